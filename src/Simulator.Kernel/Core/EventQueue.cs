@@ -1,0 +1,123 @@
+using System.Runtime.CompilerServices;
+
+namespace Simulator.Kernel;
+
+/// <summary>
+/// The future event list: a 4-ary min-heap of value-type entries ordered by time, then by a key that
+/// packs the priority over the insertion sequence. The sequence makes ties strictly FIFO however many
+/// events are pending (SimSharp's queue loses that order past 1,024 entries).
+/// </summary>
+/// <remarks>
+/// Entries hold an index into a slot array rather than the event itself: moving an entry that holds
+/// an object reference costs a GC write barrier, and a sift moves an entry at every level. The free
+/// slots are reused last-in first-out, so the slot array stays small and warm in cache.
+/// </remarks>
+internal sealed class EventQueue
+{
+    internal const int SequenceBits = 40;
+    internal const int MinPriority = -(1 << 22);
+    internal const int MaxPriority = (1 << 22) - 1;
+    private const long MaxSequence = (1L << SequenceBits) - 2;
+
+    private struct Entry
+    {
+        public double Time;
+        public long Key;
+        public int Slot;
+    }
+
+    private Entry[] heap = new Entry[64];
+    private Event?[] slots = new Event?[64];
+    private int[] freeSlots = new int[64];
+    private int freeCount;
+    private int slotsUsed;
+    private int count;
+    private long sequence;
+
+    public int Count => count;
+
+    public double PeekTime => count > 0 ? heap[0].Time : double.PositiveInfinity;
+
+    public static long MakeKey(int priority, long sequence) => ((long)priority << SequenceBits) + sequence;
+
+    public void Enqueue(double time, int priority, Event ev)
+    {
+        if ((uint)(priority - MinPriority) > (uint)(MaxPriority - MinPriority))
+            throw new ArgumentOutOfRangeException(nameof(priority), priority,
+                $"Event priorities must lie in [{MinPriority}, {MaxPriority}].");
+        if (sequence > MaxSequence)
+            throw new InvalidOperationException("The event sequence counter is exhausted (2^40 events scheduled).");
+        Push(time, MakeKey(priority, sequence++), ev);
+    }
+
+    /// <summary>Schedules with an explicit key: used by the run-until stop event, which goes before every
+    /// other priority-0 event at its instant.</summary>
+    public void EnqueueWithKey(double time, long key, Event ev) => Push(time, key, ev);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Less(double t1, long k1, double t2, long k2) => t1 < t2 || (t1 == t2 && k1 < k2);
+
+    // Four children per node: half the depth of a binary heap, and siblings share cache lines.
+    private void Push(double time, long key, Event ev)
+    {
+        if (count == heap.Length) Array.Resize(ref heap, heap.Length * 2);
+        int slot = TakeSlot();
+        slots[slot] = ev;
+        var h = heap;
+        int i = count++;
+        while (i > 0)
+        {
+            int parent = (i - 1) >> 2;
+            ref Entry p = ref h[parent];
+            if (!Less(time, key, p.Time, p.Key)) break;
+            h[i] = p;
+            i = parent;
+        }
+        ref Entry e = ref h[i];
+        e.Time = time;
+        e.Key = key;
+        e.Slot = slot;
+    }
+
+    public Event Dequeue(out double time)
+    {
+        if (count == 0) throw new InvalidOperationException("The event queue is empty.");
+        var h = heap;
+        int slot = h[0].Slot;
+        time = h[0].Time;
+        int n = --count;
+        if (n > 0)
+        {
+            Entry last = h[n];
+            int i = 0;
+            while (true)
+            {
+                int first = (i << 2) + 1;
+                if (first >= n) break;
+                int best = first;
+                int end = Math.Min(first + 4, n);
+                for (int c = first + 1; c < end; c++)
+                    if (Less(h[c].Time, h[c].Key, h[best].Time, h[best].Key)) best = c;
+                if (!Less(h[best].Time, h[best].Key, last.Time, last.Key)) break;
+                h[i] = h[best];
+                i = best;
+            }
+            h[i] = last;
+        }
+        var ev = slots[slot]!;
+        slots[slot] = null; // processed events must be collectable
+        freeSlots[freeCount++] = slot;
+        return ev;
+    }
+
+    private int TakeSlot()
+    {
+        if (freeCount > 0) return freeSlots[--freeCount];
+        if (slotsUsed == slots.Length)
+        {
+            Array.Resize(ref slots, slots.Length * 2);
+            Array.Resize(ref freeSlots, freeSlots.Length * 2);
+        }
+        return slotsUsed++;
+    }
+}

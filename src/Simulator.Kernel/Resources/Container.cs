@@ -1,0 +1,146 @@
+namespace Simulator.Kernel;
+
+/// <summary>
+/// A continuous level between 0 and a capacity. Puts wait while the amount does not fit, gets while
+/// the level is short; both are served first come, first served (a blocked head blocks those behind it).
+/// </summary>
+public class Container
+{
+    private readonly List<ContainerPut> puts = new();
+    private readonly List<ContainerGet> gets = new();
+    private readonly WatchList whenAny = new(), whenFull = new(), whenEmpty = new(), whenChange = new();
+
+    public Container(Simulation environment, double capacity = double.MaxValue, double initial = 0)
+    {
+        Environment = environment ?? throw new ArgumentNullException(nameof(environment));
+        if (!(capacity > 0)) throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "A container needs a positive capacity.");
+        if (!(initial >= 0 && initial <= capacity)) throw new ArgumentOutOfRangeException(nameof(initial), initial, $"The initial level must lie in [0, {capacity}].");
+        Capacity = capacity;
+        Level = initial;
+    }
+
+    public Simulation Environment { get; }
+
+    public double Capacity { get; }
+
+    public double Level { get; private set; }
+
+    public int PutQueueLength => puts.Count;
+
+    public int GetQueueLength => gets.Count;
+
+    public ContainerPut Put(double amount)
+    {
+        CheckAmount(amount);
+        var put = new ContainerPut(Environment, this, amount);
+        puts.Add(put);
+        Settle();
+        return put;
+    }
+
+    public ContainerGet Get(double amount)
+    {
+        CheckAmount(amount);
+        var get = new ContainerGet(Environment, this, amount);
+        gets.Add(get);
+        Settle();
+        return get;
+    }
+
+    /// <summary>Triggers when the level is above zero.</summary>
+    public Event WhenAny() => whenAny.Add(Environment, Level > 0);
+
+    public Event WhenFull() => whenFull.Add(Environment, Level >= Capacity);
+
+    public Event WhenEmpty() => whenEmpty.Add(Environment, Level <= 0);
+
+    /// <summary>Triggers at the next change of the level.</summary>
+    public Event WhenChange() => whenChange.Add(Environment, false);
+
+    internal void Withdraw(ContainerPut put)
+    {
+        if (puts.Remove(put)) Settle();
+    }
+
+    internal void Withdraw(ContainerGet get)
+    {
+        if (gets.Remove(get)) Settle();
+    }
+
+    private void CheckAmount(double amount)
+    {
+        if (!(amount > 0)) throw new ArgumentOutOfRangeException(nameof(amount), amount, "Amounts put or got must be positive.");
+        if (amount > Capacity) throw new ArgumentOutOfRangeException(nameof(amount), amount, $"The amount exceeds the container's capacity {Capacity}.");
+    }
+
+    // Alternates between the two lines until neither can move, so a put can unblock a get and back.
+    private void Settle()
+    {
+        bool moved;
+        do
+        {
+            moved = false;
+            while (puts.Count > 0 && Capacity - Level >= puts[0].Amount)
+            {
+                var put = puts[0];
+                puts.RemoveAt(0);
+                Level += put.Amount;
+                put.Succeed();
+                moved = true;
+            }
+            while (gets.Count > 0 && Level >= gets[0].Amount)
+            {
+                var get = gets[0];
+                gets.RemoveAt(0);
+                Level -= get.Amount;
+                get.Succeed(get.Amount);
+                moved = true;
+            }
+            if (moved)
+            {
+                whenAny.FireIf(Level > 0);
+                whenFull.FireIf(Level >= Capacity);
+                whenEmpty.FireIf(Level <= 0);
+                whenChange.FireIf(true);
+            }
+        } while (moved);
+    }
+}
+
+/// <summary>Succeeds when its amount has been added; disposing it while waiting withdraws it.</summary>
+public sealed class ContainerPut : Event, IDisposable
+{
+    private readonly Container container;
+
+    internal ContainerPut(Simulation environment, Container container, double amount) : base(environment)
+    {
+        this.container = container;
+        Amount = amount;
+    }
+
+    public double Amount { get; }
+
+    public void Dispose()
+    {
+        if (IsAlive) container.Withdraw(this);
+    }
+}
+
+/// <summary>Succeeds with its amount when it has been taken; disposing it while waiting withdraws it.</summary>
+public sealed class ContainerGet : Event, IDisposable
+{
+    private readonly Container container;
+
+    internal ContainerGet(Simulation environment, Container container, double amount) : base(environment)
+    {
+        this.container = container;
+        Amount = amount;
+    }
+
+    public double Amount { get; }
+
+    public void Dispose()
+    {
+        if (IsAlive) container.Withdraw(this);
+    }
+}

@@ -1,0 +1,35 @@
+namespace Simulator.Kernel;
+
+/// <summary>
+/// A store whose gets name a filter. Waiting gets are tried in arrival order and each takes the oldest
+/// item it accepts; a get that finds nothing does not block the gets behind it.
+/// </summary>
+public class FilterStore : StoreBase
+{
+    private readonly List<object> items = new();
+
+    public FilterStore(Simulation environment, int capacity = int.MaxValue) : base(environment, capacity) { }
+
+    public override int Count => items.Count;
+
+    public IReadOnlyList<object> Items => items;
+
+    public StorePut Put(object item) => SubmitPut(new StorePut(Environment, this, item ?? throw new ArgumentNullException(nameof(item)), 0));
+
+    /// <summary>Takes the first item <paramref name="filter"/> accepts (any item when null).</summary>
+    public FilterStoreGet Get(Func<object, bool>? filter = null) => SubmitGet(new FilterStoreGet(Environment, this, filter ?? (_ => true)));
+
+    protected override void Accept(StorePut put) => items.Add(put.Item);
+
+    protected override bool GetsMayOvertake => true;
+
+    protected override object? TakeFor(StoreGet get)
+    {
+        var filter = ((FilterStoreGet)get).Filter;
+        int i = items.FindIndex(item => filter(item));
+        if (i < 0) return null;
+        var item = items[i];
+        items.RemoveAt(i);
+        return item;
+    }
+}

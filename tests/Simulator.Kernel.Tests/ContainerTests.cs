@@ -1,0 +1,79 @@
+using Simulator.Kernel;
+
+namespace Simulator.Kernel.Tests;
+
+public class ContainerTests
+{
+    [Fact]
+    public void Levels_follow_puts_and_gets_and_waiters_are_served_when_the_level_allows()
+    {
+        var env = new Simulation();
+        var tank = new Container(env, capacity: 100, initial: 30);
+        var log = new List<string>();
+        env.Process(Consumer());
+        env.Process(Producer());
+        env.Run();
+        Assert.Equal(new[] { "got 50@2 level 0", "put 90@3 level 90", "put 20@4 level 100" }, log);
+        Assert.Equal(100, tank.Level);
+
+        IEnumerable<Event> Consumer()
+        {
+            var get = tank.Get(50);
+            yield return get;
+            log.Add($"got {get.Value}@{env.NowD} level {tank.Level}");
+        }
+
+        IEnumerable<Event> Producer()
+        {
+            yield return env.TimeoutD(2);
+            yield return tank.Put(20); // 50 now: the consumer's get of 50 is served
+            yield return env.TimeoutD(1);
+            yield return tank.Put(90);
+            log.Add($"put 90@{env.NowD} level {tank.Level}");
+            var tooMuch = tank.Put(20); // waits: 110 > 100
+            Assert.False(tooMuch.IsTriggered);
+            yield return env.TimeoutD(1);
+            yield return tank.Get(10);
+            yield return tooMuch;
+            log.Add($"put 20@{env.NowD} level {tank.Level}");
+        }
+    }
+
+    [Fact]
+    public void A_blocked_head_get_blocks_smaller_gets_behind_it_and_disposal_withdraws_it()
+    {
+        var env = new Simulation();
+        var tank = new Container(env, 100, 10);
+        var big = tank.Get(40);
+        var small = tank.Get(5);
+        Assert.False(small.IsTriggered);
+        big.Dispose();
+        Assert.True(small.IsTriggered);
+        Assert.Equal(5, tank.Level);
+    }
+
+    [Fact]
+    public void Bad_amounts_are_refused()
+    {
+        var env = new Simulation();
+        var tank = new Container(env, 10);
+        Assert.Throws<ArgumentOutOfRangeException>(() => tank.Put(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => tank.Get(11));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Container(env, 10, 11));
+    }
+
+    [Fact]
+    public void Watch_events_follow_the_level()
+    {
+        var env = new Simulation();
+        var tank = new Container(env, 10, 0);
+        Assert.True(tank.WhenEmpty().IsTriggered);
+        var any = tank.WhenAny();
+        var full = tank.WhenFull();
+        tank.Put(4);
+        Assert.True(any.IsTriggered);
+        Assert.False(full.IsTriggered);
+        tank.Put(6);
+        Assert.True(full.IsTriggered);
+    }
+}

@@ -1,0 +1,92 @@
+using Simulator.Kernel;
+
+namespace Simulator.Kernel.Tests;
+
+public class StoreTests
+{
+    [Fact]
+    public void Store_is_FIFO_and_puts_wait_for_capacity()
+    {
+        var env = new Simulation();
+        var store = new Store(env, capacity: 2);
+        var p1 = store.Put("a");
+        var p2 = store.Put("b");
+        var p3 = store.Put("c");
+        Assert.True(p1.IsTriggered && p2.IsTriggered);
+        Assert.False(p3.IsTriggered);
+        var g1 = store.Get();
+        Assert.Equal("a", g1.Value);
+        Assert.True(p3.IsTriggered);
+        Assert.Equal(new object[] { "b", "c" }, store.Items);
+        Assert.Equal("b", store.Get().Value);
+        Assert.Equal("c", store.Get().Value);
+        var waiting = store.Get();
+        Assert.False(waiting.IsTriggered);
+        Assert.Equal(1, store.GetQueueLength);
+        store.Put("d");
+        Assert.Equal("d", waiting.Value);
+    }
+
+    [Fact]
+    public void A_withdrawn_get_takes_nothing()
+    {
+        var env = new Simulation();
+        var store = new Store(env);
+        var gone = store.Get();
+        var stays = store.Get();
+        gone.Dispose();
+        store.Put(1);
+        Assert.False(gone.IsTriggered);
+        Assert.Equal(1, stays.Value);
+    }
+
+    [Fact]
+    public void FilterStore_gives_each_get_the_oldest_matching_item_and_lets_others_overtake()
+    {
+        var env = new Simulation();
+        var store = new FilterStore(env);
+        var wantsEven = store.Get(x => (int)x % 2 == 0);
+        var wantsAny = store.Get();
+        store.Put(1);
+        Assert.False(wantsEven.IsTriggered);
+        Assert.Equal(1, wantsAny.Value); // not blocked by the unsatisfied get ahead of it
+        store.Put(3);
+        store.Put(4);
+        store.Put(6);
+        Assert.Equal(4, wantsEven.Value);
+        Assert.Equal(new object[] { 3, 6 }, store.Items);
+        Assert.Equal(6, store.Get(x => (int)x > 5).Value);
+    }
+
+    [Fact]
+    public void PriorityStore_releases_smaller_priorities_first_and_FIFO_among_equals()
+    {
+        var env = new Simulation();
+        var store = new PriorityStore(env);
+        store.Put("low", 9);
+        store.Put("high-1", 1);
+        store.Put("mid", 5);
+        store.Put("high-2", 1);
+        var got = Enumerable.Range(0, 4).Select(_ => store.Get().Value).ToArray();
+        Assert.Equal(new object[] { "high-1", "high-2", "mid", "low" }, got);
+    }
+
+    [Fact]
+    public void Watch_events_follow_the_item_count()
+    {
+        var env = new Simulation();
+        var store = new Store(env, 2);
+        var any = store.WhenAny();
+        var full = store.WhenFull();
+        store.Put("x");
+        Assert.True(any.IsTriggered);
+        Assert.False(full.IsTriggered);
+        store.Put("y");
+        Assert.True(full.IsTriggered);
+        var empty = store.WhenEmpty();
+        store.Get();
+        Assert.False(empty.IsTriggered);
+        store.Get();
+        Assert.True(empty.IsTriggered);
+    }
+}
