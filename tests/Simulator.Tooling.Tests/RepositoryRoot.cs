@@ -1,0 +1,12 @@
+namespace Simulator.Tooling.Tests;
+
+internal static class RepositoryRoot
+{
+    /// <summary>The folder holding Simulator.sln, found upwards from the test binaries.</summary>
+    public static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Simulator.sln"))) return dir.FullName;
+        throw new InvalidOperationException($"No Simulator.sln above {AppContext.BaseDirectory}.");
+    }
+}
