@@ -57,14 +57,10 @@ public class Container
     /// <summary>Triggers at the next change of the level.</summary>
     public Event WhenChange() => whenChange.Add(Environment, false);
 
-    internal void Withdraw(ContainerPut put)
+    internal void Withdraw(ContainerEvent waiting)
     {
-        if (puts.Remove(put)) Settle();
-    }
-
-    internal void Withdraw(ContainerGet get)
-    {
-        if (gets.Remove(get)) Settle();
+        bool removed = waiting is ContainerPut put ? puts.Remove(put) : gets.Remove((ContainerGet)waiting);
+        if (removed) Settle();
     }
 
     private void CheckAmount(double amount)
@@ -107,12 +103,12 @@ public class Container
     }
 }
 
-/// <summary>Succeeds when its amount has been added; disposing it while waiting withdraws it.</summary>
-public sealed class ContainerPut : Event, IDisposable
+/// <summary>A put or get of an amount; disposing it while it waits withdraws it.</summary>
+public abstract class ContainerEvent : Event, IDisposable
 {
     private readonly Container container;
 
-    internal ContainerPut(Simulation environment, Container container, double amount) : base(environment)
+    private protected ContainerEvent(Simulation environment, Container container, double amount) : base(environment)
     {
         this.container = container;
         Amount = amount;
@@ -123,24 +119,18 @@ public sealed class ContainerPut : Event, IDisposable
     public void Dispose()
     {
         if (IsAlive) container.Withdraw(this);
+        GC.SuppressFinalize(this);
     }
 }
 
-/// <summary>Succeeds with its amount when it has been taken; disposing it while waiting withdraws it.</summary>
-public sealed class ContainerGet : Event, IDisposable
+/// <summary>Succeeds when its amount has been added.</summary>
+public sealed class ContainerPut : ContainerEvent
 {
-    private readonly Container container;
+    internal ContainerPut(Simulation environment, Container container, double amount) : base(environment, container, amount) { }
+}
 
-    internal ContainerGet(Simulation environment, Container container, double amount) : base(environment)
-    {
-        this.container = container;
-        Amount = amount;
-    }
-
-    public double Amount { get; }
-
-    public void Dispose()
-    {
-        if (IsAlive) container.Withdraw(this);
-    }
+/// <summary>Succeeds, with its amount as value, when the amount has been taken.</summary>
+public sealed class ContainerGet : ContainerEvent
+{
+    internal ContainerGet(Simulation environment, Container container, double amount) : base(environment, container, amount) { }
 }
