@@ -1,0 +1,61 @@
+namespace Simulator.Edge;
+
+/// <summary>
+/// The models a site can serve and the blocks they are made of. Two models share a block when both
+/// list its id; nothing else marks sharing. Validated on construction.
+/// </summary>
+public sealed class Catalog
+{
+    private readonly Dictionary<string, Block> blocks;
+    private readonly Dictionary<string, Model> models;
+
+    public Catalog(IEnumerable<Block> blocks, IEnumerable<Model> models)
+    {
+        this.blocks = new Dictionary<string, Block>(StringComparer.Ordinal);
+        foreach (var b in blocks)
+        {
+            if (string.IsNullOrWhiteSpace(b.Id)) throw new CatalogException("A block has an empty id.");
+            if (b.Bytes < 0) throw new CatalogException($"Block '{b.Id}' has a negative size ({b.Bytes} bytes).");
+            if (!this.blocks.TryAdd(b.Id, b)) throw new CatalogException($"Block id '{b.Id}' appears twice.");
+        }
+        this.models = new Dictionary<string, Model>(StringComparer.Ordinal);
+        foreach (var m in models)
+        {
+            if (string.IsNullOrWhiteSpace(m.Id)) throw new CatalogException("A model has an empty id.");
+            if (m.BlockIds.Count == 0) throw new CatalogException($"Model '{m.Id}' lists no blocks.");
+            if (m.ActivationBytesPerSample < 0) throw new CatalogException($"Model '{m.Id}' has negative activation memory ({m.ActivationBytesPerSample} bytes).");
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var id in m.BlockIds)
+            {
+                if (!this.blocks.ContainsKey(id)) throw new CatalogException($"Model '{m.Id}' lists unknown block '{id}'.");
+                if (!seen.Add(id)) throw new CatalogException($"Model '{m.Id}' lists block '{id}' twice.");
+            }
+            if (!this.models.TryAdd(m.Id, m)) throw new CatalogException($"Model id '{m.Id}' appears twice.");
+        }
+        if (this.models.Count == 0) throw new CatalogException("The catalog has no model.");
+        Models = this.models.Values.ToArray();
+        Blocks = this.blocks.Values.ToArray();
+    }
+
+    public IReadOnlyList<Model> Models { get; }
+
+    public IReadOnlyList<Block> Blocks { get; }
+
+    public Model Model(string id) => models.TryGetValue(id, out var m) ? m : throw new CatalogException($"Unknown model '{id}'.");
+
+    public Block Block(string id) => blocks.TryGetValue(id, out var b) ? b : throw new CatalogException($"Unknown block '{id}'.");
+
+    /// <summary>Bytes of all the model's blocks.</summary>
+    public long Bytes(Model model) => model.BlockIds.Sum(id => blocks[id].Bytes);
+
+    /// <summary>Bytes of the blocks both models list.</summary>
+    public long SharedBytes(Model a, Model b)
+    {
+        var other = new HashSet<string>(b.BlockIds, StringComparer.Ordinal);
+        return a.BlockIds.Where(other.Contains).Sum(id => blocks[id].Bytes);
+    }
+
+    /// <summary>The model's blocks not in <paramref name="resident"/>, in model order.</summary>
+    public IEnumerable<Block> Missing(Model model, IReadOnlySet<string> resident) =>
+        model.BlockIds.Where(id => !resident.Contains(id)).Select(id => blocks[id]);
+}

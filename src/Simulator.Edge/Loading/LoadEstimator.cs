@@ -1,0 +1,60 @@
+namespace Simulator.Edge;
+
+/// <summary>How loading time is modelled: the block pipeline of system-model.md section 2, or the paper's single effective speed.</summary>
+public enum LoadingMode
+{
+    Pipelined,
+    Lumped,
+}
+
+/// <summary>
+/// The one estimate of a model's uncontended load time that planners use; the simulated loader must
+/// measure the same time when nothing contends. Missing blocks go in model order through two servers:
+/// the disk (skipped for blocks in RAM) and then the PCIe link, which copies block j once its read is
+/// done and the previous copy is finished:
+/// D_j = D_{j-1} + (inRAM_j ? 0 : s_disk + bytes_j / r_disk), P_j = max(P_{j-1}, D_j) + s_pcie + bytes_j / r_pcie.
+/// </summary>
+public sealed class LoadEstimator
+{
+    private static readonly IReadOnlySet<string> Nothing = new HashSet<string>();
+    private readonly Catalog catalog;
+
+    public LoadEstimator(Catalog catalog, DiskProfile disk, PcieProfile pcie, LoadingMode mode = LoadingMode.Pipelined, double lumpedBytesPerSecond = double.NaN)
+    {
+        this.catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
+        Disk = disk ?? throw new ArgumentNullException(nameof(disk));
+        Pcie = pcie ?? throw new ArgumentNullException(nameof(pcie));
+        if (!(disk.BytesPerSecond > 0) || !(disk.AccessSeconds >= 0)) throw new ArgumentException($"Disk '{disk.Name}' needs a positive rate and a non-negative access time.", nameof(disk));
+        if (!(pcie.BytesPerSecond > 0) || !(pcie.CopySeconds >= 0)) throw new ArgumentException($"PCIe link '{pcie.Name}' needs a positive rate and a non-negative copy latency.", nameof(pcie));
+        if (mode == LoadingMode.Lumped && !(lumpedBytesPerSecond > 0))
+            throw new ArgumentException($"loading: lumped needs a positive effective speed, not {lumpedBytesPerSecond}.", nameof(lumpedBytesPerSecond));
+        Mode = mode;
+        LumpedBytesPerSecond = lumpedBytesPerSecond;
+    }
+
+    public DiskProfile Disk { get; }
+
+    public PcieProfile Pcie { get; }
+
+    public LoadingMode Mode { get; }
+
+    public double LumpedBytesPerSecond { get; }
+
+    /// <summary>Seconds to bring <paramref name="model"/> onto a GPU holding <paramref name="resident"/>, with <paramref name="inRam"/> cached in RAM.</summary>
+    public double LoadSeconds(Model model, IReadOnlySet<string> resident, IReadOnlySet<string>? inRam = null)
+    {
+        var missing = catalog.Missing(model, resident);
+        if (Mode == LoadingMode.Lumped) return missing.Sum(b => (double)b.Bytes) / LumpedBytesPerSecond;
+        inRam ??= Nothing;
+        double read = 0, copied = 0;
+        foreach (var block in missing)
+        {
+            if (!inRam.Contains(block.Id)) read += Disk.AccessSeconds + block.Bytes / Disk.BytesPerSecond;
+            copied = Math.Max(copied, read) + Pcie.CopySeconds + block.Bytes / Pcie.BytesPerSecond;
+        }
+        return copied;
+    }
+
+    /// <summary>Bytes that cross the PCIe link for this load: those of the missing blocks.</summary>
+    public long BytesToCopy(Model model, IReadOnlySet<string> resident) => catalog.Missing(model, resident).Sum(b => b.Bytes);
+}
