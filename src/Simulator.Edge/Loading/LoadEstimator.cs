@@ -16,7 +16,7 @@ public enum LoadingMode
 /// </summary>
 public sealed class LoadEstimator
 {
-    private static readonly IReadOnlySet<string> Nothing = new HashSet<string>();
+    private static readonly IReadOnlySet<string> Nothing = System.Collections.Frozen.FrozenSet<string>.Empty;
     private readonly Catalog catalog;
 
     public LoadEstimator(Catalog catalog, DiskProfile disk, PcieProfile pcie, LoadingMode mode = LoadingMode.Pipelined, double lumpedBytesPerSecond = double.NaN)
