@@ -10,7 +10,7 @@ public class ProcessTests
     {
         var env = new Simulation();
         env.Process(Wait(env, 3));
-        Assert.Equal(1, env.PeekD() == 0 ? 1 : 0);
+        Assert.Equal(0, env.PeekD());
         env.Step();
         Assert.Equal(0, env.NowD);
         Assert.Equal(1, env.ProcessedEvents);

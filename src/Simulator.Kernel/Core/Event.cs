@@ -35,18 +35,14 @@ public class Event
 
     public virtual void Succeed(object? value = null, int priority = 0)
     {
-        EnsureAlive();
-        IsOk = true;
-        Value = value;
-        Schedule(priority);
+        MarkTriggered(true, value);
+        Environment.Enqueue(0, this, priority);
     }
 
     public virtual void Fail(object? cause = null, int priority = 0)
     {
-        EnsureAlive();
-        IsOk = false;
-        Value = cause;
-        Schedule(priority);
+        MarkTriggered(false, cause);
+        Environment.Enqueue(0, this, priority);
     }
 
     /// <summary>Triggers this event with the outcome and value of <paramref name="other"/>, which must be triggered.</summary>
@@ -110,12 +106,6 @@ public class Event
 
     /// <summary>For events placed in the queue by hand (<see cref="Simulation.ScheduleD"/>).</summary>
     internal void MarkTriggeredOk() => MarkTriggered(true, null);
-
-    private void Schedule(int priority)
-    {
-        state = State.Triggered;
-        Environment.Enqueue(0, this, priority);
-    }
 
     private void EnsureAlive()
     {

@@ -4,11 +4,11 @@ namespace Simulator.Kernel;
 /// A continuous level between 0 and a capacity. Puts wait while the amount does not fit, gets while
 /// the level is short; both are served first come, first served (a blocked head blocks those behind it).
 /// </summary>
-public class Container
+public class Container : IWatchedState
 {
     private readonly List<ContainerPut> puts = new();
     private readonly List<ContainerGet> gets = new();
-    private readonly WatchList whenAny = new(), whenFull = new(), whenEmpty = new(), whenChange = new();
+    private readonly Watchers watchers;
 
     public Container(Simulation environment, double capacity = double.MaxValue, double initial = 0)
     {
@@ -17,6 +17,7 @@ public class Container
         if (!(initial >= 0 && initial <= capacity)) throw new ArgumentOutOfRangeException(nameof(initial), initial, $"The initial level must lie in [0, {capacity}].");
         Capacity = capacity;
         Level = initial;
+        watchers = new Watchers(environment, this);
     }
 
     public Simulation Environment { get; }
@@ -48,14 +49,20 @@ public class Container
     }
 
     /// <summary>Triggers when the level is above zero.</summary>
-    public Event WhenAny() => whenAny.Add(Environment, Level > 0);
+    public Event WhenAny() => watchers.WhenAny();
 
-    public Event WhenFull() => whenFull.Add(Environment, Level >= Capacity);
+    public Event WhenFull() => watchers.WhenFull();
 
-    public Event WhenEmpty() => whenEmpty.Add(Environment, Level <= 0);
+    public Event WhenEmpty() => watchers.WhenEmpty();
 
     /// <summary>Triggers at the next change of the level.</summary>
-    public Event WhenChange() => whenChange.Add(Environment, false);
+    public Event WhenChange() => watchers.WhenChange();
+
+    bool IWatchedState.HasAny => Level > 0;
+
+    bool IWatchedState.IsFull => Level >= Capacity;
+
+    bool IWatchedState.IsEmpty => Level <= 0;
 
     internal void Withdraw(ContainerEvent waiting)
     {
@@ -92,13 +99,7 @@ public class Container
                 get.Succeed(get.Amount);
                 moved = true;
             }
-            if (moved)
-            {
-                whenAny.FireIf(Level > 0);
-                whenFull.FireIf(Level >= Capacity);
-                whenEmpty.FireIf(Level <= 0);
-                whenChange.FireIf(true);
-            }
+            if (moved) watchers.Notify();
         } while (moved);
     }
 }
@@ -119,7 +120,6 @@ public abstract class ContainerEvent : Event, IDisposable
     public void Dispose()
     {
         if (IsAlive) container.Withdraw(this);
-        GC.SuppressFinalize(this);
     }
 }
 

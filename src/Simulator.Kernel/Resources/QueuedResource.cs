@@ -6,9 +6,9 @@ namespace Simulator.Kernel;
 /// made inside <c>Request()</c> when a unit is free, and immediate releases that hand the unit to the
 /// head of the line. A process that releases and requests again therefore queues behind those waiting.
 /// </summary>
-public abstract class QueuedResource<TRequest> : IRequestOwner where TRequest : Request
+public abstract class QueuedResource<TRequest> : IRequestOwner, IWatchedState where TRequest : Request
 {
-    private readonly WatchList whenAny = new(), whenFull = new(), whenEmpty = new(), whenChange = new();
+    private readonly Watchers watchers;
     private long sequence;
 
     protected QueuedResource(Simulation environment, int capacity)
@@ -16,6 +16,7 @@ public abstract class QueuedResource<TRequest> : IRequestOwner where TRequest : 
         if (capacity <= 0) throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "A resource needs a capacity of at least 1.");
         Environment = environment ?? throw new ArgumentNullException(nameof(environment));
         Capacity = capacity;
+        watchers = new Watchers(environment, this);
     }
 
     public Simulation Environment { get; }
@@ -30,16 +31,22 @@ public abstract class QueuedResource<TRequest> : IRequestOwner where TRequest : 
     public abstract int QueueLength { get; }
 
     /// <summary>Triggers when at least one unit is free.</summary>
-    public Event WhenAny() => whenAny.Add(Environment, Remaining > 0);
+    public Event WhenAny() => watchers.WhenAny();
 
     /// <summary>Triggers when every unit is free (SimSharp's meaning of full: full of free units).</summary>
-    public Event WhenFull() => whenFull.Add(Environment, InUse == 0);
+    public Event WhenFull() => watchers.WhenFull();
 
     /// <summary>Triggers when no unit is free.</summary>
-    public Event WhenEmpty() => whenEmpty.Add(Environment, Remaining == 0);
+    public Event WhenEmpty() => watchers.WhenEmpty();
 
     /// <summary>Triggers at the next grant or release.</summary>
-    public Event WhenChange() => whenChange.Add(Environment, false);
+    public Event WhenChange() => watchers.WhenChange();
+
+    bool IWatchedState.HasAny => Remaining > 0;
+
+    bool IWatchedState.IsFull => InUse == 0;
+
+    bool IWatchedState.IsEmpty => Remaining == 0;
 
     public Release Release(Request request)
     {
@@ -64,9 +71,7 @@ public abstract class QueuedResource<TRequest> : IRequestOwner where TRequest : 
         release.Succeed();
         if (request.State == RequestState.Released)
         {
-            whenAny.FireIf(true);
-            whenFull.FireIf(InUse == 0);
-            whenChange.FireIf(true);
+            watchers.Notify();
             GrantWaiting();
         }
         return release;
@@ -116,8 +121,7 @@ public abstract class QueuedResource<TRequest> : IRequestOwner where TRequest : 
             InUse++;
             head.Grant();
             OnGranted(head);
-            whenEmpty.FireIf(Remaining == 0);
-            whenChange.FireIf(true);
+            watchers.Notify();
         }
     }
 }

@@ -47,7 +47,6 @@ public class Request : Event, IDisposable
     public void Dispose()
     {
         if (State is RequestState.Waiting or RequestState.Granted) resource.Release(this);
-        GC.SuppressFinalize(this);
     }
 }
 

@@ -4,17 +4,18 @@ namespace Simulator.Kernel;
 /// What the item stores share: a capacity, puts served first come, first served, gets matched to items
 /// by the subclass (FIFO, by filter, or by item priority), and the watch events.
 /// </summary>
-public abstract class StoreBase
+public abstract class StoreBase : IWatchedState
 {
     private readonly List<StorePut> puts = new();
     private readonly List<StoreGet> gets = new();
-    private readonly WatchList whenAny = new(), whenFull = new(), whenEmpty = new(), whenChange = new();
+    private readonly Watchers watchers;
 
     protected StoreBase(Simulation environment, int capacity)
     {
         Environment = environment ?? throw new ArgumentNullException(nameof(environment));
         if (capacity <= 0) throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "A store needs a capacity of at least 1.");
         Capacity = capacity;
+        watchers = new Watchers(environment, this);
     }
 
     public Simulation Environment { get; }
@@ -28,13 +29,19 @@ public abstract class StoreBase
 
     public int GetQueueLength => gets.Count;
 
-    public Event WhenAny() => whenAny.Add(Environment, Count > 0);
+    public Event WhenAny() => watchers.WhenAny();
 
-    public Event WhenFull() => whenFull.Add(Environment, Count >= Capacity);
+    public Event WhenFull() => watchers.WhenFull();
 
-    public Event WhenEmpty() => whenEmpty.Add(Environment, Count == 0);
+    public Event WhenEmpty() => watchers.WhenEmpty();
 
-    public Event WhenChange() => whenChange.Add(Environment, false);
+    public Event WhenChange() => watchers.WhenChange();
+
+    bool IWatchedState.HasAny => Count > 0;
+
+    bool IWatchedState.IsFull => Count >= Capacity;
+
+    bool IWatchedState.IsEmpty => Count == 0;
 
     protected StorePut SubmitPut(StorePut put)
     {
@@ -107,13 +114,7 @@ public abstract class StoreBase
                 moved = true;
             }
             if (ServeGets(GetsMayOvertake)) moved = true;
-            if (moved)
-            {
-                whenAny.FireIf(Count > 0);
-                whenFull.FireIf(Count >= Capacity);
-                whenEmpty.FireIf(Count == 0);
-                whenChange.FireIf(true);
-            }
+            if (moved) watchers.Notify();
         } while (moved);
     }
 }
