@@ -41,6 +41,8 @@ public sealed class Catalog
 
     public IReadOnlyList<Block> Blocks { get; }
 
+    public bool Contains(string modelId) => models.ContainsKey(modelId);
+
     public Model Model(string id) => models.TryGetValue(id, out var m) ? m : throw new CatalogException($"Unknown model '{id}'.");
 
     public Block Block(string id) => blocks.TryGetValue(id, out var b) ? b : throw new CatalogException($"Unknown block '{id}'.");
