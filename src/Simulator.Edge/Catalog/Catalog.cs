@@ -8,6 +8,7 @@ public sealed class Catalog
 {
     private readonly Dictionary<string, Block> blocks;
     private readonly Dictionary<string, Model> models;
+    private readonly Dictionary<string, int> users;
 
     public Catalog(IEnumerable<Block> blocks, IEnumerable<Model> models)
     {
@@ -34,6 +35,9 @@ public sealed class Catalog
         }
         if (this.models.Count == 0) throw new CatalogException("The catalog has no model.");
         Models = this.models.Values.ToArray();
+        users = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var m in Models)
+            foreach (var id in m.BlockIds) users[id] = users.GetValueOrDefault(id) + 1;
         Blocks = this.blocks.Values.ToArray();
     }
 
@@ -46,6 +50,9 @@ public sealed class Catalog
     public Model Model(string id) => models.TryGetValue(id, out var m) ? m : throw new CatalogException($"Unknown model '{id}'.");
 
     public Block Block(string id) => blocks.TryGetValue(id, out var b) ? b : throw new CatalogException($"Unknown block '{id}'.");
+
+    /// <summary>How many catalog models list the block.</summary>
+    public int UsersOf(string blockId) => users.GetValueOrDefault(blockId);
 
     /// <summary>Bytes of all the model's blocks.</summary>
     public long Bytes(Model model) => model.BlockIds.Sum(id => blocks[id].Bytes);

@@ -41,19 +41,32 @@ public sealed class LoadEstimator
     public double LumpedBytesPerSecond { get; }
 
     /// <summary>Seconds to bring <paramref name="model"/> onto a GPU holding <paramref name="resident"/>, with <paramref name="inRam"/> cached in RAM.</summary>
-    public double LoadSeconds(Model model, IReadOnlySet<string> resident, IReadOnlySet<string>? inRam = null)
+    public double LoadSeconds(Model model, IReadOnlySet<string> resident, IReadOnlySet<string>? inRam = null) =>
+        ReadyAt(0, model, resident, inRam);
+
+    /// <summary>
+    /// When the model's weights are ready if loading starts at <paramref name="start"/>. The simulated
+    /// loader adds the same terms in the same order, so without contention it lands on this very number.
+    /// </summary>
+    public double ReadyAt(double start, Model model, IReadOnlySet<string> resident, IReadOnlySet<string>? inRam = null)
     {
         var missing = catalog.Missing(model, resident);
-        if (Mode == LoadingMode.Lumped) return missing.Sum(b => (double)b.Bytes) / LumpedBytesPerSecond;
+        if (Mode == LoadingMode.Lumped) return start + LumpedSeconds(missing.Sum(b => b.Bytes));
         inRam ??= Nothing;
-        double read = 0, copied = 0;
+        double read = start, copied = start;
         foreach (var block in missing)
         {
-            if (!inRam.Contains(block.Id)) read += Disk.AccessSeconds + block.Bytes / Disk.BytesPerSecond;
-            copied = Math.Max(copied, read) + Pcie.CopySeconds + block.Bytes / Pcie.BytesPerSecond;
+            if (!inRam.Contains(block.Id)) read += ReadSeconds(block);
+            copied = Math.Max(copied, read) + CopySeconds(block);
         }
         return copied;
     }
+
+    public double ReadSeconds(Block block) => Disk.AccessSeconds + block.Bytes / Disk.BytesPerSecond;
+
+    public double CopySeconds(Block block) => Pcie.CopySeconds + block.Bytes / Pcie.BytesPerSecond;
+
+    public double LumpedSeconds(long bytes) => bytes / LumpedBytesPerSecond;
 
     /// <summary>Bytes that cross the PCIe link for this load: those of the missing blocks.</summary>
     public long BytesToCopy(Model model, IReadOnlySet<string> resident) => catalog.Missing(model, resident).Sum(b => b.Bytes);

@@ -1,0 +1,118 @@
+using Simulator.Kernel;
+
+namespace Simulator.Edge;
+
+/// <summary>What one load did.</summary>
+public sealed record LoadReport(double Seconds, long BytesFromDisk, long BytesOverPcie, int GpuHits, int RamHits, int Missing);
+
+/// <summary>
+/// Brings a model's missing blocks onto the GPU as kernel processes. The disk and the PCIe link are
+/// resources of capacity one, so concurrent loads contend. In pipelined mode a reader takes the blocks
+/// in model order from RAM or, through the disk, from storage, and hands each to a copier that moves it
+/// over the link: exactly the two-stage pipeline <see cref="LoadEstimator"/> computes.
+/// </summary>
+public sealed class Loader
+{
+    private readonly Simulation env;
+    private readonly Catalog catalog;
+    private readonly IResidencyPolicy policy;
+
+    public Loader(Simulation env, Catalog catalog, LoadEstimator estimator, ResidentSet gpu, RamCache ram, IResidencyPolicy policy)
+    {
+        this.env = env;
+        this.catalog = catalog;
+        this.policy = policy;
+        Estimator = estimator;
+        Gpu = gpu;
+        Ram = ram;
+        Disk = new Resource(env, 1);
+        Pcie = new Resource(env, 1);
+        foreach (var m in catalog.Models) CheckFits(m, m.ActivationBytesPerSample);
+    }
+
+    public LoadEstimator Estimator { get; }
+
+    public ResidentSet Gpu { get; }
+
+    public RamCache Ram { get; }
+
+    public Resource Disk { get; }
+
+    public Resource Pcie { get; }
+
+    /// <summary>Makes room for a batch of <paramref name="batchSize"/> and loads the model; the process's value is a <see cref="LoadReport"/>.</summary>
+    public Process Load(Model model, int batchSize) => env.Process(Run(model, (long)batchSize * model.ActivationBytesPerSample));
+
+    /// <summary>Memory rule: bytes(J_i) + activations <= Q; a model that cannot fit is a configuration error.</summary>
+    private void CheckFits(Model model, long activationBytes)
+    {
+        long weights = catalog.Bytes(model);
+        if (weights + activationBytes > Gpu.CapacityBytes)
+            throw new CatalogException($"Model '{model.Id}' needs {weights:N0} bytes of weights plus {activationBytes:N0} of activations, more than the GPU's {Gpu.CapacityBytes:N0} bytes.");
+    }
+
+    private IEnumerable<Event> Run(Model model, long activationBytes)
+    {
+        double start = env.NowD;
+        CheckFits(model, activationBytes);
+        foreach (var id in policy.Evict(Gpu, model, activationBytes, catalog)) Gpu.Remove(id);
+        var missing = catalog.Missing(model, Gpu).ToArray();
+        long missingBytes = missing.Sum(b => b.Bytes);
+        if (Gpu.Bytes + missingBytes + activationBytes > Gpu.CapacityBytes)
+            throw new InvalidOperationException($"Residency policy {policy.GetType().Name} left too little room for model '{model.Id}'.");
+        int gpuHits = model.BlockIds.Count - missing.Length;
+        var counts = new Counts();
+
+        if (Estimator.Mode == LoadingMode.Lumped)
+        {
+            yield return env.TimeoutD(Estimator.LumpedSeconds(missingBytes));
+            foreach (var b in missing) Gpu.Add(b);
+        }
+        else
+        {
+            var handoff = new Store(env);
+            env.Process(Read(missing, handoff, counts));
+            foreach (var _ in missing)
+            {
+                var get = handoff.Get();
+                yield return get;
+                var block = (Block)get.Value!;
+                using (var link = Pcie.Request())
+                {
+                    yield return link;
+                    yield return env.TimeoutD(Estimator.CopySeconds(block));
+                }
+                Gpu.Add(block);
+            }
+        }
+        Gpu.Touch(model.BlockIds);
+        // The report is the process's value; ending here keeps the load free of a closing event.
+        env.ActiveProcess!.Succeed(new LoadReport(env.NowD - start, counts.DiskBytes, missingBytes, gpuHits, counts.RamHits, missing.Length));
+        yield break;
+    }
+
+    private IEnumerable<Event> Read(Block[] blocks, Store handoff, Counts counts)
+    {
+        foreach (var block in blocks)
+        {
+            if (Ram.Hit(block.Id)) counts.RamHits++;
+            else
+            {
+                using (var disk = Disk.Request())
+                {
+                    yield return disk;
+                    yield return env.TimeoutD(Estimator.ReadSeconds(block));
+                }
+                counts.DiskBytes += block.Bytes;
+                Ram.Insert(block);
+            }
+            handoff.Put(block);
+        }
+    }
+
+    private sealed class Counts
+    {
+        public long DiskBytes;
+        public int RamHits;
+    }
+}
