@@ -27,7 +27,7 @@ public class LoaderTests
                 foreach (var id in resident) gpu.Add(catalog.Block(id));
                 var cache = new RamCache(long.MaxValue / 4);
                 foreach (var id in ram) cache.Insert(catalog.Block(id));
-                double expected = estimator.ReadyAt(x.Start, model, gpu, cache.Ids);
+                double expected = estimator.ReadyAt(x.Start, model, gpu, cache);
                 long expectedBytes = estimator.BytesToCopy(model, gpu);
                 var loader = new Loader(env, catalog, estimator, gpu, cache, new LruResidency());
                 env.RunD(x.Start);

@@ -4,7 +4,7 @@ namespace Simulator.Edge;
 /// The host's block cache: blocks read from disk enter it, least recently used leave it when it is full.
 /// A capacity of 0 disables it (the paper's case).
 /// </summary>
-public sealed class RamCache
+public sealed class RamCache : BlockIdSet
 {
     private readonly LinkedList<Block> order = new();
     private readonly Dictionary<string, LinkedListNode<Block>> nodes = new(StringComparer.Ordinal);
@@ -19,9 +19,11 @@ public sealed class RamCache
 
     public long Bytes { get; private set; }
 
-    public IReadOnlySet<string> Ids => nodes.Keys.ToHashSet(StringComparer.Ordinal);
+    public override int Count => nodes.Count;
 
-    public bool Contains(string blockId) => nodes.ContainsKey(blockId);
+    public override bool Contains(string item) => nodes.ContainsKey(item);
+
+    public override IEnumerator<string> GetEnumerator() => nodes.Keys.GetEnumerator();
 
     /// <summary>Records a hit (moves the block to the front) and says whether it was cached.</summary>
     public bool Hit(string blockId)

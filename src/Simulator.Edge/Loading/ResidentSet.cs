@@ -4,7 +4,7 @@ namespace Simulator.Edge;
 /// The blocks in GPU memory, with the bytes they take and when each was last used (a use counter, so
 /// ties never depend on floating-point time). Capacity is the GPU's memory Q.
 /// </summary>
-public sealed class ResidentSet : IReadOnlySet<string>
+public sealed class ResidentSet : BlockIdSet
 {
     private readonly Dictionary<string, (long Bytes, long LastUse)> blocks = new(StringComparer.Ordinal);
     private long useCounter;
@@ -19,7 +19,7 @@ public sealed class ResidentSet : IReadOnlySet<string>
 
     public long Bytes { get; private set; }
 
-    public int Count => blocks.Count;
+    public override int Count => blocks.Count;
 
     public void Add(Block block)
     {
@@ -42,23 +42,7 @@ public sealed class ResidentSet : IReadOnlySet<string>
 
     public long LastUse(string blockId) => blocks[blockId].LastUse;
 
-    public bool Contains(string item) => blocks.ContainsKey(item);
+    public override bool Contains(string item) => blocks.ContainsKey(item);
 
-    public IEnumerator<string> GetEnumerator() => blocks.Keys.GetEnumerator();
-
-    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-
-    public bool IsProperSubsetOf(IEnumerable<string> other) => ToSet().IsProperSubsetOf(other);
-
-    public bool IsProperSupersetOf(IEnumerable<string> other) => ToSet().IsProperSupersetOf(other);
-
-    public bool IsSubsetOf(IEnumerable<string> other) => ToSet().IsSubsetOf(other);
-
-    public bool IsSupersetOf(IEnumerable<string> other) => ToSet().IsSupersetOf(other);
-
-    public bool Overlaps(IEnumerable<string> other) => other.Any(Contains);
-
-    public bool SetEquals(IEnumerable<string> other) => ToSet().SetEquals(other);
-
-    private HashSet<string> ToSet() => new(blocks.Keys, StringComparer.Ordinal);
+    public override IEnumerator<string> GetEnumerator() => blocks.Keys.GetEnumerator();
 }

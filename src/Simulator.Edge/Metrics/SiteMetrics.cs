@@ -1,0 +1,120 @@
+using Simulator.Kernel;
+
+namespace Simulator.Edge;
+
+/// <summary>
+/// How a served request's time was spent, in seconds. Upload and loading run together on the overlap
+/// timeline, so there the parts add up to more than the latency.
+/// </summary>
+public readonly record struct LatencyParts(double Waiting, double Upload, double Loading, double Inference, double Downlink);
+
+/// <summary>
+/// The measures of system-model.md section 7 for one run, streamed: counts, Welford moments and P²
+/// quantiles, so memory does not grow with the horizon. Requests arriving before the warm-up ends and
+/// batches starting before it are not counted.
+/// </summary>
+public sealed class SiteMetrics
+{
+    private readonly SampleMonitor latency = new("latency"), waiting = new("waiting"), upload = new("upload"),
+        loading = new("loading"), inference = new("inference"), downlink = new("downlink"), batchSize = new("batch size"),
+        decision = new("decision wall time");
+    private readonly P2Quantile p50 = new(0.50), p95 = new(0.95), p99 = new(0.99);
+
+    public SiteMetrics(Simulation env, double warmupSeconds)
+    {
+        if (!(warmupSeconds >= 0)) throw new ArgumentOutOfRangeException(nameof(warmupSeconds), warmupSeconds, "The warm-up cannot be negative.");
+        WarmupSeconds = warmupSeconds;
+        QueueLength = new TimeSeriesMonitor(env, "queue length");
+        GpuBytes = new TimeSeriesMonitor(env, "GPU bytes in use");
+    }
+
+    public double WarmupSeconds { get; }
+
+    public long Arrived { get; private set; }
+    public long OnTime { get; private set; }
+    public long Late { get; private set; }
+    public long Expired { get; private set; }
+    public long Rejected { get; private set; }
+
+    public long BytesFromDisk { get; private set; }
+    public long BytesOverPcie { get; private set; }
+    /// <summary>Bytes not copied because they were resident, against loading every batch's model whole.</summary>
+    public long BytesSaved { get; private set; }
+    public long RamHits { get; private set; }
+    public long RamLookups { get; private set; }
+    public long GpuHits { get; private set; }
+    public long GpuLookups { get; private set; }
+    public double LoadingSeconds { get; private set; }
+    public double ComputingSeconds { get; private set; }
+
+    public TimeSeriesMonitor QueueLength { get; }
+    public TimeSeriesMonitor GpuBytes { get; }
+
+    public SampleMonitor Latency => latency;
+    public SampleMonitor Waiting => waiting;
+    public SampleMonitor Upload => upload;
+    public SampleMonitor Loading => loading;
+    public SampleMonitor Inference => inference;
+    public SampleMonitor Downlink => downlink;
+    public SampleMonitor BatchSize => batchSize;
+    /// <summary>Wall-clock seconds per scheduler call: machine-dependent, so kept apart from the simulated measures.</summary>
+    public SampleMonitor DecisionWallSeconds => decision;
+
+    public double LatencyP50 => p50.Value;
+    public double LatencyP95 => p95.Value;
+    public double LatencyP99 => p99.Value;
+
+    /// <summary>Requests counted as arrived that have no outcome yet (queued or in service when the run stopped).</summary>
+    public long Unfinished => Arrived - OnTime - Late - Expired - Rejected;
+
+    public bool Counts(double arrival) => arrival >= WarmupSeconds;
+
+    internal void OnArrival(InferenceRequest r)
+    {
+        if (Counts(r.Arrival)) Arrived++;
+    }
+
+    internal void OnExpired(InferenceRequest r)
+    {
+        if (Counts(r.Arrival)) Expired++;
+    }
+
+    internal void OnRejected(InferenceRequest r)
+    {
+        if (Counts(r.Arrival)) Rejected++;
+    }
+
+    internal void OnServed(InferenceRequest r, double finish, LatencyParts parts)
+    {
+        if (!Counts(r.Arrival)) return;
+        if (finish <= r.Deadline) OnTime++;
+        else Late++;
+        double total = finish - r.Arrival;
+        latency.Add(total);
+        p50.Add(total);
+        p95.Add(total);
+        p99.Add(total);
+        waiting.Add(parts.Waiting);
+        upload.Add(parts.Upload);
+        loading.Add(parts.Loading);
+        inference.Add(parts.Inference);
+        downlink.Add(parts.Downlink);
+    }
+
+    internal void OnBatch(double start, int size, LoadReport load, long modelBytes, int modelBlocks, double computeSeconds)
+    {
+        if (start < WarmupSeconds) return;
+        batchSize.Add(size);
+        BytesFromDisk += load.BytesFromDisk;
+        BytesOverPcie += load.BytesOverPcie;
+        BytesSaved += modelBytes - load.BytesOverPcie;
+        RamHits += load.RamHits;
+        RamLookups += load.Missing;
+        GpuHits += load.GpuHits;
+        GpuLookups += modelBlocks;
+        LoadingSeconds += load.Seconds;
+        ComputingSeconds += computeSeconds;
+    }
+
+    internal void OnDecision(double wallSeconds) => decision.Add(wallSeconds);
+}

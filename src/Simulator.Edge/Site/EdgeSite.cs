@@ -1,0 +1,217 @@
+using System.Diagnostics;
+using Simulator.Kernel;
+
+namespace Simulator.Edge;
+
+/// <summary>
+/// One edge server as kernel processes (system-model.md section 5). An arrivals process admits the
+/// workload's requests to the queue. A planning stage, at each decision epoch, drops requests that can
+/// no longer make their deadline (admission), takes the next batch from the scheduler's plan, and starts
+/// its upload with the allocator's split. A GPU stage (one batch at a time) loads the model through the
+/// <see cref="Loader"/> and runs inference. On the overlap and sequential timelines the next epoch is
+/// when the batch completes; on the pipelined timeline it is when its upload ends.
+/// </summary>
+public sealed class EdgeSite
+{
+    private readonly Simulation env;
+    private readonly Catalog catalog;
+    private readonly SiteSpec spec;
+    private readonly IBatchScheduler scheduler;
+    private readonly RandomStreams streams;
+    private readonly List<InferenceRequest> queue = new();
+    private readonly Queue<PlannedBatch> plan = new();
+    private readonly Resource gpuUnit;
+    private Event? wakeup;
+    private bool arrivedSincePlan;
+
+    public EdgeSite(Simulation env, Catalog catalog, SiteSpec spec, IBatchScheduler scheduler, IWorkload workload, RandomStreams streams, double warmupSeconds = 0)
+    {
+        this.env = env;
+        this.catalog = catalog;
+        this.spec = spec;
+        this.scheduler = scheduler;
+        this.streams = streams;
+        Estimator = new LoadEstimator(catalog, spec.Disk, spec.Pcie, spec.Loading, spec.LumpedBytesPerSecond);
+        var ram = new RamCache(spec.RamBytes);
+        ram.Preload(catalog, spec.RamPreload);
+        Loader = new Loader(env, catalog, Estimator, new ResidentSet(spec.GpuBytes), ram, spec.Residency);
+        Metrics = new SiteMetrics(env, warmupSeconds);
+        gpuUnit = new Resource(env, 1);
+        env.Process(Arrivals(workload));
+        env.Process(Planner());
+    }
+
+    public SiteMetrics Metrics { get; }
+
+    public Loader Loader { get; }
+
+    public LoadEstimator Estimator { get; }
+
+    /// <summary>Raised when a batch completes; leave unset for long runs (nothing is kept otherwise).</summary>
+    public event Action<BatchRecord>? BatchCompleted;
+
+    /// <summary>Raised when a request arrives; tests use it to compare what strategies see.</summary>
+    public event Action<InferenceRequest>? RequestArrived;
+
+    public int QueueLength => queue.Count;
+
+    private IEnumerable<Event> Arrivals(IWorkload workload)
+    {
+        var placement = streams.Stream("placement");
+        var shadowing = streams.Stream("shadowing");
+        foreach (var draft in workload.Requests(catalog, streams))
+        {
+            if (draft.Arrival > env.NowD) yield return env.TimeoutD(draft.Arrival - env.NowD);
+            double distance = spec.Uplink.Placement.DrawDistance(placement);
+            double shadow = spec.Uplink.ShadowingSigmaDb * Draw.StandardNormal(shadowing);
+            var request = new InferenceRequest(draft, new Channel(spec.Uplink, distance, shadow, streams.Seed("fading", draft.Id)));
+            queue.Add(request);
+            Metrics.OnArrival(request);
+            Metrics.QueueLength.UpdateTo(queue.Count);
+            RequestArrived?.Invoke(request);
+            arrivedSincePlan = true;
+            if (wakeup is { } w)
+            {
+                wakeup = null;
+                w.Succeed();
+            }
+        }
+    }
+
+    private IEnumerable<Event> Planner()
+    {
+        while (true)
+        {
+            double t0 = env.NowD;
+            if (spec.Admission == Admission.DropInfeasible) DropInfeasible(t0);
+            var next = queue.Count > 0 ? NextBatch(t0) : null;
+            if (next is null)
+            {
+                wakeup = new Event(env); // nothing to serve: sleep until the next arrival
+                yield return wakeup;
+                continue;
+            }
+            var (model, members) = next.Value;
+            var alloc = spec.Uplink.Allocator.Allocate(members.Select(r => new UploadDemand(r.InputBits, r.Channel.SnrHz(t0))).ToArray(), spec.Uplink.BandwidthHz, spec.Uplink.RateModel);
+            if (!alloc.Feasible)
+            {
+                foreach (var r in members) Metrics.OnExpired(r); // some user has no usable channel: the batch cannot upload
+                continue;
+            }
+            var uploaded = env.TimeoutD(alloc.UploadSeconds);
+            var job = env.Process(Serve(t0, model, members, uploaded, alloc.UploadSeconds));
+            yield return spec.Timeline == Timeline.Pipelined ? uploaded : job;
+        }
+    }
+
+    private IEnumerable<Event> Serve(double t0, Model model, IReadOnlyList<InferenceRequest> members, Event uploaded, double uploadSeconds)
+    {
+        using (var unit = gpuUnit.Request())
+        {
+            yield return unit;
+            if (spec.Timeline == Timeline.Sequential) yield return uploaded;
+            double loadStart = env.NowD;
+            var load = Loader.Load(model, members.Count);
+            yield return spec.Timeline == Timeline.Sequential ? load : uploaded & load;
+            var report = (LoadReport)load.Value!;
+            Metrics.GpuBytes.UpdateTo(Loader.Gpu.Bytes + (long)members.Count * model.ActivationBytesPerSample);
+            double compute = model.Profile.Seconds(members.Count);
+            yield return env.TimeoutD(compute);
+            double completion = env.NowD;
+            Metrics.GpuBytes.UpdateTo(Loader.Gpu.Bytes);
+            double downlink = DownlinkSeconds();
+            foreach (var r in members)
+                Metrics.OnServed(r, completion + downlink, new LatencyParts(t0 - r.Arrival, uploadSeconds, report.Seconds, compute, downlink));
+            Metrics.OnBatch(t0, members.Count, report, catalog.Bytes(model), model.BlockIds.Count, compute);
+            BatchCompleted?.Invoke(new BatchRecord(t0, model.Id, members.Select(r => r.Id).ToArray(), t0 + uploadSeconds, loadStart, loadStart + report.Seconds, completion, report));
+        }
+    }
+
+    private double DownlinkSeconds() =>
+        spec.Uplink.DownlinkBitsPerSecond is { } rate ? 8 * spec.ResultBytes / rate : 0;
+
+    /// <summary>Admission: a request is expired when even alone, right now, it would finish after its deadline.</summary>
+    private void DropInfeasible(double now)
+    {
+        var loadByModel = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (int i = queue.Count - 1; i >= 0; i--)
+        {
+            var r = queue[i];
+            var model = catalog.Model(r.ModelId);
+            if (!loadByModel.TryGetValue(model.Id, out double load))
+                loadByModel[model.Id] = load = Estimator.LoadSeconds(model, Loader.Gpu, Loader.Ram);
+            double upload = spec.Uplink.Allocator.Allocate(new[] { new UploadDemand(r.InputBits, r.Channel.SnrHz(now)) }, spec.Uplink.BandwidthHz, spec.Uplink.RateModel).UploadSeconds;
+            double finish = now + Site.Combine(spec.Timeline, upload, load) + model.Profile.Seconds(1) + DownlinkSeconds();
+            if (finish > r.Deadline)
+            {
+                queue.RemoveAt(i);
+                Metrics.OnExpired(r);
+            }
+        }
+        Metrics.QueueLength.UpdateTo(queue.Count);
+    }
+
+    private (Model Model, IReadOnlyList<InferenceRequest> Members)? NextBatch(double now)
+    {
+        bool ask = spec.Replan switch
+        {
+            Replan.EveryBatch => true,
+            Replan.OnArrival => arrivedSincePlan || plan.Count == 0,
+            _ => plan.Count == 0,
+        };
+        if (ask) AskScheduler(now);
+        while (plan.TryDequeue(out var batch))
+        {
+            // A kept plan may name requests that expired since: serve those still queued.
+            var members = queue.Where(r => batch.RequestIds.Contains(r.Id)).ToArray();
+            if (members.Length == 0) continue;
+            foreach (var r in members) queue.Remove(r);
+            Metrics.QueueLength.UpdateTo(queue.Count);
+            return (catalog.Model(batch.ModelId), members);
+        }
+        return null;
+    }
+
+    private void AskScheduler(double now)
+    {
+        var view = new SiteView(now, queue.Select(r => new QueuedRequest(r.Id, r.ModelId, r.InputBits, r.Channel.SnrHz(now), r.Channel.SpectralEfficiency(now), r.Arrival, r.Deadline)).ToArray(),
+            Loader.Gpu, Loader.Ram, catalog, Estimator, spec);
+        long started = Stopwatch.GetTimestamp();
+        var decided = scheduler.Plan(view);
+        Metrics.OnDecision(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        arrivedSincePlan = false;
+        plan.Clear();
+        Validate(decided);
+        foreach (var id in decided.Rejected ?? Array.Empty<long>())
+        {
+            var r = queue.First(q => q.Id == id);
+            queue.Remove(r);
+            Metrics.OnRejected(r);
+        }
+        foreach (var b in decided.Batches) plan.Enqueue(b);
+    }
+
+    /// <summary>A plan must name queued requests of the batch's model, each once, within the memory rule.</summary>
+    private void Validate(Plan decided)
+    {
+        string who = scheduler.GetType().Name;
+        var byId = queue.ToDictionary(r => r.Id);
+        var seen = new HashSet<long>();
+        foreach (var id in decided.Rejected ?? Array.Empty<long>())
+            if (!byId.ContainsKey(id) || !seen.Add(id)) throw new InvalidOperationException($"{who} rejected request {id}, which is not queued or is named twice.");
+        foreach (var b in decided.Batches)
+        {
+            if (!catalog.Contains(b.ModelId)) throw new InvalidOperationException($"{who} planned a batch of unknown model '{b.ModelId}'.");
+            var model = catalog.Model(b.ModelId);
+            if (b.RequestIds.Count == 0) throw new InvalidOperationException($"{who} planned an empty batch of '{b.ModelId}'.");
+            int max = Site.MaxBatchSize(model, catalog, spec);
+            if (b.RequestIds.Count > max) throw new InvalidOperationException($"{who} planned {b.RequestIds.Count} requests of '{b.ModelId}', more than the {max} the memory rule and max_batch allow.");
+            foreach (var id in b.RequestIds)
+            {
+                if (!byId.TryGetValue(id, out var r)) throw new InvalidOperationException($"{who} planned request {id}, which is not queued.");
+                if (r.ModelId != b.ModelId) throw new InvalidOperationException($"{who} put request {id} for '{r.ModelId}' in a batch of '{b.ModelId}'.");
+                if (!seen.Add(id)) throw new InvalidOperationException($"{who} planned request {id} twice.");
+            }
+        }
+    }
+}
