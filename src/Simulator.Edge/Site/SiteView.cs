@@ -11,7 +11,7 @@ public sealed class SiteView
 {
     private readonly SiteSpec spec;
 
-    internal SiteView(double now, IReadOnlyList<QueuedRequest> queue, IReadOnlySet<string> resident, IReadOnlySet<string> inRam, Catalog catalog, LoadEstimator loads, SiteSpec spec)
+    public SiteView(double now, IReadOnlyList<QueuedRequest> queue, IReadOnlySet<string> resident, IReadOnlySet<string> inRam, Catalog catalog, LoadEstimator loads, SiteSpec spec)
     {
         Now = now;
         Queue = queue;

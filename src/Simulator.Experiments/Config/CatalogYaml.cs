@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text;
+using Simulator.Edge;
+
+namespace Simulator.Experiments;
+
+/// <summary>
+/// Catalogs written block by block in YAML:
+/// <code>
+/// blocks:
+///   - {id: c0/stem, bytes: 38144, kind: backbone-layer}
+/// models:
+///   - id: c0/v0
+///     blocks: [c0/stem, c0/v0/head]
+///     profile: {alpha: 2 ms, beta: 1.3 ms}        # or {table: [[1, 3.3 ms], [2, 5.3 ms]]}
+///     activation: 20 MB
+///     family: resnet50                             # optional: family, cluster, base, accuracy
+/// </code>
+/// Reading reports the file, line and path of anything wrong; writing gives exact integers for bytes
+/// and round-trip decimals for seconds, so write-then-read returns the same catalog.
+/// </summary>
+public static class CatalogYaml
+{
+    private static readonly string[] BlockKeys = { "id", "bytes", "kind" };
+    private static readonly string[] ModelKeys = { "id", "blocks", "profile", "activation", "family", "cluster", "base", "accuracy" };
+
+    public static Catalog Read(YamlDoc doc)
+    {
+        var top = doc.Mapping("blocks", "models");
+        if (!top.TryGetValue("blocks", out var blocksDoc)) throw doc.Error("a catalog needs 'blocks'.");
+        if (!top.TryGetValue("models", out var modelsDoc)) throw doc.Error("a catalog needs 'models'.");
+        var blocks = new List<Block>();
+        var blockLines = new Dictionary<string, YamlDoc>(StringComparer.Ordinal);
+        foreach (var b in blocksDoc.Sequence())
+        {
+            var f = b.Mapping(BlockKeys);
+            string id = Require(b, f, "id").Text();
+            if (!blockLines.TryAdd(id, b)) throw b.Error($"block id '{id}' appears twice (first at line {blockLines[id].Line}).");
+            double bytes = Require(b, f, "bytes").Quantity(UnitKind.Bytes);
+            if (bytes < 0 || bytes != Math.Floor(bytes)) throw f["bytes"].Error($"a block's size must be a whole, non-negative number of bytes, not {bytes}.");
+            var kind = f.TryGetValue("kind", out var k) ? ParseKind(k) : BlockKind.Unspecified;
+            blocks.Add(new Block(id, (long)bytes, kind));
+        }
+        var models = new List<Model>();
+        var modelLines = new Dictionary<string, YamlDoc>(StringComparer.Ordinal);
+        foreach (var m in modelsDoc.Sequence())
+        {
+            var f = m.Mapping(ModelKeys);
+            string id = Require(m, f, "id").Text();
+            if (!modelLines.TryAdd(id, m)) throw m.Error($"model id '{id}' appears twice (first at line {modelLines[id].Line}).");
+            var ids = Require(m, f, "blocks").Sequence().Select(x => x.Text()).ToArray();
+            if (ids.Length == 0) throw f["blocks"].Error($"model '{id}' lists no blocks.");
+            foreach (var (blockId, at) in ids.Zip(f["blocks"].Sequence()))
+                if (!blockLines.ContainsKey(blockId))
+                    throw at.Error($"model '{id}' lists unknown block '{blockId}'.{(YamlDoc.Suggest(blockId, blockLines.Keys) is { } s ? $" Did you mean '{s}'?" : "")}");
+            var profile = ReadProfile(Require(m, f, "profile"));
+            double activation = f.TryGetValue("activation", out var a) ? a.Quantity(UnitKind.Bytes) : 0;
+            models.Add(new Model(id, ids, profile, (long)activation,
+                f.TryGetValue("family", out var fam) ? fam.Text() : null,
+                f.TryGetValue("cluster", out var cl) ? cl.Text() : null,
+                f.TryGetValue("base", out var bs) ? bs.Text() : null,
+                f.TryGetValue("accuracy", out var acc) ? acc.Number() : null));
+        }
+        try
+        {
+            return new Catalog(blocks, models);
+        }
+        catch (CatalogException ex)
+        {
+            throw doc.Error(ex.Message); // what the per-entry checks above cannot see
+        }
+    }
+
+    public static Catalog Read(string file) => Read(YamlDoc.Load(file));
+
+    public static string Write(Catalog catalog)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("blocks:");
+        foreach (var b in catalog.Blocks)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"  - {{id: {Quote(b.Id)}, bytes: {b.Bytes}");
+            if (b.Kind != BlockKind.Unspecified) sb.Append(CultureInfo.InvariantCulture, $", kind: {KindName(b.Kind)}");
+            sb.AppendLine("}");
+        }
+        sb.AppendLine("models:");
+        foreach (var m in catalog.Models)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  - id: {Quote(m.Id)}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"    blocks: [{string.Join(", ", m.BlockIds.Select(Quote))}]");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"    profile: {ProfileText(m.Profile)}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"    activation: {m.ActivationBytesPerSample}");
+            if (m.Family is not null) sb.AppendLine(CultureInfo.InvariantCulture, $"    family: {Quote(m.Family)}");
+            if (m.Cluster is not null) sb.AppendLine(CultureInfo.InvariantCulture, $"    cluster: {Quote(m.Cluster)}");
+            if (m.Base is not null) sb.AppendLine(CultureInfo.InvariantCulture, $"    base: {Quote(m.Base)}");
+            if (m.Accuracy is { } acc) sb.AppendLine(CultureInfo.InvariantCulture, $"    accuracy: {acc:R}");
+        }
+        return sb.ToString();
+    }
+
+    private static YamlDoc Require(YamlDoc owner, IReadOnlyDictionary<string, YamlDoc> fields, string key) =>
+        fields.TryGetValue(key, out var v) ? v : throw owner.Error($"missing '{key}'.");
+
+    private static InferenceProfile ReadProfile(YamlDoc doc)
+    {
+        var f = doc.Mapping("alpha", "beta", "table");
+        if (f.TryGetValue("table", out var table))
+        {
+            if (f.ContainsKey("alpha") || f.ContainsKey("beta")) throw doc.Error("a profile is either {alpha, beta} or {table}, not both.");
+            var points = table.Sequence().Select(p =>
+            {
+                var pair = p.Sequence();
+                if (pair.Count != 2) throw p.Error("a table point is [batch size, time].");
+                long n = pair[0].Integer();
+                if (n < 1 || n > int.MaxValue) throw pair[0].Error($"a batch size must be a positive whole number, not {n}.");
+                return ((int)n, pair[1].Quantity(UnitKind.Time));
+            }).ToArray();
+            try
+            {
+                return new TableProfile(points);
+            }
+            catch (ArgumentException ex)
+            {
+                throw table.Error(ex.Message);
+            }
+        }
+        if (!f.TryGetValue("alpha", out var alpha) || !f.TryGetValue("beta", out var beta)) throw doc.Error("an affine profile needs both 'alpha' and 'beta' (seconds).");
+        return new AffineProfile(alpha.Quantity(UnitKind.Time), beta.Quantity(UnitKind.Time));
+    }
+
+    private static string ProfileText(InferenceProfile profile) => profile switch
+    {
+        AffineProfile a => string.Create(CultureInfo.InvariantCulture, $"{{alpha: {a.Alpha:R}, beta: {a.Beta:R}}}"),
+        TableProfile t => $"{{table: [{string.Join(", ", t.Points.Select(p => string.Create(CultureInfo.InvariantCulture, $"[{p.BatchSize}, {p.Seconds:R}]")))}]}}",
+        _ => throw new NotSupportedException($"No YAML form for profile {profile.GetType().Name}."),
+    };
+
+    private static BlockKind ParseKind(YamlDoc doc)
+    {
+        string text = doc.Text();
+        var names = Enum.GetValues<BlockKind>().ToDictionary(KindName);
+        return names.TryGetValue(text, out var kind)
+            ? kind
+            : throw doc.Error($"unknown block kind '{text}'.{(YamlDoc.Suggest(text, names.Keys) is { } s ? $" Did you mean '{s}'?" : "")} Known: {string.Join(", ", names.Keys)}.");
+    }
+
+    /// <summary>BackboneLayer -> backbone-layer.</summary>
+    private static string KindName(BlockKind kind) =>
+        string.Concat(kind.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    private static string Quote(string s) => "'" + s.Replace("'", "''", StringComparison.Ordinal) + "'";
+}

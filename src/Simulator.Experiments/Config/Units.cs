@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Simulator.Experiments;
+
+/// <summary>
+/// Reads values written with units ("150 MB/s", "20 MHz", "-174 dBm/Hz", "250 ms", "24 GB") into SI
+/// numbers, and refuses a unit of the wrong kind with a message naming what was expected. A bare number
+/// is taken in the SI unit of the kind.
+/// </summary>
+public static partial class Units
+{
+    private static readonly Dictionary<string, double> ByteUnits = new(StringComparer.Ordinal)
+    {
+        ["B"] = 1, ["kB"] = 1e3, ["KB"] = 1e3, ["MB"] = 1e6, ["GB"] = 1e9, ["TB"] = 1e12,
+        ["KiB"] = 1024, ["MiB"] = 1024.0 * 1024, ["GiB"] = 1024.0 * 1024 * 1024, ["TiB"] = 1024.0 * 1024 * 1024 * 1024,
+    };
+
+    private static readonly Dictionary<string, double> BitRateUnits = new(StringComparer.Ordinal)
+    {
+        ["bit/s"] = 1.0 / 8, ["b/s"] = 1.0 / 8, ["kb/s"] = 1e3 / 8, ["Mb/s"] = 1e6 / 8, ["Gb/s"] = 1e9 / 8, ["bps"] = 1.0 / 8, ["Mbps"] = 1e6 / 8, ["Gbps"] = 1e9 / 8,
+    };
+
+    private static readonly Dictionary<string, double> TimeUnits = new(StringComparer.Ordinal)
+    {
+        ["s"] = 1, ["ms"] = 1e-3, ["us"] = 1e-6, ["µs"] = 1e-6, ["ns"] = 1e-9, ["min"] = 60, ["h"] = 3600,
+    };
+
+    private static readonly Dictionary<string, double> FrequencyUnits = new(StringComparer.Ordinal)
+    {
+        ["Hz"] = 1, ["kHz"] = 1e3, ["MHz"] = 1e6, ["GHz"] = 1e9,
+    };
+
+    [GeneratedRegex(@"^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(\S.*?)?\s*$")]
+    private static partial Regex Quantity();
+
+    /// <summary>The SI value of <paramref name="text"/>; a <see cref="FormatException"/> says what was expected.</summary>
+    public static double Parse(string text, UnitKind kind)
+    {
+        var m = Quantity().Match(text ?? "");
+        if (!m.Success) throw new FormatException($"'{text}' is not a number with a unit; expected {Expected(kind)}.");
+        double value = double.Parse(m.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
+        string unit = m.Groups[2].Success ? m.Groups[2].Value.Replace(" ", "", StringComparison.Ordinal) : "";
+        if (unit.Length == 0) return value;
+        double? si = kind switch
+        {
+            UnitKind.Bytes => Scale(ByteUnits, unit, value),
+            UnitKind.ByteRate => unit.EndsWith("/s", StringComparison.Ordinal) && ByteUnits.TryGetValue(unit[..^2], out double b) ? value * b : Scale(BitRateUnits, unit, value),
+            UnitKind.Time => Scale(TimeUnits, unit, value),
+            UnitKind.Frequency => Scale(FrequencyUnits, unit, value),
+            UnitKind.Power => unit switch { "W" => value, "mW" => value * 1e-3, "dBm" => Math.Pow(10, (value - 30) / 10), "dBW" => Math.Pow(10, value / 10), _ => null },
+            UnitKind.PowerSpectralDensity => unit switch { "W/Hz" => value, "dBm/Hz" => Math.Pow(10, (value - 30) / 10), _ => null },
+            UnitKind.PerSecond => unit switch { "/s" => value, "/min" => value / 60, "/h" => value / 3600, _ => null },
+            UnitKind.Decibels => unit == "dB" ? value : null,
+            _ => null,
+        };
+        return si ?? throw new FormatException($"'{text}' has unit '{unit}', which is not {Expected(kind)}.");
+    }
+
+    public static string Expected(UnitKind kind) => kind switch
+    {
+        UnitKind.Bytes => "a size (B, kB, MB, GB, KiB, MiB, GiB)",
+        UnitKind.ByteRate => "a data rate (MB/s, GB/s, Mb/s, Gb/s)",
+        UnitKind.Time => "a time (s, ms, us, min, h)",
+        UnitKind.Frequency => "a frequency (Hz, kHz, MHz, GHz)",
+        UnitKind.Power => "a power (W, mW, dBm)",
+        UnitKind.PowerSpectralDensity => "a power spectral density (W/Hz, dBm/Hz)",
+        UnitKind.PerSecond => "a rate (/s, /min, /h)",
+        UnitKind.Decibels => "a level in dB",
+        _ => kind.ToString(),
+    };
+
+    private static double? Scale(Dictionary<string, double> units, string unit, double value) =>
+        units.TryGetValue(unit, out double factor) ? value * factor : null;
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
+namespace Simulator.Experiments;
+
+/// <summary>
+/// A YAML node with its file and dotted path, so every error can say where it is. Reading is strict:
+/// a mapping's keys are checked against the keys the reader knows, and an unknown one is an error with
+/// a "did you mean" suggestion.
+/// </summary>
+public sealed class YamlDoc
+{
+    private readonly YamlNode node;
+
+    private YamlDoc(YamlNode node, string file, string path)
+    {
+        this.node = node;
+        File = file;
+        Path = path;
+    }
+
+    public string File { get; }
+
+    public string Path { get; }
+
+    public int Line => (int)node.Start.Line;
+
+    public static YamlDoc Load(string file) => Parse(System.IO.File.ReadAllText(file), file);
+
+    public static YamlDoc Parse(string text, string file)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlDotNet.Core.YamlException ex)
+        {
+            throw new ConfigException(file, (int)ex.Start.Line, "", $"not valid YAML: {ex.InnerException?.Message ?? ex.Message}");
+        }
+        if (stream.Documents.Count == 0) throw new ConfigException(file, 1, "", "the file is empty.");
+        return new YamlDoc(stream.Documents[0].RootNode, file, "");
+    }
+
+    public ConfigException Error(string problem) => new(File, Line, Path, problem);
+
+    public bool IsMapping => node is YamlMappingNode;
+
+    public bool IsSequence => node is YamlSequenceNode;
+
+    /// <summary>The mapping's entries, after checking every key is one of <paramref name="known"/>.</summary>
+    public IReadOnlyDictionary<string, YamlDoc> Mapping(params string[] known)
+    {
+        if (node is not YamlMappingNode map) throw Error($"expected a mapping (key: value), found {Describe()}.");
+        var result = new Dictionary<string, YamlDoc>(StringComparer.Ordinal);
+        foreach (var (k, v) in map.Children)
+        {
+            string key = ((YamlScalarNode)k).Value ?? "";
+            string path = Path.Length == 0 ? key : $"{Path}.{key}";
+            if (known.Length > 0 && !known.Contains(key))
+            {
+                string hint = Suggest(key, known) is { } s ? $" Did you mean '{s}'?" : "";
+                throw new ConfigException(File, (int)k.Start.Line, path, $"unknown key '{key}'.{hint} Known keys: {string.Join(", ", known)}.");
+            }
+            if (!result.TryAdd(key, new YamlDoc(v, File, path))) throw new ConfigException(File, (int)k.Start.Line, path, $"key '{key}' appears twice.");
+        }
+        return result;
+    }
+
+    public IReadOnlyList<YamlDoc> Sequence()
+    {
+        if (node is not YamlSequenceNode seq) throw Error($"expected a list, found {Describe()}.");
+        return seq.Children.Select((c, i) => new YamlDoc(c, File, $"{Path}[{i}]")).ToArray();
+    }
+
+    public string Text()
+    {
+        if (node is not YamlScalarNode s || s.Value is null) throw Error($"expected a value, found {Describe()}.");
+        return s.Value;
+    }
+
+    public double Number()
+    {
+        string t = Text();
+        return double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) ? v : throw Error($"expected a number, found '{t}'.");
+    }
+
+    public long Integer()
+    {
+        string t = Text();
+        return long.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out long v) ? v : throw Error($"expected a whole number, found '{t}'.");
+    }
+
+    public double Quantity(UnitKind kind)
+    {
+        try
+        {
+            return Units.Parse(Text(), kind);
+        }
+        catch (FormatException ex)
+        {
+            throw Error(ex.Message);
+        }
+    }
+
+    private string Describe() => node switch
+    {
+        YamlMappingNode => "a mapping",
+        YamlSequenceNode => "a list",
+        YamlScalarNode s => $"'{s.Value}'",
+        _ => "nothing",
+    };
+
+    /// <summary>The known key closest to <paramref name="key"/> by edit distance, if close enough to be a typo.</summary>
+    public static string? Suggest(string key, IEnumerable<string> known)
+    {
+        var best = known.Select(k => (Key: k, Distance: Levenshtein(key, k))).OrderBy(x => x.Distance).FirstOrDefault();
+        return best.Key is not null && best.Distance <= Math.Max(2, key.Length / 3) ? best.Key : null;
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        var d = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++) d[j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            int previous = d[0];
+            d[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int kept = d[j];
+                d[j] = Math.Min(Math.Min(d[j] + 1, d[j - 1] + 1), previous + (a[i - 1] == b[j - 1] ? 0 : 1));
+                previous = kept;
+            }
+        }
+        return d[b.Length];
+    }
+}

@@ -1,0 +1,172 @@
+using System.Reflection;
+using Simulator.Edge;
+using Simulator.Kernel;
+using Simulator.Strategies;
+
+namespace Simulator.Edge.Tests;
+
+public class SiteTests
+{
+    [Fact]
+    public void Two_different_schedulers_see_identical_arrivals_users_and_channels()
+    {
+        var seenByFcfs = Observe(new FcfsScheduler());
+        var seenByNewest = Observe(new NewestFirstScheduler());
+        Assert.True(seenByFcfs.Count > 1_000);
+        Assert.Equal(seenByFcfs, seenByNewest);
+    }
+
+    private static List<(long, double, string, double, double, double, double)> Observe(IBatchScheduler scheduler)
+    {
+        var env = new Simulation();
+        var site = SiteFixture.Site(env, scheduler, seed: 21);
+        var seen = new List<(long, double, string, double, double, double, double)>();
+        site.RequestArrived += r => seen.Add((r.Id, r.Arrival, r.ModelId, r.InputBits, r.Channel.DistanceMetres, r.Channel.ShadowDb, r.Channel.Gain(r.Arrival + 0.05)));
+        env.RunD(60);
+        return seen;
+    }
+
+    [Fact]
+    public void Metrics_memory_does_not_depend_on_the_number_of_requests()
+    {
+        long Reachable(double horizon)
+        {
+            var env = new Simulation();
+            var site = SiteFixture.Site(env, new FcfsScheduler());
+            env.RunD(horizon);
+            Assert.True(site.Metrics.Latency.Count > horizon * 5);
+            return ObjectGraph.Count(site.Metrics);
+        }
+        Assert.Equal(Reachable(30), Reachable(600));
+    }
+
+    [Fact]
+    public void Outcomes_account_for_every_arrival_after_the_warm_up()
+    {
+        var env = new Simulation();
+        var site = SiteFixture.Site(env, new FcfsScheduler(), warmup: 20, workload: SiteFixture.Workload(rate: 60, budget: 0.2));
+        env.RunD(300);
+        var m = site.Metrics;
+        Assert.True(m.OnTime > 0 && m.Expired > 0, $"on time {m.OnTime}, expired {m.Expired}");
+        Assert.Equal(m.Arrived, m.OnTime + m.Late + m.Expired + m.Rejected + m.Unfinished);
+        Assert.InRange(m.Unfinished, 0, site.QueueLength + site.Metrics.BatchSize.Max);
+        Assert.Equal(m.OnTime + m.Late, m.Latency.Count);
+        Assert.InRange(m.Arrived, 60 * 280 * 0.95, 60 * 280 * 1.05);
+    }
+
+    [Fact]
+    public void Pipelined_timeline_uploads_the_next_batch_while_the_GPU_works()
+    {
+        var overlap = Batches(Timeline.Overlap);
+        var pipelined = Batches(Timeline.Pipelined);
+        // Overlap: an epoch is when the GPU is idle (the previous batch completed) and a request waits.
+        Assert.All(overlap.Zip(overlap.Skip(1)), p => Assert.True(p.Second.Start >= p.First.Completion));
+        Assert.Contains(overlap.Zip(overlap.Skip(1)), p => p.Second.Start == p.First.Completion);
+        // Pipelined: an epoch is when the uplink is idle, so the next batch uploads while this one
+        // loads or computes; its own load still waits for the GPU.
+        Assert.All(pipelined.Zip(pipelined.Skip(1)), p =>
+        {
+            Assert.True(p.Second.Start >= p.First.UploadEnd);
+            Assert.True(p.Second.LoadStart >= p.First.Completion);
+        });
+        Assert.Contains(pipelined.Zip(pipelined.Skip(1)), p => p.Second.Start < p.First.Completion);
+    }
+
+    private static List<BatchRecord> Batches(Timeline timeline)
+    {
+        var env = new Simulation();
+        var site = SiteFixture.Site(env, new FcfsScheduler(), spec: SiteFixture.Spec(timeline), workload: SiteFixture.Workload(rate: 30, budget: 5));
+        var batches = new List<BatchRecord>();
+        site.BatchCompleted += batches.Add;
+        env.RunD(20);
+        Assert.True(batches.Count > 10, $"{batches.Count} batches");
+        return batches;
+    }
+
+    [Theory]
+    [InlineData(Replan.EveryBatch)]
+    [InlineData(Replan.OnArrival)]
+    [InlineData(Replan.PlanToCompletion)]
+    public void The_scheduler_is_asked_as_the_replan_mode_says(Replan replan)
+    {
+        var env = new Simulation();
+        var scheduler = new WholeQueueScheduler();
+        var site = SiteFixture.Site(env, scheduler, spec: SiteFixture.Spec(replan: replan), workload: new SyntheticWorkload(new BatchAtZero(12), new ZipfPopularity(), new ConstantQuantity(100)));
+        env.Run();
+        Assert.Equal(12, site.Metrics.OnTime);
+        // All 12 arrive at 0; the first plan holds one batch per model present.
+        int expected = replan == Replan.EveryBatch ? scheduler.FirstPlanBatches : 1;
+        Assert.Equal(expected, scheduler.Calls);
+    }
+
+    [Fact]
+    public void A_plan_naming_a_request_twice_is_refused_with_the_schedulers_name()
+    {
+        var env = new Simulation();
+        SiteFixture.Site(env, new DoubleBooking(), workload: new SyntheticWorkload(new BatchAtZero(3), new ZipfPopularity(), new ConstantQuantity(100)));
+        var ex = Assert.Throws<InvalidOperationException>(() => env.Run());
+        Assert.Contains("DoubleBooking", ex.Message);
+        Assert.Contains("twice", ex.Message);
+    }
+
+    private sealed class NewestFirstScheduler : IBatchScheduler
+    {
+        public Plan Plan(SiteView view)
+        {
+            var newest = view.Queue.MaxBy(r => (r.Arrival, r.Id))!;
+            return new Plan(new[] { new PlannedBatch(newest.ModelId, new[] { newest.Id }) });
+        }
+    }
+
+    /// <summary>Plans every queued request, one batch per model in order of first appearance.</summary>
+    private sealed class WholeQueueScheduler : IBatchScheduler
+    {
+        public int Calls { get; private set; }
+
+        public int FirstPlanBatches { get; private set; }
+
+        public Plan Plan(SiteView view)
+        {
+            Calls++;
+            var batches = view.Queue.GroupBy(r => r.ModelId).Select(g => new PlannedBatch(g.Key, g.Select(r => r.Id).ToArray())).ToArray();
+            if (Calls == 1) FirstPlanBatches = batches.Length;
+            return new Plan(batches);
+        }
+    }
+
+    private sealed class DoubleBooking : IBatchScheduler
+    {
+        public Plan Plan(SiteView view)
+        {
+            var r = view.Queue[0];
+            return new Plan(new[] { new PlannedBatch(r.ModelId, new[] { r.Id }), new PlannedBatch(r.ModelId, new[] { r.Id }) });
+        }
+    }
+}
+
+/// <summary>Counts the objects reachable from a root through fields, stopping at the simulation (shared, not owned).</summary>
+internal static class ObjectGraph
+{
+    public static long Count(object root)
+    {
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<object>();
+        stack.Push(root);
+        long elements = 0;
+        while (stack.TryPop(out var o))
+        {
+            if (o is Simulation || o is string || !seen.Add(o)) continue;
+            if (o is Array array)
+            {
+                elements += array.Length;
+                if (!array.GetType().GetElementType()!.IsValueType)
+                    foreach (var item in array) if (item is not null) stack.Push(item);
+                continue;
+            }
+            for (var t = o.GetType(); t is not null; t = t.BaseType)
+                foreach (var f in t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+                    if (!f.FieldType.IsValueType && f.GetValue(o) is { } child) stack.Push(child);
+        }
+        return seen.Count + elements;
+    }
+}

@@ -1,0 +1,40 @@
+using Simulator.Experiments;
+
+namespace Simulator.Experiments.Tests;
+
+public class UnitsTests
+{
+    [Theory]
+    [InlineData("150 MB/s", UnitKind.ByteRate, 150e6)]
+    [InlineData("1 Gb/s", UnitKind.ByteRate, 125e6)]
+    [InlineData("20 MHz", UnitKind.Frequency, 20e6)]
+    [InlineData("250 ms", UnitKind.Time, 0.25)]
+    [InlineData("2 s", UnitKind.Time, 2)]
+    [InlineData("24 GB", UnitKind.Bytes, 24e9)]
+    [InlineData("1 GiB", UnitKind.Bytes, 1073741824)]
+    [InlineData("97.8 MB", UnitKind.Bytes, 97.8e6)]
+    [InlineData("30 dBm", UnitKind.Power, 1.0)]
+    [InlineData("200 mW", UnitKind.Power, 0.2)]
+    [InlineData("10 /s", UnitKind.PerSecond, 10)]
+    [InlineData("8 dB", UnitKind.Decibels, 8)]
+    [InlineData("42", UnitKind.Bytes, 42)]
+    public void Values_with_units_convert_to_SI(string text, UnitKind kind, double expected)
+    {
+        Assert.Equal(expected, Units.Parse(text, kind), 9);
+    }
+
+    [Fact]
+    public void Minus_174_dBm_per_Hz_is_the_thermal_noise_density()
+    {
+        Assert.Equal(3.981e-21, Units.Parse("-174 dBm/Hz", UnitKind.PowerSpectralDensity), 3.981e-21 * 1e-4); // 10^(-20.4) W/Hz
+    }
+
+    [Theory]
+    [InlineData("3 ms", UnitKind.Bytes, "unit 'ms', which is not a size")]
+    [InlineData("20 MB", UnitKind.Frequency, "unit 'MB', which is not a frequency")]
+    [InlineData("fast", UnitKind.ByteRate, "is not a number with a unit; expected a data rate")]
+    public void A_unit_of_the_wrong_kind_is_refused_with_what_was_expected(string text, UnitKind kind, string message)
+    {
+        Assert.Contains(message, Assert.Throws<FormatException>(() => Units.Parse(text, kind)).Message);
+    }
+}
