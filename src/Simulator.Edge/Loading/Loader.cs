@@ -16,6 +16,7 @@ public sealed class Loader
     private readonly Simulation env;
     private readonly Catalog catalog;
     private readonly IResidencyPolicy policy;
+    private Process? prefetching;
 
     public Loader(Simulation env, Catalog catalog, LoadEstimator estimator, ResidentSet gpu, RamCache ram, IResidencyPolicy policy)
     {
@@ -43,6 +44,19 @@ public sealed class Loader
     /// <summary>Makes room for a batch of <paramref name="batchSize"/> and loads the model; the process's value is a <see cref="LoadReport"/>.</summary>
     public Process Load(Model model, int batchSize) => env.Process(Run(model, (long)batchSize * model.ActivationBytesPerSample));
 
+    /// <summary>
+    /// Copies <paramref name="next"/>'s missing blocks while the current batch computes, evicting nothing,
+    /// if they fit beside what is resident and <paramref name="currentActivationBytes"/>. Returns the
+    /// process (its value a <see cref="LoadReport"/>), or null when they do not fit. A later load waits
+    /// for it to finish rather than copying the same blocks again.
+    /// </summary>
+    public Process? Prefetch(Model next, long currentActivationBytes)
+    {
+        var missing = catalog.Missing(next, Gpu).ToArray();
+        if (missing.Length == 0 || Gpu.Bytes + missing.Sum(b => b.Bytes) + currentActivationBytes > Gpu.CapacityBytes) return null;
+        return prefetching = env.Process(Transfer(missing, 0));
+    }
+
     /// <summary>Memory rule: bytes(J_i) + activations <= Q; a model that cannot fit is a configuration error.</summary>
     private void CheckFits(Model model, long activationBytes)
     {
@@ -55,18 +69,34 @@ public sealed class Loader
     {
         double start = env.NowD;
         CheckFits(model, activationBytes);
+        if (prefetching is { IsProcessed: false } pending) yield return pending;
         foreach (var id in policy.Evict(Gpu, model, activationBytes, catalog)) Gpu.Remove(id);
         var missing = catalog.Missing(model, Gpu).ToArray();
         long missingBytes = missing.Sum(b => b.Bytes);
         if (Gpu.Bytes + missingBytes + activationBytes > Gpu.CapacityBytes)
             throw new InvalidOperationException($"Residency policy {policy.GetType().Name} left too little room for model '{model.Id}'.");
         int gpuHits = model.BlockIds.Count - missing.Length;
-        var counts = new Counts();
+        var transfer = env.Process(Transfer(missing, gpuHits));
+        yield return transfer;
+        Gpu.Touch(model.BlockIds);
+        // The report is the process's value; ending here keeps the load free of a closing event.
+        env.ActiveProcess!.Succeed(((LoadReport)transfer.Value!) with { Seconds = env.NowD - start });
+        yield break;
+    }
 
+    /// <summary>
+    /// The two-stage pipeline: a reader hands blocks (from RAM or through the disk) to this copier, which
+    /// moves each over PCIe; under <c>loading: lumped</c>, one wait of the bytes over the effective speed.
+    /// </summary>
+    private IEnumerable<Event> Transfer(Block[] missing, int gpuHits)
+    {
+        double start = env.NowD;
+        var counts = new Counts();
         if (Estimator.Mode == LoadingMode.Lumped)
         {
-            yield return env.TimeoutD(Estimator.LumpedSeconds(missingBytes));
+            yield return env.TimeoutD(Estimator.LumpedSeconds(missing.Sum(b => b.Bytes)));
             foreach (var b in missing) Gpu.Add(b);
+            counts.DiskBytes = missing.Sum(b => b.Bytes);
         }
         else
         {
@@ -85,9 +115,7 @@ public sealed class Loader
                 Gpu.Add(block);
             }
         }
-        Gpu.Touch(model.BlockIds);
-        // The report is the process's value; ending here keeps the load free of a closing event.
-        env.ActiveProcess!.Succeed(new LoadReport(env.NowD - start, counts.DiskBytes, missingBytes, gpuHits, counts.RamHits, missing.Length));
+        env.ActiveProcess!.Succeed(new LoadReport(env.NowD - start, counts.DiskBytes, missing.Sum(b => b.Bytes), gpuHits, counts.RamHits, missing.Length));
         yield break;
     }
 

@@ -116,5 +116,15 @@ public sealed class SiteMetrics
         ComputingSeconds += computeSeconds;
     }
 
+    /// <summary>Blocks copied ahead of their batch still cross the disk and the link.</summary>
+    internal void OnPrefetch(double start, LoadReport copied)
+    {
+        if (start < WarmupSeconds) return;
+        BytesFromDisk += copied.BytesFromDisk;
+        BytesOverPcie += copied.BytesOverPcie;
+        RamHits += copied.RamHits;
+        RamLookups += copied.Missing;
+    }
+
     internal void OnDecision(double wallSeconds) => decision.Add(wallSeconds);
 }

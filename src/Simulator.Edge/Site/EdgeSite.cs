@@ -116,6 +116,11 @@ public sealed class EdgeSite
             var report = (LoadReport)load.Value!;
             Metrics.GpuBytes.UpdateTo(Loader.Gpu.Bytes + (long)members.Count * model.ActivationBytesPerSample);
             double compute = model.Profile.Seconds(members.Count);
+            if (spec.Prefetch && plan.TryPeek(out var upcoming) && Loader.Prefetch(catalog.Model(upcoming.ModelId), (long)members.Count * model.ActivationBytesPerSample) is { } prefetch)
+            {
+                double prefetchStart = env.NowD;
+                prefetch.AddCallback(p => Metrics.OnPrefetch(prefetchStart, (LoadReport)p.Value!));
+            }
             yield return env.TimeoutD(compute);
             double completion = env.NowD;
             Metrics.GpuBytes.UpdateTo(Loader.Gpu.Bytes);

@@ -43,6 +43,8 @@ public sealed record SiteSpec
     /// <summary>The effective speed of <c>loading: lumped</c>, bytes/s.</summary>
     public double LumpedBytesPerSecond { get; init; } = double.NaN;
     public Timeline Timeline { get; init; } = Timeline.Overlap;
+    /// <summary>Copy the next planned batch's missing blocks while this batch computes, when both fit (default false, as in the paper).</summary>
+    public bool Prefetch { get; init; }
     public Admission Admission { get; init; } = Admission.DropInfeasible;
     public Replan Replan { get; init; } = Replan.EveryBatch;
     /// <summary>An upper bound on batch size besides the memory rule; null for none.</summary>

@@ -1,0 +1,60 @@
+using Simulator.Edge;
+using Simulator.Kernel;
+
+namespace Simulator.Edge.Tests;
+
+/// <summary>
+/// Two batches, A then B, sharing nothing: A = 100 MB, B = 60 MB, read at 100 MB/s and copied at 1 GB/s
+/// (load(B) = 0.6 + 0.06 = 0.66 s), and A computes for 1 s, long enough to copy B meanwhile.
+/// </summary>
+public class PrefetchTests
+{
+    [Fact]
+    public void Prefetching_during_compute_makes_the_next_load_free_and_copies_the_same_bytes()
+    {
+        var (without, withoutBytes) = Run(prefetch: false, gpuBytes: 1_000_000_000);
+        var (with, withBytes) = Run(prefetch: true, gpuBytes: 1_000_000_000);
+        Assert.Equal(0.66, without[1].LoadEnd - without[1].LoadStart, 9);
+        Assert.Equal(0, with[1].LoadEnd - with[1].LoadStart, 9);
+        // A: load 1.1 s (read 1.0 + copy 0.1), compute 1 s: batch 2 starts at 2.1 in both runs. With B
+        // already resident it completes when its (tiny) upload ends plus tau = 0.01.
+        Assert.Equal(2.1, with[1].Start, 9);
+        Assert.Equal(with[1].UploadEnd + 0.01, with[1].Completion, 9);
+        Assert.Equal(2.1 + 0.66 + 0.01, without[1].Completion, 9);
+        Assert.Equal(160_000_000, withoutBytes);
+        Assert.Equal(withoutBytes, withBytes);
+    }
+
+    [Fact]
+    public void No_prefetch_when_both_models_do_not_fit()
+    {
+        // 150 MB of GPU: A (100 MB) and B (60 MB) cannot be resident together.
+        var (batches, bytes) = Run(prefetch: true, gpuBytes: 150_000_000);
+        Assert.Equal(0.66, batches[1].LoadEnd - batches[1].LoadStart, 9);
+        Assert.Equal(160_000_000, bytes);
+    }
+
+    private static (List<BatchRecord> Batches, long BytesOverPcie) Run(bool prefetch, long gpuBytes)
+    {
+        var catalog = new Catalog(new[] { new Block("a", 100_000_000), new Block("b", 60_000_000) },
+            new[] { new Model("A", new[] { "a" }, new AffineProfile(0, 1.0), 0), new Model("B", new[] { "b" }, new AffineProfile(0, 0.01), 0) });
+        var spec = new SiteSpec
+        {
+            Disk = new DiskProfile("d", 100e6, 0),
+            Pcie = new PcieProfile("p", 1e9, 0),
+            GpuBytes = gpuBytes,
+            Prefetch = prefetch,
+            Replan = Replan.PlanToCompletion,
+            Uplink = new UplinkSpec { Placement = new Placement(100, 100), ShadowingSigmaDb = 0, Fading = FadingKind.None },
+        };
+        var trace = new TraceWorkload("p.csv", new[] { "time,model,bytes,deadline", "0,A,1000,100", "0,B,1000,100" });
+        var plan = new Plan(new[] { new PlannedBatch("A", new long[] { 0 }), new PlannedBatch("B", new long[] { 1 }) });
+        var env = new Simulation();
+        var site = new EdgeSite(env, catalog, spec, new FixedPlanScheduler(plan), trace, new RandomStreams(1));
+        var batches = new List<BatchRecord>();
+        site.BatchCompleted += batches.Add;
+        env.Run();
+        Assert.Equal(2, site.Metrics.OnTime);
+        return (batches, site.Metrics.BytesOverPcie);
+    }
+}
