@@ -45,7 +45,7 @@ public class PrefetchTests
             GpuBytes = gpuBytes,
             Prefetch = prefetch,
             Replan = Replan.PlanToCompletion,
-            Uplink = new UplinkSpec { Placement = new Placement(100, 100), ShadowingSigmaDb = 0, Fading = FadingKind.None },
+            Uplink = new UplinkSpec { Placement = new AnnulusPlacement(100, 100), ShadowingSigmaDb = 0, Fading = FadingKind.None },
         };
         var trace = new TraceWorkload("p.csv", new[] { "time,model,bytes,deadline", "0,A,1000,100", "0,B,1000,100" });
         var plan = new Plan(new[] { new PlannedBatch("A", new long[] { 0 }), new PlannedBatch("B", new long[] { 1 }) });

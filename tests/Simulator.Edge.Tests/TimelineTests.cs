@@ -86,7 +86,7 @@ public class TimelineTests
                 new Model("A", new[] { "s", "a" }, new AffineProfile(0.01, 0.02), 1_000),
                 new Model("B", new[] { "s", "b" }, new AffineProfile(0.01, 0.02), 1_000),
             });
-        var uplink = new UplinkSpec { Placement = new Placement(100, 100), ShadowingSigmaDb = 0, Fading = FadingKind.None };
+        var uplink = new UplinkSpec { Placement = new AnnulusPlacement(100, 100), ShadowingSigmaDb = 0, Fading = FadingKind.None };
         // eta at 100 m written out: path loss 128.1 + 37.6 log10(0.1) = 90.5 dB, 0.2 W, -174 dBm/Hz, 20 MHz.
         double snrHz = 0.2 * Math.Pow(10, -9.05) / Math.Pow(10, (-174 - 30) / 10.0);
         double bitsPerSecond = 20e6 * Math.Log2(1 + snrHz / 20e6);

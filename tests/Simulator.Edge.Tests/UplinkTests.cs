@@ -123,3 +123,36 @@ public class UplinkTests
         Assert.Equal(1e6 / (1e6 * Math.Log2(1 + 1e7 / 2e6)), a.UploadSeconds, 12);
     }
 }
+
+public class PlacementTests
+{
+    [Fact]
+    public void Annulus_placement_is_uniform_over_the_area()
+    {
+        var rng = new Random(6);
+        var d = Enumerable.Range(0, 100_000).Select(_ => new AnnulusPlacement(10, 250).DrawDistance(rng)).ToArray();
+        Assert.All(d, x => Assert.InRange(x, 10, 250));
+        // P(d <= r) = (r^2 - 10^2) / (250^2 - 10^2); at r = 130: 16800 / 62400.
+        double p = d.Count(x => x <= 130) / (double)d.Length;
+        Assert.InRange(p, 16_800.0 / 62_400 - 0.005, 16_800.0 / 62_400 + 0.005);
+    }
+
+    [Fact]
+    public void Grid_placement_uses_grid_points_inside_the_annulus()
+    {
+        var grid = new GridPlacement(100, 10, 150);
+        // Points (±100, 0), (0, ±100) at 100 m and (±100, ±100) at 141.42 m.
+        Assert.Equal(8, grid.Distances.Count);
+        Assert.Equal(4, grid.Distances.Count(x => x == 100));
+        Assert.Equal(4, grid.Distances.Count(x => Math.Abs(x - Math.Sqrt(2) * 100) < 1e-9));
+    }
+
+    [Fact]
+    public void Csv_placement_reads_coordinates_and_names_bad_lines()
+    {
+        var csv = new CsvPlacement("u.csv", new[] { "x,y", "30,40", "-6,8" });
+        Assert.Equal(new[] { 50.0, 10.0 }, csv.Distances);
+        Assert.StartsWith("u.csv:3: expected two numbers", Assert.Throws<FormatException>(() => new CsvPlacement("u.csv", new[] { "x,y", "1,2", "a,b" })).Message);
+        Assert.StartsWith("u.csv:2: a user cannot stand", Assert.Throws<FormatException>(() => new CsvPlacement("u.csv", new[] { "x,y", "0,0" })).Message);
+    }
+}

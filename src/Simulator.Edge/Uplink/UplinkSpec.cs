@@ -1,14 +1,5 @@
 namespace Simulator.Edge;
 
-/// <summary>Where users stand: uniform in an annulus around the base station, in metres.</summary>
-public sealed record Placement(double MinRadius = 10, double MaxRadius = 250)
-{
-    public double DrawDistance(Random rng)
-    {
-        double a = MinRadius * MinRadius, b = MaxRadius * MaxRadius;
-        return Math.Sqrt(a + (b - a) * rng.NextDouble());
-    }
-}
 
 /// <summary>The radio side of a site (system-model.md section 3); defaults are the spec's.</summary>
 public sealed record UplinkSpec
@@ -26,7 +17,7 @@ public sealed record UplinkSpec
     public double? GaussMarkovRho { get; init; }
     public RateModel RateModel { get; init; } = RateModel.FixedPsd;
     public IBandwidthAllocator Allocator { get; init; } = new OptimalAllocator();
-    public Placement Placement { get; init; } = new();
+    public Placement Placement { get; init; } = new AnnulusPlacement();
     /// <summary>Rate at which results return; null for an instant downlink (the default).</summary>
     public double? DownlinkBitsPerSecond { get; init; }
 }
