@@ -34,8 +34,7 @@ public static class CatalogYaml
         foreach (var b in blocksDoc.Sequence())
         {
             var f = b.Mapping(BlockKeys);
-            string id = Require(b, f, "id").Text();
-            if (!blockLines.TryAdd(id, b)) throw b.Error($"block id '{id}' appears twice (first at line {blockLines[id].Line}).");
+            string id = Register(blockLines, Require(b, f, "id").Text(), b, "block");
             double bytes = Require(b, f, "bytes").Quantity(UnitKind.Bytes);
             if (bytes < 0 || bytes != Math.Floor(bytes)) throw f["bytes"].Error($"a block's size must be a whole, non-negative number of bytes, not {bytes}.");
             var kind = f.TryGetValue("kind", out var k) ? ParseKind(k) : BlockKind.Unspecified;
@@ -46,8 +45,7 @@ public static class CatalogYaml
         foreach (var m in modelsDoc.Sequence())
         {
             var f = m.Mapping(ModelKeys);
-            string id = Require(m, f, "id").Text();
-            if (!modelLines.TryAdd(id, m)) throw m.Error($"model id '{id}' appears twice (first at line {modelLines[id].Line}).");
+            string id = Register(modelLines, Require(m, f, "id").Text(), m, "model");
             var ids = Require(m, f, "blocks").Sequence().Select(x => x.Text()).ToArray();
             if (ids.Length == 0) throw f["blocks"].Error($"model '{id}' lists no blocks.");
             foreach (var (blockId, at) in ids.Zip(f["blocks"].Sequence()))
@@ -97,6 +95,10 @@ public static class CatalogYaml
         }
         return sb.ToString();
     }
+
+    /// <summary>Records where an id is defined; a second definition names the first one's line.</summary>
+    private static string Register(Dictionary<string, YamlDoc> seen, string id, YamlDoc at, string what) =>
+        seen.TryAdd(id, at) ? id : throw at.Error($"{what} id '{id}' appears twice (first at line {seen[id].Line}).");
 
     private static YamlDoc Require(YamlDoc owner, IReadOnlyDictionary<string, YamlDoc> fields, string key) =>
         fields.TryGetValue(key, out var v) ? v : throw owner.Error($"missing '{key}'.");
