@@ -1,0 +1,232 @@
+using Simulator.Edge;
+
+namespace Simulator.Strategies;
+
+/// <summary>
+/// `pl-dp`: the PartialLoading dynamic program for the backbone-sharing case (strategies.md 1.1).
+/// </summary>
+/// <remarks>
+/// <para>Setting: a common deadline T, the sequential timeline, the optimal fixed-psd split (so a batch's
+/// upload time is U(S) = Σ_{k∈S} u_k) and previous-model residency (after a batch of model i the GPU
+/// holds J_i). Batch n adds Δ_n = U(S_n) + L(i_n | i_{n-1}) + τ_{i_n}(|S_n|), and a schedule is feasible
+/// iff Σ Δ_n ≤ T − now. The three facts below make the DP exact under these assumptions; with per-user
+/// deadlines or the overlap timeline it is a heuristic whose gap is measured, not hidden.</para>
+/// <para><b>Fact 1</b> (for a fixed model and batch size n, the n users of smallest u are best). In a
+/// feasible schedule, swap a user k of a batch of model i for an unserved user k' of the same model with
+/// u_{k'} ≤ u_k. Only U(S) changes, and it does not grow; L and τ depend on the model and |S| alone. Every
+/// completion time is a prefix sum of the Δ's, so none grows and the deadline still holds with the same
+/// number served. Repeating the swap makes the users served for each model its smallest-u ones.</para>
+/// <para><b>Fact 2</b> (within a cluster, an order that loads each backbone layer once is best). A model
+/// owns a prefix of depth d_i of its cluster's backbone plus private blocks. Under previous-model
+/// residency, moving from model a to model b of the cluster keeps the common prefix min(d_a, d_b) and
+/// loads the layers d_a … d_b − 1 when d_b > d_a, plus b's private blocks. Over a visit entering with
+/// a resident prefix of depth e, the layers loaded number Σ max(0, d_next − d_prev) ≥ max(0, d_max − e),
+/// while private blocks are loaded once per batch whatever the order (except those already resident
+/// when a model is served first). Visiting in <i>descending</i> depth reaches the bound: the deepest model
+/// loads every missing layer in one load, and every later model finds its prefix resident. One load of
+/// all the layers is never slower than the same layers split over several loads, because the pipeline's
+/// completion time only grows when a stretch of blocks is cut in two. The paper states the order as
+/// ascending, which is equally good when nothing of the cluster is resident at entry (d_max layers either
+/// way, in one load or in several). With the GPU holding R_0 = J_x of a model x of depth e it is not:
+/// ascending from a shallower model reloads layers that were resident. The exhaustive oracle caught
+/// exactly that case; hence descending order, plus the option of serving the model that R_0 holds first,
+/// before the descent, which loads at most its missing blocks and keeps the bound.</para>
+/// <para><b>Fact 3</b> (one contiguous stretch per cluster). Clusters share no block, so leaving a cluster
+/// evicts all of it. A cluster visited in two stretches reloads at least its entry prefix again. Merging
+/// the stretches into one, in the order of fact 2, loads no more and changes nothing in other clusters'
+/// Δ's, since they enter with nothing of their own cluster resident either way.</para>
+/// <para>Algorithm: per cluster c, G_c[m] = least time to serve m users of c entering with nothing of c
+/// resident, by a DP over (last model in descending depth, users served) whose transition appends a
+/// later model with its n' smallest-u users. G'_{c0} for the cluster holding R_0 is the better of that DP
+/// entered with R_0 and of serving R_0's model first and then that DP over the others. Then
+/// F = G'_{c0} ⊕ G_1 ⊕ … (min-plus), c0 first; the answer is the largest m with F[m] ≤ T − now,
+/// backtracked into batches. Cost O(Σ_c p_c² K_c²) with p_c models and K_c users in cluster c.</para>
+/// </remarks>
+public sealed class PartialLoadingDp : IBatchScheduler
+{
+    private static readonly IReadOnlySet<string> Nothing = System.Collections.Frozen.FrozenSet<string>.Empty;
+    private readonly bool fallbackToGreedy;
+    private readonly bool wholeModels;
+
+    /// <param name="fallbackToGreedy">When the catalog is not backbone-sharing, plan with pl-greedy instead of failing.</param>
+    /// <param name="wholeModels">Plan as if every batch loaded its whole model (the no-sharing baseline).</param>
+    public PartialLoadingDp(bool fallbackToGreedy = false, bool wholeModels = false)
+    {
+        this.fallbackToGreedy = fallbackToGreedy;
+        this.wholeModels = wholeModels;
+    }
+
+    public Plan Plan(SiteView view)
+    {
+        var clusters = BackboneStructure.Find(view.Catalog, out string? whyNot);
+        if (whyNot is not null)
+            return fallbackToGreedy
+                ? new PartialLoadingGreedy().Plan(view)
+                : throw new InvalidOperationException($"pl-dp needs a backbone-sharing catalog: {whyNot}. Use pl-greedy, or pl-dp with fallback: pl-greedy.");
+        var problem = new StaticProblem(view, wholeModels);
+        if (problem.Users.Count == 0) return Edge.Plan.Empty;
+        var resident = wholeModels ? Nothing : view.Resident;
+        var first = clusters.FirstOrDefault(c => c.Models.Any(m => m.BlockIds.Any(resident.Contains)));
+        bool common = problem.Users.Select(u => u.Deadline).Distinct().Count() <= 1;
+        return common ? CommonDeadline(problem, clusters, first, resident) : PerUserDeadlines(problem, clusters, first, resident);
+    }
+
+    private static Plan CommonDeadline(StaticProblem p, IReadOnlyList<BackboneCluster> clusters, BackboneCluster? first, IReadOnlySet<string> resident)
+    {
+        double budget = p.Users[0].Deadline - p.Now;
+        var ordered = clusters.OrderBy(c => c == first ? 0 : 1).ToArray();
+        // Each table counts time from now; with one deadline, F[m] <= T - now decides feasibility.
+        var tables = ordered.Select(c => ClusterTable.Best(p, c, c == first ? resident : Nothing, p.Now)).ToArray();
+        var f = new double[p.Users.Count + 1];
+        Array.Fill(f, double.PositiveInfinity);
+        f[0] = 0;
+        var take = new int[tables.Length, p.Users.Count + 1];
+        for (int c = 0; c < tables.Length; c++)
+        {
+            var next = new double[f.Length];
+            Array.Fill(next, double.PositiveInfinity);
+            for (int m = 0; m < f.Length; m++)
+                for (int x = 0; x <= m && x < tables[c].Time.Length; x++)
+                {
+                    double v = f[m - x] + tables[c].Time[x];
+                    if (v < next[m]) { next[m] = v; take[c, m] = x; }
+                }
+            f = next;
+        }
+        int served = Enumerable.Range(0, f.Length).Where(m => f[m] <= budget).DefaultIfEmpty(0).Max();
+        var perCluster = new int[tables.Length];
+        for (int c = tables.Length - 1, m = served; c >= 0; c--)
+        {
+            perCluster[c] = take[c, m];
+            m -= perCluster[c];
+        }
+        return new Plan(Enumerable.Range(0, tables.Length).SelectMany(c => tables[c].Batches(perCluster[c])).ToArray());
+    }
+
+    /// <summary>The heuristic for per-user deadlines: clusters one after another (R_0's first, then by earliest deadline), each taking as many users as it can from the time reached.</summary>
+    private static Plan PerUserDeadlines(StaticProblem p, IReadOnlyList<BackboneCluster> clusters, BackboneCluster? first, IReadOnlySet<string> resident)
+    {
+        var ordered = clusters.OrderBy(c => c == first ? 0 : 1)
+            .ThenBy(c => p.Users.Where(u => c.Models.Any(m => m.Id == u.ModelId)).Select(u => u.Deadline).DefaultIfEmpty(double.PositiveInfinity).Min()).ToArray();
+        double t = p.Now;
+        var batches = new List<PlannedBatch>();
+        foreach (var c in ordered)
+        {
+            var table = ClusterTable.Best(p, c, c == first && batches.Count == 0 ? resident : Nothing, t);
+            int m = Enumerable.Range(0, table.Time.Length).Where(x => !double.IsInfinity(table.Time[x])).Max();
+            if (m == 0) continue;
+            batches.AddRange(table.Batches(m));
+            t += table.Time[m];
+        }
+        return new Plan(batches);
+    }
+
+    /// <summary>A cluster's table: least added time to serve m of its users, and how.</summary>
+    private sealed class ClusterTable
+    {
+        private readonly Func<int, IEnumerable<PlannedBatch>> batches;
+
+        private ClusterTable(double[] time, Func<int, IEnumerable<PlannedBatch>> batches)
+        {
+            Time = time;
+            this.batches = batches;
+        }
+
+        public double[] Time { get; }
+
+        public IEnumerable<PlannedBatch> Batches(int served) => served == 0 ? Array.Empty<PlannedBatch>() : batches(served);
+
+        /// <summary>
+        /// G (entering with <paramref name="entry"/> resident): the descending-depth DP, and, when the entry
+        /// holds blocks of the cluster, also "the model most resident first, then the DP over the others".
+        /// </summary>
+        public static ClusterTable Best(StaticProblem p, BackboneCluster cluster, IReadOnlySet<string> entry, double start)
+        {
+            var descending = cluster.Models.Reverse().ToArray();
+            var plain = Descent(p, descending, entry, start);
+            var head = cluster.Models.Where(m => m.BlockIds.Any(entry.Contains)).OrderByDescending(m => m.BlockIds.Count(entry.Contains)).FirstOrDefault();
+            if (head is null) return plain;
+
+            // Serve `head` first with its n smallest-u users, then descend through the rest from J_head.
+            var headUsers = p.UsersByCost(head.Id, Enumerable.Range(0, p.Users.Count));
+            var rest = Descent(p, descending.Where(m => m != head).ToArray(), head.BlockIds.ToHashSet(StringComparer.Ordinal), start);
+            var time = (double[])plain.Time.Clone();
+            var how = new (int HeadUsers, int[]? Chosen)[time.Length];
+            int cap = Math.Min(headUsers.Length, p.View.MaxBatchSize(head));
+            for (int n = 1; n <= cap; n++)
+            {
+                var chosen = p.ChooseUsers(headUsers, n, start, s => Entry(p, head, entry, s));
+                if (chosen is null) continue;
+                double t = Entry(p, head, entry, chosen);
+                for (int m = n; m < time.Length && m - n < rest.Time.Length; m++)
+                    if (t + rest.Time[m - n] < time[m])
+                    {
+                        time[m] = t + rest.Time[m - n];
+                        how[m] = (n, chosen);
+                    }
+            }
+            return new ClusterTable(time, m => how[m].Chosen is { } c
+                ? rest.Batches(m - how[m].HeadUsers).Prepend(new PlannedBatch(head.Id, c.Select(k => p.Users[k].Id).ToArray()))
+                : plain.Batches(m));
+        }
+
+        private static double Entry(StaticProblem p, Model model, IReadOnlySet<string> entry, int[] users) =>
+            p.View.Combine(p.Upload(users), p.View.Loads.LoadSeconds(model, entry, p.View.InRam)) + model.Profile.Seconds(users.Length);
+
+        /// <summary>DP over (last model, users served) with models visited in the given order.</summary>
+        private static ClusterTable Descent(StaticProblem p, Model[] models, IReadOnlySet<string> entry, double start)
+        {
+            var users = models.Select(m => p.UsersByCost(m.Id, Enumerable.Range(0, p.Users.Count))).ToArray();
+            int total = users.Sum(u => u.Length);
+            var time = new double[models.Length, total + 1];
+            var back = new (int Prev, int PrevServed, int[] Users)[models.Length, total + 1];
+            for (int j = 0; j < models.Length; j++)
+                for (int m = 0; m <= total; m++) time[j, m] = double.PositiveInfinity;
+            for (int prev = -1; prev < models.Length; prev++)
+                for (int served = 0; served <= total; served++)
+                {
+                    double t0 = prev < 0 ? (served == 0 ? 0 : double.PositiveInfinity) : time[prev, served];
+                    if (double.IsInfinity(t0)) continue;
+                    for (int j = prev + 1; j < models.Length; j++)
+                    {
+                        var model = models[j];
+                        Func<int[], double> added = prev < 0 ? s => Entry(p, model, entry, s) : s => p.BatchSeconds(model, models[prev], s);
+                        int cap = Math.Min(users[j].Length, p.View.MaxBatchSize(model));
+                        for (int n = 1; n <= cap && served + n <= total; n++)
+                        {
+                            var chosen = p.ChooseUsers(users[j], n, start + t0, added);
+                            if (chosen is null) continue;
+                            double t1 = t0 + added(chosen);
+                            if (t1 < time[j, served + n])
+                            {
+                                time[j, served + n] = t1;
+                                back[j, served + n] = (prev, served, chosen);
+                            }
+                        }
+                    }
+                }
+            var best = new double[total + 1];
+            var end = new int[total + 1];
+            for (int m = 0; m <= total; m++)
+            {
+                best[m] = m == 0 ? 0 : double.PositiveInfinity;
+                end[m] = -1;
+                for (int j = 0; j < models.Length; j++)
+                    if (time[j, m] < best[m]) { best[m] = time[j, m]; end[m] = j; }
+            }
+            return new ClusterTable(best, served =>
+            {
+                var list = new List<PlannedBatch>();
+                for (int j = end[served], m = served; j >= 0;)
+                {
+                    var (prev, prevServed, chosen) = back[j, m];
+                    list.Add(new PlannedBatch(models[j].Id, chosen.Select(k => p.Users[k].Id).ToArray()));
+                    j = prev;
+                    m = prevServed;
+                }
+                list.Reverse();
+                return list;
+            });
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using Simulator.Edge;
+
+namespace Simulator.Strategies;
+
+/// <summary>
+/// `pl-greedy` (strategies.md 1.2), for sharing at arbitrary positions: repeatedly, for every model and
+/// batch size n, take the n smallest-u users whose deadlines admit the batch's completion, score n / Δt
+/// with Δt = combine(upload, L(i | resident)) + τ_i(n), and append the best; the GPU then holds the
+/// model's blocks (previous-model) and the clock advances. A model may appear again later.
+/// With <c>overlapFirst</c> (`pl-greedy-overlap`) the next model is the one sharing the most bytes with
+/// the resident set among those with feasible users, and only its batch size is scored.
+/// </summary>
+public sealed class PartialLoadingGreedy(bool overlapFirst = false) : IBatchScheduler
+{
+    public Plan Plan(SiteView view)
+    {
+        var p = new StaticProblem(view);
+        var left = new HashSet<int>(Enumerable.Range(0, p.Users.Count));
+        var models = p.Users.Select(u => u.ModelId).Distinct().Select(p.Catalog.Model).ToArray();
+        var batches = new List<PlannedBatch>();
+        double t = p.Now;
+        Model? previous = null;
+        while (left.Count > 0)
+        {
+            (Model Model, int[] Users, double Seconds, double Score, long Shared)? best = null;
+            foreach (var model in models)
+            {
+                var byCost = p.UsersByCost(model.Id, left);
+                int cap = Math.Min(byCost.Length, view.MaxBatchSize(model));
+                long shared = previous is null ? model.BlockIds.Where(view.Resident.Contains).Sum(id => p.Catalog.Block(id).Bytes) : p.Catalog.SharedBytes(model, previous);
+                for (int n = 1; n <= cap; n++)
+                {
+                    var m = model;
+                    var prev = previous;
+                    var chosen = p.ChooseUsers(byCost, n, t, s => p.BatchSeconds(m, prev, s));
+                    if (chosen is null) continue;
+                    double dt = p.BatchSeconds(model, previous, chosen);
+                    double score = n / Math.Max(dt, 1e-12);
+                    bool better = best is null
+                        || (overlapFirst ? shared > best.Value.Shared || (shared == best.Value.Shared && score > best.Value.Score) : score > best.Value.Score);
+                    if (better) best = (model, chosen, dt, score, shared);
+                }
+            }
+            if (best is null) break;
+            var (chosenModel, users, seconds, _, _) = best.Value;
+            batches.Add(new PlannedBatch(chosenModel.Id, users.Select(k => p.Users[k].Id).ToArray()));
+            foreach (int k in users) left.Remove(k);
+            t += seconds;
+            previous = chosenModel;
+        }
+        return new Plan(batches);
+    }
+}

@@ -1,0 +1,63 @@
+using Simulator.Edge;
+
+namespace Simulator.Strategies;
+
+/// <summary>What the evaluator found: the completion time of each batch, the number served, and every rule broken.</summary>
+public sealed record PlanEvaluation(IReadOnlyList<double> Completions, int Served, IReadOnlyList<string> Violations)
+{
+    public bool Feasible => Violations.Count == 0;
+}
+
+/// <summary>
+/// Re-checks a plan against the static problem's rules, written out here from system-model.md section 5
+/// rather than taken from any planner: batches are disjoint and non-empty; each names queued requests of
+/// its model; the memory rule holds; the timeline formula gives E_n; every user of batch n has E_n <= T_k.
+/// The value is the number of users served.
+/// </summary>
+public static class PlanEvaluator
+{
+    public static PlanEvaluation Evaluate(StaticProblem problem, Plan plan)
+    {
+        var violations = new List<string>();
+        var completions = new List<double>();
+        var seen = new HashSet<long>();
+        double t = problem.Now;
+        Model? previous = null;
+        int served = 0;
+        for (int n = 0; n < plan.Batches.Count; n++)
+        {
+            var batch = plan.Batches[n];
+            if (!problem.Catalog.Contains(batch.ModelId))
+            {
+                violations.Add($"batch {n}: unknown model '{batch.ModelId}'");
+                completions.Add(double.NaN);
+                continue;
+            }
+            var model = problem.Catalog.Model(batch.ModelId);
+            var users = new List<int>();
+            if (batch.RequestIds.Count == 0) violations.Add($"batch {n}: empty");
+            foreach (var id in batch.RequestIds)
+            {
+                if (!problem.Index.TryGetValue(id, out int k)) violations.Add($"batch {n}: request {id} is not queued");
+                else if (problem.Users[k].ModelId != model.Id) violations.Add($"batch {n}: request {id} wants '{problem.Users[k].ModelId}', not '{model.Id}'");
+                else if (!seen.Add(id)) violations.Add($"batch {n}: request {id} is already served");
+                else users.Add(k);
+            }
+            int cap = problem.View.MaxBatchSize(model);
+            if (batch.RequestIds.Count > cap) violations.Add($"batch {n}: {batch.RequestIds.Count} requests break the memory rule (at most {cap})");
+            double upload = problem.Upload(users);
+            IReadOnlySet<string> resident = previous is null ? problem.View.Resident : previous.BlockIds.ToHashSet(StringComparer.Ordinal);
+            double load = problem.View.Loads.LoadSeconds(model, resident, problem.View.InRam);
+            double combined = problem.View.Timeline == Timeline.Sequential ? upload + load : Math.Max(upload, load);
+            t += combined + model.Profile.Seconds(Math.Max(1, users.Count));
+            completions.Add(t);
+            foreach (int k in users)
+            {
+                if (t > problem.Users[k].Deadline) violations.Add($"batch {n}: request {problem.Users[k].Id} completes at {t:R}, after its deadline {problem.Users[k].Deadline:R}");
+                else served++;
+            }
+            previous = model;
+        }
+        return new PlanEvaluation(completions, served, violations);
+    }
+}
