@@ -59,7 +59,7 @@ public class PartialLoadingDpTests
         var view = Instances.View(new Random(1), catalog, 4, Timeline.Sequential, true, false);
         var ex = Assert.Throws<InvalidOperationException>(() => new PartialLoadingDp().Plan(view));
         Assert.Contains("shared blocks after private ones", ex.Message);
-        var plan = new PartialLoadingDp(fallbackToGreedy: true).Plan(view);
+        var plan = new PartialLoadingDp(DpFallback.PlGreedy).Plan(view);
         Assert.True(PlanEvaluator.Evaluate(new StaticProblem(view), plan).Feasible);
     }
 }

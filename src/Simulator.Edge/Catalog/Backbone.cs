@@ -28,7 +28,7 @@ public sealed record Backbone(string Name, IReadOnlyList<(string Layer, long Par
 
     public static Backbone Find(string name) =>
         BuiltIn.FirstOrDefault(b => b.Name == name)
-        ?? throw new CatalogException($"Unknown backbone '{name}'; built in: {string.Join(", ", BuiltIn.Select(b => b.Name))}.");
+        ?? throw new CatalogException($"Unknown backbone '{name}'.{Spelling.Hint(name, BuiltIn.Select(b => b.Name))} Built in: {string.Join(", ", BuiltIn.Select(b => b.Name))}.");
 
     private static Backbone ResNet(string name, long stem, long s1, long s2, long s3, long s4, int features) =>
         new(name, new[] { ("stem", stem), ("stage1", s1), ("stage2", s2), ("stage3", s3), ("stage4", s4) }, features, 4);

@@ -18,8 +18,9 @@ public sealed class Loader
     private readonly IResidencyPolicy policy;
     private Process? prefetching;
 
-    public Loader(Simulation env, Catalog catalog, LoadEstimator estimator, ResidentSet gpu, RamCache ram, IResidencyPolicy policy)
+    public Loader(Simulation env, Catalog catalog, LoadEstimator estimator, ResidentSet gpu, RamCache ram, IResidencyPolicy policy, bool sharing = true)
     {
+        Sharing = sharing;
         this.env = env;
         this.catalog = catalog;
         this.policy = policy;
@@ -32,6 +33,9 @@ public sealed class Loader
     }
 
     public LoadEstimator Estimator { get; }
+
+    /// <summary>False: every load starts from an empty GPU (sharing off end to end).</summary>
+    public bool Sharing { get; }
 
     public ResidentSet Gpu { get; }
 
@@ -53,7 +57,7 @@ public sealed class Loader
     public Process? Prefetch(Model next, long currentActivationBytes)
     {
         var missing = catalog.Missing(next, Gpu).ToArray();
-        if (missing.Length == 0 || Gpu.Bytes + missing.Sum(b => b.Bytes) + currentActivationBytes > Gpu.CapacityBytes) return null;
+        if (!Sharing || missing.Length == 0 || Gpu.Bytes + missing.Sum(b => b.Bytes) + currentActivationBytes > Gpu.CapacityBytes) return null;
         return prefetching = env.Process(Transfer(missing, 0));
     }
 
@@ -70,7 +74,8 @@ public sealed class Loader
         double start = env.NowD;
         CheckFits(model, activationBytes);
         if (prefetching is { IsProcessed: false } pending) yield return pending;
-        foreach (var id in policy.Evict(Gpu, model, activationBytes, catalog)) Gpu.Remove(id);
+        var evict = Sharing ? policy.Evict(Gpu, model, activationBytes, catalog) : Gpu.ToArray();
+        foreach (var id in evict) Gpu.Remove(id);
         var missing = catalog.Missing(model, Gpu).ToArray();
         long missingBytes = missing.Sum(b => b.Bytes);
         if (Gpu.Bytes + missingBytes + activationBytes > Gpu.CapacityBytes)

@@ -20,6 +20,7 @@ public sealed class EdgeSite
     private readonly RandomStreams streams;
     private readonly List<InferenceRequest> queue = new();
     private readonly Queue<PlannedBatch> plan = new();
+    private static readonly IReadOnlySet<string> NothingResident = System.Collections.Frozen.FrozenSet<string>.Empty;
     private readonly Resource gpuUnit;
     private Event? wakeup;
     private bool arrivedSincePlan;
@@ -34,7 +35,7 @@ public sealed class EdgeSite
         Estimator = new LoadEstimator(catalog, spec.Disk, spec.Pcie, spec.Loading, spec.LumpedBytesPerSecond);
         var ram = new RamCache(spec.RamBytes);
         ram.Preload(catalog, spec.RamPreload);
-        Loader = new Loader(env, catalog, Estimator, new ResidentSet(spec.GpuBytes), ram, spec.Residency);
+        Loader = new Loader(env, catalog, Estimator, new ResidentSet(spec.GpuBytes), ram, spec.Residency, spec.Sharing);
         Metrics = new SiteMetrics(env, warmupSeconds);
         gpuUnit = new Resource(env, 1);
         env.Process(Arrivals(workload));
@@ -144,7 +145,7 @@ public sealed class EdgeSite
             var r = queue[i];
             var model = catalog.Model(r.ModelId);
             if (!loadByModel.TryGetValue(model.Id, out double load))
-                loadByModel[model.Id] = load = Estimator.LoadSeconds(model, Loader.Gpu, Loader.Ram);
+                loadByModel[model.Id] = load = Estimator.LoadSeconds(model, Loader.Sharing ? Loader.Gpu : NothingResident, Loader.Ram);
             double upload = spec.Uplink.Allocator.Allocate(new[] { new UploadDemand(r.InputBits, r.Channel.SnrHz(now)) }, spec.Uplink.BandwidthHz, spec.Uplink.RateModel).UploadSeconds;
             double finish = now + Site.Combine(spec.Timeline, upload, load) + model.Profile.Seconds(1) + DownlinkSeconds();
             if (finish > r.Deadline)

@@ -35,6 +35,8 @@ public sealed record SiteSpec
     public required PcieProfile Pcie { get; init; }
     public required long GpuBytes { get; init; }
     public IResidencyPolicy Residency { get; init; } = new PreviousModelResidency();
+    /// <summary>False turns parameter sharing off: every load evicts everything and loads the whole model (the no-sharing baseline).</summary>
+    public bool Sharing { get; init; } = true;
     /// <summary>RAM block cache; 0 disables it (the paper's case).</summary>
     public long RamBytes { get; init; }
     /// <summary>Models whose blocks are in RAM at the start.</summary>

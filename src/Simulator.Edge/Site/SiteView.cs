@@ -36,6 +36,9 @@ public sealed class SiteView
 
     public Timeline Timeline => spec.Timeline;
 
+    /// <summary>The site's settings (timeline, GPU memory, radio), for building views of what-if states.</summary>
+    public SiteSpec Spec => spec;
+
     public long GpuBytes => spec.GpuBytes;
 
     /// <summary>The largest batch of <paramref name="model"/> the memory rule and <c>max_batch</c> allow.</summary>

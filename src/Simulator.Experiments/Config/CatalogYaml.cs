@@ -50,7 +50,7 @@ public static class CatalogYaml
             if (ids.Length == 0) throw f["blocks"].Error($"model '{id}' lists no blocks.");
             foreach (var (blockId, at) in ids.Zip(f["blocks"].Sequence()))
                 if (!blockLines.ContainsKey(blockId))
-                    throw at.Error($"model '{id}' lists unknown block '{blockId}'.{(YamlDoc.Suggest(blockId, blockLines.Keys) is { } s ? $" Did you mean '{s}'?" : "")}");
+                    throw at.Error($"model '{id}' lists unknown block '{blockId}'.{Spelling.Hint(blockId, blockLines.Keys)}");
             var profile = ReadProfile(Require(m, f, "profile"));
             double activation = f.TryGetValue("activation", out var a) ? a.Quantity(UnitKind.Bytes) : 0;
             models.Add(new Model(id, ids, profile, (long)activation,
@@ -143,7 +143,7 @@ public static class CatalogYaml
         var names = Enum.GetValues<BlockKind>().ToDictionary(KindName);
         return names.TryGetValue(text, out var kind)
             ? kind
-            : throw doc.Error($"unknown block kind '{text}'.{(YamlDoc.Suggest(text, names.Keys) is { } s ? $" Did you mean '{s}'?" : "")} Known: {string.Join(", ", names.Keys)}.");
+            : throw doc.Error($"unknown block kind '{text}'.{Spelling.Hint(text, names.Keys)} Known: {string.Join(", ", names.Keys)}.");
     }
 
     /// <summary>BackboneLayer -> backbone-layer.</summary>

@@ -76,5 +76,5 @@ public sealed class HardwareProfiles
 
     private static T Find<T>(Dictionary<string, T> table, string name, string what) =>
         table.TryGetValue(name, out var v) ? v
-        : throw new KeyNotFoundException($"Unknown {what} profile '{name}'.{(YamlDoc.Suggest(name, table.Keys) is { } s ? $" Did you mean '{s}'?" : "")} Known: {string.Join(", ", table.Keys)}.");
+        : throw new KeyNotFoundException($"Unknown {what} profile '{name}'.{Spelling.Hint(name, table.Keys)} Known: {string.Join(", ", table.Keys)}.");
 }

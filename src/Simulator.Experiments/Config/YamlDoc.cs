@@ -1,4 +1,5 @@
 using System.Globalization;
+using Simulator.Edge;
 using YamlDotNet.RepresentationModel;
 
 namespace Simulator.Experiments;
@@ -59,7 +60,7 @@ public sealed class YamlDoc
             string path = Path.Length == 0 ? key : $"{Path}.{key}";
             if (known.Length > 0 && !known.Contains(key))
             {
-                string hint = Suggest(key, known) is { } s ? $" Did you mean '{s}'?" : "";
+                string hint = Spelling.Hint(key, known);
                 throw new ConfigException(File, (int)k.Start.Line, path, $"unknown key '{key}'.{hint} Known keys: {string.Join(", ", known)}.");
             }
             if (!result.TryAdd(key, new YamlDoc(v, File, path))) throw new ConfigException(File, (int)k.Start.Line, path, $"key '{key}' appears twice.");
@@ -110,29 +111,4 @@ public sealed class YamlDoc
         YamlScalarNode s => $"'{s.Value}'",
         _ => "nothing",
     };
-
-    /// <summary>The known key closest to <paramref name="key"/> by edit distance, if close enough to be a typo.</summary>
-    public static string? Suggest(string key, IEnumerable<string> known)
-    {
-        var best = known.Select(k => (Key: k, Distance: Levenshtein(key, k))).OrderBy(x => x.Distance).FirstOrDefault();
-        return best.Key is not null && best.Distance <= Math.Max(2, key.Length / 3) ? best.Key : null;
-    }
-
-    private static int Levenshtein(string a, string b)
-    {
-        var d = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) d[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            int previous = d[0];
-            d[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int kept = d[j];
-                d[j] = Math.Min(Math.Min(d[j] + 1, d[j - 1] + 1), previous + (a[i - 1] == b[j - 1] ? 0 : 1));
-                previous = kept;
-            }
-        }
-        return d[b.Length];
-    }
 }

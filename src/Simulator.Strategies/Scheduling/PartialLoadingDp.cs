@@ -2,6 +2,13 @@ using Simulator.Edge;
 
 namespace Simulator.Strategies;
 
+/// <summary>What pl-dp does with a catalog that is not backbone-sharing.</summary>
+public enum DpFallback
+{
+    None,
+    PlGreedy,
+}
+
 /// <summary>
 /// `pl-dp`: the PartialLoading dynamic program for the backbone-sharing case (strategies.md 1.1).
 /// </summary>
@@ -42,17 +49,20 @@ namespace Simulator.Strategies;
 /// F = G'_{c0} ⊕ G_1 ⊕ … (min-plus), c0 first; the answer is the largest m with F[m] ≤ T − now,
 /// backtracked into batches. Cost O(Σ_c p_c² K_c²) with p_c models and K_c users in cluster c.</para>
 /// </remarks>
+[Strategy("pl-dp", "PartialLoading dynamic program, exact for backbone-sharing catalogs with a common deadline on the sequential timeline.")]
+[Strategy("no-sharing", "Baseline: plans with pl-dp as if every batch loaded its whole model, and the site loads whole models.", Preset = "whole-models=true", Sharing = false)]
+[Strategy("plan-without-sharing", "Baseline: plans as no-sharing, but the site loads only missing blocks (separates planning from partial loading).", Preset = "whole-models=true")]
 public sealed class PartialLoadingDp : IBatchScheduler
 {
     private static readonly IReadOnlySet<string> Nothing = System.Collections.Frozen.FrozenSet<string>.Empty;
     private readonly bool fallbackToGreedy;
     private readonly bool wholeModels;
 
-    /// <param name="fallbackToGreedy">When the catalog is not backbone-sharing, plan with pl-greedy instead of failing.</param>
-    /// <param name="wholeModels">Plan as if every batch loaded its whole model (the no-sharing baseline).</param>
-    public PartialLoadingDp(bool fallbackToGreedy = false, bool wholeModels = false)
+    /// <param name="fallback">What to do when the catalog is not backbone-sharing: fail, or plan with pl-greedy.</param>
+    /// <param name="wholeModels">Plan as if every batch loaded its whole model (the no-sharing baselines).</param>
+    public PartialLoadingDp(DpFallback fallback = DpFallback.None, bool wholeModels = false)
     {
-        this.fallbackToGreedy = fallbackToGreedy;
+        fallbackToGreedy = fallback == DpFallback.PlGreedy;
         this.wholeModels = wholeModels;
     }
 

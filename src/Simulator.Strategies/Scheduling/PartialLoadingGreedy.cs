@@ -2,16 +2,30 @@ using Simulator.Edge;
 
 namespace Simulator.Strategies;
 
+/// <summary>How pl-greedy picks the next model.</summary>
+public enum GreedyVariant
+{
+    /// <summary>The model and batch with the most users per second added.</summary>
+    Default,
+
+    /// <summary>The model sharing most bytes with the resident set, then its best batch.</summary>
+    Overlap,
+}
+
 /// <summary>
 /// `pl-greedy` (strategies.md 1.2), for sharing at arbitrary positions: repeatedly, for every model and
 /// batch size n, take the n smallest-u users whose deadlines admit the batch's completion, score n / Δt
 /// with Δt = combine(upload, L(i | resident)) + τ_i(n), and append the best; the GPU then holds the
 /// model's blocks (previous-model) and the clock advances. A model may appear again later.
-/// With <c>overlapFirst</c> (`pl-greedy-overlap`) the next model is the one sharing the most bytes with
+/// With <c>variant: overlap</c> (`pl-greedy-overlap`) the next model is the one sharing the most bytes with
 /// the resident set among those with feasible users, and only its batch size is scored.
 /// </summary>
-public sealed class PartialLoadingGreedy(bool overlapFirst = false) : IBatchScheduler
+[Strategy("pl-greedy", "PartialLoading greedy for sharing at any position: repeatedly the batch serving most users per second added.")]
+[Strategy("pl-greedy-overlap", "pl-greedy whose next model is the one sharing most bytes with the GPU's resident blocks.", Preset = "variant=overlap")]
+public sealed class PartialLoadingGreedy(GreedyVariant variant = GreedyVariant.Default) : IBatchScheduler
 {
+    private readonly bool overlapFirst = variant == GreedyVariant.Overlap;
+
     public Plan Plan(SiteView view)
     {
         var p = new StaticProblem(view);

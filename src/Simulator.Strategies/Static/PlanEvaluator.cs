@@ -2,23 +2,33 @@ using Simulator.Edge;
 
 namespace Simulator.Strategies;
 
-/// <summary>What the evaluator found: the completion time of each batch, the number served, and every rule broken.</summary>
-public sealed record PlanEvaluation(IReadOnlyList<double> Completions, int Served, IReadOnlyList<string> Violations)
+/// <summary>
+/// What the evaluator found: each batch's completion time, the users served on time, those completing
+/// after their deadline, and every structural rule broken (unknown or unqueued requests, wrong model,
+/// a request twice, an empty batch, the memory rule).
+/// </summary>
+public sealed record PlanEvaluation(IReadOnlyList<double> Completions, int Served, IReadOnlyList<long> Late, IReadOnlyList<string> Violations)
 {
-    public bool Feasible => Violations.Count == 0;
+    /// <summary>No structural rule is broken.</summary>
+    public bool Valid => Violations.Count == 0;
+
+    /// <summary>Valid, and every planned user meets its deadline: a solution of the static problem.</summary>
+    public bool Feasible => Valid && Late.Count == 0;
 }
 
 /// <summary>
 /// Re-checks a plan against the static problem's rules, written out here from system-model.md section 5
 /// rather than taken from any planner: batches are disjoint and non-empty; each names queued requests of
-/// its model; the memory rule holds; the timeline formula gives E_n; every user of batch n has E_n <= T_k.
-/// The value is the number of users served.
+/// its model; the memory rule holds; the timeline formula gives E_n; a user of batch n is served when
+/// E_n <= T_k and late otherwise. The value is the number served. In the whole-model world (the
+/// no-sharing baseline's) nothing is resident at any load.
 /// </summary>
 public static class PlanEvaluator
 {
     public static PlanEvaluation Evaluate(StaticProblem problem, Plan plan)
     {
         var violations = new List<string>();
+        var late = new List<long>();
         var completions = new List<double>();
         var seen = new HashSet<long>();
         double t = problem.Now;
@@ -46,18 +56,19 @@ public static class PlanEvaluator
             int cap = problem.View.MaxBatchSize(model);
             if (batch.RequestIds.Count > cap) violations.Add($"batch {n}: {batch.RequestIds.Count} requests break the memory rule (at most {cap})");
             double upload = problem.Upload(users);
-            IReadOnlySet<string> resident = previous is null ? problem.View.Resident : previous.BlockIds.ToHashSet(StringComparer.Ordinal);
+            IReadOnlySet<string> resident = problem.WholeModels ? new HashSet<string>()
+                : previous is null ? problem.View.Resident : previous.BlockIds.ToHashSet(StringComparer.Ordinal);
             double load = problem.View.Loads.LoadSeconds(model, resident, problem.View.InRam);
             double combined = problem.View.Timeline == Timeline.Sequential ? upload + load : Math.Max(upload, load);
             t += combined + model.Profile.Seconds(Math.Max(1, users.Count));
             completions.Add(t);
             foreach (int k in users)
             {
-                if (t > problem.Users[k].Deadline) violations.Add($"batch {n}: request {problem.Users[k].Id} completes at {t:R}, after its deadline {problem.Users[k].Deadline:R}");
+                if (t > problem.Users[k].Deadline) late.Add(problem.Users[k].Id);
                 else served++;
             }
             previous = model;
         }
-        return new PlanEvaluation(completions, served, violations);
+        return new PlanEvaluation(completions, served, late, violations);
     }
 }

@@ -13,19 +13,21 @@ namespace Simulator.Strategies;
 public sealed class StaticProblem
 {
     private readonly Dictionary<(string Model, string? After), double> loads = new();
-    private readonly bool wholeModels;
 
     /// <param name="wholeModels">Sharing off: every batch loads its whole model (the no-sharing baseline's world).</param>
     public StaticProblem(SiteView view, bool wholeModels = false)
     {
         View = view;
-        this.wholeModels = wholeModels;
+        WholeModels = wholeModels;
         Users = view.Queue;
         UploadCost = Users.Select(u => view.UploadSeconds(new[] { u })).ToArray();
         Index = Users.Select((u, k) => (u.Id, k)).ToDictionary(x => x.Id, x => x.k);
     }
 
     public SiteView View { get; }
+
+    /// <summary>Sharing off: nothing counts as resident when a model loads.</summary>
+    public bool WholeModels { get; }
 
     public Catalog Catalog => View.Catalog;
 
@@ -46,7 +48,7 @@ public sealed class StaticProblem
     {
         var key = (model.Id, previous?.Id);
         if (loads.TryGetValue(key, out double t)) return t;
-        IReadOnlySet<string> resident = wholeModels ? new HashSet<string>()
+        IReadOnlySet<string> resident = WholeModels ? new HashSet<string>()
             : previous is null ? View.Resident : new HashSet<string>(previous.BlockIds, StringComparer.Ordinal);
         return loads[key] = View.Loads.LoadSeconds(model, resident, View.InRam);
     }

@@ -1,0 +1,20 @@
+namespace Simulator.Strategies;
+
+/// <summary>
+/// Registers a scheduler class under a name. Its public constructor's parameters are the strategy's typed
+/// parameters (bool, int, double, string or an enum; written in kebab-case in files), with their defaults;
+/// a <see cref="Random"/> parameter receives the strategy's own stream. <see cref="Preset"/> fixes some
+/// parameters ("name=value;..."), so one class can stand under several names.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
+public sealed class StrategyAttribute(string name, string description) : Attribute
+{
+    public string Name { get; } = name;
+
+    public string Description { get; } = description;
+
+    public string Preset { get; init; } = "";
+
+    /// <summary>False for baselines that turn parameter sharing off end to end: every batch loads its whole model.</summary>
+    public bool Sharing { get; init; } = true;
+}

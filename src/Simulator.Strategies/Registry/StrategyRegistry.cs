@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Reflection;
+using Simulator.Edge;
+
+namespace Simulator.Strategies;
+
+/// <summary>A parameter a strategy takes: its name in files, its type, its default and (for enums) the values allowed.</summary>
+public sealed record StrategyParameter(string Name, string Type, string Default, IReadOnlyList<string> Choices);
+
+/// <summary>A registered strategy, as <c>list strategies</c> shows it.</summary>
+public sealed record StrategyInfo(string Name, string Description, IReadOnlyList<StrategyParameter> Parameters);
+
+/// <summary>What running a strategy needs: the scheduler, the bandwidth allocator it goes with, and whether blocks are shared.</summary>
+public sealed record StrategySetup(string Name, IBatchScheduler Scheduler, IBandwidthAllocator Allocator, bool Sharing);
+
+/// <summary>A strategy name or parameter that cannot be used; the message says what was expected.</summary>
+public sealed class StrategyException(string message) : Exception(message);
+
+/// <summary>
+/// Finds strategies by name: every class carrying <see cref="StrategyAttribute"/> in the given
+/// assemblies. Every strategy also takes <c>bandwidth: optimal | equal</c> (default optimal).
+/// </summary>
+public sealed class StrategyRegistry
+{
+    private const string Bandwidth = "bandwidth";
+    private readonly Dictionary<string, (Type Type, StrategyAttribute Attribute)> entries = new(StringComparer.Ordinal);
+
+    public StrategyRegistry(params Assembly[] assemblies)
+    {
+        foreach (var type in assemblies.SelectMany(a => a.GetTypes()))
+            foreach (var attribute in type.GetCustomAttributes<StrategyAttribute>())
+            {
+                if (!typeof(IBatchScheduler).IsAssignableFrom(type)) throw new StrategyException($"{type.Name} is registered as '{attribute.Name}' but is not an IBatchScheduler.");
+                if (!entries.TryAdd(attribute.Name, (type, attribute))) throw new StrategyException($"Two strategies are named '{attribute.Name}'.");
+            }
+    }
+
+    /// <summary>The strategies of this project.</summary>
+    public static StrategyRegistry BuiltIn { get; } = new(typeof(StrategyRegistry).Assembly);
+
+    public IReadOnlyList<StrategyInfo> Strategies => entries.OrderBy(e => e.Key, StringComparer.Ordinal)
+        .Select(e => new StrategyInfo(e.Key, e.Value.Attribute.Description, Parameters(e.Value.Type, e.Value.Attribute).Append(new StrategyParameter(Bandwidth, "choice", "optimal", new[] { "optimal", "equal" })).ToArray()))
+        .ToArray();
+
+    /// <summary>Builds a strategy from its name and parameters (as text), checking every parameter.</summary>
+    public StrategySetup Create(string name, IReadOnlyDictionary<string, string> arguments, Random strategyStream)
+    {
+        if (!entries.TryGetValue(name, out var entry))
+            throw new StrategyException($"Unknown strategy '{name}'.{Spelling.Hint(name, entries.Keys)} Known: {string.Join(", ", entries.Keys.Order(StringComparer.Ordinal))}.");
+        var ctor = Constructor(entry.Type);
+        var preset = ParsePreset(entry.Attribute.Preset);
+        var known = Parameters(entry.Type, entry.Attribute).Select(p => p.Name).Append(Bandwidth).ToArray();
+        foreach (var key in arguments.Keys)
+            if (!known.Contains(key)) throw new StrategyException($"Strategy '{name}' has no parameter '{key}'.{Spelling.Hint(key, known)} Its parameters: {string.Join(", ", known)}.");
+        var values = ctor.GetParameters().Select(p =>
+        {
+            if (p.ParameterType == typeof(Random)) return strategyStream;
+            string key = Kebab(p.Name!);
+            string? text = preset.TryGetValue(key, out var fixedValue) ? fixedValue : arguments.TryGetValue(key, out var given) ? given : null;
+            return text is null ? p.DefaultValue : Convert(name, key, text, p.ParameterType);
+        }).ToArray();
+        var scheduler = (IBatchScheduler)ctor.Invoke(values);
+        string bandwidth = arguments.TryGetValue(Bandwidth, out var b) ? b : "optimal";
+        IBandwidthAllocator allocator = bandwidth switch
+        {
+            "optimal" => new OptimalAllocator(),
+            "equal" => new EqualAllocator(),
+            _ => throw new StrategyException($"Strategy '{name}': bandwidth must be 'optimal' or 'equal', not '{bandwidth}'."),
+        };
+        return new StrategySetup(name, scheduler, allocator, entry.Attribute.Sharing);
+    }
+
+    public StrategySetup Create(string name, Random strategyStream) => Create(name, new Dictionary<string, string>(), strategyStream);
+
+    private static ConstructorInfo Constructor(Type type) =>
+        type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
+
+    private static IEnumerable<StrategyParameter> Parameters(Type type, StrategyAttribute attribute)
+    {
+        var preset = ParsePreset(attribute.Preset);
+        foreach (var p in Constructor(type).GetParameters())
+        {
+            if (p.ParameterType == typeof(Random) || preset.ContainsKey(Kebab(p.Name!))) continue;
+            if (!p.HasDefaultValue) throw new StrategyException($"{type.Name}'s constructor parameter '{p.Name}' needs a default to be a strategy parameter.");
+            var t = p.ParameterType;
+            var choices = t.IsEnum ? Enum.GetNames(t).Select(Kebab).ToArray() : Array.Empty<string>();
+            string def = p.DefaultValue is Enum e ? Kebab(e.ToString()) : System.Convert.ToString(p.DefaultValue, CultureInfo.InvariantCulture)?.ToLowerInvariant() ?? "";
+            yield return new StrategyParameter(Kebab(p.Name!), t.IsEnum ? "choice" : t.Name.ToLowerInvariant(), def, choices);
+        }
+    }
+
+    private static object Convert(string strategy, string key, string text, Type type)
+    {
+        string Expected() => type.IsEnum ? $"one of {string.Join(", ", Enum.GetNames(type).Select(Kebab))}" : type.Name.ToLowerInvariant();
+        try
+        {
+            if (type.IsEnum)
+            {
+                var match = Enum.GetNames(type).FirstOrDefault(n => Kebab(n) == text);
+                return match is not null ? Enum.Parse(type, match) : throw new FormatException();
+            }
+            if (type == typeof(bool)) return text is "true" or "false" ? text == "true" : throw new FormatException();
+            if (type == typeof(int)) return int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture);
+            if (type == typeof(double)) return double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+            if (type == typeof(string)) return text;
+        }
+        catch (FormatException)
+        {
+        }
+        catch (OverflowException)
+        {
+        }
+        throw new StrategyException($"Strategy '{strategy}': parameter '{key}' is '{text}', expected {Expected()}.");
+    }
+
+    private static Dictionary<string, string> ParsePreset(string preset) =>
+        preset.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(kv => kv.Split('=', 2)).ToDictionary(kv => kv[0].Trim(), kv => kv[1].Trim(), StringComparer.Ordinal);
+
+    /// <summary>fallbackToGreedy -> fallback-to-greedy; PlGreedy -> pl-greedy.</summary>
+    private static string Kebab(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));
+}

@@ -1,0 +1,33 @@
+using Simulator.Edge;
+
+namespace Simulator.Strategies;
+
+/// <summary>
+/// Runs any scheduler over one static round as the site's executor would with plan-to-completion: ask
+/// for a plan, run its batches in order, and ask again with what is left (at the time reached, with the
+/// last model's blocks resident) until the scheduler plans nothing or no request is left. Planners
+/// answer once; one-batch-at-a-time schedulers (fcfs, edf, ...) are asked once per batch.
+/// </summary>
+public static class StaticRun
+{
+    public static Plan Schedule(IBatchScheduler scheduler, SiteView view, bool wholeModels = false)
+    {
+        var problem = new StaticProblem(view, wholeModels);
+        var batches = new List<PlannedBatch>();
+        var left = view.Queue.ToList();
+        var current = view;
+        while (left.Count > 0)
+        {
+            var plan = scheduler.Plan(current);
+            if (plan.Batches.Count == 0) break;
+            batches.AddRange(plan.Batches);
+            var taken = plan.Batches.SelectMany(b => b.RequestIds).Concat(plan.Rejected ?? Array.Empty<long>()).ToHashSet();
+            left.RemoveAll(r => taken.Contains(r.Id));
+            var evaluation = PlanEvaluator.Evaluate(problem, new Plan(batches));
+            if (!evaluation.Valid) break; // the caller's evaluation reports what is wrong
+            var last = view.Catalog.Model(batches[^1].ModelId);
+            current = new SiteView(evaluation.Completions[^1], left, last.BlockIds.ToHashSet(StringComparer.Ordinal), view.InRam, view.Catalog, view.Loads, view.Spec);
+        }
+        return new Plan(batches);
+    }
+}

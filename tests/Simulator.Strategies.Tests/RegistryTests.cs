@@ -1,0 +1,44 @@
+using Simulator.Edge;
+using Simulator.Strategies;
+
+namespace Simulator.Strategies.Tests;
+
+public class RegistryTests
+{
+    [Fact]
+    public void Lists_every_built_in_strategy_with_its_parameters()
+    {
+        var names = StrategyRegistry.BuiltIn.Strategies.Select(s => s.Name).ToArray();
+        Assert.Equal(new[] { "edf", "exhaustive", "fcfs", "max-batch", "no-sharing", "pl-dp", "pl-greedy", "pl-greedy-overlap", "plan-without-sharing", "random" }, names);
+        var dp = StrategyRegistry.BuiltIn.Strategies.Single(s => s.Name == "pl-dp");
+        var fallback = dp.Parameters.Single(p => p.Name == "fallback");
+        Assert.Equal(new[] { "none", "pl-greedy" }, fallback.Choices);
+        Assert.Equal("none", fallback.Default);
+        Assert.Contains(dp.Parameters, p => p.Name == "bandwidth");
+        Assert.DoesNotContain(StrategyRegistry.BuiltIn.Strategies.Single(s => s.Name == "no-sharing").Parameters, p => p.Name == "whole-models");
+    }
+
+    [Fact]
+    public void Typed_parameters_build_the_strategy_asked_for()
+    {
+        var greedy = StrategyRegistry.BuiltIn.Create("pl-greedy", new Dictionary<string, string> { ["variant"] = "overlap", ["bandwidth"] = "equal" }, new Random(1));
+        Assert.IsType<PartialLoadingGreedy>(greedy.Scheduler);
+        Assert.IsType<EqualAllocator>(greedy.Allocator);
+        Assert.True(greedy.Sharing);
+        Assert.False(StrategyRegistry.BuiltIn.Create("no-sharing", new Random(1)).Sharing);
+        Assert.IsType<OptimalAllocator>(StrategyRegistry.BuiltIn.Create("fcfs", new Random(1)).Allocator);
+    }
+
+    [Theory]
+    [InlineData("pl-dpp", null, null, "Unknown strategy 'pl-dpp'. Did you mean 'pl-dp'?")]
+    [InlineData("pl-dp", "falback", "pl-greedy", "Strategy 'pl-dp' has no parameter 'falback'. Did you mean 'fallback'?")]
+    [InlineData("pl-dp", "fallback", "greedy", "Strategy 'pl-dp': parameter 'fallback' is 'greedy', expected one of none, pl-greedy.")]
+    [InlineData("fcfs", "bandwidth", "fair", "Strategy 'fcfs': bandwidth must be 'optimal' or 'equal', not 'fair'.")]
+    [InlineData("no-sharing", "whole-models", "false", "Strategy 'no-sharing' has no parameter 'whole-models'.")]
+    public void Bad_names_and_parameters_are_refused_with_what_was_expected(string name, string? key, string? value, string message)
+    {
+        var args = key is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [key] = value! };
+        var ex = Assert.Throws<StrategyException>(() => StrategyRegistry.BuiltIn.Create(name, args, new Random(1)));
+        Assert.StartsWith(message, ex.Message);
+    }
+}
