@@ -2,7 +2,13 @@ using BenchmarkDotNet.Running;
 using Simulator.Benchmarks;
 
 // Run all: dotnet run -c Release --project tests/Simulator.Benchmarks -- --filter '*'
-// `site-counts` prints the requests and events behind SiteBenchmarks, to turn its times into rates.
+// `site-counts` prints the requests and events behind SiteBenchmarks, to turn its times into rates;
+// `gaps` prints the planners' gaps to the exhaustive optimum (the README's table).
+if (args is ["gaps"])
+{
+    GapReport.Print();
+    return;
+}
 if (args is ["site-counts"])
 {
     foreach (var horizon in new[] { 1800.0, 3600.0 })

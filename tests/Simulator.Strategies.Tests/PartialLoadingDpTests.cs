@@ -12,9 +12,9 @@ public class PartialLoadingDpTests
         int withResident = 0, nontrivial = 0;
         for (int i = 0; i < 300; i++)
         {
-            var catalog = Instances.BackboneSharing(rng);
+            var catalog = RandomInstances.BackboneSharing(rng);
             bool resident = i % 2 == 0;
-            var view = Instances.View(rng, catalog, rng.Next(1, 9), Timeline.Sequential, commonDeadline: true, withResident: resident);
+            var view = RandomInstances.View(rng, catalog, rng.Next(1, 9), Timeline.Sequential, commonDeadline: true, withResident: resident);
             var problem = new StaticProblem(view);
             var dp = PlanEvaluator.Evaluate(problem, new PartialLoadingDp().Plan(view));
             var (_, optimum) = ExhaustiveScheduler.Solve(problem);
@@ -41,9 +41,9 @@ public class PartialLoadingDpTests
                 new Model("Y", new[] { "L0", "y-L1", "y-head" }, new AffineProfile(0.001, 0.001), 0),
                 new Model("W", new[] { "L0", "L1", "w-head" }, new AffineProfile(0.001, 0.001), 0),
             });
-        var spec = new SiteSpec { Disk = Instances.Hdd, Pcie = Instances.Pcie, GpuBytes = 1_000_000_000, Timeline = Timeline.Sequential };
+        var spec = new SiteSpec { Disk = RandomInstances.Hdd, Pcie = RandomInstances.Pcie, GpuBytes = 1_000_000_000, Timeline = Timeline.Sequential };
         var queue = new[] { new QueuedRequest(0, "Y", 1e5, 1e9, 1, 0, 2.0), new QueuedRequest(1, "X", 1e5, 1e9, 1, 0, 2.0) };
-        var view = new SiteView(0, queue, new HashSet<string> { "L0", "L1", "x-head" }, new HashSet<string>(), catalog, new LoadEstimator(catalog, Instances.Hdd, Instances.Pcie), spec);
+        var view = new SiteView(0, queue, new HashSet<string> { "L0", "L1", "x-head" }, new HashSet<string>(), catalog, new LoadEstimator(catalog, RandomInstances.Hdd, RandomInstances.Pcie), spec);
         var plan = new PartialLoadingDp().Plan(view);
         Assert.Equal(new[] { "X", "Y" }, plan.Batches.Select(b => b.ModelId));
         var problem = new StaticProblem(view);
@@ -56,7 +56,7 @@ public class PartialLoadingDpTests
         var catalog = new Catalog(
             new[] { new Block("a", 1_000), new Block("s", 1_000), new Block("b", 1_000) },
             new[] { new Model("A", new[] { "a", "s" }, new AffineProfile(0.001, 0.001), 0), new Model("B", new[] { "b", "s" }, new AffineProfile(0.001, 0.001), 0) });
-        var view = Instances.View(new Random(1), catalog, 4, Timeline.Sequential, true, false);
+        var view = RandomInstances.View(new Random(1), catalog, 4, Timeline.Sequential, true, false);
         var ex = Assert.Throws<InvalidOperationException>(() => new PartialLoadingDp().Plan(view));
         Assert.Contains("shared blocks after private ones", ex.Message);
         var plan = new PartialLoadingDp(DpFallback.PlGreedy).Plan(view);

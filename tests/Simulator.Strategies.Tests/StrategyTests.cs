@@ -15,9 +15,9 @@ public class StrategyTests
         foreach (var info in StrategyRegistry.BuiltIn.Strategies)
             for (int i = 0; i < 40; i++)
             {
-                var catalog = Instances.BackboneSharing(rng);
+                var catalog = RandomInstances.BackboneSharing(rng);
                 var timeline = i % 2 == 0 ? Timeline.Sequential : Timeline.Overlap;
-                var view = Instances.View(rng, catalog, rng.Next(1, 9), timeline, commonDeadline: i % 3 == 0, withResident: i % 4 == 0);
+                var view = RandomInstances.View(rng, catalog, rng.Next(1, 9), timeline, commonDeadline: i % 3 == 0, withResident: i % 4 == 0);
                 var setup = StrategyRegistry.BuiltIn.Create(info.Name, new Random(i));
                 var plan = StaticRun.Schedule(setup.Scheduler, view, wholeModels: !setup.Sharing);
                 var evaluation = PlanEvaluator.Evaluate(new StaticProblem(view, wholeModels: !setup.Sharing), plan);
@@ -33,8 +33,8 @@ public class StrategyTests
         var rng = new Random(78);
         for (int i = 0; i < 150; i++)
         {
-            var catalog = Instances.BackboneSharing(rng);
-            var view = Instances.View(rng, catalog, rng.Next(1, 9), i % 2 == 0 ? Timeline.Sequential : Timeline.Overlap, commonDeadline: i % 3 == 0, withResident: i % 4 == 0);
+            var catalog = RandomInstances.BackboneSharing(rng);
+            var view = RandomInstances.View(rng, catalog, rng.Next(1, 9), i % 2 == 0 ? Timeline.Sequential : Timeline.Overlap, commonDeadline: i % 3 == 0, withResident: i % 4 == 0);
             var problem = new StaticProblem(view);
             int optimum = ExhaustiveScheduler.Solve(problem).Served;
             foreach (var name in new[] { "pl-dp", "pl-greedy", "pl-greedy-overlap", "fcfs", "edf", "max-batch" })

@@ -1,9 +1,12 @@
 using Simulator.Edge;
 
-namespace Simulator.Strategies.Tests;
+namespace Simulator.Strategies;
 
-/// <summary>Random static instances for property tests: backbone-sharing catalogs and users all present at t = 0.</summary>
-internal static class Instances
+/// <summary>
+/// Random static rounds for comparing planners with the exact oracles: small backbone-sharing catalogs
+/// (an HDD at 100 MB/s with 5 ms per access, PCIe at 10 GB/s) and users all present at t = 0.
+/// </summary>
+public static class RandomInstances
 {
     public static readonly DiskProfile Hdd = new("hdd", 100e6, 0.005);
     public static readonly PcieProfile Pcie = new("pcie", 10e9, 0.0001);

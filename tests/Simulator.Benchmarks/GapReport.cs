@@ -1,0 +1,37 @@
+using Simulator.Edge;
+using Simulator.Strategies;
+
+namespace Simulator.Benchmarks;
+
+/// <summary>
+/// The gaps of pl-dp and pl-greedy to the exhaustive optimum on random static rounds (issue #4: measured,
+/// not asserted), printed as the Markdown table the README carries.
+/// </summary>
+public static class GapReport
+{
+    public static void Print(int instances = 400)
+    {
+        Console.WriteLine("| timeline | deadlines | instances | strategy | equal to optimum | mean gap | worst gap |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var timeline in new[] { Timeline.Sequential, Timeline.Overlap })
+            foreach (bool common in new[] { true, false })
+            {
+                var rng = new Random(31 + (int)timeline * 2 + (common ? 0 : 1));
+                var gaps = new Dictionary<string, List<double>> { ["pl-dp"] = new(), ["pl-greedy"] = new() };
+                int counted = 0;
+                for (int i = 0; i < instances; i++)
+                {
+                    var catalog = RandomInstances.BackboneSharing(rng);
+                    var view = RandomInstances.View(rng, catalog, rng.Next(1, 9), timeline, common, withResident: i % 2 == 0);
+                    var problem = new StaticProblem(view);
+                    int optimum = ExhaustiveScheduler.Solve(problem).Served;
+                    if (optimum == 0) continue;
+                    counted++;
+                    gaps["pl-dp"].Add((optimum - PlanEvaluator.Evaluate(problem, new PartialLoadingDp().Plan(view)).Served) / (double)optimum);
+                    gaps["pl-greedy"].Add((optimum - PlanEvaluator.Evaluate(problem, new PartialLoadingGreedy().Plan(view)).Served) / (double)optimum);
+                }
+                foreach (var (name, g) in gaps)
+                    Console.WriteLine($"| {timeline.ToString().ToLowerInvariant()} | {(common ? "common" : "per-user")} | {counted} | {name} | {g.Count(x => x == 0) * 100.0 / g.Count:F1} % | {g.Average() * 100:F2} % | {g.Max() * 100:F1} % |");
+            }
+    }
+}
