@@ -3,7 +3,13 @@ using Simulator.Benchmarks;
 
 // Run all: dotnet run -c Release --project tests/Simulator.Benchmarks -- --filter '*'
 // `site-counts` prints the requests and events behind SiteBenchmarks, to turn its times into rates;
-// `gaps` prints the planners' gaps to the exhaustive optimum (the README's table).
+// `gaps` prints the planners' gaps to the exhaustive optimum (the README's table); `cpsat-20` times
+// CP-SAT proving the optimum of 20-user rounds.
+if (args is ["cpsat-20"])
+{
+    GapReport.CpSat20();
+    return;
+}
 if (args is ["gaps"])
 {
     GapReport.Print();

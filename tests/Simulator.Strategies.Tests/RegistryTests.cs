@@ -9,7 +9,7 @@ public class RegistryTests
     public void Lists_every_built_in_strategy_with_its_parameters()
     {
         var names = StrategyRegistry.BuiltIn.Strategies.Select(s => s.Name).ToArray();
-        Assert.Equal(new[] { "edf", "exhaustive", "fcfs", "max-batch", "no-sharing", "pl-dp", "pl-greedy", "pl-greedy-overlap", "plan-without-sharing", "random" }, names);
+        Assert.Equal(new[] { "cpsat", "edf", "exhaustive", "fcfs", "max-batch", "no-sharing", "pl-dp", "pl-greedy", "pl-greedy-overlap", "plan-without-sharing", "random" }, names);
         var dp = StrategyRegistry.BuiltIn.Strategies.Single(s => s.Name == "pl-dp");
         var fallback = dp.Parameters.Single(p => p.Name == "fallback");
         Assert.Equal(new[] { "none", "pl-greedy" }, fallback.Choices);
