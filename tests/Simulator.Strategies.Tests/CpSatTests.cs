@@ -48,6 +48,6 @@ public class CpSatTests
         var catalog = RandomInstances.BackboneSharing(new Random(1));
         var view = RandomInstances.View(new Random(2), catalog, 3, Timeline.Sequential, true, false);
         var equal = new SiteView(0, view.Queue, view.Resident, view.InRam, catalog, view.Loads, view.Spec with { Uplink = new UplinkSpec { Allocator = new EqualAllocator() } });
-        Assert.Contains("optimal split", Assert.Throws<InvalidOperationException>(() => CpSatScheduler.Solve(new StaticProblem(equal))).Message);
+        Assert.Contains("optimal split", Assert.Throws<StrategyException>(() => CpSatScheduler.Solve(new StaticProblem(equal))).Message);
     }
 }

@@ -57,7 +57,7 @@ public class PartialLoadingDpTests
             new[] { new Block("a", 1_000), new Block("s", 1_000), new Block("b", 1_000) },
             new[] { new Model("A", new[] { "a", "s" }, new AffineProfile(0.001, 0.001), 0), new Model("B", new[] { "b", "s" }, new AffineProfile(0.001, 0.001), 0) });
         var view = RandomInstances.View(new Random(1), catalog, 4, Timeline.Sequential, true, false);
-        var ex = Assert.Throws<InvalidOperationException>(() => new PartialLoadingDp().Plan(view));
+        var ex = Assert.Throws<StrategyException>(() => new PartialLoadingDp().Plan(view));
         Assert.Contains("shared blocks after private ones", ex.Message);
         var plan = new PartialLoadingDp(DpFallback.PlGreedy).Plan(view);
         Assert.True(PlanEvaluator.Evaluate(new StaticProblem(view), plan).Feasible);

@@ -45,8 +45,11 @@ public sealed class SiteView
     public int MaxBatchSize(Model model) => Site.MaxBatchSize(model, Catalog, spec);
 
     /// <summary>The upload time of users uploading together, under the site's allocation policy and rate model.</summary>
-    public double UploadSeconds(IReadOnlyList<QueuedRequest> users) =>
-        spec.Uplink.Allocator.Allocate(users.Select(u => new UploadDemand(u.InputBits, u.SnrHz)).ToArray(), spec.Uplink.BandwidthHz, spec.Uplink.RateModel).UploadSeconds;
+    public double UploadSeconds(IReadOnlyList<QueuedRequest> users) => Allocate(users).UploadSeconds;
+
+    /// <summary>The site's split of the band among users uploading together.</summary>
+    public BandwidthAllocation Allocate(IReadOnlyList<QueuedRequest> users) =>
+        spec.Uplink.Allocator.Allocate(users.Select(u => new UploadDemand(u.InputBits, u.SnrHz)).ToArray(), spec.Uplink.BandwidthHz, spec.Uplink.RateModel);
 
     /// <summary>How upload and loading combine on the site's timeline: max, or sum when sequential.</summary>
     public double Combine(double upload, double load) => Site.Combine(spec.Timeline, upload, load);

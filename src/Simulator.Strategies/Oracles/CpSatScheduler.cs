@@ -43,7 +43,7 @@ public sealed class CpSatScheduler(double timeLimitSeconds = 10, int workers = 2
     {
         var uplink = p.View.Spec.Uplink;
         if (uplink.Allocator is not OptimalAllocator || uplink.RateModel != RateModel.FixedPsd)
-            throw new InvalidOperationException("cpsat models the optimal split under fixed-psd (additive upload times); this site uses another allocator or rate model.");
+            throw new StrategyException("cpsat models the optimal split under fixed-psd (additive upload times); this site uses another allocator or rate model.");
         var watch = Stopwatch.StartNew();
         int k = p.Users.Count;
         if (k == 0) return new CpSatResult(Edge.Plan.Empty, 0, 0, true, 0);

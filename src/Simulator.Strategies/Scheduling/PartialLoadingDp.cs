@@ -72,7 +72,7 @@ public sealed class PartialLoadingDp : IBatchScheduler
         if (whyNot is not null)
             return fallbackToGreedy
                 ? new PartialLoadingGreedy().Plan(view)
-                : throw new InvalidOperationException($"pl-dp needs a backbone-sharing catalog: {whyNot}. Use pl-greedy, or pl-dp with fallback: pl-greedy.");
+                : throw new StrategyException($"pl-dp needs a backbone-sharing catalog: {whyNot}. Use pl-greedy, or pl-dp with fallback: pl-greedy.");
         var problem = new StaticProblem(view, wholeModels);
         if (problem.Users.Count == 0) return Edge.Plan.Empty;
         var resident = wholeModels ? Nothing : view.Resident;

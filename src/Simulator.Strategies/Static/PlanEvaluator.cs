@@ -9,12 +9,18 @@ namespace Simulator.Strategies;
 /// </summary>
 public sealed record PlanEvaluation(IReadOnlyList<double> Completions, int Served, IReadOnlyList<long> Late, IReadOnlyList<string> Violations)
 {
+    /// <summary>Each batch's timeline and each user's bandwidth, as the formulas give them.</summary>
+    public IReadOnlyList<BatchTiming> Timings { get; init; } = Array.Empty<BatchTiming>();
+
     /// <summary>No structural rule is broken.</summary>
     public bool Valid => Violations.Count == 0;
 
     /// <summary>Valid, and every planned user meets its deadline: a solution of the static problem.</summary>
     public bool Feasible => Valid && Late.Count == 0;
 }
+
+/// <summary>One batch on the static timeline, in seconds, and the bandwidth (Hz) of each of its users by id.</summary>
+public sealed record BatchTiming(double Start, double UploadEnd, double LoadEnd, double Completion, IReadOnlyDictionary<long, double> ShareHz);
 
 /// <summary>
 /// Re-checks a plan against the static problem's rules, written out here from system-model.md section 5
@@ -29,6 +35,7 @@ public static class PlanEvaluator
     {
         var violations = new List<string>();
         var late = new List<long>();
+        var timings = new List<BatchTiming>();
         var completions = new List<double>();
         var seen = new HashSet<long>();
         double t = problem.Now;
@@ -55,13 +62,17 @@ public static class PlanEvaluator
             }
             int cap = problem.View.MaxBatchSize(model);
             if (batch.RequestIds.Count > cap) violations.Add($"batch {n}: {batch.RequestIds.Count} requests break the memory rule (at most {cap})");
-            double upload = problem.Upload(users);
+            var allocation = users.Count > 0 ? problem.View.Allocate(users.Select(k => problem.Users[k]).ToArray()) : new BandwidthAllocation(Array.Empty<double>(), 0);
+            double upload = allocation.UploadSeconds;
             IReadOnlySet<string> resident = problem.WholeModels ? new HashSet<string>()
                 : previous is null ? problem.View.Resident : previous.BlockIds.ToHashSet(StringComparer.Ordinal);
             double load = problem.View.Loads.LoadSeconds(model, resident, problem.View.InRam);
             double combined = problem.View.Timeline == Timeline.Sequential ? upload + load : Math.Max(upload, load);
+            double start = t;
             t += combined + model.Profile.Seconds(Math.Max(1, users.Count));
             completions.Add(t);
+            double loadEnd = problem.View.Timeline == Timeline.Sequential ? start + upload + load : start + load;
+            timings.Add(new BatchTiming(start, start + upload, loadEnd, t, users.Select((k, j) => (problem.Users[k].Id, allocation.ShareHz[j])).ToDictionary(x => x.Id, x => x.Item2)));
             foreach (int k in users)
             {
                 if (t > problem.Users[k].Deadline) late.Add(problem.Users[k].Id);
@@ -69,6 +80,6 @@ public static class PlanEvaluator
             }
             previous = model;
         }
-        return new PlanEvaluation(completions, served, late, violations);
+        return new PlanEvaluation(completions, served, late, violations) { Timings = timings };
     }
 }

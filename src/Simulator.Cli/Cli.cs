@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Simulator.Edge;
+using Simulator.Experiments;
+using Simulator.Strategies;
+
+namespace Simulator.Cli;
+
+/// <summary>
+/// The command line (experiments.md section 5). Exit codes: 0 success; 2 a usage or input error (the
+/// message on standard error, naming file, line and what was expected); 1 a failure while running.
+/// </summary>
+public static class Cli
+{
+    public const int Ok = 0, Failure = 1, UsageError = 2;
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("Discrete-event simulator for parameter-sharing edge AI inference.");
+        root.Subcommands.Add(SolveCommand.Create(output));
+        root.Subcommands.Add(ListCommand.Create(output));
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors) error.WriteLine(e.Message);
+            return UsageError;
+        }
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex) when (IsInputError(ex))
+        {
+            error.WriteLine(ex.Message);
+            return UsageError;
+        }
+        catch (Exception ex)
+        {
+            error.WriteLine($"failed: {ex.Message}");
+            return Failure;
+        }
+    }
+
+    private static bool IsInputError(Exception ex) =>
+        ex is ConfigException or StrategyException or CatalogException or FormatException or FileNotFoundException or DirectoryNotFoundException or KeyNotFoundException;
+}

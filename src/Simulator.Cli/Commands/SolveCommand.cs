@@ -1,0 +1,120 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Simulator.Edge;
+using Simulator.Experiments;
+using Simulator.Strategies;
+
+namespace Simulator.Cli;
+
+/// <summary>
+/// <c>solve &lt;instance&gt;</c>: plans one static round (YAML or JSON) with a strategy and prints the plan as
+/// JSON, re-checked by the independent evaluator; <c>--compare a,b,c</c> prints a table of values, gaps
+/// to the best proven bound (from CP-SAT) and wall times instead.
+/// </summary>
+public static class SolveCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var instance = new Argument<FileInfo>("instance") { Description = "A static round in YAML or JSON." };
+        var strategy = new Option<string>("--strategy") { Description = "The strategy to plan with.", DefaultValueFactory = _ => "pl-dp" };
+        var parameters = new Option<string[]>("--param") { Description = "A strategy parameter, name=value (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var compare = new Option<string?>("--compare") { Description = "Compare strategies, comma-separated: a,b,c." };
+        var limit = new Option<double>("--time-limit") { Description = "Seconds CP-SAT may take for the bound (with --compare).", DefaultValueFactory = _ => 10 };
+        var command = new Command("solve", "Plan one static scheduling round.") { instance, strategy, parameters, compare, limit };
+        command.SetAction(result =>
+        {
+            var file = result.GetValue(instance)!;
+            if (!file.Exists) throw new FileNotFoundException($"{file.FullName}: no such instance file.");
+            var view = StaticInstanceYaml.Read(file.FullName);
+            string? list = result.GetValue(compare);
+            if (list is not null) Compare(output, view, list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), result.GetValue(limit));
+            else Single(output, view, result.GetValue(strategy)!, Arguments(result.GetValue(parameters) ?? Array.Empty<string>()), file.Name);
+            return Cli.Ok;
+        });
+        return command;
+    }
+
+    private static Dictionary<string, string> Arguments(string[] pairs) =>
+        pairs.Select(p => p.Split('=', 2)).ToDictionary(
+            kv => kv.Length == 2 ? kv[0].Trim() : throw new FormatException($"--param takes name=value, not '{kv[0]}'."),
+            kv => kv[1].Trim(), StringComparer.Ordinal);
+
+    private static (Plan Plan, PlanEvaluation Evaluation, double Seconds) Plan(SiteView view, string name, IReadOnlyDictionary<string, string> args)
+    {
+        var setup = StrategyRegistry.BuiltIn.Create(name, args, new Random(1));
+        var own = new SiteView(view.Now, view.Queue, view.Resident, view.InRam, view.Catalog, view.Loads, view.Spec with { Uplink = view.Spec.Uplink with { Allocator = setup.Allocator } });
+        var watch = Stopwatch.StartNew();
+        var plan = StaticRun.Schedule(setup.Scheduler, own, wholeModels: !setup.Sharing);
+        double seconds = watch.Elapsed.TotalSeconds;
+        return (plan, PlanEvaluator.Evaluate(new StaticProblem(own, wholeModels: !setup.Sharing), plan), seconds);
+    }
+
+    private static void Single(TextWriter output, SiteView view, string name, IReadOnlyDictionary<string, string> args, string instanceName)
+    {
+        var (plan, evaluation, _) = Plan(view, name, args);
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("instance", instanceName);
+            json.WriteString("strategy", name);
+            json.WriteNumber("value", evaluation.Served);
+            json.WriteBoolean("feasible", evaluation.Feasible);
+            if (evaluation.Late.Count > 0)
+            {
+                json.WriteStartArray("late");
+                foreach (var id in evaluation.Late) json.WriteNumberValue(id);
+                json.WriteEndArray();
+            }
+            json.WriteStartArray("batches");
+            for (int n = 0; n < plan.Batches.Count; n++)
+            {
+                var b = plan.Batches[n];
+                var t = evaluation.Timings[n];
+                json.WriteStartObject();
+                json.WriteString("model", b.ModelId);
+                json.WriteStartArray("users");
+                foreach (var id in b.RequestIds) json.WriteNumberValue(id);
+                json.WriteEndArray();
+                json.WriteNumber("start", t.Start);
+                json.WriteNumber("upload_end", t.UploadEnd);
+                json.WriteNumber("load_end", t.LoadEnd);
+                json.WriteNumber("completion", t.Completion);
+                json.WriteStartObject("bandwidth_hz");
+                foreach (var (id, hz) in t.ShareHz) json.WriteNumber(id.ToString(CultureInfo.InvariantCulture), hz);
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static void Compare(TextWriter output, SiteView view, string[] names, double timeLimit)
+    {
+        var rows = names.Select(n => (Name: n, Result: Plan(view, n, new Dictionary<string, string>()))).ToArray();
+        double bound;
+        string reference;
+        try
+        {
+            var cp = CpSatScheduler.Solve(new StaticProblem(view), timeLimit);
+            bound = Math.Max(cp.Bound, rows.Max(r => r.Result.Evaluation.Served));
+            reference = cp.Optimal ? $"the optimum {cp.Value}, proven by CP-SAT" : $"CP-SAT's bound {cp.Bound} (not proven optimal within {timeLimit} s)";
+        }
+        catch (StrategyException ex)
+        {
+            bound = rows.Max(r => r.Result.Evaluation.Served);
+            reference = $"the best value found ({ex.Message})";
+        }
+        output.WriteLine($"{"strategy",-22} {"value",6} {"gap",8} {"wall ms",10}");
+        foreach (var (name, r) in rows)
+        {
+            double gap = bound > 0 ? (bound - r.Evaluation.Served) / bound : 0;
+            output.WriteLine(FormattableString.Invariant($"{name,-22} {r.Evaluation.Served,6} {gap,8:P1} {r.Seconds * 1000,10:F1}"));
+        }
+        output.WriteLine($"gaps are to {reference}.");
+    }
+}

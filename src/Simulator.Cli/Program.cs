@@ -1,0 +1,3 @@
+using Simulator.Cli;
+
+return Cli.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,136 @@
+using Simulator.Edge;
+
+namespace Simulator.Experiments;
+
+/// <summary>
+/// A static scheduling round (system-model.md section 5) read from YAML or JSON:
+/// <code>
+/// catalog: catalogs/two-clusters.yaml          # a catalog file (relative to this file), or a catalog inline
+/// site: {disk: hdd-7200, gpu: rtx4090, timeline: sequential}   # pcie defaults to the GPU's; gpu_memory may replace gpu
+/// uplink: {bandwidth: 20 MHz, tx_power: 23 dBm, noise_psd: -174 dBm/Hz, allocation: optimal, rate_model: fixed-psd}
+/// resident: {model: c0/v1}                      # or {blocks: [...]}; default: nothing resident
+/// users:
+///   - {id: 1, model: c0/v0, bytes: 300 kB, efficiency: 5.2, deadline: 2 s}   # efficiency in bit/s/Hz
+///   - {id: 2, model: c0/v1, bytes: 250 kB, distance: 120 m, deadline: 1.5 s}  # or the distance to the base station
+/// </code>
+/// Every user is present at t = 0. Errors name the file, line and path.
+/// </summary>
+public static class StaticInstanceYaml
+{
+    public static SiteView Read(string file) => Read(YamlDoc.Load(file), Path.GetDirectoryName(Path.GetFullPath(file))!);
+
+    public static SiteView Read(YamlDoc doc, string baseDirectory)
+    {
+        var top = doc.Mapping("catalog", "site", "uplink", "resident", "users");
+        var catalog = ReadCatalog(Need(doc, top, "catalog"), baseDirectory);
+        var site = Need(doc, top, "site").Mapping("disk", "pcie", "gpu", "gpu_memory", "timeline", "max_batch", "ram");
+        var profiles = HardwareProfiles.Shipped;
+        var disk = Profile(Need(doc, site, "disk"), profiles.DiskNames, profiles.Disk);
+        GpuProfile? gpu = site.TryGetValue("gpu", out var g) ? Profile(g, profiles.GpuNames, profiles.Gpu) : null;
+        long gpuBytes = site.TryGetValue("gpu_memory", out var gm) ? (long)gm.Quantity(UnitKind.Bytes)
+            : gpu?.MemoryBytes ?? throw doc.Error("site: give 'gpu' (a profile name) or 'gpu_memory'.");
+        var pcie = site.TryGetValue("pcie", out var pc) ? Profile(pc, profiles.PcieNames, profiles.Pcie)
+            : gpu is not null ? profiles.Pcie(gpu.Pcie) : throw doc.Error("site: give 'pcie' when the GPU is given by 'gpu_memory'.");
+        var timeline = site.TryGetValue("timeline", out var tl) ? Choice(tl, new Dictionary<string, Timeline> { ["overlap"] = Timeline.Overlap, ["sequential"] = Timeline.Sequential, ["pipelined"] = Timeline.Pipelined }) : Timeline.Overlap;
+        int? maxBatch = site.TryGetValue("max_batch", out var mb) ? (int)mb.Integer() : null;
+        var uplink = ReadUplink(top.TryGetValue("uplink", out var up) ? up : null);
+        var spec = new SiteSpec { Disk = disk, Pcie = pcie, GpuBytes = gpuBytes, Timeline = timeline, MaxBatch = maxBatch, Uplink = uplink };
+
+        var resident = new HashSet<string>(StringComparer.Ordinal);
+        if (top.TryGetValue("resident", out var res))
+        {
+            var r = res.Mapping("model", "blocks");
+            if (r.TryGetValue("model", out var rm)) resident.UnionWith(ModelOf(catalog, rm).BlockIds);
+            if (r.TryGetValue("blocks", out var rb))
+                foreach (var b in rb.Sequence())
+                {
+                    string id = b.Text();
+                    if (!catalog.Blocks.Any(x => x.Id == id)) throw b.Error($"unknown block '{id}'.{Spelling.Hint(id, catalog.Blocks.Select(x => x.Id))}");
+                    resident.Add(id);
+                }
+        }
+        var users = new List<QueuedRequest>();
+        var ids = new HashSet<long>();
+        foreach (var u in Need(doc, top, "users").Sequence())
+        {
+            var f = u.Mapping("id", "model", "bytes", "efficiency", "distance", "deadline");
+            long id = Need(u, f, "id").Integer();
+            if (!ids.Add(id)) throw f["id"].Error($"user id {id} appears twice.");
+            var model = ModelOf(catalog, Need(u, f, "model"));
+            double bits = 8 * Need(u, f, "bytes").Quantity(UnitKind.Bytes);
+            double snrHz;
+            if (f.TryGetValue("efficiency", out var eff) == f.ContainsKey("distance")) throw u.Error("give exactly one of 'efficiency' (bit/s/Hz) and 'distance' (m).");
+            if (eff is not null)
+            {
+                double eta = eff.Number();
+                if (!(eta > 0)) throw eff.Error($"a spectral efficiency must be positive, not {eta}.");
+                snrHz = uplink.BandwidthHz * (Math.Pow(2, eta) - 1);
+            }
+            else
+            {
+                double metres = Metres(f["distance"]);
+                snrHz = uplink.TxPowerWatts * Math.Pow(10, -uplink.PathLoss.Db(metres) / 10) / uplink.NoisePsdWattsPerHz;
+            }
+            double deadline = Need(u, f, "deadline").Quantity(UnitKind.Time);
+            users.Add(new QueuedRequest(id, model.Id, bits, snrHz, Math.Log2(1 + snrHz / uplink.BandwidthHz), 0, deadline));
+        }
+        var loads = new LoadEstimator(catalog, disk, pcie);
+        var view = new SiteView(0, users, resident, new HashSet<string>(), catalog, loads, spec);
+        foreach (var m in users.Select(x => x.ModelId).Distinct().Select(catalog.Model))
+            if (view.MaxBatchSize(m) < 1) throw doc.Error($"model '{m.Id}' needs {catalog.Bytes(m) + m.ActivationBytesPerSample:N0} bytes for one request, more than the GPU's {gpuBytes:N0}.");
+        return view;
+    }
+
+    private static Catalog ReadCatalog(YamlDoc doc, string baseDirectory)
+    {
+        if (doc.IsMapping) return CatalogYaml.Read(doc);
+        string path = Path.Combine(baseDirectory, doc.Text());
+        if (!File.Exists(path)) throw doc.Error($"catalog file '{path}' does not exist.");
+        return CatalogYaml.Read(path);
+    }
+
+    private static UplinkSpec ReadUplink(YamlDoc? doc)
+    {
+        var spec = new UplinkSpec { ShadowingSigmaDb = 0, Fading = FadingKind.None };
+        if (doc is null) return spec;
+        var f = doc.Mapping("bandwidth", "tx_power", "noise_psd", "allocation", "rate_model");
+        if (f.TryGetValue("bandwidth", out var b)) spec = spec with { BandwidthHz = b.Quantity(UnitKind.Frequency) };
+        if (f.TryGetValue("tx_power", out var p)) spec = spec with { TxPowerWatts = p.Quantity(UnitKind.Power) };
+        if (f.TryGetValue("noise_psd", out var n)) spec = spec with { NoisePsdWattsPerHz = n.Quantity(UnitKind.PowerSpectralDensity) };
+        if (f.TryGetValue("allocation", out var a))
+            spec = spec with { Allocator = Choice(a, new Dictionary<string, IBandwidthAllocator> { ["optimal"] = new OptimalAllocator(), ["equal"] = new EqualAllocator() }) };
+        if (f.TryGetValue("rate_model", out var r))
+            spec = spec with { RateModel = Choice(r, new Dictionary<string, RateModel> { ["fixed-psd"] = RateModel.FixedPsd, ["fixed-power"] = RateModel.FixedPower }) };
+        return spec;
+    }
+
+    private static double Metres(YamlDoc doc)
+    {
+        string text = doc.Text().Trim();
+        string number = text.EndsWith("km", StringComparison.Ordinal) ? text[..^2] : text.EndsWith('m') ? text[..^1] : text;
+        if (!double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) || !(v > 0))
+            throw doc.Error($"'{text}' is not a positive distance (m or km).");
+        return text.EndsWith("km", StringComparison.Ordinal) ? v * 1000 : v;
+    }
+
+    private static Model ModelOf(Catalog catalog, YamlDoc doc)
+    {
+        string id = doc.Text();
+        return catalog.Contains(id) ? catalog.Model(id) : throw doc.Error($"unknown model '{id}'.{Spelling.Hint(id, catalog.Models.Select(m => m.Id))}");
+    }
+
+    private static T Profile<T>(YamlDoc doc, IEnumerable<string> names, Func<string, T> find)
+    {
+        string name = doc.Text();
+        return names.Contains(name) ? find(name) : throw doc.Error($"unknown profile '{name}'.{Spelling.Hint(name, names)} Known: {string.Join(", ", names)}.");
+    }
+
+    private static T Choice<T>(YamlDoc doc, Dictionary<string, T> choices)
+    {
+        string text = doc.Text();
+        return choices.TryGetValue(text, out var v) ? v : throw doc.Error($"'{text}' is not one of {string.Join(", ", choices.Keys)}.{Spelling.Hint(text, choices.Keys)}");
+    }
+
+    private static YamlDoc Need(YamlDoc owner, IReadOnlyDictionary<string, YamlDoc> fields, string key) =>
+        fields.TryGetValue(key, out var v) ? v : throw owner.Error($"missing '{key}'.");
+}

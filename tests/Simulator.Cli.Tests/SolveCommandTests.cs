@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Simulator.Cli;
+using Simulator.Experiments;
+using Simulator.Strategies;
+
+namespace Simulator.Cli.Tests;
+
+public class SolveCommandTests
+{
+    private static readonly string Root = FindRoot();
+    private static readonly string Instance = Path.Combine(Root, "experiments", "instances", "small-round.yaml");
+
+    [Fact]
+    public void Solve_prints_the_plan_as_JSON_and_it_is_the_evaluators_plan()
+    {
+        var (code, output, error) = Run("solve", Instance, "--strategy", "pl-dp");
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var batches = json.RootElement.GetProperty("batches").EnumerateArray().ToArray();
+        var plan = new Edge.Plan(batches.Select(b => new Edge.PlannedBatch(b.GetProperty("model").GetString()!, b.GetProperty("users").EnumerateArray().Select(u => u.GetInt64()).ToArray())).ToArray());
+        var view = StaticInstanceYaml.Read(Instance);
+        var evaluation = PlanEvaluator.Evaluate(new StaticProblem(view), plan);
+        Assert.Equal(evaluation.Served, json.RootElement.GetProperty("value").GetInt32());
+        Assert.True(json.RootElement.GetProperty("feasible").GetBoolean());
+        Assert.Equal(6, evaluation.Served); // the optimum, proven by CP-SAT in the comparison below
+        for (int n = 0; n < batches.Length; n++)
+        {
+            Assert.Equal(evaluation.Timings[n].Completion, batches[n].GetProperty("completion").GetDouble());
+            double share = batches[n].GetProperty("bandwidth_hz").EnumerateObject().Sum(p => p.Value.GetDouble());
+            Assert.Equal(20e6, share, 3);
+        }
+    }
+
+    [Fact]
+    public void Compare_prints_a_row_per_strategy_with_gaps_to_the_proven_optimum()
+    {
+        var (code, output, error) = Run("solve", Instance, "--compare", "pl-dp,fcfs,no-sharing");
+        Assert.True(code == 0, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Matches(@"^pl-dp\s+6\s+0\.0 %", lines[1]);
+        Assert.Matches(@"^fcfs\s+2\s+66\.7 %", lines[2]);
+        Assert.Matches(@"^no-sharing\s+5\s+16\.7 %", lines[3]);
+        Assert.Contains("the optimum 6, proven by CP-SAT", lines[4]);
+    }
+
+    [Theory]
+    [InlineData("--strategy", "pl-dpp", "Unknown strategy 'pl-dpp'. Did you mean 'pl-dp'?")]
+    [InlineData("--param", "fallback", "--param takes name=value")]
+    public void Bad_options_exit_2_with_the_message_on_stderr(string option, string value, string message)
+    {
+        var (code, output, error) = Run("solve", Instance, option, value);
+        Assert.Equal(2, code);
+        Assert.Contains(message, error);
+        Assert.Empty(output);
+    }
+
+    [Fact]
+    public void A_misspelt_key_in_an_instance_exits_2_naming_file_line_and_suggestion()
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(file, File.ReadAllText(Instance).Replace("resident: {model: b/v0}", "residnet: {model: b/v0}", StringComparison.Ordinal));
+        try
+        {
+            var (code, _, error) = Run("solve", file);
+            Assert.Equal(2, code);
+            Assert.Matches($@"{Regex(file)}:\d+: residnet: unknown key 'residnet'\. Did you mean 'resident'\?", error);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void A_missing_instance_exits_2()
+    {
+        var (code, _, error) = Run("solve", "no-such-file.yaml");
+        Assert.Equal(2, code);
+        Assert.Contains("no such instance file", error);
+    }
+
+    [Fact]
+    public void List_strategies_names_every_registered_strategy()
+    {
+        var (code, output, _) = Run("list", "strategies");
+        Assert.Equal(0, code);
+        foreach (var s in StrategyRegistry.BuiltIn.Strategies) Assert.Contains($"{s.Name}: ", output);
+    }
+
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = Cli.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static string Regex(string s) => System.Text.RegularExpressions.Regex.Escape(s);
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Simulator.sln"))) return dir.FullName;
+        throw new InvalidOperationException("No Simulator.sln above the test binaries.");
+    }
+}
