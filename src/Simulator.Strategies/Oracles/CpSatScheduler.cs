@@ -27,7 +27,9 @@ public sealed record CpSatResult(Plan Plan, int Value, double Bound, bool Optima
 /// - upload: Σ u_k x[k,n] (the optimal fixed-psd split, additive; other allocators are refused);
 /// - inference: τ_i(size_n) by an element constraint, enforced when y[i,n];
 /// - E_n = E_{n-1} + combine(upload, load) + τ, with combine max (overlap) or + (sequential);
-/// - x[k,n] implies E_n &lt;= T_k; maximise Σ x.</para>
+/// - x[k,n] implies E_n &lt;= T_k; maximise Σ x;
+/// - a cut that keeps an optimum: if user a wants the same model as b, with u_a &lt;= u_b and T_a &gt;= T_b,
+///   serving b implies serving a (swap them otherwise: nothing gets later).</para>
 /// <para>Times are integers of nanoseconds; durations are rounded up and deadlines down, so a solution is
 /// feasible in the exact model too. pl-greedy's plan is given as a hint. A plan found but not proven
 /// optimal is returned with its bound.</para>
@@ -68,6 +70,12 @@ public sealed class CpSatScheduler(double timeLimitSeconds = 10, int workers = 2
                 model.AddImplication(x[u, t], y[modelOf[u], t]);
             }
         for (int u = 0; u < k; u++) model.Add(LinearExpr.Sum(Enumerable.Range(0, n).Select(t => x[u, t])) <= 1);
+        // Dominance: a user of the same model that uploads no slower and has no earlier deadline can take
+        // the place of a served one without harm, so some optimum serves it whenever it serves the other.
+        for (int a = 0; a < k; a++)
+            for (int b = 0; b < k; b++)
+                if (a != b && modelOf[a] == modelOf[b] && Dominates(p, a, b))
+                    model.Add(LinearExpr.Sum(Enumerable.Range(0, n).Select(t => x[a, t])) >= LinearExpr.Sum(Enumerable.Range(0, n).Select(t => x[b, t])));
 
         var used = new LinearExpr[n];
         LinearExpr previousEnd = LinearExpr.Constant(start);
@@ -127,7 +135,7 @@ public sealed class CpSatScheduler(double timeLimitSeconds = 10, int workers = 2
         model.Maximize(served);
         Hint(model, p, new PartialLoadingGreedy().Plan(p.View), models, y, x);
 
-        var solver = new CpSolver { StringParameters = FormattableString.Invariant($"max_time_in_seconds:{timeLimitSeconds} num_workers:{workers} random_seed:1 linearization_level:2") };
+        var solver = new CpSolver { StringParameters = FormattableString.Invariant($"max_time_in_seconds:{timeLimitSeconds} num_workers:{workers} random_seed:1 linearization_level:2 optimize_with_core:true") };
         var status = solver.Solve(model);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
             return new CpSatResult(Edge.Plan.Empty, 0, k, false, watch.Elapsed.TotalSeconds);
@@ -140,6 +148,15 @@ public sealed class CpSatScheduler(double timeLimitSeconds = 10, int workers = 2
             if (ids.Length > 0) batches.Add(new PlannedBatch(models[i].Id, ids));
         }
         return new CpSatResult(new Plan(batches), (int)Math.Round(solver.ObjectiveValue), solver.BestObjectiveBound, status == CpSolverStatus.Optimal, watch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>User a dominates b: no larger upload cost, no earlier deadline, and ties broken by index so that no two users dominate each other.</summary>
+    private static bool Dominates(StaticProblem p, int a, int b)
+    {
+        var (ua, ub) = (p.UploadCost[a], p.UploadCost[b]);
+        var (ta, tb) = (p.Users[a].Deadline, p.Users[b].Deadline);
+        if (ua > ub || ta < tb) return false;
+        return ua < ub || ta > tb || a < b;
     }
 
     /// <summary>Starts the search from a heuristic's plan.</summary>
