@@ -7,7 +7,7 @@ namespace Simulator.Cli.Tests;
 
 public class SolveCommandTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryRoot.Find();
     private static readonly string Instance = Path.Combine(Root, "experiments", "instances", "small-round.yaml");
 
     [Fact]
@@ -96,11 +96,4 @@ public class SolveCommandTests
     }
 
     private static string Regex(string s) => System.Text.RegularExpressions.Regex.Escape(s);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Simulator.sln"))) return dir.FullName;
-        throw new InvalidOperationException("No Simulator.sln above the test binaries.");
-    }
 }

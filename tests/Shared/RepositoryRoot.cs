@@ -1,8 +1,8 @@
-namespace Simulator.Tooling.Tests;
+namespace Simulator.Testing;
 
+/// <summary>The folder holding Simulator.sln, found upwards from the test binaries (linked into the test projects that read repository files).</summary>
 internal static class RepositoryRoot
 {
-    /// <summary>The folder holding Simulator.sln, found upwards from the test binaries.</summary>
     public static string Find()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
