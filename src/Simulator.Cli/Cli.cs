@@ -16,6 +16,8 @@ public static class Cli
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var root = new RootCommand("Discrete-event simulator for parameter-sharing edge AI inference.");
+        root.Subcommands.Add(RunCommand.Create(output, error));
+        root.Subcommands.Add(RunCommand.Validate(output));
         root.Subcommands.Add(SolveCommand.Create(output));
         root.Subcommands.Add(ListCommand.Create(output));
         var parsed = root.Parse(args);

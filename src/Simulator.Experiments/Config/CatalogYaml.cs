@@ -103,7 +103,8 @@ public static class CatalogYaml
     private static YamlDoc Require(YamlDoc owner, IReadOnlyDictionary<string, YamlDoc> fields, string key) =>
         fields.TryGetValue(key, out var v) ? v : throw owner.Error($"missing '{key}'.");
 
-    private static InferenceProfile ReadProfile(YamlDoc doc)
+    /// <summary>A profile written as {alpha, beta} or {table: [[n, time], ...]}.</summary>
+    internal static InferenceProfile ReadProfile(YamlDoc doc)
     {
         var f = doc.Mapping("alpha", "beta", "table");
         if (f.TryGetValue("table", out var table))

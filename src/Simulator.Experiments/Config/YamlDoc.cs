@@ -45,6 +45,14 @@ public sealed class YamlDoc
 
     public ConfigException Error(string problem) => new(File, Line, Path, problem);
 
+    /// <summary>The same node seen at another dotted path (for defaults that have no node of their own).</summary>
+    public YamlDoc At(string path) => new(node, File, path);
+
+    /// <summary>The node underneath, for overrides that graft new values into a tree.</summary>
+    public YamlNode Node => node;
+
+    public static YamlDoc FromNode(YamlNode node, string file, string path) => new(node, file, path);
+
     public bool IsMapping => node is YamlMappingNode;
 
     public bool IsSequence => node is YamlSequenceNode;

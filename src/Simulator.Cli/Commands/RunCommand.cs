@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Simulator.Experiments;
+
+namespace Simulator.Cli;
+
+/// <summary>
+/// <c>run [file]</c>: runs an experiment (the embedded quickstart without a file), writes
+/// results/&lt;name&gt;/&lt;run-id&gt;/ and prints the summary table. <c>validate &lt;file&gt;</c> only reads and checks it.
+/// </summary>
+public static class RunCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<FileInfo?>("file") { Description = "An experiment file; none runs the embedded quickstart.", Arity = ArgumentArity.ZeroOrOne };
+        var options = new CommonOptions();
+        var command = new Command("run", "Run an experiment: replications in parallel, summaries, report.") { file };
+        options.AddTo(command);
+        command.SetAction(result =>
+        {
+            var spec = options.Read(result, result.GetValue(file));
+            string dir = result.GetValue(options.Out) ?? Path.Combine("results", spec.Name, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{spec.Hash[..8]}");
+            int parallel = result.GetValue(options.Parallel) is > 0 and var p ? p : Environment.ProcessorCount;
+            bool quiet = result.GetValue(options.Quiet) || Console.IsErrorRedirected;
+            var watch = Stopwatch.StartNew();
+            var runner = new Runner(spec, parallel)
+            {
+                Progress = quiet ? null : (done, planned) =>
+                {
+                    double rate = done / Math.Max(1e-9, watch.Elapsed.TotalSeconds);
+                    lock (error) error.Write(FormattableString.Invariant($"\r{done}/{planned} runs, {rate:F1}/s, about {(planned - done) / Math.Max(rate, 1e-9):F0} s left   "));
+                },
+            };
+            var records = runner.Run();
+            if (!quiet) error.WriteLine();
+            ResultWriter.WriteAll(spec, records, dir);
+            output.Write(Report.Markdown(spec, records));
+            output.WriteLine();
+            output.WriteLine(FormattableString.Invariant($"{records.Count} runs in {watch.Elapsed.TotalSeconds:F1} s ({records.Count / watch.Elapsed.TotalSeconds:F1} runs/s on {parallel} threads); results in {dir}"));
+            return Cli.Ok;
+        });
+        return command;
+    }
+
+    public static Command Validate(TextWriter output)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "An experiment file." };
+        var command = new Command("validate", "Read and check an experiment file without running it.") { file };
+        command.SetAction(result =>
+        {
+            var spec = CommonOptions.Load(result.GetValue(file), Array.Empty<string>());
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ok: {spec.Name}: {spec.Points.Count} point(s) x {spec.Strategies.Count} strategies x {spec.Replications.Min}-{spec.Replications.Max} replications; sha256 {spec.Hash}"));
+            return Cli.Ok;
+        });
+        return command;
+    }
+}
+
+/// <summary>The options every experiment command shares (experiments.md section 5).</summary>
+public sealed class CommonOptions
+{
+    public Option<ulong?> Seed { get; } = new("--seed") { Description = "Override the experiment's seed." };
+    public Option<int?> Replications { get; } = new("--replications") { Description = "Override the number of replications." };
+    public Option<string?> Out { get; } = new("--out") { Description = "Write results here instead of results/<name>/<run-id>." };
+    public Option<int> Parallel { get; } = new("--parallel") { Description = "Threads (default: all cores)." };
+    public Option<bool> Quiet { get; } = new("--quiet") { Description = "No progress output." };
+    public Option<string[]> Set { get; } = new("--set") { Description = "Override any value by its dotted path: path=value (repeatable).", AllowMultipleArgumentsPerToken = true };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Seed);
+        command.Options.Add(Replications);
+        command.Options.Add(Out);
+        command.Options.Add(Parallel);
+        command.Options.Add(Quiet);
+        command.Options.Add(Set);
+    }
+
+    public ExperimentSpec Read(ParseResult result, FileInfo? file)
+    {
+        var sets = (result.GetValue(Set) ?? Array.Empty<string>()).ToList();
+        if (result.GetValue(Seed) is { } seed) sets.Add(string.Create(CultureInfo.InvariantCulture, $"seed={seed}"));
+        if (result.GetValue(Replications) is { } reps) sets.Add(string.Create(CultureInfo.InvariantCulture, $"replications={reps}"));
+        return Load(file, sets);
+    }
+
+    public static ExperimentSpec Load(FileInfo? file, IReadOnlyList<string> sets)
+    {
+        if (file is null) return Quickstart.Read(sets);
+        if (!file.Exists) throw new FileNotFoundException($"{file.FullName}: no such experiment file.");
+        return ExperimentReader.Read(file.FullName, sets);
+    }
+}

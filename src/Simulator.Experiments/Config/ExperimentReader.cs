@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Simulator.Edge;
+
+namespace Simulator.Experiments;
+
+/// <summary>
+/// Reads an experiment file (experiments.md section 1): strict keys, units, strategies by name, a sweep
+/// over dotted paths (a full grid, or paired with <c>zip: true</c>), and <c>--set path=value</c>
+/// overrides. Every value used, defaults included, goes into the resolved config, whose SHA-256 names
+/// the configuration.
+/// </summary>
+public static class ExperimentReader
+{
+    private static readonly string[] TopKeys = { "name", "description", "seed", "replications", "horizon", "warmup", "scenario", "strategies", "baseline", "sweep", "zip", "plots" };
+
+    public static ExperimentSpec Read(string file, IReadOnlyList<string>? sets = null) =>
+        Read(YamlDoc.Load(file), Path.GetDirectoryName(Path.GetFullPath(file))!, sets);
+
+    public static ExperimentSpec Read(YamlDoc doc, string baseDirectory, IReadOnlyList<string>? sets = null)
+    {
+        var overrides = ParseSets(sets ?? Array.Empty<string>());
+        var top = new Binding(overrides.Where(o => !o.Key.StartsWith("scenario.", StringComparison.Ordinal)).ToDictionary(o => o.Key, o => o.Value));
+        var t = new Section(doc, top, TopKeys);
+        string name = t.Text("name");
+        string description = t.Text("description", "");
+        ulong seed = (ulong)t.Integer("seed");
+        var replications = ReadReplications(t);
+        double horizon = t.Quantity("horizon", UnitKind.Time);
+        double warmup = t.Quantity("warmup", UnitKind.Time, 0);
+        if (!(horizon > warmup)) throw (t.Raw("horizon") ?? doc).Error($"the horizon ({horizon} s) must be longer than the warm-up ({warmup} s).");
+        var strategies = ReadStrategies(t);
+        string? baseline = t.Has("baseline") ? t.Text("baseline") : null;
+        if (baseline is not null && strategies.All(s => s.Label != baseline))
+            throw t.Required("baseline").Error($"the baseline '{baseline}' is not among the strategies.{Spelling.Hint(baseline, strategies.Select(s => s.Label))}");
+        var sw = t.Raw("sweep");
+        var sweep = sw is not null ? sw.Mapping().Select(kv => new SweepAxis(kv.Key, kv.Value.Sequence())).ToArray() : Array.Empty<SweepAxis>();
+        bool zip = t.Bool("zip", false);
+        foreach (var axis in sweep)
+        {
+            if (!axis.Path.StartsWith("scenario.", StringComparison.Ordinal)) throw sw!.Error($"sweep path '{axis.Path}' is not under 'scenario.'.");
+            if (axis.Values.Count == 0) throw sw!.Error($"sweep path '{axis.Path}' has no values.");
+            if (zip && axis.Values.Count != sweep[0].Values.Count) throw sw!.Error($"with zip: true every swept path needs as many values; '{axis.Path}' has {axis.Values.Count}, '{sweep[0].Path}' {sweep[0].Values.Count}.");
+        }
+        var plots = ReadPlots(t);
+        top.CheckAllConsumed();
+
+        var scenarioSets = overrides.Where(o => o.Key.StartsWith("scenario.", StringComparison.Ordinal)).ToDictionary(o => o.Key, o => o.Value);
+        var points = new List<SweepPoint>();
+        var text = new StringBuilder();
+        foreach (var (key, value) in top.Resolved) text.Append(key).Append(": ").AppendLine(value);
+        int index = 0;
+        foreach (var combination in Combinations(sweep, zip))
+        {
+            var pointOverrides = new Dictionary<string, YamlDoc>(scenarioSets);
+            foreach (var (path, value) in combination) pointOverrides[path] = value;
+            var binding = new Binding(pointOverrides);
+            var scenario = ScenarioReader.Read(new Section(t.Raw("scenario") ?? throw doc.Error("missing 'scenario'."), binding, "kind", "catalog", "site", "uplink", "arrivals", "deadline"), baseDirectory);
+            binding.CheckAllConsumed();
+            var labels = combination.ToDictionary(c => c.Path, c => binding.Resolved.TryGetValue(c.Path, out var v) ? v : c.Value.Text());
+            points.Add(new SweepPoint(index, labels, scenario));
+            foreach (var (key, value) in binding.Resolved) text.Append(CultureInfo.InvariantCulture, $"points[{index}].").Append(key).Append(": ").AppendLine(value);
+            index++;
+        }
+        string resolved = text.ToString();
+        string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(resolved)));
+        return new ExperimentSpec(name, description, seed, replications, horizon, warmup, strategies, baseline, sweep, points, plots, resolved, hash);
+    }
+
+    private static Dictionary<string, YamlDoc> ParseSets(IReadOnlyList<string> sets)
+    {
+        var result = new Dictionary<string, YamlDoc>(StringComparer.Ordinal);
+        foreach (var set in sets)
+        {
+            int eq = set.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0) throw new ConfigException("--set", 1, "", $"'{set}' is not path=value.");
+            string path = set[..eq].Trim();
+            result[path] = YamlDoc.Parse(set[(eq + 1)..], "--set").At(path);
+        }
+        return result;
+    }
+
+    private static ReplicationPlan ReadReplications(Section t)
+    {
+        var doc = t.Required("replications");
+        if (!doc.IsMapping)
+        {
+            int n = (int)t.Integer("replications");
+            if (n < 2) throw doc.Error($"at least 2 replications are needed for an interval, not {n}.");
+            return new ReplicationPlan(n, n, null);
+        }
+        var r = t.Child("replications", "min", "max", "ci_half_width");
+        int min = (int)r.Integer("min"), max = (int)r.Integer("max");
+        string width = r.Text("ci_half_width");
+        if (!width.EndsWith('%') || !double.TryParse(width[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out double percent) || !(percent > 0))
+            throw r.Required("ci_half_width").Error($"ci_half_width is a percentage of the mean, like 2%, not '{width}'.");
+        if (min < 2 || max < min) throw doc.Error($"replications need 2 <= min <= max, not min {min}, max {max}.");
+        return new ReplicationPlan(min, max, percent / 100);
+    }
+
+    private static List<StrategyChoice> ReadStrategies(Section t)
+    {
+        var list = new List<StrategyChoice>();
+        foreach (var item in t.Required("strategies").Sequence())
+        {
+            if (item.IsMapping)
+            {
+                var f = item.Mapping();
+                if (!f.TryGetValue("name", out var nameDoc)) throw item.Error("a strategy needs 'name'.");
+                var args = f.Where(kv => kv.Key != "name").ToDictionary(kv => kv.Key, kv => kv.Value.Text(), StringComparer.Ordinal);
+                list.Add(Checked(new StrategyChoice(nameDoc.Text(), args), nameDoc));
+            }
+            else list.Add(Checked(new StrategyChoice(item.Text(), new Dictionary<string, string>()), item));
+        }
+        if (list.Count == 0) throw t.Required("strategies").Error("name at least one strategy.");
+        var duplicate = list.GroupBy(s => s.Label).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw t.Required("strategies").Error($"strategy '{duplicate.Key}' is listed twice.");
+        t.Record("strategies", string.Join(", ", list.Select(s => s.Label)));
+        return list;
+    }
+
+    /// <summary>A strategy is checked when the file is read, not when the first replication starts.</summary>
+    private static StrategyChoice Checked(StrategyChoice choice, YamlDoc at)
+    {
+        try
+        {
+            Strategies.StrategyRegistry.BuiltIn.Create(choice.Name, choice.Arguments, new Random(0));
+        }
+        catch (Strategies.StrategyException ex)
+        {
+            throw at.Error(ex.Message);
+        }
+        return choice;
+    }
+
+    private static List<PlotSpec> ReadPlots(Section t)
+    {
+        var plots = new List<PlotSpec>();
+        if (t.Raw("plots") is not { } doc) return plots;
+        foreach (var p in doc.Sequence())
+        {
+            var f = p.Mapping("x", "y", "kind", "at");
+            string kind = f.TryGetValue("kind", out var k) ? k.Text() : "line-ci";
+            var known = new[] { "line-ci", "bars", "cdf", "breakdown", "bytes-saved", "timeseries" };
+            if (!known.Contains(kind)) throw f["kind"].Error($"'{kind}' is not a plot kind; known: {string.Join(", ", known)}.{Spelling.Hint(kind, known)}");
+            var at = f.TryGetValue("at", out var a) ? a.Mapping().ToDictionary(kv => kv.Key, kv => kv.Value.Text(), StringComparer.Ordinal) : new Dictionary<string, string>();
+            plots.Add(new PlotSpec(kind, f.TryGetValue("x", out var x) ? x.Text() : null, f.TryGetValue("y", out var y) ? y.Text() : "throughput", at));
+        }
+        return plots;
+    }
+
+    private static IEnumerable<IReadOnlyList<(string Path, YamlDoc Value)>> Combinations(IReadOnlyList<SweepAxis> sweep, bool zip)
+    {
+        if (sweep.Count == 0)
+        {
+            yield return Array.Empty<(string, YamlDoc)>();
+            yield break;
+        }
+        if (zip)
+        {
+            for (int i = 0; i < sweep[0].Values.Count; i++) yield return sweep.Select(a => (a.Path, a.Values[i])).ToArray();
+            yield break;
+        }
+        var index = new int[sweep.Count];
+        while (true)
+        {
+            yield return sweep.Select((a, i) => (a.Path, a.Values[index[i]])).ToArray();
+            int d = sweep.Count - 1;
+            while (d >= 0 && ++index[d] == sweep[d].Values.Count) index[d--] = 0;
+            if (d < 0) yield break;
+        }
+    }
+}

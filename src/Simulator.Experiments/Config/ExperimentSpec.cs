@@ -1,0 +1,40 @@
+using Simulator.Edge;
+
+namespace Simulator.Experiments;
+
+/// <summary>A strategy as an experiment names it: registry name and parameters; the label is how outputs show it.</summary>
+public sealed record StrategyChoice(string Name, IReadOnlyDictionary<string, string> Arguments)
+{
+    public string Label => Arguments.Count == 0 ? Name : $"{Name}({string.Join(",", Arguments.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"))})";
+}
+
+/// <summary>How many replications: a fixed number (Min == Max), or sequential stopping once the 95 % half-width of the throughput is within <c>RelativeHalfWidth</c> of its mean.</summary>
+public sealed record ReplicationPlan(int Min, int Max, double? RelativeHalfWidth);
+
+/// <summary>One swept setting: its dotted path and the values it takes.</summary>
+public sealed record SweepAxis(string Path, IReadOnlyList<YamlDoc> Values);
+
+/// <summary>A plot asked for: kind, the swept path on x (line plots), the metric on y, and the point fixed by <c>at</c>.</summary>
+public sealed record PlotSpec(string Kind, string? X, string Y, IReadOnlyDictionary<string, string> At);
+
+/// <summary>One point of the sweep: its index, the overrides that make it, and the scenario they give.</summary>
+public sealed record SweepPoint(int Index, IReadOnlyDictionary<string, string> Labels, Scenario Scenario);
+
+/// <summary>What one point of an experiment simulates: the catalog, the site and the workload.</summary>
+public sealed record Scenario(Catalog Catalog, SiteSpec Site, IWorkload Workload);
+
+/// <summary>An experiment, bound and validated (experiments.md section 1).</summary>
+public sealed record ExperimentSpec(
+    string Name,
+    string Description,
+    ulong Seed,
+    ReplicationPlan Replications,
+    double HorizonSeconds,
+    double WarmupSeconds,
+    IReadOnlyList<StrategyChoice> Strategies,
+    string? Baseline,
+    IReadOnlyList<SweepAxis> Sweep,
+    IReadOnlyList<SweepPoint> Points,
+    IReadOnlyList<PlotSpec> Plots,
+    string ResolvedText,
+    string Hash);

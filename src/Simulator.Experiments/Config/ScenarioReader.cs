@@ -1,0 +1,194 @@
+using Simulator.Edge;
+
+namespace Simulator.Experiments;
+
+/// <summary>Binds the <c>scenario</c> section of an experiment (kind: single-site) to a catalog, a site and a workload.</summary>
+public static class ScenarioReader
+{
+    private static readonly TableProfile ClockworkResNet50 = new(new[] { (1, 0.0033), (2, 0.0053), (4, 0.0075), (8, 0.0124) });
+
+    public static Scenario Read(Section scenario, string baseDirectory)
+    {
+        scenario.Choice("kind", new Dictionary<string, int> { ["single-site"] = 0 }, "single-site");
+        var catalog = ReadCatalog(scenario.Child("catalog", "generate", "file", "clusters", "adapters", "models", "blocks_per_model", "pool", "share", "block_size", "profile", "activation", "seed"), baseDirectory);
+        var profiles = HardwareProfiles.Shipped;
+        var site = scenario.Child("site", "disk", "ram", "pcie", "gpu", "timeline", "admission", "replan", "max_batch", "loading", "lumped_speed", "downlink");
+        var disk = Profile(site, "disk", profiles.DiskNames, profiles.Disk, "hdd-7200");
+        var gpu = site.Child("gpu", "device", "memory", "residency", "prefetch");
+        var device = Profile(gpu, "device", profiles.GpuNames, profiles.Gpu, "rtx4090");
+        var pcie = Profile(site, "pcie", profiles.PcieNames, profiles.Pcie, device.Pcie);
+        var ram = site.Child("ram", "capacity", "preload");
+        long ramBytes = (long)ram.Quantity("capacity", UnitKind.Bytes, 0);
+        var preload = ram.Raw("preload") is { } pre
+            ? pre.IsSequence ? pre.Sequence().Select(p => Model(catalog, p)).ToArray()
+              : pre.Text() switch { "none" => Array.Empty<string>(), "all" => catalog.Models.Select(m => m.Id).ToArray(), var t => throw pre.Error($"preload is none, all or a list of model ids, not '{t}'.") }
+            : Array.Empty<string>();
+        ram.Record("preload", preload.Length == 0 ? "none" : string.Join(",", preload));
+        var loading = site.Choice("loading", new Dictionary<string, LoadingMode> { ["pipelined"] = LoadingMode.Pipelined, ["lumped"] = LoadingMode.Lumped }, "pipelined");
+        var downlink = site.Child("downlink", "rate", "result_bytes");
+        var spec = new SiteSpec
+        {
+            Disk = disk,
+            Pcie = pcie,
+            GpuBytes = (long)gpu.Quantity("memory", UnitKind.Bytes, device.MemoryBytes),
+            Residency = gpu.Choice("residency", new Dictionary<string, IResidencyPolicy> { ["previous-model"] = new PreviousModelResidency(), ["lru"] = new LruResidency(), ["pin-shared"] = new PinSharedResidency() }, "previous-model"),
+            Prefetch = gpu.Bool("prefetch", false),
+            RamBytes = ramBytes,
+            RamPreload = preload,
+            Loading = loading,
+            LumpedBytesPerSecond = loading == LoadingMode.Lumped ? site.Quantity("lumped_speed", UnitKind.ByteRate) : double.NaN,
+            Timeline = site.Choice("timeline", new Dictionary<string, Timeline> { ["overlap"] = Timeline.Overlap, ["sequential"] = Timeline.Sequential, ["pipelined"] = Timeline.Pipelined }, "overlap"),
+            Admission = site.Choice("admission", new Dictionary<string, Admission> { ["drop-infeasible"] = Admission.DropInfeasible, ["none"] = Admission.None }, "drop-infeasible"),
+            Replan = site.Choice("replan", new Dictionary<string, Replan> { ["every-batch"] = Replan.EveryBatch, ["on-arrival"] = Replan.OnArrival, ["plan-to-completion"] = Replan.PlanToCompletion }, "every-batch"),
+            MaxBatch = site.Has("max_batch") ? (int)site.Integer("max_batch") : null,
+            Uplink = ReadUplink(scenario.Child("uplink", "bandwidth", "tx_power", "noise_psd", "noise_figure", "pathloss", "carrier", "reference_loss", "exponent", "shadowing", "fading", "rice_k", "coherence", "correlation", "speed", "rate_model", "placement"), downlink),
+            ResultBytes = downlink.Quantity("result_bytes", UnitKind.Bytes, 0),
+        };
+        var workload = ReadWorkload(scenario.Child("arrivals", "process", "rate", "rate_on", "rate_off", "mean_on", "mean_off", "count", "file", "popularity", "weights", "input"), scenario, catalog, baseDirectory);
+        return new Scenario(catalog, spec, workload);
+    }
+
+    private static Catalog ReadCatalog(Section c, string baseDirectory)
+    {
+        string how = c.Has("file") ? "file" : c.Text("generate", "backbone-sharing");
+        InferenceProfile? Profile(Section owner) => owner.Raw("profile") is { } p ? CatalogYaml.ReadProfile(p) : null;
+        switch (how)
+        {
+            case "file":
+            {
+                string path = Path.Combine(baseDirectory, c.Text("file"));
+                if (!File.Exists(path)) throw c.Required("file").Error($"catalog file '{path}' does not exist.");
+                return CatalogYaml.Read(path);
+            }
+            case "backbone-sharing":
+            {
+                var clusters = c.Required("clusters").Sequence().Select(doc =>
+                {
+                    var k = new Section(doc, c.Binding, "backbone", "variants", "frozen", "classes", "profile", "activation");
+                    string backbone = k.Text("backbone");
+                    var frozen = k.Required("frozen").IsSequence ? k.Required("frozen").Sequence().Select(f => (int)f.Integer()).ToArray() : new[] { (int)k.Required("frozen").Integer() };
+                    k.Record("frozen", string.Join(",", frozen));
+                    var profile = Profile(k) ?? (backbone == "resnet50" ? ClockworkResNet50 : throw doc.Error($"'{backbone}' has no default inference profile with a source; give 'profile'."));
+                    return new ClusterSpec(backbone, (int)k.Integer("variants"), frozen, (int)k.Integer("classes", 1000), profile, (long)k.Quantity("activation", UnitKind.Bytes));
+                }).ToArray();
+                return BackboneSharingGenerator.Build(clusters);
+            }
+            case "general":
+            {
+                var size = c.Required("block_size").Sequence();
+                if (size.Count != 2) throw c.Required("block_size").Error("block_size is [min, max].");
+                var spec = new GeneralSharingSpec((int)c.Integer("models"), (int)c.Integer("blocks_per_model"), (int)c.Integer("pool"), c.Number("share"),
+                    (long)size[0].Quantity(UnitKind.Bytes), (long)size[1].Quantity(UnitKind.Bytes), Profile(c) ?? throw c.Doc.Error("a general catalog needs 'profile'."), (long)c.Quantity("activation", UnitKind.Bytes));
+                return GeneralSharingGenerator.Build(spec, new Random((int)c.Integer("seed", 1)));
+            }
+            case "lora":
+            {
+                var adapters = c.Required("adapters").Sequence().Select(doc =>
+                {
+                    var a = new Section(doc, c.Binding, "rank", "targets");
+                    var targets = a.Choice("targets", new Dictionary<string, LoraTargets> { ["qv"] = LoraTargets.QV, ["all-linear"] = LoraTargets.AllLinear }, "qv");
+                    return ((int)a.Integer("rank"), targets);
+                }).ToArray();
+                return LoraGenerator.Build(adapters, Profile(c) ?? throw c.Doc.Error("a LoRA catalog needs 'profile'."), (long)c.Quantity("activation", UnitKind.Bytes));
+            }
+            default:
+                throw c.Required("generate").Error($"'{how}' is not a catalog generator; known: backbone-sharing, general, lora (or give 'file').");
+        }
+    }
+
+    private static UplinkSpec ReadUplink(Section u, Section downlink)
+    {
+        double noiseFigure = u.Quantity("noise_figure", UnitKind.Decibels, 0);
+        PathLoss pathLoss = u.Text("pathloss", "3gpp-uma") switch
+        {
+            "3gpp-uma" => new Uma3gppPathLoss(),
+            "free-space" => new FreeSpacePathLoss(u.Quantity("carrier", UnitKind.Frequency)),
+            "log-distance" => new LogDistancePathLoss(u.Quantity("reference_loss", UnitKind.Decibels), u.Number("exponent")),
+            var t => throw u.Required("pathloss").Error($"'{t}' is not a path-loss model; known: 3gpp-uma, free-space, log-distance.{Spelling.Hint(t, new[] { "3gpp-uma", "free-space", "log-distance" })}"),
+        };
+        var fading = u.Choice("fading", new Dictionary<string, FadingKind> { ["rayleigh"] = FadingKind.Rayleigh, ["rician"] = FadingKind.Rician, ["none"] = FadingKind.None }, "rayleigh");
+        double coherence = u.Quantity("coherence", UnitKind.Time, 0.010);
+        double? rho = u.Choice("correlation", new Dictionary<string, bool> { ["none"] = false, ["gauss-markov"] = true }, "none")
+            ? Fading.GaussMarkovRho(u.Number("speed"), u.Quantity("carrier", UnitKind.Frequency), coherence)
+            : null;
+        var placement = u.Child("placement", "min_radius", "max_radius");
+        return new UplinkSpec
+        {
+            BandwidthHz = u.Quantity("bandwidth", UnitKind.Frequency, 20e6),
+            TxPowerWatts = u.Quantity("tx_power", UnitKind.Power, 0.2),
+            NoisePsdWattsPerHz = u.Quantity("noise_psd", UnitKind.PowerSpectralDensity, Edge.Units.DbmToWatts(-174)) * Edge.Units.DbToLinear(noiseFigure),
+            PathLoss = pathLoss,
+            ShadowingSigmaDb = u.Quantity("shadowing", UnitKind.Decibels, 8),
+            Fading = fading,
+            RiceK = fading == FadingKind.Rician ? u.Number("rice_k") : 0,
+            CoherenceSeconds = coherence,
+            GaussMarkovRho = rho,
+            RateModel = u.Choice("rate_model", new Dictionary<string, RateModel> { ["fixed-psd"] = RateModel.FixedPsd, ["fixed-power"] = RateModel.FixedPower }, "fixed-psd"),
+            Placement = new AnnulusPlacement(placement.Number("min_radius", 10), placement.Number("max_radius", 250)),
+            DownlinkBitsPerSecond = downlink.Has("rate") ? 8 * downlink.Quantity("rate", UnitKind.ByteRate) : null,
+        };
+    }
+
+    private static IWorkload ReadWorkload(Section a, Section scenario, Catalog catalog, string baseDirectory)
+    {
+        string process = a.Text("process", "poisson");
+        if (process == "trace")
+        {
+            string path = Path.Combine(baseDirectory, a.Text("file"));
+            if (!File.Exists(path)) throw a.Required("file").Error($"trace file '{path}' does not exist.");
+            return new TraceWorkload(path);
+        }
+        ArrivalProcess arrivals = process switch
+        {
+            "poisson" => new PoissonArrivals(a.Quantity("rate", UnitKind.PerSecond)),
+            "mmpp" => new MmppArrivals(a.Quantity("rate_on", UnitKind.PerSecond), a.Quantity("rate_off", UnitKind.PerSecond), a.Quantity("mean_on", UnitKind.Time), a.Quantity("mean_off", UnitKind.Time)),
+            "batch-at-zero" => new BatchAtZero((int)a.Integer("count")),
+            _ => throw a.Required("process").Error($"'{process}' is not an arrival process; known: poisson, mmpp, batch-at-zero, trace.{Spelling.Hint(process, new[] { "poisson", "mmpp", "batch-at-zero", "trace" })}"),
+        };
+        Popularity popularity;
+        if (a.Raw("weights") is { } w)
+        {
+            var weights = w.Mapping().ToDictionary(kv => kv.Key, kv => kv.Value.Number(), StringComparer.Ordinal);
+            popularity = new ExplicitPopularity(weights);
+            a.Record("weights", string.Join(",", weights.Select(kv => $"{kv.Key}={kv.Value}")));
+        }
+        else
+        {
+            string text = a.Text("popularity", "zipf(0.8)");
+            var m = System.Text.RegularExpressions.Regex.Match(text, @"^zipf\(\s*([0-9.eE+-]+)\s*\)$");
+            if (!m.Success || !double.TryParse(m.Groups[1].Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double s))
+                throw (a.Raw("popularity") ?? a.Doc).Error($"popularity is zipf(s) or given by 'weights', not '{text}'.");
+            popularity = new ZipfPopularity(s);
+        }
+        var input = Range(a, "input", UnitKind.Bytes, SyntheticWorkload.DefaultInputBytes);
+        var deadline = Range(scenario, "deadline", UnitKind.Time, null);
+        return new SyntheticWorkload(arrivals, popularity, deadline, input);
+    }
+
+    /// <summary>A quantity given as one value or as {min, max} (uniform).</summary>
+    private static Quantity Range(Section owner, string key, UnitKind kind, Quantity? fallback)
+    {
+        var doc = owner.Raw(key);
+        if (doc is null)
+        {
+            if (fallback is null) throw owner.Doc.Error($"missing '{key}' ({Units.Expected(kind)}, or {{min, max}}).");
+            owner.Record(key, fallback.ToString());
+            return fallback;
+        }
+        if (!doc.IsMapping) return new ConstantQuantity(owner.Quantity(key, kind));
+        var r = owner.Child(key, "min", "max");
+        return new UniformQuantity(r.Quantity("min", kind), r.Quantity("max", kind));
+    }
+
+    private static string Model(Catalog catalog, YamlDoc doc)
+    {
+        string id = doc.Text();
+        return catalog.Contains(id) ? id : throw doc.Error($"unknown model '{id}'.{Spelling.Hint(id, catalog.Models.Select(m => m.Id))}");
+    }
+
+    private static T Profile<T>(Section owner, string key, IEnumerable<string> names, Func<string, T> find, string fallback)
+    {
+        string name = owner.Text(key, fallback);
+        return names.Contains(name) ? find(name) : throw (owner.Raw(key) ?? owner.Doc).Error($"unknown profile '{name}'.{Spelling.Hint(name, names)} Known: {string.Join(", ", names)}.");
+    }
+}

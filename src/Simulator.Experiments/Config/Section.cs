@@ -1,0 +1,120 @@
+using System.Globalization;
+using Simulator.Edge;
+
+namespace Simulator.Experiments;
+
+/// <summary>The state of one binding: overrides by dotted path, those used, and every value resolved.</summary>
+public sealed class Binding(IReadOnlyDictionary<string, YamlDoc> overrides)
+{
+    public IReadOnlyDictionary<string, YamlDoc> Overrides { get; } = overrides;
+
+    public HashSet<string> Consumed { get; } = new(StringComparer.Ordinal);
+
+    public SortedDictionary<string, string> Resolved { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every override must have been a setting somewhere; one that was not is a misspelt or misplaced path.</summary>
+    public void CheckAllConsumed()
+    {
+        foreach (var (path, value) in Overrides)
+            if (!Consumed.Contains(path)) throw value.Error($"'{path}' is not a setting of this experiment.");
+    }
+}
+
+/// <summary>
+/// One mapping of a config file being bound to typed values. Keys are checked against those the reader
+/// asks for (unknown keys are errors with a suggestion), and every value read or defaulted is recorded
+/// under its dotted path, so the resolved config lists every value a run used.
+/// </summary>
+public sealed class Section
+{
+    private readonly Dictionary<string, YamlDoc> fields;
+    private readonly Binding binding;
+
+    public Section(YamlDoc doc, Binding binding, params string[] known)
+    {
+        Doc = doc;
+        this.binding = binding;
+        fields = new Dictionary<string, YamlDoc>(doc.Mapping(known), StringComparer.Ordinal);
+        // Overrides (sweep values, --set) addressed to a key of this mapping replace or add it.
+        foreach (var (path, value) in binding.Overrides)
+        {
+            string prefix = doc.Path.Length == 0 ? "" : doc.Path + ".";
+            if (!path.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            string rest = path[prefix.Length..];
+            string key = rest.Split('.')[0];
+            if (known.Length > 0 && !known.Contains(key))
+                throw value.Error($"unknown key '{key}' in '{path}'.{Spelling.Hint(key, known)} Known keys here: {string.Join(", ", known)}.");
+            if (!rest.Contains('.'))
+            {
+                fields[key] = YamlDoc.FromNode(value.Node, value.File, Path(key));
+                binding.Consumed.Add(path);
+            }
+        }
+    }
+
+    public YamlDoc Doc { get; }
+
+    public Binding Binding => binding;
+
+    public bool Has(string key) => fields.ContainsKey(key);
+
+    public YamlDoc? Raw(string key) => fields.TryGetValue(key, out var v) ? v : null;
+
+    public YamlDoc Required(string key) => fields.TryGetValue(key, out var v) ? v : throw Doc.Error($"missing '{key}'.");
+
+    public Section Child(string key, params string[] known)
+    {
+        var node = fields.TryGetValue(key, out var v) ? v : YamlDoc.Parse("{}", Doc.File).At(Path(key));
+        return new Section(node, binding, known);
+    }
+
+    public double Quantity(string key, UnitKind kind, double? fallback = null)
+    {
+        double value = fields.TryGetValue(key, out var v) ? v.Quantity(kind) : fallback ?? throw Doc.Error($"missing '{key}' ({Units.Expected(kind)}).");
+        Record(key, value.ToString("R", CultureInfo.InvariantCulture));
+        return value;
+    }
+
+    public double Number(string key, double? fallback = null)
+    {
+        double value = fields.TryGetValue(key, out var v) ? v.Number() : fallback ?? throw Doc.Error($"missing '{key}'.");
+        Record(key, value.ToString("R", CultureInfo.InvariantCulture));
+        return value;
+    }
+
+    public long Integer(string key, long? fallback = null)
+    {
+        long value = fields.TryGetValue(key, out var v) ? v.Integer() : fallback ?? throw Doc.Error($"missing '{key}'.");
+        Record(key, value.ToString(CultureInfo.InvariantCulture));
+        return value;
+    }
+
+    public bool Bool(string key, bool fallback)
+    {
+        bool value = fallback;
+        if (fields.TryGetValue(key, out var v))
+            value = v.Text() switch { "true" => true, "false" => false, var t => throw v.Error($"expected true or false, found '{t}'.") };
+        Record(key, value ? "true" : "false");
+        return value;
+    }
+
+    public string Text(string key, string? fallback = null)
+    {
+        string value = fields.TryGetValue(key, out var v) ? v.Text() : fallback ?? throw Doc.Error($"missing '{key}'.");
+        Record(key, value);
+        return value;
+    }
+
+    public T Choice<T>(string key, IReadOnlyDictionary<string, T> choices, string fallback)
+    {
+        string text = fields.TryGetValue(key, out var v) ? v.Text() : fallback;
+        if (!choices.TryGetValue(text, out var value))
+            throw (v ?? Doc).Error($"'{text}' is not one of {string.Join(", ", choices.Keys)}.{Spelling.Hint(text, choices.Keys)}");
+        Record(key, text);
+        return value;
+    }
+
+    public void Record(string key, string value) => binding.Resolved[Path(key)] = value;
+
+    public string Path(string key) => Doc.Path.Length == 0 ? key : $"{Doc.Path}.{key}";
+}

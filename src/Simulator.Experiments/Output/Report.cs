@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+
+namespace Simulator.Experiments;
+
+/// <summary>report.md: what was run, the summary table of the headline metrics, and the paired comparison with the baseline.</summary>
+public static class Report
+{
+    private static readonly string[] Headline = { "throughput", "on_time_ratio", "latency_p95", "bytes_saved" };
+
+    public static string Markdown(ExperimentSpec spec, IReadOnlyList<RunRecord> records)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"# {spec.Name}");
+        sb.AppendLine();
+        if (spec.Description.Length > 0) sb.AppendLine(spec.Description).AppendLine();
+        int reps = records.GroupBy(r => (r.Cell.Point, r.Cell.Strategy)).Select(g => g.Count()).DefaultIfEmpty(0).Max();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- seed {spec.Seed}; {spec.Points.Count} sweep point(s) x {spec.Strategies.Count} strategies x up to {reps} replications ({records.Count} runs)");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- horizon {spec.HorizonSeconds} s, warm-up {spec.WarmupSeconds} s; intervals are Student-t 95 %");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- strategies: {string.Join(", ", spec.Strategies.Select(s => s.Label))}{(spec.Baseline is null ? "" : $"; baseline {spec.Baseline}")}");
+        if (spec.Sweep.Count > 0) sb.AppendLine(CultureInfo.InvariantCulture, $"- sweep: {string.Join("; ", spec.Sweep.Select(a => $"{a.Path} over {a.Values.Count} values"))}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- resolved config: config.resolved.yaml (sha256 {spec.Hash[..16]}...)");
+        sb.AppendLine();
+        sb.AppendLine("## Summary (mean ± 95 % half-width)");
+        sb.AppendLine();
+        sb.AppendLine("| " + string.Join(" | ", Columns(spec).Concat(new[] { "strategy" }).Concat(Headline)) + " |");
+        sb.AppendLine("|" + string.Concat(Enumerable.Repeat("---|", Columns(spec).Count() + 1 + Headline.Length)));
+        var summaries = ResultWriter.Summaries(spec, records).ToLookup(x => (x.Point, x.Strategy));
+        foreach (var key in summaries.Select(g => g.Key))
+        {
+            var byMetric = summaries[key].ToDictionary(x => x.Metric, x => x.Summary);
+            sb.AppendLine("| " + string.Join(" | ", Labels(spec, key.Point).Concat(new[] { spec.Strategies[key.Strategy].Label }).Concat(Headline.Select(h => Show(byMetric[h])))) + " |");
+        }
+        var paired = ResultWriter.Paired(spec, records).Where(p => p.Metric == "throughput").ToArray();
+        if (paired.Length > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine(CultureInfo.InvariantCulture, $"## Throughput against {spec.Baseline} (paired over the same replications)");
+            sb.AppendLine();
+            sb.AppendLine("| " + string.Join(" | ", Columns(spec).Concat(new[] { "strategy", "difference (/s)", "95 % interval", "relative gain" })) + " |");
+            sb.AppendLine("|" + string.Concat(Enumerable.Repeat("---|", Columns(spec).Count() + 4)));
+            foreach (var (point, strategy, _, p) in paired)
+                sb.AppendLine("| " + string.Join(" | ", Labels(spec, point).Concat(new[]
+                {
+                    spec.Strategies[strategy].Label, F(p.Difference.Mean), $"[{F(p.Difference.Low)}, {F(p.Difference.High)}]",
+                    double.IsNaN(p.RelativeGain) ? "n/a" : p.RelativeGain.ToString("P1", CultureInfo.InvariantCulture),
+                })) + " |");
+        }
+        return sb.ToString();
+    }
+
+    private static IEnumerable<string> Columns(ExperimentSpec spec) => spec.Sweep.Select(a => a.Path);
+
+    private static IEnumerable<string> Labels(ExperimentSpec spec, int point) => spec.Sweep.Select(a => spec.Points[point].Labels[a.Path]);
+
+    private static string Show(Summary s) => double.IsNaN(s.Mean) ? "n/a" : double.IsNaN(s.HalfWidth) ? F(s.Mean) : $"{F(s.Mean)} ± {F(s.HalfWidth)}";
+
+    private static string F(double v) => double.IsNaN(v) ? "n/a" : v.ToString(Math.Abs(v) >= 1000 ? "0.###e0" : "0.####", CultureInfo.InvariantCulture);
+}

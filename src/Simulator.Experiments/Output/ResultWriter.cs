@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+
+namespace Simulator.Experiments;
+
+/// <summary>
+/// Writes a run's files (experiments.md section 4): config.resolved.yaml, runs.csv, summary.csv,
+/// paired.csv, timing.csv (machine-dependent decision times, kept out of the others so they stay
+/// byte-identical across machines and thread counts) and report.md.
+/// </summary>
+public static class ResultWriter
+{
+    public static void WriteAll(ExperimentSpec spec, IReadOnlyList<RunRecord> records, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "config.resolved.yaml"), $"# resolved config of '{spec.Name}'; sha256 {spec.Hash}\n{spec.ResolvedText}");
+        File.WriteAllText(Path.Combine(directory, "config.hash"), spec.Hash + "\n");
+        File.WriteAllText(Path.Combine(directory, "runs.csv"), RunsCsv(spec, records));
+        File.WriteAllText(Path.Combine(directory, "timing.csv"), TimingCsv(spec, records));
+        File.WriteAllText(Path.Combine(directory, "summary.csv"), SummaryCsv(spec, records));
+        File.WriteAllText(Path.Combine(directory, "paired.csv"), PairedCsv(spec, records));
+        File.WriteAllText(Path.Combine(directory, "report.md"), Report.Markdown(spec, records));
+    }
+
+    public static string RunsCsv(ExperimentSpec spec, IReadOnlyList<RunRecord> records)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(string.Join(",", PointColumns(spec).Concat(new[] { "strategy", "replication" }).Concat(RunMetrics.Names)));
+        foreach (var r in records)
+            sb.AppendLine(string.Join(",", PointValues(spec, r.Cell.Point).Concat(new[] { Csv(spec.Strategies[r.Cell.Strategy].Label), Num(r.Cell.Replication) }).Concat(r.Metrics.Select(Num))));
+        return sb.ToString();
+    }
+
+    public static string SummaryCsv(ExperimentSpec spec, IReadOnlyList<RunRecord> records)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(string.Join(",", PointColumns(spec).Concat(new[] { "strategy", "metric", "n", "mean", "sd", "ci95_low", "ci95_high" })));
+        foreach (var (point, strategy, metric, s) in Summaries(spec, records))
+            sb.AppendLine(string.Join(",", PointValues(spec, point).Concat(new[] { Csv(spec.Strategies[strategy].Label), metric, Num(s.N), Num(s.Mean), Num(s.StdDev), Num(s.Low), Num(s.High) })));
+        return sb.ToString();
+    }
+
+    public static string PairedCsv(ExperimentSpec spec, IReadOnlyList<RunRecord> records)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(string.Join(",", PointColumns(spec).Concat(new[] { "strategy", "baseline", "metric", "n", "mean_difference", "ci95_low", "ci95_high", "relative_gain" })));
+        foreach (var (point, strategy, metric, p) in Paired(spec, records))
+            sb.AppendLine(string.Join(",", PointValues(spec, point).Concat(new[] { Csv(spec.Strategies[strategy].Label), Csv(spec.Baseline!), metric, Num(p.Difference.N), Num(p.Difference.Mean), Num(p.Difference.Low), Num(p.Difference.High), Num(p.RelativeGain) })));
+        return sb.ToString();
+    }
+
+    private static string TimingCsv(ExperimentSpec spec, IReadOnlyList<RunRecord> records)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(string.Join(",", PointColumns(spec).Concat(new[] { "strategy", "replication", "decision_ms_mean", "decision_ms_max" })));
+        foreach (var r in records)
+            sb.AppendLine(string.Join(",", PointValues(spec, r.Cell.Point).Concat(new[] { Csv(spec.Strategies[r.Cell.Strategy].Label), Num(r.Cell.Replication), Num(r.DecisionMsMean), Num(r.DecisionMsMax) })));
+        return sb.ToString();
+    }
+
+    public static IEnumerable<(int Point, int Strategy, string Metric, Summary Summary)> Summaries(ExperimentSpec spec, IReadOnlyList<RunRecord> records)
+    {
+        foreach (var group in records.GroupBy(r => (r.Cell.Point, r.Cell.Strategy)).OrderBy(g => g.Key.Point).ThenBy(g => g.Key.Strategy))
+            for (int m = 0; m < RunMetrics.Names.Length; m++)
+                yield return (group.Key.Point, group.Key.Strategy, RunMetrics.Names[m], Summary.Of(group.OrderBy(r => r.Cell.Replication).Select(r => r.Metrics[m])));
+    }
+
+    public static IEnumerable<(int Point, int Strategy, string Metric, PairedSummary Paired)> Paired(ExperimentSpec spec, IReadOnlyList<RunRecord> records)
+    {
+        if (spec.Baseline is null) yield break;
+        int baseline = spec.Strategies.Select((s, i) => (s, i)).Single(x => x.s.Label == spec.Baseline).i;
+        foreach (var point in records.Select(r => r.Cell.Point).Distinct().Order())
+            for (int s = 0; s < spec.Strategies.Count; s++)
+            {
+                if (s == baseline) continue;
+                for (int m = 0; m < RunMetrics.Names.Length; m++)
+                {
+                    var mine = records.Where(r => r.Cell.Point == point && r.Cell.Strategy == s).ToDictionary(r => r.Cell.Replication, r => r.Metrics[m]);
+                    var theirs = records.Where(r => r.Cell.Point == point && r.Cell.Strategy == baseline).ToDictionary(r => r.Cell.Replication, r => r.Metrics[m]);
+                    if (mine.Count == 0 || theirs.Count == 0) continue;
+                    yield return (point, s, RunMetrics.Names[m], PairedSummary.Of(mine, theirs));
+                }
+            }
+    }
+
+    private static IEnumerable<string> PointColumns(ExperimentSpec spec) => new[] { "point" }.Concat(spec.Sweep.Select(a => Csv(a.Path)));
+
+    private static IEnumerable<string> PointValues(ExperimentSpec spec, int point) =>
+        new[] { Num(point) }.Concat(spec.Sweep.Select(a => Csv(spec.Points[point].Labels[a.Path])));
+
+    public static string Num(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Num(int v) => v.ToString(CultureInfo.InvariantCulture);
+
+    private static string Csv(string s) => s.IndexOfAny(new[] { ',', '"', '\n' }) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+}

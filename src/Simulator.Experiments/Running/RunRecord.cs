@@ -1,0 +1,38 @@
+using Simulator.Edge;
+
+namespace Simulator.Experiments;
+
+/// <summary>One cell of the grid: a sweep point, a strategy (by index in the experiment) and a replication.</summary>
+public readonly record struct Cell(int Point, int Strategy, int Replication);
+
+/// <summary>What one cell measured: the deterministic metrics, and the machine-dependent decision times apart.</summary>
+public sealed record RunRecord(Cell Cell, IReadOnlyList<double> Metrics, double DecisionMsMean, double DecisionMsMax);
+
+/// <summary>The per-run metrics (system-model.md section 7), in the order of the columns of runs.csv.</summary>
+public static class RunMetrics
+{
+    public static readonly string[] Names =
+    {
+        "throughput", "on_time_ratio", "arrived", "on_time", "late", "expired", "rejected", "unfinished",
+        "latency_mean", "latency_p50", "latency_p95", "latency_p99",
+        "waiting_mean", "upload_mean", "loading_mean", "inference_mean", "downlink_mean",
+        "bytes_disk", "bytes_pcie", "bytes_saved", "ram_hit_ratio", "gpu_hit_ratio",
+        "gpu_loading_fraction", "gpu_computing_fraction", "mean_batch_size", "queue_mean", "gpu_memory_mean",
+    };
+
+    public static int Index(string name) => Array.IndexOf(Names, name) is var i and >= 0 ? i
+        : throw new KeyNotFoundException($"Unknown metric '{name}'.{Spelling.Hint(name, Names)} Known: {string.Join(", ", Names)}.");
+
+    public static double[] From(SiteMetrics m, double measuredSeconds)
+    {
+        static double Ratio(double a, double b) => b > 0 ? a / b : double.NaN;
+        return new[]
+        {
+            m.OnTime / measuredSeconds, Ratio(m.OnTime, m.Arrived), m.Arrived, m.OnTime, m.Late, m.Expired, m.Rejected, m.Unfinished,
+            m.Latency.Mean, m.LatencyP50, m.LatencyP95, m.LatencyP99,
+            m.Waiting.Mean, m.Upload.Mean, m.Loading.Mean, m.Inference.Mean, m.Downlink.Mean,
+            m.BytesFromDisk, m.BytesOverPcie, m.BytesSaved, Ratio(m.RamHits, m.RamLookups), Ratio(m.GpuHits, m.GpuLookups),
+            m.LoadingSeconds / measuredSeconds, m.ComputingSeconds / measuredSeconds, m.BatchSize.Mean, m.QueueLength.Mean, m.GpuBytes.Mean,
+        };
+    }
+}

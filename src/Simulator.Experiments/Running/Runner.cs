@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using Simulator.Edge;
+using Simulator.Kernel;
+using Simulator.Strategies;
+
+namespace Simulator.Experiments;
+
+/// <summary>
+/// Runs an experiment's grid of sweep points x strategies x replications (experiments.md sections 2-3).
+/// Every (point, replication) has one seed, derived from the experiment's by hashing, whatever the
+/// strategy: common random numbers. Cells run in parallel and the records come back sorted, so the
+/// results are the same on any number of threads. With sequential stopping, replications are added
+/// point by point, for every strategy at once, until each strategy's throughput interval is narrow enough.
+/// </summary>
+public sealed class Runner(ExperimentSpec spec, int parallelism)
+{
+    /// <summary>Called after each finished cell with the number done and the number planned so far.</summary>
+    public Action<int, int>? Progress { get; init; }
+
+    /// <summary>Only the cells this returns true for run (a shard's slice).</summary>
+    public Func<Cell, bool> Include { get; init; } = _ => true;
+
+    public IReadOnlyList<RunRecord> Run()
+    {
+        var records = new ConcurrentBag<RunRecord>();
+        int done = 0, planned = 0;
+        void RunAll(IReadOnlyList<Cell> cells)
+        {
+            Interlocked.Add(ref planned, cells.Count);
+            Parallel.ForEach(cells, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, cell =>
+            {
+                records.Add(RunCell(spec, cell));
+                Progress?.Invoke(Interlocked.Increment(ref done), Volatile.Read(ref planned));
+            });
+        }
+        var plan = spec.Replications;
+        RunAll(Cells(Enumerable.Range(0, spec.Points.Count), 0, plan.Min));
+        if (plan.RelativeHalfWidth is { } width)
+        {
+            var reps = Enumerable.Repeat(plan.Min, spec.Points.Count).ToArray();
+            while (true)
+            {
+                var more = Enumerable.Range(0, spec.Points.Count).Where(p => reps[p] < plan.Max && !NarrowEnough(records, p, width)).ToArray();
+                if (more.Length == 0) break;
+                RunAll(more.SelectMany(p => Cells(new[] { p }, reps[p], reps[p] + 1)).ToArray());
+                foreach (int p in more) reps[p]++;
+            }
+        }
+        return records.OrderBy(r => r.Cell.Point).ThenBy(r => r.Cell.Strategy).ThenBy(r => r.Cell.Replication).ToArray();
+    }
+
+    private List<Cell> Cells(IEnumerable<int> points, int fromReplication, int toReplication) =>
+        points.SelectMany(p => Enumerable.Range(0, spec.Strategies.Count)
+                .SelectMany(s => Enumerable.Range(fromReplication, toReplication - fromReplication).Select(r => new Cell(p, s, r))))
+            .Where(Include).ToList();
+
+    private bool NarrowEnough(IEnumerable<RunRecord> records, int point, double relative)
+    {
+        int throughput = RunMetrics.Index("throughput");
+        for (int s = 0; s < spec.Strategies.Count; s++)
+        {
+            var values = records.Where(r => r.Cell.Point == point && r.Cell.Strategy == s).Select(r => r.Metrics[throughput]).ToArray();
+            var summary = Summary.Of(values);
+            if (!(summary.HalfWidth <= relative * Math.Abs(summary.Mean))) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The seed every strategy shares at (point, replication).</summary>
+    public static ulong CellSeed(ulong experimentSeed, int point, int replication) =>
+        new RandomStreams(experimentSeed).Seed($"point{point}", replication);
+
+    public static RunRecord RunCell(ExperimentSpec spec, Cell cell)
+    {
+        var point = spec.Points[cell.Point];
+        var choice = spec.Strategies[cell.Strategy];
+        var streams = new RandomStreams(CellSeed(spec.Seed, cell.Point, cell.Replication));
+        var setup = StrategyRegistry.BuiltIn.Create(choice.Name, choice.Arguments, streams.Stream("strategy:" + choice.Label));
+        var site = point.Scenario.Site with { Sharing = setup.Sharing, Uplink = point.Scenario.Site.Uplink with { Allocator = setup.Allocator } };
+        var env = new Simulation();
+        var edge = new EdgeSite(env, point.Scenario.Catalog, site, setup.Scheduler, point.Scenario.Workload, streams, spec.WarmupSeconds);
+        env.RunD(spec.HorizonSeconds);
+        var m = edge.Metrics;
+        return new RunRecord(cell, RunMetrics.From(m, spec.HorizonSeconds - spec.WarmupSeconds),
+            m.DecisionWallSeconds.Count > 0 ? m.DecisionWallSeconds.Mean * 1000 : 0, m.DecisionWallSeconds.Count > 0 ? m.DecisionWallSeconds.Max * 1000 : 0);
+    }
+}

@@ -1,0 +1,35 @@
+using MathNet.Numerics.Distributions;
+
+namespace Simulator.Experiments;
+
+/// <summary>Mean, standard deviation and the Student-t 95 % interval of a sample (NaN values, such as the latency of a run that served nobody, are left out).</summary>
+public sealed record Summary(int N, double Mean, double StdDev, double HalfWidth)
+{
+    public double Low => Mean - HalfWidth;
+
+    public double High => Mean + HalfWidth;
+
+    public static Summary Of(IEnumerable<double> sample)
+    {
+        var x = sample.Where(v => !double.IsNaN(v)).ToArray();
+        int n = x.Length;
+        if (n == 0) return new Summary(0, double.NaN, double.NaN, double.NaN);
+        double mean = x.Average();
+        if (n == 1) return new Summary(1, mean, double.NaN, double.NaN);
+        double sd = Math.Sqrt(x.Sum(v => (v - mean) * (v - mean)) / (n - 1));
+        return new Summary(n, mean, sd, StudentT.InvCDF(0, 1, n - 1, 0.975) * sd / Math.Sqrt(n));
+    }
+}
+
+/// <summary>The paired comparison of a strategy with the baseline over the same replications: the mean difference, its 95 % interval, and the relative gain.</summary>
+public sealed record PairedSummary(Summary Difference, double BaselineMean)
+{
+    public double RelativeGain => BaselineMean != 0 ? Difference.Mean / BaselineMean : double.NaN;
+
+    /// <summary>Pairs by replication; a replication missing on either side, or NaN on either side, is left out.</summary>
+    public static PairedSummary Of(IReadOnlyDictionary<int, double> strategy, IReadOnlyDictionary<int, double> baseline)
+    {
+        var common = strategy.Keys.Where(baseline.ContainsKey).Where(r => !double.IsNaN(strategy[r]) && !double.IsNaN(baseline[r])).OrderBy(r => r).ToArray();
+        return new PairedSummary(Summary.Of(common.Select(r => strategy[r] - baseline[r])), common.Length > 0 ? common.Average(r => baseline[r]) : double.NaN);
+    }
+}

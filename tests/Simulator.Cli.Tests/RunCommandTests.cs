@@ -1,0 +1,76 @@
+using Simulator.Cli;
+
+namespace Simulator.Cli.Tests;
+
+public class RunCommandTests
+{
+    [Fact]
+    public void Run_without_a_file_runs_the_quickstart_and_writes_every_result_file()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"qs-{Guid.NewGuid():N}");
+        try
+        {
+            var (code, output, error) = Run("run", "--out", dir, "--quiet", "--replications", "3", "--set", "horizon=30 s", "--set", "warmup=5 s");
+            Assert.True(code == 0, error);
+            Assert.Contains("| scenario.arrivals.rate | strategy | throughput |", output);
+            foreach (var f in new[] { "config.resolved.yaml", "config.hash", "runs.csv", "summary.csv", "paired.csv", "timing.csv", "report.md" })
+                Assert.True(File.Exists(Path.Combine(dir, f)), f);
+            Assert.Equal(1 + 3 * 4 * 3, File.ReadAllLines(Path.Combine(dir, "runs.csv")).Length);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
+    }
+
+    [Theory]
+    [InlineData("horizon: 120 s", "horizn: 120 s", ":9: horizn: unknown key 'horizn'. Did you mean 'horizon'?")]
+    [InlineData("deadline: 2 s", "deadline: 2 MB", "scenario.deadline: '2 MB' has unit 'MB', which is not a time")]
+    [InlineData("strategies: [pl-dp, pl-greedy, no-sharing, fcfs]", "strategies: [pl-dp, pl-gredy, no-sharing, fcfs]", "Unknown strategy 'pl-gredy'. Did you mean 'pl-greedy'?")]
+    [InlineData("scenario.arrivals.rate: [5 /s, 10 /s, 20 /s]", "scenario.arrivals.rat: [5 /s]", "unknown key 'rat' in 'scenario.arrivals.rat'. Did you mean 'rate'?")]
+    public void A_bad_experiment_exits_2_with_file_line_and_what_was_expected(string original, string replacement, string message)
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"exp-{Guid.NewGuid():N}.yaml");
+        string text = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "experiments", "quickstart.yaml"));
+        Assert.Contains(original, text);
+        File.WriteAllText(file, text.Replace(original, replacement, StringComparison.Ordinal));
+        try
+        {
+            var (code, output, error) = Run("validate", file);
+            Assert.Equal(2, code);
+            Assert.StartsWith(file + ":", error);
+            Assert.Contains(message, error);
+            Assert.Empty(output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void A_missing_experiment_file_and_a_bad_set_exit_2()
+    {
+        Assert.Equal(2, Run("validate", "nope.yaml").Code);
+        var (code, _, error) = Run("run", "--set", "scenario.site.dsk=hdd-7200", "--quiet");
+        Assert.Equal(2, code);
+        Assert.Contains("unknown key 'dsk'", error);
+        Assert.Contains("Did you mean 'disk'?", error);
+    }
+
+    [Fact]
+    public void Validate_reports_the_grid_and_the_hash()
+    {
+        var (code, output, _) = Run("validate", Path.Combine(RepositoryRoot.Find(), "experiments", "quickstart.yaml"));
+        Assert.Equal(0, code);
+        Assert.Matches(@"^ok: quickstart: 3 point\(s\) x 4 strategies x 10-10 replications; sha256 [0-9a-f]{64}", output);
+    }
+
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = Cli.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+}

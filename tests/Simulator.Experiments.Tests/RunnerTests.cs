@@ -1,0 +1,52 @@
+using Simulator.Experiments;
+
+namespace Simulator.Experiments.Tests;
+
+public class RunnerTests
+{
+    private static readonly string[] Small = { "replications=3", "horizon=30 s", "warmup=5 s" };
+
+    [Fact]
+    public void One_thread_and_all_cores_give_byte_identical_runs_and_summaries()
+    {
+        var spec = Quickstart.Read(Small);
+        var one = new Runner(spec, 1).Run();
+        var all = new Runner(spec, Environment.ProcessorCount + 1).Run();
+        Assert.Equal(ResultWriter.RunsCsv(spec, one), ResultWriter.RunsCsv(spec, all));
+        Assert.Equal(ResultWriter.SummaryCsv(spec, one), ResultWriter.SummaryCsv(spec, all));
+        Assert.Equal(3 * 4 * 3, one.Count);
+    }
+
+    [Fact]
+    public void Every_strategy_sees_the_same_arrivals_at_a_point_and_replication()
+    {
+        var spec = Quickstart.Read(Small);
+        var records = new Runner(spec, 2).Run();
+        int arrived = RunMetrics.Index("arrived");
+        foreach (var group in records.GroupBy(r => (r.Cell.Point, r.Cell.Replication)))
+            Assert.Single(group.Select(r => r.Metrics[arrived]).Distinct());
+        // ... while replications differ from each other.
+        Assert.True(records.Where(r => r.Cell.Point == 0 && r.Cell.Strategy == 0).Select(r => r.Metrics[arrived]).Distinct().Count() > 1);
+    }
+
+    [Fact]
+    public void Sequential_stopping_stops_at_min_when_narrow_enough_and_at_max_otherwise()
+    {
+        var loose = Quickstart.Read(new[] { "replications={min: 3, max: 6, ci_half_width: 90%}", "horizon=30 s", "warmup=5 s", "scenario.arrivals.rate=10 /s" });
+        Assert.All(new Runner(loose, 2).Run().GroupBy(r => (r.Cell.Point, r.Cell.Strategy)), g => Assert.Equal(3, g.Count()));
+        var strict = Quickstart.Read(new[] { "replications={min: 3, max: 6, ci_half_width: 0.01%}", "horizon=30 s", "warmup=5 s", "scenario.arrivals.rate=10 /s" });
+        Assert.All(new Runner(strict, 2).Run().GroupBy(r => (r.Cell.Point, r.Cell.Strategy)), g => Assert.Equal(6, g.Count()));
+    }
+
+    [Fact]
+    public void The_resolved_config_lists_defaults_and_its_hash_changes_with_any_value()
+    {
+        var a = Quickstart.Read(Small);
+        var b = Quickstart.Read(Small.Append("scenario.uplink.shadowing=6 dB").ToArray());
+        Assert.Contains("points[0].scenario.site.admission: drop-infeasible", a.ResolvedText);
+        Assert.Contains("points[0].scenario.uplink.shadowing: 8", a.ResolvedText);
+        Assert.Contains("points[2].scenario.arrivals.rate: 20", a.ResolvedText);
+        Assert.NotEqual(a.Hash, b.Hash);
+        Assert.Equal(a.Hash, Quickstart.Read(Small).Hash);
+    }
+}

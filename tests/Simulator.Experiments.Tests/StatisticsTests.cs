@@ -1,0 +1,53 @@
+using Simulator.Experiments;
+
+namespace Simulator.Experiments.Tests;
+
+public class StatisticsTests
+{
+    [Fact]
+    public void Student_t_interval_matches_hand_computed_values()
+    {
+        var s = Summary.Of(new[] { 2.0, 4, 4, 4, 5, 5, 7, 9 });
+        Assert.Equal(8, s.N);
+        Assert.Equal(5, s.Mean, 12);
+        Assert.Equal(Math.Sqrt(32.0 / 7), s.StdDev, 12);
+        // t(7, 0.975) = 2.364624252 from the tables; half-width = t * sd / sqrt(8) = 1.78748...
+        Assert.Equal(2.364624252 * Math.Sqrt(32.0 / 7) / Math.Sqrt(8), s.HalfWidth, 8);
+        Assert.Equal(5 - s.HalfWidth, s.Low, 12);
+    }
+
+    [Fact]
+    public void NaN_values_are_left_out_and_tiny_samples_have_no_interval()
+    {
+        var s = Summary.Of(new[] { 1.0, double.NaN, 3.0 });
+        Assert.Equal(2, s.N);
+        Assert.Equal(2, s.Mean);
+        Assert.True(double.IsNaN(Summary.Of(new[] { 4.0 }).HalfWidth));
+        Assert.True(double.IsNaN(Summary.Of(Array.Empty<double>()).Mean));
+    }
+
+    [Fact]
+    public void Paired_intervals_recover_a_known_difference_that_unpaired_noise_would_hide()
+    {
+        // Baselines vary a lot between replications; the strategy adds exactly 3 plus small noise.
+        var rng = new Random(9);
+        var baseline = Enumerable.Range(0, 30).ToDictionary(r => r, _ => 100 + 40 * rng.NextDouble());
+        var strategy = baseline.ToDictionary(kv => kv.Key, kv => kv.Value + 3 + 0.5 * (rng.NextDouble() - 0.5));
+        var p = PairedSummary.Of(strategy, baseline);
+        Assert.Equal(30, p.Difference.N);
+        Assert.InRange(3.0, p.Difference.Low, p.Difference.High);
+        Assert.True(p.Difference.Low > 2.8 && p.Difference.High < 3.2);
+        Assert.Equal(p.Difference.Mean / baseline.Values.Average(), p.RelativeGain, 12);
+        // Unpaired, the interval of the strategy alone is far wider than the difference.
+        Assert.True(Summary.Of(strategy.Values).HalfWidth > 10 * p.Difference.HalfWidth);
+    }
+
+    [Fact]
+    public void Pairing_uses_only_replications_present_on_both_sides()
+    {
+        var p = PairedSummary.Of(new Dictionary<int, double> { [0] = 5, [1] = 7, [2] = 9 }, new Dictionary<int, double> { [1] = 6, [2] = 6, [3] = 100 });
+        Assert.Equal(2, p.Difference.N);
+        Assert.Equal(2, p.Difference.Mean);
+        Assert.Equal(6, p.BaselineMean);
+    }
+}
