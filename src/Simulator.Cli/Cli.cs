@@ -18,6 +18,7 @@ public static class Cli
         var root = new RootCommand("Discrete-event simulator for parameter-sharing edge AI inference.");
         root.Subcommands.Add(RunCommand.Create(output, error));
         root.Subcommands.Add(RunCommand.Validate(output));
+        root.Subcommands.Add(RunCommand.Merge(output));
         root.Subcommands.Add(SolveCommand.Create(output));
         root.Subcommands.Add(ListCommand.Create(output));
         var parsed = root.Parse(args);

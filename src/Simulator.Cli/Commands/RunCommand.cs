@@ -15,7 +15,8 @@ public static class RunCommand
     {
         var file = new Argument<FileInfo?>("file") { Description = "An experiment file; none runs the embedded quickstart.", Arity = ArgumentArity.ZeroOrOne };
         var options = new CommonOptions();
-        var command = new Command("run", "Run an experiment: replications in parallel, summaries, report.") { file };
+        var shard = new Option<string?>("--shard") { Description = "Run only slice i of N of the grid (i/N, from 0); join slices with merge." };
+        var command = new Command("run", "Run an experiment: replications in parallel, summaries, report. Re-running into the same --out resumes.") { file, shard };
         options.AddTo(command);
         command.SetAction(result =>
         {
@@ -23,9 +24,14 @@ public static class RunCommand
             string dir = result.GetValue(options.Out) ?? Path.Combine("results", spec.Name, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{spec.Hash[..8]}");
             int parallel = result.GetValue(options.Parallel) is > 0 and var p ? p : Environment.ProcessorCount;
             bool quiet = result.GetValue(options.Quiet) || Console.IsErrorRedirected;
+            var slice = ParseShard(result.GetValue(shard), spec);
+            var store = RunStore.Open(dir, spec);
             var watch = Stopwatch.StartNew();
             var runner = new Runner(spec, parallel)
             {
+                Done = store.Done,
+                Finished = store.Append,
+                Include = slice ?? (_ => true),
                 Progress = quiet ? null : (done, planned) =>
                 {
                     double rate = done / Math.Max(1e-9, watch.Elapsed.TotalSeconds);
@@ -34,10 +40,45 @@ public static class RunCommand
             };
             var records = runner.Run();
             if (!quiet) error.WriteLine();
+            if (slice is not null)
+            {
+                output.WriteLine($"{result.GetValue(shard)}: {records.Count} runs in {dir}; join the slices with merge.");
+                return Cli.Ok;
+            }
             ResultWriter.WriteAll(spec, records, dir);
             output.Write(Report.Markdown(spec, records));
             output.WriteLine();
             output.WriteLine(FormattableString.Invariant($"{records.Count} runs in {watch.Elapsed.TotalSeconds:F1} s ({records.Count / watch.Elapsed.TotalSeconds:F1} runs/s on {parallel} threads); results in {dir}"));
+            return Cli.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>i/N: the cells whose position in the grid is i modulo N.</summary>
+    private static Func<Cell, bool>? ParseShard(string? text, ExperimentSpec spec)
+    {
+        if (text is null) return null;
+        var parts = text.Split('/');
+        if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out int i) || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) || n < 1 || i < 0 || i >= n)
+            throw new FormatException($"--shard takes i/N with 0 <= i < N, not '{text}'.");
+        if (spec.Replications.RelativeHalfWidth is not null)
+            throw new FormatException("--shard needs a fixed number of replications; sequential stopping decides them as it goes.");
+        var position = spec.AllCells(spec.Replications.Max).Select((c, k) => (c, k)).ToDictionary(x => x.c, x => x.k);
+        return cell => position[cell] % n == i;
+    }
+
+    public static Command Merge(TextWriter output)
+    {
+        var dirs = new Argument<string[]>("dirs") { Description = "Results folders of the slices (run --shard i/N).", Arity = ArgumentArity.OneOrMore };
+        var outDir = new Option<string?>("--out") { Description = "Where to write the merged results." };
+        var command = new Command("merge", "Join the slices of a sharded run and write its summaries and report.") { dirs, outDir };
+        command.SetAction(result =>
+        {
+            var (spec, records) = RunStore.Merge(result.GetValue(dirs)!);
+            string dir = result.GetValue(outDir) ?? Path.Combine("results", spec.Name, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{spec.Hash[..8]}-merged");
+            ResultWriter.WriteAll(spec, records, dir);
+            output.Write(Report.Markdown(spec, records));
+            output.WriteLine($"merged {records.Count} runs into {dir}");
             return Cli.Ok;
         });
         return command;

@@ -16,7 +16,10 @@ public static class ExperimentReader
     private static readonly string[] TopKeys = { "name", "description", "seed", "replications", "horizon", "warmup", "scenario", "strategies", "baseline", "sweep", "zip", "plots" };
 
     public static ExperimentSpec Read(string file, IReadOnlyList<string>? sets = null) =>
-        Read(YamlDoc.Load(file), Path.GetDirectoryName(Path.GetFullPath(file))!, sets);
+        Read(new ExperimentSource(File.ReadAllText(file), file, Path.GetDirectoryName(Path.GetFullPath(file))!, sets ?? Array.Empty<string>()));
+
+    public static ExperimentSpec Read(ExperimentSource source) =>
+        Read(YamlDoc.Parse(source.Text, source.FileName), source.BaseDirectory, source.Sets) with { Source = source };
 
     public static ExperimentSpec Read(YamlDoc doc, string baseDirectory, IReadOnlyList<string>? sets = null)
     {

@@ -37,4 +37,15 @@ public sealed record ExperimentSpec(
     IReadOnlyList<SweepPoint> Points,
     IReadOnlyList<PlotSpec> Plots,
     string ResolvedText,
-    string Hash);
+    string Hash)
+{
+    /// <summary>Where the experiment came from, so a results folder can rebuild it: the file's text, its folder, the overrides.</summary>
+    public ExperimentSource? Source { get; init; }
+
+    /// <summary>Every cell of the grid for a fixed number of replications, in the order shards count them.</summary>
+    public IEnumerable<Cell> AllCells(int replications) =>
+        Enumerable.Range(0, Points.Count).SelectMany(p => Enumerable.Range(0, Strategies.Count).SelectMany(s => Enumerable.Range(0, replications).Select(r => new Cell(p, s, r))));
+}
+
+/// <summary>An experiment file's text, the folder its relative paths start from, and the --set overrides applied to it.</summary>
+public sealed record ExperimentSource(string Text, string FileName, string BaseDirectory, IReadOnlyList<string> Sets);

@@ -15,5 +15,6 @@ public static class Quickstart
         return reader.ReadToEnd();
     }
 
-    public static ExperimentSpec Read(IReadOnlyList<string>? sets = null) => ExperimentReader.Read(YamlDoc.Parse(Text(), Name), Directory.GetCurrentDirectory(), sets);
+    public static ExperimentSpec Read(IReadOnlyList<string>? sets = null) =>
+        ExperimentReader.Read(new ExperimentSource(Text(), Name, Directory.GetCurrentDirectory(), sets ?? Array.Empty<string>()));
 }

@@ -20,16 +20,26 @@ public sealed class Runner(ExperimentSpec spec, int parallelism)
     /// <summary>Only the cells this returns true for run (a shard's slice).</summary>
     public Func<Cell, bool> Include { get; init; } = _ => true;
 
+    /// <summary>Cells already finished (a resumed run): reused, not run again.</summary>
+    public IReadOnlyCollection<RunRecord> Done { get; init; } = Array.Empty<RunRecord>();
+
+    /// <summary>Called with each new record as soon as it is finished (to persist it).</summary>
+    public Action<RunRecord>? Finished { get; init; }
+
     public IReadOnlyList<RunRecord> Run()
     {
-        var records = new ConcurrentBag<RunRecord>();
+        var records = new ConcurrentBag<RunRecord>(Done);
+        var finished = Done.Select(r => r.Cell).ToHashSet();
         int done = 0, planned = 0;
         void RunAll(IReadOnlyList<Cell> cells)
         {
-            Interlocked.Add(ref planned, cells.Count);
-            Parallel.ForEach(cells, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, cell =>
+            var todo = cells.Where(c => !finished.Contains(c)).ToArray();
+            Interlocked.Add(ref planned, todo.Length);
+            Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, cell =>
             {
-                records.Add(RunCell(spec, cell));
+                var record = RunCell(spec, cell);
+                records.Add(record);
+                Finished?.Invoke(record);
                 Progress?.Invoke(Interlocked.Increment(ref done), Volatile.Read(ref planned));
             });
         }

@@ -1,0 +1,70 @@
+using Simulator.Cli;
+
+namespace Simulator.Cli.Tests;
+
+/// <summary>experiments.md section 2-3: one run against three shards merged, resuming, and what merge refuses.</summary>
+public sealed class ShardTests : IDisposable
+{
+    private static readonly string[] Small = { "--quiet", "--replications", "3", "--set", "horizon=20 s", "--set", "warmup=5 s" };
+    private readonly string root = Path.Combine(Path.GetTempPath(), $"shards-{Guid.NewGuid():N}");
+
+    [Fact]
+    public void Three_shards_merged_give_the_same_files_as_one_run()
+    {
+        Assert.Equal(0, Run(Small.Concat(new[] { "--out", Dir("whole") })));
+        for (int i = 0; i < 3; i++) Assert.Equal(0, Run(Small.Concat(new[] { "--out", Dir($"s{i}"), "--shard", $"{i}/3" })));
+        var (code, _, error) = Cli2("merge", Dir("s0"), Dir("s1"), Dir("s2"), "--out", Dir("merged"));
+        Assert.True(code == 0, error);
+        foreach (var f in new[] { "runs.csv", "summary.csv", "paired.csv", "config.resolved.yaml" })
+            Assert.Equal(File.ReadAllText(Path.Combine(Dir("whole"), f)), File.ReadAllText(Path.Combine(Dir("merged"), f)));
+    }
+
+    [Fact]
+    public void Merge_refuses_missing_and_duplicate_cells_and_other_configurations()
+    {
+        for (int i = 0; i < 2; i++) Assert.Equal(0, Run(Small.Concat(new[] { "--out", Dir($"s{i}"), "--shard", $"{i}/2" })));
+        Assert.Equal(0, Run(Small.Concat(new[] { "--out", Dir("other"), "--shard", "1/2", "--seed", "7" })));
+        var missing = Cli2("merge", Dir("s0"));
+        Assert.Equal(2, missing.Code);
+        Assert.Contains("cell(s) are missing", missing.Error);
+        var duplicate = Cli2("merge", Dir("s0"), Dir("s1"), Dir("s1"));
+        Assert.Equal(2, duplicate.Code);
+        Assert.Contains("is present 2 times", duplicate.Error);
+        var other = Cli2("merge", Dir("s0"), Dir("other"));
+        Assert.Equal(2, other.Code);
+        Assert.Contains("belongs to another configuration", other.Error);
+    }
+
+    [Fact]
+    public void An_interrupted_run_resumes_without_running_finished_cells_again()
+    {
+        Assert.Equal(0, Run(Small.Concat(new[] { "--out", Dir("full") })));
+        Assert.Equal(0, Run(Small.Concat(new[] { "--out", Dir("cut") })));
+        string cells = Path.Combine(Dir("cut"), "cells.csv");
+        var lines = File.ReadAllLines(cells);
+        File.WriteAllLines(cells, lines.Take(lines.Length - 10).Append(lines[^10][..20])); // 10 cells lost, one line cut mid-way
+        File.Delete(Path.Combine(Dir("cut"), "runs.csv"));
+        Assert.Equal(0, Run(Small.Concat(new[] { "--out", Dir("cut") })));
+        Assert.Equal(File.ReadAllText(Path.Combine(Dir("full"), "runs.csv")), File.ReadAllText(Path.Combine(Dir("cut"), "runs.csv")));
+        // A folder of another configuration is refused rather than mixed.
+        var clash = Cli2(Small.Prepend("run").Concat(new[] { "--out", Dir("full"), "--seed", "9" }).ToArray());
+        Assert.Equal(2, clash.Code);
+        Assert.Contains("another configuration", clash.Error);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(root)) Directory.Delete(root, true);
+    }
+
+    private string Dir(string name) => Path.Combine(root, name);
+
+    private static int Run(IEnumerable<string> args) => Cli2(args.Prepend("run").ToArray()).Code;
+
+    private static (int Code, string Output, string Error) Cli2(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        return (Cli.Run(args, output, error), output.ToString(), error.ToString());
+    }
+}
