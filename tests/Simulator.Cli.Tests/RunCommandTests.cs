@@ -16,6 +16,12 @@ public class RunCommandTests
             foreach (var f in new[] { "config.resolved.yaml", "config.hash", "runs.csv", "summary.csv", "paired.csv", "timing.csv", "report.md" })
                 Assert.True(File.Exists(Path.Combine(dir, f)), f);
             Assert.Equal(1 + 3 * 4 * 3, File.ReadAllLines(Path.Combine(dir, "runs.csv")).Length);
+            foreach (var plot in new[] { "00-throughput-vs-rate", "02-on_time_ratio", "03-breakdown", "04-bytes_saved" })
+            {
+                Assert.True(new FileInfo(Path.Combine(dir, "plots", plot + ".png")).Length > 10_000, plot);
+                Assert.Contains("<svg", File.ReadAllText(Path.Combine(dir, "plots", plot + ".svg")));
+                Assert.Contains($"plots/{plot}.png", File.ReadAllText(Path.Combine(dir, "report.md")));
+            }
         }
         finally
         {

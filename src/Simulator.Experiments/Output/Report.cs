@@ -8,7 +8,7 @@ public static class Report
 {
     private static readonly string[] Headline = { "throughput", "on_time_ratio", "latency_p95", "bytes_saved" };
 
-    public static string Markdown(ExperimentSpec spec, IReadOnlyList<RunRecord> records)
+    public static string Markdown(ExperimentSpec spec, IReadOnlyList<RunRecord> records, IReadOnlyList<string>? plots = null)
     {
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"# {spec.Name}");
@@ -46,6 +46,15 @@ public static class Report
                     double.IsNaN(p.RelativeGain) ? "n/a" : p.RelativeGain.ToString("P1", CultureInfo.InvariantCulture),
                 })) + " |");
         }
+        if (plots is { Count: > 0 })
+        {
+            sb.AppendLine();
+            sb.AppendLine("## Plots");
+            foreach (var file in plots) sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"![{Path.GetFileNameWithoutExtension(file)}]({file})");
+        }
+        var skipped = spec.Plots.Where(p => Plots.NotYet.Contains(p.Kind)).Select(p => p.Kind).Distinct().ToArray();
+        if (skipped.Length > 0)
+            sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Not drawn: {string.Join(", ", skipped)} (they need per-request traces, which this version does not record).");
         return sb.ToString();
     }
 

@@ -6,7 +6,7 @@ namespace Simulator.Experiments;
 /// <summary>
 /// Writes a run's files (experiments.md section 4): config.resolved.yaml, runs.csv, summary.csv,
 /// paired.csv, timing.csv (machine-dependent decision times, kept out of the others so they stay
-/// byte-identical across machines and thread counts) and report.md.
+/// byte-identical across machines and thread counts), plots/ and report.md.
 /// </summary>
 public static class ResultWriter
 {
@@ -19,7 +19,8 @@ public static class ResultWriter
         File.WriteAllText(Path.Combine(directory, "timing.csv"), TimingCsv(spec, records));
         File.WriteAllText(Path.Combine(directory, "summary.csv"), SummaryCsv(spec, records));
         File.WriteAllText(Path.Combine(directory, "paired.csv"), PairedCsv(spec, records));
-        File.WriteAllText(Path.Combine(directory, "report.md"), Report.Markdown(spec, records));
+        var plots = Plots.WriteAll(spec, records, directory);
+        File.WriteAllText(Path.Combine(directory, "report.md"), Report.Markdown(spec, records, plots));
     }
 
     public static string RunsCsv(ExperimentSpec spec, IReadOnlyList<RunRecord> records)

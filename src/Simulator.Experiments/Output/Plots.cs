@@ -1,0 +1,140 @@
+using System.Globalization;
+using ScottPlot;
+
+namespace Simulator.Experiments;
+
+/// <summary>
+/// The plots an experiment asks for, as PNG and SVG under plots/ (ScottPlot), each with a title, axis
+/// labels with units, a legend, and 95 % intervals: <c>line-ci</c> (a metric over a swept setting, one
+/// line per strategy with its interval as a band), <c>bars</c> (a metric per strategy at one point, with
+/// interval whiskers), <c>breakdown</c> (the latency's parts stacked per strategy) and <c>bytes-saved</c>.
+/// </summary>
+public static class Plots
+{
+    private static readonly Dictionary<string, string> UnitOf = new(StringComparer.Ordinal)
+    {
+        ["throughput"] = "requests on time / s", ["on_time_ratio"] = "fraction", ["latency_mean"] = "s", ["latency_p50"] = "s",
+        ["latency_p95"] = "s", ["latency_p99"] = "s", ["waiting_mean"] = "s", ["upload_mean"] = "s", ["loading_mean"] = "s",
+        ["inference_mean"] = "s", ["bytes_disk"] = "bytes", ["bytes_pcie"] = "bytes", ["bytes_saved"] = "bytes", ["mean_batch_size"] = "requests",
+    };
+
+    /// <summary>Kinds that need per-request traces, which the streamed metrics do not keep.</summary>
+    public static readonly string[] NotYet = { "cdf", "timeseries" };
+
+    /// <summary>Writes every plot; returns the files written (relative to <paramref name="directory"/>) for the report.</summary>
+    public static IReadOnlyList<string> WriteAll(ExperimentSpec spec, IReadOnlyList<RunRecord> records, string directory)
+    {
+        var files = new List<string>();
+        var summaries = ResultWriter.Summaries(spec, records).ToDictionary(x => (x.Point, x.Strategy, x.Metric), x => x.Summary);
+        Directory.CreateDirectory(Path.Combine(directory, "plots"));
+        for (int i = 0; i < spec.Plots.Count; i++)
+        {
+            var p = spec.Plots[i];
+            if (NotYet.Contains(p.Kind)) continue;
+            var plot = new Plot();
+            string name = p.Kind switch
+            {
+                "line-ci" => LineCi(plot, spec, p, summaries),
+                "bars" => Bars(plot, spec, p, summaries, new[] { p.Y }),
+                "breakdown" => Bars(plot, spec, p, summaries, new[] { "waiting_mean", "upload_mean", "loading_mean", "inference_mean", "downlink_mean" }),
+                "bytes-saved" => Bars(plot, spec, p, summaries, new[] { "bytes_saved" }),
+                _ => throw new InvalidOperationException($"plot kind {p.Kind}"),
+            };
+            string stem = $"plots/{i:00}-{name}";
+            plot.SavePng(Path.Combine(directory, stem + ".png"), 900, 560);
+            plot.SaveSvg(Path.Combine(directory, stem + ".svg"), 900, 560);
+            files.Add(stem + ".png");
+        }
+        return files;
+    }
+
+    private static string LineCi(Plot plot, ExperimentSpec spec, PlotSpec p, Dictionary<(int, int, string), Summary> summaries)
+    {
+        RunMetrics.Index(p.Y);
+        string x = p.X ?? throw new InvalidOperationException("A line-ci plot needs x: a swept path.");
+        if (spec.Sweep.All(a => a.Path != x)) throw new KeyNotFoundException($"Plot x '{x}' is not a swept path; swept: {string.Join(", ", spec.Sweep.Select(a => a.Path))}.");
+        var points = spec.Points.Where(pt => Matches(pt, p.At)).OrderBy(pt => Number(pt.Labels[x])).ToArray();
+        for (int s = 0; s < spec.Strategies.Count; s++)
+        {
+            var xs = points.Select(pt => Number(pt.Labels[x])).ToArray();
+            var stats = points.Select(pt => summaries[(pt.Index, s, p.Y)]).ToArray();
+            var color = Colors.Category10[s % 10];
+            var band = plot.Add.FillY(xs, stats.Select(v => Finite(v.Low, v.Mean)).ToArray(), stats.Select(v => Finite(v.High, v.Mean)).ToArray());
+            band.FillColor = color.WithAlpha(0.2);
+            band.LineColor = color.WithAlpha(0);
+            var line = plot.Add.Scatter(xs, stats.Select(v => v.Mean).ToArray());
+            line.Color = color;
+            line.LegendText = spec.Strategies[s].Label;
+        }
+        plot.Title($"{p.Y} against {x} (mean, 95 % interval)");
+        plot.XLabel(AxisLabel(x));
+        plot.YLabel(Label(p.Y));
+        plot.ShowLegend();
+        return $"{p.Y}-vs-{x.Split('.').Last()}";
+    }
+
+    private static string Bars(Plot plot, ExperimentSpec spec, PlotSpec p, Dictionary<(int, int, string), Summary> summaries, string[] metrics)
+    {
+        foreach (var m in metrics) RunMetrics.Index(m);
+        var point = spec.Points.FirstOrDefault(pt => Matches(pt, p.At)) ?? throw new KeyNotFoundException($"No sweep point matches at: {string.Join(", ", p.At.Select(a => $"{a.Key}={a.Value}"))}.");
+        var bars = new List<Bar>();
+        for (int s = 0; s < spec.Strategies.Count; s++)
+        {
+            double stackBase = 0;
+            for (int k = 0; k < metrics.Length; k++)
+            {
+                var v = summaries[(point.Index, s, metrics[k])];
+                double mean = double.IsNaN(v.Mean) ? 0 : v.Mean;
+                bars.Add(new Bar
+                {
+                    Position = s,
+                    ValueBase = stackBase,
+                    Value = stackBase + mean,
+                    Error = metrics.Length == 1 && !double.IsNaN(v.HalfWidth) ? v.HalfWidth : 0,
+                    FillColor = Colors.Category10[(metrics.Length == 1 ? s : k) % 10],
+                });
+                stackBase += mean;
+            }
+        }
+        plot.Add.Bars(bars);
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, spec.Strategies.Count).Select(i => (double)i).ToArray(), spec.Strategies.Select(s => s.Label).ToArray());
+        if (metrics.Length > 1)
+            for (int k = 0; k < metrics.Length; k++)
+                plot.Legend.ManualItems.Add(new LegendItem { LabelText = metrics[k], FillColor = Colors.Category10[k % 10] });
+        string title = metrics.Length > 1 ? "latency breakdown (stacked means)" : $"{metrics[0]} per strategy (mean, 95 % interval)";
+        string at = string.Join(", ", point.Labels.Select(l => $"{l.Key} = {l.Value}"));
+        plot.Title(at.Length > 0 ? $"{title} at {at}" : title);
+        plot.XLabel("strategy");
+        plot.YLabel(metrics.Length > 1 ? "seconds" : Label(metrics[0]));
+        if (metrics.Length > 1) plot.ShowLegend();
+        plot.Axes.Margins(bottom: 0);
+        return metrics.Length > 1 ? "breakdown" : metrics[0];
+    }
+
+    private static bool Matches(SweepPoint point, IReadOnlyDictionary<string, string> at) =>
+        at.All(a => point.Labels.TryGetValue(a.Key, out var v) && (v == a.Value || (double.TryParse(a.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double x) && Number(v) == x)));
+
+    private static double Number(string label) =>
+        double.TryParse(label, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : throw new FormatException($"'{label}' is not a number to plot along x.");
+
+    private static double Finite(double v, double fallback) => double.IsNaN(v) ? fallback : v;
+
+    /// <summary>A swept setting with its SI unit: values are resolved to SI before they reach a plot.</summary>
+    private static string AxisLabel(string path)
+    {
+        string key = path.Split('.').Last();
+        string? unit = key switch
+        {
+            "rate" or "rate_on" or "rate_off" => "1/s",
+            "deadline" or "coherence" or "horizon" => "s",
+            "bandwidth" or "carrier" => "Hz",
+            "memory" or "capacity" or "activation" or "result_bytes" => "bytes",
+            "tx_power" => "W",
+            "shadowing" => "dB",
+            _ => null,
+        };
+        return unit is null ? path : $"{path} ({unit})";
+    }
+
+    private static string Label(string metric) => UnitOf.TryGetValue(metric, out var unit) ? $"{metric} ({unit})" : metric;
+}
