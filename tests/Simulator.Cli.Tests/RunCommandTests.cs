@@ -5,7 +5,7 @@ namespace Simulator.Cli.Tests;
 public class RunCommandTests
 {
     [Fact]
-    public void Run_without_a_file_runs_the_quickstart_and_writes_every_result_file()
+    public async Task Run_without_a_file_runs_the_quickstart_and_writes_every_result_file()
     {
         string dir = Path.Combine(Path.GetTempPath(), $"qs-{Guid.NewGuid():N}");
         try
@@ -13,9 +13,15 @@ public class RunCommandTests
             var (code, output, error) = Run("run", "--out", dir, "--quiet", "--replications", "3", "--set", "horizon=30 s", "--set", "warmup=5 s");
             Assert.True(code == 0, error);
             Assert.Contains("| scenario.arrivals.rate | strategy | throughput |", output);
-            foreach (var f in new[] { "config.resolved.yaml", "config.hash", "runs.csv", "summary.csv", "paired.csv", "timing.csv", "report.md" })
+            foreach (var f in new[] { "config.resolved.yaml", "config.hash", "runs.csv", "runs.parquet", "summary.csv", "paired.csv", "timing.csv", "report.md" })
                 Assert.True(File.Exists(Path.Combine(dir, f)), f);
             Assert.Equal(1 + 3 * 4 * 3, File.ReadAllLines(Path.Combine(dir, "runs.csv")).Length);
+            await using (var parquet = await Parquet.ParquetReader.CreateAsync(Path.Combine(dir, "runs.parquet")))
+            {
+                Assert.Equal(36, parquet.RowGroups.Sum(g => g.RowCount));
+                var header = File.ReadLines(Path.Combine(dir, "runs.csv")).First().Split(',');
+                Assert.Equal(header, parquet.Schema.DataFields.Select(f => f.Name));
+            }
             foreach (var plot in new[] { "00-throughput-vs-rate", "02-on_time_ratio", "03-breakdown", "04-bytes_saved" })
             {
                 Assert.True(new FileInfo(Path.Combine(dir, "plots", plot + ".png")).Length > 10_000, plot);

@@ -39,6 +39,17 @@ public class RunnerTests
     }
 
     [Fact]
+    public void Overrides_reach_into_list_items_by_index()
+    {
+        var spec = Quickstart.Read(Small.Append("scenario.catalog.clusters[1].frozen=[3]").ToArray());
+        Assert.Contains("points[0].scenario.catalog.clusters[1].frozen: 3", spec.ResolvedText);
+        Assert.Contains("points[0].scenario.catalog.clusters[0].frozen: 1,2,3,4", spec.ResolvedText);
+        var ex = Assert.Throws<ConfigException>(() => Quickstart.Read(Small.Append("scenario.catalog.clusters[1].frozn=[3]").ToArray()));
+        Assert.Contains("unknown key 'frozn'", ex.Message);
+        Assert.Contains("Did you mean 'frozen'?", ex.Message);
+    }
+
+    [Fact]
     public void The_resolved_config_lists_defaults_and_its_hash_changes_with_any_value()
     {
         var a = Quickstart.Read(Small);

@@ -42,8 +42,10 @@ public sealed class Section
             if (!path.StartsWith(prefix, StringComparison.Ordinal)) continue;
             string rest = path[prefix.Length..];
             string key = rest.Split('.')[0];
-            if (known.Length > 0 && !known.Contains(key))
-                throw value.Error($"unknown key '{key}' in '{path}'.{Spelling.Hint(key, known)} Known keys here: {string.Join(", ", known)}.");
+            // clusters[0].frozen reaches into a list item: the item's own section takes it.
+            string name = key.Split('[')[0];
+            if (known.Length > 0 && !known.Contains(name))
+                throw value.Error($"unknown key '{name}' in '{path}'.{Spelling.Hint(name, known)} Known keys here: {string.Join(", ", known)}.");
             if (!rest.Contains('.'))
             {
                 fields[key] = YamlDoc.FromNode(value.Node, value.File, Path(key));

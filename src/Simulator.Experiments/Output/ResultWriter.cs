@@ -4,7 +4,7 @@ using System.Text;
 namespace Simulator.Experiments;
 
 /// <summary>
-/// Writes a run's files (experiments.md section 4): config.resolved.yaml, runs.csv, summary.csv,
+/// Writes a run's files (experiments.md section 4): config.resolved.yaml, runs.csv, runs.parquet, summary.csv,
 /// paired.csv, timing.csv (machine-dependent decision times, kept out of the others so they stay
 /// byte-identical across machines and thread counts), plots/ and report.md.
 /// </summary>
@@ -16,6 +16,7 @@ public static class ResultWriter
         File.WriteAllText(Path.Combine(directory, "config.resolved.yaml"), $"# resolved config of '{spec.Name}'; sha256 {spec.Hash}\n{spec.ResolvedText}");
         File.WriteAllText(Path.Combine(directory, "config.hash"), spec.Hash + "\n");
         File.WriteAllText(Path.Combine(directory, "runs.csv"), RunsCsv(spec, records));
+        ParquetRuns.Write(spec, records, Path.Combine(directory, "runs.parquet"));
         File.WriteAllText(Path.Combine(directory, "timing.csv"), TimingCsv(spec, records));
         File.WriteAllText(Path.Combine(directory, "summary.csv"), SummaryCsv(spec, records));
         File.WriteAllText(Path.Combine(directory, "paired.csv"), PairedCsv(spec, records));
