@@ -10,6 +10,21 @@ if (args is ["cpsat-20"])
     GapReport.CpSat20();
     return;
 }
+if (args is ["scaling", ..])
+{
+    // An experiment's runs (the quickstart by default) on 1 and on 2 threads, twice, in this process, with the GC's share.
+    var spec = args.Length > 1 ? Simulator.Experiments.ExperimentReader.Read(args[1]) : Simulator.Experiments.Quickstart.Read();
+    foreach (int threads in new[] { 1, 2, 1, 2 })
+    {
+        var pause = GC.GetTotalPauseDuration();
+        var counts = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var records = new Simulator.Experiments.Runner(spec, threads).Run();
+        Console.WriteLine($"{threads} thread(s): {records.Count} runs in {watch.Elapsed.TotalSeconds:F2} s, cpu {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F2} s, GC pause {(GC.GetTotalPauseDuration() - pause).TotalSeconds:F2} s, gen0/1/2 {GC.CollectionCount(0) - counts[0]}/{GC.CollectionCount(1) - counts[1]}/{GC.CollectionCount(2) - counts[2]}, allocated {GC.GetTotalAllocatedBytes() / 1e9:F1} GB total");
+    }
+    return;
+}
 if (args is ["gaps"])
 {
     GapReport.Print();

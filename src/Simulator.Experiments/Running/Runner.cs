@@ -35,7 +35,9 @@ public sealed class Runner(ExperimentSpec spec, int parallelism)
         {
             var todo = cells.Where(c => !finished.Contains(c)).ToArray();
             Interlocked.Add(ref planned, todo.Length);
-            Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, cell =>
+            // Dynamic partitioning: cells differ in cost by orders of magnitude (a high arrival rate, an
+            // exact planner), and static ranges would leave a core idle while the other finishes a slow range.
+            Parallel.ForEach(Partitioner.Create(todo, loadBalance: true), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, cell =>
             {
                 var record = RunCell(spec, cell);
                 records.Add(record);
