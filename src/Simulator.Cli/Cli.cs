@@ -21,6 +21,8 @@ public static class Cli
         root.Subcommands.Add(RunCommand.Merge(output));
         root.Subcommands.Add(SolveCommand.Create(output));
         root.Subcommands.Add(ListCommand.Create(output));
+        root.Subcommands.Add(CatalogCommand.Create(output));
+        root.Subcommands.Add(CatalogCommand.Plot(output));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

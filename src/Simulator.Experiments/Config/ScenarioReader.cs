@@ -48,7 +48,8 @@ public static class ScenarioReader
         return new Scenario(catalog, spec, workload);
     }
 
-    private static Catalog ReadCatalog(Section c, string baseDirectory)
+    /// <summary>A catalog from a `catalog` section: a file, or a generator with its parameters.</summary>
+    public static Catalog ReadCatalog(Section c, string baseDirectory)
     {
         string how = c.Has("file") ? "file" : c.Text("generate", "backbone-sharing");
         InferenceProfile? Profile(Section owner) => owner.Raw("profile") is { } p ? CatalogYaml.ReadProfile(p) : null;

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Simulator.Edge;
+using Simulator.Experiments;
+using Simulator.Strategies;
+
+namespace Simulator.Cli;
+
+/// <summary>
+/// <c>catalog &lt;file&gt;</c>: prints a catalog (a catalog file, or a generator description as an
+/// experiment's <c>scenario.catalog</c> takes it) with each model's size, the most it shares with
+/// another model, and the sharing structure; <c>--write</c> writes it block by block as YAML.
+/// <c>plot &lt;dir&gt;</c>: redraws a results folder's plots and report.
+/// </summary>
+public static class CatalogCommand
+{
+    private static readonly string[] CatalogKeys = { "blocks", "models", "generate", "file", "clusters", "adapters", "blocks_per_model", "pool", "share", "block_size", "profile", "activation", "seed" };
+
+    public static Command Create(TextWriter output)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A catalog, or a generator description (generate: backbone-sharing | general | lora)." };
+        var write = new Option<FileInfo?>("--write") { Description = "Also write the catalog, block by block, to this YAML file." };
+        var command = new Command("catalog", "Print a catalog's models, sizes and sharing structure, or write it out.") { file, write };
+        command.SetAction(result =>
+        {
+            var info = result.GetValue(file)!;
+            if (!info.Exists) throw new FileNotFoundException($"{info.FullName}: no such catalog file.");
+            var doc = YamlDoc.Load(info.FullName);
+            var catalog = doc.Mapping(CatalogKeys).ContainsKey("blocks")
+                ? CatalogYaml.Read(doc)
+                : ScenarioReader.ReadCatalog(new Section(doc, new Binding(new Dictionary<string, YamlDoc>()), CatalogKeys), info.DirectoryName!);
+            Print(output, catalog);
+            if (result.GetValue(write) is { } target)
+            {
+                File.WriteAllText(target.FullName, CatalogYaml.Write(catalog));
+                output.WriteLine($"written to {target.FullName}");
+            }
+            return Cli.Ok;
+        });
+        return command;
+    }
+
+    public static Command Plot(TextWriter output)
+    {
+        var dir = new Argument<string>("dir") { Description = "A results folder (from run or merge)." };
+        var command = new Command("plot", "Redraw a results folder's plots and report from its runs.") { dir };
+        command.SetAction(result =>
+        {
+            var store = RunStore.Load(result.GetValue(dir)!);
+            var records = store.Done.OrderBy(r => r.Cell.Point).ThenBy(r => r.Cell.Strategy).ThenBy(r => r.Cell.Replication).ToArray();
+            var plots = Plots.WriteAll(store.Spec, records, store.Directory);
+            File.WriteAllText(Path.Combine(store.Directory, "report.md"), Report.Markdown(store.Spec, records, plots));
+            output.WriteLine($"{plots.Count} plot(s) and report.md written in {store.Directory}");
+            return Cli.Ok;
+        });
+        return command;
+    }
+
+    private static void Print(TextWriter output, Catalog catalog)
+    {
+        var clusters = BackboneStructure.Find(catalog, out string? whyNot);
+        output.WriteLine(whyNot is null
+            ? $"{catalog.Models.Count} models, {catalog.Blocks.Count} blocks, {catalog.Blocks.Sum(b => b.Bytes):N0} bytes; backbone-sharing: {clusters.Count} cluster(s)"
+            : $"{catalog.Models.Count} models, {catalog.Blocks.Count} blocks, {catalog.Blocks.Sum(b => b.Bytes):N0} bytes; general sharing ({whyNot})");
+        output.WriteLine($"{"model",-28} {"blocks",6} {"bytes",16} {"most shared",16}  with");
+        foreach (var m in catalog.Models)
+        {
+            var best = catalog.Models.Where(o => o != m).Select(o => (Other: o, Shared: catalog.SharedBytes(m, o))).DefaultIfEmpty().MaxBy(x => x.Shared);
+            output.WriteLine($"{m.Id,-28} {m.BlockIds.Count,6} {catalog.Bytes(m),16:N0} {best.Shared,16:N0}  {(best.Shared > 0 ? best.Other!.Id : "-")}");
+        }
+    }
+}
