@@ -61,3 +61,23 @@ public class RunnerTests
         Assert.Equal(a.Hash, Quickstart.Read(Small).Hash);
     }
 }
+
+public class TraceTests
+{
+    [Fact]
+    public void A_traced_run_is_the_same_run_and_keeps_what_its_metrics_summarise()
+    {
+        var spec = Quickstart.Read(new[] { "replications=2", "horizon=30 s", "warmup=5 s" });
+        var cell = new Cell(1, 0, 0);
+        var record = Runner.RunCell(spec, cell);
+        var trace = Runner.Trace(spec, cell);
+        Assert.Equal(record.Metrics[RunMetrics.Index("on_time")] + record.Metrics[RunMetrics.Index("late")], trace.Latencies.Count);
+        Assert.Equal(record.Metrics[RunMetrics.Index("latency_mean")], trace.Latencies.Average(), 9);
+        // The queue series, weighted by how long each value held, gives the reported mean queue length.
+        var steps = trace.QueueLength;
+        double area = 0;
+        for (int i = 0; i + 1 < steps.Count; i++) area += steps[i].Value * (steps[i + 1].Time - steps[i].Time);
+        area += steps[^1].Value * (30 - steps[^1].Time);
+        Assert.Equal(record.Metrics[RunMetrics.Index("queue_mean")], area / 30, 9);
+    }
+}

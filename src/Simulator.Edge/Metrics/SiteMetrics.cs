@@ -15,18 +15,23 @@ public readonly record struct LatencyParts(double Waiting, double Upload, double
 /// </summary>
 public sealed class SiteMetrics
 {
-    private readonly SampleMonitor latency = new("latency"), waiting = new("waiting"), upload = new("upload"),
+    private readonly SampleMonitor latency;
+    private readonly SampleMonitor waiting = new("waiting"), upload = new("upload"),
         loading = new("loading"), inference = new("inference"), downlink = new("downlink"), batchSize = new("batch size"),
         decision = new("decision wall time");
     private readonly P2Quantile p50 = new(0.50), p95 = new(0.95), p99 = new(0.99);
 
-    public SiteMetrics(Simulation env, double warmupSeconds)
+    /// <param name="trace">Also keep every latency and the queue and GPU-memory series (for CDF and time-series plots of one replication); memory then grows with the horizon.</param>
+    public SiteMetrics(Simulation env, double warmupSeconds, bool trace = false)
     {
         if (!(warmupSeconds >= 0)) throw new ArgumentOutOfRangeException(nameof(warmupSeconds), warmupSeconds, "The warm-up cannot be negative.");
         WarmupSeconds = warmupSeconds;
-        QueueLength = new TimeSeriesMonitor(env, "queue length");
-        GpuBytes = new TimeSeriesMonitor(env, "GPU bytes in use");
+        latency = new SampleMonitor("latency", collect: trace);
+        QueueLength = new TimeSeriesMonitor(env, "queue length", collect: trace);
+        GpuBytes = new TimeSeriesMonitor(env, "GPU bytes in use", collect: trace);
     }
+
+    public bool Traced => latency.Collect;
 
     public double WarmupSeconds { get; }
 

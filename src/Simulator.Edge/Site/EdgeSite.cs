@@ -25,7 +25,7 @@ public sealed class EdgeSite
     private Event? wakeup;
     private bool arrivedSincePlan;
 
-    public EdgeSite(Simulation env, Catalog catalog, SiteSpec spec, IBatchScheduler scheduler, IWorkload workload, RandomStreams streams, double warmupSeconds = 0)
+    public EdgeSite(Simulation env, Catalog catalog, SiteSpec spec, IBatchScheduler scheduler, IWorkload workload, RandomStreams streams, double warmupSeconds = 0, bool trace = false)
     {
         this.env = env;
         this.catalog = catalog;
@@ -36,7 +36,7 @@ public sealed class EdgeSite
         var ram = new RamCache(spec.RamBytes);
         ram.Preload(catalog, spec.RamPreload);
         Loader = new Loader(env, catalog, Estimator, new ResidentSet(spec.GpuBytes), ram, spec.Residency, spec.Sharing);
-        Metrics = new SiteMetrics(env, warmupSeconds);
+        Metrics = new SiteMetrics(env, warmupSeconds, trace);
         gpuUnit = new Resource(env, 1);
         env.Process(Arrivals(workload));
         env.Process(Planner());

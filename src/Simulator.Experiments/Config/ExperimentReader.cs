@@ -148,7 +148,9 @@ public static class ExperimentReader
             var known = new[] { "line-ci", "bars", "cdf", "breakdown", "bytes-saved", "timeseries" };
             if (!known.Contains(kind)) throw f["kind"].Error($"'{kind}' is not a plot kind; known: {string.Join(", ", known)}.{Spelling.Hint(kind, known)}");
             var at = f.TryGetValue("at", out var a) ? a.Mapping().ToDictionary(kv => kv.Key, kv => kv.Value.Text(), StringComparer.Ordinal) : new Dictionary<string, string>();
-            plots.Add(new PlotSpec(kind, f.TryGetValue("x", out var x) ? x.Text() : null, f.TryGetValue("y", out var y) ? y.Text() : "throughput", at));
+            string y = f.TryGetValue("y", out var yDoc) ? yDoc.Text() : kind switch { "cdf" => "latency", "timeseries" => "queue_length", _ => "throughput" };
+            if (kind == "timeseries" && y is not ("queue_length" or "gpu_memory")) throw (yDoc ?? p).Error($"a timeseries plot shows queue_length or gpu_memory, not '{y}'.");
+            plots.Add(new PlotSpec(kind, f.TryGetValue("x", out var x) ? x.Text() : null, y, at));
         }
         return plots;
     }

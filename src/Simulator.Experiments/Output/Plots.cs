@@ -7,7 +7,10 @@ namespace Simulator.Experiments;
 /// The plots an experiment asks for, as PNG and SVG under plots/ (ScottPlot), each with a title, axis
 /// labels with units, a legend, and 95 % intervals: <c>line-ci</c> (a metric over a swept setting, one
 /// line per strategy with its interval as a band), <c>bars</c> (a metric per strategy at one point, with
-/// interval whiskers), <c>breakdown</c> (the latency's parts stacked per strategy) and <c>bytes-saved</c>.
+/// interval whiskers), <c>breakdown</c> (the latency's parts stacked per strategy), <c>bytes-saved</c>,
+/// <c>cdf</c> (latency of every request served) and <c>timeseries</c> (queue length or GPU memory over
+/// time). The last two show replication 0 of the point, run again with tracing: runs are deterministic,
+/// so it is the very run whose metrics the tables hold.
 /// </summary>
 public static class Plots
 {
@@ -18,9 +21,6 @@ public static class Plots
         ["inference_mean"] = "s", ["bytes_disk"] = "bytes", ["bytes_pcie"] = "bytes", ["bytes_saved"] = "bytes", ["mean_batch_size"] = "requests",
     };
 
-    /// <summary>Kinds that need per-request traces, which the streamed metrics do not keep.</summary>
-    public static readonly string[] NotYet = { "cdf", "timeseries" };
-
     /// <summary>Writes every plot; returns the files written (relative to <paramref name="directory"/>) for the report.</summary>
     public static IReadOnlyList<string> WriteAll(ExperimentSpec spec, IReadOnlyList<RunRecord> records, string directory)
     {
@@ -30,7 +30,6 @@ public static class Plots
         for (int i = 0; i < spec.Plots.Count; i++)
         {
             var p = spec.Plots[i];
-            if (NotYet.Contains(p.Kind)) continue;
             var plot = new Plot();
             string name = p.Kind switch
             {
@@ -38,6 +37,8 @@ public static class Plots
                 "bars" => Bars(plot, spec, p, summaries, new[] { p.Y }),
                 "breakdown" => Bars(plot, spec, p, summaries, new[] { "waiting_mean", "upload_mean", "loading_mean", "inference_mean", "downlink_mean" }),
                 "bytes-saved" => Bars(plot, spec, p, summaries, new[] { "bytes_saved" }),
+                "cdf" => Cdf(plot, spec, p),
+                "timeseries" => TimeSeries(plot, spec, p),
                 _ => throw new InvalidOperationException($"plot kind {p.Kind}"),
             };
             string stem = $"plots/{i:00}-{name}";
@@ -76,7 +77,7 @@ public static class Plots
     private static string Bars(Plot plot, ExperimentSpec spec, PlotSpec p, Dictionary<(int, int, string), Summary> summaries, string[] metrics)
     {
         foreach (var m in metrics) RunMetrics.Index(m);
-        var point = spec.Points.FirstOrDefault(pt => Matches(pt, p.At)) ?? throw new KeyNotFoundException($"No sweep point matches at: {string.Join(", ", p.At.Select(a => $"{a.Key}={a.Value}"))}.");
+        var point = PointAt(spec, p);
         var bars = new List<Bar>();
         for (int s = 0; s < spec.Strategies.Count; s++)
         {
@@ -101,14 +102,60 @@ public static class Plots
         if (metrics.Length > 1)
             for (int k = 0; k < metrics.Length; k++)
                 plot.Legend.ManualItems.Add(new LegendItem { LabelText = metrics[k], FillColor = Colors.Category10[k % 10] });
-        string title = metrics.Length > 1 ? "latency breakdown (stacked means)" : $"{metrics[0]} per strategy (mean, 95 % interval)";
-        string at = string.Join(", ", point.Labels.Select(l => $"{l.Key} = {l.Value}"));
-        plot.Title(at.Length > 0 ? $"{title} at {at}" : title);
+        plot.Title(Titled(metrics.Length > 1 ? "latency breakdown (stacked means)" : $"{metrics[0]} per strategy (mean, 95 % interval)", point));
         plot.XLabel("strategy");
         plot.YLabel(metrics.Length > 1 ? "seconds" : Label(metrics[0]));
         if (metrics.Length > 1) plot.ShowLegend();
         plot.Axes.Margins(bottom: 0);
         return metrics.Length > 1 ? "breakdown" : metrics[0];
+    }
+
+    private static string Cdf(Plot plot, ExperimentSpec spec, PlotSpec p)
+    {
+        var point = PointAt(spec, p);
+        for (int s = 0; s < spec.Strategies.Count; s++)
+        {
+            var latencies = Runner.Trace(spec, new Cell(point.Index, s, 0)).Latencies.Order().ToArray();
+            if (latencies.Length == 0) continue;
+            var line = plot.Add.Scatter(latencies, Enumerable.Range(1, latencies.Length).Select(i => i / (double)latencies.Length).ToArray());
+            line.Color = Colors.Category10[s % 10];
+            line.MarkerSize = 0;
+            line.LegendText = spec.Strategies[s].Label;
+        }
+        plot.Title(Titled("latency CDF of served requests (replication 0)", point));
+        plot.XLabel("latency (s)");
+        plot.YLabel("fraction of served requests");
+        plot.ShowLegend(Alignment.LowerRight);
+        return "latency-cdf";
+    }
+
+    private static string TimeSeries(Plot plot, ExperimentSpec spec, PlotSpec p)
+    {
+        var point = PointAt(spec, p);
+        for (int s = 0; s < spec.Strategies.Count; s++)
+        {
+            var trace = Runner.Trace(spec, new Cell(point.Index, s, 0));
+            var steps = p.Y == "gpu_memory" ? trace.GpuBytes : trace.QueueLength;
+            var line = plot.Add.Scatter(steps.Select(x => x.Time).ToArray(), steps.Select(x => x.Value).ToArray());
+            line.ConnectStyle = ConnectStyle.StepHorizontal;
+            line.Color = Colors.Category10[s % 10];
+            line.MarkerSize = 0;
+            line.LegendText = spec.Strategies[s].Label;
+        }
+        plot.Title(Titled($"{p.Y.Replace('_', ' ')} over time (replication 0)", point));
+        plot.XLabel("simulated time (s)");
+        plot.YLabel(p.Y == "gpu_memory" ? "GPU memory in use (bytes)" : "queued requests");
+        plot.ShowLegend();
+        return p.Y;
+    }
+
+    private static SweepPoint PointAt(ExperimentSpec spec, PlotSpec p) =>
+        spec.Points.FirstOrDefault(pt => Matches(pt, p.At)) ?? throw new KeyNotFoundException($"No sweep point matches at: {string.Join(", ", p.At.Select(a => $"{a.Key}={a.Value}"))}.");
+
+    private static string Titled(string title, SweepPoint point)
+    {
+        string at = string.Join(", ", point.Labels.Select(l => $"{l.Key} = {l.Value}"));
+        return at.Length > 0 ? $"{title} at {at}" : title;
     }
 
     private static bool Matches(SweepPoint point, IReadOnlyDictionary<string, string> at) =>

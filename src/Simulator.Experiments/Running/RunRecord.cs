@@ -8,6 +8,9 @@ public readonly record struct Cell(int Point, int Strategy, int Replication);
 /// <summary>What one cell measured: the deterministic metrics, and the machine-dependent decision times apart.</summary>
 public sealed record RunRecord(Cell Cell, IReadOnlyList<double> Metrics, double DecisionMsMean, double DecisionMsMax);
 
+/// <summary>What one traced run saw: every served request's latency, and the queue length and GPU memory over time as steps (time, value).</summary>
+public sealed record RunTrace(IReadOnlyList<double> Latencies, IReadOnlyList<(double Time, double Value)> QueueLength, IReadOnlyList<(double Time, double Value)> GpuBytes);
+
 /// <summary>The per-run metrics (system-model.md section 7), in the order of the columns of runs.csv.</summary>
 public static class RunMetrics
 {

@@ -82,7 +82,12 @@ public sealed class Runner(ExperimentSpec spec, int parallelism)
     public static ulong CellSeed(ulong experimentSeed, int point, int replication) =>
         new RandomStreams(experimentSeed).Seed($"point{point}", replication);
 
-    public static RunRecord RunCell(ExperimentSpec spec, Cell cell)
+    public static RunRecord RunCell(ExperimentSpec spec, Cell cell) => Simulate(spec, cell, trace: false).Record;
+
+    /// <summary>Runs one cell again with every latency and series kept; cells are deterministic, so this is the same run.</summary>
+    public static RunTrace Trace(ExperimentSpec spec, Cell cell) => Simulate(spec, cell, trace: true).Trace!;
+
+    private static (RunRecord Record, RunTrace? Trace) Simulate(ExperimentSpec spec, Cell cell, bool trace)
     {
         var point = spec.Points[cell.Point];
         var choice = spec.Strategies[cell.Strategy];
@@ -90,10 +95,25 @@ public sealed class Runner(ExperimentSpec spec, int parallelism)
         var setup = StrategyRegistry.BuiltIn.Create(choice.Name, choice.Arguments, streams.Stream("strategy:" + choice.Label));
         var site = point.Scenario.Site with { Sharing = setup.Sharing, Uplink = point.Scenario.Site.Uplink with { Allocator = setup.Allocator } };
         var env = new Simulation();
-        var edge = new EdgeSite(env, point.Scenario.Catalog, site, setup.Scheduler, point.Scenario.Workload, streams, spec.WarmupSeconds);
+        var edge = new EdgeSite(env, point.Scenario.Catalog, site, setup.Scheduler, point.Scenario.Workload, streams, spec.WarmupSeconds, trace);
         env.RunD(spec.HorizonSeconds);
         var m = edge.Metrics;
-        return new RunRecord(cell, RunMetrics.From(m, spec.HorizonSeconds - spec.WarmupSeconds),
+        var record = new RunRecord(cell, RunMetrics.From(m, spec.HorizonSeconds - spec.WarmupSeconds),
             m.DecisionWallSeconds.Count > 0 ? m.DecisionWallSeconds.Mean * 1000 : 0, m.DecisionWallSeconds.Count > 0 ? m.DecisionWallSeconds.Max * 1000 : 0);
+        return (record, trace ? new RunTrace(m.Latency.Values, Steps(m.QueueLength), Steps(m.GpuBytes)) : null);
+    }
+
+    /// <summary>A monitor's segments as steps (time, value), the open one last; the site's monitors start at t = 0.</summary>
+    private static IReadOnlyList<(double Time, double Value)> Steps(TimeSeriesMonitor monitor)
+    {
+        var steps = new List<(double, double)>();
+        double at = 0;
+        foreach (var (value, duration) in monitor.Segments)
+        {
+            steps.Add((at, value));
+            at += duration;
+        }
+        steps.Add((at, monitor.Current));
+        return steps;
     }
 }

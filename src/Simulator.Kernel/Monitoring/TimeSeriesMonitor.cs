@@ -69,6 +69,10 @@ public sealed class TimeSeriesMonitor
         Max = Math.Max(Max, value);
     }
 
+    /// <summary>The (value, duration) segments held so far, oldest first, when collecting (the open one excluded).</summary>
+    public IReadOnlyList<(double Value, double Duration)> Segments =>
+        segments ?? throw new InvalidOperationException($"Monitor '{Name}' does not collect its values.");
+
     public void Increase(double delta = 1) => UpdateTo(Current + delta);
 
     public void Decrease(double delta = 1) => UpdateTo(Current - delta);
