@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Simulator.Experiments;
+using Spectre.Console;
 
 namespace Simulator.Cli;
 
@@ -23,23 +24,19 @@ public static class RunCommand
             var spec = options.Read(result, result.GetValue(file));
             string dir = result.GetValue(options.Out) ?? Path.Combine("results", spec.Name, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{spec.Hash[..8]}");
             int parallel = result.GetValue(options.Parallel) is > 0 and var p ? p : Environment.ProcessorCount;
-            bool quiet = result.GetValue(options.Quiet) || Console.IsErrorRedirected;
+            // The bar draws on the terminal's standard error; redirected output or --quiet gets none.
+            bool quiet = result.GetValue(options.Quiet) || Console.IsErrorRedirected || !ReferenceEquals(error, Console.Error);
             var slice = ParseShard(result.GetValue(shard), spec);
             var store = RunStore.Open(dir, spec);
             var watch = Stopwatch.StartNew();
-            var runner = new Runner(spec, parallel)
+            IReadOnlyList<RunRecord> Run(Action<int, int>? progress) => new Runner(spec, parallel)
             {
                 Done = store.Done,
                 Finished = store.Append,
                 Include = slice ?? (_ => true),
-                Progress = quiet ? null : (done, planned) =>
-                {
-                    double rate = done / Math.Max(1e-9, watch.Elapsed.TotalSeconds);
-                    lock (error) error.Write(FormattableString.Invariant($"\r{done}/{planned} runs, {rate:F1}/s, about {(planned - done) / Math.Max(rate, 1e-9):F0} s left   "));
-                },
-            };
-            var records = runner.Run();
-            if (!quiet) error.WriteLine();
+                Progress = progress,
+            }.Run();
+            var records = quiet ? Run(null) : WithProgressBar(Run);
             if (slice is not null)
             {
                 output.WriteLine($"{result.GetValue(shard)}: {records.Count} runs in {dir}; join the slices with merge.");
@@ -52,6 +49,27 @@ public static class RunCommand
             return Cli.Ok;
         });
         return command;
+    }
+
+    /// <summary>Spectre.Console's progress bar on standard error: runs done, the rate, and the time left.</summary>
+    private static IReadOnlyList<RunRecord> WithProgressBar(Func<Action<int, int>?, IReadOnlyList<RunRecord>> run)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        IReadOnlyList<RunRecord> records = Array.Empty<RunRecord>();
+        console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("runs");
+                var watch = Stopwatch.StartNew();
+                records = run((done, planned) =>
+                {
+                    task.MaxValue = planned;
+                    task.Value = done;
+                    task.Description = FormattableString.Invariant($"{done}/{planned} runs, {done / Math.Max(1e-9, watch.Elapsed.TotalSeconds):F1}/s");
+                });
+            });
+        return records;
     }
 
     /// <summary>i/N: the cells whose position in the grid is i modulo N.</summary>
