@@ -10,7 +10,7 @@ public static class ScenarioReader
     public static Scenario Read(Section scenario, string baseDirectory)
     {
         scenario.Choice("kind", new Dictionary<string, int> { ["single-site"] = 0 }, "single-site");
-        var catalog = ReadCatalog(scenario.Child("catalog", "generate", "file", "clusters", "adapters", "models", "blocks_per_model", "pool", "share", "block_size", "profile", "activation", "seed"), baseDirectory);
+        var catalog = ReadCatalog(scenario.Child("catalog", "name", "generate", "file", "clusters", "adapters", "models", "blocks_per_model", "pool", "share", "block_size", "profile", "activation", "seed"), baseDirectory);
         var profiles = HardwareProfiles.Shipped;
         var site = scenario.Child("site", "disk", "ram", "pcie", "gpu", "timeline", "admission", "replan", "max_batch", "loading", "lumped_speed", "downlink");
         var disk = Profile(site, "disk", profiles.DiskNames, profiles.Disk, "hdd-7200");
@@ -51,6 +51,13 @@ public static class ScenarioReader
     /// <summary>A catalog from a `catalog` section: a file, or a generator with its parameters.</summary>
     public static Catalog ReadCatalog(Section c, string baseDirectory)
     {
+        if (c.Has("name"))
+        {
+            string name = c.Text("name");
+            var text = ShippedCatalogs.Text(name) ?? throw c.Required("name").Error($"no shipped catalog '{name}'.{Spelling.Hint(name, ShippedCatalogs.Names)} Shipped: {string.Join(", ", ShippedCatalogs.Names)}.");
+            var doc = YamlDoc.Parse(text, $"experiments/catalogs/{name}.yaml").At(c.Doc.Path); // its values resolve under scenario.catalog
+            return doc.Mapping().ContainsKey("blocks") ? CatalogYaml.Read(doc) : ReadCatalog(new Section(doc, c.Binding, CatalogSpecKeys), baseDirectory);
+        }
         string how = c.Has("file") ? "file" : c.Text("generate", "backbone-sharing");
         InferenceProfile? Profile(Section owner) => owner.Raw("profile") is { } p ? CatalogYaml.ReadProfile(p) : null;
         switch (how)
@@ -96,6 +103,9 @@ public static class ScenarioReader
                 throw c.Required("generate").Error($"'{how}' is not a catalog generator; known: backbone-sharing, general, lora (or give 'file').");
         }
     }
+
+    /// <summary>The keys a catalog description may use (in an experiment's scenario.catalog or a catalog file).</summary>
+    public static readonly string[] CatalogSpecKeys = { "generate", "file", "clusters", "adapters", "models", "blocks_per_model", "pool", "share", "block_size", "profile", "activation", "seed" };
 
     private static UplinkSpec ReadUplink(Section u, Section downlink)
     {
