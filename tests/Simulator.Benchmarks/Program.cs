@@ -25,6 +25,20 @@ if (args is ["scaling", ..])
     }
     return;
 }
+if (args is ["allocations"])
+{
+    // Bytes allocated by one quickstart run (rate 20 /s) per strategy, after a warm-up run.
+    var spec = Simulator.Experiments.Quickstart.Read();
+    for (int s = 0; s < spec.Strategies.Count; s++)
+    {
+        Simulator.Experiments.Runner.RunCell(spec, new Simulator.Experiments.Cell(2, s, 0));
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Simulator.Experiments.Runner.RunCell(spec, new Simulator.Experiments.Cell(2, s, 1));
+        Console.WriteLine($"{spec.Strategies[s].Label}: {(GC.GetAllocatedBytesForCurrentThread() - before) / 1e6:F0} MB in {watch.Elapsed.TotalMilliseconds:F0} ms");
+    }
+    return;
+}
 if (args is ["gaps"])
 {
     GapReport.Print();

@@ -63,3 +63,21 @@ public class PartialLoadingDpTests
         Assert.True(PlanEvaluator.Evaluate(new StaticProblem(view), plan).Feasible);
     }
 }
+
+public class StaticProblemTests
+{
+    [Fact]
+    public void The_closed_form_fast_path_equals_the_allocator_to_the_last_bit()
+    {
+        var rng = new Random(17);
+        for (int i = 0; i < 200; i++)
+        {
+            var catalog = RandomInstances.BackboneSharing(rng);
+            var view = RandomInstances.View(rng, catalog, rng.Next(1, 9), Edge.Timeline.Sequential, commonDeadline: false, withResident: false);
+            var problem = new StaticProblem(view);
+            var users = Enumerable.Range(0, view.Queue.Count).Where(_ => rng.Next(2) == 0).ToArray();
+            if (users.Length == 0) continue;
+            Assert.Equal(view.UploadSeconds(users.Select(k => view.Queue[k]).ToArray()), problem.Upload(users));
+        }
+    }
+}

@@ -163,11 +163,12 @@ public sealed class PartialLoadingDp : IBatchScheduler
             var time = (double[])plain.Time.Clone();
             var how = new (int HeadUsers, int[]? Chosen)[time.Length];
             int cap = Math.Min(headUsers.Length, p.View.MaxBatchSize(head));
+            double headLoad = p.View.Loads.LoadSeconds(head, entry, p.View.InRam);
             for (int n = 1; n <= cap; n++)
             {
-                var chosen = p.ChooseUsers(headUsers, n, start, s => Entry(p, head, entry, s));
+                var chosen = p.ChooseUsers(headUsers, n, start, s => Entry(p, head, headLoad, s));
                 if (chosen is null) continue;
-                double t = Entry(p, head, entry, chosen);
+                double t = Entry(p, head, headLoad, chosen);
                 for (int m = n; m < time.Length && m - n < rest.Time.Length; m++)
                     if (t + rest.Time[m - n] < time[m])
                     {
@@ -180,13 +181,16 @@ public sealed class PartialLoadingDp : IBatchScheduler
                 : plain.Batches(m));
         }
 
-        private static double Entry(StaticProblem p, Model model, IReadOnlySet<string> entry, int[] users) =>
-            p.View.Combine(p.Upload(users), p.View.Loads.LoadSeconds(model, entry, p.View.InRam)) + model.Profile.Seconds(users.Length);
+        /// <summary>Time the first batch of a visit adds, given the model's load time from the entry state.</summary>
+        private static double Entry(StaticProblem p, Model model, double load, int[] users) =>
+            p.View.Combine(p.Upload(users), load) + model.Profile.Seconds(users.Length);
 
         /// <summary>DP over (last model, users served) with models visited in the given order.</summary>
         private static ClusterTable Descent(StaticProblem p, Model[] models, IReadOnlySet<string> entry, double start)
         {
             var users = models.Select(m => p.UsersByCost(m.Id, Enumerable.Range(0, p.Users.Count))).ToArray();
+            var entryLoad = models.Select(m => p.View.Loads.LoadSeconds(m, entry, p.View.InRam)).ToArray();
+            var caps = models.Select((m, j) => Math.Min(users[j].Length, p.View.MaxBatchSize(m))).ToArray();
             int total = users.Sum(u => u.Length);
             var time = new double[models.Length, total + 1];
             var back = new (int Prev, int PrevServed, int[] Users)[models.Length, total + 1];
@@ -200,8 +204,9 @@ public sealed class PartialLoadingDp : IBatchScheduler
                     for (int j = prev + 1; j < models.Length; j++)
                     {
                         var model = models[j];
-                        Func<int[], double> added = prev < 0 ? s => Entry(p, model, entry, s) : s => p.BatchSeconds(model, models[prev], s);
-                        int cap = Math.Min(users[j].Length, p.View.MaxBatchSize(model));
+                        double load = entryLoad[j];
+                        Func<int[], double> added = prev < 0 ? s => Entry(p, model, load, s) : s => p.BatchSeconds(model, models[prev], s);
+                        int cap = caps[j];
                         for (int n = 1; n <= cap && served + n <= total; n++)
                         {
                             var chosen = p.ChooseUsers(users[j], n, start + t0, added);

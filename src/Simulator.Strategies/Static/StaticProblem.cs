@@ -13,12 +13,14 @@ namespace Simulator.Strategies;
 public sealed class StaticProblem
 {
     private readonly Dictionary<(string Model, string? After), double> loads = new();
+    private readonly bool additive;
 
     /// <param name="wholeModels">Sharing off: every batch loads its whole model (the no-sharing baseline's world).</param>
     public StaticProblem(SiteView view, bool wholeModels = false)
     {
         View = view;
         WholeModels = wholeModels;
+        additive = view.Spec.Uplink.Allocator is OptimalAllocator && view.Spec.Uplink.RateModel == RateModel.FixedPsd && view.Spec.Uplink.BandwidthHz > 0;
         Users = view.Queue;
         UploadCost = Users.Select(u => view.UploadSeconds(new[] { u })).ToArray();
         Index = Users.Select((u, k) => (u.Id, k)).ToDictionary(x => x.Id, x => x.k);
@@ -41,7 +43,26 @@ public sealed class StaticProblem
     public double Now => View.Now;
 
     /// <summary>The upload time of users (by index) uploading together under the site's allocator.</summary>
-    public double Upload(IReadOnlyList<int> users) => users.Count == 0 ? 0 : View.UploadSeconds(users.Select(k => Users[k]).ToArray());
+    public double Upload(IReadOnlyList<int> users)
+    {
+        if (users.Count == 0) return 0;
+        if (!additive) return View.UploadSeconds(users.Select(k => Users[k]).ToArray());
+        // The optimal fixed-psd split in closed form, computed as OptimalAllocator computes it (the same
+        // terms summed in the same order, then divided by B), so the result is the same to the last bit,
+        // without the arrays: planners call this in their innermost loops.
+        double bandwidth = View.Spec.Uplink.BandwidthHz, sum = 0;
+        bool anyBits = false;
+        foreach (int k in users)
+        {
+            var u = Users[k];
+            if (u.InputBits <= 0) continue;
+            if (!(u.SnrHz > 0)) return double.PositiveInfinity;
+            anyBits = true;
+        }
+        if (!anyBits) return 0;
+        foreach (int k in users) sum += Users[k].InputBits / Math.Log2(1 + Users[k].SnrHz / bandwidth);
+        return sum / bandwidth;
+    }
 
     /// <summary>L(i | the GPU after a batch of <paramref name="previous"/>, or R_0 when null), memoised.</summary>
     public double Load(Model model, Model? previous)
