@@ -113,9 +113,10 @@ public static class Plots
     private static string Cdf(Plot plot, ExperimentSpec spec, PlotSpec p)
     {
         var point = PointAt(spec, p);
+        var traces = Traces(spec, point);
         for (int s = 0; s < spec.Strategies.Count; s++)
         {
-            var latencies = Runner.Trace(spec, new Cell(point.Index, s, 0)).Latencies.Order().ToArray();
+            var latencies = traces[s].Latencies.Order().ToArray();
             if (latencies.Length == 0) continue;
             var line = plot.Add.Scatter(latencies, Enumerable.Range(1, latencies.Length).Select(i => i / (double)latencies.Length).ToArray());
             line.Color = Colors.Category10[s % 10];
@@ -132,9 +133,10 @@ public static class Plots
     private static string TimeSeries(Plot plot, ExperimentSpec spec, PlotSpec p)
     {
         var point = PointAt(spec, p);
+        var traces = Traces(spec, point);
         for (int s = 0; s < spec.Strategies.Count; s++)
         {
-            var trace = Runner.Trace(spec, new Cell(point.Index, s, 0));
+            var trace = traces[s];
             var steps = p.Y == "gpu_memory" ? trace.GpuBytes : trace.QueueLength;
             var line = plot.Add.Scatter(steps.Select(x => x.Time).ToArray(), steps.Select(x => x.Value).ToArray());
             line.ConnectStyle = ConnectStyle.StepHorizontal;
@@ -147,6 +149,14 @@ public static class Plots
         plot.YLabel(p.Y == "gpu_memory" ? "GPU memory in use (bytes)" : "queued requests");
         plot.ShowLegend();
         return p.Y;
+    }
+
+    /// <summary>Replication 0 of every strategy at a point, traced, simulated in parallel.</summary>
+    private static RunTrace[] Traces(ExperimentSpec spec, SweepPoint point)
+    {
+        var traces = new RunTrace[spec.Strategies.Count];
+        Parallel.For(0, traces.Length, s => traces[s] = Runner.Trace(spec, new Cell(point.Index, s, 0)));
+        return traces;
     }
 
     private static SweepPoint PointAt(ExperimentSpec spec, PlotSpec p) =>
