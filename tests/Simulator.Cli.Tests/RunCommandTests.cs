@@ -10,7 +10,7 @@ public class RunCommandTests
         string dir = Path.Combine(Path.GetTempPath(), $"qs-{Guid.NewGuid():N}");
         try
         {
-            var (code, output, error) = Run("run", "--out", dir, "--quiet", "--replications", "3", "--set", "horizon=30 s", "--set", "warmup=5 s");
+            var (code, output, error) = CliHarness.Run("run", "--out", dir, "--quiet", "--replications", "3", "--set", "horizon=30 s", "--set", "warmup=5 s");
             Assert.True(code == 0, error);
             Assert.Contains("| scenario.arrivals.rate | strategy | throughput |", output);
             foreach (var f in new[] { "config.resolved.yaml", "config.hash", "runs.csv", "runs.parquet", "summary.csv", "paired.csv", "timing.csv", "report.md" })
@@ -48,7 +48,7 @@ public class RunCommandTests
         File.WriteAllText(file, text.Replace(original, replacement, StringComparison.Ordinal));
         try
         {
-            var (code, output, error) = Run("validate", file);
+            var (code, output, error) = CliHarness.Run("validate", file);
             Assert.Equal(2, code);
             Assert.StartsWith(file + ":", error);
             Assert.Contains(message, error);
@@ -63,8 +63,8 @@ public class RunCommandTests
     [Fact]
     public void A_missing_experiment_file_and_a_bad_set_exit_2()
     {
-        Assert.Equal(2, Run("validate", "nope.yaml").Code);
-        var (code, _, error) = Run("run", "--set", "scenario.site.dsk=hdd-7200", "--quiet");
+        Assert.Equal(2, CliHarness.Run("validate", "nope.yaml").Code);
+        var (code, _, error) = CliHarness.Run("run", "--set", "scenario.site.dsk=hdd-7200", "--quiet");
         Assert.Equal(2, code);
         Assert.Contains("unknown key 'dsk'", error);
         Assert.Contains("Did you mean 'disk'?", error);
@@ -73,16 +73,9 @@ public class RunCommandTests
     [Fact]
     public void Validate_reports_the_grid_and_the_hash()
     {
-        var (code, output, _) = Run("validate", Path.Combine(RepositoryRoot.Find(), "experiments", "quickstart.yaml"));
+        var (code, output, _) = CliHarness.Run("validate", Path.Combine(RepositoryRoot.Find(), "experiments", "quickstart.yaml"));
         Assert.Equal(0, code);
         Assert.Matches(@"^ok: quickstart: 3 point\(s\) x 4 strategies x 10-10 replications; sha256 [0-9a-f]{64}", output);
     }
 
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = Cli.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
 }

@@ -13,7 +13,7 @@ public sealed class ShardTests : IDisposable
     {
         Assert.Equal(0, Run(Small.Concat(new[] { "--out", Dir("whole") })));
         for (int i = 0; i < 3; i++) Assert.Equal(0, Run(Small.Concat(new[] { "--out", Dir($"s{i}"), "--shard", $"{i}/3" })));
-        var (code, _, error) = Cli2("merge", Dir("s0"), Dir("s1"), Dir("s2"), "--out", Dir("merged"));
+        var (code, _, error) = CliHarness.Run("merge", Dir("s0"), Dir("s1"), Dir("s2"), "--out", Dir("merged"));
         Assert.True(code == 0, error);
         foreach (var f in new[] { "runs.csv", "summary.csv", "paired.csv", "config.resolved.yaml" })
             Assert.Equal(File.ReadAllText(Path.Combine(Dir("whole"), f)), File.ReadAllText(Path.Combine(Dir("merged"), f)));
@@ -24,13 +24,13 @@ public sealed class ShardTests : IDisposable
     {
         for (int i = 0; i < 2; i++) Assert.Equal(0, Run(Small.Concat(new[] { "--out", Dir($"s{i}"), "--shard", $"{i}/2" })));
         Assert.Equal(0, Run(Small.Concat(new[] { "--out", Dir("other"), "--shard", "1/2", "--seed", "7" })));
-        var missing = Cli2("merge", Dir("s0"));
+        var missing = CliHarness.Run("merge", Dir("s0"));
         Assert.Equal(2, missing.Code);
         Assert.Contains("cell(s) are missing", missing.Error);
-        var duplicate = Cli2("merge", Dir("s0"), Dir("s1"), Dir("s1"));
+        var duplicate = CliHarness.Run("merge", Dir("s0"), Dir("s1"), Dir("s1"));
         Assert.Equal(2, duplicate.Code);
         Assert.Contains("is present 2 times", duplicate.Error);
-        var other = Cli2("merge", Dir("s0"), Dir("other"));
+        var other = CliHarness.Run("merge", Dir("s0"), Dir("other"));
         Assert.Equal(2, other.Code);
         Assert.Contains("belongs to another configuration", other.Error);
     }
@@ -47,7 +47,7 @@ public sealed class ShardTests : IDisposable
         Assert.Equal(0, Run(Small.Concat(new[] { "--out", Dir("cut") })));
         Assert.Equal(File.ReadAllText(Path.Combine(Dir("full"), "runs.csv")), File.ReadAllText(Path.Combine(Dir("cut"), "runs.csv")));
         // A folder of another configuration is refused rather than mixed.
-        var clash = Cli2(Small.Prepend("run").Concat(new[] { "--out", Dir("full"), "--seed", "9" }).ToArray());
+        var clash = CliHarness.Run(Small.Prepend("run").Concat(new[] { "--out", Dir("full"), "--seed", "9" }).ToArray());
         Assert.Equal(2, clash.Code);
         Assert.Contains("another configuration", clash.Error);
     }
@@ -59,12 +59,6 @@ public sealed class ShardTests : IDisposable
 
     private string Dir(string name) => Path.Combine(root, name);
 
-    private static int Run(IEnumerable<string> args) => Cli2(args.Prepend("run").ToArray()).Code;
+    private static int Run(IEnumerable<string> args) => CliHarness.Run(args.Prepend("run").ToArray()).Code;
 
-    private static (int Code, string Output, string Error) Cli2(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        return (Cli.Run(args, output, error), output.ToString(), error.ToString());
-    }
 }

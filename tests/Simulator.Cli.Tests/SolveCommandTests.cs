@@ -13,7 +13,7 @@ public class SolveCommandTests
     [Fact]
     public void Solve_prints_the_plan_as_JSON_and_it_is_the_evaluators_plan()
     {
-        var (code, output, error) = Run("solve", Instance, "--strategy", "pl-dp");
+        var (code, output, error) = CliHarness.Run("solve", Instance, "--strategy", "pl-dp");
         Assert.True(code == 0, error);
         using var json = JsonDocument.Parse(output);
         var batches = json.RootElement.GetProperty("batches").EnumerateArray().ToArray();
@@ -34,7 +34,7 @@ public class SolveCommandTests
     [Fact]
     public void Compare_prints_a_row_per_strategy_with_gaps_to_the_proven_optimum()
     {
-        var (code, output, error) = Run("solve", Instance, "--compare", "pl-dp,fcfs,no-sharing");
+        var (code, output, error) = CliHarness.Run("solve", Instance, "--compare", "pl-dp,fcfs,no-sharing");
         Assert.True(code == 0, error);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Matches(@"^pl-dp\s+6\s+0\.0 %", lines[1]);
@@ -48,7 +48,7 @@ public class SolveCommandTests
     [InlineData("--param", "fallback", "--param takes name=value")]
     public void Bad_options_exit_2_with_the_message_on_stderr(string option, string value, string message)
     {
-        var (code, output, error) = Run("solve", Instance, option, value);
+        var (code, output, error) = CliHarness.Run("solve", Instance, option, value);
         Assert.Equal(2, code);
         Assert.Contains(message, error);
         Assert.Empty(output);
@@ -61,7 +61,7 @@ public class SolveCommandTests
         File.WriteAllText(file, File.ReadAllText(Instance).Replace("resident: {model: b/v0}", "residnet: {model: b/v0}", StringComparison.Ordinal));
         try
         {
-            var (code, _, error) = Run("solve", file);
+            var (code, _, error) = CliHarness.Run("solve", file);
             Assert.Equal(2, code);
             Assert.Matches($@"{Regex(file)}:\d+: residnet: unknown key 'residnet'\. Did you mean 'resident'\?", error);
         }
@@ -74,7 +74,7 @@ public class SolveCommandTests
     [Fact]
     public void A_missing_instance_exits_2()
     {
-        var (code, _, error) = Run("solve", "no-such-file.yaml");
+        var (code, _, error) = CliHarness.Run("solve", "no-such-file.yaml");
         Assert.Equal(2, code);
         Assert.Contains("no such instance file", error);
     }
@@ -82,18 +82,11 @@ public class SolveCommandTests
     [Fact]
     public void List_strategies_names_every_registered_strategy()
     {
-        var (code, output, _) = Run("list", "strategies");
+        var (code, output, _) = CliHarness.Run("list", "strategies");
         Assert.Equal(0, code);
         foreach (var s in StrategyRegistry.BuiltIn.Strategies) Assert.Contains($"{s.Name}: ", output);
     }
 
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = Cli.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
 
     private static string Regex(string s) => System.Text.RegularExpressions.Regex.Escape(s);
 }
