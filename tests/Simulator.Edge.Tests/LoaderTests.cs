@@ -176,3 +176,53 @@ public class LoaderTests
         return (new Catalog(blocks, list), resident, ram);
     }
 }
+
+public class LumpedAndDownlinkTests
+{
+    [Fact]
+    public void Lumped_loading_in_the_simulation_takes_the_missing_bytes_over_one_speed()
+    {
+        var catalog = new Catalog(new[] { new Block("a", 30_000_000), new Block("b", 20_000_000) },
+            new[] { new Model("m", new[] { "a", "b" }, new AffineProfile(0.001, 0), 0) });
+        var env = new Simulation();
+        var estimator = new LoadEstimator(catalog, new DiskProfile("d", 1e6, 1), new PcieProfile("p", 1e6, 1), LoadingMode.Lumped, 100e6);
+        var gpu = new ResidentSet(1_000_000_000);
+        gpu.Add(catalog.Block("a"));
+        var load = new Loader(env, catalog, estimator, gpu, new RamCache(0), new LruResidency()).Load(catalog.Model("m"), 1);
+        env.Run();
+        Assert.Equal(0.2, env.NowD, 12); // only b: 20 MB at 100 MB/s; the disk and link profiles play no part
+        Assert.Equal(estimator.LoadSeconds(catalog.Model("m"), new HashSet<string> { "a" }), ((LoadReport)load.Value!).Seconds, 12);
+    }
+
+    [Fact]
+    public void The_downlink_adds_each_results_transfer_and_can_make_a_request_late()
+    {
+        // One request, loading 1 s from a 100 MB/s disk, deadline 1.5 s. A 4 MB result over an
+        // 8 MB/s downlink takes 0.5 s more: the request finishes at about 1.5 s + upload + tau.
+        var catalog = new Catalog(new[] { new Block("w", 100_000_000) }, new[] { new Model("m", new[] { "w" }, new AffineProfile(0, 0.01), 0) });
+        SiteMetrics Run(double? downlink)
+        {
+            var spec = new SiteSpec
+            {
+                Disk = new DiskProfile("d", 100e6, 0),
+                Pcie = new PcieProfile("p", 1e12, 0),
+                GpuBytes = 1_000_000_000,
+                Admission = Admission.None,
+                ResultBytes = 4_000_000,
+                Uplink = new UplinkSpec { Placement = new AnnulusPlacement(50, 50), ShadowingSigmaDb = 0, Fading = FadingKind.None, DownlinkBitsPerSecond = downlink },
+            };
+            var env = new Simulation();
+            var site = new EdgeSite(env, catalog, spec, new FixedPlanScheduler(new Plan(new[] { new PlannedBatch("m", new long[] { 0 }) })),
+                new TraceWorkload("t.csv", new[] { "time,model,bytes,deadline", "0,m,1000,1.5" }), new RandomStreams(1));
+            env.Run();
+            return site.Metrics;
+        }
+        var instant = Run(null);
+        var slow = Run(8 * 8e6);
+        Assert.Equal(1, instant.OnTime);
+        Assert.Equal(0, instant.Downlink.Mean);
+        Assert.Equal(1, slow.Late);
+        Assert.Equal(0.5, slow.Downlink.Mean, 12);
+        Assert.Equal(instant.Latency.Mean + 0.5, slow.Latency.Mean, 9);
+    }
+}
