@@ -146,7 +146,10 @@ public sealed class EdgeSite
             var model = catalog.Model(r.ModelId);
             if (!loadByModel.TryGetValue(model.Id, out double load))
                 loadByModel[model.Id] = load = Estimator.LoadSeconds(model, Loader.Sharing ? Loader.Gpu : NothingResident, Loader.Ram);
-            double upload = spec.Uplink.Allocator.Allocate(new[] { new UploadDemand(r.InputBits, r.Channel.SnrHz(now)) }, spec.Uplink.BandwidthHz, spec.Uplink.RateModel).UploadSeconds;
+            var alone = new UploadDemand(r.InputBits, r.Channel.SnrHz(now));
+            double upload = OptimalAllocator.IsClosedForm(spec.Uplink)
+                ? OptimalAllocator.ClosedFormSeconds(new ReadOnlySpan<UploadDemand>(in alone), spec.Uplink.BandwidthHz)
+                : spec.Uplink.Allocator.Allocate(new[] { alone }, spec.Uplink.BandwidthHz, spec.Uplink.RateModel).UploadSeconds;
             double finish = now + Site.Combine(spec.Timeline, upload, load) + model.Profile.Seconds(1) + DownlinkSeconds();
             if (finish > r.Deadline)
             {

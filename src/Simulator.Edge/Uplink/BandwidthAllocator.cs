@@ -61,6 +61,30 @@ public sealed class OptimalAllocator : IBandwidthAllocator
         return new BandwidthAllocation(share, sum / bandwidthHz);
     }
 
+    /// <summary>
+    /// The upload time of the optimal fixed-psd split without the shares, allocation-free, for the
+    /// innermost loops of planners and admission control. It adds the same terms in the same order as
+    /// <see cref="Allocate"/>, so the two agree to the last bit.
+    /// </summary>
+    public static double ClosedFormSeconds(ReadOnlySpan<UploadDemand> users, double bandwidthHz)
+    {
+        bool anyBits = false;
+        foreach (var u in users)
+        {
+            if (u.Bits <= 0) continue;
+            if (!(u.SnrHz > 0)) return double.PositiveInfinity;
+            anyBits = true;
+        }
+        if (!anyBits) return 0;
+        double sum = 0;
+        foreach (var u in users) sum += u.Bits / Math.Log2(1 + u.SnrHz / bandwidthHz);
+        return sum / bandwidthHz;
+    }
+
+    /// <summary>Whether <see cref="ClosedFormSeconds"/> gives the upload time of <paramref name="uplink"/>'s allocator.</summary>
+    public static bool IsClosedForm(UplinkSpec uplink) =>
+        uplink.Allocator is OptimalAllocator && uplink.RateModel == RateModel.FixedPsd && uplink.BandwidthHz > 0;
+
     private static BandwidthAllocation Bisection(IReadOnlyList<UploadDemand> users, double bandwidthHz, double[] share)
     {
         // Below max_k D_k ln2 / c_k no bandwidth suffices; with equal shares the sum is at most B.

@@ -31,17 +31,22 @@ public sealed class PartialLoadingGreedy(GreedyVariant variant = GreedyVariant.D
         var p = new StaticProblem(view);
         var left = new HashSet<int>(Enumerable.Range(0, p.Users.Count));
         var models = p.Users.Select(u => u.ModelId).Distinct().Select(p.Catalog.Model).ToArray();
+        // Sorted once; each round keeps the users still left, in the same order.
+        var sorted = models.Select(m => p.UsersByCost(m.Id, Enumerable.Range(0, p.Users.Count))).ToArray();
+        var caps = models.Select(m => view.MaxBatchSize(m)).ToArray();
         var batches = new List<PlannedBatch>();
         double t = p.Now;
         Model? previous = null;
         while (left.Count > 0)
         {
             (Model Model, int[] Users, double Seconds, double Score, long Shared)? best = null;
-            foreach (var model in models)
+            for (int i = 0; i < models.Length; i++)
             {
-                var byCost = p.UsersByCost(model.Id, left);
-                int cap = Math.Min(byCost.Length, view.MaxBatchSize(model));
-                long shared = previous is null ? model.BlockIds.Where(view.Resident.Contains).Sum(id => p.Catalog.Block(id).Bytes) : p.Catalog.SharedBytes(model, previous);
+                var model = models[i];
+                var byCost = Array.FindAll(sorted[i], left.Contains);
+                int cap = Math.Min(byCost.Length, caps[i]);
+                long shared = !overlapFirst || cap == 0 ? 0
+                    : previous is null ? model.BlockIds.Where(view.Resident.Contains).Sum(id => p.Catalog.Block(id).Bytes) : p.Catalog.SharedBytes(model, previous);
                 for (int n = 1; n <= cap; n++)
                 {
                     var m = model;

@@ -20,9 +20,14 @@ public sealed class StaticProblem
     {
         View = view;
         WholeModels = wholeModels;
-        additive = view.Spec.Uplink.Allocator is OptimalAllocator && view.Spec.Uplink.RateModel == RateModel.FixedPsd && view.Spec.Uplink.BandwidthHz > 0;
+        additive = OptimalAllocator.IsClosedForm(view.Spec.Uplink);
         Users = view.Queue;
-        UploadCost = Users.Select(u => view.UploadSeconds(new[] { u })).ToArray();
+        var single = new int[1];
+        UploadCost = Enumerable.Range(0, Users.Count).Select(k =>
+        {
+            single[0] = k;
+            return Upload(single);
+        }).ToArray();
         Index = Users.Select((u, k) => (u.Id, k)).ToDictionary(x => x.Id, x => x.k);
     }
 
@@ -47,21 +52,10 @@ public sealed class StaticProblem
     {
         if (users.Count == 0) return 0;
         if (!additive) return View.UploadSeconds(users.Select(k => Users[k]).ToArray());
-        // The optimal fixed-psd split in closed form, computed as OptimalAllocator computes it (the same
-        // terms summed in the same order, then divided by B), so the result is the same to the last bit,
-        // without the arrays: planners call this in their innermost loops.
-        double bandwidth = View.Spec.Uplink.BandwidthHz, sum = 0;
-        bool anyBits = false;
-        foreach (int k in users)
-        {
-            var u = Users[k];
-            if (u.InputBits <= 0) continue;
-            if (!(u.SnrHz > 0)) return double.PositiveInfinity;
-            anyBits = true;
-        }
-        if (!anyBits) return 0;
-        foreach (int k in users) sum += Users[k].InputBits / Math.Log2(1 + Users[k].SnrHz / bandwidth);
-        return sum / bandwidth;
+        // Planners call this in their innermost loops: the allocator's own closed form, on the stack.
+        Span<UploadDemand> demands = users.Count <= 256 ? stackalloc UploadDemand[users.Count] : new UploadDemand[users.Count];
+        for (int i = 0; i < users.Count; i++) demands[i] = new UploadDemand(Users[users[i]].InputBits, Users[users[i]].SnrHz);
+        return OptimalAllocator.ClosedFormSeconds(demands, View.Spec.Uplink.BandwidthHz);
     }
 
     /// <summary>L(i | the GPU after a batch of <paramref name="previous"/>, or R_0 when null), memoised.</summary>
@@ -85,14 +79,25 @@ public sealed class StaticProblem
     /// </summary>
     public int[]? ChooseUsers(int[] byCost, int n, double start, Func<int[], double> added)
     {
+        // Plain loops: planners call this in their innermost loops.
         var candidates = byCost;
         while (candidates.Length >= n)
         {
-            var chosen = candidates.Take(n).ToArray();
+            var chosen = new int[n];
+            Array.Copy(candidates, chosen, n);
             double end = start + added(chosen);
-            if (chosen.All(k => Users[k].Deadline >= end)) return chosen;
-            var left = candidates.Where(k => Users[k].Deadline >= end).ToArray();
-            if (left.Length == candidates.Length) return null;
+            int late = 0;
+            foreach (int k in chosen)
+                if (Users[k].Deadline < end) late++;
+            if (late == 0) return chosen;
+            int keep = 0;
+            foreach (int k in candidates)
+                if (Users[k].Deadline >= end) keep++;
+            if (keep == candidates.Length) return null;
+            var left = new int[keep];
+            int i = 0;
+            foreach (int k in candidates)
+                if (Users[k].Deadline >= end) left[i++] = k;
             candidates = left;
         }
         return null;
