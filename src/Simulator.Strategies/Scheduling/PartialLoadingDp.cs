@@ -57,6 +57,8 @@ public sealed class PartialLoadingDp : IBatchScheduler
     private static readonly IReadOnlySet<string> Nothing = System.Collections.Frozen.FrozenSet<string>.Empty;
     private readonly bool fallbackToGreedy;
     private readonly bool wholeModels;
+    // The catalog's structure does not change during a run; a scheduler is asked at every decision.
+    private (Catalog Catalog, IReadOnlyList<BackboneCluster> Clusters, string? WhyNot)? structure;
 
     /// <param name="fallback">What to do when the catalog is not backbone-sharing: fail, or plan with pl-greedy.</param>
     /// <param name="wholeModels">Plan as if every batch loaded its whole model (the no-sharing baselines).</param>
@@ -68,7 +70,12 @@ public sealed class PartialLoadingDp : IBatchScheduler
 
     public Plan Plan(SiteView view)
     {
-        var clusters = BackboneStructure.Find(view.Catalog, out string? whyNot);
+        if (structure is not { } known || !ReferenceEquals(known.Catalog, view.Catalog))
+        {
+            var found = BackboneStructure.Find(view.Catalog, out string? reason);
+            structure = known = (view.Catalog, found, reason);
+        }
+        var (_, clusters, whyNot) = known;
         if (whyNot is not null)
             return fallbackToGreedy
                 ? new PartialLoadingGreedy().Plan(view)
