@@ -4,7 +4,13 @@ using Simulator.Benchmarks;
 // Run all: dotnet run -c Release --project tests/Simulator.Benchmarks -- --filter '*'
 // `site-counts` prints the requests and events behind SiteBenchmarks, to turn its times into rates;
 // `gaps` prints the planners' gaps to the exhaustive optimum (the README's table); `cpsat-20` times
-// CP-SAT proving the optimum of 20-user rounds.
+// CP-SAT proving the optimum of 20-user rounds; `speedup [file] [--repeat=N]` times `simulator run` on one
+// core against two.
+if (args is ["speedup", ..])
+{
+    SpeedUp.Print(args[1..]);
+    return;
+}
 if (args is ["cpsat-20"])
 {
     GapReport.CpSat20();

@@ -76,6 +76,21 @@ public class CatalogTests
     }
 
     [Fact]
+    public void Sizes_and_overlaps_are_answered_only_for_the_catalogs_own_models()
+    {
+        var blocks = new[] { new Block("a", 10), new Block("b", 200), new Block("c", 3_000) };
+        var mine = new Catalog(blocks, new[] { M("m", "a", "b"), M("n", "b", "c") });
+        var theirs = new Catalog(blocks, new[] { M("m", "c") });
+        Assert.Equal(210, mine.Bytes(mine.Models[0]));
+        Assert.Equal(200, mine.SharedBytes(mine.Models[0], mine.Models[1]));
+        Assert.Equal(10, mine.MissingBytes(mine.Models[0], new HashSet<string> { "b", "c" }));
+        Assert.Equal(3_200, mine.ResidentBytes(mine.Models[1], new HashSet<string> { "b", "c" }));
+        Assert.Equal(new[] { "a" }, mine.Missing(mine.Models[0], new HashSet<string> { "b" }).Select(b => b.Id));
+        // Same id, other blocks: answering from this catalog's 'm' would be silently wrong.
+        Assert.Contains("'m' is not this catalog's", Assert.Throws<CatalogException>(() => mine.Bytes(theirs.Models[0])).Message);
+    }
+
+    [Fact]
     public void Table_profiles_interpolate_and_extrapolate_linearly()
     {
         // ResNet-50 on a V100, as published by Clockwork: n=1 3.3 ms, 2 5.3 ms, 4 7.5 ms, 8 12.4 ms.

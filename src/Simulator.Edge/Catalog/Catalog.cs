@@ -9,6 +9,8 @@ public sealed class Catalog
     private readonly Dictionary<string, Block> blocks;
     private readonly Dictionary<string, Model> models;
     private readonly Dictionary<string, int> users;
+    // Per model, its blocks in order and as a set: load estimates and overlaps run in planners' inner loops.
+    private readonly Dictionary<Model, (Block[] Blocks, HashSet<string> Set)> parts;
 
     public Catalog(IEnumerable<Block> blocks, IEnumerable<Model> models)
     {
@@ -35,6 +37,9 @@ public sealed class Catalog
         }
         if (this.models.Count == 0) throw new CatalogException("The catalog has no model.");
         Models = this.models.Values.ToArray();
+        // By reference: a model of another catalog with the same id must not pass for this one's.
+        parts = new Dictionary<Model, (Block[], HashSet<string>)>(ReferenceEqualityComparer.Instance);
+        foreach (var m in Models) parts[m] = (m.BlockIds.Select(id => this.blocks[id]).ToArray(), new HashSet<string>(m.BlockIds, StringComparer.Ordinal));
         users = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var m in Models)
             foreach (var id in m.BlockIds) users[id] = users.GetValueOrDefault(id) + 1;
@@ -55,16 +60,51 @@ public sealed class Catalog
     public int UsersOf(string blockId) => users.GetValueOrDefault(blockId);
 
     /// <summary>Bytes of all the model's blocks.</summary>
-    public long Bytes(Model model) => model.BlockIds.Sum(id => blocks[id].Bytes);
+    public long Bytes(Model model)
+    {
+        long sum = 0;
+        foreach (var block in Parts(model).Blocks) sum += block.Bytes;
+        return sum;
+    }
+
+    /// <summary>The model's block ids as a set.</summary>
+    public IReadOnlySet<string> BlockSet(Model model) => Parts(model).Set;
 
     /// <summary>Bytes of the blocks both models list.</summary>
     public long SharedBytes(Model a, Model b)
     {
-        var other = new HashSet<string>(b.BlockIds, StringComparer.Ordinal);
-        return a.BlockIds.Where(other.Contains).Sum(id => blocks[id].Bytes);
+        var other = Parts(b).Set;
+        long sum = 0;
+        foreach (var block in Parts(a).Blocks)
+            if (other.Contains(block.Id)) sum += block.Bytes;
+        return sum;
     }
+
+    /// <summary>Bytes of the model's blocks in <paramref name="resident"/>.</summary>
+    public long ResidentBytes(Model model, IReadOnlySet<string> resident)
+    {
+        long sum = 0;
+        foreach (var block in Parts(model).Blocks)
+            if (resident.Contains(block.Id)) sum += block.Bytes;
+        return sum;
+    }
+
+    /// <summary>Bytes of the model's blocks not in <paramref name="resident"/>.</summary>
+    public long MissingBytes(Model model, IReadOnlySet<string> resident)
+    {
+        long sum = 0;
+        foreach (var block in Parts(model).Blocks)
+            if (!resident.Contains(block.Id)) sum += block.Bytes;
+        return sum;
+    }
+
+    /// <summary>The model's blocks, in model order (the order they load in).</summary>
+    public ReadOnlySpan<Block> BlocksOf(Model model) => Parts(model).Blocks;
 
     /// <summary>The model's blocks not in <paramref name="resident"/>, in model order.</summary>
     public IEnumerable<Block> Missing(Model model, IReadOnlySet<string> resident) =>
-        model.BlockIds.Where(id => !resident.Contains(id)).Select(id => blocks[id]);
+        Parts(model).Blocks.Where(b => !resident.Contains(b.Id));
+
+    private (Block[] Blocks, HashSet<string> Set) Parts(Model model) =>
+        parts.TryGetValue(model, out var p) ? p : throw new CatalogException($"Model '{model.Id}' is not this catalog's.");
 }

@@ -50,12 +50,12 @@ public sealed class LoadEstimator
     /// </summary>
     public double ReadyAt(double start, Model model, IReadOnlySet<string> resident, IReadOnlySet<string>? inRam = null)
     {
-        var missing = catalog.Missing(model, resident);
-        if (Mode == LoadingMode.Lumped) return start + LumpedSeconds(missing.Sum(b => b.Bytes));
+        if (Mode == LoadingMode.Lumped) return start + LumpedSeconds(catalog.MissingBytes(model, resident));
         inRam ??= Nothing;
         double read = start, copied = start;
-        foreach (var block in missing)
+        foreach (var block in catalog.BlocksOf(model))
         {
+            if (resident.Contains(block.Id)) continue;
             if (!inRam.Contains(block.Id)) read += ReadSeconds(block);
             copied = Math.Max(copied, read) + CopySeconds(block);
         }
@@ -69,5 +69,5 @@ public sealed class LoadEstimator
     public double LumpedSeconds(long bytes) => bytes / LumpedBytesPerSecond;
 
     /// <summary>Bytes that cross the PCIe link for this load: those of the missing blocks.</summary>
-    public long BytesToCopy(Model model, IReadOnlySet<string> resident) => catalog.Missing(model, resident).Sum(b => b.Bytes);
+    public long BytesToCopy(Model model, IReadOnlySet<string> resident) => catalog.MissingBytes(model, resident);
 }

@@ -123,8 +123,7 @@ public sealed class PartialLoadingDp : IBatchScheduler
     /// <summary>The heuristic for per-user deadlines: clusters one after another (R_0's first, then by earliest deadline), each taking as many users as it can from the time reached.</summary>
     private static Plan PerUserDeadlines(StaticProblem p, IReadOnlyList<BackboneCluster> clusters, BackboneCluster? first, IReadOnlySet<string> resident)
     {
-        var ordered = clusters.OrderBy(c => c == first ? 0 : 1)
-            .ThenBy(c => p.Users.Where(u => c.Models.Any(m => m.Id == u.ModelId)).Select(u => u.Deadline).DefaultIfEmpty(double.PositiveInfinity).Min()).ToArray();
+        var ordered = clusters.OrderBy(c => c == first ? 0 : 1).ThenBy(c => EarliestDeadline(p, c)).ToArray();
         double t = p.Now;
         var batches = new List<PlannedBatch>();
         foreach (var c in ordered)
@@ -136,6 +135,15 @@ public sealed class PartialLoadingDp : IBatchScheduler
             t += table.Time[m];
         }
         return new Plan(batches);
+    }
+
+    private static double EarliestDeadline(StaticProblem p, BackboneCluster cluster)
+    {
+        double earliest = double.PositiveInfinity;
+        foreach (var model in cluster.Models)
+            foreach (int k in p.UsersByCost(model.Id))
+                earliest = Math.Min(earliest, p.Users[k].Deadline);
+        return earliest;
     }
 
     /// <summary>A cluster's table: least added time to serve m of its users, and how.</summary>
@@ -161,21 +169,30 @@ public sealed class PartialLoadingDp : IBatchScheduler
         {
             var descending = cluster.Models.Reverse().ToArray();
             var plain = Descent(p, descending, entry, start);
-            var head = cluster.Models.Where(m => m.BlockIds.Any(entry.Contains)).OrderByDescending(m => m.BlockIds.Count(entry.Contains)).FirstOrDefault();
+            // The model with the most blocks in the entry state (the first such on ties), if any.
+            Model? head = null;
+            int most = 0;
+            foreach (var model in cluster.Models)
+            {
+                int count = 0;
+                foreach (var id in model.BlockIds)
+                    if (entry.Contains(id)) count++;
+                if (count > most) (head, most) = (model, count);
+            }
             if (head is null) return plain;
 
             // Serve `head` first with its n smallest-u users, then descend through the rest from J_head.
-            var headUsers = p.UsersByCost(head.Id, Enumerable.Range(0, p.Users.Count));
-            var rest = Descent(p, descending.Where(m => m != head).ToArray(), head.BlockIds.ToHashSet(StringComparer.Ordinal), start);
+            var headUsers = p.UsersByCost(head.Id);
+            var rest = Descent(p, descending.Where(m => m != head).ToArray(), p.Catalog.BlockSet(head), start);
             var time = (double[])plain.Time.Clone();
-            var how = new (int HeadUsers, int[]? Chosen)[time.Length];
+            var how = new (int HeadUsers, ArraySegment<int> Chosen)[time.Length];
             int cap = Math.Min(headUsers.Length, p.View.MaxBatchSize(head));
             double headLoad = p.View.Loads.LoadSeconds(head, entry, p.View.InRam);
+            Func<ReadOnlySpan<int>, double> added = s => Entry(p, head, headLoad, s);
             for (int n = 1; n <= cap; n++)
             {
-                var chosen = p.ChooseUsers(headUsers, n, start, s => Entry(p, head, headLoad, s));
-                if (chosen is null) continue;
-                double t = Entry(p, head, headLoad, chosen);
+                if (!p.TryChooseUsers(headUsers, n, start, added, out var chosen)) continue;
+                double t = added(chosen);
                 for (int m = n; m < time.Length && m - n < rest.Time.Length; m++)
                     if (t + rest.Time[m - n] < time[m])
                     {
@@ -183,65 +200,75 @@ public sealed class PartialLoadingDp : IBatchScheduler
                         how[m] = (n, chosen);
                     }
             }
-            return new ClusterTable(time, m => how[m].Chosen is { } c
-                ? rest.Batches(m - how[m].HeadUsers).Prepend(new PlannedBatch(head.Id, c.Select(k => p.Users[k].Id).ToArray()))
+            return new ClusterTable(time, m => how[m].HeadUsers > 0
+                ? rest.Batches(m - how[m].HeadUsers).Prepend(new PlannedBatch(head.Id, how[m].Chosen.Select(k => p.Users[k].Id).ToArray()))
                 : plain.Batches(m));
         }
 
         /// <summary>Time the first batch of a visit adds, given the model's load time from the entry state.</summary>
-        private static double Entry(StaticProblem p, Model model, double load, int[] users) =>
+        private static double Entry(StaticProblem p, Model model, double load, ReadOnlySpan<int> users) =>
             p.View.Combine(p.Upload(users), load) + model.Profile.Seconds(users.Length);
 
         /// <summary>DP over (last model, users served) with models visited in the given order.</summary>
         private static ClusterTable Descent(StaticProblem p, Model[] models, IReadOnlySet<string> entry, double start)
         {
-            var users = models.Select(m => p.UsersByCost(m.Id, Enumerable.Range(0, p.Users.Count))).ToArray();
-            var entryLoad = models.Select(m => p.View.Loads.LoadSeconds(m, entry, p.View.InRam)).ToArray();
+            var users = models.Select(m => p.UsersByCost(m.Id)).ToArray();
             var caps = models.Select((m, j) => Math.Min(users[j].Length, p.View.MaxBatchSize(m))).ToArray();
-            int total = users.Sum(u => u.Length);
-            var time = new double[models.Length, total + 1];
-            var back = new (int Prev, int PrevServed, int[] Users)[models.Length, total + 1];
-            for (int j = 0; j < models.Length; j++)
-                for (int m = 0; m <= total; m++) time[j, m] = double.PositiveInfinity;
+            int total = users.Sum(u => u.Length), width = total + 1;
+            // added[prev + 1][j]: the time a batch of model j adds after one of model prev (-1: the entry state).
+            var added = new Func<ReadOnlySpan<int>, double>[models.Length + 1][];
+            for (int prev = -1; prev < models.Length; prev++)
+            {
+                added[prev + 1] = new Func<ReadOnlySpan<int>, double>[models.Length];
+                for (int j = prev + 1; j < models.Length; j++)
+                {
+                    var model = models[j];
+                    var after = prev < 0 ? null : models[prev];
+                    double load = prev < 0 ? p.View.Loads.LoadSeconds(model, entry, p.View.InRam) : double.NaN;
+                    added[prev + 1][j] = prev < 0 ? s => Entry(p, model, load, s) : s => p.BatchSeconds(model, after, s);
+                }
+            }
+            // Flat [model * width + served] tables.
+            var time = new double[models.Length * width];
+            var back = new (int Prev, int PrevServed, ArraySegment<int> Users)[models.Length * width];
+            Array.Fill(time, double.PositiveInfinity);
             for (int prev = -1; prev < models.Length; prev++)
                 for (int served = 0; served <= total; served++)
                 {
-                    double t0 = prev < 0 ? (served == 0 ? 0 : double.PositiveInfinity) : time[prev, served];
+                    double t0 = prev < 0 ? (served == 0 ? 0 : double.PositiveInfinity) : time[prev * width + served];
                     if (double.IsInfinity(t0)) continue;
                     for (int j = prev + 1; j < models.Length; j++)
                     {
-                        var model = models[j];
-                        double load = entryLoad[j];
-                        Func<int[], double> added = prev < 0 ? s => Entry(p, model, load, s) : s => p.BatchSeconds(model, models[prev], s);
+                        var batch = added[prev + 1][j];
                         int cap = caps[j];
                         for (int n = 1; n <= cap && served + n <= total; n++)
                         {
-                            var chosen = p.ChooseUsers(users[j], n, start + t0, added);
-                            if (chosen is null) continue;
-                            double t1 = t0 + added(chosen);
-                            if (t1 < time[j, served + n])
+                            if (!p.TryChooseUsers(users[j], n, start + t0, batch, out var chosen)) continue;
+                            double t1 = t0 + batch(chosen);
+                            int cell = j * width + served + n;
+                            if (t1 < time[cell])
                             {
-                                time[j, served + n] = t1;
-                                back[j, served + n] = (prev, served, chosen);
+                                time[cell] = t1;
+                                back[cell] = (prev, served, chosen);
                             }
                         }
                     }
                 }
-            var best = new double[total + 1];
-            var end = new int[total + 1];
+            var best = new double[width];
+            var end = new int[width];
             for (int m = 0; m <= total; m++)
             {
                 best[m] = m == 0 ? 0 : double.PositiveInfinity;
                 end[m] = -1;
                 for (int j = 0; j < models.Length; j++)
-                    if (time[j, m] < best[m]) { best[m] = time[j, m]; end[m] = j; }
+                    if (time[j * width + m] < best[m]) { best[m] = time[j * width + m]; end[m] = j; }
             }
             return new ClusterTable(best, served =>
             {
                 var list = new List<PlannedBatch>();
                 for (int j = end[served], m = served; j >= 0;)
                 {
-                    var (prev, prevServed, chosen) = back[j, m];
+                    var (prev, prevServed, chosen) = back[j * width + m];
                     list.Add(new PlannedBatch(models[j].Id, chosen.Select(k => p.Users[k].Id).ToArray()));
                     j = prev;
                     m = prevServed;

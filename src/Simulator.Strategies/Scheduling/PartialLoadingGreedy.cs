@@ -30,29 +30,29 @@ public sealed class PartialLoadingGreedy(GreedyVariant variant = GreedyVariant.D
     {
         var p = new StaticProblem(view);
         var left = new HashSet<int>(Enumerable.Range(0, p.Users.Count));
+        Predicate<int> isLeft = left.Contains;
         var models = p.Users.Select(u => u.ModelId).Distinct().Select(p.Catalog.Model).ToArray();
         // Sorted once; each round keeps the users still left, in the same order.
-        var sorted = models.Select(m => p.UsersByCost(m.Id, Enumerable.Range(0, p.Users.Count))).ToArray();
+        var sorted = models.Select(m => p.UsersByCost(m.Id)).ToArray();
         var caps = models.Select(m => view.MaxBatchSize(m)).ToArray();
         var batches = new List<PlannedBatch>();
         double t = p.Now;
         Model? previous = null;
         while (left.Count > 0)
         {
-            (Model Model, int[] Users, double Seconds, double Score, long Shared)? best = null;
+            (Model Model, ArraySegment<int> Users, double Seconds, double Score, long Shared)? best = null;
             for (int i = 0; i < models.Length; i++)
             {
                 var model = models[i];
-                var byCost = Array.FindAll(sorted[i], left.Contains);
+                var byCost = Array.FindAll(sorted[i], isLeft);
                 int cap = Math.Min(byCost.Length, caps[i]);
                 long shared = !overlapFirst || cap == 0 ? 0
-                    : previous is null ? model.BlockIds.Where(view.Resident.Contains).Sum(id => p.Catalog.Block(id).Bytes) : p.Catalog.SharedBytes(model, previous);
+                    : previous is null ? p.Catalog.ResidentBytes(model, view.Resident) : p.Catalog.SharedBytes(model, previous);
+                var prev = previous;
+                Func<ReadOnlySpan<int>, double> added = s => p.BatchSeconds(model, prev, s);
                 for (int n = 1; n <= cap; n++)
                 {
-                    var m = model;
-                    var prev = previous;
-                    var chosen = p.ChooseUsers(byCost, n, t, s => p.BatchSeconds(m, prev, s));
-                    if (chosen is null) continue;
+                    if (!p.TryChooseUsers(byCost, n, t, added, out var chosen)) continue;
                     double dt = p.BatchSeconds(model, previous, chosen);
                     double score = n / Math.Max(dt, 1e-12);
                     bool better = best is null

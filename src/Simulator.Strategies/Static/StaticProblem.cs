@@ -12,8 +12,11 @@ namespace Simulator.Strategies;
 /// </summary>
 public sealed class StaticProblem
 {
+    private static readonly IReadOnlySet<string> Nothing = System.Collections.Frozen.FrozenSet<string>.Empty;
     private readonly Dictionary<(string Model, string? After), double> loads = new();
+    private readonly Dictionary<string, int[]> byCost = new(StringComparer.Ordinal);
     private readonly bool additive;
+    private readonly Lazy<IReadOnlyDictionary<long, int>> index;
 
     /// <param name="wholeModels">Sharing off: every batch loads its whole model (the no-sharing baseline's world).</param>
     public StaticProblem(SiteView view, bool wholeModels = false)
@@ -28,7 +31,7 @@ public sealed class StaticProblem
             single[0] = k;
             return Upload(single);
         }).ToArray();
-        Index = Users.Select((u, k) => (u.Id, k)).ToDictionary(x => x.Id, x => x.k);
+        index = new Lazy<IReadOnlyDictionary<long, int>>(() => Users.Select((u, k) => (u.Id, k)).ToDictionary(x => x.Id, x => x.k));
     }
 
     public SiteView View { get; }
@@ -43,18 +46,24 @@ public sealed class StaticProblem
     /// <summary>u_k: user k's upload time alone with the whole band (additive in a batch under the optimal fixed-psd split).</summary>
     public IReadOnlyList<double> UploadCost { get; }
 
-    public IReadOnlyDictionary<long, int> Index { get; }
+    /// <summary>Users' positions by request id (built on first use: planners do not need it).</summary>
+    public IReadOnlyDictionary<long, int> Index => index.Value;
 
     public double Now => View.Now;
 
     /// <summary>The upload time of users (by index) uploading together under the site's allocator.</summary>
-    public double Upload(IReadOnlyList<int> users)
+    public double Upload(ReadOnlySpan<int> users)
     {
-        if (users.Count == 0) return 0;
-        if (!additive) return View.UploadSeconds(users.Select(k => Users[k]).ToArray());
+        if (users.Length == 0) return 0;
+        if (!additive)
+        {
+            var requests = new QueuedRequest[users.Length];
+            for (int i = 0; i < users.Length; i++) requests[i] = Users[users[i]];
+            return View.UploadSeconds(requests);
+        }
         // Planners call this in their innermost loops: the allocator's own closed form, on the stack.
-        Span<UploadDemand> demands = users.Count <= 256 ? stackalloc UploadDemand[users.Count] : new UploadDemand[users.Count];
-        for (int i = 0; i < users.Count; i++) demands[i] = new UploadDemand(Users[users[i]].InputBits, Users[users[i]].SnrHz);
+        Span<UploadDemand> demands = users.Length <= 256 ? stackalloc UploadDemand[users.Length] : new UploadDemand[users.Length];
+        for (int i = 0; i < users.Length; i++) demands[i] = new UploadDemand(Users[users[i]].InputBits, Users[users[i]].SnrHz);
         return OptimalAllocator.ClosedFormSeconds(demands, View.Spec.Uplink.BandwidthHz);
     }
 
@@ -63,47 +72,54 @@ public sealed class StaticProblem
     {
         var key = (model.Id, previous?.Id);
         if (loads.TryGetValue(key, out double t)) return t;
-        IReadOnlySet<string> resident = WholeModels ? new HashSet<string>()
-            : previous is null ? View.Resident : new HashSet<string>(previous.BlockIds, StringComparer.Ordinal);
+        IReadOnlySet<string> resident = WholeModels ? Nothing : previous is null ? View.Resident : Catalog.BlockSet(previous);
         return loads[key] = View.Loads.LoadSeconds(model, resident, View.InRam);
     }
 
-    /// <summary>The users of <paramref name="modelId"/> among <paramref name="candidates"/>, by upload cost (ties: deadline, then id).</summary>
-    public int[] UsersByCost(string modelId, IEnumerable<int> candidates) =>
-        candidates.Where(k => Users[k].ModelId == modelId).OrderBy(k => UploadCost[k]).ThenBy(k => Users[k].Deadline).ThenBy(k => Users[k].Id).ToArray();
+    /// <summary>The users of <paramref name="modelId"/> by upload cost (ties: deadline, then id), memoised; callers must not change the array.</summary>
+    public int[] UsersByCost(string modelId)
+    {
+        if (byCost.TryGetValue(modelId, out var users)) return users;
+        return byCost[modelId] = Enumerable.Range(0, Users.Count).Where(k => Users[k].ModelId == modelId)
+            .OrderBy(k => UploadCost[k]).ThenBy(k => Users[k].Deadline).ThenBy(k => Users[k].Id).ToArray();
+    }
 
     /// <summary>
     /// The n smallest-cost users of <paramref name="byCost"/> whose deadlines admit the batch's completion
     /// <paramref name="start"/> + <paramref name="added"/>(users), found by dropping those it would miss and
-    /// trying again; null when n such users cannot be found.
+    /// trying again; false when n such users cannot be found. The choice is a prefix of an array that is never
+    /// changed afterwards, so planners keep it without a copy.
     /// </summary>
-    public int[]? ChooseUsers(int[] byCost, int n, double start, Func<int[], double> added)
+    public bool TryChooseUsers(int[] byCost, int n, double start, Func<ReadOnlySpan<int>, double> added, out ArraySegment<int> chosen)
     {
-        // Plain loops: planners call this in their innermost loops.
+        // Plain loops and no copy of the common, feasible case: planners call this in their innermost loops.
         var candidates = byCost;
         while (candidates.Length >= n)
         {
-            var chosen = new int[n];
-            Array.Copy(candidates, chosen, n);
-            double end = start + added(chosen);
+            double end = start + added(candidates.AsSpan(0, n));
             int late = 0;
-            foreach (int k in chosen)
-                if (Users[k].Deadline < end) late++;
-            if (late == 0) return chosen;
+            for (int i = 0; i < n; i++)
+                if (Users[candidates[i]].Deadline < end) late++;
+            if (late == 0)
+            {
+                chosen = new ArraySegment<int>(candidates, 0, n);
+                return true;
+            }
             int keep = 0;
             foreach (int k in candidates)
                 if (Users[k].Deadline >= end) keep++;
-            if (keep == candidates.Length) return null;
+            if (keep == candidates.Length) break;
             var left = new int[keep];
-            int i = 0;
+            int j = 0;
             foreach (int k in candidates)
-                if (Users[k].Deadline >= end) left[i++] = k;
+                if (Users[k].Deadline >= end) left[j++] = k;
             candidates = left;
         }
-        return null;
+        chosen = default;
+        return false;
     }
 
     /// <summary>Time a batch adds: combine(upload, load) + tau(n).</summary>
-    public double BatchSeconds(Model model, Model? previous, IReadOnlyList<int> users) =>
-        View.Combine(Upload(users), Load(model, previous)) + model.Profile.Seconds(users.Count);
+    public double BatchSeconds(Model model, Model? previous, ReadOnlySpan<int> users) =>
+        View.Combine(Upload(users), Load(model, previous)) + model.Profile.Seconds(users.Length);
 }
