@@ -36,7 +36,7 @@ public class RunCommandTests
     }
 
     [Theory]
-    [InlineData("horizon: 120 s", "horizn: 120 s", ":9: horizn: unknown key 'horizn'. Did you mean 'horizon'?")]
+    [InlineData("horizon: 600 s", "horizn: 600 s", ":9: horizn: unknown key 'horizn'. Did you mean 'horizon'?")]
     [InlineData("deadline: 2 s", "deadline: 2 MB", "scenario.deadline: '2 MB' has unit 'MB', which is not a time")]
     [InlineData("strategies: [pl-dp, pl-greedy, no-sharing, fcfs]", "strategies: [pl-dp, pl-gredy, no-sharing, fcfs]", "Unknown strategy 'pl-gredy'. Did you mean 'pl-greedy'?")]
     [InlineData("scenario.arrivals.rate: [5 /s, 10 /s, 20 /s]", "scenario.arrivals.rat: [5 /s]", "unknown key 'rat' in 'scenario.arrivals.rat'. Did you mean 'rate'?")]
@@ -75,7 +75,7 @@ public class RunCommandTests
     {
         var (code, output, _) = CliHarness.Run("validate", Path.Combine(RepositoryRoot.Find(), "experiments", "quickstart.yaml"));
         Assert.Equal(0, code);
-        Assert.Matches(@"^ok: quickstart: 3 point\(s\) x 4 strategies x 10-10 replications; sha256 [0-9a-f]{64}", output);
+        Assert.Matches(@"^ok: quickstart: 3 point\(s\) x 4 strategies x 20-20 replications; sha256 [0-9a-f]{64}", output);
     }
 
 }

@@ -35,9 +35,10 @@ public sealed class Runner(ExperimentSpec spec, int parallelism)
         {
             var todo = cells.Where(c => !finished.Contains(c)).ToArray();
             Interlocked.Add(ref planned, todo.Length);
-            // Dynamic partitioning: cells differ in cost by orders of magnitude (a high arrival rate, an
-            // exact planner), and static ranges would leave a core idle while the other finishes a slow range.
-            Parallel.ForEach(Partitioner.Create(todo, loadBalance: true), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, cell =>
+            // One cell at a time: cells differ in cost by orders of magnitude (a high arrival rate, an exact
+            // planner) and the costly ones come last. Ranges, or the load-balancing partitioner's growing chunks,
+            // would leave a core idle while the other finishes a handful of slow cells.
+            Parallel.ForEach(Partitioner.Create(todo, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, cell =>
             {
                 var record = RunCell(spec, cell);
                 records.Add(record);
