@@ -19,6 +19,7 @@ public static class Cli
         root.Subcommands.Add(RunCommand.Create(output, error));
         root.Subcommands.Add(RunCommand.Validate(output));
         root.Subcommands.Add(RunCommand.Merge(output));
+        root.Subcommands.Add(SlurmCommand.Create(output));
         root.Subcommands.Add(SolveCommand.Create(output));
         root.Subcommands.Add(ListCommand.Create(output));
         root.Subcommands.Add(CatalogCommand.Create(output));

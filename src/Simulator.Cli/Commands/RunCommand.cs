@@ -137,12 +137,15 @@ public sealed class CommonOptions
         command.Options.Add(Set);
     }
 
-    public ExperimentSpec Read(ParseResult result, FileInfo? file)
+    public ExperimentSpec Read(ParseResult result, FileInfo? file) => Load(file, Sets(result));
+
+    /// <summary>Every override given, <c>--seed</c> and <c>--replications</c> included, as path=value.</summary>
+    public List<string> Sets(ParseResult result)
     {
         var sets = (result.GetValue(Set) ?? Array.Empty<string>()).ToList();
         if (result.GetValue(Seed) is { } seed) sets.Add(string.Create(CultureInfo.InvariantCulture, $"seed={seed}"));
         if (result.GetValue(Replications) is { } reps) sets.Add(string.Create(CultureInfo.InvariantCulture, $"replications={reps}"));
-        return Load(file, sets);
+        return sets;
     }
 
     public static ExperimentSpec Load(FileInfo? file, IReadOnlyList<string> sets)
