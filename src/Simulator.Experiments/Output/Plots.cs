@@ -134,19 +134,24 @@ public static class Plots
     {
         var point = PointAt(spec, p);
         var traces = Traces(spec, point);
+        double end = spec.HorizonSeconds, width = WindowMeans.RoundWidth(end, 120);
         for (int s = 0; s < spec.Strategies.Count; s++)
         {
             var trace = traces[s];
-            var steps = p.Y == "gpu_memory" ? trace.GpuBytes : trace.QueueLength;
-            var line = plot.Add.Scatter(steps.Select(x => x.Time).ToArray(), steps.Select(x => x.Value).ToArray());
+            var means = WindowMeans.Of(p.Y == "gpu_memory" ? trace.GpuBytes : trace.QueueLength, end, width);
+            double scale = p.Y == "gpu_memory" ? 1e-6 : 1;
+            // A last point at the end closes the final window's step.
+            var line = plot.Add.Scatter(means.Select(x => x.Start).Append(end).ToArray(), means.Select(x => x.Mean * scale).Append(means[^1].Mean * scale).ToArray());
             line.ConnectStyle = ConnectStyle.StepHorizontal;
             line.Color = Colors.Category10[s % 10];
             line.MarkerSize = 0;
+            line.LineWidth = 1.5f;
             line.LegendText = spec.Strategies[s].Label;
         }
-        plot.Title(Titled($"{p.Y.Replace('_', ' ')} over time (replication 0)", point));
+        string every = width.ToString("0.###", CultureInfo.InvariantCulture);
+        plot.Title(Titled($"{p.Y.Replace('_', ' ')} over time, mean per {every} s (replication 0)", point));
         plot.XLabel("simulated time (s)");
-        plot.YLabel(p.Y == "gpu_memory" ? "GPU memory in use (bytes)" : "queued requests");
+        plot.YLabel(p.Y == "gpu_memory" ? $"GPU memory in use, {every} s mean (MB)" : $"queued requests, {every} s mean");
         plot.ShowLegend();
         return p.Y;
     }

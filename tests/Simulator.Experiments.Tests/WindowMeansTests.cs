@@ -1,0 +1,58 @@
+using CsCheck;
+using Simulator.Experiments;
+
+namespace Simulator.Experiments.Tests;
+
+public class WindowMeansTests
+{
+    [Fact]
+    public void A_hand_worked_step_function_averages_per_window()
+    {
+        // 2 on [0, 1.5), 4 on [1.5, 3), 0 from 3 on; windows of 2 s up to 5 s (the last one 1 s long).
+        var means = WindowMeans.Of(new[] { (0.0, 2.0), (1.5, 4.0), (3.0, 0.0) }, 5, 2);
+        Assert.Equal(new[] { 0.0, 2.0, 4.0 }, means.Select(m => m.Start));
+        Assert.Equal(2.5, means[0].Mean, 12);   // (2 x 1.5 + 4 x 0.5) / 2
+        Assert.Equal(2.0, means[1].Mean, 12);   // (4 x 1 + 0 x 1) / 2
+        Assert.Equal(0.0, means[2].Mean, 12);
+    }
+
+    [Fact]
+    public void Windows_weighted_by_their_length_hold_the_whole_area()
+    {
+        var gen = Gen.Select(Gen.Double[0.01, 10].Array[1, 40], Gen.Double[0, 50].Array[41], Gen.Double[0.5, 300], Gen.Double[0.05, 50]);
+        gen.Sample((durations, values, end, width) =>
+        {
+            var steps = new List<(double, double)>();
+            double at = 0, area = 0;
+            for (int k = 0; k < durations.Length && at < end; k++)
+            {
+                steps.Add((at, values[k]));
+                area += values[k] * (Math.Min(at + durations[k], end) - at);
+                at += durations[k];
+            }
+            if (at < end)
+            {
+                steps.Add((at, values[^1]));
+                area += values[^1] * (end - at);
+            }
+            var means = WindowMeans.Of(steps, end, width);
+            double total = means.Sum(m => m.Mean * (Math.Min(m.Start + width, end) - m.Start));
+            return means.Count == (int)Math.Ceiling(end / width - 1e-9) && Math.Abs(total - area) <= 1e-9 * Math.Max(1, area);
+        }, iter: 300);
+    }
+
+    [Theory]
+    [InlineData(600, 120, 5)]
+    [InlineData(120, 120, 1)]
+    [InlineData(30, 120, 0.5)]
+    [InlineData(3000, 120, 50)]
+    public void Window_widths_are_round(double span, int windows, double width) =>
+        Assert.Equal(width, WindowMeans.RoundWidth(span, windows), 12);
+
+    [Fact]
+    public void Steps_must_start_at_zero()
+    {
+        Assert.Throws<ArgumentException>(() => WindowMeans.Of(new[] { (1.0, 2.0) }, 5, 1));
+        Assert.Throws<ArgumentException>(() => WindowMeans.Of(new[] { (0.0, 2.0) }, 5, 0));
+    }
+}
