@@ -18,6 +18,24 @@ public class RunnerTests
     }
 
     [Fact]
+    public void Requantizing_on_coherence_is_read_and_changes_only_the_upload_side()
+    {
+        var plain = Quickstart.Read(Small);
+        var requantized = Quickstart.Read(Small.Append("scenario.uplink.requantize_on_coherence=true").ToArray());
+        Assert.False(plain.Points[0].Scenario.Site.Uplink.RequantizeOnCoherence);
+        Assert.True(requantized.Points[0].Scenario.Site.Uplink.RequantizeOnCoherence);
+        Assert.Contains("requantize_on_coherence: true", requantized.ResolvedText);
+        Assert.NotEqual(plain.Hash, requantized.Hash);
+        var cell = new Cell(1, 3, 0); // fcfs at 10 /s
+        var a = Runner.RunCell(plain, cell).Metrics;
+        var b = Runner.RunCell(requantized, cell).Metrics;
+        Assert.Equal(a[RunMetrics.Index("arrived")], b[RunMetrics.Index("arrived")]);     // same workload
+        Assert.NotEqual(a[RunMetrics.Index("upload_mean")], b[RunMetrics.Index("upload_mean")]); // uploads follow the fading
+        // Re-splitting at 10 ms boundaries averages the fading over an upload: still about the same mean.
+        Assert.InRange(b[RunMetrics.Index("upload_mean")] / a[RunMetrics.Index("upload_mean")], 0.5, 2.0);
+    }
+
+    [Fact]
     public void Every_strategy_sees_the_same_arrivals_at_a_point_and_replication()
     {
         var spec = Quickstart.Read(Small);

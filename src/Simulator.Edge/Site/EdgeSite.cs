@@ -99,8 +99,16 @@ public sealed class EdgeSite
                 foreach (var r in members) Metrics.OnExpired(r); // some user has no usable channel: the batch cannot upload
                 continue;
             }
-            var uploaded = env.TimeoutD(alloc.UploadSeconds);
-            var job = env.Process(Serve(t0, model, members, uploaded, alloc.UploadSeconds));
+            double upload = spec.Uplink.RequantizeOnCoherence
+                ? RequantizedUpload.Seconds(members.Select(r => (r.InputBits, r.Channel)).ToArray(), t0, spec.Uplink)
+                : alloc.UploadSeconds;
+            if (double.IsInfinity(upload))
+            {
+                foreach (var r in members) Metrics.OnExpired(r); // a later block left some user without a usable channel
+                continue;
+            }
+            var uploaded = env.TimeoutD(upload);
+            var job = env.Process(Serve(t0, model, members, uploaded, upload));
             yield return spec.Timeline == Timeline.Pipelined ? uploaded : job;
         }
     }

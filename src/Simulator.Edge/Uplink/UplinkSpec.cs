@@ -17,6 +17,11 @@ public sealed record UplinkSpec
     public double? GaussMarkovRho { get; init; }
     public RateModel RateModel { get; init; } = RateModel.FixedPsd;
     public IBandwidthAllocator Allocator { get; init; } = new OptimalAllocator();
+    /// <summary>
+    /// False (the default, the papers' quasi-static model): an upload's rates are fixed by the channel at
+    /// its start. True: the band is split again at every coherence boundary (<see cref="RequantizedUpload"/>).
+    /// </summary>
+    public bool RequantizeOnCoherence { get; init; }
     public Placement Placement { get; init; } = new AnnulusPlacement();
     /// <summary>Rate at which results return; null for an instant downlink (the default).</summary>
     public double? DownlinkBitsPerSecond { get; init; }
