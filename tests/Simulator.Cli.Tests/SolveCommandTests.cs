@@ -55,6 +55,33 @@ public class SolveCommandTests
     }
 
     [Fact]
+    public void The_instances_allocation_holds_unless_the_strategy_names_its_own()
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"equal-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(file, File.ReadAllText(Instance).Replace("allocation: optimal", "allocation: equal", StringComparison.Ordinal));
+        try
+        {
+            double[][] Shares(params string[] args)
+            {
+                var (code, output, error) = CliHarness.Run(new[] { "solve", file }.Concat(args).ToArray());
+                Assert.True(code == 0, error);
+                using var json = JsonDocument.Parse(output);
+                return json.RootElement.GetProperty("batches").EnumerateArray()
+                    .Select(b => b.GetProperty("bandwidth_hz").EnumerateObject().Select(p => p.Value.GetDouble()).ToArray()).ToArray();
+            }
+            // The file says equal: every batch splits the band evenly.
+            foreach (var batch in Shares("--strategy", "fcfs"))
+                Assert.All(batch, share => Assert.Equal(20e6 / batch.Length, share, 3));
+            // A strategy's own bandwidth choice overrides it: the optimum splits unevenly.
+            Assert.Contains(Shares("--strategy", "fcfs", "--param", "bandwidth=optimal"), batch => batch.Length > 1 && batch.Max() - batch.Min() > 1e3);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void A_misspelt_key_in_an_instance_exits_2_naming_file_line_and_suggestion()
     {
         string file = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.yaml");

@@ -36,6 +36,20 @@ public class RunnerTests
     }
 
     [Fact]
+    public void The_scenarios_allocation_holds_unless_a_strategy_names_its_own()
+    {
+        var optimal = Quickstart.Read(Small.Append("strategies=[fcfs]").Append("baseline=fcfs").ToArray());
+        var equal = Quickstart.Read(Small.Append("strategies=[fcfs, {name: fcfs, bandwidth: optimal}]").Append("baseline=fcfs").Append("scenario.uplink.allocation=equal").ToArray());
+        Assert.Contains("allocation: optimal", optimal.ResolvedText);
+        Assert.IsType<Edge.EqualAllocator>(equal.Points[0].Scenario.Site.Uplink.Allocator);
+        double Upload(ExperimentSpec spec, int strategy) => Runner.RunCell(spec, new Cell(1, strategy, 0)).Metrics[RunMetrics.Index("upload_mean")];
+        // The equal split waits for the slowest user: longer uploads than the optimum on the same workload.
+        Assert.True(Upload(equal, 0) > Upload(optimal, 0) * 1.05, $"{Upload(equal, 0)} against {Upload(optimal, 0)}");
+        // fcfs with bandwidth: optimal is the optimal run again, byte for byte.
+        Assert.Equal(Runner.RunCell(optimal, new Cell(1, 0, 0)).Metrics, Runner.RunCell(equal, new Cell(1, 1, 0)).Metrics);
+    }
+
+    [Fact]
     public void Every_strategy_sees_the_same_arrivals_at_a_point_and_replication()
     {
         var spec = Quickstart.Read(Small);

@@ -26,7 +26,11 @@ public class RegistryTests
         Assert.IsType<EqualAllocator>(greedy.Allocator);
         Assert.True(greedy.Sharing);
         Assert.False(StrategyRegistry.BuiltIn.Create("no-sharing", new Random(1)).Sharing);
-        Assert.IsType<OptimalAllocator>(StrategyRegistry.BuiltIn.Create("fcfs", new Random(1)).Allocator);
+        // No bandwidth given: the scenario's uplink.allocation holds; given: it overrides that.
+        var fcfs = StrategyRegistry.BuiltIn.Create("fcfs", new Random(1));
+        Assert.Null(fcfs.Allocator);
+        Assert.IsType<EqualAllocator>(fcfs.UplinkFor(new UplinkSpec { Allocator = new EqualAllocator() }).Allocator);
+        Assert.IsType<EqualAllocator>(greedy.UplinkFor(new UplinkSpec { Allocator = new OptimalAllocator() }).Allocator);
     }
 
     [Theory]

@@ -90,7 +90,7 @@ public class StrategyTests
                 Pcie = new PcieProfile("gen4", 25e9, 0),
                 GpuBytes = 24_000_000_000,
                 Sharing = setup.Sharing,
-                Uplink = new UplinkSpec { Allocator = setup.Allocator },
+                Uplink = setup.UplinkFor(new UplinkSpec()),
             };
             double rate = info.Name is "exhaustive" or "cpsat" ? 3 : 20;
             var workload = new SyntheticWorkload(new PoissonArrivals(rate), new ZipfPopularity(), new ConstantQuantity(0.5));

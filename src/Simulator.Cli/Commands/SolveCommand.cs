@@ -44,7 +44,7 @@ public static class SolveCommand
     private static (Plan Plan, PlanEvaluation Evaluation, double Seconds) Plan(SiteView view, string name, IReadOnlyDictionary<string, string> args)
     {
         var setup = StrategyRegistry.BuiltIn.Create(name, args, new Random(1));
-        var own = new SiteView(view.Now, view.Queue, view.Resident, view.InRam, view.Catalog, view.Loads, view.Spec with { Uplink = view.Spec.Uplink with { Allocator = setup.Allocator } });
+        var own = new SiteView(view.Now, view.Queue, view.Resident, view.InRam, view.Catalog, view.Loads, view.Spec with { Uplink = setup.UplinkFor(view.Spec.Uplink) });
         var watch = Stopwatch.StartNew();
         var plan = StaticRun.Schedule(setup.Scheduler, own, wholeModels: !setup.Sharing);
         double seconds = watch.Elapsed.TotalSeconds;

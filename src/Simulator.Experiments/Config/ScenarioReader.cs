@@ -41,7 +41,7 @@ public static class ScenarioReader
             Admission = site.Choice("admission", new Dictionary<string, Admission> { ["drop-infeasible"] = Admission.DropInfeasible, ["none"] = Admission.None }, "drop-infeasible"),
             Replan = site.Choice("replan", new Dictionary<string, Replan> { ["every-batch"] = Replan.EveryBatch, ["on-arrival"] = Replan.OnArrival, ["plan-to-completion"] = Replan.PlanToCompletion }, "every-batch"),
             MaxBatch = site.Has("max_batch") ? (int)site.Integer("max_batch") : null,
-            Uplink = ReadUplink(scenario.Child("uplink", "bandwidth", "tx_power", "noise_psd", "noise_figure", "pathloss", "carrier", "reference_loss", "exponent", "shadowing", "fading", "rice_k", "coherence", "correlation", "speed", "rate_model", "placement", "requantize_on_coherence"), downlink),
+            Uplink = ReadUplink(scenario.Child("uplink", "bandwidth", "tx_power", "noise_psd", "noise_figure", "pathloss", "carrier", "reference_loss", "exponent", "shadowing", "fading", "rice_k", "coherence", "correlation", "speed", "rate_model", "placement", "requantize_on_coherence", "allocation"), downlink),
             ResultBytes = downlink.Quantity("result_bytes", UnitKind.Bytes, 0),
         };
         var workload = ReadWorkload(scenario.Child("arrivals", "process", "rate", "rate_on", "rate_off", "mean_on", "mean_off", "count", "file", "popularity", "weights", "input"), scenario, catalog, baseDirectory);
@@ -135,6 +135,7 @@ public static class ScenarioReader
             CoherenceSeconds = coherence,
             GaussMarkovRho = rho,
             RequantizeOnCoherence = u.Bool("requantize_on_coherence", false),
+            Allocator = u.Choice("allocation", new Dictionary<string, IBandwidthAllocator> { ["optimal"] = new OptimalAllocator(), ["equal"] = new EqualAllocator() }, "optimal"),
             RateModel = u.Choice("rate_model", new Dictionary<string, RateModel> { ["fixed-psd"] = RateModel.FixedPsd, ["fixed-power"] = RateModel.FixedPower }, "fixed-psd"),
             Placement = new AnnulusPlacement(placement.Number("min_radius", 10), placement.Number("max_radius", 250)),
             DownlinkBitsPerSecond = downlink.Has("rate") ? 8 * downlink.Quantity("rate", UnitKind.ByteRate) : null,

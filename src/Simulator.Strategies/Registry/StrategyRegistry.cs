@@ -11,14 +11,20 @@ public sealed record StrategyParameter(string Name, string Type, string Default,
 public sealed record StrategyInfo(string Name, string Description, IReadOnlyList<StrategyParameter> Parameters);
 
 /// <summary>What running a strategy needs: the scheduler, the bandwidth allocator it goes with, and whether blocks are shared.</summary>
-public sealed record StrategySetup(string Name, IBatchScheduler Scheduler, IBandwidthAllocator Allocator, bool Sharing);
+/// <param name="Allocator">The strategy's own <c>bandwidth</c> choice; null when it gives none, so the scenario's <c>uplink.allocation</c> holds.</param>
+public sealed record StrategySetup(string Name, IBatchScheduler Scheduler, IBandwidthAllocator? Allocator, bool Sharing)
+{
+    /// <summary>The uplink this strategy runs with: the scenario's, with the strategy's allocator if it chose one.</summary>
+    public UplinkSpec UplinkFor(UplinkSpec scenario) => Allocator is null ? scenario : scenario with { Allocator = Allocator };
+}
 
 /// <summary>A strategy name or parameter that cannot be used; the message says what was expected.</summary>
 public sealed class StrategyException(string message) : Exception(message);
 
 /// <summary>
 /// Finds strategies by name: every class carrying <see cref="StrategyAttribute"/> in the given
-/// assemblies. Every strategy also takes <c>bandwidth: optimal | equal</c> (default optimal).
+/// assemblies. Every strategy also takes <c>bandwidth: optimal | equal</c>, which overrides the scenario's
+/// <c>uplink.allocation</c> for that strategy.
 /// </summary>
 public sealed class StrategyRegistry
 {
@@ -39,7 +45,7 @@ public sealed class StrategyRegistry
     public static StrategyRegistry BuiltIn { get; } = new(typeof(StrategyRegistry).Assembly);
 
     public IReadOnlyList<StrategyInfo> Strategies => entries.OrderBy(e => e.Key, StringComparer.Ordinal)
-        .Select(e => new StrategyInfo(e.Key, e.Value.Attribute.Description, Parameters(e.Value.Type, e.Value.Attribute).Append(new StrategyParameter(Bandwidth, "choice", "optimal", new[] { "optimal", "equal" })).ToArray()))
+        .Select(e => new StrategyInfo(e.Key, e.Value.Attribute.Description, Parameters(e.Value.Type, e.Value.Attribute).Append(new StrategyParameter(Bandwidth, "choice", "uplink.allocation", new[] { "optimal", "equal" })).ToArray()))
         .ToArray();
 
     /// <summary>Builds a strategy from its name and parameters (as text), checking every parameter.</summary>
@@ -60,8 +66,7 @@ public sealed class StrategyRegistry
             return text is null ? p.DefaultValue : Convert(name, key, text, p.ParameterType);
         }).ToArray();
         var scheduler = (IBatchScheduler)ctor.Invoke(values);
-        string bandwidth = arguments.TryGetValue(Bandwidth, out var b) ? b : "optimal";
-        IBandwidthAllocator allocator = bandwidth switch
+        IBandwidthAllocator? allocator = !arguments.TryGetValue(Bandwidth, out var bandwidth) ? null : bandwidth switch
         {
             "optimal" => new OptimalAllocator(),
             "equal" => new EqualAllocator(),
