@@ -41,15 +41,8 @@ public static class SolveCommand
             kv => kv.Length == 2 ? kv[0].Trim() : throw new FormatException($"--param takes name=value, not '{kv[0]}'."),
             kv => kv[1].Trim(), StringComparer.Ordinal);
 
-    private static (Plan Plan, PlanEvaluation Evaluation, double Seconds) Plan(SiteView view, string name, IReadOnlyDictionary<string, string> args)
-    {
-        var setup = StrategyRegistry.BuiltIn.Create(name, args, new Random(1));
-        var own = new SiteView(view.Now, view.Queue, view.Resident, view.InRam, view.Catalog, view.Loads, view.Spec with { Uplink = setup.UplinkFor(view.Spec.Uplink) });
-        var watch = Stopwatch.StartNew();
-        var plan = StaticRun.Schedule(setup.Scheduler, own, wholeModels: !setup.Sharing);
-        double seconds = watch.Elapsed.TotalSeconds;
-        return (plan, PlanEvaluator.Evaluate(new StaticProblem(own, wholeModels: !setup.Sharing), plan), seconds);
-    }
+    private static (Plan Plan, PlanEvaluation Evaluation, double Seconds) Plan(SiteView view, string name, IReadOnlyDictionary<string, string> args) =>
+        StaticRun.Solve(StrategyRegistry.BuiltIn.Create(name, args, new Random(1)), view);
 
     private static void Single(TextWriter output, SiteView view, string name, IReadOnlyDictionary<string, string> args, string instanceName)
     {

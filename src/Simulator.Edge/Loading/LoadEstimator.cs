@@ -32,6 +32,10 @@ public sealed class LoadEstimator
         LumpedBytesPerSecond = lumpedBytesPerSecond;
     }
 
+    /// <summary>The estimator of a site's storage path.</summary>
+    public static LoadEstimator For(Catalog catalog, SiteSpec spec) =>
+        new(catalog, spec.Disk, spec.Pcie, spec.Loading, spec.LumpedBytesPerSecond);
+
     public DiskProfile Disk { get; }
 
     public PcieProfile Pcie { get; }

@@ -32,7 +32,7 @@ public sealed class EdgeSite
         this.spec = spec;
         this.scheduler = scheduler;
         this.streams = streams;
-        Estimator = new LoadEstimator(catalog, spec.Disk, spec.Pcie, spec.Loading, spec.LumpedBytesPerSecond);
+        Estimator = LoadEstimator.For(catalog, spec);
         var ram = new RamCache(spec.RamBytes);
         ram.Preload(catalog, spec.RamPreload);
         Loader = new Loader(env, catalog, Estimator, new ResidentSet(spec.GpuBytes), ram, spec.Residency, spec.Sharing);
@@ -58,14 +58,11 @@ public sealed class EdgeSite
 
     private IEnumerable<Event> Arrivals(IWorkload workload)
     {
-        var placement = streams.Stream("placement");
-        var shadowing = streams.Stream("shadowing");
+        var users = new CellUsers(spec.Uplink, streams);
         foreach (var draft in workload.Requests(catalog, streams))
         {
             if (draft.Arrival > env.NowD) yield return env.TimeoutD(draft.Arrival - env.NowD);
-            double distance = spec.Uplink.Placement.DrawDistance(placement);
-            double shadow = spec.Uplink.ShadowingSigmaDb * Draw.StandardNormal(shadowing);
-            var request = new InferenceRequest(draft, new Channel(spec.Uplink, distance, shadow, streams.Seed("fading", draft.Id)));
+            var request = users.Place(draft);
             queue.Add(request);
             Metrics.OnArrival(request);
             Metrics.QueueLength.UpdateTo(queue.Count);
@@ -191,8 +188,7 @@ public sealed class EdgeSite
 
     private void AskScheduler(double now)
     {
-        var view = new SiteView(now, queue.Select(r => new QueuedRequest(r.Id, r.ModelId, r.InputBits, r.Channel.SnrHz(now), r.Channel.SpectralEfficiency(now), r.Arrival, r.Deadline)).ToArray(),
-            Loader.Gpu, Loader.Ram, catalog, Estimator, spec);
+        var view = new SiteView(now, queue.Select(r => QueuedRequest.At(r, now)).ToArray(), Loader.Gpu, Loader.Ram, catalog, Estimator, spec);
         long started = Stopwatch.GetTimestamp();
         var decided = scheduler.Plan(view);
         Metrics.OnDecision(Stopwatch.GetElapsedTime(started).TotalSeconds);

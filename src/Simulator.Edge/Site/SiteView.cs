@@ -1,7 +1,12 @@
 namespace Simulator.Edge;
 
 /// <summary>What a scheduler sees of a queued request: never the request object itself.</summary>
-public sealed record QueuedRequest(long Id, string ModelId, double InputBits, double SnrHz, double SpectralEfficiency, double Arrival, double Deadline);
+public sealed record QueuedRequest(long Id, string ModelId, double InputBits, double SnrHz, double SpectralEfficiency, double Arrival, double Deadline)
+{
+    /// <summary>A request as a scheduler sees it at time <paramref name="now"/>: with the channel of that moment.</summary>
+    public static QueuedRequest At(InferenceRequest r, double now) =>
+        new(r.Id, r.ModelId, r.InputBits, r.Channel.SnrHz(now), r.Channel.SpectralEfficiency(now), r.Arrival, r.Deadline);
+}
 
 /// <summary>
 /// The read-only view a batch scheduler decides on: the time, the queue with each user's current

@@ -66,6 +66,8 @@ public static class ExperimentReader
             foreach (var (key, value) in binding.Resolved) text.Append(CultureInfo.InvariantCulture, $"points[{index}].").Append(key).Append(": ").AppendLine(value);
             index++;
         }
+        if (points.Any(pt => pt.Scenario.Kind == ScenarioKind.OneShot) && plots.FirstOrDefault(p => p.Kind == "timeseries") is { } series)
+            throw doc.Error($"a one-shot scenario plans one round and simulates no time: it has no '{series.Y}' over time to plot.");
         string resolved = text.ToString();
         string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(resolved)));
         return new ExperimentSpec(name, description, seed, replications, horizon, warmup, strategies, baseline, sweep, points, plots, resolved, hash);

@@ -20,8 +20,15 @@ public sealed record PlotSpec(string Kind, string? X, string Y, IReadOnlyDiction
 /// <summary>One point of the sweep: its index, the overrides that make it, and the scenario they give.</summary>
 public sealed record SweepPoint(int Index, IReadOnlyDictionary<string, string> Labels, Scenario Scenario);
 
+/// <summary>How a point is run: a simulated site over the horizon, or one static round planned once at t = 0.</summary>
+public enum ScenarioKind
+{
+    SingleSite,
+    OneShot,
+}
+
 /// <summary>What one point of an experiment simulates: the catalog, the site and the workload.</summary>
-public sealed record Scenario(Catalog Catalog, SiteSpec Site, IWorkload Workload);
+public sealed record Scenario(Catalog Catalog, SiteSpec Site, IWorkload Workload, ScenarioKind Kind = ScenarioKind.SingleSite);
 
 /// <summary>An experiment, bound and validated (experiments.md section 1).</summary>
 public sealed record ExperimentSpec(

@@ -2,14 +2,14 @@ using Simulator.Edge;
 
 namespace Simulator.Experiments;
 
-/// <summary>Binds the <c>scenario</c> section of an experiment (kind: single-site) to a catalog, a site and a workload.</summary>
+/// <summary>Binds the <c>scenario</c> section of an experiment (kind: single-site or one-shot) to a catalog, a site and a workload.</summary>
 public static class ScenarioReader
 {
     private static readonly TableProfile ClockworkResNet50 = new(new[] { (1, 0.0033), (2, 0.0053), (4, 0.0075), (8, 0.0124) });
 
     public static Scenario Read(Section scenario, string baseDirectory)
     {
-        scenario.Choice("kind", new Dictionary<string, int> { ["single-site"] = 0 }, "single-site");
+        var kind = scenario.Choice("kind", new Dictionary<string, ScenarioKind> { ["single-site"] = ScenarioKind.SingleSite, ["one-shot"] = ScenarioKind.OneShot }, "single-site");
         var catalog = ReadCatalog(scenario.Child("catalog", "name", "generate", "file", "clusters", "adapters", "models", "blocks_per_model", "pool", "share", "block_size", "profile", "activation", "seed"), baseDirectory);
         var profiles = HardwareProfiles.Shipped;
         var site = scenario.Child("site", "disk", "ram", "pcie", "gpu", "timeline", "admission", "replan", "max_batch", "loading", "lumped_speed", "downlink");
@@ -44,8 +44,11 @@ public static class ScenarioReader
             Uplink = ReadUplink(scenario.Child("uplink", "bandwidth", "tx_power", "noise_psd", "noise_figure", "pathloss", "carrier", "reference_loss", "exponent", "shadowing", "fading", "rice_k", "coherence", "correlation", "speed", "rate_model", "placement", "requantize_on_coherence", "allocation"), downlink),
             ResultBytes = downlink.Quantity("result_bytes", UnitKind.Bytes, 0),
         };
-        var workload = ReadWorkload(scenario.Child("arrivals", "process", "rate", "rate_on", "rate_off", "mean_on", "mean_off", "count", "file", "popularity", "weights", "input"), scenario, catalog, baseDirectory);
-        return new Scenario(catalog, spec, workload);
+        var arrivals = scenario.Child("arrivals", "process", "rate", "rate_on", "rate_off", "mean_on", "mean_off", "count", "file", "popularity", "weights", "input");
+        var workload = ReadWorkload(arrivals, scenario, catalog, baseDirectory);
+        if (kind == ScenarioKind.OneShot && arrivals.Text("process", "poisson") != "batch-at-zero")
+            throw (arrivals.Has("process") ? arrivals.Required("process") : arrivals.Doc).Error("a one-shot scenario is one round of users present at t = 0: it needs arrivals: {process: batch-at-zero, count: K}.");
+        return new Scenario(catalog, spec, workload, kind);
     }
 
     /// <summary>A catalog from a `catalog` section: a file, or a generator with its parameters.</summary>

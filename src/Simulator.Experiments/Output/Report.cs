@@ -35,9 +35,11 @@ public static class Report
         if (paired.Length > 0)
         {
             sb.AppendLine();
-            sb.AppendLine(CultureInfo.InvariantCulture, $"## Throughput against {spec.Baseline} (paired over the same replications)");
+            // In a one-shot round throughput is the number served (system-model.md section 7).
+            bool oneShot = spec.Points.Any(pt => pt.Scenario.Kind == ScenarioKind.OneShot);
+            sb.AppendLine(CultureInfo.InvariantCulture, $"## {(oneShot ? "Users served" : "Throughput")} against {spec.Baseline} (paired over the same replications)");
             sb.AppendLine();
-            sb.AppendLine("| " + string.Join(" | ", Columns(spec).Concat(new[] { "strategy", "difference (/s)", "95 % interval", "relative gain" })) + " |");
+            sb.AppendLine("| " + string.Join(" | ", Columns(spec).Concat(new[] { "strategy", oneShot ? "difference (users)" : "difference (/s)", "95 % interval", "relative gain" })) + " |");
             sb.AppendLine("|" + string.Concat(Enumerable.Repeat("---|", Columns(spec).Count() + 4)));
             foreach (var (point, strategy, _, p) in paired)
                 sb.AppendLine("| " + string.Join(" | ", Labels(spec, point).Concat(new[]

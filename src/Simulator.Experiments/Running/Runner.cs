@@ -94,6 +94,7 @@ public sealed class Runner(ExperimentSpec spec, int parallelism)
         var choice = spec.Strategies[cell.Strategy];
         var streams = new RandomStreams(CellSeed(spec.Seed, cell.Point, cell.Replication));
         var setup = StrategyRegistry.BuiltIn.Create(choice.Name, choice.Arguments, streams.Stream("strategy:" + choice.Label));
+        if (point.Scenario.Kind == ScenarioKind.OneShot) return OneShotRun.Run(cell, point.Scenario, setup, streams, trace);
         var site = point.Scenario.Site with { Sharing = setup.Sharing, Uplink = setup.UplinkFor(point.Scenario.Site.Uplink) };
         var env = new Simulation();
         var edge = new EdgeSite(env, point.Scenario.Catalog, site, setup.Scheduler, point.Scenario.Workload, streams, spec.WarmupSeconds, trace);

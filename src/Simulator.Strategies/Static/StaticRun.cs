@@ -10,6 +10,19 @@ namespace Simulator.Strategies;
 /// </summary>
 public static class StaticRun
 {
+    /// <summary>
+    /// A strategy's plan for the round, in its own world (its bandwidth choice; whole models when it
+    /// ignores sharing), the independent evaluation of that plan, and the wall time of planning.
+    /// </summary>
+    public static (Plan Plan, PlanEvaluation Evaluation, double Seconds) Solve(StrategySetup setup, SiteView view)
+    {
+        var own = new SiteView(view.Now, view.Queue, view.Resident, view.InRam, view.Catalog, view.Loads, view.Spec with { Uplink = setup.UplinkFor(view.Spec.Uplink) });
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var plan = Schedule(setup.Scheduler, own, wholeModels: !setup.Sharing);
+        double seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+        return (plan, PlanEvaluator.Evaluate(new StaticProblem(own, wholeModels: !setup.Sharing), plan), seconds);
+    }
+
     public static Plan Schedule(IBatchScheduler scheduler, SiteView view, bool wholeModels = false)
     {
         var problem = new StaticProblem(view, wholeModels);

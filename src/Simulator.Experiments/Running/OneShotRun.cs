@@ -1,0 +1,95 @@
+using MathNet.Numerics.Statistics;
+using Simulator.Edge;
+using Simulator.Strategies;
+
+namespace Simulator.Experiments;
+
+/// <summary>
+/// A cell of a one-shot scenario (the papers' static setting): draw the round, let the strategy plan it
+/// as the site's executor would with plan-to-completion, and score the plan with the independent
+/// <see cref="PlanEvaluator"/>. Throughput is the number served, as system-model.md section 7 defines it
+/// for the static problem. The loading metrics follow the plan's batches from an empty GPU; queue and
+/// GPU memory over time do not exist here and are NaN.
+/// </summary>
+internal static class OneShotRun
+{
+    public static (RunRecord Record, RunTrace? Trace) Run(Cell cell, Scenario scenario, StrategySetup setup, RandomStreams streams, bool trace)
+    {
+        var view = StaticRound.Draw(scenario.Catalog, scenario.Site with { Sharing = setup.Sharing }, scenario.Workload, streams);
+        var (plan, evaluation, seconds) = StaticRun.Solve(setup, view);
+        if (!evaluation.Valid) throw new InvalidOperationException($"{setup.Name} planned an invalid round: {string.Join("; ", evaluation.Violations)}.");
+
+        var metrics = new double[RunMetrics.Names.Length];
+        Array.Fill(metrics, double.NaN);
+        void Set(string name, double value) => metrics[RunMetrics.Index(name)] = value;
+        int users = view.Queue.Count, planned = plan.Batches.Sum(b => b.RequestIds.Count);
+        var late = evaluation.Late.ToHashSet();
+        var latencies = new List<double>();
+        double waiting = 0, upload = 0, loading = 0, inference = 0, loadingTotal = 0, computingTotal = 0;
+        long disk = 0, pcie = 0, saved = 0, ramHits = 0, ramLookups = 0, gpuHits = 0, gpuLookups = 0;
+        IReadOnlySet<string> resident = view.Resident;
+        for (int n = 0; n < plan.Batches.Count; n++)
+        {
+            var batch = plan.Batches[n];
+            var timing = evaluation.Timings[n];
+            var model = view.Catalog.Model(batch.ModelId);
+            IReadOnlySet<string> before = setup.Sharing ? resident : System.Collections.Frozen.FrozenSet<string>.Empty;
+            double load = timing.LoadEnd - (view.Timeline == Timeline.Sequential ? timing.UploadEnd : timing.Start);
+            double compute = model.Profile.Seconds(batch.RequestIds.Count);
+            foreach (var block in view.Catalog.BlocksOf(model))
+            {
+                gpuLookups++;
+                if (before.Contains(block.Id)) { gpuHits++; continue; }
+                ramLookups++;
+                pcie += block.Bytes;
+                if (view.InRam.Contains(block.Id)) ramHits++;
+                else disk += block.Bytes;
+            }
+            saved += view.Catalog.Bytes(model) - view.Catalog.MissingBytes(model, before);
+            loadingTotal += load;
+            computingTotal += compute;
+            foreach (var id in batch.RequestIds)
+            {
+                if (late.Contains(id)) continue;
+                latencies.Add(timing.Completion);
+                waiting += timing.Start;
+                upload += timing.UploadEnd - timing.Start;
+                loading += load;
+                inference += compute;
+            }
+            resident = view.Catalog.BlockSet(model); // previous-model residency: the paper's
+        }
+        int served = evaluation.Served;
+        double makespan = evaluation.Completions.Count > 0 ? evaluation.Completions[^1] : double.NaN;
+        Set("throughput", served);
+        Set("on_time_ratio", users > 0 ? (double)served / users : double.NaN);
+        Set("arrived", users);
+        Set("on_time", served);
+        Set("late", late.Count);
+        Set("expired", 0);
+        Set("rejected", users - planned);
+        Set("unfinished", 0);
+        if (served > 0)
+        {
+            Set("latency_mean", latencies.Average());
+            Set("latency_p50", latencies.QuantileCustom(0.50, QuantileDefinition.R7));
+            Set("latency_p95", latencies.QuantileCustom(0.95, QuantileDefinition.R7));
+            Set("latency_p99", latencies.QuantileCustom(0.99, QuantileDefinition.R7));
+            Set("waiting_mean", waiting / served);
+            Set("upload_mean", upload / served);
+            Set("loading_mean", loading / served);
+            Set("inference_mean", inference / served);
+            Set("downlink_mean", 0);
+        }
+        Set("bytes_disk", disk);
+        Set("bytes_pcie", pcie);
+        Set("bytes_saved", saved);
+        Set("ram_hit_ratio", ramLookups > 0 ? (double)ramHits / ramLookups : double.NaN);
+        Set("gpu_hit_ratio", gpuLookups > 0 ? (double)gpuHits / gpuLookups : double.NaN);
+        Set("gpu_loading_fraction", loadingTotal / makespan);
+        Set("gpu_computing_fraction", computingTotal / makespan);
+        Set("mean_batch_size", plan.Batches.Count > 0 ? (double)planned / plan.Batches.Count : double.NaN);
+        var record = new RunRecord(cell, metrics, seconds * 1000, seconds * 1000);
+        return (record, trace ? new RunTrace(latencies, Array.Empty<(double, double)>(), Array.Empty<(double, double)>()) : null);
+    }
+}
