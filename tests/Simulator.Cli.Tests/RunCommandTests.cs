@@ -35,6 +35,22 @@ public class RunCommandTests
         }
     }
 
+    [Fact]
+    public void Every_shipped_paper_experiment_validates_and_says_what_it_mirrors()
+    {
+        var files = Directory.GetFiles(Path.Combine(RepositoryRoot.Find(), "experiments", "partialloading"), "*.yaml");
+        Assert.True(files.Length >= 9, $"{files.Length} experiment files");
+        foreach (var file in files)
+        {
+            var (code, output, error) = CliHarness.Run("validate", file);
+            Assert.True(code == 0, $"{file}: {error}");
+            Assert.StartsWith($"ok: {Path.GetFileNameWithoutExtension(file)}: ", output);
+            string text = File.ReadAllText(file);
+            Assert.Contains("Mirrors", text);
+            Assert.Contains("The paper reports", text);
+        }
+    }
+
     [Theory]
     [InlineData("horizon: 600 s", "horizn: 600 s", ":9: horizn: unknown key 'horizn'. Did you mean 'horizon'?")]
     [InlineData("deadline: 2 s", "deadline: 2 MB", "scenario.deadline: '2 MB' has unit 'MB', which is not a time")]
