@@ -49,8 +49,9 @@ internal static partial class SpeedUp
         foreach (var a in new[] { "run" }.Concat(experiment).Concat(new[] { "--quiet", "--out", dir })) info.ArgumentList.Add(a);
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(info)!;
+        var errors = process.StandardError.ReadToEndAsync();
         string output = process.StandardOutput.ReadToEnd();
-        string error = process.StandardError.ReadToEnd();
+        string error = errors.Result;
         process.WaitForExit();
         double wall = watch.Elapsed.TotalSeconds;
         if (Directory.Exists(dir)) Directory.Delete(dir, true);

@@ -50,8 +50,10 @@ public static class SlurmCommand
             var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
             info.ArgumentList.Add(Path.Combine(scripts, SlurmScripts.SubmitFile));
             using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start bash to submit.");
+            // Both streams at once: a full stderr pipe would otherwise stall a child still writing to it.
+            var complaining = process.StandardError.ReadToEndAsync();
             string said = process.StandardOutput.ReadToEnd();
-            string complaint = process.StandardError.ReadToEnd();
+            string complaint = complaining.Result;
             process.WaitForExit();
             if (process.ExitCode != 0) throw new InvalidOperationException($"sbatch refused the jobs: {complaint.Trim()}");
             output.Write(said);
