@@ -48,7 +48,7 @@ public static class GapReport
             bool common = i % 4 < 2;
             var view = RandomInstances.View(rng, catalog, 20, timeline, common, withResident: true);
             var problem = new StaticProblem(view);
-            var r = CpSatScheduler.Solve(problem, timeLimitSeconds: 10);
+            var r = CpSatScheduler.Solve(problem, timeLimitSeconds: 10, workers: 2, deterministic: false);
             int dp = PlanEvaluator.Evaluate(problem, new PartialLoadingDp().Plan(view)).Served;
             int greedy = PlanEvaluator.Evaluate(problem, new PartialLoadingGreedy().Plan(view)).Served;
             Console.WriteLine($"| {i} | {timeline.ToString().ToLowerInvariant()} | {(common ? "common" : "per-user")} | {r.Value} | {(r.Optimal ? "yes" : $"no (bound {r.Bound})")} | {r.WallSeconds:F2} | {dp} | {greedy} |");

@@ -90,18 +90,12 @@ public sealed class EdgeSite
                 continue;
             }
             var (model, members) = next.Value;
-            var alloc = spec.Uplink.Allocator.Allocate(members.Select(r => new UploadDemand(r.InputBits, r.Channel.SnrHz(t0))).ToArray(), spec.Uplink.BandwidthHz, spec.Uplink.RateModel);
-            if (!alloc.Feasible)
-            {
-                foreach (var r in members) Metrics.OnExpired(r); // some user has no usable channel: the batch cannot upload
-                continue;
-            }
             double upload = spec.Uplink.RequantizeOnCoherence
                 ? RequantizedUpload.Seconds(members.Select(r => (r.InputBits, r.Channel)).ToArray(), t0, spec.Uplink)
-                : alloc.UploadSeconds;
+                : spec.Uplink.Allocator.Allocate(members.Select(r => new UploadDemand(r.InputBits, r.Channel.SnrHz(t0))).ToArray(), spec.Uplink.BandwidthHz, spec.Uplink.RateModel).UploadSeconds;
             if (double.IsInfinity(upload))
             {
-                foreach (var r in members) Metrics.OnExpired(r); // a later block left some user without a usable channel
+                foreach (var r in members) Metrics.OnExpired(r); // some user has no usable channel: the batch cannot upload
                 continue;
             }
             var uploaded = env.TimeoutD(upload);
