@@ -55,11 +55,8 @@ public class SolveCommandTests
     }
 
     [Fact]
-    public void The_instances_allocation_holds_unless_the_strategy_names_its_own()
-    {
-        string file = Path.Combine(Path.GetTempPath(), $"equal-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(file, File.ReadAllText(Instance).Replace("allocation: optimal", "allocation: equal", StringComparison.Ordinal));
-        try
+    public void The_instances_allocation_holds_unless_the_strategy_names_its_own() =>
+        WithInstance("allocation: optimal", "allocation: equal", file =>
         {
             double[][] Shares(params string[] args)
             {
@@ -74,23 +71,27 @@ public class SolveCommandTests
                 Assert.All(batch, share => Assert.Equal(20e6 / batch.Length, share, 3));
             // A strategy's own bandwidth choice overrides it: the optimum splits unevenly.
             Assert.Contains(Shares("--strategy", "fcfs", "--param", "bandwidth=optimal"), batch => batch.Length > 1 && batch.Max() - batch.Min() > 1e3);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
+        });
 
     [Fact]
-    public void A_misspelt_key_in_an_instance_exits_2_naming_file_line_and_suggestion()
-    {
-        string file = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(file, File.ReadAllText(Instance).Replace("resident: {model: b/v0}", "residnet: {model: b/v0}", StringComparison.Ordinal));
-        try
+    public void A_misspelt_key_in_an_instance_exits_2_naming_file_line_and_suggestion() =>
+        WithInstance("resident: {model: b/v0}", "residnet: {model: b/v0}", file =>
         {
             var (code, _, error) = CliHarness.Run("solve", file);
             Assert.Equal(2, code);
             Assert.Matches($@"{Regex(file)}:\d+: residnet: unknown key 'residnet'\. Did you mean 'resident'\?", error);
+        });
+
+    /// <summary>Runs <paramref name="test"/> on a copy of the shipped round with one text replaced.</summary>
+    private static void WithInstance(string original, string replacement, Action<string> test)
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"round-{Guid.NewGuid():N}.yaml");
+        string text = File.ReadAllText(Instance);
+        Assert.Contains(original, text);
+        File.WriteAllText(file, text.Replace(original, replacement, StringComparison.Ordinal));
+        try
+        {
+            test(file);
         }
         finally
         {
