@@ -41,6 +41,16 @@ public class WindowMeansTests
         }, iter: 300);
     }
 
+    [Fact]
+    public void An_end_at_a_multiple_of_the_width_opens_no_sliver_window()
+    {
+        // Found by the property above: adding the width 158 times overshot by rounding into a 159th window.
+        const double end = 114.90033777286315, width = 0.7272173276763491;
+        var means = WindowMeans.Of(new[] { (0.0, 3.0) }, end, width);
+        Assert.Equal(158, means.Count);
+        Assert.All(means, m => Assert.Equal(3.0, m.Mean, 12));
+    }
+
     [Theory]
     [InlineData(600, 120, 5)]
     [InlineData(120, 120, 1)]

@@ -14,11 +14,14 @@ public static class WindowMeans
     {
         if (!(width > 0) || !(end > 0)) throw new ArgumentException($"windows need a positive width and end, not {width} and {end}.");
         if (steps.Count == 0 || steps[0].Time != 0) throw new ArgumentException("the steps must start at time 0.");
-        var means = new List<(double, double)>();
+        // Windows by index, not by adding widths: accumulated rounding would open a sliver of a window at
+        // the end when the end is a multiple of the width.
+        int count = Math.Max(1, (int)Math.Ceiling(end / width * (1 - 1e-12)));
+        var means = new List<(double, double)>(count);
         int i = 0;
-        for (double start = 0; start < end; start += width)
+        for (int k = 0; k < count; k++)
         {
-            double stop = Math.Min(start + width, end), area = 0;
+            double start = k * width, stop = k == count - 1 ? end : Math.Min((k + 1) * width, end), area = 0;
             while (i + 1 < steps.Count && steps[i + 1].Time <= start) i++;
             for (int j = i; j < steps.Count && steps[j].Time < stop; j++)
             {
