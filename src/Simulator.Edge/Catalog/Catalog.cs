@@ -71,14 +71,7 @@ public sealed class Catalog
     public IReadOnlySet<string> BlockSet(Model model) => Parts(model).Set;
 
     /// <summary>Bytes of the blocks both models list.</summary>
-    public long SharedBytes(Model a, Model b)
-    {
-        var other = Parts(b).Set;
-        long sum = 0;
-        foreach (var block in Parts(a).Blocks)
-            if (other.Contains(block.Id)) sum += block.Bytes;
-        return sum;
-    }
+    public long SharedBytes(Model a, Model b) => ResidentBytes(a, Parts(b).Set);
 
     /// <summary>Bytes of the model's blocks in <paramref name="resident"/>.</summary>
     public long ResidentBytes(Model model, IReadOnlySet<string> resident)
@@ -90,13 +83,7 @@ public sealed class Catalog
     }
 
     /// <summary>Bytes of the model's blocks not in <paramref name="resident"/>.</summary>
-    public long MissingBytes(Model model, IReadOnlySet<string> resident)
-    {
-        long sum = 0;
-        foreach (var block in Parts(model).Blocks)
-            if (!resident.Contains(block.Id)) sum += block.Bytes;
-        return sum;
-    }
+    public long MissingBytes(Model model, IReadOnlySet<string> resident) => Bytes(model) - ResidentBytes(model, resident);
 
     /// <summary>The model's blocks, in model order (the order they load in).</summary>
     public ReadOnlySpan<Block> BlocksOf(Model model) => Parts(model).Blocks;

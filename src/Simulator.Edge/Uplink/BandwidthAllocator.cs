@@ -14,6 +14,20 @@ public interface IBandwidthAllocator
     BandwidthAllocation Allocate(IReadOnlyList<UploadDemand> users, double bandwidthHz, RateModel model);
 }
 
+/// <summary>The allocators by the names files and strategy parameters use.</summary>
+public static class Allocators
+{
+    /// <summary>A new allocator for the name; null when the name is none of <see cref="Names"/>.</summary>
+    public static IBandwidthAllocator? Named(string name) => name switch
+    {
+        "optimal" => new OptimalAllocator(),
+        "equal" => new EqualAllocator(),
+        _ => null,
+    };
+
+    public static IReadOnlyList<string> Names { get; } = new[] { "optimal", "equal" };
+}
+
 /// <summary>b_k = B / |S|; the batch waits for the slowest user.</summary>
 public sealed class EqualAllocator : IBandwidthAllocator
 {

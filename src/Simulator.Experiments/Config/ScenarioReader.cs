@@ -138,7 +138,7 @@ public static class ScenarioReader
             CoherenceSeconds = coherence,
             GaussMarkovRho = rho,
             RequantizeOnCoherence = u.Bool("requantize_on_coherence", false),
-            Allocator = u.Choice("allocation", new Dictionary<string, IBandwidthAllocator> { ["optimal"] = new OptimalAllocator(), ["equal"] = new EqualAllocator() }, "optimal"),
+            Allocator = u.Choice("allocation", Allocators.Names.ToDictionary(n => n, n => Allocators.Named(n)!), "optimal"),
             RateModel = u.Choice("rate_model", new Dictionary<string, RateModel> { ["fixed-psd"] = RateModel.FixedPsd, ["fixed-power"] = RateModel.FixedPower }, "fixed-psd"),
             Placement = new AnnulusPlacement(placement.Number("min_radius", 10), placement.Number("max_radius", 250)),
             DownlinkBitsPerSecond = downlink.Has("rate") ? 8 * downlink.Quantity("rate", UnitKind.ByteRate) : null,

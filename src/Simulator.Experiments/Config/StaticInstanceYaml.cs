@@ -98,7 +98,7 @@ public static class StaticInstanceYaml
         if (f.TryGetValue("tx_power", out var p)) spec = spec with { TxPowerWatts = p.Quantity(UnitKind.Power) };
         if (f.TryGetValue("noise_psd", out var n)) spec = spec with { NoisePsdWattsPerHz = n.Quantity(UnitKind.PowerSpectralDensity) };
         if (f.TryGetValue("allocation", out var a))
-            spec = spec with { Allocator = Choice(a, new Dictionary<string, IBandwidthAllocator> { ["optimal"] = new OptimalAllocator(), ["equal"] = new EqualAllocator() }) };
+            spec = spec with { Allocator = Choice(a, Allocators.Names.ToDictionary(n => n, n => Allocators.Named(n)!)) };
         if (f.TryGetValue("rate_model", out var r))
             spec = spec with { RateModel = Choice(r, new Dictionary<string, RateModel> { ["fixed-psd"] = RateModel.FixedPsd, ["fixed-power"] = RateModel.FixedPower }) };
         return spec;

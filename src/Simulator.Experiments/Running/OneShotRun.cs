@@ -36,16 +36,18 @@ internal static class OneShotRun
             IReadOnlySet<string> before = setup.Sharing ? resident : System.Collections.Frozen.FrozenSet<string>.Empty;
             double load = timing.LoadEnd - (view.Timeline == Timeline.Sequential ? timing.UploadEnd : timing.Start);
             double compute = model.Profile.Seconds(batch.RequestIds.Count);
+            long copied = 0;
             foreach (var block in view.Catalog.BlocksOf(model))
             {
                 gpuLookups++;
                 if (before.Contains(block.Id)) { gpuHits++; continue; }
                 ramLookups++;
-                pcie += block.Bytes;
+                copied += block.Bytes;
                 if (view.InRam.Contains(block.Id)) ramHits++;
                 else disk += block.Bytes;
             }
-            saved += view.Catalog.Bytes(model) - view.Catalog.MissingBytes(model, before);
+            pcie += copied;
+            saved += view.Catalog.Bytes(model) - copied;
             loadingTotal += load;
             computingTotal += compute;
             foreach (var id in batch.RequestIds)

@@ -45,7 +45,7 @@ public sealed class StrategyRegistry
     public static StrategyRegistry BuiltIn { get; } = new(typeof(StrategyRegistry).Assembly);
 
     public IReadOnlyList<StrategyInfo> Strategies => entries.OrderBy(e => e.Key, StringComparer.Ordinal)
-        .Select(e => new StrategyInfo(e.Key, e.Value.Attribute.Description, Parameters(e.Value.Type, e.Value.Attribute).Append(new StrategyParameter(Bandwidth, "choice", "uplink.allocation", new[] { "optimal", "equal" })).ToArray()))
+        .Select(e => new StrategyInfo(e.Key, e.Value.Attribute.Description, Parameters(e.Value.Type, e.Value.Attribute).Append(new StrategyParameter(Bandwidth, "choice", "uplink.allocation", Allocators.Names.ToArray())).ToArray()))
         .ToArray();
 
     /// <summary>Builds a strategy from its name and parameters (as text), checking every parameter.</summary>
@@ -66,12 +66,8 @@ public sealed class StrategyRegistry
             return text is null ? p.DefaultValue : Convert(name, key, text, p.ParameterType);
         }).ToArray();
         var scheduler = (IBatchScheduler)ctor.Invoke(values);
-        IBandwidthAllocator? allocator = !arguments.TryGetValue(Bandwidth, out var bandwidth) ? null : bandwidth switch
-        {
-            "optimal" => new OptimalAllocator(),
-            "equal" => new EqualAllocator(),
-            _ => throw new StrategyException($"Strategy '{name}': bandwidth must be 'optimal' or 'equal', not '{bandwidth}'."),
-        };
+        var allocator = !arguments.TryGetValue(Bandwidth, out var bandwidth) ? null
+            : Allocators.Named(bandwidth) ?? throw new StrategyException($"Strategy '{name}': bandwidth must be {string.Join(" or ", Allocators.Names.Select(n => $"'{n}'"))}, not '{bandwidth}'.");
         return new StrategySetup(name, scheduler, allocator, entry.Attribute.Sharing);
     }
 

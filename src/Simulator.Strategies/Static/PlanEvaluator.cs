@@ -64,8 +64,8 @@ public static class PlanEvaluator
             if (batch.RequestIds.Count > cap) violations.Add($"batch {n}: {batch.RequestIds.Count} requests break the memory rule (at most {cap})");
             var allocation = users.Count > 0 ? problem.View.Allocate(users.Select(k => problem.Users[k]).ToArray()) : new BandwidthAllocation(Array.Empty<double>(), 0);
             double upload = allocation.UploadSeconds;
-            IReadOnlySet<string> resident = problem.WholeModels ? new HashSet<string>()
-                : previous is null ? problem.View.Resident : previous.BlockIds.ToHashSet(StringComparer.Ordinal);
+            IReadOnlySet<string> resident = problem.WholeModels ? System.Collections.Frozen.FrozenSet<string>.Empty
+                : previous is null ? problem.View.Resident : problem.Catalog.BlockSet(previous);
             double load = problem.View.Loads.LoadSeconds(model, resident, problem.View.InRam);
             double combined = problem.View.Timeline == Timeline.Sequential ? upload + load : Math.Max(upload, load);
             double start = t;

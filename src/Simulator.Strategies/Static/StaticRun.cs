@@ -39,7 +39,7 @@ public static class StaticRun
             var evaluation = PlanEvaluator.Evaluate(problem, new Plan(batches));
             if (!evaluation.Valid) break; // the caller's evaluation reports what is wrong
             var last = view.Catalog.Model(batches[^1].ModelId);
-            current = new SiteView(evaluation.Completions[^1], left, last.BlockIds.ToHashSet(StringComparer.Ordinal), view.InRam, view.Catalog, view.Loads, view.Spec);
+            current = new SiteView(evaluation.Completions[^1], left, view.Catalog.BlockSet(last), view.InRam, view.Catalog, view.Loads, view.Spec);
         }
         return new Plan(batches);
     }
