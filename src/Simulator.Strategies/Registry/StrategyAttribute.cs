@@ -1,5 +1,12 @@
 namespace Simulator.Strategies;
 
+/// <summary>Which scenarios a strategy decides for: a site's batches (single-site, one-shot) or a network's model selection and pulls.</summary>
+public enum StrategyKind
+{
+    Site,
+    Network,
+}
+
 /// <summary>
 /// Registers a scheduler class under a name. Its public constructor's parameters are the strategy's typed
 /// parameters (bool, int, double, string or an enum; written in kebab-case in files), with their defaults;
@@ -14,6 +21,9 @@ public sealed class StrategyAttribute(string name, string description) : Attribu
     public string Description { get; } = description;
 
     public string Preset { get; init; } = "";
+
+    /// <summary>Site strategies implement <c>IBatchScheduler</c>; network strategies <c>INetworkSelector</c>.</summary>
+    public StrategyKind Kind { get; init; } = StrategyKind.Site;
 
     /// <summary>False for baselines that turn parameter sharing off end to end: every batch loads its whole model.</summary>
     public bool Sharing { get; init; } = true;

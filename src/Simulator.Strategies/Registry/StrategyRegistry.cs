@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using Simulator.Edge;
+using Simulator.Edge.Network;
 
 namespace Simulator.Strategies;
 
@@ -8,7 +9,7 @@ namespace Simulator.Strategies;
 public sealed record StrategyParameter(string Name, string Type, string Default, IReadOnlyList<string> Choices);
 
 /// <summary>A registered strategy, as <c>list strategies</c> shows it.</summary>
-public sealed record StrategyInfo(string Name, string Description, IReadOnlyList<StrategyParameter> Parameters);
+public sealed record StrategyInfo(string Name, string Description, IReadOnlyList<StrategyParameter> Parameters, StrategyKind Kind);
 
 /// <summary>What running a strategy needs: the scheduler, the bandwidth allocator it goes with, and whether blocks are shared.</summary>
 /// <param name="Allocator">The strategy's own <c>bandwidth</c> choice; null when it gives none, so the scenario's <c>uplink.allocation</c> holds.</param>
@@ -23,7 +24,8 @@ public sealed class StrategyException(string message) : Exception(message);
 
 /// <summary>
 /// Finds strategies by name: every class carrying <see cref="StrategyAttribute"/> in the given
-/// assemblies. Every strategy also takes <c>bandwidth: optimal | equal</c>, which overrides the scenario's
+/// assemblies: site strategies (batch schedulers) and network strategies (model selection and pulls). Every
+/// site strategy also takes <c>bandwidth: optimal | equal</c>, which overrides the scenario's
 /// <c>uplink.allocation</c> for that strategy.
 /// </summary>
 public sealed class StrategyRegistry
@@ -36,7 +38,8 @@ public sealed class StrategyRegistry
         foreach (var type in assemblies.SelectMany(a => a.GetTypes()))
             foreach (var attribute in type.GetCustomAttributes<StrategyAttribute>())
             {
-                if (!typeof(IBatchScheduler).IsAssignableFrom(type)) throw new StrategyException($"{type.Name} is registered as '{attribute.Name}' but is not an IBatchScheduler.");
+                var needed = attribute.Kind == StrategyKind.Site ? typeof(IBatchScheduler) : typeof(INetworkSelector);
+                if (!needed.IsAssignableFrom(type)) throw new StrategyException($"{type.Name} is registered as '{attribute.Name}' ({Kebab(attribute.Kind.ToString())}) but is not an {needed.Name}.");
                 if (!entries.TryAdd(attribute.Name, (type, attribute))) throw new StrategyException($"Two strategies are named '{attribute.Name}'.");
             }
     }
@@ -45,19 +48,47 @@ public sealed class StrategyRegistry
     public static StrategyRegistry BuiltIn { get; } = new(typeof(StrategyRegistry).Assembly);
 
     public IReadOnlyList<StrategyInfo> Strategies => entries.OrderBy(e => e.Key, StringComparer.Ordinal)
-        .Select(e => new StrategyInfo(e.Key, e.Value.Attribute.Description, Parameters(e.Value.Type, e.Value.Attribute).Append(new StrategyParameter(Bandwidth, "choice", "uplink.allocation", Allocators.Names.ToArray())).ToArray()))
+        .Select(e => new StrategyInfo(e.Key, e.Value.Attribute.Description, e.Value.Attribute.Kind == StrategyKind.Site
+            ? Parameters(e.Value.Type, e.Value.Attribute).Append(new StrategyParameter(Bandwidth, "choice", "uplink.allocation", Allocators.Names.ToArray())).ToArray()
+            : Parameters(e.Value.Type, e.Value.Attribute).ToArray(), e.Value.Attribute.Kind))
         .ToArray();
 
-    /// <summary>Builds a strategy from its name and parameters (as text), checking every parameter.</summary>
+    /// <summary>The kind of a registered strategy; unknown names are an error with a suggestion.</summary>
+    public StrategyKind KindOf(string name) => Entry(name).Attribute.Kind;
+
+    /// <summary>Builds a site strategy from its name and parameters (as text), checking every parameter.</summary>
     public StrategySetup Create(string name, IReadOnlyDictionary<string, string> arguments, Random strategyStream)
+    {
+        var entry = Entry(name, StrategyKind.Site);
+        var scheduler = (IBatchScheduler)Construct(name, entry, arguments, strategyStream, Bandwidth);
+        var allocator = !arguments.TryGetValue(Bandwidth, out var bandwidth) ? null
+            : Allocators.Named(bandwidth) ?? throw new StrategyException($"Strategy '{name}': bandwidth must be {string.Join(" or ", Allocators.Names.Select(n => $"'{n}'"))}, not '{bandwidth}'.");
+        return new StrategySetup(name, scheduler, allocator, entry.Attribute.Sharing);
+    }
+
+    /// <summary>Builds a network strategy from its name and parameters (as text), checking every parameter.</summary>
+    public INetworkSelector CreateSelector(string name, IReadOnlyDictionary<string, string> arguments, Random strategyStream) =>
+        (INetworkSelector)Construct(name, Entry(name, StrategyKind.Network), arguments, strategyStream);
+
+    private (Type Type, StrategyAttribute Attribute) Entry(string name, StrategyKind? kind = null)
     {
         if (!entries.TryGetValue(name, out var entry))
             throw new StrategyException($"Unknown strategy '{name}'.{Spelling.Hint(name, entries.Keys)} Known: {string.Join(", ", entries.Keys.Order(StringComparer.Ordinal))}.");
+        if (kind is { } k && entry.Attribute.Kind != k)
+        {
+            var fitting = entries.Where(e => e.Value.Attribute.Kind == k).Select(e => e.Key).Order(StringComparer.Ordinal);
+            throw new StrategyException($"'{name}' is a {Kebab(entry.Attribute.Kind.ToString())} strategy; this scenario needs a {Kebab(k.ToString())} strategy: {string.Join(", ", fitting)}.");
+        }
+        return entry;
+    }
+
+    private static object Construct(string name, (Type Type, StrategyAttribute Attribute) entry, IReadOnlyDictionary<string, string> arguments, Random strategyStream, params string[] extra)
+    {
         var ctor = Constructor(entry.Type);
         var preset = ParsePreset(entry.Attribute.Preset);
-        var known = Parameters(entry.Type, entry.Attribute).Select(p => p.Name).Append(Bandwidth).ToArray();
+        var known = Parameters(entry.Type, entry.Attribute).Select(p => p.Name).Concat(extra).ToArray();
         foreach (var key in arguments.Keys)
-            if (!known.Contains(key)) throw new StrategyException($"Strategy '{name}' has no parameter '{key}'.{Spelling.Hint(key, known)} Its parameters: {string.Join(", ", known)}.");
+            if (!known.Contains(key)) throw new StrategyException($"Strategy '{name}' has no parameter '{key}'.{Spelling.Hint(key, known)} Its parameters: {(known.Length == 0 ? "none" : string.Join(", ", known))}.");
         var values = ctor.GetParameters().Select(p =>
         {
             if (p.ParameterType == typeof(Random)) return strategyStream;
@@ -65,10 +96,7 @@ public sealed class StrategyRegistry
             string? text = preset.TryGetValue(key, out var fixedValue) ? fixedValue : arguments.TryGetValue(key, out var given) ? given : null;
             return text is null ? p.DefaultValue : Convert(name, key, text, p.ParameterType);
         }).ToArray();
-        var scheduler = (IBatchScheduler)ctor.Invoke(values);
-        var allocator = !arguments.TryGetValue(Bandwidth, out var bandwidth) ? null
-            : Allocators.Named(bandwidth) ?? throw new StrategyException($"Strategy '{name}': bandwidth must be {string.Join(" or ", Allocators.Names.Select(n => $"'{n}'"))}, not '{bandwidth}'.");
-        return new StrategySetup(name, scheduler, allocator, entry.Attribute.Sharing);
+        return ctor.Invoke(values);
     }
 
     public StrategySetup Create(string name, Random strategyStream) => Create(name, new Dictionary<string, string>(), strategyStream);

@@ -1,0 +1,51 @@
+namespace Simulator.Edge.Network;
+
+/// <summary>
+/// The two parts of every model of a catalog (network.md section 2): its base, the blocks some other model
+/// also lists, and its task part, the rest. Any location holding the base's blocks can supply it, whichever
+/// model brought them; only a holder of the exact model supplies it when sharing is off.
+/// </summary>
+public sealed class ModelParts
+{
+    public ModelParts(Catalog catalog)
+    {
+        Catalog = catalog;
+        int k = catalog.Models.Count;
+        Base = new string[k][];
+        Task = new string[k][];
+        BaseBytes = new double[k];
+        TaskBytes = new double[k];
+        for (int i = 0; i < k; i++)
+        {
+            var blocks = catalog.BlocksOf(catalog.Models[i]).ToArray();
+            Base[i] = blocks.Where(b => catalog.UsersOf(b.Id) > 1).Select(b => b.Id).ToArray();
+            Task[i] = blocks.Where(b => catalog.UsersOf(b.Id) <= 1).Select(b => b.Id).ToArray();
+            BaseBytes[i] = blocks.Where(b => catalog.UsersOf(b.Id) > 1).Sum(b => (double)b.Bytes);
+            TaskBytes[i] = blocks.Where(b => catalog.UsersOf(b.Id) <= 1).Sum(b => (double)b.Bytes);
+        }
+    }
+
+    public Catalog Catalog { get; }
+
+    public int Count => Base.Length;
+
+    /// <summary>Block ids of each model's base part (empty for a model that shares nothing).</summary>
+    public string[][] Base { get; }
+
+    /// <summary>Block ids of each model's task part.</summary>
+    public string[][] Task { get; }
+
+    public double[] BaseBytes { get; }
+
+    public double[] TaskBytes { get; }
+
+    public double Bytes(int model) => BaseBytes[model] + TaskBytes[model];
+
+    /// <summary>Whether a set of held blocks contains all of <paramref name="blocks"/>.</summary>
+    public static bool Holds(IReadOnlySet<string> held, string[] blocks)
+    {
+        foreach (var b in blocks)
+            if (!held.Contains(b)) return false;
+        return true;
+    }
+}

@@ -1,0 +1,45 @@
+namespace Simulator.Edge.Network;
+
+/// <summary>
+/// One window of the network problem, everything a decision reads: the graph and its path costs, the
+/// cloudlets, the catalog as parts, which blocks each cloudlet holds (the data centre holds all), the
+/// requests and the rules. Strategies and the evaluator see nothing else; <c>solve</c> files hold exactly this.
+/// </summary>
+public sealed class NetworkInstance
+{
+    public NetworkInstance(Topology topology, IReadOnlyList<Cloudlet> cloudlets, Catalog catalog, IReadOnlyList<IReadOnlySet<string>> holdings, IReadOnlyList<NetworkRequest> requests, NetworkRules rules)
+    {
+        if (cloudlets.Count != topology.Cloudlets) throw new ArgumentException($"{cloudlets.Count} cloudlets for a topology of {topology.Cloudlets}.", nameof(cloudlets));
+        if (holdings.Count != topology.Cloudlets) throw new ArgumentException($"{holdings.Count} holdings for {topology.Cloudlets} cloudlets.", nameof(holdings));
+        foreach (var r in requests)
+        {
+            if (r.Home < 0 || r.Home >= topology.Cloudlets) throw new ArgumentException($"Request {r.Id} is homed at {r.Home}, not a cloudlet.", nameof(requests));
+            if (r.Accuracy.Count != catalog.Models.Count || r.OutputFactor.Count != catalog.Models.Count)
+                throw new ArgumentException($"Request {r.Id} gives accuracies for {r.Accuracy.Count} models, the catalog has {catalog.Models.Count}.", nameof(requests));
+        }
+        Topology = topology;
+        Cloudlets = cloudlets;
+        Parts = new ModelParts(catalog);
+        Holdings = holdings;
+        Requests = requests;
+        Rules = rules;
+    }
+
+    public Topology Topology { get; }
+
+    public IReadOnlyList<Cloudlet> Cloudlets { get; }
+
+    public ModelParts Parts { get; }
+
+    public Catalog Catalog => Parts.Catalog;
+
+    /// <summary>Block ids held at each cloudlet.</summary>
+    public IReadOnlyList<IReadOnlySet<string>> Holdings { get; }
+
+    public IReadOnlyList<NetworkRequest> Requests { get; }
+
+    public NetworkRules Rules { get; }
+
+    /// <summary>Whether node <paramref name="location"/> (a cloudlet or the data centre) holds all of <paramref name="blocks"/>.</summary>
+    public bool Holds(int location, string[] blocks) => location == Topology.DataCentre || ModelParts.Holds(Holdings[location], blocks);
+}

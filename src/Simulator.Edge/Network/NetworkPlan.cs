@@ -1,0 +1,34 @@
+namespace Simulator.Edge.Network;
+
+/// <summary>What serves one request: the model (catalog index) and the locations its base and task part are pulled from.</summary>
+public readonly record struct Assignment(int Model, int BaseSource, int TaskSource);
+
+/// <summary>
+/// What a relaxation found instead of a plan: its objective (a lower bound on total delay), the quantity
+/// the authors' driver plots as "LP" (the summed per-pair delay at the LP's solution), and the fractional
+/// means of cost and accuracy.
+/// </summary>
+public sealed record Relaxation(double Bound, double PlottedDelay, double MeanCost, double MeanAccuracy);
+
+/// <summary>
+/// A decision for one window: per request (in the window's order) its assignment, or null when the
+/// strategy could not place it (reported, never hidden). A relaxation is a bound and is not executed.
+/// </summary>
+public sealed record NetworkPlan(IReadOnlyList<Assignment?> Assignments, Relaxation? Relaxation = null)
+{
+    public static NetworkPlan Bound(int requests, Relaxation relaxation) => new(new Assignment?[requests], relaxation);
+}
+
+/// <summary>A network strategy: a read-only view of one window in, a plan out. It never touches the kernel.</summary>
+public interface INetworkSelector
+{
+    NetworkPlan Select(NetworkView view);
+}
+
+/// <summary>What a network strategy may read: the window's instance and the shared estimates over it.</summary>
+public sealed class NetworkView(NetworkInstance instance)
+{
+    public NetworkInstance Instance { get; } = instance;
+
+    public ServiceEstimator Estimates { get; } = new(instance);
+}

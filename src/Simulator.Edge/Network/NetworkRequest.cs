@@ -1,0 +1,18 @@
+namespace Simulator.Edge.Network;
+
+/// <summary>
+/// One request of the network (system-model.md section 6): its home cloudlet, the instructions, budget
+/// and accuracy requirement it brings, its input and the user's uplink rate, the accuracy every model
+/// would give it (by the catalog's model index) and the output-size factor of each model, drawn once.
+/// </summary>
+public sealed record NetworkRequest(
+    int Id,
+    int Home,
+    double Arrival,
+    int Instructions,
+    double Budget,
+    double AccuracyRequirement,
+    double InputBytes,
+    double UplinkBytesPerSecond,
+    IReadOnlyList<double> Accuracy,
+    IReadOnlyList<double> OutputFactor);

@@ -1,0 +1,25 @@
+namespace Simulator.Edge.Network;
+
+/// <summary>How cloudlet capacity constrains a window's choices (network.md section 3).</summary>
+public enum CapacityRule
+{
+    /// <summary>The authors' row: alpha |M_k| &lt;= C_h for each request on its own (the paper profile's default).</summary>
+    PerRequest,
+
+    /// <summary>Summed over the window's requests homed at h: sum alpha |M_k| &lt;= C_h (a multiple-choice knapsack per cloudlet).</summary>
+    Aggregated,
+}
+
+/// <summary>Where parts may be pulled from (network.md section 3, item 5).</summary>
+public enum SourceRule
+{
+    /// <summary>Cloudlets only, the data centre as the fallback when no cloudlet holds the part (the authors' LP, rounding and NBS).</summary>
+    Cloudlets,
+
+    /// <summary>Every holder, the data centre included.</summary>
+    All,
+}
+
+/// <summary>The rules of the offline problem that every strategy and the evaluator share.</summary>
+/// <param name="CapacityFactor">alpha of the capacity row.</param>
+public sealed record NetworkRules(CapacityRule Capacity, double CapacityFactor, SourceRule Sources);

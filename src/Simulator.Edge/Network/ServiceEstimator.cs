@@ -1,0 +1,134 @@
+namespace Simulator.Edge.Network;
+
+/// <summary>A place a part can be pulled from and the uncontended seconds it takes to reach the request's home.</summary>
+public readonly record struct Source(int Location, double Seconds);
+
+/// <summary>The delay of serving one request with one model from given sources, in its parts, and the energy it costs.</summary>
+public readonly record struct ServiceTerms(double Pull, double Inference, double Queueing, double Transmission, double Cost)
+{
+    public double Delay => Pull + Inference + Queueing + Transmission;
+}
+
+/// <summary>
+/// The one estimate of serving request j with model k (system-model.md section 6) that every strategy
+/// plans with: the candidate sources of each part with their pull times, inference, queueing and
+/// transmission delays, energy, and which (request, model) pairs are admissible on their own (accuracy,
+/// the per-request capacity row, budget at the nearest sources). Under <c>contention: none</c> and
+/// <c>queueing: analytic</c> the simulated network lands on these numbers exactly.
+/// <para>
+/// D_jk = max(|base_k| dist(h, l_b), |task_k| dist(h, l_t)) + phi_k |M_k| / f_h + W_h + (delta_j + out_jk) / rho_j;
+/// cost = P^tx_h (pull + transmission) + zeta_h I_j P^peak_h + inference (P^idle_h + P^leak_h).
+/// </para>
+/// </summary>
+public sealed class ServiceEstimator
+{
+    private readonly NetworkInstance instance;
+    private readonly Source[]?[] baseSources, taskSources, wholeSources;
+    private readonly int models;
+
+    public ServiceEstimator(NetworkInstance instance)
+    {
+        this.instance = instance;
+        models = instance.Parts.Count;
+        int n = instance.Topology.Cloudlets * models;
+        baseSources = new Source[n][];
+        taskSources = new Source[n][];
+        wholeSources = new Source[n][];
+    }
+
+    public NetworkInstance Instance => instance;
+
+    /// <summary>Where model k's base can come from for a request homed at h; with <paramref name="sharing"/> off, only holders of model k itself.</summary>
+    public IReadOnlyList<Source> BaseSources(int home, int k, bool sharing = true)
+    {
+        var cache = sharing ? baseSources : wholeSources;
+        int key = home * models + k;
+        var parts = instance.Parts;
+        var blocks = sharing ? parts.Base[k] : parts.Base[k].Concat(parts.Task[k]).ToArray();
+        return cache[key] ??= Candidates(home, blocks, parts.BaseBytes[k], parts.Base[k].Length == 0);
+    }
+
+    /// <summary>Where model k's task part can come from for a request homed at h.</summary>
+    public IReadOnlyList<Source> TaskSources(int home, int k) =>
+        taskSources[home * models + k] ??= Candidates(home, instance.Parts.Task[k], instance.Parts.TaskBytes[k], instance.Parts.Task[k].Length == 0);
+
+    private Source[] Candidates(int home, string[] blocks, double bytes, bool nothing)
+    {
+        var topology = instance.Topology;
+        if (nothing) return new[] { new Source(home, 0) };
+        var found = new List<Source>();
+        for (int l = 0; l < topology.Cloudlets; l++)
+            if (instance.Holds(l, blocks)) found.Add(new Source(l, topology.TransferSeconds(l, home, bytes)));
+        if (found.Count == 0 || instance.Rules.Sources == SourceRule.All)
+            found.Add(new Source(topology.DataCentre, topology.TransferSeconds(topology.DataCentre, home, bytes)));
+        return found.ToArray();
+    }
+
+    /// <summary>The quickest of the candidates (lowest location on a tie): nearest holders dominate (network.md section 3).</summary>
+    public static Source Nearest(IReadOnlyList<Source> sources)
+    {
+        var best = sources[0];
+        for (int i = 1; i < sources.Count; i++)
+            if (sources[i].Seconds < best.Seconds) best = sources[i];
+        return best;
+    }
+
+    public double InferenceSeconds(int j, int k)
+    {
+        var model = instance.Catalog.Models[k];
+        var cloudlet = instance.Cloudlets[instance.Requests[j].Home];
+        return model.ComputeIntensity is { } phi ? phi * (instance.Parts.Bytes(k) / Units.GB) / cloudlet.ProcessingRate : model.Profile.Seconds(1);
+    }
+
+    public double QueueingSeconds(int j) => instance.Cloudlets[instance.Requests[j].Home].AnalyticWaitSeconds;
+
+    /// <summary>(delta_j + out_jk) / rho_j with out_jk = delta_j (|M_k| / GB) u_jk, the authors' output size.</summary>
+    public double TransmissionSeconds(int j, int k)
+    {
+        var r = instance.Requests[j];
+        double output = r.InputBytes * (instance.Parts.Bytes(k) / Units.GB) * r.OutputFactor[k];
+        return (r.InputBytes + output) / r.UplinkBytesPerSecond;
+    }
+
+    /// <summary>Seconds until both parts of model k are at <paramref name="home"/>, pulled at once from the given locations.</summary>
+    public double PullSeconds(int home, int k, int baseSource, int taskSource)
+    {
+        var topology = instance.Topology;
+        var parts = instance.Parts;
+        return Math.Max(topology.TransferSeconds(baseSource, home, parts.BaseBytes[k]), topology.TransferSeconds(taskSource, home, parts.TaskBytes[k]));
+    }
+
+    /// <summary>Every term for j served as <paramref name="a"/> says.</summary>
+    public ServiceTerms Terms(int j, Assignment a) => Terms(j, a.Model, PullSeconds(instance.Requests[j].Home, a.Model, a.BaseSource, a.TaskSource));
+
+    /// <summary>Every term for j served by k with the given pull time.</summary>
+    public ServiceTerms Terms(int j, int k, double pullSeconds)
+    {
+        var r = instance.Requests[j];
+        var c = instance.Cloudlets[r.Home];
+        double inference = InferenceSeconds(j, k), transmission = TransmissionSeconds(j, k);
+        double cost = c.TxPower * (pullSeconds + transmission) + c.AccessRate * r.Instructions * c.PeakPower + inference * (c.IdlePower + c.LeakPower);
+        return new ServiceTerms(pullSeconds, inference, QueueingSeconds(j), transmission, cost);
+    }
+
+    /// <summary>The terms with both parts from their nearest holders: the best any choice of sources gives for (j, k).</summary>
+    public ServiceTerms NearestTerms(int j, int k, bool sharing = true)
+    {
+        int home = instance.Requests[j].Home;
+        return Terms(j, k, Math.Max(Nearest(BaseSources(home, k, sharing)).Seconds, Nearest(TaskSources(home, k)).Seconds));
+    }
+
+    public bool MeetsAccuracy(int j, int k) => instance.Requests[j].Accuracy[k] >= instance.Requests[j].AccuracyRequirement;
+
+    /// <summary>alpha |M_k|: what model k counts against its home's capacity.</summary>
+    public double CapacityUse(int k) => instance.Rules.CapacityFactor * instance.Parts.Bytes(k);
+
+    /// <summary>
+    /// Whether (j, k) can be chosen at all, whatever the others choose: accuracy, the per-request capacity row
+    /// when that is the rule (and, under the aggregated rule, the model alone fits), and the budget at the nearest sources.
+    /// </summary>
+    public bool Admissible(int j, int k, bool sharing = true) =>
+        MeetsAccuracy(j, k)
+        && CapacityUse(k) <= instance.Cloudlets[instance.Requests[j].Home].CapacityBytes
+        && NearestTerms(j, k, sharing).Cost <= instance.Requests[j].Budget;
+}

@@ -1,0 +1,92 @@
+using Simulator.Edge;
+using Simulator.Edge.Network;
+
+namespace Simulator.Strategies.Network;
+
+/// <summary>One placed request as the evaluator recomputed it.</summary>
+public sealed record ServedRequest(int Request, Assignment Assignment, double Pull, double Inference, double Queueing, double Transmission, double Cost, double Accuracy,
+    double BaseBytes, double TaskBytes)
+{
+    public double Delay => Pull + Inference + Queueing + Transmission;
+}
+
+/// <summary>
+/// What the evaluator found: structural faults (which make the plan invalid), the requests served with
+/// their recomputed terms, the unplaced ones, and how many placed requests break accuracy, budget or capacity.
+/// </summary>
+public sealed record NetworkEvaluation(IReadOnlyList<string> Faults, IReadOnlyList<ServedRequest> Served, IReadOnlyList<int> Unplaced, int AccuracyViolations, int BudgetViolations, int CapacityViolations)
+{
+    public bool Valid => Faults.Count == 0;
+
+    public double TotalDelay => Served.Sum(s => s.Delay);
+}
+
+/// <summary>
+/// Re-checks any network plan and recomputes its delay, cost and accuracy with the formulas of
+/// system-model.md section 6 written out here afresh (it shares only the topology's path costs, which are
+/// checked against Floyd-Warshall on their own): every request is placed once or reported, the model
+/// exists, each source holds the part it supplies, and accuracy, budget and capacity hold.
+/// </summary>
+public static class NetworkEvaluator
+{
+    public static NetworkEvaluation Evaluate(NetworkInstance instance, NetworkPlan plan)
+    {
+        var faults = new List<string>();
+        var served = new List<ServedRequest>();
+        var unplaced = new List<int>();
+        if (plan.Relaxation is not null) faults.Add("a relaxation is a bound, not a plan to execute");
+        if (plan.Assignments.Count != instance.Requests.Count)
+        {
+            faults.Add($"the plan has {plan.Assignments.Count} entries for {instance.Requests.Count} requests");
+            return new NetworkEvaluation(faults, served, unplaced, 0, 0, 0);
+        }
+        var catalog = instance.Catalog;
+        var users = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var m in catalog.Models)
+            foreach (var b in m.BlockIds) users[b] = users.GetValueOrDefault(b) + 1;
+        int dc = instance.Topology.DataCentre;
+        bool Holds(int location, IEnumerable<string> blocks) => location == dc || (location >= 0 && location < dc && blocks.All(instance.Holdings[location].Contains));
+        double Pull(int from, int to, double bytes) => bytes <= 0 || from == to ? 0 : instance.Topology.Path(from, to).LatencySeconds + bytes * instance.Topology.Path(from, to).SecondsPerByte;
+        int accuracyViolations = 0, budgetViolations = 0, capacityViolations = 0;
+        var load = new double[instance.Cloudlets.Count];
+        for (int j = 0; j < instance.Requests.Count; j++)
+        {
+            var r = instance.Requests[j];
+            if (plan.Assignments[j] is not { } a)
+            {
+                unplaced.Add(j);
+                continue;
+            }
+            if (a.Model < 0 || a.Model >= catalog.Models.Count)
+            {
+                faults.Add($"request {r.Id}: model {a.Model} is not in the catalog");
+                continue;
+            }
+            var model = catalog.Models[a.Model];
+            var blocks = model.BlockIds.Select(catalog.Block).ToArray();
+            var shared = blocks.Where(b => users[b.Id] > 1).ToArray();
+            var own = blocks.Where(b => users[b.Id] == 1).ToArray();
+            if (!Holds(a.BaseSource, shared.Select(b => b.Id))) faults.Add($"request {r.Id}: location {a.BaseSource} does not hold the base of {model.Id}");
+            if (!Holds(a.TaskSource, own.Select(b => b.Id))) faults.Add($"request {r.Id}: location {a.TaskSource} does not hold the task part of {model.Id}");
+            double baseBytes = shared.Sum(b => (double)b.Bytes), taskBytes = own.Sum(b => (double)b.Bytes), gb = (baseBytes + taskBytes) / 1e9;
+            var c = instance.Cloudlets[r.Home];
+            double pull = Math.Max(Pull(a.BaseSource, r.Home, baseBytes), Pull(a.TaskSource, r.Home, taskBytes));
+            double inference = model.ComputeIntensity is { } phi ? phi * gb / c.ProcessingRate : model.Profile.Seconds(1);
+            double rho = c.ArrivalRate / c.ServiceRate;
+            double queueing = rho >= 1 ? double.PositiveInfinity : c.ArrivalRate * (1 / (c.ServiceRate * c.ServiceRate)) / (2 * (1 - rho));
+            double transmission = (r.InputBytes + r.InputBytes * gb * r.OutputFactor[a.Model]) / r.UplinkBytesPerSecond;
+            double cost = c.TxPower * (pull + transmission) + c.AccessRate * r.Instructions * c.PeakPower + inference * (c.IdlePower + c.LeakPower);
+            double accuracy = r.Accuracy[a.Model];
+            if (accuracy < r.AccuracyRequirement) accuracyViolations++;
+            if (cost > r.Budget * (1 + 1e-12)) budgetViolations++;
+            double use = instance.Rules.CapacityFactor * (baseBytes + taskBytes);
+            if (instance.Rules.Capacity == CapacityRule.PerRequest && use > c.CapacityBytes * (1 + 1e-12)) capacityViolations++;
+            load[r.Home] += use;
+            served.Add(new ServedRequest(j, a, pull, inference, queueing, transmission, cost, accuracy, a.BaseSource == r.Home ? 0 : baseBytes, a.TaskSource == r.Home ? 0 : taskBytes));
+        }
+        if (instance.Rules.Capacity == CapacityRule.Aggregated)
+            for (int h = 0; h < load.Length; h++)
+                if (load[h] > instance.Cloudlets[h].CapacityBytes * (1 + 1e-12)) capacityViolations++;
+        return new NetworkEvaluation(faults, served, unplaced, accuracyViolations, budgetViolations, capacityViolations);
+    }
+}

@@ -1,0 +1,141 @@
+using Google.OrTools.LinearSolver;
+using Simulator.Edge.Network;
+
+namespace Simulator.Strategies.Network;
+
+/// <summary>What the window's program minimises.</summary>
+internal enum LpObjective
+{
+    /// <summary>Total delay (the paper's ILP and LP).</summary>
+    Delay,
+
+    /// <summary>The weighted surplus of NBS: minimise 1e-4 cost - accuracy (maximise 1e-4 (budget - cost) + (accuracy - requirement)).</summary>
+    Bargaining,
+}
+
+/// <summary>A solution of the window's program: per request and admissible pair, x; per pair, y over its base and task sources; u, the unplaced share.</summary>
+internal sealed record Fraction(double[][] X, double[][][] YBase, double[][][] YTask, double[] Unplaced, double Objective);
+
+/// <summary>
+/// The window's program with source variables (strategies.md section 2): x_jk, y^b_jkl, y^t_jkl, a pull
+/// epigraph P_j >= sum y^b s^b and P_j >= sum y^t s^t per request, sum_l y_jkl = x_jk, the budget row
+/// sum_k x_jk (cost_jk without pulling) + P^tx_h P_j &lt;= B_j, and, under the aggregated rule, one capacity
+/// row per cloudlet. Pairs that fail on their own (accuracy, per-request capacity, budget at the nearest
+/// sources) are left out, which gives the same integer optima as the authors' rows and a tighter
+/// relaxation. Under the aggregated rule a request may stay unplaced at a penalty larger than every
+/// delay together, so the most requests are placed first. Continuous (GLOP) it is the LP; integer (SCIP) the ILP.
+/// </summary>
+internal static class NetworkLp
+{
+    public static Fraction Solve(NetworkView view, WindowPairs pairs, bool integer, LpObjective objective)
+    {
+        var instance = view.Instance;
+        var est = view.Estimates;
+        using var solver = Solver.CreateSolver(integer ? "SCIP" : "GLOP") ?? throw new InvalidOperationException($"OR-Tools offers no {(integer ? "SCIP" : "GLOP")} solver here.");
+        int n = instance.Requests.Count;
+        bool aggregated = instance.Rules.Capacity == CapacityRule.Aggregated;
+        var x = new Variable[n][];
+        var yb = new Variable[n][][];
+        var yt = new Variable[n][][];
+        var u = new Variable?[n];
+        var obj = solver.Objective();
+        double penalty = 1;
+        var coefficients = new double[n][];
+        var pullCoefficient = new double[n];
+        for (int j = 0; j < n; j++)
+        {
+            var models = pairs.Models[j];
+            coefficients[j] = new double[models.Length];
+            var home = instance.Cloudlets[instance.Requests[j].Home];
+            pullCoefficient[j] = objective == LpObjective.Delay ? 1 : 1e-4 * home.TxPower;
+            double worst = 0;
+            for (int p = 0; p < models.Length; p++)
+            {
+                var terms = est.Terms(j, models[p], 0);
+                coefficients[j][p] = objective == LpObjective.Delay ? terms.Inference + terms.Queueing + terms.Transmission : 1e-4 * terms.Cost - instance.Requests[j].Accuracy[models[p]];
+                double pull = Math.Max(pairs.Base[j][p].Max(s => s.Seconds), pairs.Task[j][p].Max(s => s.Seconds));
+                worst = Math.Max(worst, Math.Abs(coefficients[j][p]) + pullCoefficient[j] * pull);
+            }
+            penalty += worst;
+        }
+        for (int j = 0; j < n; j++)
+        {
+            var models = pairs.Models[j];
+            var request = instance.Requests[j];
+            var home = instance.Cloudlets[request.Home];
+            x[j] = new Variable[models.Length];
+            yb[j] = new Variable[models.Length][];
+            yt[j] = new Variable[models.Length][];
+            if (models.Length == 0) continue;
+            var pull = solver.MakeNumVar(0, double.PositiveInfinity, $"P{j}");
+            obj.SetCoefficient(pull, pullCoefficient[j]);
+            var one = solver.MakeConstraint(1, 1, $"one{j}");
+            if (aggregated)
+            {
+                u[j] = integer ? solver.MakeIntVar(0, 1, $"u{j}") : solver.MakeNumVar(0, 1, $"u{j}");
+                one.SetCoefficient(u[j], 1);
+                obj.SetCoefficient(u[j], penalty);
+            }
+            var baseRow = solver.MakeConstraint(double.NegativeInfinity, 0, $"pb{j}");
+            var taskRow = solver.MakeConstraint(double.NegativeInfinity, 0, $"pt{j}");
+            baseRow.SetCoefficient(pull, -1);
+            taskRow.SetCoefficient(pull, -1);
+            var budget = solver.MakeConstraint(double.NegativeInfinity, request.Budget, $"budget{j}");
+            budget.SetCoefficient(pull, home.TxPower);
+            for (int p = 0; p < models.Length; p++)
+            {
+                x[j][p] = integer ? solver.MakeIntVar(0, 1, $"x{j}_{p}") : solver.MakeNumVar(0, 1, $"x{j}_{p}");
+                one.SetCoefficient(x[j][p], 1);
+                obj.SetCoefficient(x[j][p], coefficients[j][p]);
+                budget.SetCoefficient(x[j][p], est.Terms(j, models[p], 0).Cost);
+                yb[j][p] = Sources(solver, integer, x[j][p], pairs.Base[j][p], baseRow, $"yb{j}_{p}");
+                yt[j][p] = Sources(solver, integer, x[j][p], pairs.Task[j][p], taskRow, $"yt{j}_{p}");
+            }
+        }
+        if (aggregated)
+            foreach (var group in Enumerable.Range(0, n).GroupBy(j => instance.Requests[j].Home))
+            {
+                var row = solver.MakeConstraint(double.NegativeInfinity, instance.Cloudlets[group.Key].CapacityBytes, $"capacity{group.Key}");
+                foreach (int j in group)
+                    for (int p = 0; p < pairs.Models[j].Length; p++) row.SetCoefficient(x[j][p], est.CapacityUse(pairs.Models[j][p]));
+            }
+        obj.SetMinimization();
+        var status = solver.Solve();
+        if (status != Solver.ResultStatus.OPTIMAL) throw new InvalidOperationException($"The window's {(integer ? "ILP" : "LP")} ended {status}, not optimal.");
+        double[] Values(Variable[] vars) => vars.Select(v => Math.Clamp(v.SolutionValue(), 0, 1)).ToArray();
+        var fraction = new Fraction(
+            x.Select(Values).ToArray(),
+            yb.Select(r => r.Select(Values).ToArray()).ToArray(),
+            yt.Select(r => r.Select(Values).ToArray()).ToArray(),
+            Enumerable.Range(0, n).Select(j => pairs.Models[j].Length == 0 ? 1 : u[j] is { } v ? Math.Clamp(v.SolutionValue(), 0, 1) : 0).ToArray(),
+            obj.Value() - penalty * u.Sum(v => v is null ? 0 : v.SolutionValue()));
+        return fraction;
+    }
+
+    private static Variable[] Sources(Solver solver, bool integer, Variable x, IReadOnlyList<Source> sources, Constraint pullRow, string name)
+    {
+        var ys = new Variable[sources.Count];
+        var link = solver.MakeConstraint(0, 0, name);
+        link.SetCoefficient(x, -1);
+        for (int l = 0; l < sources.Count; l++)
+        {
+            ys[l] = integer ? solver.MakeIntVar(0, 1, $"{name}_{l}") : solver.MakeNumVar(0, 1, $"{name}_{l}");
+            link.SetCoefficient(ys[l], 1);
+            pullRow.SetCoefficient(ys[l], sources[l].Seconds);
+        }
+        return ys;
+    }
+
+    /// <summary>An integer solution as a plan: the pair with x = 1 and the sources with y = 1.</summary>
+    public static NetworkPlan ToPlan(Fraction f, WindowPairs pairs)
+    {
+        var assignments = new Assignment?[f.X.Length];
+        for (int j = 0; j < f.X.Length; j++)
+        {
+            int p = Array.FindIndex(f.X[j], v => v > 0.5);
+            if (p < 0) continue;
+            assignments[j] = new Assignment(pairs.Models[j][p], pairs.Base[j][p][Array.FindIndex(f.YBase[j][p], v => v > 0.5)].Location, pairs.Task[j][p][Array.FindIndex(f.YTask[j][p], v => v > 0.5)].Location);
+        }
+        return new NetworkPlan(assignments);
+    }
+}

@@ -1,0 +1,37 @@
+using Simulator.Edge.Network;
+
+namespace Simulator.Strategies.Network;
+
+/// <summary>
+/// The (request, model) pairs a window's strategies choose among: per request, the admissible models
+/// (accuracy, the per-request capacity row, budget at the nearest sources) with their candidate sources.
+/// A request with no admissible model is reported unplaced by every strategy.
+/// </summary>
+internal sealed class WindowPairs
+{
+    public WindowPairs(NetworkView view, bool sharing = true)
+    {
+        var est = view.Estimates;
+        var instance = view.Instance;
+        int k = instance.Parts.Count;
+        Models = new int[instance.Requests.Count][];
+        Base = new IReadOnlyList<Source>[instance.Requests.Count][];
+        Task = new IReadOnlyList<Source>[instance.Requests.Count][];
+        for (int j = 0; j < instance.Requests.Count; j++)
+        {
+            int home = instance.Requests[j].Home;
+            Models[j] = Enumerable.Range(0, k).Where(m => est.Admissible(j, m, sharing)).ToArray();
+            Base[j] = Models[j].Select(m => est.BaseSources(home, m, sharing)).ToArray();
+            Task[j] = Models[j].Select(m => est.TaskSources(home, m)).ToArray();
+        }
+    }
+
+    /// <summary>Admissible model indices per request.</summary>
+    public int[][] Models { get; }
+
+    /// <summary>Candidate base sources per request and pair.</summary>
+    public IReadOnlyList<Source>[][] Base { get; }
+
+    /// <summary>Candidate task-part sources per request and pair.</summary>
+    public IReadOnlyList<Source>[][] Task { get; }
+}
