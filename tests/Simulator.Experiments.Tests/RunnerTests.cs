@@ -22,8 +22,8 @@ public class RunnerTests
     {
         var plain = Quickstart.Read(Small);
         var requantized = Quickstart.Read(Small.Append("scenario.uplink.requantize_on_coherence=true").ToArray());
-        Assert.False(plain.Points[0].Scenario.Site.Uplink.RequantizeOnCoherence);
-        Assert.True(requantized.Points[0].Scenario.Site.Uplink.RequantizeOnCoherence);
+        Assert.False(((SiteScenario)plain.Points[0].Scenario).Site.Uplink.RequantizeOnCoherence);
+        Assert.True(((SiteScenario)requantized.Points[0].Scenario).Site.Uplink.RequantizeOnCoherence);
         Assert.Contains("requantize_on_coherence: true", requantized.ResolvedText);
         Assert.NotEqual(plain.Hash, requantized.Hash);
         var cell = new Cell(1, 3, 0); // fcfs at 10 /s
@@ -41,7 +41,7 @@ public class RunnerTests
         var optimal = Quickstart.Read(Small.Append("strategies=[fcfs]").Append("baseline=fcfs").ToArray());
         var equal = Quickstart.Read(Small.Append("strategies=[fcfs, {name: fcfs, bandwidth: optimal}]").Append("baseline=fcfs").Append("scenario.uplink.allocation=equal").ToArray());
         Assert.Contains("allocation: optimal", optimal.ResolvedText);
-        Assert.IsType<Edge.EqualAllocator>(equal.Points[0].Scenario.Site.Uplink.Allocator);
+        Assert.IsType<Edge.EqualAllocator>(((SiteScenario)equal.Points[0].Scenario).Site.Uplink.Allocator);
         double Upload(ExperimentSpec spec, int strategy) => Runner.RunCell(spec, new Cell(1, strategy, 0)).Metrics[RunMetrics.Index("upload_mean")];
         // The equal split waits for the slowest user: longer uploads than the optimum on the same workload.
         Assert.True(Upload(equal, 0) > Upload(optimal, 0) * 1.05, $"{Upload(equal, 0)} against {Upload(optimal, 0)}");

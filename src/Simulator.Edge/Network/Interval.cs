@@ -5,7 +5,8 @@ public readonly record struct Interval(double Min, double Max)
 {
     public static Interval Fixed(double value) => new(value, value);
 
-    public double Draw(Random rng) => Min == Max ? Min : Edge.Draw.Uniform(rng, Min, Max);
+    /// <summary>Always one draw from the stream, fixed or not, so fixing one attribute in a sweep leaves every other draw as it was.</summary>
+    public double Draw(Random rng) => Edge.Draw.Uniform(rng, Min, Max);
 
     public int DrawInteger(Random rng) => rng.Next((int)Min, (int)Max + 1);
 

@@ -3,6 +3,8 @@ namespace Simulator.Edge.Network;
 /// <summary>A place on the plane in metres: cloudlets and users. Coordinates files are projected onto it at the file boundary.</summary>
 public readonly record struct Position(double X, double Y)
 {
+    public static Position operator -(Position a, Position b) => new(a.X - b.X, a.Y - b.Y);
+
     public double DistanceTo(Position other) => Math.Sqrt((X - other.X) * (X - other.X) + (Y - other.Y) * (Y - other.Y));
 
     /// <summary>Uniform in the square [0, side]^2, the synthetic placement of cloudlets and users.</summary>

@@ -59,19 +59,53 @@ public static class ExperimentReader
             var pointOverrides = new Dictionary<string, YamlDoc>(scenarioSets);
             foreach (var (path, value) in combination) pointOverrides[path] = value;
             var binding = new Binding(pointOverrides);
-            var scenario = ScenarioReader.Read(new Section(t.Raw("scenario") ?? throw doc.Error("missing 'scenario'."), binding, "kind", "catalog", "site", "uplink", "arrivals", "deadline"), baseDirectory);
+            var scenario = ScenarioReader.Read(t.Raw("scenario") ?? throw doc.Error("missing 'scenario'."), binding, baseDirectory);
+            if (points.Count > 0 && points[0].Scenario.Kind != scenario.Kind)
+                throw (t.Raw("sweep") ?? doc).Error($"every sweep point must be of one scenario kind; point 0 is {points[0].Scenario.Kind}, point {index} {scenario.Kind}.");
             binding.CheckAllConsumed();
             var labels = combination.ToDictionary(c => c.Path, c => binding.Resolved.TryGetValue(c.Path, out var v) ? v : c.Value.Text());
             points.Add(new SweepPoint(index, labels, scenario));
             foreach (var (key, value) in binding.Resolved) text.Append(CultureInfo.InvariantCulture, $"points[{index}].").Append(key).Append(": ").AppendLine(value);
             index++;
         }
-        if (points.Any(pt => pt.Scenario.Kind == ScenarioKind.OneShot) && plots.FirstOrDefault(p => p.Kind == "timeseries") is { } series)
-            throw doc.Error($"a one-shot scenario plans one round and simulates no time: it has no '{series.Y}' over time to plot.");
+        CheckAgainstScenario(doc, t, strategies, plots, sweep, points[0].Scenario);
         string resolved = text.ToString();
         string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(resolved)));
         return new ExperimentSpec(name, description, seed, replications, horizon, warmup, strategies, baseline, sweep, points, plots, resolved, hash);
     }
+
+    /// <summary>What only the scenario's kind decides: the kind of strategy it runs, and the metrics and plot kinds it has.</summary>
+    private static void CheckAgainstScenario(YamlDoc doc, Section t, IReadOnlyList<StrategyChoice> strategies, IReadOnlyList<PlotSpec> plots, IReadOnlyList<SweepAxis> sweep, IScenario scenario)
+    {
+        var items = t.Required("strategies").Sequence();
+        for (int i = 0; i < strategies.Count; i++)
+        {
+            var registry = Strategies.StrategyRegistry.BuiltIn;
+            if (registry.KindOf(strategies[i].Name) != scenario.Strategies)
+            {
+                var fitting = registry.Strategies.Where(s => s.Kind == scenario.Strategies).Select(s => s.Name);
+                throw items[i].Error($"'{strategies[i].Name}' is a {Kebab(registry.KindOf(strategies[i].Name))} strategy; a {scenario.Kind} scenario runs {Kebab(scenario.Strategies)} strategies: {string.Join(", ", fitting)}.");
+            }
+        }
+        var plotDocs = t.Raw("plots")?.Sequence() ?? Array.Empty<YamlDoc>();
+        for (int i = 0; i < plots.Count; i++)
+        {
+            var p = plots[i];
+            var at = plotDocs[i];
+            if (p.Kind == "timeseries" && !scenario.SimulatesTime)
+                throw at.Error($"a {scenario.Kind} scenario plans one round and simulates no time: it has no '{p.Y}' over time to plot.");
+            if (p.Kind is "cdf" or "breakdown" or "bytes-saved" && !scenario.HasSiteMetrics)
+                throw at.Error($"a '{p.Kind}' plot shows a site's latencies or loading; a {scenario.Kind} scenario has line-ci and bars plots of its metrics: {string.Join(", ", scenario.Metrics.Names)}.");
+            if (p.Kind is "line-ci" or "bars" && !scenario.Metrics.Contains(p.Y))
+                throw at.Error($"unknown metric '{p.Y}'.{Spelling.Hint(p.Y, scenario.Metrics.Names)} A {scenario.Kind} scenario reports: {string.Join(", ", scenario.Metrics.Names)}.");
+            if (p.Kind == "line-ci" && (p.X is null || sweep.All(a => a.Path != p.X)))
+                throw at.Error(p.X is null ? "a line-ci plot needs x: a swept path." : $"plot x '{p.X}' is not a swept path.{Spelling.Hint(p.X, sweep.Select(a => a.Path))} Swept: {string.Join(", ", sweep.Select(a => a.Path))}.");
+            foreach (var path in p.At.Keys)
+                if (sweep.All(a => a.Path != path)) throw at.Error($"plot at '{path}' is not a swept path.{Spelling.Hint(path, sweep.Select(a => a.Path))} Swept: {string.Join(", ", sweep.Select(a => a.Path))}.");
+        }
+    }
+
+    private static string Kebab(Strategies.StrategyKind kind) => kind == Strategies.StrategyKind.Site ? "site" : "network";
 
     private static Dictionary<string, YamlDoc> ParseSets(IReadOnlyList<string> sets)
     {
@@ -130,7 +164,9 @@ public static class ExperimentReader
     {
         try
         {
-            Strategies.StrategyRegistry.BuiltIn.Create(choice.Name, choice.Arguments, new Random(0));
+            var registry = Strategies.StrategyRegistry.BuiltIn;
+            if (registry.KindOf(choice.Name) == Strategies.StrategyKind.Site) registry.Create(choice.Name, choice.Arguments, new Random(0));
+            else registry.CreateSelector(choice.Name, choice.Arguments, new Random(0));
         }
         catch (Strategies.StrategyException ex)
         {

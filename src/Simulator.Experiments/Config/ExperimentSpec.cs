@@ -1,5 +1,3 @@
-using Simulator.Edge;
-
 namespace Simulator.Experiments;
 
 /// <summary>A strategy as an experiment names it: registry name and parameters; the label is how outputs show it.</summary>
@@ -18,17 +16,7 @@ public sealed record SweepAxis(string Path, IReadOnlyList<YamlDoc> Values);
 public sealed record PlotSpec(string Kind, string? X, string Y, IReadOnlyDictionary<string, string> At);
 
 /// <summary>One point of the sweep: its index, the overrides that make it, and the scenario they give.</summary>
-public sealed record SweepPoint(int Index, IReadOnlyDictionary<string, string> Labels, Scenario Scenario);
-
-/// <summary>How a point is run: a simulated site over the horizon, or one static round planned once at t = 0.</summary>
-public enum ScenarioKind
-{
-    SingleSite,
-    OneShot,
-}
-
-/// <summary>What one point of an experiment simulates: the catalog, the site and the workload.</summary>
-public sealed record Scenario(Catalog Catalog, SiteSpec Site, IWorkload Workload, ScenarioKind Kind = ScenarioKind.SingleSite);
+public sealed record SweepPoint(int Index, IReadOnlyDictionary<string, string> Labels, IScenario Scenario);
 
 /// <summary>An experiment, bound and validated (experiments.md section 1).</summary>
 public sealed record ExperimentSpec(
@@ -48,6 +36,11 @@ public sealed record ExperimentSpec(
 {
     /// <summary>Where the experiment came from, so a results folder can rebuild it: the file's text, its folder, the overrides.</summary>
     public ExperimentSource? Source { get; init; }
+
+    /// <summary>The columns every run reports; all points of an experiment are of one scenario kind.</summary>
+    public MetricSet Metrics => Points[0].Scenario.Metrics;
+
+    public RunLength Length => new(HorizonSeconds, WarmupSeconds);
 
     /// <summary>Every cell of the grid for a fixed number of replications, in the order shards count them.</summary>
     public IEnumerable<Cell> AllCells(int replications) =>

@@ -2,15 +2,36 @@ using Simulator.Edge;
 
 namespace Simulator.Experiments;
 
-/// <summary>Binds the <c>scenario</c> section of an experiment (kind: single-site or one-shot) to a catalog, a site and a workload.</summary>
+/// <summary>
+/// Binds the <c>scenario</c> section of an experiment. Its <c>kind</c> picks the reader: single-site and
+/// one-shot bind a catalog, a site and a workload here; network-one-shot goes to <see cref="NetworkScenarioReader"/>.
+/// </summary>
 public static class ScenarioReader
 {
     private static readonly TableProfile ClockworkResNet50 = new(new[] { (1, 0.0033), (2, 0.0053), (4, 0.0075), (8, 0.0124) });
 
-    public static Scenario Read(Section scenario, string baseDirectory)
+    private static readonly string[] SiteKeys = { "kind", "catalog", "site", "uplink", "arrivals", "deadline" };
+
+    /// <summary>The keys of a scenario.catalog section.</summary>
+    public static readonly string[] CatalogSectionKeys = { "name", "generate", "file", "clusters", "adapters", "models", "blocks_per_model", "pool", "share", "block_size", "profile", "activation", "seed" };
+
+    public static readonly string[] UplinkKeys = { "bandwidth", "tx_power", "noise_psd", "noise_figure", "pathloss", "carrier", "reference_loss", "exponent", "shadowing", "fading", "rice_k", "coherence", "correlation", "speed", "rate_model", "placement", "requantize_on_coherence", "allocation" };
+
+    /// <summary>The scenario at one sweep point, by its kind.</summary>
+    public static IScenario Read(YamlDoc doc, Binding binding, string baseDirectory)
     {
-        var kind = scenario.Choice("kind", new Dictionary<string, ScenarioKind> { ["single-site"] = ScenarioKind.SingleSite, ["one-shot"] = ScenarioKind.OneShot }, "single-site");
-        var catalog = ReadCatalog(scenario.Child("catalog", "name", "generate", "file", "clusters", "adapters", "models", "blocks_per_model", "pool", "share", "block_size", "profile", "activation", "seed"), baseDirectory);
+        string kind = new Section(doc, binding).Text("kind", "single-site");
+        return kind switch
+        {
+            "single-site" or "one-shot" => ReadSite(new Section(doc, binding, SiteKeys), baseDirectory, kind == "one-shot"),
+            "network-one-shot" => NetworkScenarioReader.Read(new Section(doc, binding, NetworkScenarioReader.Keys), baseDirectory),
+            _ => throw new Section(doc, binding).Required("kind").Error($"'{kind}' is not a scenario kind; known: single-site, one-shot, network-one-shot.{Spelling.Hint(kind, new[] { "single-site", "one-shot", "network-one-shot" })}"),
+        };
+    }
+
+    private static SiteScenario ReadSite(Section scenario, string baseDirectory, bool oneShot)
+    {
+        var catalog = ReadCatalog(scenario.Child("catalog", CatalogSectionKeys), baseDirectory);
         var profiles = HardwareProfiles.Shipped;
         var site = scenario.Child("site", "disk", "ram", "pcie", "gpu", "timeline", "admission", "replan", "max_batch", "loading", "lumped_speed", "downlink");
         var disk = Profile(site, "disk", profiles.DiskNames, profiles.Disk, "hdd-7200");
@@ -41,14 +62,14 @@ public static class ScenarioReader
             Admission = site.Choice("admission", new Dictionary<string, Admission> { ["drop-infeasible"] = Admission.DropInfeasible, ["none"] = Admission.None }, "drop-infeasible"),
             Replan = site.Choice("replan", new Dictionary<string, Replan> { ["every-batch"] = Replan.EveryBatch, ["on-arrival"] = Replan.OnArrival, ["plan-to-completion"] = Replan.PlanToCompletion }, "every-batch"),
             MaxBatch = site.Has("max_batch") ? (int)site.Integer("max_batch") : null,
-            Uplink = ReadUplink(scenario.Child("uplink", "bandwidth", "tx_power", "noise_psd", "noise_figure", "pathloss", "carrier", "reference_loss", "exponent", "shadowing", "fading", "rice_k", "coherence", "correlation", "speed", "rate_model", "placement", "requantize_on_coherence", "allocation"), downlink),
+            Uplink = ReadUplink(scenario.Child("uplink", UplinkKeys), downlink),
             ResultBytes = downlink.Quantity("result_bytes", UnitKind.Bytes, 0),
         };
         var arrivals = scenario.Child("arrivals", "process", "rate", "rate_on", "rate_off", "mean_on", "mean_off", "count", "file", "popularity", "weights", "input");
         var workload = ReadWorkload(arrivals, scenario, catalog, baseDirectory);
-        if (kind == ScenarioKind.OneShot && arrivals.Text("process", "poisson") != "batch-at-zero")
+        if (oneShot && arrivals.Text("process", "poisson") != "batch-at-zero")
             throw (arrivals.Has("process") ? arrivals.Required("process") : arrivals.Doc).Error("a one-shot scenario is one round of users present at t = 0: it needs arrivals: {process: batch-at-zero, count: K}.");
-        return new Scenario(catalog, spec, workload, kind);
+        return new SiteScenario(catalog, spec, workload, oneShot);
     }
 
     /// <summary>A catalog from a `catalog` section: a file, or a generator with its parameters.</summary>
@@ -103,14 +124,15 @@ public static class ScenarioReader
                 return LoraGenerator.Build(adapters, Profile(c) ?? throw c.Doc.Error("a LoRA catalog needs 'profile'."), (long)c.Quantity("activation", UnitKind.Bytes));
             }
             default:
-                throw c.Required("generate").Error($"'{how}' is not a catalog generator; known: backbone-sharing, general, lora (or give 'file').");
+                throw c.Required("generate").Error(how == "pfm" ? "the pfm generator draws the second paper's model families: it belongs to a network scenario (kind: network-one-shot)."
+                    : $"'{how}' is not a catalog generator; known: backbone-sharing, general, lora (or give 'file'), and pfm in network scenarios.");
         }
     }
 
     /// <summary>The keys a catalog description may use (in an experiment's scenario.catalog or a catalog file).</summary>
     public static readonly string[] CatalogSpecKeys = { "generate", "file", "clusters", "adapters", "models", "blocks_per_model", "pool", "share", "block_size", "profile", "activation", "seed" };
 
-    private static UplinkSpec ReadUplink(Section u, Section downlink)
+    internal static UplinkSpec ReadUplink(Section u, Section downlink)
     {
         double noiseFigure = u.Quantity("noise_figure", UnitKind.Decibels, 0);
         PathLoss pathLoss = u.Text("pathloss", "3gpp-uma") switch

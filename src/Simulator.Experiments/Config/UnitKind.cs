@@ -19,4 +19,8 @@ public enum UnitKind
     PerSecond,
     /// <summary>Decibels: dB.</summary>
     Decibels,
+    /// <summary>Metres: m, km.</summary>
+    Length,
+    /// <summary>Seconds per byte, the paper's per-GB transfer times: s/GB, s/MB, s/B.</summary>
+    TimePerSize,
 }

@@ -52,6 +52,8 @@ public static partial class Units
             UnitKind.PowerSpectralDensity => unit switch { "W/Hz" => value, "dBm/Hz" => Math.Pow(10, (value - 30) / 10), _ => null },
             UnitKind.PerSecond => unit switch { "/s" => value, "/min" => value / 60, "/h" => value / 3600, _ => null },
             UnitKind.Decibels => unit == "dB" ? value : null,
+            UnitKind.Length => unit switch { "m" => value, "km" => value * 1e3, _ => null },
+            UnitKind.TimePerSize => unit.StartsWith("s/", StringComparison.Ordinal) && ByteUnits.TryGetValue(unit[2..], out double size) ? value / size : null,
             _ => null,
         };
         return si ?? throw new FormatException($"'{text}' has unit '{unit}', which is not {Expected(kind)}.");
@@ -67,6 +69,8 @@ public static partial class Units
         UnitKind.PowerSpectralDensity => "a power spectral density (W/Hz, dBm/Hz)",
         UnitKind.PerSecond => "a rate (/s, /min, /h)",
         UnitKind.Decibels => "a level in dB",
+        UnitKind.Length => "a distance (m, km)",
+        UnitKind.TimePerSize => "a time per size (s/GB, s/MB)",
         _ => kind.ToString(),
     };
 

@@ -12,7 +12,7 @@ public static class ParquetRuns
         var labels = spec.Sweep.Select(a => new DataField<string>(a.Path)).ToArray();
         var strategy = new DataField<string>("strategy");
         var replication = new DataField<int>("replication");
-        var metrics = RunMetrics.Names.Select(n => new DataField<double>(n)).ToArray();
+        var metrics = spec.Metrics.Names.Select(n => new DataField<double>(n)).ToArray();
         var schema = new ParquetSchema(new Field[] { point }.Concat(labels).Append(strategy).Append(replication).Concat(metrics).ToArray());
         WriteAsync().GetAwaiter().GetResult();
 

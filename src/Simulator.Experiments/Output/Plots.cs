@@ -51,7 +51,7 @@ public static class Plots
 
     private static string LineCi(Plot plot, ExperimentSpec spec, PlotSpec p, Dictionary<(int, int, string), Summary> summaries)
     {
-        RunMetrics.Index(p.Y);
+        spec.Metrics.Index(p.Y);
         string x = p.X ?? throw new InvalidOperationException("A line-ci plot needs x: a swept path.");
         if (spec.Sweep.All(a => a.Path != x)) throw new KeyNotFoundException($"Plot x '{x}' is not a swept path; swept: {string.Join(", ", spec.Sweep.Select(a => a.Path))}.");
         var points = spec.Points.Where(pt => Matches(pt, p.At)).OrderBy(pt => Number(pt.Labels[x])).ToArray();
@@ -76,7 +76,7 @@ public static class Plots
 
     private static string Bars(Plot plot, ExperimentSpec spec, PlotSpec p, Dictionary<(int, int, string), Summary> summaries, string[] metrics)
     {
-        foreach (var m in metrics) RunMetrics.Index(m);
+        foreach (var m in metrics) spec.Metrics.Index(m);
         var point = PointAt(spec, p);
         var bars = new List<Bar>();
         for (int s = 0; s < spec.Strategies.Count; s++)

@@ -6,10 +6,10 @@ namespace Simulator.Experiments;
 /// <summary>report.md: what was run, the summary table of the headline metrics, and the paired comparison with the baseline.</summary>
 public static class Report
 {
-    private static readonly string[] Headline = { "throughput", "on_time_ratio", "latency_p95", "bytes_saved" };
-
     public static string Markdown(ExperimentSpec spec, IReadOnlyList<RunRecord> records, IReadOnlyList<string>? plots = null)
     {
+        var metrics = spec.Metrics;
+        var headline = metrics.Headline;
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"# {spec.Name}");
         sb.AppendLine();
@@ -23,23 +23,24 @@ public static class Report
         sb.AppendLine();
         sb.AppendLine("## Summary (mean ± 95 % half-width)");
         sb.AppendLine();
-        sb.AppendLine("| " + string.Join(" | ", Columns(spec).Concat(new[] { "strategy" }).Concat(Headline)) + " |");
-        sb.AppendLine("|" + string.Concat(Enumerable.Repeat("---|", Columns(spec).Count() + 1 + Headline.Length)));
+        sb.AppendLine("| " + string.Join(" | ", Columns(spec).Concat(new[] { "strategy" }).Concat(headline)) + " |");
+        sb.AppendLine("|" + string.Concat(Enumerable.Repeat("---|", Columns(spec).Count() + 1 + headline.Count)));
         var summaries = ResultWriter.Summaries(spec, records).ToLookup(x => (x.Point, x.Strategy));
         foreach (var key in summaries.Select(g => g.Key))
         {
             var byMetric = summaries[key].ToDictionary(x => x.Metric, x => x.Summary);
-            sb.AppendLine("| " + string.Join(" | ", Labels(spec, key.Point).Concat(new[] { spec.Strategies[key.Strategy].Label }).Concat(Headline.Select(h => Show(byMetric[h])))) + " |");
+            sb.AppendLine("| " + string.Join(" | ", Labels(spec, key.Point).Concat(new[] { spec.Strategies[key.Strategy].Label }).Concat(headline.Select(h => Show(byMetric[h])))) + " |");
         }
-        var paired = ResultWriter.Paired(spec, records).Where(p => p.Metric == "throughput").ToArray();
+        var paired = ResultWriter.Paired(spec, records).Where(p => p.Metric == metrics.Primary).ToArray();
         if (paired.Length > 0)
         {
             sb.AppendLine();
-            // In a one-shot round throughput is the number served (system-model.md section 7).
-            bool oneShot = spec.Points.Any(pt => pt.Scenario.Kind == ScenarioKind.OneShot);
-            sb.AppendLine(CultureInfo.InvariantCulture, $"## {(oneShot ? "Users served" : "Throughput")} against {spec.Baseline} (paired over the same replications)");
+            // The title carries the unit: "Throughput (/s)", "Users served (users)", "Total delay (s)".
+            int open = metrics.PrimaryTitle.LastIndexOf('(');
+            string title = metrics.PrimaryTitle[..open].Trim(), unit = metrics.PrimaryTitle[(open + 1)..^1];
+            sb.AppendLine(CultureInfo.InvariantCulture, $"## {title} against {spec.Baseline} (paired over the same replications)");
             sb.AppendLine();
-            sb.AppendLine("| " + string.Join(" | ", Columns(spec).Concat(new[] { "strategy", oneShot ? "difference (users)" : "difference (/s)", "95 % interval", "relative gain" })) + " |");
+            sb.AppendLine("| " + string.Join(" | ", Columns(spec).Concat(new[] { "strategy", $"difference ({unit})", "95 % interval", "relative gain" })) + " |");
             sb.AppendLine("|" + string.Concat(Enumerable.Repeat("---|", Columns(spec).Count() + 4)));
             foreach (var (point, strategy, _, p) in paired)
                 sb.AppendLine("| " + string.Join(" | ", Labels(spec, point).Concat(new[]

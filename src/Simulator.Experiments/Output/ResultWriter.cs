@@ -27,7 +27,7 @@ public static class ResultWriter
     public static string RunsCsv(ExperimentSpec spec, IReadOnlyList<RunRecord> records)
     {
         var sb = new StringBuilder();
-        sb.AppendLine(string.Join(",", PointColumns(spec).Concat(new[] { "strategy", "replication" }).Concat(RunMetrics.Names)));
+        sb.AppendLine(string.Join(",", PointColumns(spec).Concat(new[] { "strategy", "replication" }).Concat(spec.Metrics.Names)));
         foreach (var r in records)
             sb.AppendLine(string.Join(",", PointValues(spec, r.Cell.Point).Concat(new[] { Csv(spec.Strategies[r.Cell.Strategy].Label), Num(r.Cell.Replication) }).Concat(r.Metrics.Select(Num))));
         return sb.ToString();
@@ -63,8 +63,8 @@ public static class ResultWriter
     public static IEnumerable<(int Point, int Strategy, string Metric, Summary Summary)> Summaries(ExperimentSpec spec, IReadOnlyList<RunRecord> records)
     {
         foreach (var group in records.GroupBy(r => (r.Cell.Point, r.Cell.Strategy)).OrderBy(g => g.Key.Point).ThenBy(g => g.Key.Strategy))
-            for (int m = 0; m < RunMetrics.Names.Length; m++)
-                yield return (group.Key.Point, group.Key.Strategy, RunMetrics.Names[m], Summary.Of(group.OrderBy(r => r.Cell.Replication).Select(r => r.Metrics[m])));
+            for (int m = 0; m < spec.Metrics.Count; m++)
+                yield return (group.Key.Point, group.Key.Strategy, spec.Metrics.Names[m], Summary.Of(group.OrderBy(r => r.Cell.Replication).Select(r => r.Metrics[m])));
     }
 
     public static IEnumerable<(int Point, int Strategy, string Metric, PairedSummary Paired)> Paired(ExperimentSpec spec, IReadOnlyList<RunRecord> records)
@@ -75,12 +75,12 @@ public static class ResultWriter
             for (int s = 0; s < spec.Strategies.Count; s++)
             {
                 if (s == baseline) continue;
-                for (int m = 0; m < RunMetrics.Names.Length; m++)
+                for (int m = 0; m < spec.Metrics.Count; m++)
                 {
                     var mine = records.Where(r => r.Cell.Point == point && r.Cell.Strategy == s).ToDictionary(r => r.Cell.Replication, r => r.Metrics[m]);
                     var theirs = records.Where(r => r.Cell.Point == point && r.Cell.Strategy == baseline).ToDictionary(r => r.Cell.Replication, r => r.Metrics[m]);
                     if (mine.Count == 0 || theirs.Count == 0) continue;
-                    yield return (point, s, RunMetrics.Names[m], PairedSummary.Of(mine, theirs));
+                    yield return (point, s, spec.Metrics.Names[m], PairedSummary.Of(mine, theirs));
                 }
             }
     }

@@ -13,13 +13,13 @@ namespace Simulator.Experiments;
 /// </summary>
 internal static class OneShotRun
 {
-    public static (RunRecord Record, RunTrace? Trace) Run(Cell cell, Scenario scenario, StrategySetup setup, RandomStreams streams, bool trace)
+    public static (RunRecord Record, RunTrace? Trace) Run(Cell cell, SiteScenario scenario, StrategySetup setup, RandomStreams streams, bool trace)
     {
         var view = StaticRound.Draw(scenario.Catalog, scenario.Site with { Sharing = setup.Sharing }, scenario.Workload, streams);
         var (plan, evaluation, seconds) = StaticRun.Solve(setup, view);
         if (!evaluation.Valid) throw new InvalidOperationException($"{setup.Name} planned an invalid round: {string.Join("; ", evaluation.Violations)}.");
 
-        var metrics = new double[RunMetrics.Names.Length];
+        var metrics = new double[RunMetrics.Names.Count];
         Array.Fill(metrics, double.NaN);
         void Set(string name, double value) => metrics[RunMetrics.Index(name)] = value;
         int users = view.Queue.Count, planned = plan.Batches.Sum(b => b.RequestIds.Count);

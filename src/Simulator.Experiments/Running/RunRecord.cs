@@ -11,20 +11,24 @@ public sealed record RunRecord(Cell Cell, IReadOnlyList<double> Metrics, double 
 /// <summary>What one traced run saw: every served request's latency, and the queue length and GPU memory over time as steps (time, value).</summary>
 public sealed record RunTrace(IReadOnlyList<double> Latencies, IReadOnlyList<(double Time, double Value)> QueueLength, IReadOnlyList<(double Time, double Value)> GpuBytes);
 
-/// <summary>The per-run metrics (system-model.md section 7), in the order of the columns of runs.csv.</summary>
+/// <summary>The per-run metrics of the site scenarios (system-model.md section 7), in the order of the columns of runs.csv.</summary>
 public static class RunMetrics
 {
-    public static readonly string[] Names =
+    public static readonly MetricSet Set = new(new[]
     {
         "throughput", "on_time_ratio", "arrived", "on_time", "late", "expired", "rejected", "unfinished",
         "latency_mean", "latency_p50", "latency_p95", "latency_p99",
         "waiting_mean", "upload_mean", "loading_mean", "inference_mean", "downlink_mean",
         "bytes_disk", "bytes_pcie", "bytes_saved", "ram_hit_ratio", "gpu_hit_ratio",
         "gpu_loading_fraction", "gpu_computing_fraction", "mean_batch_size", "queue_mean", "gpu_memory_mean",
-    };
+    }, "throughput", "Throughput (/s)", new[] { "throughput", "on_time_ratio", "latency_p95", "bytes_saved" });
 
-    public static int Index(string name) => Array.IndexOf(Names, name) is var i and >= 0 ? i
-        : throw new KeyNotFoundException($"Unknown metric '{name}'.{Spelling.Hint(name, Names)} Known: {string.Join(", ", Names)}.");
+    /// <summary>A one-shot round reports the same columns; its throughput is the number served.</summary>
+    public static readonly MetricSet OneShot = Set with { PrimaryTitle = "Users served (users)" };
+
+    public static IReadOnlyList<string> Names => Set.Names;
+
+    public static int Index(string name) => Set.Index(name);
 
     public static double[] From(SiteMetrics m, double measuredSeconds)
     {

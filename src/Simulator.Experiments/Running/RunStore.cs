@@ -44,9 +44,9 @@ public sealed class RunStore
             File.WriteAllText(Path.Combine(directory, "experiment.yaml"), source.Text);
             File.WriteAllText(Path.Combine(directory, "sets.txt"), string.Join("\n", source.Sets.Prepend($"# base directory: {source.BaseDirectory}")) + "\n");
             File.WriteAllText(hashFile, spec.Hash + "\n");
-            File.WriteAllText(Path.Combine(directory, Cells), "point,strategy,replication," + string.Join(",", RunMetrics.Names) + ",decision_ms_mean,decision_ms_max\n");
+            File.WriteAllText(Path.Combine(directory, Cells), "point,strategy,replication," + string.Join(",", spec.Metrics.Names) + ",decision_ms_mean,decision_ms_max\n");
         }
-        return new RunStore(directory, spec, ReadCells(Path.Combine(directory, Cells)));
+        return new RunStore(directory, spec, ReadCells(Path.Combine(directory, Cells), spec.Metrics.Count));
     }
 
     /// <summary>Rebuilds the experiment stored in a folder, checking that it still gives the stored hash.</summary>
@@ -60,7 +60,7 @@ public sealed class RunStore
             sets.Skip(1).Where(l => l.Length > 0).ToArray()));
         string stored = File.ReadAllText(hashFile).Trim();
         if (stored != spec.Hash) throw new ConfigException(hashFile, 1, "", $"the stored experiment no longer resolves to the stored hash {stored[..12]}... (profiles or defaults changed?).");
-        return new RunStore(directory, spec, ReadCells(Path.Combine(directory, Cells)));
+        return new RunStore(directory, spec, ReadCells(Path.Combine(directory, Cells), spec.Metrics.Count));
     }
 
     public void Append(RunRecord r)
@@ -96,7 +96,7 @@ public sealed class RunStore
     private static string Describe(ExperimentSpec spec, Cell c) =>
         $"(point {c.Point}, {spec.Strategies[c.Strategy].Label}, replication {c.Replication})";
 
-    private static IReadOnlyList<RunRecord> ReadCells(string path)
+    private static IReadOnlyList<RunRecord> ReadCells(string path, int metrics)
     {
         if (!File.Exists(path)) return Array.Empty<RunRecord>();
         var list = new List<RunRecord>();
@@ -104,10 +104,10 @@ public sealed class RunStore
         {
             if (string.IsNullOrWhiteSpace(line)) continue;
             var f = line.Split(',');
-            if (f.Length != 3 + RunMetrics.Names.Length + 2) continue; // a line cut off by an interruption: run that cell again
+            if (f.Length != 3 + metrics + 2) continue; // a line cut off by an interruption: run that cell again
             var values = f.Skip(3).Select(v => double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray();
             list.Add(new RunRecord(new Cell(int.Parse(f[0], CultureInfo.InvariantCulture), int.Parse(f[1], CultureInfo.InvariantCulture), int.Parse(f[2], CultureInfo.InvariantCulture)),
-                values[..RunMetrics.Names.Length], values[^2], values[^1]));
+                values[..metrics], values[^2], values[^1]));
         }
         return list;
     }

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using Simulator.Edge;
-using Simulator.Kernel;
-using Simulator.Strategies;
 
 namespace Simulator.Experiments;
 
@@ -10,7 +8,7 @@ namespace Simulator.Experiments;
 /// Every (point, replication) has one seed, derived from the experiment's by hashing, whatever the
 /// strategy: common random numbers. Cells run in parallel and the records come back sorted, so the
 /// results are the same on any number of threads. With sequential stopping, replications are added
-/// point by point, for every strategy at once, until each strategy's throughput interval is narrow enough.
+/// point by point, for every strategy at once, until each strategy's interval of the primary metric (throughput, or total delay) is narrow enough.
 /// </summary>
 public sealed class Runner(ExperimentSpec spec, int parallelism)
 {
@@ -69,10 +67,10 @@ public sealed class Runner(ExperimentSpec spec, int parallelism)
 
     private bool NarrowEnough(IEnumerable<RunRecord> records, int point, double relative)
     {
-        int throughput = RunMetrics.Index("throughput");
+        int primary = spec.Metrics.Index(spec.Metrics.Primary);
         for (int s = 0; s < spec.Strategies.Count; s++)
         {
-            var values = records.Where(r => r.Cell.Point == point && r.Cell.Strategy == s).Select(r => r.Metrics[throughput]).ToArray();
+            var values = records.Where(r => r.Cell.Point == point && r.Cell.Strategy == s).Select(r => r.Metrics[primary]).ToArray();
             var summary = Summary.Of(values);
             if (!(summary.HalfWidth <= relative * Math.Abs(summary.Mean))) return false;
         }
@@ -88,34 +86,6 @@ public sealed class Runner(ExperimentSpec spec, int parallelism)
     /// <summary>Runs one cell again with every latency and series kept; cells are deterministic, so this is the same run.</summary>
     public static RunTrace Trace(ExperimentSpec spec, Cell cell) => Simulate(spec, cell, trace: true).Trace!;
 
-    private static (RunRecord Record, RunTrace? Trace) Simulate(ExperimentSpec spec, Cell cell, bool trace)
-    {
-        var point = spec.Points[cell.Point];
-        var choice = spec.Strategies[cell.Strategy];
-        var streams = new RandomStreams(CellSeed(spec.Seed, cell.Point, cell.Replication));
-        var setup = StrategyRegistry.BuiltIn.Create(choice.Name, choice.Arguments, streams.Stream("strategy:" + choice.Label));
-        if (point.Scenario.Kind == ScenarioKind.OneShot) return OneShotRun.Run(cell, point.Scenario, setup, streams, trace);
-        var site = point.Scenario.Site with { Sharing = setup.Sharing, Uplink = setup.UplinkFor(point.Scenario.Site.Uplink) };
-        var env = new Simulation();
-        var edge = new EdgeSite(env, point.Scenario.Catalog, site, setup.Scheduler, point.Scenario.Workload, streams, spec.WarmupSeconds, trace);
-        env.RunD(spec.HorizonSeconds);
-        var m = edge.Metrics;
-        var record = new RunRecord(cell, RunMetrics.From(m, spec.HorizonSeconds - spec.WarmupSeconds),
-            m.DecisionWallSeconds.Count > 0 ? m.DecisionWallSeconds.Mean * 1000 : 0, m.DecisionWallSeconds.Count > 0 ? m.DecisionWallSeconds.Max * 1000 : 0);
-        return (record, trace ? new RunTrace(m.Latency.Values, Steps(m.QueueLength), Steps(m.GpuBytes)) : null);
-    }
-
-    /// <summary>A monitor's segments as steps (time, value), the open one last; the site's monitors start at t = 0.</summary>
-    private static IReadOnlyList<(double Time, double Value)> Steps(TimeSeriesMonitor monitor)
-    {
-        var steps = new List<(double, double)>();
-        double at = 0;
-        foreach (var (value, duration) in monitor.Segments)
-        {
-            steps.Add((at, value));
-            at += duration;
-        }
-        steps.Add((at, monitor.Current));
-        return steps;
-    }
+    private static (RunRecord Record, RunTrace? Trace) Simulate(ExperimentSpec spec, Cell cell, bool trace) =>
+        spec.Points[cell.Point].Scenario.Run(cell, spec.Strategies[cell.Strategy], new RandomStreams(CellSeed(spec.Seed, cell.Point, cell.Replication)), spec.Length, trace);
 }

@@ -13,7 +13,7 @@ public sealed class MecAppro(Random rng, int draws = 1) : INetworkSelector
 {
     public NetworkPlan Select(NetworkView view)
     {
-        var pairs = new WindowPairs(view);
+        var pairs = new WindowPairs(view, nearestOnly: true);
         return Rounding.Best(view, pairs, NetworkLp.Solve(view, pairs, integer: false, LpObjective.Delay), draws, rng);
     }
 }

@@ -55,7 +55,7 @@ public sealed class MecIlp(IlpFormulation formulation = IlpFormulation.Decompose
     {
         using var solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("OR-Tools offers no SCIP solver here.");
         double penalty = 1 + requests.Sum(j => delay[j].DefaultIfEmpty(0).Max());
-        var row = solver.MakeConstraint(double.NegativeInfinity, capacity, "capacity");
+        var row = solver.MakeConstraint(double.NegativeInfinity, capacity / Edge.Units.GB, "capacity"); // in GB: well conditioned
         var objective = solver.Objective();
         var x = new Variable[requests.Length][];
         for (int i = 0; i < requests.Length; i++)
@@ -67,7 +67,7 @@ public sealed class MecIlp(IlpFormulation formulation = IlpFormulation.Decompose
             {
                 x[i][p] = solver.MakeBoolVar($"x{j}_{p}");
                 one.SetCoefficient(x[i][p], 1);
-                row.SetCoefficient(x[i][p], est.CapacityUse(pairs.Models[j][p]));
+                row.SetCoefficient(x[i][p], est.CapacityUse(pairs.Models[j][p]) / Edge.Units.GB);
                 objective.SetCoefficient(x[i][p], delay[j][p] - penalty);
             }
         }

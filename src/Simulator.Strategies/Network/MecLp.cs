@@ -13,7 +13,7 @@ public sealed class MecLp : INetworkSelector
 {
     public NetworkPlan Select(NetworkView view)
     {
-        var pairs = new WindowPairs(view);
+        var pairs = new WindowPairs(view, nearestOnly: true);
         var f = NetworkLp.Solve(view, pairs, integer: false, LpObjective.Delay);
         var instance = view.Instance;
         var est = view.Estimates;

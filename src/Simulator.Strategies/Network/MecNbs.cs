@@ -11,7 +11,7 @@ public sealed class MecNbs(Random rng, int draws = 1) : INetworkSelector
 {
     public NetworkPlan Select(NetworkView view)
     {
-        var pairs = new WindowPairs(view);
+        var pairs = new WindowPairs(view, nearestOnly: true);
         return Rounding.Best(view, pairs, NetworkLp.Solve(view, pairs, integer: false, LpObjective.Bargaining), draws, rng);
     }
 }

@@ -22,8 +22,10 @@ internal sealed record Fraction(double[][] X, double[][][] YBase, double[][][] Y
 /// sum_k x_jk (cost_jk without pulling) + P^tx_h P_j &lt;= B_j, and, under the aggregated rule, one capacity
 /// row per cloudlet. Pairs that fail on their own (accuracy, per-request capacity, budget at the nearest
 /// sources) are left out, which gives the same integer optima as the authors' rows and a tighter
-/// relaxation. Under the aggregated rule a request may stay unplaced at a penalty larger than every
-/// delay together, so the most requests are placed first. Continuous (GLOP) it is the LP; integer (SCIP) the ILP.
+/// relaxation. Under the aggregated rule a request may stay unplaced (u_j): the program first places as
+/// much as it can (min sum u), then, with that fixed, minimises its objective. No finite penalty would do
+/// in the LP: placing a sliver more of one request can force arbitrarily large fractional switches of
+/// others. Continuous (GLOP) it is the LP; integer (SCIP) the ILP.
 /// </summary>
 internal static class NetworkLp
 {
@@ -39,7 +41,6 @@ internal static class NetworkLp
         var yt = new Variable[n][][];
         var u = new Variable?[n];
         var obj = solver.Objective();
-        double penalty = 1;
         var coefficients = new double[n][];
         var pullCoefficient = new double[n];
         for (int j = 0; j < n; j++)
@@ -48,15 +49,11 @@ internal static class NetworkLp
             coefficients[j] = new double[models.Length];
             var home = instance.Cloudlets[instance.Requests[j].Home];
             pullCoefficient[j] = objective == LpObjective.Delay ? 1 : 1e-4 * home.TxPower;
-            double worst = 0;
             for (int p = 0; p < models.Length; p++)
             {
                 var terms = est.Terms(j, models[p], 0);
                 coefficients[j][p] = objective == LpObjective.Delay ? terms.Inference + terms.Queueing + terms.Transmission : 1e-4 * terms.Cost - instance.Requests[j].Accuracy[models[p]];
-                double pull = Math.Max(pairs.Base[j][p].Max(s => s.Seconds), pairs.Task[j][p].Max(s => s.Seconds));
-                worst = Math.Max(worst, Math.Abs(coefficients[j][p]) + pullCoefficient[j] * pull);
             }
-            penalty += worst;
         }
         for (int j = 0; j < n; j++)
         {
@@ -74,7 +71,6 @@ internal static class NetworkLp
             {
                 u[j] = integer ? solver.MakeIntVar(0, 1, $"u{j}") : solver.MakeNumVar(0, 1, $"u{j}");
                 one.SetCoefficient(u[j], 1);
-                obj.SetCoefficient(u[j], penalty);
             }
             var baseRow = solver.MakeConstraint(double.NegativeInfinity, 0, $"pb{j}");
             var taskRow = solver.MakeConstraint(double.NegativeInfinity, 0, $"pt{j}");
@@ -95,21 +91,40 @@ internal static class NetworkLp
         if (aggregated)
             foreach (var group in Enumerable.Range(0, n).GroupBy(j => instance.Requests[j].Home))
             {
-                var row = solver.MakeConstraint(double.NegativeInfinity, instance.Cloudlets[group.Key].CapacityBytes, $"capacity{group.Key}");
+                // In GB: coefficients near 1 keep the simplex well conditioned.
+                var row = solver.MakeConstraint(double.NegativeInfinity, instance.Cloudlets[group.Key].CapacityBytes / Edge.Units.GB, $"capacity{group.Key}");
                 foreach (int j in group)
-                    for (int p = 0; p < pairs.Models[j].Length; p++) row.SetCoefficient(x[j][p], est.CapacityUse(pairs.Models[j][p]));
+                    for (int p = 0; p < pairs.Models[j].Length; p++) row.SetCoefficient(x[j][p], est.CapacityUse(pairs.Models[j][p]) / Edge.Units.GB);
             }
         obj.SetMinimization();
-        var status = solver.Solve();
-        if (status != Solver.ResultStatus.OPTIMAL) throw new InvalidOperationException($"The window's {(integer ? "ILP" : "LP")} ended {status}, not optimal.");
+        var placing = u.OfType<Variable>().ToArray();
+        if (placing.Length > 0)
+        {
+            // Phase 1: the fewest unplaced. Phase 2 keeps that and minimises the objective.
+            var objectiveTerms = solver.variables().Select(v => (v, obj.GetCoefficient(v))).Where(t => t.Item2 != 0).ToArray();
+            foreach (var (v, _) in objectiveTerms) obj.SetCoefficient(v, 0);
+            foreach (var v in placing) obj.SetCoefficient(v, 1);
+            Check(solver.Solve(), integer);
+            double fewest = placing.Sum(v => v.SolutionValue());
+            var keep = solver.MakeConstraint(double.NegativeInfinity, integer ? Math.Round(fewest) + 0.5 : fewest + 1e-7 * (1 + fewest), "placed");
+            foreach (var v in placing) keep.SetCoefficient(v, 1);
+            foreach (var v in placing) obj.SetCoefficient(v, 0);
+            foreach (var (v, c) in objectiveTerms) obj.SetCoefficient(v, c);
+        }
+        Check(solver.Solve(), integer);
         double[] Values(Variable[] vars) => vars.Select(v => Math.Clamp(v.SolutionValue(), 0, 1)).ToArray();
         var fraction = new Fraction(
             x.Select(Values).ToArray(),
             yb.Select(r => r.Select(Values).ToArray()).ToArray(),
             yt.Select(r => r.Select(Values).ToArray()).ToArray(),
             Enumerable.Range(0, n).Select(j => pairs.Models[j].Length == 0 ? 1 : u[j] is { } v ? Math.Clamp(v.SolutionValue(), 0, 1) : 0).ToArray(),
-            obj.Value() - penalty * u.Sum(v => v is null ? 0 : v.SolutionValue()));
+            obj.Value());
         return fraction;
+    }
+
+    private static void Check(Solver.ResultStatus status, bool integer)
+    {
+        if (status != Solver.ResultStatus.OPTIMAL) throw new InvalidOperationException($"The window's {(integer ? "ILP" : "LP")} ended {status}, not optimal.");
     }
 
     private static Variable[] Sources(Solver solver, bool integer, Variable x, IReadOnlyList<Source> sources, Constraint pullRow, string name)

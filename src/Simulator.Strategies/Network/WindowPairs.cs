@@ -5,11 +5,14 @@ namespace Simulator.Strategies.Network;
 /// <summary>
 /// The (request, model) pairs a window's strategies choose among: per request, the admissible models
 /// (accuracy, the per-request capacity row, budget at the nearest sources) with their candidate sources.
-/// A request with no admissible model is reported unplaced by every strategy.
+/// A request with no admissible model is reported unplaced by every strategy. With <c>nearestOnly</c>,
+/// each part keeps only its nearest holders (all of them on a tie): in the window's program with a per-request
+/// pull epigraph, moving any y-mass of a part to its nearest holder lowers that part's sum and touches no
+/// other term, so the LP's and the ILP's optima keep their values (a test compares both forms).
 /// </summary>
 internal sealed class WindowPairs
 {
-    public WindowPairs(NetworkView view, bool sharing = true)
+    public WindowPairs(NetworkView view, bool sharing = true, bool nearestOnly = false)
     {
         var est = view.Estimates;
         var instance = view.Instance;
@@ -21,9 +24,16 @@ internal sealed class WindowPairs
         {
             int home = instance.Requests[j].Home;
             Models[j] = Enumerable.Range(0, k).Where(m => est.Admissible(j, m, sharing)).ToArray();
-            Base[j] = Models[j].Select(m => est.BaseSources(home, m, sharing)).ToArray();
-            Task[j] = Models[j].Select(m => est.TaskSources(home, m)).ToArray();
+            Base[j] = Models[j].Select(m => Keep(est.BaseSources(home, m, sharing), nearestOnly)).ToArray();
+            Task[j] = Models[j].Select(m => Keep(est.TaskSources(home, m), nearestOnly)).ToArray();
         }
+    }
+
+    private static IReadOnlyList<Source> Keep(IReadOnlyList<Source> sources, bool nearestOnly)
+    {
+        if (!nearestOnly) return sources;
+        double best = ServiceEstimator.Nearest(sources).Seconds;
+        return sources.Where(s => s.Seconds == best).ToArray();
     }
 
     /// <summary>Admissible model indices per request.</summary>

@@ -164,4 +164,20 @@ public class MecOracleTests
         Assert.Equal(40, checkedInstances);
         Assert.True(worstRatio >= 1 - 1e-9, $"the rounding's mean cannot lie below the LP, and did: {worstRatio}");
     }
+
+    [Fact]
+    public void The_lp_keeps_its_value_when_each_part_keeps_only_its_nearest_holders()
+    {
+        var rng = new Random(13);
+        for (int i = 0; i < 150; i++)
+        {
+            var view = TinyNetworks.Random(rng);
+            foreach (var objective in new[] { LpObjective.Delay, LpObjective.Bargaining })
+            {
+                var all = NetworkLp.Solve(view, new WindowPairs(view), integer: false, objective).Objective;
+                var nearest = NetworkLp.Solve(view, new WindowPairs(view, nearestOnly: true), integer: false, objective).Objective;
+                Assert.True(Math.Abs(all - nearest) <= 1e-7 * Math.Max(1, Math.Abs(all)), $"instance {i}, {objective}: all sources {all}, nearest only {nearest}");
+            }
+        }
+    }
 }

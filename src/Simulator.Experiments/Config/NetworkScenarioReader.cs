@@ -1,0 +1,207 @@
+using Simulator.Edge;
+using Simulator.Edge.Network;
+
+namespace Simulator.Experiments;
+
+/// <summary>
+/// Binds a network scenario (<c>kind: network-one-shot</c>): the profile (<c>paper</c>: the authors' ranges,
+/// links, rate formula and rules; <c>realistic</c>: link bandwidths and latencies, which must be given, and the
+/// project's radio), the catalog (any catalog, or <c>generate: pfm</c>), the network, the cloudlets' attribute
+/// ranges and the requests. Every value is checked against its domain here, before any run.
+/// </summary>
+public static class NetworkScenarioReader
+{
+    public static readonly string[] Keys = { "kind", "profile", "catalog", "network", "cloudlets", "requests" };
+
+    private static readonly string[] PfmKeys = { "generate", "models", "families", "size", "intensity", "base_blocks", "profile", "activation" };
+
+    public static NetworkScenario Read(Section s, string baseDirectory)
+    {
+        bool paper = s.Choice("profile", new Dictionary<string, bool> { ["paper"] = true, ["realistic"] = false }, "paper");
+        var catalog = ReadCatalog(s, baseDirectory);
+        var net = s.Child("network", "cloudlets", "sites", "area", "edges", "k", "links", "copies", "capacity", "capacity_factor", "sources", "queueing", "contention");
+        int cloudlets = Count(net, "cloudlets", 30);
+        var sites = net.Child("sites", "file", "extend");
+        var users = s.Child("requests", "count", "users", "uplink", "instructions", "budget", "accuracy_requirement", "input", "accuracy", "output_factor");
+        var siteFile = sites.Has("file") ? CoordinatesFile.Read(Path.Combine(baseDirectory, sites.Text("file")), sites.Required("file")) : null;
+        var userFile = users.Child("users", "file").Has("file") ? CoordinatesFile.Read(Path.Combine(baseDirectory, users.Child("users", "file").Text("file")), users.Child("users", "file").Required("file")) : null;
+        bool extend = sites.Bool("extend", false);
+        if (siteFile is not null && cloudlets > siteFile.Rows.Count && !extend)
+            throw net.Required("cloudlets").Error($"{cloudlets} cloudlets, but '{siteFile.Path}' has {siteFile.Rows.Count} sites; give fewer, or network.sites.extend: true to add synthetic sites over the same area.");
+        // Both files share one plane: the south-west corner of the sites (or of the users, with synthetic sites).
+        var frame = siteFile ?? userFile;
+        IReadOnlyList<Position>? Project(CoordinatesFile? f) => f is null || frame is null ? null
+            : f.Project(frame.Rows.Min(r => r.Latitude), frame.Rows.Min(r => r.Longitude), frame.Rows.Average(r => r.Latitude));
+        var cloudletSites = Project(siteFile);
+        var userSites = Project(userFile);
+        double extent = cloudletSites is { } cs ? Math.Max(cs.Max(p => p.X), cs.Max(p => p.Y)) : userSites is { } us ? Math.Max(us.Max(p => p.X), us.Max(p => p.Y)) : 2500;
+        double area = net.Quantity("area", UnitKind.Length, extent);
+        if (!(area > 0)) throw net.Required("area").Error($"the area's side must be positive, not {area} m.");
+
+        EdgeRule edges = net.Text("edges", "random-connected") switch
+        {
+            "random-connected" => new RandomConnectedEdges(),
+            "k-nearest" => new KNearestEdges(Count(net, "k", 3)),
+            var t => throw net.Required("edges").Error($"'{t}' is not an edge rule; known: random-connected, k-nearest.{Spelling.Hint(t, new[] { "random-connected", "k-nearest" })}"),
+        };
+        var links = ReadLinks(net, paper);
+        var cloudletRanges = ReadCloudletRanges(s.Child("cloudlets", "capacity", "processing_rate", "access_rate", "peak_power", "idle_power", "leak_power", "tx_power", "arrival_rate", "service_rate"));
+        int? copies = net.Has("copies") ? Count(net, "copies", 1) : null;
+        var capacity = net.Choice("capacity", new Dictionary<string, CapacityRule> { ["per-request"] = CapacityRule.PerRequest, ["aggregated"] = CapacityRule.Aggregated }, paper ? "per-request" : "aggregated");
+        var alpha = Range(net, "capacity_factor", new Interval(0, 1), d => d.Number(), "", 0, false);
+        var sources = net.Choice("sources", new Dictionary<string, SourceRule> { ["cloudlets"] = SourceRule.Cloudlets, ["all"] = SourceRule.All }, paper ? "cloudlets" : "all");
+        // One window at t = 0 has no queue to simulate and no concurrent flows to share links: the paper's terms hold.
+        net.Choice("queueing", new Dictionary<string, bool> { ["analytic"] = true }, "analytic");
+        net.Choice("contention", new Dictionary<string, bool> { ["none"] = true }, "none");
+
+        int requests = Count(users, "count", 100);
+        var q = new RequestRanges();
+        var requestRanges = new RequestRanges
+        {
+            Instructions = Range(users, "instructions", q.Instructions, d => d.Integer(), "", 0, true, integer: true),
+            Budget = Range(users, "budget", q.Budget, d => d.Number(), "", 0, true),
+            AccuracyRequirement = Range(users, "accuracy_requirement", q.AccuracyRequirement, d => d.Number(), "", 0, false, upper: 1),
+            InputGB = Range(users, "input", q.InputGB, d => d.Quantity(UnitKind.Bytes) / Edge.Units.GB, " GB", 0, false, scale: Edge.Units.GB),
+            Accuracy = Range(users, "accuracy", q.Accuracy, d => d.Number(), "", 0, true, upper: 1),
+            OutputFactor = Range(users, "output_factor", q.OutputFactor, d => d.Number(), "", 0, false),
+        };
+        UplinkRate uplink = paper
+            ? users.Choice("uplink", new Dictionary<string, UplinkRate> { ["paper"] = new PaperRate() }, "paper")
+            : new RadioRate(ScenarioReader.ReadUplink(users.Child("uplink", ScenarioReader.UplinkKeys), users.Child("downlink_unused")));
+        var probe = catalog(new Random(0));
+        double best = probe.Models.All(m => m.Accuracy is not null) ? probe.Models.Max(m => m.Accuracy!.Value) : requestRanges.Accuracy.Max;
+        if (requestRanges.AccuracyRequirement.Min > best)
+            throw (users.Raw("accuracy_requirement") ?? users.Doc).Error($"no model meets an accuracy requirement of {requestRanges.AccuracyRequirement.Min}: the best accuracy is {best}.");
+
+        var world = new NetworkWorldSpec
+        {
+            Cloudlets = cloudlets,
+            CloudletSites = cloudletSites,
+            UserSites = userSites,
+            AreaMetres = area,
+            Edges = edges,
+            Links = links,
+            Uplink = uplink,
+            CloudletRanges = cloudletRanges,
+            RequestRanges = requestRanges,
+            MaxCopies = copies,
+            CapacityFactor = alpha,
+            Capacity = capacity,
+            Sources = sources,
+        };
+        if (siteFile is not null) sites.Record("sha256", siteFile.Hash);
+        if (userFile is not null) users.Child("users", "file").Record("sha256", userFile.Hash);
+        return new NetworkScenario(catalog, world, requests);
+    }
+
+    /// <summary>A pfm catalog is drawn per replication from the stream it is given; any other catalog is read once.</summary>
+    private static Func<Random, Catalog> ReadCatalog(Section s, string baseDirectory)
+    {
+        var raw = s.Child("catalog");
+        if (raw.Text("generate", "") != "pfm")
+        {
+            var fixedCatalog = ScenarioReader.ReadCatalog(s.Child("catalog", ScenarioReader.CatalogSectionKeys), baseDirectory);
+            return _ => fixedCatalog;
+        }
+        var c = s.Child("catalog", PfmKeys);
+        c.Text("generate");
+        int models = Count(c, "models", 10);
+        int families = Count(c, "families", 1);
+        if (families > models) throw c.Required("families").Error($"{families} families for {models} models: a family needs at least one model.");
+        var size = Range(c, "size", new Interval(5, 20), d => d.Quantity(UnitKind.Bytes) / Edge.Units.GB, " GB", 0, true, scale: Edge.Units.GB);
+        var intensity = Range(c, "intensity", new Interval(100, 300), d => d.Number(), "", 0, true);
+        int blocks = Count(c, "base_blocks", 1);
+        // The GPU profile matters only where a cloudlet runs a site; the analytic network reads phi.
+        var profile = c.Raw("profile") is { } p ? CatalogYaml.ReadProfile(p) : new AffineProfile(0, 0);
+        long activation = (long)c.Quantity("activation", UnitKind.Bytes, 0);
+        var spec = new PfmSpec(models, families, size.Min, size.Max, intensity.Min, intensity.Max, blocks);
+        PfmGenerator.Build(spec, profile, activation, new Random(0)); // a spec that cannot build is refused here, not in a run
+        return rng => PfmGenerator.Build(spec, profile, activation, rng);
+    }
+
+    private static LinkProfile ReadLinks(Section net, bool paper)
+    {
+        if (paper)
+        {
+            var l = net.Child("links", "metro", "backhaul");
+            var metro = Range(l, "metro", new Interval(5, 10), d => d.Quantity(UnitKind.TimePerSize) * Edge.Units.GB, " s/GB", 0, true, scale: 1 / Edge.Units.GB);
+            var backhaul = Range(l, "backhaul", new Interval(10, 20), d => d.Quantity(UnitKind.TimePerSize) * Edge.Units.GB, " s/GB", 0, true, scale: 1 / Edge.Units.GB);
+            return new PaperLinks(metro.Min, metro.Max, backhaul.Min, backhaul.Max);
+        }
+        if (!net.Has("links")) throw net.Doc.Error("the realistic profile needs links: {metro: {bandwidth, latency}, backhaul: {bandwidth, latency}}, each value with its source in your file.");
+        var links = net.Child("links", "metro", "backhaul");
+        (double Rate, double Latency) Class(string key)
+        {
+            var c = links.Child(key, "bandwidth", "latency");
+            double rate = c.Quantity("bandwidth", UnitKind.ByteRate), latency = c.Quantity("latency", UnitKind.Time);
+            if (!(rate > 0) || !double.IsFinite(rate)) throw c.Required("bandwidth").Error($"a link's bandwidth must be positive and finite, not {rate} B/s.");
+            if (!(latency >= 0) || !double.IsFinite(latency)) throw c.Required("latency").Error($"a link's latency must be zero or more, not {latency} s.");
+            return (rate, latency);
+        }
+        var (mr, ml) = Class("metro");
+        var (br, bl) = Class("backhaul");
+        return new RealisticLinks(mr, ml, br, bl);
+    }
+
+    private static CloudletRanges ReadCloudletRanges(Section c)
+    {
+        var d = new CloudletRanges();
+        var capacity = Range(c, "capacity", d.CapacityGB, x => x.Quantity(UnitKind.Bytes) / Edge.Units.GB, " GB", 0, true, scale: Edge.Units.GB);
+        if (capacity.Min != Math.Floor(capacity.Min) || capacity.Max != Math.Floor(capacity.Max))
+            throw c.Required("capacity").Error($"capacities are drawn in whole GB as the authors draw them (randint); {capacity} GB is not.");
+        return new CloudletRanges
+        {
+            CapacityGB = capacity,
+            ProcessingRate = Range(c, "processing_rate", d.ProcessingRate, x => x.Number(), "", 0, true),
+            AccessRate = Range(c, "access_rate", d.AccessRate, x => x.Number(), "", 0, false),
+            PeakPower = Range(c, "peak_power", d.PeakPower, x => x.Quantity(UnitKind.Power), " W", 0, false),
+            IdlePower = Range(c, "idle_power", d.IdlePower, x => x.Quantity(UnitKind.Power), " W", 0, false),
+            LeakPower = Range(c, "leak_power", d.LeakPower, x => x.Quantity(UnitKind.Power), " W", 0, false),
+            TxPower = Range(c, "tx_power", d.TxPower, x => x.Quantity(UnitKind.Power), " W", 0, false),
+            ArrivalRate = Range(c, "arrival_rate", d.ArrivalRate, x => x.Quantity(UnitKind.PerSecond), " /s", 0, false),
+            ServiceRate = Range(c, "service_rate", d.ServiceRate, x => x.Quantity(UnitKind.PerSecond), " /s", 0, true),
+        };
+    }
+
+    /// <summary>A count: a whole number of at least 1.</summary>
+    private static int Count(Section owner, string key, int fallback)
+    {
+        long n = owner.Integer(key, fallback);
+        if (n < 1 || n > 10_000_000) throw owner.Required(key).Error($"'{key}' must be a whole number from 1 to 10,000,000, not {n}.");
+        return (int)n;
+    }
+
+    /// <summary>
+    /// One value or {min, max}, read by <paramref name="read"/> (into the unit the world keeps, e.g. GB) and
+    /// checked: finite, min &lt;= max, at least <paramref name="lowest"/> (strictly above it when
+    /// <paramref name="positive"/>), at most <paramref name="upper"/>. The resolved config records SI values
+    /// (<paramref name="scale"/> converts back).
+    /// </summary>
+    private static Interval Range(Section owner, string key, Interval fallback, Func<YamlDoc, double> read, string unit, double lowest, bool positive,
+        double upper = double.PositiveInfinity, double scale = 1, bool integer = false)
+    {
+        var doc = owner.Raw(key);
+        Interval value;
+        if (doc is null) value = fallback;
+        else if (doc.IsMapping)
+        {
+            var m = doc.Mapping("min", "max");
+            if (!m.ContainsKey("min") || !m.ContainsKey("max")) throw doc.Error($"'{key}' as a range needs both min and max.");
+            value = new Interval(read(m["min"]), read(m["max"]));
+            if (value.Min > value.Max) throw doc.Error($"'{key}' has min {value.Min}{unit} above max {value.Max}{unit}.");
+        }
+        else value = Interval.Fixed(read(doc));
+        var at = doc ?? owner.Doc;
+        foreach (double v in new[] { value.Min, value.Max })
+        {
+            if (!double.IsFinite(v)) throw at.Error($"'{key}' must be finite, not {v}.");
+            if (positive ? !(v > lowest) : !(v >= lowest)) throw at.Error($"'{key}' must be {(positive ? "above" : "at least")} {lowest}{unit}, not {v}{unit}.");
+            if (v > upper) throw at.Error($"'{key}' must be at most {upper}{unit}, not {v}{unit}.");
+            if (integer && v != Math.Floor(v)) throw at.Error($"'{key}' is a whole number, not {v}.");
+        }
+        owner.Record(key, value.Min == value.Max ? R(value.Min * scale) : $"{{min: {R(value.Min * scale)}, max: {R(value.Max * scale)}}}");
+        return value;
+    }
+
+    private static string R(double v) => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,28 @@
+using Simulator.Edge;
+
+namespace Simulator.Experiments;
+
+/// <summary>
+/// The columns a scenario kind's runs report, in runs.csv order: looked up by name (a typo gets a
+/// suggestion), with the metric sequential stopping and the paired headline use, and the report's summary columns.
+/// </summary>
+/// <param name="PrimaryTitle">How the report names the paired headline metric, with its unit.</param>
+public sealed record MetricSet(IReadOnlyList<string> Names, string Primary, string PrimaryTitle, IReadOnlyList<string> Headline)
+{
+    public int Count => Names.Count;
+
+    public bool Contains(string name) => Names.Contains(name);
+
+    public int Index(string name) => Names.IndexOf(name) is var i and >= 0 ? i
+        : throw new KeyNotFoundException($"Unknown metric '{name}'.{Spelling.Hint(name, Names)} Known: {string.Join(", ", Names)}.");
+}
+
+internal static class ListExtensions
+{
+    public static int IndexOf(this IReadOnlyList<string> list, string value)
+    {
+        for (int i = 0; i < list.Count; i++)
+            if (list[i] == value) return i;
+        return -1;
+    }
+}

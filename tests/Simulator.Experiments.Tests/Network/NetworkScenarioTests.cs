@@ -1,0 +1,102 @@
+using Simulator.Experiments;
+using Simulator.Testing;
+
+namespace Simulator.Experiments.Tests.Network;
+
+/// <summary><c>scenario.kind: network-one-shot</c> through the runner, statistics and outputs.</summary>
+public class NetworkScenarioTests
+{
+    internal const string Experiment = """
+        name: network-test
+        seed: 123
+        replications: 12
+        horizon: 1 s
+        scenario:
+          kind: network-one-shot
+          catalog: {generate: pfm, models: 8, families: 2}
+          network: {cloudlets: 40}
+          requests: {count: 60}
+        strategies: [mec-ilp, mec-appro, mec-nonshare, mec-cloud, mec-lp]
+        baseline: mec-nonshare
+        """;
+
+    internal static ExperimentSpec Read(string text, params string[] sets) => ExperimentReader.Read(YamlDoc.Parse(text, "network-test.yaml"), Path.GetTempPath(), sets);
+
+    [Fact]
+    public void Sharing_pays_ilp_and_rounding_below_nonshare_below_cloud_with_paired_intervals()
+    {
+        var spec = Read(Experiment);
+        var records = new Runner(spec, 2).Run();
+        var paired = ResultWriter.Paired(spec, records).Where(p => p.Metric == "total_delay").ToDictionary(p => spec.Strategies[p.Strategy].Label, p => p.Paired);
+        // Against mec-nonshare, paired over the same 12 windows: below for the sharing-aware, above for the cloud.
+        Assert.True(paired["mec-ilp"].Difference.High < 0, $"mec-ilp - nonshare: [{paired["mec-ilp"].Difference.Low}, {paired["mec-ilp"].Difference.High}]");
+        Assert.True(paired["mec-appro"].Difference.High < 0, $"mec-appro - nonshare: [{paired["mec-appro"].Difference.Low}, {paired["mec-appro"].Difference.High}]");
+        Assert.True(paired["mec-cloud"].Difference.Low > 0, $"mec-cloud - nonshare: [{paired["mec-cloud"].Difference.Low}, {paired["mec-cloud"].Difference.High}]");
+        int total = spec.Metrics.Index("total_delay"), placed = spec.Metrics.Index("placed");
+        foreach (var group in records.GroupBy(r => r.Cell.Replication))
+        {
+            double Value(string label) => group.Single(r => spec.Strategies[r.Cell.Strategy].Label == label).Metrics[total];
+            Assert.True(Value("mec-lp") <= Value("mec-ilp") * (1 + 1e-9));
+            Assert.True(Value("mec-ilp") <= Value("mec-appro") * (1 + 1e-9));
+            // Some windows leave a request no model that fits its home (alpha |M_k| > C_h for every k); all strategies place the same.
+            double placedByIlp = group.Single(r => spec.Strategies[r.Cell.Strategy].Label == "mec-ilp").Metrics[placed];
+            Assert.InRange(placedByIlp, 40, 60);
+            Assert.All(group.Where(r => spec.Strategies[r.Cell.Strategy].Label != "mec-lp"), r => Assert.Equal(placedByIlp, r.Metrics[placed]));
+        }
+    }
+
+    [Fact]
+    public void Runs_are_byte_identical_on_one_thread_and_two()
+    {
+        var spec = Read(Experiment, "replications=4", "scenario.requests.count=30");
+        Assert.Equal(ResultWriter.RunsCsv(spec, new Runner(spec, 1).Run()), ResultWriter.RunsCsv(spec, new Runner(spec, 2).Run()));
+        Assert.Equal(ResultWriter.SummaryCsv(spec, new Runner(spec, 1).Run()), ResultWriter.SummaryCsv(spec, new Runner(spec, 2).Run()));
+    }
+
+    [Fact]
+    public void Every_strategy_sees_the_same_window_common_random_numbers()
+    {
+        var spec = Read(Experiment, "replications=3");
+        var scenario = (NetworkScenario)spec.Points[0].Scenario;
+        for (int rep = 0; rep < 3; rep++)
+        {
+            var streams = new Edge.RandomStreams(Runner.CellSeed(spec.Seed, 0, rep));
+            var a = scenario.Draw(streams);
+            var b = scenario.Draw(new Edge.RandomStreams(Runner.CellSeed(spec.Seed, 0, rep)));
+            Assert.Equal(a.Requests.Select(r => (r.Home, r.Budget, r.InputBytes)), b.Requests.Select(r => (r.Home, r.Budget, r.InputBytes)));
+            Assert.Equal(a.Catalog.Models.Select(m => m.Id), b.Catalog.Models.Select(m => m.Id));
+        }
+        // Sweeping the cloudlet count leaves the catalog (its own stream) as it was.
+        var other = (NetworkScenario)Read(Experiment, "scenario.network.cloudlets=80").Points[0].Scenario;
+        var s0 = new Edge.RandomStreams(Runner.CellSeed(spec.Seed, 0, 0));
+        Assert.Equal(scenario.Draw(s0).Catalog.Blocks.Select(b => b.Bytes), other.Draw(new Edge.RandomStreams(Runner.CellSeed(spec.Seed, 0, 0))).Catalog.Blocks.Select(b => b.Bytes));
+    }
+
+    private static string Eua(string file)
+    {
+        string path = Path.GetFullPath(Path.Combine(RepositoryRoot.Find(), "..", "shared", "data", "eua", file));
+        Assert.True(File.Exists(path), $"the EUA data set is expected beside the repository at {path}");
+        return path;
+    }
+
+    [Fact]
+    public void Reads_the_eua_sites_and_users_and_refuses_more_cloudlets_than_sites_unless_extended()
+    {
+        string sites = Eua("sites-optus-melbcbd.csv"), users = Eua("users-melbcbd-generated.csv");
+        var spec = Read(Experiment, $"scenario.network.sites.file={sites}", $"scenario.requests.users.file={users}", "scenario.network.cloudlets=125", "replications=2");
+        var scenario = (NetworkScenario)spec.Points[0].Scenario;
+        Assert.Equal(125, scenario.World.CloudletSites!.Count);
+        Assert.Equal(816, scenario.World.UserSites!.Count);
+        // Melbourne's CBD is about 2-3 km across; its users lie over the same plane.
+        Assert.InRange(scenario.World.CloudletSites.Max(p => p.X), 1500, 5000);
+        Assert.InRange(scenario.World.UserSites.Average(p => p.X), 0, 5000);
+        var instance = scenario.Draw(new Edge.RandomStreams(1));
+        Assert.Equal(60, instance.Requests.Count);
+        Assert.True(instance.Requests.Select(r => r.Home).Distinct().Count() > 10, "users spread over many home cloudlets");
+        var ex = Assert.Throws<ConfigException>(() => Read(Experiment, $"scenario.network.sites.file={sites}", "scenario.network.cloudlets=126"));
+        Assert.Contains("126 cloudlets", ex.Message);
+        Assert.Contains("has 125 sites", ex.Message);
+        var extended = (NetworkScenario)Read(Experiment, $"scenario.network.sites.file={sites}", "scenario.network.cloudlets=200", "scenario.network.sites.extend=true").Points[0].Scenario;
+        Assert.Equal(200, extended.Draw(new Edge.RandomStreams(1)).Topology.Cloudlets);
+    }
+}
