@@ -19,6 +19,7 @@ public sealed record Link(int A, int B, LinkClass Class, LinkCost Cost);
 public sealed class Topology
 {
     private readonly LinkCost[] paths;
+    private readonly int[] lastLink;
 
     public Topology(IReadOnlyList<Position> cloudlets, IReadOnlyList<Link> links, LinkProfile profile)
     {
@@ -27,20 +28,24 @@ public sealed class Topology
         Links = links;
         Profile = profile;
         int n = Nodes;
-        var adjacency = new List<(int To, LinkCost Cost)>[n];
+        var adjacency = new List<(int To, LinkCost Cost, int Link)>[n];
         for (int i = 0; i < n; i++) adjacency[i] = new();
-        foreach (var l in links)
+        for (int e = 0; e < links.Count; e++)
         {
+            var l = links[e];
             if (l.A < 0 || l.A >= n || l.B < 0 || l.B >= n || l.A == l.B) throw new ArgumentException($"Link {l.A}-{l.B} does not join two nodes of {n}.", nameof(links));
-            adjacency[l.A].Add((l.B, l.Cost));
-            adjacency[l.B].Add((l.A, l.Cost));
+            adjacency[l.A].Add((l.B, l.Cost, e));
+            adjacency[l.B].Add((l.A, l.Cost, e));
         }
         paths = new LinkCost[n * n];
+        lastLink = new int[n * n];
         var weight = new double[n];
         var best = new LinkCost[n];
+        var via = new int[n];
         for (int s = 0; s < n; s++)
         {
             Array.Fill(weight, double.PositiveInfinity);
+            Array.Fill(via, -1);
             weight[s] = 0;
             best[s] = new LinkCost(0, 0);
             var queue = new PriorityQueue<int, double>();
@@ -48,12 +53,13 @@ public sealed class Topology
             while (queue.TryDequeue(out int u, out double w))
             {
                 if (w > weight[u]) continue;
-                foreach (var (v, cost) in adjacency[u])
+                foreach (var (v, cost, link) in adjacency[u])
                 {
                     double through = w + profile.RoutingWeight(cost);
                     if (through < weight[v])
                     {
                         weight[v] = through;
+                        via[v] = link;
                         best[v] = profile.Extend(best[u], cost);
                         queue.Enqueue(v, through);
                     }
@@ -63,6 +69,7 @@ public sealed class Topology
             {
                 if (double.IsPositiveInfinity(weight[t])) throw new ArgumentException($"The graph is not connected: node {t} cannot be reached from node {s}.", nameof(links));
                 paths[s * n + t] = best[t];
+                lastLink[s * n + t] = via[t];
             }
         }
     }
@@ -81,6 +88,20 @@ public sealed class Topology
 
     /// <summary>The best path's cost from <paramref name="from"/> to <paramref name="to"/> (zero to itself).</summary>
     public LinkCost Path(int from, int to) => paths[from * Nodes + to];
+
+    /// <summary>The links of the best path from <paramref name="from"/> to <paramref name="to"/>, by index into <see cref="Links"/>.</summary>
+    public IReadOnlyList<int> Route(int from, int to)
+    {
+        var route = new List<int>();
+        for (int at = to; at != from;)
+        {
+            int link = lastLink[from * Nodes + at];
+            route.Add(link);
+            at = Links[link].A == at ? Links[link].B : Links[link].A;
+        }
+        route.Reverse();
+        return route;
+    }
 
     /// <summary>Seconds to move <paramref name="bytes"/> from one node to another over the best path, uncontended.</summary>
     public double TransferSeconds(int from, int to, double bytes) => from == to ? 0 : Path(from, to).Seconds(bytes);

@@ -4,7 +4,8 @@ using Simulator.Edge.Network;
 namespace Simulator.Experiments;
 
 /// <summary>
-/// Binds a network scenario (<c>kind: network-one-shot</c>): the profile (<c>paper</c>: the authors' ranges,
+/// Binds a network scenario (<c>kind: network-one-shot</c>, one window at t = 0, or <c>kind: network</c>,
+/// requests over the horizon planned every window): the profile (<c>paper</c>: the authors' ranges,
 /// links, rate formula and rules; <c>realistic</c>: link bandwidths and latencies, which must be given, and the
 /// project's radio), the catalog (any catalog, or <c>generate: pfm</c>), the network, the cloudlets' attribute
 /// ranges and the requests. Every value is checked against its domain here, before any run.
@@ -15,14 +16,14 @@ public static class NetworkScenarioReader
 
     private static readonly string[] PfmKeys = { "generate", "models", "families", "size", "intensity", "base_blocks", "profile", "activation" };
 
-    public static NetworkScenario Read(Section s, string baseDirectory)
+    public static IScenario Read(Section s, string baseDirectory, bool stochastic)
     {
         bool paper = s.Choice("profile", new Dictionary<string, bool> { ["paper"] = true, ["realistic"] = false }, "paper");
         var catalog = ReadCatalog(s, baseDirectory);
-        var net = s.Child("network", "cloudlets", "sites", "area", "edges", "k", "links", "copies", "capacity", "capacity_factor", "sources", "queueing", "contention");
+        var net = s.Child("network", "cloudlets", "sites", "area", "edges", "k", "links", "copies", "capacity", "capacity_factor", "sources", "queueing", "contention", "window");
         int cloudlets = Count(net, "cloudlets", 30);
         var sites = net.Child("sites", "file", "extend");
-        var users = s.Child("requests", "count", "users", "uplink", "instructions", "budget", "accuracy_requirement", "input", "accuracy", "output_factor");
+        var users = s.Child("requests", "count", "rate", "users", "uplink", "instructions", "budget", "accuracy_requirement", "input", "accuracy", "output_factor");
         var siteFile = sites.Has("file") ? CoordinatesFile.Read(Path.Combine(baseDirectory, sites.Text("file")), sites.Required("file")) : null;
         var userFile = users.Child("users", "file").Has("file") ? CoordinatesFile.Read(Path.Combine(baseDirectory, users.Child("users", "file").Text("file")), users.Child("users", "file").Required("file")) : null;
         bool extend = sites.Bool("extend", false);
@@ -50,11 +51,20 @@ public static class NetworkScenarioReader
         var capacity = net.Choice("capacity", new Dictionary<string, CapacityRule> { ["per-request"] = CapacityRule.PerRequest, ["aggregated"] = CapacityRule.Aggregated }, paper ? "per-request" : "aggregated");
         var alpha = Range(net, "capacity_factor", new Interval(0, 1), d => d.Number(), "", 0, false);
         var sources = net.Choice("sources", new Dictionary<string, SourceRule> { ["cloudlets"] = SourceRule.Cloudlets, ["all"] = SourceRule.All }, paper ? "cloudlets" : "all");
-        // One window at t = 0 has no queue to simulate and no concurrent flows to share links: the paper's terms hold.
-        net.Choice("queueing", new Dictionary<string, bool> { ["analytic"] = true }, "analytic");
-        net.Choice("contention", new Dictionary<string, bool> { ["none"] = true }, "none");
+        // One window at t = 0 has no queue to simulate and no flows over time: the paper's terms hold there.
+        var queueing = net.Choice("queueing", stochastic ? new Dictionary<string, Queueing> { ["analytic"] = Queueing.Analytic, ["simulated"] = Queueing.Simulated } : new Dictionary<string, Queueing> { ["analytic"] = Queueing.Analytic }, "analytic");
+        var contention = net.Choice("contention", stochastic ? new Dictionary<string, Contention> { ["none"] = Contention.None, ["fair-share"] = Contention.FairShare } : new Dictionary<string, Contention> { ["none"] = Contention.None }, "none");
+        if (contention == Contention.FairShare && paper)
+            throw net.Required("contention").Error("fair-share needs links with a bandwidth: use profile: realistic (the paper's per-GB times add per link and have no bandwidth to share).");
+        double window = stochastic ? net.Quantity("window", UnitKind.Time, 10) : 0;
+        if (stochastic && !(window > 0 && double.IsFinite(window))) throw net.Required("window").Error($"the window must be a positive time, not {window} s.");
+        if (!stochastic && net.Has("window")) throw net.Required("window").Error("a network-one-shot scenario is one window at t = 0: 'window' belongs to kind: network.");
 
-        int requests = Count(users, "count", 100);
+        int requests = stochastic ? 0 : Count(users, "count", 100);
+        double rate = stochastic ? users.Quantity("rate", UnitKind.PerSecond) : 0;
+        if (stochastic && !(rate > 0 && double.IsFinite(rate))) throw users.Required("rate").Error($"the request rate must be positive, not {rate} /s.");
+        if (stochastic && users.Has("count")) throw users.Required("count").Error("requests over the horizon come at a 'rate'; 'count' is the one-shot window's size.");
+        if (!stochastic && users.Has("rate")) throw users.Required("rate").Error("a network-one-shot window has a 'count' of requests; 'rate' belongs to kind: network.");
         var q = new RequestRanges();
         var requestRanges = new RequestRanges
         {
@@ -91,7 +101,7 @@ public static class NetworkScenarioReader
         };
         if (siteFile is not null) sites.Record("sha256", siteFile.Hash);
         if (userFile is not null) users.Child("users", "file").Record("sha256", userFile.Hash);
-        return new NetworkScenario(catalog, world, requests);
+        return stochastic ? new StochasticNetworkScenario(catalog, world, new NetworkProcessSpec(rate, window, queueing, contention)) : new NetworkScenario(catalog, world, requests);
     }
 
     /// <summary>A pfm catalog is drawn per replication from the stream it is given; any other catalog is read once.</summary>

@@ -4,7 +4,7 @@ namespace Simulator.Experiments;
 
 /// <summary>
 /// Binds the <c>scenario</c> section of an experiment. Its <c>kind</c> picks the reader: single-site and
-/// one-shot bind a catalog, a site and a workload here; network-one-shot goes to <see cref="NetworkScenarioReader"/>.
+/// one-shot bind a catalog, a site and a workload here; network-one-shot and network go to <see cref="NetworkScenarioReader"/>.
 /// </summary>
 public static class ScenarioReader
 {
@@ -24,8 +24,8 @@ public static class ScenarioReader
         return kind switch
         {
             "single-site" or "one-shot" => ReadSite(new Section(doc, binding, SiteKeys), baseDirectory, kind == "one-shot"),
-            "network-one-shot" => NetworkScenarioReader.Read(new Section(doc, binding, NetworkScenarioReader.Keys), baseDirectory),
-            _ => throw new Section(doc, binding).Required("kind").Error($"'{kind}' is not a scenario kind; known: single-site, one-shot, network-one-shot.{Spelling.Hint(kind, new[] { "single-site", "one-shot", "network-one-shot" })}"),
+            "network-one-shot" or "network" => NetworkScenarioReader.Read(new Section(doc, binding, NetworkScenarioReader.Keys), baseDirectory, stochastic: kind == "network"),
+            _ => throw new Section(doc, binding).Required("kind").Error($"'{kind}' is not a scenario kind; known: single-site, one-shot, network-one-shot, network.{Spelling.Hint(kind, new[] { "single-site", "one-shot", "network-one-shot", "network" })}"),
         };
     }
 

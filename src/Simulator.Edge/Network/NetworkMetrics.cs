@@ -1,0 +1,65 @@
+using Simulator.Kernel;
+
+namespace Simulator.Edge.Network;
+
+/// <summary>
+/// What a stochastic network run measured, streamed (memory flat in the horizon): requests by outcome,
+/// the realized delay and its parts against the delay planned at decision time, cost, accuracy, bytes
+/// pulled from the data centre and from other cloudlets, how often a part was already at home, and
+/// evictions. Requests that arrive before the warm-up ends are not counted.
+/// </summary>
+public sealed class NetworkMetrics(double warmupSeconds)
+{
+    public double WarmupSeconds { get; } = warmupSeconds;
+
+    public long Arrived { get; internal set; }
+
+    public long Served { get; internal set; }
+
+    public long Unplaced { get; internal set; }
+
+    public SampleMonitor Delay { get; } = new("delay");
+
+    public P2Quantile DelayP95 { get; } = new(0.95);
+
+    public SampleMonitor PlannedDelay { get; } = new("planned delay");
+
+    public SampleMonitor Pull { get; } = new("pull");
+
+    public SampleMonitor Queueing { get; } = new("queueing");
+
+    public SampleMonitor Inference { get; } = new("inference");
+
+    public SampleMonitor Transmission { get; } = new("transmission");
+
+    public SampleMonitor Cost { get; } = new("cost");
+
+    public SampleMonitor Accuracy { get; } = new("accuracy");
+
+    public double BytesFromDataCentre { get; internal set; }
+
+    public double BytesFromCloudlets { get; internal set; }
+
+    public long PartLookups { get; internal set; }
+
+    public long PartHits { get; internal set; }
+
+    public SampleMonitor DecisionWallSeconds { get; } = new("decision");
+
+    public bool Counts(double arrival) => arrival >= WarmupSeconds;
+
+    internal void Complete(double pull, double queueing, double inference, double transmission, double planned, double cost, double accuracy)
+    {
+        Served++;
+        double delay = pull + queueing + inference + transmission;
+        Delay.Add(delay);
+        DelayP95.Add(delay);
+        PlannedDelay.Add(planned);
+        Pull.Add(pull);
+        Queueing.Add(queueing);
+        Inference.Add(inference);
+        Transmission.Add(transmission);
+        Cost.Add(cost);
+        Accuracy.Add(accuracy);
+    }
+}

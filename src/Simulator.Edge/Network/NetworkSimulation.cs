@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using Simulator.Kernel;
+
+namespace Simulator.Edge.Network;
+
+/// <summary>How a cloudlet's inference queue is modelled.</summary>
+public enum Queueing
+{
+    /// <summary>The paper's constant M/G/1 wait W_h, then inference, with no interaction between requests.</summary>
+    Analytic,
+
+    /// <summary>A FIFO server per cloudlet in the simulation, service time phi_k |M_k| / f_h.</summary>
+    Simulated,
+}
+
+/// <summary>The stochastic network's processes: Poisson requests at a total rate, planned every window.</summary>
+public sealed record NetworkProcessSpec(double RatePerSecond, double WindowSeconds, Queueing Queueing, Contention Contention);
+
+/// <summary>
+/// The stochastic network scenario (network.md section 4) as kernel processes. Requests arrive over the
+/// horizon (Poisson at a total rate; each from a user at a drawn place, homed at the nearest cloudlet).
+/// At the end of every window the network strategy plans the window's requests against what the cloudlets
+/// hold at that moment; each decision starts the pulls of the missing parts at once, from the sources it
+/// names (a part already on its way to the same cloudlet from an earlier window is pulled again: the plan did
+/// not know of it, and waiting for it could take longer than planned), then the request waits for its
+/// cloudlet's queue, runs, and its result returns over the user's link. Pulled parts stay in the cloudlet's
+/// <see cref="PartStore"/>. Under <c>contention: none</c> and analytic queueing every request's delay is
+/// exactly the one planned. Every draw reads its own stream: every strategy sees the same requests.
+/// </summary>
+public sealed class NetworkSimulation
+{
+    private readonly Simulation env;
+    private readonly NetworkWorldSpec world;
+    private readonly NetworkProcessSpec process;
+    private readonly Catalog catalog;
+    private readonly INetworkSelector selector;
+    private readonly RandomStreams streams;
+    private readonly Topology topology;
+    private readonly IReadOnlyList<Cloudlet> cloudlets;
+    private readonly NetworkRules rules;
+    private readonly PartStore[] stores;
+    private readonly Resource[]? servers;
+    private readonly Transfers transfers;
+    private readonly ModelParts parts;
+    private readonly List<NetworkRequest> pending = new();
+    private Event? firstPending;
+
+    public NetworkSimulation(Simulation env, NetworkWorldSpec world, NetworkProcessSpec process, Catalog catalog, INetworkSelector selector, RandomStreams streams, double warmupSeconds)
+    {
+        if (!(process.RatePerSecond > 0) || !(process.WindowSeconds > 0)) throw new ArgumentException("The request rate and the window must be positive.", nameof(process));
+        this.env = env;
+        this.world = world;
+        this.process = process;
+        this.catalog = catalog;
+        this.selector = selector;
+        this.streams = streams;
+        var initial = NetworkWorld.Draw(world, catalog, 0, streams);
+        topology = initial.Topology;
+        cloudlets = initial.Cloudlets;
+        rules = initial.Rules;
+        parts = initial.Parts;
+        stores = cloudlets.Select(c => new PartStore(catalog, c.CapacityBytes, initial.Holdings[c.Index])).ToArray();
+        servers = process.Queueing == Queueing.Simulated ? cloudlets.Select(_ => new Resource(env, 1)).ToArray() : null;
+        transfers = new Transfers(env, topology, process.Contention);
+        Metrics = new NetworkMetrics(warmupSeconds);
+        env.Process(Arrivals());
+        env.Process(Windows());
+    }
+
+    public NetworkMetrics Metrics { get; }
+
+    /// <summary>Raised when a request's result is back, with the terms planned for it and its realized delay; leave unset for long runs.</summary>
+    public event Action<NetworkRequest, ServiceTerms, double>? RequestCompleted;
+
+    public Topology Topology => topology;
+
+    public IReadOnlyList<PartStore> Stores => stores;
+
+    private IEnumerable<Event> Arrivals()
+    {
+        var rng = streams.Stream("network:arrivals");
+        for (int id = 0; ; id++)
+        {
+            yield return env.TimeoutD(Draw.Exponential(rng, process.RatePerSecond));
+            var place = streams.Stream("network:user", id);
+            var user = world.UserSites is { Count: > 0 } users ? users[place.Next(users.Count)] : Position.Uniform(place, world.AreaMetres);
+            var request = NetworkWorld.DrawRequest(world, catalog, id, env.NowD, user, topology, streams);
+            if (Metrics.Counts(request.Arrival)) Metrics.Arrived++;
+            pending.Add(request);
+            if (pending.Count == 1) firstPending?.Succeed();
+        }
+    }
+
+    private IEnumerable<Event> Windows()
+    {
+        // Windows end at multiples of the window length; one with nothing in it costs no event.
+        while (true)
+        {
+            if (pending.Count == 0)
+            {
+                firstPending = new Event(env);
+                yield return firstPending;
+                firstPending = null;
+            }
+            double end = (Math.Floor(env.NowD / process.WindowSeconds) + 1) * process.WindowSeconds;
+            yield return env.TimeoutD(end - env.NowD);
+            var window = pending.ToArray();
+            pending.Clear();
+            var view = new NetworkView(new NetworkInstance(topology, cloudlets, catalog, stores.Select(s => s.Snapshot()).ToArray(), window, rules));
+            var clock = Stopwatch.StartNew();
+            var plan = selector.Select(view);
+            Metrics.DecisionWallSeconds.Add(clock.Elapsed.TotalSeconds);
+            if (plan.Relaxation is not null) throw new InvalidOperationException("A relaxation is a bound and cannot be executed in the network.");
+            if (plan.Assignments.Count != window.Length) throw new InvalidOperationException($"The plan has {plan.Assignments.Count} entries for a window of {window.Length}.");
+            for (int j = 0; j < window.Length; j++)
+            {
+                if (plan.Assignments[j] is not { } a)
+                {
+                    if (Metrics.Counts(window[j].Arrival)) Metrics.Unplaced++;
+                    continue;
+                }
+                if (!view.Instance.Holds(a.BaseSource, parts.Base[a.Model]) || !view.Instance.Holds(a.TaskSource, parts.Task[a.Model]))
+                    throw new InvalidOperationException($"Request {window[j].Id}: the plan pulls model {a.Model} from a location that does not hold it.");
+                env.Process(Serve(window[j], a, view.Estimates, j));
+            }
+        }
+    }
+
+    private IEnumerable<Event> Serve(NetworkRequest r, Assignment a, ServiceEstimator estimates, int j)
+    {
+        double start = env.NowD;
+        bool counted = Metrics.Counts(r.Arrival);
+        var planned = estimates.Terms(j, a);
+        var store = stores[r.Home];
+        var baseBlocks = parts.Base[a.Model];
+        var taskBlocks = parts.Task[a.Model];
+        var pulls = new List<Event>(2);
+        foreach (var (blocks, source, bytes) in new[] { (baseBlocks, a.BaseSource, parts.BaseBytes[a.Model]), (taskBlocks, a.TaskSource, parts.TaskBytes[a.Model]) })
+        {
+            if (blocks.Length == 0) continue;
+            if (counted) Metrics.PartLookups++;
+            if (store.Holds(blocks))
+            {
+                if (counted) Metrics.PartHits++;
+            }
+            else pulls.Add(Pull(source, r.Home, blocks, bytes, counted));
+            store.Pin(blocks);
+        }
+        if (pulls.Count > 0) yield return new AllOf(env, pulls);
+        double pull = env.NowD - start;
+        double queueing;
+        if (servers is not null)
+        {
+            using (var unit = servers[r.Home].Request())
+            {
+                yield return unit;
+                queueing = env.NowD - start - pull;
+                yield return env.TimeoutD(planned.Inference);
+            }
+        }
+        else
+        {
+            queueing = cloudlets[r.Home].AnalyticWaitSeconds;
+            yield return env.TimeoutD(queueing + planned.Inference);
+        }
+        yield return env.TimeoutD(planned.Transmission);
+        // The realized pull, with the same energy formula the plan used.
+        if (counted) Metrics.Complete(pull, queueing, planned.Inference, planned.Transmission, planned.Delay, estimates.Terms(j, a.Model, pull).Cost, r.Accuracy[a.Model]);
+        RequestCompleted?.Invoke(r, planned, env.NowD - start);
+        store.Release(baseBlocks);
+        store.Release(taskBlocks);
+    }
+
+    private Event Pull(int source, int home, string[] blocks, double bytes, bool counted)
+    {
+        var done = transfers.Start(source, home, bytes);
+        if (counted)
+        {
+            if (source == topology.DataCentre) Metrics.BytesFromDataCentre += bytes;
+            else Metrics.BytesFromCloudlets += bytes;
+        }
+        done.AddCallback(_ => stores[home].Add(blocks));
+        return done;
+    }
+}

@@ -1,0 +1,98 @@
+namespace Simulator.Edge.Network;
+
+/// <summary>
+/// What one cloudlet holds (network.md section 4): blocks within its capacity, least recently used first
+/// out. A base is one set of blocks whichever model brought it, so it is stored once for all its models.
+/// A block in use by a request being served is pinned and never evicted; the initial placement may exceed
+/// the capacity (the paper places models without it) and is evicted first as new parts need room.
+/// </summary>
+public sealed class PartStore
+{
+    private readonly Catalog catalog;
+    private readonly LinkedList<string> order = new();
+    private readonly Dictionary<string, LinkedListNode<string>> held = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> pins = new(StringComparer.Ordinal);
+
+    public PartStore(Catalog catalog, double capacityBytes, IEnumerable<string> initial)
+    {
+        this.catalog = catalog;
+        CapacityBytes = capacityBytes;
+        foreach (var b in initial)
+            if (!held.ContainsKey(b))
+            {
+                held[b] = order.AddLast(b);
+                UsedBytes += catalog.Block(b).Bytes;
+            }
+    }
+
+    public double CapacityBytes { get; }
+
+    public double UsedBytes { get; private set; }
+
+    public long Evictions { get; private set; }
+
+    public bool Holds(string[] blocks)
+    {
+        foreach (var b in blocks)
+            if (!held.ContainsKey(b)) return false;
+        return true;
+    }
+
+    /// <summary>The blocks held now, for a window's snapshot.</summary>
+    public IReadOnlySet<string> Snapshot() => new HashSet<string>(held.Keys, StringComparer.Ordinal);
+
+    /// <summary>Marks the blocks used now (most recently used) and pins them until <see cref="Release"/>.</summary>
+    public void Pin(string[] blocks)
+    {
+        foreach (var b in blocks)
+        {
+            pins[b] = pins.GetValueOrDefault(b) + 1;
+            if (held.TryGetValue(b, out var node))
+            {
+                order.Remove(node);
+                order.AddLast(node);
+            }
+        }
+    }
+
+    public void Release(string[] blocks)
+    {
+        foreach (var b in blocks)
+            if (--pins[b] == 0) pins.Remove(b);
+        Evict();
+    }
+
+    /// <summary>Adds pulled blocks (most recently used) and evicts what no longer fits.</summary>
+    public void Add(string[] blocks)
+    {
+        foreach (var b in blocks)
+        {
+            if (held.TryGetValue(b, out var node))
+            {
+                order.Remove(node);
+                order.AddLast(node);
+                continue;
+            }
+            held[b] = order.AddLast(b);
+            UsedBytes += catalog.Block(b).Bytes;
+        }
+        Evict();
+    }
+
+    private void Evict()
+    {
+        var node = order.First;
+        while (UsedBytes > CapacityBytes && node is not null)
+        {
+            var next = node.Next;
+            if (!pins.ContainsKey(node.Value))
+            {
+                UsedBytes -= catalog.Block(node.Value).Bytes;
+                held.Remove(node.Value);
+                order.Remove(node);
+                Evictions++;
+            }
+            node = next;
+        }
+    }
+}
