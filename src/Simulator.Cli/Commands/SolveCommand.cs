@@ -10,7 +10,10 @@ namespace Simulator.Cli;
 /// <summary>
 /// <c>solve &lt;instance&gt;</c>: plans one static round (YAML or JSON) with a strategy and prints the plan as
 /// JSON, re-checked by the independent evaluator; <c>--compare a,b,c</c> prints a table of values, gaps
-/// to the best proven bound (from CP-SAT) and wall times instead.
+/// to the best proven bound (from CP-SAT) and wall times instead. A network window file
+/// (<c>kind: network-window</c>) is planned by network strategies, with gaps to <c>mec-ilp</c>'s optimum
+/// and <c>mec-lp</c>'s bound; given a network-one-shot experiment, <c>--export</c> writes the window of
+/// one (point, replication) as such a file.
 /// </summary>
 public static class SolveCommand
 {
@@ -21,18 +24,46 @@ public static class SolveCommand
         var parameters = new Option<string[]>("--param") { Description = "A strategy parameter, name=value (repeatable).", AllowMultipleArgumentsPerToken = true };
         var compare = new Option<string?>("--compare") { Description = "Compare strategies, comma-separated: a,b,c." };
         var limit = new Option<double>("--time-limit") { Description = "Seconds CP-SAT may take for the bound (with --compare).", DefaultValueFactory = _ => 10 };
-        var command = new Command("solve", "Plan one static scheduling round.") { instance, strategy, parameters, compare, limit };
+        var export = new Option<FileInfo?>("--export") { Description = "With a network-one-shot experiment: write the window of --point and --replication to this file." };
+        var point = new Option<int>("--point") { Description = "The sweep point to export (with --export).", DefaultValueFactory = _ => 0 };
+        var replication = new Option<int>("--replication") { Description = "The replication to export (with --export).", DefaultValueFactory = _ => 0 };
+        var command = new Command("solve", "Plan one static scheduling round or network window.") { instance, strategy, parameters, compare, limit, export, point, replication };
         command.SetAction(result =>
         {
             var file = result.GetValue(instance)!;
             if (!file.Exists) throw new FileNotFoundException($"{file.FullName}: no such instance file.");
-            var view = StaticInstanceYaml.Read(file.FullName);
+            var doc = YamlDoc.Load(file.FullName);
             string? list = result.GetValue(compare);
+            if (result.GetValue(export) is { } target)
+            {
+                NetworkInstanceFile.Write(Window(file.FullName, result.GetValue(point), result.GetValue(replication)), target.FullName);
+                output.WriteLine($"wrote {target.FullName}");
+                return Cli.Ok;
+            }
+            if (NetworkInstanceFile.IsNetworkWindow(doc))
+            {
+                var window = NetworkInstanceFile.Read(doc);
+                if (list is not null) NetworkSolve.Compare(output, window, list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                else NetworkSolve.Single(output, window, result.GetValue(strategy) is "pl-dp" ? "mec-ilp" : result.GetValue(strategy)!, Arguments(result.GetValue(parameters) ?? Array.Empty<string>()), file.Name);
+                return Cli.Ok;
+            }
+            var view = StaticInstanceYaml.Read(file.FullName);
             if (list is not null) Compare(output, view, list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), result.GetValue(limit));
             else Single(output, view, result.GetValue(strategy)!, Arguments(result.GetValue(parameters) ?? Array.Empty<string>()), file.Name);
             return Cli.Ok;
         });
         return command;
+    }
+
+    /// <summary>The window a network-one-shot experiment draws at (point, replication): what its runs plan.</summary>
+    private static Edge.Network.NetworkInstance Window(string experiment, int point, int replication)
+    {
+        var spec = ExperimentReader.Read(experiment);
+        if (point < 0 || point >= spec.Points.Count) throw new FormatException($"--point must be from 0 to {spec.Points.Count - 1}, not {point}.");
+        if (replication < 0) throw new FormatException($"--replication must be at least 0, not {replication}.");
+        if (spec.Points[point].Scenario is not NetworkScenario scenario)
+            throw new FormatException($"--export writes a network window; {experiment} is a {spec.Points[point].Scenario.Kind} experiment.");
+        return scenario.Draw(new RandomStreams(Runner.CellSeed(spec.Seed, point, replication)));
     }
 
     private static Dictionary<string, string> Arguments(string[] pairs) =>

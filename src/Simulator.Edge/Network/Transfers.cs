@@ -34,8 +34,10 @@ public sealed class Transfers
     private readonly Contention contention;
     private readonly double[] capacity;
     private readonly List<Flow> flows = new();
+    private readonly List<Flow>[] onLink;
     private double updated;
     private long generation;
+    private bool reallocationDue;
 
     public Transfers(Simulation env, Topology topology, Contention contention)
     {
@@ -45,6 +47,7 @@ public sealed class Transfers
         this.topology = topology;
         this.contention = contention;
         capacity = topology.Links.Select(l => 1 / l.Cost.SecondsPerByte).ToArray();
+        onLink = topology.Links.Select(_ => new List<Flow>()).ToArray();
     }
 
     /// <summary>Flows in progress (fair-share only).</summary>
@@ -60,7 +63,8 @@ public sealed class Transfers
         {
             Advance();
             flows.Add(flow);
-            Reallocate();
+            foreach (int l in flow.Links) onLink[l].Add(flow);
+            Due();
         });
         return done;
     }
@@ -73,45 +77,66 @@ public sealed class Transfers
         updated = env.NowD;
     }
 
-    /// <summary>Max-min fair rates by progressive filling, then one timer for the next flow to finish.</summary>
+    /// <summary>Flows that start or end at one instant are rated once, after all of them.</summary>
+    private void Due()
+    {
+        if (reallocationDue) return;
+        reallocationDue = true;
+        env.TimeoutD(0, priority: 1).AddCallback(_ =>
+        {
+            reallocationDue = false;
+            Reallocate();
+        });
+    }
+
+    /// <summary>
+    /// Max-min fair rates by progressive filling: the link with the least capacity left per unrated flow is the
+    /// next bottleneck; its flows get that share, which the other links on their routes give up. A heap over the
+    /// links in use keeps this O((links + flows x route) log links). Then one timer for the next flow to finish.
+    /// </summary>
     private void Reallocate()
     {
-        var left = (double[])capacity.Clone();
-        var count = new int[capacity.Length];
-        var open = new List<Flow>(flows);
-        foreach (var f in open)
-            foreach (int l in f.Links) count[l]++;
-        while (open.Count > 0)
-        {
-            int bottleneck = -1;
-            double share = double.PositiveInfinity;
-            for (int l = 0; l < left.Length; l++)
-                if (count[l] > 0 && left[l] / count[l] < share) (bottleneck, share) = (l, left[l] / count[l]);
-            for (int i = open.Count - 1; i >= 0; i--)
+        Advance();
+        var left = new Dictionary<int, double>();
+        var count = new Dictionary<int, int>();
+        foreach (var f in flows)
+            foreach (int l in f.Links)
             {
-                var f = open[i];
-                if (Array.IndexOf(f.Links, bottleneck) < 0) continue;
+                left[l] = capacity[l];
+                count[l] = count.GetValueOrDefault(l) + 1;
+            }
+        var heap = new PriorityQueue<int, double>();
+        foreach (var (l, c) in count) heap.Enqueue(l, left[l] / c);
+        var rated = new HashSet<Flow>(ReferenceEqualityComparer.Instance);
+        while (heap.TryDequeue(out int link, out double share))
+        {
+            if (count[link] == 0 || share != left[link] / count[link]) continue; // stale entry
+            foreach (var f in onLink[link])
+            {
+                if (!rated.Add(f)) continue;
                 f.Rate = share;
                 foreach (int l in f.Links)
                 {
                     left[l] -= share;
-                    count[l]--;
+                    if (--count[l] > 0 && l != link) heap.Enqueue(l, left[l] / count[l]);
                 }
-                open.RemoveAt(i);
             }
         }
         long mine = ++generation;
         if (flows.Count == 0) return;
-        double next = flows.Min(f => Math.Max(0, f.Remaining) / f.Rate);
+        double next = double.PositiveInfinity;
+        foreach (var f in flows) next = Math.Min(next, Math.Max(0, f.Remaining) / f.Rate);
         env.TimeoutD(next).AddCallback(_ =>
         {
-            if (mine != generation) return; // a flow started or ended since: rates changed
+            if (mine != generation) return; // rates changed since: a newer timer stands
             Advance();
             for (int i = flows.Count - 1; i >= 0; i--)
                 if (flows[i].Remaining <= 1e-9 * flows[i].Bytes)
                 {
-                    flows[i].Done.Succeed();
+                    var f = flows[i];
                     flows.RemoveAt(i);
+                    foreach (int l in f.Links) onLink[l].Remove(f);
+                    f.Done.Succeed();
                 }
             Reallocate();
         });

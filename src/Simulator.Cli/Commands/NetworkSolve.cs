@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Simulator.Edge.Network;
+using Simulator.Strategies;
+using Simulator.Strategies.Network;
+
+namespace Simulator.Cli;
+
+/// <summary>What <c>solve</c> prints for a network window: one strategy's decisions as JSON, or a comparison table.</summary>
+internal static class NetworkSolve
+{
+    private static (NetworkPlan Plan, double Ms) Plan(NetworkInstance window, string name, IReadOnlyDictionary<string, string> args)
+    {
+        var selector = StrategyRegistry.BuiltIn.CreateSelector(name, args, new Random(1));
+        var clock = Stopwatch.StartNew();
+        var plan = selector.Select(new NetworkView(window));
+        return (plan, clock.Elapsed.TotalMilliseconds);
+    }
+
+    public static void Single(TextWriter output, NetworkInstance window, string name, IReadOnlyDictionary<string, string> args, string file)
+    {
+        var (plan, _) = Plan(window, name, args);
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("instance", file);
+            json.WriteString("strategy", name);
+            if (plan.Relaxation is { } lp)
+            {
+                json.WriteNumber("lp_bound", lp.Bound);
+                json.WriteNumber("lp_plotted_delay", lp.PlottedDelay);
+                json.WriteEndObject();
+            }
+            else
+            {
+                var e = NetworkEvaluator.Evaluate(window, plan);
+                json.WriteBoolean("valid", e.Valid);
+                json.WriteNumber("total_delay", e.TotalDelay);
+                json.WriteNumber("accuracy_violations", e.AccuracyViolations);
+                json.WriteNumber("budget_violations", e.BudgetViolations);
+                json.WriteNumber("capacity_violations", e.CapacityViolations);
+                json.WriteStartArray("unplaced");
+                foreach (int j in e.Unplaced) json.WriteNumberValue(window.Requests[j].Id);
+                json.WriteEndArray();
+                json.WriteStartArray("requests");
+                foreach (var s in e.Served)
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("id", window.Requests[s.Request].Id);
+                    json.WriteString("model", window.Catalog.Models[s.Assignment.Model].Id);
+                    json.WriteNumber("base_source", s.Assignment.BaseSource);
+                    json.WriteNumber("task_source", s.Assignment.TaskSource);
+                    json.WriteNumber("pull_s", s.Pull);
+                    json.WriteNumber("inference_s", s.Inference);
+                    json.WriteNumber("queueing_s", s.Queueing);
+                    json.WriteNumber("transmission_s", s.Transmission);
+                    json.WriteNumber("delay_s", s.Delay);
+                    json.WriteNumber("cost", s.Cost);
+                    json.WriteNumber("accuracy", s.Accuracy);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+        }
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    public static void Compare(TextWriter output, NetworkInstance window, string[] names)
+    {
+        var optimum = NetworkEvaluator.Evaluate(window, Plan(window, "mec-ilp", new Dictionary<string, string>()).Plan);
+        double bound = Plan(window, "mec-lp", new Dictionary<string, string>()).Plan.Relaxation!.Bound;
+        output.WriteLine($"{"strategy",-16} {"placed",7} {"total delay",14} {"gap to ILP",11} {"above LP",9} {"mean cost",10} {"mean acc",9} {"wall ms",9}");
+        foreach (var name in names)
+        {
+            var (plan, ms) = Plan(window, name, new Dictionary<string, string>());
+            if (plan.Relaxation is { } lp)
+            {
+                output.WriteLine(FormattableString.Invariant($"{name,-16} {"-",7} {lp.Bound,14:F2} {(lp.Bound - optimum.TotalDelay) / optimum.TotalDelay,11:P2} {0,9:P2} {lp.MeanCost,10:F2} {lp.MeanAccuracy,9:F4} {ms,9:F1}"));
+                continue;
+            }
+            var e = NetworkEvaluator.Evaluate(window, plan);
+            output.WriteLine(FormattableString.Invariant($"{name,-16} {e.Served.Count,7} {e.TotalDelay,14:F2} {(e.TotalDelay - optimum.TotalDelay) / optimum.TotalDelay,11:P2} {(e.TotalDelay - bound) / bound,9:P2} {(e.Served.Count > 0 ? e.Served.Average(s => s.Cost) : double.NaN),10:F2} {(e.Served.Count > 0 ? e.Served.Average(s => s.Accuracy) : double.NaN),9:F4} {ms,9:F1}"));
+        }
+        output.WriteLine(FormattableString.Invariant($"gaps are to mec-ilp's optimum {optimum.TotalDelay:F2} s ({optimum.Served.Count} placed) and mec-lp's bound {bound:F2} s."));
+    }
+}
