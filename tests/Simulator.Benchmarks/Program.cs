@@ -45,6 +45,15 @@ if (args is ["allocations"])
     }
     return;
 }
+if (args is ["network-counts"])
+{
+    // The requests and events behind NetworkRunBenchmarks, and one cold run's time.
+    var (env, sim) = NetworkRunBenchmarks.Build();
+    var watch = System.Diagnostics.Stopwatch.StartNew();
+    env.RunD(1000);
+    Console.WriteLine($"{sim.Metrics.Arrived} requests, {sim.Metrics.Served} served, {env.ProcessedEvents} events, mean delay {sim.Metrics.Delay.Mean:F2} s, {watch.Elapsed.TotalSeconds:F2} s wall (one cold run)");
+    return;
+}
 if (args is ["gaps"])
 {
     GapReport.Print();

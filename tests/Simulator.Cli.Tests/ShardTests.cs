@@ -20,6 +20,19 @@ public sealed class ShardTests : IDisposable
     }
 
     [Fact]
+    public void Network_runs_merged_from_three_shards_equal_one_run()
+    {
+        string experiment = Path.Combine(Simulator.Testing.RepositoryRoot.Find(), "experiments", "chasing", "chasing-requests.yaml");
+        string[] small = { experiment, "--quiet", "--replications", "2", "--set", "scenario.network.cloudlets=30" };
+        Assert.Equal(0, Run(small.Concat(new[] { "--out", Dir("nwhole") })));
+        for (int i = 0; i < 3; i++) Assert.Equal(0, Run(small.Concat(new[] { "--out", Dir($"n{i}"), "--shard", $"{i}/3", "--parallel", "1" })));
+        var (code, _, error) = CliHarness.Run("merge", Dir("n0"), Dir("n1"), Dir("n2"), "--out", Dir("nmerged"));
+        Assert.True(code == 0, error);
+        foreach (var f in new[] { "runs.csv", "summary.csv", "paired.csv" })
+            Assert.Equal(File.ReadAllText(Path.Combine(Dir("nwhole"), f)), File.ReadAllText(Path.Combine(Dir("nmerged"), f)));
+    }
+
+    [Fact]
     public void Merge_refuses_missing_and_duplicate_cells_and_other_configurations()
     {
         for (int i = 0; i < 2; i++) Assert.Equal(0, Run(Small.Concat(new[] { "--out", Dir($"s{i}"), "--shard", $"{i}/2" })));

@@ -24,6 +24,7 @@ public sealed class ServiceEstimator
 {
     private readonly NetworkInstance instance;
     private readonly Source[]?[] baseSources, taskSources, wholeSources;
+    private readonly int[]?[] baseHolders, taskHolders, wholeHolders;
     private readonly int models;
 
     public ServiceEstimator(NetworkInstance instance)
@@ -34,6 +35,9 @@ public sealed class ServiceEstimator
         baseSources = new Source[n][];
         taskSources = new Source[n][];
         wholeSources = new Source[n][];
+        baseHolders = new int[models][];
+        taskHolders = new int[models][];
+        wholeHolders = new int[models][];
     }
 
     public NetworkInstance Instance => instance;
@@ -44,21 +48,24 @@ public sealed class ServiceEstimator
         var cache = sharing ? baseSources : wholeSources;
         int key = home * models + k;
         var parts = instance.Parts;
-        var blocks = sharing ? parts.Base[k] : parts.Base[k].Concat(parts.Task[k]).ToArray();
-        return cache[key] ??= Candidates(home, blocks, parts.BaseBytes[k], parts.Base[k].Length == 0);
+        return cache[key] ??= Candidates(home, sharing ? Holders(baseHolders, k, parts.Base[k]) : Holders(wholeHolders, k, parts.Base[k].Concat(parts.Task[k]).ToArray()),
+            parts.BaseBytes[k], parts.Base[k].Length == 0);
     }
 
     /// <summary>Where model k's task part can come from for a request homed at h.</summary>
     public IReadOnlyList<Source> TaskSources(int home, int k) =>
-        taskSources[home * models + k] ??= Candidates(home, instance.Parts.Task[k], instance.Parts.TaskBytes[k], instance.Parts.Task[k].Length == 0);
+        taskSources[home * models + k] ??= Candidates(home, Holders(taskHolders, k, instance.Parts.Task[k]), instance.Parts.TaskBytes[k], instance.Parts.Task[k].Length == 0);
 
-    private Source[] Candidates(int home, string[] blocks, double bytes, bool nothing)
+    /// <summary>The cloudlets holding all of a part's blocks, found once per model: every home reads the same list.</summary>
+    private int[] Holders(int[]?[] cache, int k, string[] blocks) =>
+        cache[k] ??= Enumerable.Range(0, instance.Topology.Cloudlets).Where(l => instance.Holds(l, blocks)).ToArray();
+
+    private Source[] Candidates(int home, int[] holders, double bytes, bool nothing)
     {
         var topology = instance.Topology;
         if (nothing) return new[] { new Source(home, 0) };
-        var found = new List<Source>();
-        for (int l = 0; l < topology.Cloudlets; l++)
-            if (instance.Holds(l, blocks)) found.Add(new Source(l, topology.TransferSeconds(l, home, bytes)));
+        var found = new List<Source>(holders.Length + 1);
+        foreach (int l in holders) found.Add(new Source(l, topology.TransferSeconds(l, home, bytes)));
         if (found.Count == 0 || instance.Rules.Sources == SourceRule.All)
             found.Add(new Source(topology.DataCentre, topology.TransferSeconds(topology.DataCentre, home, bytes)));
         return found.ToArray();

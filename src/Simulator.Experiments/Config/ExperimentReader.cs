@@ -96,7 +96,7 @@ public static class ExperimentReader
                 throw at.Error($"a {scenario.Kind} scenario plans one round and simulates no time: it has no '{p.Y}' over time to plot.");
             if (p.Kind is "cdf" or "breakdown" or "bytes-saved" && !scenario.HasSiteMetrics)
                 throw at.Error($"a '{p.Kind}' plot shows a site's latencies or loading; a {scenario.Kind} scenario has line-ci and bars plots of its metrics: {string.Join(", ", scenario.Metrics.Names)}.");
-            if (p.Kind is "line-ci" or "bars" && !scenario.Metrics.Contains(p.Y))
+            if (p.Kind is "line-ci" or "bars" && !scenario.Metrics.Contains(p.Y) && p.Y != Plots.DecisionTime)
                 throw at.Error($"unknown metric '{p.Y}'.{Spelling.Hint(p.Y, scenario.Metrics.Names)} A {scenario.Kind} scenario reports: {string.Join(", ", scenario.Metrics.Names)}.");
             if (p.Kind == "line-ci" && (p.X is null || sweep.All(a => a.Path != p.X)))
                 throw at.Error(p.X is null ? "a line-ci plot needs x: a swept path." : $"plot x '{p.X}' is not a swept path.{Spelling.Hint(p.X, sweep.Select(a => a.Path))} Swept: {string.Join(", ", sweep.Select(a => a.Path))}.");

@@ -83,6 +83,11 @@ public static class NetworkScenarioReader
         if (requestRanges.AccuracyRequirement.Min > best)
             throw (users.Raw("accuracy_requirement") ?? users.Doc).Error($"no model meets an accuracy requirement of {requestRanges.AccuracyRequirement.Min}: the best accuracy is {best}.");
 
+        // An empty candidate set for every request: under the per-request row no model fits the largest cloudlet even at the smallest alpha.
+        double smallest = probe.Models.Min(m => probe.Bytes(m)) / Edge.Units.GB;
+        if (capacity == CapacityRule.PerRequest && alpha.Min * smallest > cloudletRanges.CapacityGB.Max)
+            throw (net.Raw("capacity_factor") ?? s.Child("cloudlets").Raw("capacity") ?? net.Doc).Error(
+                $"no model fits any cloudlet: the smallest model takes alpha |M| = {alpha.Min} x {smallest:0.###} GB against at most {cloudletRanges.CapacityGB.Max} GB of capacity.");
         var world = new NetworkWorldSpec
         {
             Cloudlets = cloudlets,

@@ -56,6 +56,7 @@ public class NetworkBadInputTests
     [InlineData("scenario.requests.input={min: 1 GB}", "needs both min and max")]
     [InlineData("scenario.profile=realistic", "the realistic profile needs links")]
     [InlineData("scenario.netwrok.cloudlets=3", "unknown key 'netwrok'")]
+    [InlineData("scenario.network.capacity_factor=3", "no model fits any cloudlet")]
     public void Impossible_values_are_refused_at_read_time(string set, string gist)
     {
         var ex = Refused(set);

@@ -99,4 +99,20 @@ public class NetworkScenarioTests
         var extended = (NetworkScenario)Read(Experiment, $"scenario.network.sites.file={sites}", "scenario.network.cloudlets=200", "scenario.network.sites.extend=true").Points[0].Scenario;
         Assert.Equal(200, extended.Draw(new Edge.RandomStreams(1)).Topology.Cloudlets);
     }
+
+    [Theory]
+    [InlineData("{generate: lora, adapters: [{rank: 8}, {rank: 16, targets: all-linear}, {rank: 4}], profile: {alpha: 20 ms, beta: 5 ms}, activation: 500 MB}")]
+    [InlineData("{generate: backbone-sharing, clusters: [{backbone: resnet50, variants: 4, frozen: [2, 3, 4], activation: 100 MB}, {backbone: resnet50, variants: 3, frozen: [4], activation: 100 MB}]}")]
+    public void Existing_catalogs_work_in_the_network_and_sharing_still_pays(string catalog)
+    {
+        var spec = Read(Experiment, $"scenario.catalog={catalog}", "scenario.profile=realistic",
+            "scenario.network.links={metro: {bandwidth: 10 Gb/s, latency: 1 ms}, backhaul: {bandwidth: 1 Gb/s, latency: 20 ms}}", "replications=6");
+        var records = new Runner(spec, 2).Run();
+        var paired = ResultWriter.Paired(spec, records).Where(p => p.Metric == "total_delay").ToDictionary(p => spec.Strategies[p.Strategy].Label, p => p.Paired);
+        // Models without a compute intensity take their profile's one-request time; their bases are the shared blocks.
+        Assert.True(paired["mec-ilp"].Difference.High < 0, $"mec-ilp - nonshare: [{paired["mec-ilp"].Difference.Low}, {paired["mec-ilp"].Difference.High}]");
+        Assert.True(paired["mec-cloud"].Difference.Low > 0);
+        int placed = spec.Metrics.Index("placed");
+        Assert.All(records.Where(r => spec.Strategies[r.Cell.Strategy].Label == "mec-ilp"), r => Assert.True(r.Metrics[placed] > 0));
+    }
 }
