@@ -10,11 +10,11 @@ public class RegistryTests
     {
         // Every attribute in the assembly, found here by reflection on our own: adding a strategy needs no edit of this test.
         var declared = typeof(StrategyRegistry).Assembly.GetTypes()
-            .SelectMany(t => t.GetCustomAttributes(typeof(StrategyAttribute), false).Cast<StrategyAttribute>().Select(a => (a.Name, Network: typeof(Edge.Network.INetworkSelector).IsAssignableFrom(t))))
+            .SelectMany(t => t.GetCustomAttributes(typeof(StrategyAttribute), false).Cast<StrategyAttribute>().Select(a => (a.Name, Kind: typeof(Edge.Network.INetworkSelector).IsAssignableFrom(t) ? StrategyKind.Network : typeof(Edge.Network.IOnlineSelector).IsAssignableFrom(t) ? StrategyKind.Online : StrategyKind.Site)))
             .OrderBy(x => x.Name, StringComparer.Ordinal).ToArray();
         var listed = StrategyRegistry.BuiltIn.Strategies;
         Assert.Equal(declared.Select(d => d.Name), listed.Select(s => s.Name));
-        Assert.Equal(declared.Select(d => d.Network ? StrategyKind.Network : StrategyKind.Site), listed.Select(s => s.Kind));
+        Assert.Equal(declared.Select(d => d.Kind), listed.Select(s => s.Kind));
         Assert.Contains(listed, s => s.Name == "pl-dp" && s.Kind == StrategyKind.Site);
         Assert.Contains(listed, s => s.Name == "mec-ilp" && s.Kind == StrategyKind.Network);
         // Site strategies take bandwidth; network strategies have no uplink to split.

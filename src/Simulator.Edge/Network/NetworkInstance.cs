@@ -8,7 +8,12 @@ namespace Simulator.Edge.Network;
 public sealed class NetworkInstance
 {
     public NetworkInstance(Topology topology, IReadOnlyList<Cloudlet> cloudlets, Catalog catalog, IReadOnlyList<IReadOnlySet<string>> holdings, IReadOnlyList<NetworkRequest> requests, NetworkRules rules)
+        : this(topology, cloudlets, new ModelParts(catalog), holdings, requests, rules) { }
+
+    /// <summary>With the catalog's parts found already (one window after another over the same catalog).</summary>
+    public NetworkInstance(Topology topology, IReadOnlyList<Cloudlet> cloudlets, ModelParts parts, IReadOnlyList<IReadOnlySet<string>> holdings, IReadOnlyList<NetworkRequest> requests, NetworkRules rules)
     {
+        var catalog = parts.Catalog;
         if (cloudlets.Count != topology.Cloudlets) throw new ArgumentException($"{cloudlets.Count} cloudlets for a topology of {topology.Cloudlets}.", nameof(cloudlets));
         if (holdings.Count != topology.Cloudlets) throw new ArgumentException($"{holdings.Count} holdings for {topology.Cloudlets} cloudlets.", nameof(holdings));
         foreach (var r in requests)
@@ -19,7 +24,7 @@ public sealed class NetworkInstance
         }
         Topology = topology;
         Cloudlets = cloudlets;
-        Parts = new ModelParts(catalog);
+        Parts = parts;
         Holdings = holdings;
         Requests = requests;
         Rules = rules;

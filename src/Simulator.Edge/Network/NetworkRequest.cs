@@ -3,7 +3,8 @@ namespace Simulator.Edge.Network;
 /// <summary>
 /// One request of the network (system-model.md section 6): its home cloudlet, the instructions, budget
 /// and accuracy requirement it brings, its input and the user's uplink rate, the accuracy every model
-/// would give it (by the catalog's model index) and the output-size factor of each model, drawn once.
+/// would give it (by the catalog's model index) and the output-size factor of each model, drawn once; its
+/// context features and hidden task type (empty and -1 without a context model).
 /// </summary>
 public sealed record NetworkRequest(
     int Id,
@@ -15,4 +16,9 @@ public sealed record NetworkRequest(
     double InputBytes,
     double UplinkBytesPerSecond,
     IReadOnlyList<double> Accuracy,
-    IReadOnlyList<double> OutputFactor);
+    IReadOnlyList<double> OutputFactor)
+{
+    public IReadOnlyList<double> Context { get; init; } = Array.Empty<double>();
+
+    public int TaskType { get; init; } = -1;
+}

@@ -44,6 +44,7 @@ public sealed class NetworkSimulation
     private readonly ModelParts parts;
     private readonly List<NetworkRequest> pending = new();
     private Event? firstPending;
+    private readonly ContextWorld? contexts;
 
     public NetworkSimulation(Simulation env, NetworkWorldSpec world, NetworkProcessSpec process, Catalog catalog, INetworkSelector selector, RandomStreams streams, double warmupSeconds)
     {
@@ -63,6 +64,7 @@ public sealed class NetworkSimulation
         servers = process.Queueing == Queueing.Simulated ? cloudlets.Select(_ => new Resource(env, 1)).ToArray() : null;
         transfers = new Transfers(env, topology, process.Contention);
         Metrics = new NetworkMetrics(warmupSeconds);
+        contexts = NetworkWorld.Contexts(world, catalog, streams);
         env.Process(Arrivals());
         env.Process(Windows());
     }
@@ -84,7 +86,7 @@ public sealed class NetworkSimulation
             yield return env.TimeoutD(Draw.Exponential(rng, process.RatePerSecond));
             var place = streams.Stream("network:user", id);
             var user = world.UserSites is { Count: > 0 } users ? users[place.Next(users.Count)] : Position.Uniform(place, world.AreaMetres);
-            var request = NetworkWorld.DrawRequest(world, catalog, id, env.NowD, user, topology, streams);
+            var request = NetworkWorld.DrawRequest(world, catalog, id, env.NowD, user, topology, streams, contexts);
             if (Metrics.Counts(request.Arrival)) Metrics.Arrived++;
             pending.Add(request);
             if (pending.Count == 1) firstPending?.Succeed();

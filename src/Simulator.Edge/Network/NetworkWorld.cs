@@ -64,6 +64,9 @@ public sealed record NetworkWorldSpec
     public CapacityRule Capacity { get; init; } = CapacityRule.PerRequest;
 
     public SourceRule Sources { get; init; } = SourceRule.Cloudlets;
+
+    /// <summary>The requests' context features; null for none. A latent model also sets the accuracies.</summary>
+    public ContextModel? Context { get; init; }
 }
 
 /// <summary>
@@ -99,17 +102,21 @@ public static class NetworkWorld
         double alpha = spec.CapacityFactor.Draw(streams.Stream("network:capacity-factor"));
         var list = new NetworkRequest[requests];
         var userRng = streams.Stream("network:users");
+        var contexts = Contexts(spec, catalog, streams);
         for (int j = 0; j < requests; j++)
         {
             var user = spec.UserSites is { Count: > 0 } users ? users[j % users.Count] : Position.Uniform(userRng, spec.AreaMetres);
-            list[j] = DrawRequest(spec, catalog, j, 0, user, topology, streams);
+            list[j] = DrawRequest(spec, catalog, j, 0, user, topology, streams, contexts);
         }
         var rules = new NetworkRules(spec.Capacity, alpha, spec.Sources);
         return new NetworkInstance(topology, cloudlets, catalog, holdings, list, rules);
     }
 
+    /// <summary>The run's context structure, or null without a context model.</summary>
+    public static ContextWorld? Contexts(NetworkWorldSpec spec, Catalog catalog, RandomStreams streams) => spec.Context?.Draw(catalog.Models.Count, streams);
+
     /// <summary>One request from its user's position, on its own stream (indexed by the request), so requests do not shift each other.</summary>
-    public static NetworkRequest DrawRequest(NetworkWorldSpec spec, Catalog catalog, int id, double arrival, Position user, Topology topology, RandomStreams streams)
+    public static NetworkRequest DrawRequest(NetworkWorldSpec spec, Catalog catalog, int id, double arrival, Position user, Topology topology, RandomStreams streams, ContextWorld? contexts = null)
     {
         var rng = streams.Stream("network:request", id);
         var q = spec.RequestRanges;
@@ -119,7 +126,9 @@ public static class NetworkWorld
         double rate = spec.Uplink.BytesPerSecond(user.DistanceTo(topology.Positions[home]), rng);
         var accuracy = catalog.Models.Select(model => model.Accuracy ?? q.Accuracy.Draw(rng)).ToArray();
         var output = catalog.Models.Select(_ => q.OutputFactor.Draw(rng)).ToArray();
-        return new NetworkRequest(id, home, arrival, instructions, budget, requirement, input, rate, accuracy, output);
+        if (contexts is null) return new NetworkRequest(id, home, arrival, instructions, budget, requirement, input, rate, accuracy, output);
+        var (features, type, latent) = contexts.Request(id, streams);
+        return new NetworkRequest(id, home, arrival, instructions, budget, requirement, input, rate, latent ?? accuracy, output) { Context = features, TaskType = type };
     }
 
     private static IEnumerable<int> SampleDistinct(Random rng, int n, int count)

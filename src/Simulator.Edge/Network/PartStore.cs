@@ -38,6 +38,25 @@ public sealed class PartStore
         return true;
     }
 
+    /// <summary>The blocks held, live: it changes as the store does (online rounds read it without copying).</summary>
+    public IReadOnlySet<string> Held => view ??= new HeldView(held);
+
+    private HeldView? view;
+
+    private sealed class HeldView(Dictionary<string, LinkedListNode<string>> held) : IReadOnlySet<string>
+    {
+        public int Count => held.Count;
+        public bool Contains(string item) => held.ContainsKey(item);
+        public IEnumerator<string> GetEnumerator() => held.Keys.GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+        public bool IsProperSubsetOf(IEnumerable<string> other) => new HashSet<string>(held.Keys).IsProperSubsetOf(other);
+        public bool IsProperSupersetOf(IEnumerable<string> other) => new HashSet<string>(held.Keys).IsProperSupersetOf(other);
+        public bool IsSubsetOf(IEnumerable<string> other) => new HashSet<string>(held.Keys).IsSubsetOf(other);
+        public bool IsSupersetOf(IEnumerable<string> other) => other.All(held.ContainsKey);
+        public bool Overlaps(IEnumerable<string> other) => other.Any(held.ContainsKey);
+        public bool SetEquals(IEnumerable<string> other) => new HashSet<string>(held.Keys).SetEquals(other);
+    }
+
     /// <summary>The blocks held now, for a window's snapshot.</summary>
     public IReadOnlySet<string> Snapshot() => new HashSet<string>(held.Keys, StringComparer.Ordinal);
 

@@ -81,10 +81,10 @@ public static class ExperimentReader
         for (int i = 0; i < strategies.Count; i++)
         {
             var registry = Strategies.StrategyRegistry.BuiltIn;
-            if (registry.KindOf(strategies[i].Name) != scenario.Strategies)
+            if (!scenario.Strategies.Contains(registry.KindOf(strategies[i].Name)))
             {
-                var fitting = registry.Strategies.Where(s => s.Kind == scenario.Strategies).Select(s => s.Name);
-                throw items[i].Error($"'{strategies[i].Name}' is a {Kebab(registry.KindOf(strategies[i].Name))} strategy; a {scenario.Kind} scenario runs {Kebab(scenario.Strategies)} strategies: {string.Join(", ", fitting)}.");
+                var fitting = registry.Strategies.Where(s => scenario.Strategies.Contains(s.Kind)).Select(s => s.Name);
+                throw items[i].Error($"'{strategies[i].Name}' is a {Kebab(registry.KindOf(strategies[i].Name))} strategy; a {scenario.Kind} scenario runs {string.Join(" and ", scenario.Strategies.Order().Select(Kebab))} strategies: {string.Join(", ", fitting)}.");
             }
         }
         var plotDocs = t.Raw("plots")?.Sequence() ?? Array.Empty<YamlDoc>();
@@ -105,7 +105,7 @@ public static class ExperimentReader
         }
     }
 
-    private static string Kebab(Strategies.StrategyKind kind) => kind == Strategies.StrategyKind.Site ? "site" : "network";
+    private static string Kebab(Strategies.StrategyKind kind) => kind switch { Strategies.StrategyKind.Site => "site", Strategies.StrategyKind.Network => "network", _ => "online" };
 
     private static Dictionary<string, YamlDoc> ParseSets(IReadOnlyList<string> sets)
     {
@@ -165,8 +165,12 @@ public static class ExperimentReader
         try
         {
             var registry = Strategies.StrategyRegistry.BuiltIn;
-            if (registry.KindOf(choice.Name) == Strategies.StrategyKind.Site) registry.Create(choice.Name, choice.Arguments, new Random(0));
-            else registry.CreateSelector(choice.Name, choice.Arguments, new Random(0));
+            switch (registry.KindOf(choice.Name))
+            {
+                case Strategies.StrategyKind.Site: registry.Create(choice.Name, choice.Arguments, new Random(0)); break;
+                case Strategies.StrategyKind.Network: registry.CreateSelector(choice.Name, choice.Arguments, new Random(0)); break;
+                default: registry.CreateOnline(choice.Name, choice.Arguments, new Random(0)); break;
+            }
         }
         catch (Strategies.StrategyException ex)
         {

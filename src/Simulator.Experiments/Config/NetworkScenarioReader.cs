@@ -23,7 +23,7 @@ public static class NetworkScenarioReader
         var net = s.Child("network", "cloudlets", "sites", "area", "edges", "k", "links", "copies", "capacity", "capacity_factor", "sources", "queueing", "contention", "window");
         int cloudlets = Count(net, "cloudlets", 30);
         var sites = net.Child("sites", "file", "extend");
-        var users = s.Child("requests", "count", "rate", "users", "uplink", "instructions", "budget", "accuracy_requirement", "input", "accuracy", "output_factor");
+        var users = s.Child("requests", "count", "rate", "users", "uplink", "instructions", "budget", "accuracy_requirement", "input", "accuracy", "output_factor", "context", "penalty");
         var siteFile = sites.Has("file") ? CoordinatesFile.Read(Path.Combine(baseDirectory, sites.Text("file")), sites.Required("file")) : null;
         var userFile = users.Child("users", "file").Has("file") ? CoordinatesFile.Read(Path.Combine(baseDirectory, users.Child("users", "file").Text("file")), users.Child("users", "file").Required("file")) : null;
         bool extend = sites.Bool("extend", false);
@@ -88,6 +88,11 @@ public static class NetworkScenarioReader
         if (capacity == CapacityRule.PerRequest && alpha.Min * smallest > cloudletRanges.CapacityGB.Max)
             throw (net.Raw("capacity_factor") ?? s.Child("cloudlets").Raw("capacity") ?? net.Doc).Error(
                 $"no model fits any cloudlet: the smallest model takes alpha |M| = {alpha.Min} x {smallest:0.###} GB against at most {cloudletRanges.CapacityGB.Max} GB of capacity.");
+        var context = ReadContext(users);
+        var penaltySection = users.Child("penalty", "xi", "delay_unit");
+        double xi = penaltySection.Number("xi", 0.98), unit = penaltySection.Quantity("delay_unit", UnitKind.Time, 100);
+        if (!(xi >= 0 && xi <= 1)) throw penaltySection.Required("xi").Error($"xi weighs accuracy against delay: from 0 to 1, not {xi}.");
+        if (!(unit > 0 && double.IsFinite(unit))) throw penaltySection.Required("delay_unit").Error($"the delay unit must be a positive time, not {unit} s.");
         var world = new NetworkWorldSpec
         {
             Cloudlets = cloudlets,
@@ -103,10 +108,27 @@ public static class NetworkScenarioReader
             CapacityFactor = alpha,
             Capacity = capacity,
             Sources = sources,
+            Context = context,
         };
         if (siteFile is not null) sites.Record("sha256", siteFile.Hash);
         if (userFile is not null) users.Child("users", "file").Record("sha256", userFile.Hash);
-        return stochastic ? new StochasticNetworkScenario(catalog, world, new NetworkProcessSpec(rate, window, queueing, contention)) : new NetworkScenario(catalog, world, requests);
+        return stochastic ? new StochasticNetworkScenario(catalog, world, new NetworkProcessSpec(rate, window, queueing, contention)) : new NetworkScenario(catalog, world, requests, new PenaltySpec(xi, unit));
+    }
+
+    /// <summary>requests.context: none (the default), {model: paper, features: N}, or {model: latent, features: N, types, informative, noise}.</summary>
+    private static ContextModel? ReadContext(Section users)
+    {
+        var c = users.Child("context", "model", "features", "types", "informative", "noise");
+        string model = c.Choice("model", new Dictionary<string, string> { ["none"] = "none", ["paper"] = "paper", ["latent"] = "latent" }, "none");
+        if (model == "none") return null;
+        int features = Count(c, "features", 50);
+        if (model == "paper") return new PaperContext(features);
+        int types = Count(c, "types", 5), informative = Count(c, "informative", 5);
+        if (informative > features) throw c.Required("informative").Error($"{informative} informative features of {features}.");
+        double noise = c.Number("noise", 0.3);
+        if (!(noise >= 0 && double.IsFinite(noise))) throw c.Required("noise").Error($"the noise's standard deviation must be at least 0, not {noise}.");
+        var accuracy = Range(users, "accuracy", new Interval(0.4, 1), d => d.Number(), "", 0, true, upper: 1);
+        return new LatentContext(features, types, informative, noise, accuracy.Min, accuracy.Max);
     }
 
     /// <summary>A pfm catalog is drawn per replication from the stream it is given; any other catalog is read once.</summary>

@@ -16,8 +16,8 @@ public interface IScenario
     /// <summary>The <c>scenario.kind</c> value.</summary>
     string Kind { get; }
 
-    /// <summary>Which strategies it runs: naming one of the other kind is a config error.</summary>
-    StrategyKind Strategies { get; }
+    /// <summary>Which kinds of strategy it runs: naming one of another kind is a config error.</summary>
+    IReadOnlySet<StrategyKind> Strategies { get; }
 
     MetricSet Metrics { get; }
 

@@ -15,7 +15,7 @@ namespace Simulator.Experiments;
 /// (delay parts, p95, bytes) is NaN.
 /// </summary>
 /// <param name="Catalog">Builds the catalog for a replication from its stream (a pfm catalog is drawn anew each time; files are fixed).</param>
-public sealed record NetworkScenario(Func<Random, Catalog> Catalog, NetworkWorldSpec World, int Requests) : IScenario
+public sealed record NetworkScenario(Func<Random, Catalog> Catalog, NetworkWorldSpec World, int Requests, PenaltySpec Penalty) : IScenario
 {
     public static readonly MetricSet MetricSet = new(new[]
     {
@@ -23,11 +23,15 @@ public sealed record NetworkScenario(Func<Random, Catalog> Catalog, NetworkWorld
         "pull_mean", "inference_mean", "queueing_mean", "transmission_mean",
         "mean_cost", "mean_accuracy", "accuracy_violations", "budget_violations", "capacity_violations",
         "bytes_from_dc", "bytes_from_cloudlets", "store_hit_ratio", "lp_plotted_delay",
-    }, "total_delay", "Total delay (s)", new[] { "total_delay", "mean_cost", "mean_accuracy", "unplaced" });
+        "total_penalty", "regret", "regret_1_16", "regret_1_8", "regret_1_4", "regret_1_2", "regret_exponent", "oracle_pick_ratio", "informative_observed",
+    }, "total_delay", "Total delay (s)", new[] { "total_delay", "mean_cost", "mean_accuracy", "regret" });
+
+    /// <summary>The rounds R(t) is reported at, as fractions of the window: T/16, T/8, T/4, T/2 (and T, "regret").</summary>
+    private static readonly (string Name, int Divisor)[] Checkpoints = { ("regret_1_16", 16), ("regret_1_8", 8), ("regret_1_4", 4), ("regret_1_2", 2), ("regret", 1) };
 
     public string Kind => "network-one-shot";
 
-    public StrategyKind Strategies => StrategyKind.Network;
+    public IReadOnlySet<StrategyKind> Strategies { get; } = new HashSet<StrategyKind> { StrategyKind.Network, StrategyKind.Online };
 
     public MetricSet Metrics => MetricSet;
 
@@ -41,15 +45,82 @@ public sealed record NetworkScenario(Func<Random, Catalog> Catalog, NetworkWorld
     public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {
         var instance = Draw(streams);
-        var selector = StrategyRegistry.BuiltIn.CreateSelector(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.Label));
+        var registry = StrategyRegistry.BuiltIn;
+        var stream = streams.Stream("strategy:" + strategy.Label);
         var clock = Stopwatch.StartNew();
-        var plan = selector.Select(new NetworkView(instance));
+        if (registry.KindOf(strategy.Name) == StrategyKind.Online)
+        {
+            var outcome = OnlineWindow.Run(instance, registry.CreateOnline(strategy.Name, strategy.Arguments, stream), Penalty);
+            double perDecision = clock.Elapsed.TotalMilliseconds / Math.Max(1, instance.Requests.Count);
+            // The context structure again from the cell's streams (the same draw the window's requests used).
+            var informative = NetworkWorld.Contexts(World, instance.Catalog, streams)?.Informative;
+            return (new RunRecord(cell, FromOnline(instance, outcome, informative), perDecision, perDecision), null);
+        }
+        var plan = registry.CreateSelector(strategy.Name, strategy.Arguments, stream).Select(new NetworkView(instance));
         double ms = clock.Elapsed.TotalMilliseconds;
-        var metrics = plan.Relaxation is { } bound ? FromRelaxation(instance, bound) : FromPlan(instance, strategy, plan);
+        var metrics = plan.Relaxation is { } bound ? FromRelaxation(instance, bound) : FromPlan(instance, strategy, plan, Penalty);
         return (new RunRecord(cell, metrics, ms, ms), null);
     }
 
-    private static double[] FromPlan(NetworkInstance instance, StrategyChoice strategy, NetworkPlan plan)
+    /// <summary>
+    /// An online run's metrics: the plan its choices make (each pulled from the nearest holders under the cache
+    /// of its round), scored like any plan, then its penalty and regret. The evaluator's pull times assume the
+    /// initial placement, so delay, cost and bytes come from the rounds' own terms here.
+    /// </summary>
+    private static double[] FromOnline(NetworkInstance instance, OnlineOutcome o, IReadOnlySet<int>? informative)
+    {
+        var m = New();
+        void Set(string name, double value) => m[MetricSet.Index(name)] = value;
+        int n = o.Terms.Count;
+        double Mean(Func<ServiceTerms, double> f) => n > 0 ? o.Terms.Average(f) : double.NaN;
+        Set("requests", instance.Requests.Count);
+        Set("placed", n);
+        Set("unplaced", instance.Requests.Count - n);
+        Set("total_delay", o.Terms.Sum(t => t.Delay));
+        Set("mean_delay", Mean(t => t.Delay));
+        Set("delay_p95", n > 0 ? o.Terms.Select(t => t.Delay).QuantileCustom(0.95, QuantileDefinition.R7) : double.NaN);
+        Set("pull_mean", Mean(t => t.Pull));
+        Set("inference_mean", Mean(t => t.Inference));
+        Set("queueing_mean", Mean(t => t.Queueing));
+        Set("transmission_mean", Mean(t => t.Transmission));
+        Set("mean_cost", Mean(t => t.Cost));
+        Set("mean_accuracy", n > 0 ? o.Choices.Select((c, j) => instance.Requests[j].Accuracy[c.Model]).Average() : double.NaN);
+        Set("accuracy_violations", o.Choices.Where((c, j) => instance.Requests[j].Accuracy[c.Model] < instance.Requests[j].AccuracyRequirement).Count());
+        Set("budget_violations", o.Terms.Where((t, j) => t.Cost > instance.Requests[j].Budget).Count());
+        Set("lp_plotted_delay", o.Terms.Sum(t => t.Delay));
+        SetRegret(m, o.Penalty, o.Regret, o.PickedBest);
+        // Of the features observed in the last round, the share that inform (of as many as could).
+        Set("informative_observed", informative is { Count: > 0 } && o.LastObserved.Count > 0 ? (double)o.LastObserved.Count(informative.Contains) / Math.Min(o.LastObserved.Count, informative.Count) : double.NaN);
+        return m;
+    }
+
+    /// <summary>Penalty, cumulative regret at the checkpoints, the fitted exponent of R(t) ~ t^a over them, and how often the best model was picked.</summary>
+    private static void SetRegret(double[] m, IReadOnlyList<double> penalty, IReadOnlyList<double> regret, IReadOnlyList<bool> best)
+    {
+        int n = regret.Count;
+        m[MetricSet.Index("total_penalty")] = penalty.Sum();
+        m[MetricSet.Index("oracle_pick_ratio")] = n > 0 ? (double)best.Count(b => b) / n : double.NaN;
+        var cumulative = new double[n];
+        double sum = 0;
+        for (int t = 0; t < n; t++) cumulative[t] = sum += regret[t];
+        var points = new List<(double LogT, double LogR)>();
+        foreach (var (name, divisor) in Checkpoints)
+        {
+            int t = Math.Max(1, n / divisor);
+            double r = n > 0 ? cumulative[t - 1] : double.NaN;
+            m[MetricSet.Index(name)] = r;
+            if (r > 0) points.Add((Math.Log(t), Math.Log(r)));
+        }
+        m[MetricSet.Index("regret_exponent")] = points.Count == Checkpoints.Length ? Slope(points) : double.NaN;
+    }
+
+    private static double Slope(IReadOnlyList<(double X, double Y)> points)
+    {
+        double mx = points.Average(p => p.X), my = points.Average(p => p.Y);
+        return points.Sum(p => (p.X - mx) * (p.Y - my)) / points.Sum(p => (p.X - mx) * (p.X - mx));
+    }
+
+    private static double[] FromPlan(NetworkInstance instance, StrategyChoice strategy, NetworkPlan plan, PenaltySpec penaltySpec)
     {
         var e = NetworkEvaluator.Evaluate(instance, plan);
         if (!e.Valid) throw new InvalidOperationException($"{strategy.Label} returned an invalid plan: {string.Join("; ", e.Faults)}.");
@@ -89,6 +160,11 @@ public sealed record NetworkScenario(Func<Random, Catalog> Catalog, NetworkWorld
         Set("store_hit_ratio", parts > 0 ? (double)hits / parts : double.NaN);
         // For an integer plan the per-pair sum the authors plot is the delay itself.
         Set("lp_plotted_delay", e.TotalDelay);
+        // The online penalty of the window's choices, and its regret against each request's best model under the initial cache.
+        var est = new ServiceEstimator(instance);
+        var penalty = s.Select(r => OnlineWindow.Penalty(penaltySpec, r.Accuracy, r.Delay)).ToArray();
+        var regret = s.Select((r, i) => penalty[i] - Enumerable.Range(0, instance.Parts.Count).Min(k => OnlineWindow.Penalty(penaltySpec, instance.Requests[r.Request].Accuracy[k], est.NearestTerms(r.Request, k).Delay))).ToArray();
+        SetRegret(m, penalty, regret, regret.Select(x => x <= 0).ToArray());
         return m;
     }
 

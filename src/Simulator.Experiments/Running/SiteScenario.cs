@@ -12,7 +12,7 @@ public sealed record SiteScenario(Catalog Catalog, SiteSpec Site, IWorkload Work
 {
     public string Kind => OneShot ? "one-shot" : "single-site";
 
-    public StrategyKind Strategies => StrategyKind.Site;
+    public IReadOnlySet<StrategyKind> Strategies { get; } = new HashSet<StrategyKind> { StrategyKind.Site };
 
     public MetricSet Metrics => OneShot ? RunMetrics.OneShot : RunMetrics.Set;
 

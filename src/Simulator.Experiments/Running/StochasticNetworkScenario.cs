@@ -22,7 +22,7 @@ public sealed record StochasticNetworkScenario(Func<Random, Catalog> Catalog, Ne
 
     public string Kind => "network";
 
-    public StrategyKind Strategies => StrategyKind.Network;
+    public IReadOnlySet<StrategyKind> Strategies { get; } = new HashSet<StrategyKind> { StrategyKind.Network };
 
     public MetricSet Metrics => MetricSet;
 

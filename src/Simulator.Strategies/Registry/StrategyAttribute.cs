@@ -1,10 +1,11 @@
 namespace Simulator.Strategies;
 
-/// <summary>Which scenarios a strategy decides for: a site's batches (single-site, one-shot) or a network's model selection and pulls.</summary>
+/// <summary>Which scenarios a strategy decides for: a site's batches (single-site, one-shot), a network's window of model selections and pulls, or a network's requests one at a time (online).</summary>
 public enum StrategyKind
 {
     Site,
     Network,
+    Online,
 }
 
 /// <summary>
@@ -22,7 +23,7 @@ public sealed class StrategyAttribute(string name, string description) : Attribu
 
     public string Preset { get; init; } = "";
 
-    /// <summary>Site strategies implement <c>IBatchScheduler</c>; network strategies <c>INetworkSelector</c>.</summary>
+    /// <summary>Site strategies implement <c>IBatchScheduler</c>; network strategies <c>INetworkSelector</c>; online ones <c>IOnlineSelector</c>.</summary>
     public StrategyKind Kind { get; init; } = StrategyKind.Site;
 
     /// <summary>False for baselines that turn parameter sharing off end to end: every batch loads its whole model.</summary>

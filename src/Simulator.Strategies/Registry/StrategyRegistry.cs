@@ -38,7 +38,7 @@ public sealed class StrategyRegistry
         foreach (var type in assemblies.SelectMany(a => a.GetTypes()))
             foreach (var attribute in type.GetCustomAttributes<StrategyAttribute>())
             {
-                var needed = attribute.Kind == StrategyKind.Site ? typeof(IBatchScheduler) : typeof(INetworkSelector);
+                var needed = attribute.Kind switch { StrategyKind.Site => typeof(IBatchScheduler), StrategyKind.Network => typeof(INetworkSelector), _ => typeof(IOnlineSelector) };
                 if (!needed.IsAssignableFrom(type)) throw new StrategyException($"{type.Name} is registered as '{attribute.Name}' ({Kebab(attribute.Kind.ToString())}) but is not an {needed.Name}.");
                 if (!entries.TryAdd(attribute.Name, (type, attribute))) throw new StrategyException($"Two strategies are named '{attribute.Name}'.");
             }
@@ -69,6 +69,10 @@ public sealed class StrategyRegistry
     /// <summary>Builds a network strategy from its name and parameters (as text), checking every parameter.</summary>
     public INetworkSelector CreateSelector(string name, IReadOnlyDictionary<string, string> arguments, Random strategyStream) =>
         (INetworkSelector)Construct(name, Entry(name, StrategyKind.Network), arguments, strategyStream);
+
+    /// <summary>Builds an online network strategy (a learner) from its name and parameters.</summary>
+    public IOnlineSelector CreateOnline(string name, IReadOnlyDictionary<string, string> arguments, Random strategyStream) =>
+        (IOnlineSelector)Construct(name, Entry(name, StrategyKind.Online), arguments, strategyStream);
 
     private (Type Type, StrategyAttribute Attribute) Entry(string name, StrategyKind? kind = null)
     {

@@ -76,7 +76,7 @@ public class NetworkBadInputTests
     public void Strategies_and_plots_of_the_wrong_kind_are_refused()
     {
         var wrongStrategy = Assert.Throws<ConfigException>(() => NetworkScenarioTests.Read(NetworkScenarioTests.Experiment.Replace("strategies: [mec-ilp,", "strategies: [pl-dp,", StringComparison.Ordinal)));
-        Assert.Contains("'pl-dp' is a site strategy; a network-one-shot scenario runs network strategies: mec-appro", wrongStrategy.Message);
+        Assert.Contains("'pl-dp' is a site strategy; a network-one-shot scenario runs network and online strategies: mec-appro", wrongStrategy.Message);
         string withPlot(string plot) => NetworkScenarioTests.Experiment + "\nsweep: {scenario.network.cloudlets: [10, 20]}\nplots:\n  - " + plot + "\n";
         Assert.Contains("a 'cdf' plot shows a site's latencies", Assert.Throws<ConfigException>(() => NetworkScenarioTests.Read(withPlot("{kind: cdf}"))).Message);
         Assert.Contains("unknown metric 'total_dealy'. Did you mean 'total_delay'?", Assert.Throws<ConfigException>(() => NetworkScenarioTests.Read(withPlot("{x: scenario.network.cloudlets, y: total_dealy}"))).Message);

@@ -1,0 +1,38 @@
+using MathNet.Numerics.LinearAlgebra;
+using Simulator.Edge.Network;
+
+namespace Simulator.Strategies.Network.Online;
+
+/// <summary>
+/// `mec-linucb`: LinUCB (the authors' <c>MAB.py</c> counterpart) on d features drawn at random once, for the
+/// whole run, from the strategy's stream: per model a ridge regression of the penalty; the model with the
+/// smallest lower confidence bound x^T mu - alpha sqrt(x^T B^-1 x) is chosen.
+/// </summary>
+[Strategy("mec-linucb", "LinUCB over models on d context features fixed at random; picks the lowest confidence bound of the penalty.", Kind = StrategyKind.Online)]
+public sealed class MecLinUcb(Random rng, int d = 20, double alpha = 0.3) : IOnlineSelector
+{
+    private LinearArm[]? arms;
+    private int[] features = Array.Empty<int>();
+    private Vector<double>? x;
+
+    public int Choose(OnlineRound round)
+    {
+        if (d < 1 || d > round.Features) throw new InvalidOperationException($"mec-linucb observes d = {d} of the {round.Features} context features; give 1 <= d <= {round.Features}.");
+        if (arms is null)
+        {
+            arms = Enumerable.Range(0, round.Models).Select(_ => new LinearArm(d)).ToArray();
+            features = Enumerable.Range(0, round.Features).OrderBy(_ => rng.NextDouble()).Take(d).Order().ToArray();
+        }
+        x = Vector<double>.Build.DenseOfArray(round.Observe(features));
+        int best = 0;
+        double bound = double.PositiveInfinity;
+        for (int k = 0; k < arms.Length; k++)
+        {
+            double b = arms[k].Predict(x) - alpha * Math.Sqrt(arms[k].Spread(x));
+            if (b < bound) (best, bound) = (k, b);
+        }
+        return best;
+    }
+
+    public void Learn(OnlineRound round, int model, double penalty) => arms![model].Update(x!, penalty);
+}
