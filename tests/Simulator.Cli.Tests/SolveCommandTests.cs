@@ -113,7 +113,7 @@ public class SolveCommandTests
         var (code, output, _) = CliHarness.Run("list", "strategies");
         Assert.Equal(0, code);
         foreach (var s in StrategyRegistry.BuiltIn.Strategies)
-            Assert.Contains($"{s.Name} [{s.Kind switch { StrategyKind.Site => "single-site, one-shot", StrategyKind.Network => "network-one-shot, network", _ => "network-one-shot (online)" }}]: ", output);
+            Assert.Contains($"{s.Name} [{s.Kind switch { StrategyKind.Site => "single-site, one-shot", StrategyKind.Network => "network-one-shot, network", _ => "network-one-shot, network (online)" }}]: ", output);
         Assert.Contains("mec-ilp [network-one-shot, network]: ", output);
     }
 

@@ -17,7 +17,7 @@ public static class ListCommand
             if (result.GetValue(what) == "strategies")
                 foreach (var s in StrategyRegistry.BuiltIn.Strategies)
                 {
-                    string kinds = s.Kind switch { StrategyKind.Site => "single-site, one-shot", StrategyKind.Network => "network-one-shot, network", _ => "network-one-shot (online)" };
+                    string kinds = s.Kind switch { StrategyKind.Site => "single-site, one-shot", StrategyKind.Network => "network-one-shot, network", _ => "network-one-shot, network (online)" };
                     output.WriteLine($"{s.Name} [{kinds}]: {s.Description}");
                     foreach (var p in s.Parameters)
                         output.WriteLine($"    {p.Name} ({(p.Choices.Count > 0 ? string.Join(" | ", p.Choices) : p.Type)}, default {p.Default})");

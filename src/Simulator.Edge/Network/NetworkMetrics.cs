@@ -48,6 +48,30 @@ public sealed class NetworkMetrics(double warmupSeconds)
 
     public bool Counts(double arrival) => arrival >= WarmupSeconds;
 
+    /// <summary>Online rounds so far (all of them: a learning curve starts at the first request, warm-up or not).</summary>
+    public long Rounds { get; private set; }
+
+    public double CumulativeRegret { get; private set; }
+
+    public double TotalPenalty { get; private set; }
+
+    public long BestPicks { get; private set; }
+
+    /// <summary>(t, R(t)) at every round t that is a power of two, and the last: a learning curve in memory that grows with log t.</summary>
+    public List<(long Round, double Regret)> RegretCurve { get; } = new();
+
+    public IReadOnlyList<int> LastObserved { get; private set; } = Array.Empty<int>();
+
+    internal void Round(double penalty, double regret, IReadOnlyList<int> observed)
+    {
+        Rounds++;
+        CumulativeRegret += regret;
+        TotalPenalty += penalty;
+        if (regret == 0) BestPicks++;
+        LastObserved = observed;
+        if ((Rounds & (Rounds - 1)) == 0) RegretCurve.Add((Rounds, CumulativeRegret));
+    }
+
     internal void Complete(double pull, double queueing, double inference, double transmission, double planned, double cost, double accuracy)
     {
         Served++;

@@ -33,7 +33,9 @@ public sealed class NetworkSimulation
     private readonly NetworkWorldSpec world;
     private readonly NetworkProcessSpec process;
     private readonly Catalog catalog;
-    private readonly INetworkSelector selector;
+    private readonly INetworkSelector? selector;
+    private readonly (IOnlineSelector Learner, PenaltySpec Penalty)? online;
+    private readonly IReadOnlyList<IReadOnlySet<string>> held;
     private readonly RandomStreams streams;
     private readonly Topology topology;
     private readonly IReadOnlyList<Cloudlet> cloudlets;
@@ -46,7 +48,15 @@ public sealed class NetworkSimulation
     private Event? firstPending;
     private readonly ContextWorld? contexts;
 
+    /// <summary>A network whose requests an online learner decides one at a time, on arrival, against what the cloudlets hold then.</summary>
+    public NetworkSimulation(Simulation env, NetworkWorldSpec world, NetworkProcessSpec process, Catalog catalog, IOnlineSelector learner, PenaltySpec penalty, RandomStreams streams, double warmupSeconds)
+        : this(env, world, process, catalog, null, streams, warmupSeconds, (learner, penalty)) { }
+
     public NetworkSimulation(Simulation env, NetworkWorldSpec world, NetworkProcessSpec process, Catalog catalog, INetworkSelector selector, RandomStreams streams, double warmupSeconds)
+        : this(env, world, process, catalog, selector, streams, warmupSeconds, null) { }
+
+    private NetworkSimulation(Simulation env, NetworkWorldSpec world, NetworkProcessSpec process, Catalog catalog, INetworkSelector? selector, RandomStreams streams, double warmupSeconds,
+        (IOnlineSelector Learner, PenaltySpec Penalty)? online)
     {
         if (!(process.RatePerSecond > 0) || !(process.WindowSeconds > 0)) throw new ArgumentException("The request rate and the window must be positive.", nameof(process));
         this.env = env;
@@ -54,6 +64,7 @@ public sealed class NetworkSimulation
         this.process = process;
         this.catalog = catalog;
         this.selector = selector;
+        this.online = online;
         this.streams = streams;
         var initial = NetworkWorld.Draw(world, catalog, 0, streams);
         topology = initial.Topology;
@@ -61,12 +72,13 @@ public sealed class NetworkSimulation
         rules = initial.Rules;
         parts = initial.Parts;
         stores = cloudlets.Select(c => new PartStore(catalog, c.CapacityBytes, initial.Holdings[c.Index])).ToArray();
+        held = stores.Select(s => s.Held).ToArray();
         servers = process.Queueing == Queueing.Simulated ? cloudlets.Select(_ => new Resource(env, 1)).ToArray() : null;
         transfers = new Transfers(env, topology, process.Contention);
         Metrics = new NetworkMetrics(warmupSeconds);
         contexts = NetworkWorld.Contexts(world, catalog, streams);
         env.Process(Arrivals());
-        env.Process(Windows());
+        if (online is null) env.Process(Windows());
     }
 
     public NetworkMetrics Metrics { get; }
@@ -88,6 +100,15 @@ public sealed class NetworkSimulation
             var user = world.UserSites is { Count: > 0 } users ? users[place.Next(users.Count)] : Position.Uniform(place, world.AreaMetres);
             var request = NetworkWorld.DrawRequest(world, catalog, id, env.NowD, user, topology, streams, contexts);
             if (Metrics.Counts(request.Arrival)) Metrics.Arrived++;
+            if (online is { } o)
+            {
+                var clock = Stopwatch.StartNew();
+                var step = OnlineWindow.Step(topology, cloudlets, parts, held, rules, request, (int)Metrics.Rounds, o.Learner, o.Penalty);
+                Metrics.DecisionWallSeconds.Add(clock.Elapsed.TotalSeconds);
+                Metrics.Round(step.Penalty, step.Regret, step.Observed);
+                env.Process(Serve(request, step.Choice, step.Estimates, 0));
+                continue;
+            }
             pending.Add(request);
             if (pending.Count == 1) firstPending?.Succeed();
         }
@@ -108,9 +129,9 @@ public sealed class NetworkSimulation
             yield return env.TimeoutD(end - env.NowD);
             var window = pending.ToArray();
             pending.Clear();
-            var view = new NetworkView(new NetworkInstance(topology, cloudlets, catalog, stores.Select(s => s.Snapshot()).ToArray(), window, rules));
+            var view = new NetworkView(new NetworkInstance(topology, cloudlets, parts, stores.Select(s => s.Snapshot()).ToArray(), window, rules));
             var clock = Stopwatch.StartNew();
-            var plan = selector.Select(view);
+            var plan = selector!.Select(view);
             Metrics.DecisionWallSeconds.Add(clock.Elapsed.TotalSeconds);
             if (plan.Relaxation is not null) throw new InvalidOperationException("A relaxation is a bound and cannot be executed in the network.");
             if (plan.Assignments.Count != window.Length) throw new InvalidOperationException($"The plan has {plan.Assignments.Count} entries for a window of {window.Length}.");

@@ -89,29 +89,43 @@ public static class OnlineWindow
         for (int j = 0; j < n; j++)
         {
             var r = window.Requests[j];
-            var now = new NetworkInstance(window.Topology, window.Cloudlets, parts, held, new[] { r }, window.Rules);
-            var est = new ServiceEstimator(now);
-            var all = new ServiceTerms[models];
-            var p = new double[models];
-            for (int k = 0; k < models; k++)
-            {
-                all[k] = est.NearestTerms(0, k);
-                p[k] = Penalty(penaltySpec, r.Accuracy[k], all[k].Delay);
-            }
-            var round = new OnlineRound(j, r, p);
-            int chosen = learner.Choose(round);
-            if (chosen < 0 || chosen >= models) throw new InvalidOperationException($"{learner.GetType().Name} chose model {chosen} of {models}.");
-            learner.Learn(round, chosen, p[chosen]);
-            double min = p.Min();
-            choices[j] = new Assignment(chosen, ServiceEstimator.Nearest(est.BaseSources(r.Home, chosen)).Location, ServiceEstimator.Nearest(est.TaskSources(r.Home, chosen)).Location);
-            terms[j] = all[chosen];
-            penalty[j] = p[chosen];
-            regret[j] = p[chosen] - min;
-            best[j] = p[chosen] == min;
-            observed = round.Observed;
-            stores[r.Home].Add(parts.Base[chosen]);
-            stores[r.Home].Add(parts.Task[chosen]);
+            var step = Step(window.Topology, window.Cloudlets, parts, held, window.Rules, r, j, learner, penaltySpec);
+            choices[j] = step.Choice;
+            terms[j] = step.Terms;
+            penalty[j] = step.Penalty;
+            regret[j] = step.Regret;
+            best[j] = step.Regret == 0;
+            observed = step.Observed;
+            stores[r.Home].Add(parts.Base[step.Choice.Model]);
+            stores[r.Home].Add(parts.Task[step.Choice.Model]);
         }
         return new OnlineOutcome(choices, terms, penalty, regret, best, observed);
+    }
+
+    /// <summary>What one round decided and earned.</summary>
+    public readonly record struct StepResult(Assignment Choice, ServiceTerms Terms, double Penalty, double Regret, IReadOnlyList<int> Observed, ServiceEstimator Estimates);
+
+    /// <summary>
+    /// One round against what the cloudlets hold now: every model's terms from its nearest holders, the penalties,
+    /// the learner's choice and its update. The window served online and the stochastic network both take this step.
+    /// </summary>
+    public static StepResult Step(Topology topology, IReadOnlyList<Cloudlet> cloudlets, ModelParts parts, IReadOnlyList<IReadOnlySet<string>> held, NetworkRules rules,
+        NetworkRequest r, int round, IOnlineSelector learner, PenaltySpec penaltySpec)
+    {
+        int models = parts.Count;
+        var est = new ServiceEstimator(new NetworkInstance(topology, cloudlets, parts, held, new[] { r }, rules));
+        var all = new ServiceTerms[models];
+        var p = new double[models];
+        for (int k = 0; k < models; k++)
+        {
+            all[k] = est.NearestTerms(0, k);
+            p[k] = Penalty(penaltySpec, r.Accuracy[k], all[k].Delay);
+        }
+        var view = new OnlineRound(round, r, p);
+        int chosen = learner.Choose(view);
+        if (chosen < 0 || chosen >= models) throw new InvalidOperationException($"{learner.GetType().Name} chose model {chosen} of {models}.");
+        learner.Learn(view, chosen, p[chosen]);
+        var choice = new Assignment(chosen, ServiceEstimator.Nearest(est.BaseSources(r.Home, chosen)).Location, ServiceEstimator.Nearest(est.TaskSources(r.Home, chosen)).Location);
+        return new StepResult(choice, all[chosen], p[chosen], p[chosen] - p.Min(), view.Observed, est);
     }
 }

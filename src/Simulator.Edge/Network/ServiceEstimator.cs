@@ -23,7 +23,8 @@ public readonly record struct ServiceTerms(double Pull, double Inference, double
 public sealed class ServiceEstimator
 {
     private readonly NetworkInstance instance;
-    private readonly Source[]?[] baseSources, taskSources, wholeSources;
+    // Per home, per model; a home's row is made when a request of that home first asks (an online round has one home).
+    private readonly Source[]?[]?[] baseSources, taskSources, wholeSources;
     private readonly int[]?[] baseHolders, taskHolders, wholeHolders;
     private readonly int models;
 
@@ -31,10 +32,10 @@ public sealed class ServiceEstimator
     {
         this.instance = instance;
         models = instance.Parts.Count;
-        int n = instance.Topology.Cloudlets * models;
-        baseSources = new Source[n][];
-        taskSources = new Source[n][];
-        wholeSources = new Source[n][];
+        int homes = instance.Topology.Cloudlets;
+        baseSources = new Source[homes][][];
+        taskSources = new Source[homes][][];
+        wholeSources = new Source[homes][][];
         baseHolders = new int[models][];
         taskHolders = new int[models][];
         wholeHolders = new int[models][];
@@ -45,16 +46,15 @@ public sealed class ServiceEstimator
     /// <summary>Where model k's base can come from for a request homed at h; with <paramref name="sharing"/> off, only holders of model k itself.</summary>
     public IReadOnlyList<Source> BaseSources(int home, int k, bool sharing = true)
     {
-        var cache = sharing ? baseSources : wholeSources;
-        int key = home * models + k;
+        var row = (sharing ? baseSources : wholeSources)[home] ??= new Source[models][];
         var parts = instance.Parts;
-        return cache[key] ??= Candidates(home, sharing ? Holders(baseHolders, k, parts.Base[k]) : Holders(wholeHolders, k, parts.Base[k].Concat(parts.Task[k]).ToArray()),
+        return row[k] ??= Candidates(home, sharing ? Holders(baseHolders, k, parts.Base[k]) : Holders(wholeHolders, k, parts.Base[k].Concat(parts.Task[k]).ToArray()),
             parts.BaseBytes[k], parts.Base[k].Length == 0);
     }
 
     /// <summary>Where model k's task part can come from for a request homed at h.</summary>
     public IReadOnlyList<Source> TaskSources(int home, int k) =>
-        taskSources[home * models + k] ??= Candidates(home, Holders(taskHolders, k, instance.Parts.Task[k]), instance.Parts.TaskBytes[k], instance.Parts.Task[k].Length == 0);
+        (taskSources[home] ??= new Source[models][])[k] ??= Candidates(home, Holders(taskHolders, k, instance.Parts.Task[k]), instance.Parts.TaskBytes[k], instance.Parts.Task[k].Length == 0);
 
     /// <summary>The cloudlets holding all of a part's blocks, found once per model: every home reads the same list.</summary>
     private int[] Holders(int[]?[] cache, int k, string[] blocks) =>

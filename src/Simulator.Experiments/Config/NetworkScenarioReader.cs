@@ -112,7 +112,7 @@ public static class NetworkScenarioReader
         };
         if (siteFile is not null) sites.Record("sha256", siteFile.Hash);
         if (userFile is not null) users.Child("users", "file").Record("sha256", userFile.Hash);
-        return stochastic ? new StochasticNetworkScenario(catalog, world, new NetworkProcessSpec(rate, window, queueing, contention)) : new NetworkScenario(catalog, world, requests, new PenaltySpec(xi, unit));
+        return stochastic ? new StochasticNetworkScenario(catalog, world, new NetworkProcessSpec(rate, window, queueing, contention), new PenaltySpec(xi, unit)) : new NetworkScenario(catalog, world, requests, new PenaltySpec(xi, unit));
     }
 
     /// <summary>requests.context: none (the default), {model: paper, features: N}, or {model: latent, features: N, types, informative, noise}.</summary>

@@ -44,6 +44,7 @@ public static class Plots
                 "breakdown" => Bars(plot, spec, p, summaries, new[] { "waiting_mean", "upload_mean", "loading_mean", "inference_mean", "downlink_mean" }),
                 "bytes-saved" => Bars(plot, spec, p, summaries, new[] { "bytes_saved" }),
                 "cdf" => Cdf(plot, spec, p),
+                "regret" => Regret(plot, spec, p, summaries),
                 "timeseries" => TimeSeries(plot, spec, p),
                 _ => throw new InvalidOperationException($"plot kind {p.Kind}"),
             };
@@ -62,22 +63,40 @@ public static class Plots
         if (spec.Sweep.All(a => a.Path != x)) throw new KeyNotFoundException($"Plot x '{x}' is not a swept path; swept: {string.Join(", ", spec.Sweep.Select(a => a.Path))}.");
         var points = spec.Points.Where(pt => Matches(pt, p.At)).OrderBy(pt => Number(pt.Labels[x])).ToArray();
         for (int s = 0; s < spec.Strategies.Count; s++)
-        {
-            var xs = points.Select(pt => Number(pt.Labels[x])).ToArray();
-            var stats = points.Select(pt => summaries[(pt.Index, s, p.Y)]).ToArray();
-            var color = Colors.Category10[s % 10];
-            var band = plot.Add.FillY(xs, stats.Select(v => Finite(v.Low, v.Mean)).ToArray(), stats.Select(v => Finite(v.High, v.Mean)).ToArray());
-            band.FillColor = color.WithAlpha(0.2);
-            band.LineColor = color.WithAlpha(0);
-            var line = plot.Add.Scatter(xs, stats.Select(v => v.Mean).ToArray());
-            line.Color = color;
-            line.LegendText = spec.Strategies[s].Label;
-        }
+            BandedLine(plot, points.Select(pt => Number(pt.Labels[x])).ToArray(), points.Select(pt => summaries[(pt.Index, s, p.Y)]).ToArray(), s, spec.Strategies[s].Label);
         plot.Title($"{p.Y} against {x} (mean, 95 % interval)");
         plot.XLabel(AxisLabel(x));
         plot.YLabel(Label(p.Y));
         plot.ShowLegend();
         return $"{p.Y}-vs-{x.Split('.').Last()}";
+    }
+
+    /// <summary>Cumulative regret R(t) at T/16, T/8, T/4, T/2 and T, one line per strategy with its 95 % band across replications.</summary>
+    private static string Regret(Plot plot, ExperimentSpec spec, PlotSpec p, Dictionary<(int, int, string), Summary> summaries)
+    {
+        var point = PointAt(spec, p);
+        var checkpoints = new[] { ("regret_1_16", 1.0 / 16), ("regret_1_8", 1.0 / 8), ("regret_1_4", 1.0 / 4), ("regret_1_2", 1.0 / 2), ("regret", 1.0) };
+        double rounds = summaries[(point.Index, 0, "requests")].Mean;
+        var xs = checkpoints.Select(c => Math.Max(1, Math.Floor(rounds * c.Item2))).ToArray();
+        for (int s = 0; s < spec.Strategies.Count; s++)
+            BandedLine(plot, xs, checkpoints.Select(c => summaries[(point.Index, s, c.Item1)]).ToArray(), s, spec.Strategies[s].Label);
+        plot.Title(Titled("cumulative regret R(t) (mean, 95 % interval over replications)", point));
+        plot.XLabel("round t (requests served)");
+        plot.YLabel("cumulative regret (penalty units)");
+        plot.ShowLegend();
+        return "regret";
+    }
+
+    /// <summary>One strategy's means as a line over its 95 % interval as a band, in the strategy's colour.</summary>
+    private static void BandedLine(Plot plot, double[] xs, Summary[] stats, int strategy, string label)
+    {
+        var color = Colors.Category10[strategy % 10];
+        var band = plot.Add.FillY(xs, stats.Select(v => Finite(v.Low, v.Mean)).ToArray(), stats.Select(v => Finite(v.High, v.Mean)).ToArray());
+        band.FillColor = color.WithAlpha(0.2);
+        band.LineColor = color.WithAlpha(0);
+        var line = plot.Add.Scatter(xs, stats.Select(v => v.Mean).ToArray());
+        line.Color = color;
+        line.LegendText = label;
     }
 
     private static string Bars(Plot plot, ExperimentSpec spec, PlotSpec p, Dictionary<(int, int, string), Summary> summaries, string[] metrics)

@@ -11,18 +11,19 @@ namespace Simulator.Experiments;
 /// It reports the realized delay beside the delay planned at decision time: how far a plan made under the
 /// paper's assumptions lies from what happens (network.md section 3, item 8).
 /// </summary>
-public sealed record StochasticNetworkScenario(Func<Random, Catalog> Catalog, NetworkWorldSpec World, NetworkProcessSpec Process) : IScenario
+public sealed record StochasticNetworkScenario(Func<Random, Catalog> Catalog, NetworkWorldSpec World, NetworkProcessSpec Process, PenaltySpec Penalty) : IScenario
 {
     public static readonly MetricSet MetricSet = new(new[]
     {
         "arrived", "served", "unplaced", "unfinished", "throughput",
         "mean_delay", "delay_p95", "planned_delay_mean", "pull_mean", "queueing_mean", "inference_mean", "transmission_mean",
         "mean_cost", "mean_accuracy", "bytes_from_dc", "bytes_from_cloudlets", "store_hit_ratio", "evictions",
+        "rounds", "total_penalty", "regret", "regret_per_round", "regret_exponent", "oracle_pick_ratio", "informative_observed",
     }, "mean_delay", "Mean delay (s)", new[] { "mean_delay", "planned_delay_mean", "delay_p95", "store_hit_ratio" });
 
     public string Kind => "network";
 
-    public IReadOnlySet<StrategyKind> Strategies { get; } = new HashSet<StrategyKind> { StrategyKind.Network };
+    public IReadOnlySet<StrategyKind> Strategies { get; } = new HashSet<StrategyKind> { StrategyKind.Network, StrategyKind.Online };
 
     public MetricSet Metrics => MetricSet;
 
@@ -30,11 +31,30 @@ public sealed record StochasticNetworkScenario(Func<Random, Catalog> Catalog, Ne
 
     public bool HasSiteMetrics => false;
 
+    /// <summary>The slope of ln R(t) against ln t over the curve's points from t = 16 on (powers of two): R(t) ~ t^a.</summary>
+    private static double Exponent(IReadOnlyList<(long Round, double Regret)> curve)
+    {
+        var points = curve.Where(c => c.Round >= 16 && c.Regret > 0).Select(c => (X: Math.Log(c.Round), Y: Math.Log(c.Regret))).ToArray();
+        if (points.Length < 3) return double.NaN;
+        double mx = points.Average(p => p.X), my = points.Average(p => p.Y);
+        return points.Sum(p => (p.X - mx) * (p.Y - my)) / points.Sum(p => (p.X - mx) * (p.X - mx));
+    }
+
+    private double Informative(Catalog catalog, RandomStreams streams, IReadOnlyList<int> observed)
+    {
+        var informative = NetworkWorld.Contexts(World, catalog, streams)?.Informative;
+        return informative is { Count: > 0 } && observed.Count > 0 ? (double)observed.Count(informative.Contains) / Math.Min(observed.Count, informative.Count) : double.NaN;
+    }
+
     public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {
-        var selector = StrategyRegistry.BuiltIn.CreateSelector(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.Label));
+        var registry = StrategyRegistry.BuiltIn;
+        var stream = streams.Stream("strategy:" + strategy.Label);
         var env = new Simulation();
-        var network = new NetworkSimulation(env, World, Process, Catalog(streams.Stream("network:catalog")), selector, streams, length.WarmupSeconds);
+        var catalog = Catalog(streams.Stream("network:catalog"));
+        var network = registry.KindOf(strategy.Name) == StrategyKind.Online
+            ? new NetworkSimulation(env, World, Process, catalog, registry.CreateOnline(strategy.Name, strategy.Arguments, stream), Penalty, streams, length.WarmupSeconds)
+            : new NetworkSimulation(env, World, Process, catalog, registry.CreateSelector(strategy.Name, strategy.Arguments, stream), streams, length.WarmupSeconds);
         env.RunD(length.HorizonSeconds);
         var m = network.Metrics;
         double measured = length.HorizonSeconds - length.WarmupSeconds;
@@ -44,6 +64,9 @@ public sealed record StochasticNetworkScenario(Func<Random, Catalog> Catalog, Ne
             m.Delay.Mean, m.DelayP95.Count > 0 ? m.DelayP95.Value : double.NaN, m.PlannedDelay.Mean, m.Pull.Mean, m.Queueing.Mean, m.Inference.Mean, m.Transmission.Mean,
             m.Cost.Mean, m.Accuracy.Mean, m.BytesFromDataCentre, m.BytesFromCloudlets, m.PartLookups > 0 ? (double)m.PartHits / m.PartLookups : double.NaN,
             network.Stores.Sum(s => s.Evictions),
+            m.Rounds > 0 ? m.Rounds : double.NaN, m.Rounds > 0 ? m.TotalPenalty : double.NaN, m.Rounds > 0 ? m.CumulativeRegret : double.NaN,
+            m.Rounds > 0 ? m.CumulativeRegret / m.Rounds : double.NaN, Exponent(m.RegretCurve), m.Rounds > 0 ? (double)m.BestPicks / m.Rounds : double.NaN,
+            Informative(catalog, streams, m.LastObserved),
         };
         var decisions = m.DecisionWallSeconds;
         return (new RunRecord(cell, values, decisions.Count > 0 ? decisions.Mean * 1000 : 0, decisions.Count > 0 ? decisions.Max * 1000 : 0), null);

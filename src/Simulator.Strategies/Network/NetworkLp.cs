@@ -4,7 +4,7 @@ using Simulator.Edge.Network;
 namespace Simulator.Strategies.Network;
 
 /// <summary>What the window's program minimises.</summary>
-internal enum LpObjective
+public enum LpObjective
 {
     /// <summary>Total delay (the paper's ILP and LP).</summary>
     Delay,

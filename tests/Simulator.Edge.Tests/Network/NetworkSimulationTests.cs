@@ -72,4 +72,44 @@ public class NetworkSimulationTests
         Assert.InRange(2.5, mean - half, mean + half);
         Assert.True(half < 0.1, $"the interval is too wide to mean anything: ±{half}");
     }
+
+    private sealed class Best : IOnlineSelector
+    {
+        public int Choose(OnlineRound round) => Enumerable.Range(0, round.Models).MinBy(k => round.TruePenalties[k]);
+
+        public void Learn(OnlineRound round, int model, double penalty) { }
+    }
+
+    private sealed class Always(int model) : IOnlineSelector
+    {
+        public int Choose(OnlineRound round) => model;
+
+        public void Learn(OnlineRound round, int chosen, double penalty) => Assert.Equal(round.TruePenalties[chosen], penalty);
+    }
+
+    [Fact]
+    public void Online_learners_decide_each_arrival_and_their_regret_curve_grows_with_log_t()
+    {
+        var catalog = PfmGenerator.Build(new PfmSpec(4, 2), new AffineProfile(0, 0), 0, new Random(2));
+        var world = new NetworkWorldSpec { Cloudlets = 10, Context = new LatentContext(8, Types: 2, Informative: 2) };
+        var process = new NetworkProcessSpec(5, 10, Queueing.Analytic, Contention.None);
+        NetworkMetrics Run(IOnlineSelector learner)
+        {
+            var env = new Simulation();
+            var sim = new NetworkSimulation(env, world, process, catalog, learner, new PenaltySpec(), new RandomStreams(4), 0);
+            env.RunD(400);
+            return sim.Metrics;
+        }
+        var best = Run(new Best());
+        var fixedModel = Run(new Always(1));
+        Assert.Equal(best.Rounds, fixedModel.Rounds); // the same arrivals for every learner
+        Assert.InRange(best.Rounds, 1800, 2200);       // 5 /s for 400 s
+        Assert.Equal(0, best.CumulativeRegret);
+        Assert.Equal(best.Rounds, best.BestPicks);
+        Assert.True(fixedModel.CumulativeRegret > 0);
+        // R(t) at t = 1, 2, 4, ...: one point per power of two, and non-decreasing.
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => 1L << i).TakeWhile(t => t <= fixedModel.Rounds), fixedModel.RegretCurve.Select(c => c.Round));
+        Assert.True(fixedModel.RegretCurve.Zip(fixedModel.RegretCurve.Skip(1)).All(p => p.First.Regret <= p.Second.Regret));
+        Assert.True(fixedModel.Served > 1500, $"{fixedModel.Served} served");
+    }
 }

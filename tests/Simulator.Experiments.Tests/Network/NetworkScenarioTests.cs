@@ -115,4 +115,62 @@ public class NetworkScenarioTests
         int placed = spec.Metrics.Index("placed");
         Assert.All(records.Where(r => spec.Strategies[r.Cell.Strategy].Label == "mec-ilp"), r => Assert.True(r.Metrics[placed] > 0));
     }
+
+    private const string Online = """
+        name: online-test
+        seed: 9
+        replications: 4
+        horizon: 1 s
+        scenario:
+          kind: network-one-shot
+          catalog: {generate: pfm, models: 6, families: 2}
+          network: {cloudlets: 20}
+          requests: {count: 200, context: {model: latent, features: 12, types: 3, informative: 3}}
+        strategies: [{name: mec-ol, d: 6}, {name: mec-linucb, d: 6}, mec-egreedy, mec-oracle, mec-ilp]
+        baseline: mec-egreedy
+        plots:
+          - {kind: regret}
+        """;
+
+    [Fact]
+    public void Learners_runs_are_byte_identical_across_thread_counts_and_the_oracle_has_no_regret()
+    {
+        var spec = Read(Online);
+        var one = new Runner(spec, 1).Run();
+        Assert.Equal(ResultWriter.RunsCsv(spec, one), ResultWriter.RunsCsv(spec, new Runner(spec, 2).Run()));
+        int regret = spec.Metrics.Index("regret"), picks = spec.Metrics.Index("oracle_pick_ratio"), half = spec.Metrics.Index("regret_1_2");
+        foreach (var r in one)
+        {
+            string label = spec.Strategies[r.Cell.Strategy].Label;
+            if (label == "mec-oracle")
+            {
+                Assert.Equal(0, r.Metrics[regret]);
+                Assert.Equal(1, r.Metrics[picks]);
+            }
+            else
+            {
+                Assert.True(r.Metrics[regret] > 0, $"{label}: regret {r.Metrics[regret]}");
+                Assert.True(r.Metrics[half] <= r.Metrics[regret], "cumulative regret cannot fall");
+            }
+        }
+        string dir = Path.Combine(Path.GetTempPath(), $"online-{Guid.NewGuid():N}");
+        try
+        {
+            ResultWriter.WriteAll(spec, one, dir);
+            Assert.True(new FileInfo(Path.Combine(dir, "plots", "00-regret.png")).Length > 10_000);
+            Assert.Contains("plots/00-regret.png", File.ReadAllText(Path.Combine(dir, "report.md")));
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void A_regret_plot_in_a_scenario_without_learners_metrics_is_refused()
+    {
+        var ex = Assert.Throws<ConfigException>(() => Read(Experiment.Replace("kind: network-one-shot", "kind: network", StringComparison.Ordinal)
+            .Replace("requests: {count: 60}", "requests: {rate: 1 /s}", StringComparison.Ordinal).Replace("mec-appro, ", "", StringComparison.Ordinal).Replace(", mec-lp]", "]", StringComparison.Ordinal) + "\nplots:\n  - {kind: regret}\n"));
+        Assert.Contains("a regret plot needs the online metrics", ex.Message);
+    }
 }

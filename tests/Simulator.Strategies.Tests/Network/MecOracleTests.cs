@@ -123,7 +123,7 @@ public class MecOracleTests
     public void Lp_bound_lies_below_the_optimum_which_lies_below_every_heuristic()
     {
         var rng = new Random(11);
-        var heuristics = new INetworkSelector[] { new MecAppro(new Random(1)), new MecAppro(new Random(2), draws: 5), new MecNbs(new Random(3)), new MecNonShare(), new MecCloud() };
+        var heuristics = new INetworkSelector[] { new MecAppro(new Random(1)), new MecAppro(new Random(2), draws: 5), new MecAppro(new Random(3), objective: LpObjective.Bargaining), new MecNonShare(), new MecCloud() };
         for (int i = 0; i < 200; i++)
         {
             var view = TinyNetworks.Random(rng, CapacityRule.PerRequest);

@@ -15,7 +15,7 @@ public class OnlineLearnerTests
         var arm = new LinearArm(d);
         var x = Matrix<double>.Build.Dense(n, d, (_, _) => rng.NextDouble() * 4 - 2);
         var p = Vector<double>.Build.Dense(n, _ => rng.NextDouble() * 3);
-        for (int i = 0; i < n; i++) arm.Update(x.Row(i), p[i]);
+        for (int i = 0; i < n; i++) arm.Update(x.Row(i).ToArray(), p[i]);
         var b = Matrix<double>.Build.DenseIdentity(d) + x.TransposeThisAndMultiply(x);
         var fresh = b.Inverse();
         Assert.True((arm.Inverse - fresh).Enumerate().Max(Math.Abs) < 1e-9, "B^-1 drifted from a fresh inverse");

@@ -1,4 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
 using Simulator.Edge.Network;
 
 namespace Simulator.Strategies.Network.Online;
@@ -13,7 +12,7 @@ public sealed class MecLinUcb(Random rng, int d = 20, double alpha = 0.3) : IOnl
 {
     private LinearArm[]? arms;
     private int[] features = Array.Empty<int>();
-    private Vector<double>? x;
+    private double[] x = Array.Empty<double>();
 
     public int Choose(OnlineRound round)
     {
@@ -23,7 +22,7 @@ public sealed class MecLinUcb(Random rng, int d = 20, double alpha = 0.3) : IOnl
             arms = Enumerable.Range(0, round.Models).Select(_ => new LinearArm(d)).ToArray();
             features = Enumerable.Range(0, round.Features).OrderBy(_ => rng.NextDouble()).Take(d).Order().ToArray();
         }
-        x = Vector<double>.Build.DenseOfArray(round.Observe(features));
+        x = round.Observe(features);
         int best = 0;
         double bound = double.PositiveInfinity;
         for (int k = 0; k < arms.Length; k++)
@@ -34,5 +33,5 @@ public sealed class MecLinUcb(Random rng, int d = 20, double alpha = 0.3) : IOnl
         return best;
     }
 
-    public void Learn(OnlineRound round, int model, double penalty) => arms![model].Update(x!, penalty);
+    public void Learn(OnlineRound round, int model, double penalty) => arms![model].Update(x, penalty);
 }

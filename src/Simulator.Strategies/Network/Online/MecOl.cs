@@ -1,5 +1,4 @@
 using MathNet.Numerics.Distributions;
-using MathNet.Numerics.LinearAlgebra;
 using Simulator.Edge.Network;
 
 namespace Simulator.Strategies.Network.Online;
@@ -21,7 +20,9 @@ public sealed class MecOl(Random rng, int d = 20, double v = 3) : IOnlineSelecto
     private int[] trials = Array.Empty<int>(), successes = Array.Empty<int>();
     private double baseline;
     private int rounds;
-    private Vector<double>? observed;
+    private double[] observed = Array.Empty<double>();
+    private double[] sampled = Array.Empty<double>();
+    private int[] order = Array.Empty<int>();
 
     /// <summary>The features the Beta posteriors rank highest now (by their means): what the learner has come to observe.</summary>
     public IReadOnlyList<int> Preferred => Enumerable.Range(0, trials.Length).OrderByDescending(l => (1.0 + successes[l]) / (2.0 + trials[l])).ThenBy(l => l).Take(d).Order().ToArray();
@@ -35,11 +36,19 @@ public sealed class MecOl(Random rng, int d = 20, double v = 3) : IOnlineSelecto
             arms = Enumerable.Range(0, round.Models).Select(_ => new LinearArm(d)).ToArray();
             trials = new int[n];
             successes = new int[n];
+            sampled = new double[n];
+            order = new int[n];
         }
-        var sampled = new double[n];
-        for (int l = 0; l < n; l++) sampled[l] = Beta.Sample(rng, 1 + successes[l], 1 + trials[l] - successes[l]);
-        var features = Enumerable.Range(0, n).OrderByDescending(l => sampled[l]).ThenBy(l => l).Take(d).Order().ToArray();
-        observed = Vector<double>.Build.DenseOfArray(round.Observe(features));
+        // The d largest Beta samples (ties to the lower index), then in index order.
+        for (int l = 0; l < n; l++)
+        {
+            sampled[l] = -Beta.Sample(rng, 1 + successes[l], 1 + trials[l] - successes[l]);
+            order[l] = l;
+        }
+        Array.Sort(sampled, order);
+        var features = order[..d];
+        Array.Sort(features);
+        observed = round.Observe(features);
         int best = 0;
         double bestSample = double.PositiveInfinity;
         for (int k = 0; k < arms.Length; k++)
@@ -52,7 +61,7 @@ public sealed class MecOl(Random rng, int d = 20, double v = 3) : IOnlineSelecto
 
     public void Learn(OnlineRound round, int model, double penalty)
     {
-        arms![model].Update(observed!, penalty);
+        arms![model].Update(observed, penalty);
         bool success = rounds == 0 || penalty <= baseline;
         foreach (int l in round.Observed)
         {
