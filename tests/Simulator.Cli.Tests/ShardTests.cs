@@ -65,6 +65,27 @@ public sealed class ShardTests : IDisposable
         Assert.Contains("another configuration", clash.Error);
     }
 
+    [Fact]
+    public void A_second_writer_and_an_out_that_is_a_file_are_refused_at_once()
+    {
+        Directory.CreateDirectory(root);
+        string file = Path.Combine(root, "not-a-folder");
+        File.WriteAllText(file, "x");
+        var onFile = CliHarness.Run(Small.Prepend("run").Concat(new[] { "--out", file }).ToArray());
+        Assert.Equal(2, onFile.Code);
+        Assert.Contains("--out names a file", onFile.Error);
+        // A run holds the folder's lock while it writes: a second run into it stops before running a cell.
+        var spec = Simulator.Experiments.Quickstart.Read();
+        using (var first = Simulator.Experiments.RunStore.Open(Dir("busy"), spec))
+        {
+            var second = CliHarness.Run(Small.Prepend("run").Concat(new[] { "--out", Dir("busy") }).ToArray());
+            Assert.Equal(2, second.Code);
+            Assert.Contains("another run is writing into this folder", second.Error);
+            Assert.False(File.Exists(Path.Combine(Dir("busy"), "runs.csv")));
+        }
+        Assert.Equal(0, Run(new[] { "--quiet", "--replications", "2", "--set", "horizon=10 s", "--set", "warmup=1 s", "--out", Dir("busy2") }));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(root)) Directory.Delete(root, true);

@@ -27,7 +27,7 @@ public static class RunCommand
             // The bar draws on the terminal's standard error; redirected output or --quiet gets none.
             bool quiet = result.GetValue(options.Quiet) || Console.IsErrorRedirected || !ReferenceEquals(error, Console.Error);
             var slice = ParseShard(result.GetValue(shard), spec);
-            var store = RunStore.Open(dir, spec);
+            using var store = RunStore.Open(dir, spec);
             var watch = Stopwatch.StartNew();
             IReadOnlyList<RunRecord> Run(Action<int, int>? progress) => new Runner(spec, parallel)
             {

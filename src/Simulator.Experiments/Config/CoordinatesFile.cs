@@ -54,7 +54,7 @@ public sealed class CoordinatesFile
             rows.Add((Number(lat, 90), Number(lon, 180)));
         }
         if (rows.Count == 0) throw new ConfigException(path, 1, "", "the file has a header but no rows.");
-        return new CoordinatesFile(path, rows) { Hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))) };
+        return new CoordinatesFile(path, rows) { Hash = FileHash.Of(path) };
     }
 
     /// <summary>The rows on the plane whose origin is the south-west corner (<paramref name="south"/>, <paramref name="west"/>).</summary>

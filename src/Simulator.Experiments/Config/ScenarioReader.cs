@@ -90,6 +90,7 @@ public static class ScenarioReader
             {
                 string path = Path.Combine(baseDirectory, c.Text("file"));
                 if (!File.Exists(path)) throw c.Required("file").Error($"catalog file '{path}' does not exist.");
+                c.Record("sha256", FileHash.Of(path));
                 return CatalogYaml.Read(path);
             }
             case "backbone-sharing":
@@ -174,6 +175,7 @@ public static class ScenarioReader
         {
             string path = Path.Combine(baseDirectory, a.Text("file"));
             if (!File.Exists(path)) throw a.Required("file").Error($"trace file '{path}' does not exist.");
+            a.Record("sha256", FileHash.Of(path));
             return new TraceWorkload(path);
         }
         ArrivalProcess arrivals = process switch

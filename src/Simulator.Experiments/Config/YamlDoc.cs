@@ -28,8 +28,12 @@ public sealed class YamlDoc
 
     public static YamlDoc Load(string file) => Parse(System.IO.File.ReadAllText(file), file);
 
+    /// <summary>Deeper flow nesting than this is refused before parsing: the representation model recurses and would overflow the stack.</summary>
+    public const int MaxDepth = 200;
+
     public static YamlDoc Parse(string text, string file)
     {
+        int open = CheckDepth(text, file);
         var stream = new YamlStream();
         try
         {
@@ -39,8 +43,65 @@ public sealed class YamlDoc
         {
             throw new ConfigException(file, (int)ex.Start.Line, "", $"not valid YAML: {ex.InnerException?.Message ?? ex.Message}");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up without a position on some unterminated flow collections.
+            throw new ConfigException(file, Math.Max(1, open), "", open > 0 ? "not valid YAML: this [ or { is never closed." : "not valid YAML: the parser stopped in an inconsistent state.");
+        }
         if (stream.Documents.Count == 0) throw new ConfigException(file, 1, "", "the file is empty.");
+        if (stream.Documents.Count > 1)
+            throw new ConfigException(file, (int)stream.Documents[1].RootNode.Start.Line, "", "a second YAML document ('---'): one file holds one experiment, catalog or instance.");
         return new YamlDoc(stream.Documents[0].RootNode, file, "");
+    }
+
+    /// <summary>
+    /// Flow brackets nested deeper than <see cref="MaxDepth"/> (outside quotes and comments), or block indentation
+    /// as deep, are an error with the line. Returns the line of the outermost bracket left open at the end (0 if none).
+    /// </summary>
+    private static int CheckDepth(string text, string file)
+    {
+        int depth = 0, line = 1, openedAt = 0;
+        char quote = '\0';
+        bool comment = false, lineStart = true;
+        int indent = 0;
+        foreach (char c in text)
+        {
+            if (c == '\n')
+            {
+                line++;
+                comment = false;
+                lineStart = true;
+                indent = 0;
+                if (quote == '\'') quote = '\0';
+                continue;
+            }
+            if (lineStart)
+            {
+                if (c == ' ')
+                {
+                    if (++indent > 2 * MaxDepth) throw new ConfigException(file, line, "", $"indented more than {2 * MaxDepth} spaces: nested deeper than the reader allows ({MaxDepth} levels).");
+                    continue;
+                }
+                lineStart = false;
+            }
+            if (comment) continue;
+            if (quote != '\0')
+            {
+                if (c == quote) quote = '\0';
+                continue;
+            }
+            switch (c)
+            {
+                case '#': comment = true; break;
+                case '"' or '\'': quote = c; break;
+                case '[' or '{':
+                    if (depth == 0) openedAt = line;
+                    if (++depth > MaxDepth) throw new ConfigException(file, line, "", $"nested deeper than {MaxDepth} levels of [ and {{: the reader stops here rather than overflow.");
+                    break;
+                case ']' or '}': depth = Math.Max(0, depth - 1); break;
+            }
+        }
+        return depth > 0 ? openedAt : 0;
     }
 
     public ConfigException Error(string problem) => new(File, Line, Path, problem);
@@ -64,7 +125,8 @@ public sealed class YamlDoc
         var result = new Dictionary<string, YamlDoc>(StringComparer.Ordinal);
         foreach (var (k, v) in map.Children)
         {
-            string key = ((YamlScalarNode)k).Value ?? "";
+            if (k is not YamlScalarNode scalar) throw new ConfigException(File, (int)k.Start.Line, Path, "a key must be a plain name, not a list or a mapping (a complex key).");
+            string key = scalar.Value ?? "";
             string path = Path.Length == 0 ? key : $"{Path}.{key}";
             if (known.Length > 0 && !known.Contains(key))
             {

@@ -9,16 +9,39 @@ namespace Simulator.Experiments;
 /// pointed at a folder holding the same config resumes: its finished cells are not run again. Shards
 /// write such folders, and <see cref="Merge"/> joins them.
 /// </summary>
-public sealed class RunStore
+public sealed class RunStore : IDisposable
 {
     private const string Cells = "cells.csv";
+    private const string LockFile = "run.lock";
     private readonly object gate = new();
+    private readonly FileStream? writer;
 
-    private RunStore(string directory, ExperimentSpec spec, IReadOnlyList<RunRecord> done)
+    private RunStore(string directory, ExperimentSpec spec, IReadOnlyList<RunRecord> done, FileStream? writer = null)
     {
         Directory = directory;
         Spec = spec;
         Done = done;
+        this.writer = writer;
+    }
+
+    /// <summary>Gives up the folder's writer lock.</summary>
+    public void Dispose() => writer?.Dispose();
+
+    /// <summary>
+    /// The folder's lock, held while a run writes into it: a second run into the same folder would double every
+    /// cell, so it is refused at once (an exclusive lock: the kernel's advisory lock on Linux, a share lock on Windows).
+    /// </summary>
+    private static FileStream Lock(string directory)
+    {
+        string path = Path.Combine(directory, LockFile);
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (IOException)
+        {
+            throw new ConfigException(path, 1, "", "another run is writing into this folder now; wait for it, or choose another --out.");
+        }
     }
 
     public string Directory { get; }
@@ -32,7 +55,22 @@ public sealed class RunStore
     public static RunStore Open(string directory, ExperimentSpec spec)
     {
         var source = spec.Source ?? throw new InvalidOperationException("An experiment without its source cannot be stored.");
+        if (File.Exists(directory)) throw new ConfigException(directory, 1, "", "--out names a file; it must be a folder (new or one this experiment wrote).");
         System.IO.Directory.CreateDirectory(directory);
+        var writer = Lock(directory);
+        try
+        {
+            return Opened(directory, spec, source, writer);
+        }
+        catch
+        {
+            writer.Dispose();
+            throw;
+        }
+    }
+
+    private static RunStore Opened(string directory, ExperimentSpec spec, ExperimentSource source, FileStream writer)
+    {
         string hashFile = Path.Combine(directory, "config.hash");
         if (File.Exists(hashFile))
         {
@@ -46,7 +84,7 @@ public sealed class RunStore
             File.WriteAllText(hashFile, spec.Hash + "\n");
             File.WriteAllText(Path.Combine(directory, Cells), "point,strategy,replication," + string.Join(",", spec.Metrics.Names) + ",decision_ms_mean,decision_ms_max\n");
         }
-        return new RunStore(directory, spec, ReadCells(Path.Combine(directory, Cells), spec.Metrics.Count));
+        return new RunStore(directory, spec, ReadCells(Path.Combine(directory, Cells), spec.Metrics.Count), writer);
     }
 
     /// <summary>Rebuilds the experiment stored in a folder, checking that it still gives the stored hash.</summary>
