@@ -28,10 +28,10 @@ public static class ExperimentReader
         var t = new Section(doc, top, TopKeys);
         string name = t.Text("name");
         string description = t.Text("description", "");
-        ulong seed = (ulong)t.Integer("seed");
+        ulong seed = (ulong)t.Integer("seed", null, 0);
         var replications = ReadReplications(t);
-        double horizon = t.Quantity("horizon", UnitKind.Time);
-        double warmup = t.Quantity("warmup", UnitKind.Time, 0);
+        double horizon = t.Quantity("horizon", UnitKind.Time, null, Domain.Positive);
+        double warmup = t.Quantity("warmup", UnitKind.Time, 0, Domain.NonNegative);
         if (!(horizon > warmup)) throw (t.Raw("horizon") ?? doc).Error($"the horizon ({horizon} s) must be longer than the warm-up ({warmup} s).");
         var strategies = ReadStrategies(t);
         string? baseline = t.Has("baseline") ? t.Text("baseline") : null;
@@ -68,15 +68,16 @@ public static class ExperimentReader
             foreach (var (key, value) in binding.Resolved) text.Append(CultureInfo.InvariantCulture, $"points[{index}].").Append(key).Append(": ").AppendLine(value);
             index++;
         }
-        CheckAgainstScenario(doc, t, strategies, plots, sweep, points[0].Scenario);
+        CheckAgainstScenario(doc, t, strategies, plots, sweep, points);
         string resolved = text.ToString();
         string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(resolved)));
         return new ExperimentSpec(name, description, seed, replications, horizon, warmup, strategies, baseline, sweep, points, plots, resolved, hash);
     }
 
     /// <summary>What only the scenario's kind decides: the kind of strategy it runs, and the metrics and plot kinds it has.</summary>
-    private static void CheckAgainstScenario(YamlDoc doc, Section t, IReadOnlyList<StrategyChoice> strategies, IReadOnlyList<PlotSpec> plots, IReadOnlyList<SweepAxis> sweep, IScenario scenario)
+    private static void CheckAgainstScenario(YamlDoc doc, Section t, IReadOnlyList<StrategyChoice> strategies, IReadOnlyList<PlotSpec> plots, IReadOnlyList<SweepAxis> sweep, IReadOnlyList<SweepPoint> points)
     {
+        var scenario = points[0].Scenario;
         var items = t.Required("strategies").Sequence();
         for (int i = 0; i < strategies.Count; i++)
         {
@@ -104,6 +105,12 @@ public static class ExperimentReader
                 throw at.Error(p.X is null ? "a line-ci plot needs x: a swept path." : $"plot x '{p.X}' is not a swept path.{Spelling.Hint(p.X, sweep.Select(a => a.Path))} Swept: {string.Join(", ", sweep.Select(a => a.Path))}.");
             foreach (var path in p.At.Keys)
                 if (sweep.All(a => a.Path != path)) throw at.Error($"plot at '{path}' is not a swept path.{Spelling.Hint(path, sweep.Select(a => a.Path))} Swept: {string.Join(", ", sweep.Select(a => a.Path))}.");
+            int matching = points.Count(pt => Plots.Matches(pt, p.At));
+            bool onePoint = p.Kind != "line-ci";
+            if (matching == 0 || (onePoint && matching > 1))
+                throw at.Error(matching == 0
+                    ? $"plot at: {{{string.Join(", ", p.At.Select(a => $"{a.Key}: {a.Value}"))}}} matches no sweep point."
+                    : $"a '{p.Kind}' plot shows one sweep point, and at: {{{string.Join(", ", p.At.Select(a => $"{a.Key}: {a.Value}"))}}} matches {matching}: fix every swept path ({string.Join(", ", sweep.Select(a => a.Path))}).");
         }
     }
 
@@ -127,12 +134,12 @@ public static class ExperimentReader
         var doc = t.Required("replications");
         if (!doc.IsMapping)
         {
-            int n = (int)t.Integer("replications");
+            int n = (int)t.Integer("replications", null, 2, 1_000_000);
             if (n < 2) throw doc.Error($"at least 2 replications are needed for an interval, not {n}.");
             return new ReplicationPlan(n, n, null);
         }
         var r = t.Child("replications", "min", "max", "ci_half_width");
-        int min = (int)r.Integer("min"), max = (int)r.Integer("max");
+        int min = (int)r.Integer("min", null, 2, 1_000_000), max = (int)r.Integer("max", null, 2, 1_000_000);
         string width = r.Text("ci_half_width");
         if (!width.EndsWith('%') || !double.TryParse(width[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out double percent) || !(percent > 0))
             throw r.Required("ci_half_width").Error($"ci_half_width is a percentage of the mean, like 2%, not '{width}'.");

@@ -39,7 +39,7 @@ public static class ScenarioReader
         var device = Profile(gpu, "device", profiles.GpuNames, profiles.Gpu, "rtx4090");
         var pcie = Profile(site, "pcie", profiles.PcieNames, profiles.Pcie, device.Pcie);
         var ram = site.Child("ram", "capacity", "preload");
-        long ramBytes = (long)ram.Quantity("capacity", UnitKind.Bytes, 0);
+        long ramBytes = (long)ram.Quantity("capacity", UnitKind.Bytes, 0, Domain.NonNegative);
         var preload = ram.Raw("preload") is { } pre
             ? pre.IsSequence ? pre.Sequence().Select(p => Model(catalog, p)).ToArray()
               : pre.Text() switch { "none" => Array.Empty<string>(), "all" => catalog.Models.Select(m => m.Id).ToArray(), var t => throw pre.Error($"preload is none, all or a list of model ids, not '{t}'.") }
@@ -51,19 +51,19 @@ public static class ScenarioReader
         {
             Disk = disk,
             Pcie = pcie,
-            GpuBytes = (long)gpu.Quantity("memory", UnitKind.Bytes, device.MemoryBytes),
+            GpuBytes = (long)gpu.Quantity("memory", UnitKind.Bytes, device.MemoryBytes, Domain.Positive),
             Residency = gpu.Choice("residency", new Dictionary<string, IResidencyPolicy> { ["previous-model"] = new PreviousModelResidency(), ["lru"] = new LruResidency(), ["pin-shared"] = new PinSharedResidency() }, "previous-model"),
             Prefetch = gpu.Bool("prefetch", false),
             RamBytes = ramBytes,
             RamPreload = preload,
             Loading = loading,
-            LumpedBytesPerSecond = loading == LoadingMode.Lumped ? site.Quantity("lumped_speed", UnitKind.ByteRate) : double.NaN,
+            LumpedBytesPerSecond = loading == LoadingMode.Lumped ? site.Quantity("lumped_speed", UnitKind.ByteRate, null, Domain.Positive) : double.NaN,
             Timeline = site.Choice("timeline", new Dictionary<string, Timeline> { ["overlap"] = Timeline.Overlap, ["sequential"] = Timeline.Sequential, ["pipelined"] = Timeline.Pipelined }, "overlap"),
             Admission = site.Choice("admission", new Dictionary<string, Admission> { ["drop-infeasible"] = Admission.DropInfeasible, ["none"] = Admission.None }, "drop-infeasible"),
             Replan = site.Choice("replan", new Dictionary<string, Replan> { ["every-batch"] = Replan.EveryBatch, ["on-arrival"] = Replan.OnArrival, ["plan-to-completion"] = Replan.PlanToCompletion }, "every-batch"),
-            MaxBatch = site.Has("max_batch") ? (int)site.Integer("max_batch") : null,
+            MaxBatch = site.Has("max_batch") ? (int)site.Integer("max_batch", null, 1, int.MaxValue) : null,
             Uplink = ReadUplink(scenario.Child("uplink", UplinkKeys), downlink),
-            ResultBytes = downlink.Quantity("result_bytes", UnitKind.Bytes, 0),
+            ResultBytes = downlink.Quantity("result_bytes", UnitKind.Bytes, 0, Domain.NonNegative),
         };
         var arrivals = scenario.Child("arrivals", "process", "rate", "rate_on", "rate_off", "mean_on", "mean_off", "count", "file", "popularity", "weights", "input");
         var workload = ReadWorkload(arrivals, scenario, catalog, baseDirectory);
@@ -144,18 +144,18 @@ public static class ScenarioReader
             var t => throw u.Required("pathloss").Error($"'{t}' is not a path-loss model; known: 3gpp-uma, free-space, log-distance.{Spelling.Hint(t, new[] { "3gpp-uma", "free-space", "log-distance" })}"),
         };
         var fading = u.Choice("fading", new Dictionary<string, FadingKind> { ["rayleigh"] = FadingKind.Rayleigh, ["rician"] = FadingKind.Rician, ["none"] = FadingKind.None }, "rayleigh");
-        double coherence = u.Quantity("coherence", UnitKind.Time, 0.010);
+        double coherence = u.Quantity("coherence", UnitKind.Time, 0.010, Domain.Positive);
         double? rho = u.Choice("correlation", new Dictionary<string, bool> { ["none"] = false, ["gauss-markov"] = true }, "none")
             ? Fading.GaussMarkovRho(u.Number("speed"), u.Quantity("carrier", UnitKind.Frequency), coherence)
             : null;
         var placement = u.Child("placement", "min_radius", "max_radius");
         return new UplinkSpec
         {
-            BandwidthHz = u.Quantity("bandwidth", UnitKind.Frequency, 20e6),
-            TxPowerWatts = u.Quantity("tx_power", UnitKind.Power, 0.2),
+            BandwidthHz = u.Quantity("bandwidth", UnitKind.Frequency, 20e6, Domain.Positive),
+            TxPowerWatts = u.Quantity("tx_power", UnitKind.Power, 0.2, Domain.Positive),
             NoisePsdWattsPerHz = u.Quantity("noise_psd", UnitKind.PowerSpectralDensity, Edge.Units.DbmToWatts(-174)) * Edge.Units.DbToLinear(noiseFigure),
             PathLoss = pathLoss,
-            ShadowingSigmaDb = u.Quantity("shadowing", UnitKind.Decibels, 8),
+            ShadowingSigmaDb = u.Quantity("shadowing", UnitKind.Decibels, 8, Domain.NonNegative),
             Fading = fading,
             RiceK = fading == FadingKind.Rician ? u.Number("rice_k") : 0,
             CoherenceSeconds = coherence,
@@ -163,9 +163,16 @@ public static class ScenarioReader
             RequantizeOnCoherence = u.Bool("requantize_on_coherence", false),
             Allocator = u.Choice("allocation", Allocators.Names.ToDictionary(n => n, n => Allocators.Named(n)!), "optimal"),
             RateModel = u.Choice("rate_model", new Dictionary<string, RateModel> { ["fixed-psd"] = RateModel.FixedPsd, ["fixed-power"] = RateModel.FixedPower }, "fixed-psd"),
-            Placement = new AnnulusPlacement(placement.Number("min_radius", 10), placement.Number("max_radius", 250)),
-            DownlinkBitsPerSecond = downlink.Has("rate") ? 8 * downlink.Quantity("rate", UnitKind.ByteRate) : null,
+            Placement = Annulus(placement),
+            DownlinkBitsPerSecond = downlink.Has("rate") ? 8 * downlink.Quantity("rate", UnitKind.ByteRate, null, Domain.Positive) : null,
         };
+    }
+
+    private static AnnulusPlacement Annulus(Section placement)
+    {
+        double min = placement.Number("min_radius", 10, Domain.NonNegative), max = placement.Number("max_radius", 250, Domain.Positive);
+        if (min > max) throw (placement.Raw("min_radius") ?? placement.Doc).Error($"min_radius {min} m lies beyond max_radius {max} m.");
+        return new AnnulusPlacement(min, max);
     }
 
     private static IWorkload ReadWorkload(Section a, Section scenario, Catalog catalog, string baseDirectory)
@@ -180,14 +187,19 @@ public static class ScenarioReader
         }
         ArrivalProcess arrivals = process switch
         {
-            "poisson" => new PoissonArrivals(a.Quantity("rate", UnitKind.PerSecond)),
-            "mmpp" => new MmppArrivals(a.Quantity("rate_on", UnitKind.PerSecond), a.Quantity("rate_off", UnitKind.PerSecond), a.Quantity("mean_on", UnitKind.Time), a.Quantity("mean_off", UnitKind.Time)),
-            "batch-at-zero" => new BatchAtZero((int)a.Integer("count")),
+            "poisson" => new PoissonArrivals(a.Quantity("rate", UnitKind.PerSecond, null, Domain.Positive)),
+            "mmpp" => new MmppArrivals(a.Quantity("rate_on", UnitKind.PerSecond, null, Domain.NonNegative), a.Quantity("rate_off", UnitKind.PerSecond, null, Domain.NonNegative), a.Quantity("mean_on", UnitKind.Time, null, Domain.Positive), a.Quantity("mean_off", UnitKind.Time, null, Domain.Positive)),
+            "batch-at-zero" => new BatchAtZero((int)a.Integer("count", null, 1, 10_000_000)),
             _ => throw a.Required("process").Error($"'{process}' is not an arrival process; known: poisson, mmpp, batch-at-zero, trace.{Spelling.Hint(process, new[] { "poisson", "mmpp", "batch-at-zero", "trace" })}"),
         };
         Popularity popularity;
         if (a.Raw("weights") is { } w)
         {
+            foreach (var (model, value) in w.Mapping())
+            {
+                if (!catalog.Contains(model)) throw value.Error($"popularity weights name unknown model '{model}'.{Spelling.Hint(model, catalog.Models.Select(m => m.Id))}");
+                if (!(value.Number() >= 0)) throw value.Error($"a popularity weight must be at least 0, not {value.Number()}.");
+            }
             var weights = w.Mapping().ToDictionary(kv => kv.Key, kv => kv.Value.Number(), StringComparer.Ordinal);
             popularity = new ExplicitPopularity(weights);
             a.Record("weights", string.Join(",", weights.Select(kv => $"{kv.Key}={kv.Value}")));
@@ -215,9 +227,13 @@ public static class ScenarioReader
             owner.Record(key, fallback.ToString());
             return fallback;
         }
-        if (!doc.IsMapping) return new ConstantQuantity(owner.Quantity(key, kind));
+        // A deadline budget must be above 0; an input size at least 0.
+        var domain = key == "deadline" ? Domain.Positive : Domain.NonNegative;
+        if (!doc.IsMapping) return new ConstantQuantity(owner.Quantity(key, kind, null, domain));
         var r = owner.Child(key, "min", "max");
-        return new UniformQuantity(r.Quantity("min", kind), r.Quantity("max", kind));
+        double low = r.Quantity("min", kind, null, domain), high = r.Quantity("max", kind, null, domain);
+        if (low > high) throw doc.Error($"'{key}' has min {low} above max {high}.");
+        return new UniformQuantity(low, high);
     }
 
     private static string Model(Catalog catalog, YamlDoc doc)

@@ -3,6 +3,14 @@ using Simulator.Edge;
 
 namespace Simulator.Experiments;
 
+/// <summary>What a value must be, checked where it is read: any finite number, at least 0, or above 0.</summary>
+public enum Domain
+{
+    Finite,
+    NonNegative,
+    Positive,
+}
+
 /// <summary>The state of one binding: overrides by dotted path, those used, and every value resolved.</summary>
 public sealed class Binding(IReadOnlyDictionary<string, YamlDoc> overrides)
 {
@@ -70,25 +78,38 @@ public sealed class Section
         return new Section(node, binding, known);
     }
 
-    public double Quantity(string key, UnitKind kind, double? fallback = null)
+    public double Quantity(string key, UnitKind kind, double? fallback = null, Domain domain = Domain.Finite)
     {
         double value = fields.TryGetValue(key, out var v) ? v.Quantity(kind) : fallback ?? throw Doc.Error($"missing '{key}' ({Units.Expected(kind)}).");
+        Check(key, value, domain);
         Record(key, value.ToString("R", CultureInfo.InvariantCulture));
         return value;
     }
 
-    public double Number(string key, double? fallback = null)
+    public double Number(string key, double? fallback = null, Domain domain = Domain.Finite)
     {
         double value = fields.TryGetValue(key, out var v) ? v.Number() : fallback ?? throw Doc.Error($"missing '{key}'.");
+        Check(key, value, domain);
         Record(key, value.ToString("R", CultureInfo.InvariantCulture));
         return value;
     }
 
-    public long Integer(string key, long? fallback = null)
+    /// <summary>A whole number within [<paramref name="min"/>, <paramref name="max"/>]: nothing wraps when it is cast.</summary>
+    public long Integer(string key, long? fallback = null, long min = long.MinValue, long max = long.MaxValue)
     {
         long value = fields.TryGetValue(key, out var v) ? v.Integer() : fallback ?? throw Doc.Error($"missing '{key}'.");
+        if (value < min || value > max) throw (Raw(key) ?? Doc).Error($"'{key}' must be a whole number from {min:N0} to {max:N0}, not {value:N0}.");
         Record(key, value.ToString(CultureInfo.InvariantCulture));
         return value;
+    }
+
+    private void Check(string key, double value, Domain domain)
+    {
+        string? problem = !double.IsFinite(value) ? "finite"
+            : domain == Domain.Positive && !(value > 0) ? "above 0"
+            : domain == Domain.NonNegative && !(value >= 0) ? "at least 0"
+            : null;
+        if (problem is not null) throw (Raw(key) ?? Doc).Error($"'{key}' must be {problem}, not {value.ToString("R", CultureInfo.InvariantCulture)}.");
     }
 
     public bool Bool(string key, bool fallback)

@@ -199,8 +199,25 @@ public static class Plots
         return at.Length > 0 ? $"{title} at {at}" : title;
     }
 
-    private static bool Matches(SweepPoint point, IReadOnlyDictionary<string, string> at) =>
-        at.All(a => point.Labels.TryGetValue(a.Key, out var v) && (v == a.Value || (double.TryParse(a.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double x) && Number(v) == x)));
+    /// <summary>Whether a point has every value <c>at</c> names; a value may carry a unit, as the sweep's do ("20 MHz" matches the resolved 20000000).</summary>
+    internal static bool Matches(SweepPoint point, IReadOnlyDictionary<string, string> at) =>
+        at.All(a => point.Labels.TryGetValue(a.Key, out var v) && (v == a.Value || SameNumber(v, a.Value)));
+
+    private static bool SameNumber(string label, string value)
+    {
+        if (!double.TryParse(label, NumberStyles.Float, CultureInfo.InvariantCulture, out double resolved)) return false;
+        foreach (var kind in Enum.GetValues<UnitKind>())
+        {
+            try
+            {
+                if (Units.Parse(value, kind) == resolved) return true;
+            }
+            catch (FormatException)
+            {
+            }
+        }
+        return false;
+    }
 
     private static double Number(string label) =>
         double.TryParse(label, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : throw new FormatException($"'{label}' is not a number to plot along x.");

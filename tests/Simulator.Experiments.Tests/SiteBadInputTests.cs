@@ -1,0 +1,46 @@
+using Simulator.Experiments;
+
+namespace Simulator.Experiments.Tests;
+
+/// <summary>Values that ran silently or failed only after minutes (issue #12's list) are refused when the quickstart is read with them.</summary>
+public class SiteBadInputTests
+{
+    [Theory]
+    [InlineData("scenario.deadline=0 s", "'deadline' must be above 0")]
+    [InlineData("scenario.deadline={min: 3 s, max: 1 s}", "min 3 above max 1")]
+    [InlineData("scenario.arrivals.input={min: -1 kB, max: 1 kB}", "'min' must be at least 0")]
+    [InlineData("scenario.site.max_batch=0", "'max_batch' must be a whole number from 1")]
+    [InlineData("replications=4294967298", "'replications' must be a whole number from 2 to 1,000,000")]
+    [InlineData("seed=-1", "'seed' must be a whole number from 0")]
+    [InlineData("horizon=1e400 s", "'horizon' must be finite")]
+    [InlineData("warmup=-5 s", "'warmup' must be at least 0")]
+    [InlineData("scenario.uplink.bandwidth=0 MHz", "'bandwidth' must be above 0")]
+    [InlineData("scenario.uplink.coherence=0 ms", "'coherence' must be above 0")]
+    [InlineData("scenario.uplink.placement={min_radius: 300, max_radius: 250}", "min_radius 300 m lies beyond max_radius 250 m")]
+    [InlineData("scenario.site.downlink={rate: 0 MB/s}", "'rate' must be above 0")]
+    [InlineData("scenario.site.ram={capacity: -1 GB}", "'capacity' must be at least 0")]
+    [InlineData("scenario.site.gpu.memory=0 GB", "'memory' must be above 0")]
+    [InlineData("scenario.arrivals={process: mmpp, rate_on: 5 /s, rate_off: 1 /s, mean_on: 10 s, mean_off: -2 s}", "'mean_off' must be above 0")]
+    [InlineData("scenario.arrivals.weights={nosuchmodel: 1}", "popularity weights name unknown model 'nosuchmodel'")]
+    [InlineData("plots=[{x: scenario.arrivals.rate, y: throughputt}]", "unknown metric 'throughputt'. Did you mean 'throughput'?")]
+    [InlineData("plots=[{x: scenario.site.disk, y: throughput}]", "plot x 'scenario.site.disk' is not a swept path")]
+    [InlineData("plots=[{y: throughput, kind: bars, at: {scenario.arrivals.rate: 7}}]", "matches no sweep point")]
+    [InlineData("plots=[{y: throughput, kind: bars}]", "a 'bars' plot shows one sweep point")]
+    [InlineData("plots=[{kind: regret}]", "a regret plot needs the online metrics")]
+    public void The_quickstart_with_one_bad_value_is_refused_with_file_line_and_gist(string set, string gist)
+    {
+        // Each rate point must still exist for the rate-based plots: keep the sweep as it is.
+        var ex = Assert.Throws<ConfigException>(() => Quickstart.Read(new[] { set }));
+        Assert.Contains(gist, ex.Message);
+        Assert.True(ex.Line >= 1, ex.Message);
+        Assert.False(string.IsNullOrEmpty(ex.File));
+        Assert.DoesNotContain("   at ", ex.Message);
+    }
+
+    [Fact]
+    public void An_at_with_a_unit_matches_the_point_the_sweep_resolved()
+    {
+        var spec = Quickstart.Read(new[] { "plots=[{y: throughput, kind: bars, at: {scenario.arrivals.rate: 20 /s}}]" });
+        Assert.Single(spec.Plots);
+    }
+}
