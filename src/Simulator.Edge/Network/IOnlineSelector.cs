@@ -1,0 +1,13 @@
+namespace Simulator.Edge.Network;
+
+/// <summary>
+/// An online network strategy: it picks a model per request as requests come, then learns from the penalty
+/// that choice earned. Its state lives in the strategy; its random stream comes from the registry; parts are
+/// pulled from their nearest holders, so only the model is its choice.
+/// </summary>
+public interface IOnlineSelector
+{
+    int Choose(OnlineRound round);
+
+    void Learn(OnlineRound round, int model, double penalty);
+}

@@ -1,0 +1,76 @@
+namespace Simulator.Edge.Network;
+
+/// <summary>The online penalty's weights: p = xi (-ln a) + (1 - xi) D / unit.</summary>
+public sealed record PenaltySpec(double Xi = 0.98, double DelayUnitSeconds = 100);
+
+/// <summary>What an online strategy earned over a window served one request at a time.</summary>
+public sealed record OnlineOutcome(IReadOnlyList<Assignment> Choices, IReadOnlyList<ServiceTerms> Terms, IReadOnlyList<double> Penalty, IReadOnlyList<double> Regret,
+    IReadOnlyList<bool> PickedBest, IReadOnlyList<int> LastObserved);
+
+/// <summary>
+/// A window served online: the requests one at a time in order; each round the learner sees the request and
+/// picks a model; both parts come from their nearest holders under what the cloudlets hold now; the penalty
+/// p_jk = xi (-ln a_jk) + (1 - xi) D_jk / unit goes back to the learner (the authors count D in seconds; a unit
+/// of 100 s keeps either term from swamping the other, see the README); the regret is
+/// p(chosen) - min_k p(k) under the same cache; and what was pulled stays at the home (LRU within capacity).
+/// As in the authors' OL, every model is an arm (the accuracy requirement and the budget are not rows here).
+/// </summary>
+public static class OnlineWindow
+{
+    public static double Penalty(PenaltySpec spec, double accuracy, double delay) => spec.Xi * -Math.Log(accuracy) + (1 - spec.Xi) * delay / spec.DelayUnitSeconds;
+
+    public static OnlineOutcome Run(NetworkInstance window, IOnlineSelector learner, PenaltySpec penaltySpec)
+    {
+        var parts = window.Parts;
+        var stores = window.Cloudlets.Select(c => new PartStore(window.Catalog, c.CapacityBytes, window.Holdings[c.Index])).ToArray();
+        var held = stores.Select(s => s.Held).ToArray();
+        int n = window.Requests.Count, models = parts.Count;
+        var choices = new Assignment[n];
+        var terms = new ServiceTerms[n];
+        var penalty = new double[n];
+        var regret = new double[n];
+        var best = new bool[n];
+        IReadOnlyList<int> observed = Array.Empty<int>();
+        for (int j = 0; j < n; j++)
+        {
+            var r = window.Requests[j];
+            var step = Step(window.Topology, window.Cloudlets, parts, held, window.Rules, r, j, learner, penaltySpec);
+            choices[j] = step.Choice;
+            terms[j] = step.Terms;
+            penalty[j] = step.Penalty;
+            regret[j] = step.Regret;
+            best[j] = step.Regret == 0;
+            observed = step.Observed;
+            stores[r.Home].Add(parts.Base[step.Choice.Model]);
+            stores[r.Home].Add(parts.Task[step.Choice.Model]);
+        }
+        return new OnlineOutcome(choices, terms, penalty, regret, best, observed);
+    }
+
+    /// <summary>What one round decided and earned.</summary>
+    public readonly record struct StepResult(Assignment Choice, ServiceTerms Terms, double Penalty, double Regret, IReadOnlyList<int> Observed, ServiceEstimator Estimates);
+
+    /// <summary>
+    /// One round against what the cloudlets hold now: every model's terms from its nearest holders, the penalties,
+    /// the learner's choice and its update. The window served online and the stochastic network both take this step.
+    /// </summary>
+    public static StepResult Step(Topology topology, IReadOnlyList<Cloudlet> cloudlets, ModelParts parts, IReadOnlyList<IReadOnlySet<string>> held, NetworkRules rules,
+        NetworkRequest r, int round, IOnlineSelector learner, PenaltySpec penaltySpec)
+    {
+        int models = parts.Count;
+        var est = new ServiceEstimator(new NetworkInstance(topology, cloudlets, parts, held, new[] { r }, rules));
+        var all = new ServiceTerms[models];
+        var p = new double[models];
+        for (int k = 0; k < models; k++)
+        {
+            all[k] = est.NearestTerms(0, k);
+            p[k] = Penalty(penaltySpec, r.Accuracy[k], all[k].Delay);
+        }
+        var view = new OnlineRound(round, r, p);
+        int chosen = learner.Choose(view);
+        if (chosen < 0 || chosen >= models) throw new InvalidOperationException($"{learner.GetType().Name} chose model {chosen} of {models}.");
+        learner.Learn(view, chosen, p[chosen]);
+        var choice = new Assignment(chosen, ServiceEstimator.Nearest(est.BaseSources(r.Home, chosen)).Location, ServiceEstimator.Nearest(est.TaskSources(r.Home, chosen)).Location);
+        return new StepResult(choice, all[chosen], p[chosen], p[chosen] - p.Min(), view.Observed, est);
+    }
+}
