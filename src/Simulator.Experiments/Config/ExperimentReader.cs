@@ -99,13 +99,13 @@ public static class ExperimentReader
                 throw at.Error($"a '{p.Kind}' plot shows a site's latencies or loading; a {scenario.Kind} scenario has line-ci and bars plots of its metrics: {string.Join(", ", scenario.Metrics.Names)}.");
             if (p.Kind == "regret" && !scenario.Metrics.Contains("regret_1_16"))
                 throw at.Error($"a regret plot needs the online metrics of a network-one-shot scenario; a {scenario.Kind} scenario has none.");
-            if (p.Kind is "line-ci" or "bars" && !scenario.Metrics.Contains(p.Y) && p.Y != Plots.DecisionTime)
+            if (p.Kind is "line-ci" or "bars" && !scenario.Metrics.Contains(p.Y) && p.Y != MetricSet.DecisionTime)
                 throw at.Error($"unknown metric '{p.Y}'.{Spelling.Hint(p.Y, scenario.Metrics.Names)} A {scenario.Kind} scenario reports: {string.Join(", ", scenario.Metrics.Names)}.");
             if (p.Kind == "line-ci" && (p.X is null || sweep.All(a => a.Path != p.X)))
                 throw at.Error(p.X is null ? "a line-ci plot needs x: a swept path." : $"plot x '{p.X}' is not a swept path.{Spelling.Hint(p.X, sweep.Select(a => a.Path))} Swept: {string.Join(", ", sweep.Select(a => a.Path))}.");
             foreach (var path in p.At.Keys)
                 if (sweep.All(a => a.Path != path)) throw at.Error($"plot at '{path}' is not a swept path.{Spelling.Hint(path, sweep.Select(a => a.Path))} Swept: {string.Join(", ", sweep.Select(a => a.Path))}.");
-            int matching = points.Count(pt => Plots.Matches(pt, p.At));
+            int matching = points.Count(pt => pt.Matches(p.At));
             bool onePoint = p.Kind != "line-ci";
             if (matching == 0 || (onePoint && matching > 1))
                 throw at.Error(matching == 0

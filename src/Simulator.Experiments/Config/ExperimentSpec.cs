@@ -16,7 +16,28 @@ public sealed record SweepAxis(string Path, IReadOnlyList<YamlDoc> Values);
 public sealed record PlotSpec(string Kind, string? X, string Y, IReadOnlyDictionary<string, string> At);
 
 /// <summary>One point of the sweep: its index, the overrides that make it, and the scenario they give.</summary>
-public sealed record SweepPoint(int Index, IReadOnlyDictionary<string, string> Labels, IScenario Scenario);
+public sealed record SweepPoint(int Index, IReadOnlyDictionary<string, string> Labels, IScenario Scenario)
+{
+    /// <summary>Whether the point has every value <paramref name="at"/> names; a value may carry a unit, as the sweep's do ("20 MHz" matches the resolved 20000000).</summary>
+    public bool Matches(IReadOnlyDictionary<string, string> at) =>
+        at.All(a => Labels.TryGetValue(a.Key, out var v) && (v == a.Value || SameNumber(v, a.Value)));
+
+    private static bool SameNumber(string label, string value)
+    {
+        if (!double.TryParse(label, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double resolved)) return false;
+        foreach (var kind in Enum.GetValues<UnitKind>())
+        {
+            try
+            {
+                if (Units.Parse(value, kind) == resolved) return true;
+            }
+            catch (FormatException)
+            {
+            }
+        }
+        return false;
+    }
+}
 
 /// <summary>An experiment, bound and validated (experiments.md section 1).</summary>
 public sealed record ExperimentSpec(

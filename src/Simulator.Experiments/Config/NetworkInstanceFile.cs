@@ -166,13 +166,14 @@ public static class NetworkInstanceFile
         {
             throw Get(top, doc, "models").Error(ex.Message);
         }
+        var blockIds = catalog.Blocks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
         var cloudletDocs = Get(top, doc, "cloudlets").Sequence();
         if (cloudletDocs.Count == 0) throw top["cloudlets"].Error("a network window needs at least one cloudlet.");
         var holdings = new List<IReadOnlySet<string>>();
         var cloudlets = cloudletDocs.Select((c, i) =>
         {
             var f = c.Mapping("x_m", "y_m", "capacity_bytes", "processing_rate", "access_rate", "peak_power_w", "idle_power_w", "leak_power_w", "tx_power_w", "arrival_rate_per_s", "service_rate_per_s", "holds");
-            var held = Get(f, c, "holds").Sequence().Select(h => catalog.Blocks.Any(b => b.Id == h.Text()) ? h.Text() : throw h.Error($"unknown block '{h.Text()}'.{Spelling.Hint(h.Text(), catalog.Blocks.Select(b => b.Id))}")).ToHashSet(StringComparer.Ordinal);
+            var held = Get(f, c, "holds").Sequence().Select(h => blockIds.Contains(h.Text()) ? h.Text() : throw h.Error($"unknown block '{h.Text()}'.{Spelling.Hint(h.Text(), catalog.Blocks.Select(b => b.Id))}")).ToHashSet(StringComparer.Ordinal);
             holdings.Add(held);
             return new Cloudlet(i, new Position(Get(f, c, "x_m").Number(), Get(f, c, "y_m").Number()), NonNegative(f, c, "capacity_bytes"), NonNegative(f, c, "processing_rate", positive: true),
                 NonNegative(f, c, "access_rate"), NonNegative(f, c, "peak_power_w"), NonNegative(f, c, "idle_power_w"), NonNegative(f, c, "leak_power_w"), NonNegative(f, c, "tx_power_w"),

@@ -36,8 +36,7 @@ public static class NetworkScenarioReader
         var cloudletSites = Project(siteFile);
         var userSites = Project(userFile);
         double extent = cloudletSites is { } cs ? Math.Max(cs.Max(p => p.X), cs.Max(p => p.Y)) : userSites is { } us ? Math.Max(us.Max(p => p.X), us.Max(p => p.Y)) : 2500;
-        double area = net.Quantity("area", UnitKind.Length, extent);
-        if (!(area > 0)) throw net.Required("area").Error($"the area's side must be positive, not {area} m.");
+        double area = net.Quantity("area", UnitKind.Length, extent, Domain.Positive);
 
         EdgeRule edges = net.Text("edges", "random-connected") switch
         {
@@ -56,13 +55,11 @@ public static class NetworkScenarioReader
         var contention = net.Choice("contention", stochastic ? new Dictionary<string, Contention> { ["none"] = Contention.None, ["fair-share"] = Contention.FairShare } : new Dictionary<string, Contention> { ["none"] = Contention.None }, "none");
         if (contention == Contention.FairShare && paper)
             throw net.Required("contention").Error("fair-share needs links with a bandwidth: use profile: realistic (the paper's per-GB times add per link and have no bandwidth to share).");
-        double window = stochastic ? net.Quantity("window", UnitKind.Time, 10) : 0;
-        if (stochastic && !(window > 0 && double.IsFinite(window))) throw net.Required("window").Error($"the window must be a positive time, not {window} s.");
+        double window = stochastic ? net.Quantity("window", UnitKind.Time, 10, Domain.Positive) : 0;
         if (!stochastic && net.Has("window")) throw net.Required("window").Error("a network-one-shot scenario is one window at t = 0: 'window' belongs to kind: network.");
 
         int requests = stochastic ? 0 : Count(users, "count", 100);
-        double rate = stochastic ? users.Quantity("rate", UnitKind.PerSecond) : 0;
-        if (stochastic && !(rate > 0 && double.IsFinite(rate))) throw users.Required("rate").Error($"the request rate must be positive, not {rate} /s.");
+        double rate = stochastic ? users.Quantity("rate", UnitKind.PerSecond, null, Domain.Positive) : 0;
         if (stochastic && users.Has("count")) throw users.Required("count").Error("requests over the horizon come at a 'rate'; 'count' is the one-shot window's size.");
         if (!stochastic && users.Has("rate")) throw users.Required("rate").Error("a network-one-shot window has a 'count' of requests; 'rate' belongs to kind: network.");
         var q = new RequestRanges();
@@ -90,9 +87,8 @@ public static class NetworkScenarioReader
                 $"no model fits any cloudlet: the smallest model takes alpha |M| = {alpha.Min} x {smallest:0.###} GB against at most {cloudletRanges.CapacityGB.Max} GB of capacity.");
         var context = ReadContext(users);
         var penaltySection = users.Child("penalty", "xi", "delay_unit");
-        double xi = penaltySection.Number("xi", 0.98), unit = penaltySection.Quantity("delay_unit", UnitKind.Time, 100);
-        if (!(xi >= 0 && xi <= 1)) throw penaltySection.Required("xi").Error($"xi weighs accuracy against delay: from 0 to 1, not {xi}.");
-        if (!(unit > 0 && double.IsFinite(unit))) throw penaltySection.Required("delay_unit").Error($"the delay unit must be a positive time, not {unit} s.");
+        double xi = penaltySection.Number("xi", 0.98, Domain.NonNegative), unit = penaltySection.Quantity("delay_unit", UnitKind.Time, 100, Domain.Positive);
+        if (xi > 1) throw penaltySection.Required("xi").Error($"xi weighs accuracy against delay: from 0 to 1, not {xi}.");
         var world = new NetworkWorldSpec
         {
             Cloudlets = cloudlets,
@@ -125,8 +121,7 @@ public static class NetworkScenarioReader
         if (model == "paper") return new PaperContext(features);
         int types = Count(c, "types", 5), informative = Count(c, "informative", 5);
         if (informative > features) throw c.Required("informative").Error($"{informative} informative features of {features}.");
-        double noise = c.Number("noise", 0.3);
-        if (!(noise >= 0 && double.IsFinite(noise))) throw c.Required("noise").Error($"the noise's standard deviation must be at least 0, not {noise}.");
+        double noise = c.Number("noise", 0.3, Domain.NonNegative);
         var accuracy = Range(users, "accuracy", new Interval(0.4, 1), d => d.Number(), "", 0, true, upper: 1);
         return new LatentContext(features, types, informative, noise, accuracy.Min, accuracy.Max);
     }
@@ -170,10 +165,7 @@ public static class NetworkScenarioReader
         (double Rate, double Latency) Class(string key)
         {
             var c = links.Child(key, "bandwidth", "latency");
-            double rate = c.Quantity("bandwidth", UnitKind.ByteRate), latency = c.Quantity("latency", UnitKind.Time);
-            if (!(rate > 0) || !double.IsFinite(rate)) throw c.Required("bandwidth").Error($"a link's bandwidth must be positive and finite, not {rate} B/s.");
-            if (!(latency >= 0) || !double.IsFinite(latency)) throw c.Required("latency").Error($"a link's latency must be zero or more, not {latency} s.");
-            return (rate, latency);
+            return (c.Quantity("bandwidth", UnitKind.ByteRate, null, Domain.Positive), c.Quantity("latency", UnitKind.Time, null, Domain.NonNegative));
         }
         var (mr, ml) = Class("metro");
         var (br, bl) = Class("backhaul");
@@ -200,13 +192,8 @@ public static class NetworkScenarioReader
         };
     }
 
-    /// <summary>A count: a whole number of at least 1.</summary>
-    private static int Count(Section owner, string key, int fallback)
-    {
-        long n = owner.Integer(key, fallback);
-        if (n < 1 || n > 10_000_000) throw owner.Required(key).Error($"'{key}' must be a whole number from 1 to 10,000,000, not {n}.");
-        return (int)n;
-    }
+    /// <summary>A count: a whole number from 1 to 10^7.</summary>
+    private static int Count(Section owner, string key, int fallback) => (int)owner.Integer(key, fallback, 1, 10_000_000);
 
     /// <summary>
     /// One value or {min, max}, read by <paramref name="read"/> (into the unit the world keeps, e.g. GB) and

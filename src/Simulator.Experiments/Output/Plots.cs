@@ -14,8 +14,6 @@ namespace Simulator.Experiments;
 /// </summary>
 public static class Plots
 {
-    /// <summary>The plot-only metric of the mean wall-clock time per decision (this machine's, from timing.csv's runs).</summary>
-    public const string DecisionTime = "decision_ms";
 
     private static readonly Dictionary<string, string> UnitOf = new(StringComparer.Ordinal)
     {
@@ -31,7 +29,7 @@ public static class Plots
         var summaries = ResultWriter.Summaries(spec, records).ToDictionary(x => (x.Point, x.Strategy, x.Metric), x => x.Summary);
         // Running time is machine-dependent: kept out of the tables (timing.csv), but it can be plotted.
         foreach (var g in records.GroupBy(r => (r.Cell.Point, r.Cell.Strategy)))
-            summaries[(g.Key.Point, g.Key.Strategy, DecisionTime)] = Summary.Of(g.OrderBy(r => r.Cell.Replication).Select(r => r.DecisionMsMean));
+            summaries[(g.Key.Point, g.Key.Strategy, MetricSet.DecisionTime)] = Summary.Of(g.OrderBy(r => r.Cell.Replication).Select(r => r.DecisionMsMean));
         Directory.CreateDirectory(Path.Combine(directory, "plots"));
         for (int i = 0; i < spec.Plots.Count; i++)
         {
@@ -58,10 +56,10 @@ public static class Plots
 
     private static string LineCi(Plot plot, ExperimentSpec spec, PlotSpec p, Dictionary<(int, int, string), Summary> summaries)
     {
-        if (p.Y != DecisionTime) spec.Metrics.Index(p.Y);
+        if (p.Y != MetricSet.DecisionTime) spec.Metrics.Index(p.Y);
         string x = p.X ?? throw new InvalidOperationException("A line-ci plot needs x: a swept path.");
         if (spec.Sweep.All(a => a.Path != x)) throw new KeyNotFoundException($"Plot x '{x}' is not a swept path; swept: {string.Join(", ", spec.Sweep.Select(a => a.Path))}.");
-        var points = spec.Points.Where(pt => Matches(pt, p.At)).OrderBy(pt => Number(pt.Labels[x])).ToArray();
+        var points = spec.Points.Where(pt => pt.Matches(p.At)).OrderBy(pt => Number(pt.Labels[x])).ToArray();
         for (int s = 0; s < spec.Strategies.Count; s++)
             BandedLine(plot, points.Select(pt => Number(pt.Labels[x])).ToArray(), points.Select(pt => summaries[(pt.Index, s, p.Y)]).ToArray(), s, spec.Strategies[s].Label);
         plot.Title($"{p.Y} against {x} (mean, 95 % interval)");
@@ -102,7 +100,7 @@ public static class Plots
     private static string Bars(Plot plot, ExperimentSpec spec, PlotSpec p, Dictionary<(int, int, string), Summary> summaries, string[] metrics)
     {
         foreach (var m in metrics)
-            if (m != DecisionTime) spec.Metrics.Index(m);
+            if (m != MetricSet.DecisionTime) spec.Metrics.Index(m);
         var point = PointAt(spec, p);
         var bars = new List<Bar>();
         for (int s = 0; s < spec.Strategies.Count; s++)
@@ -191,32 +189,12 @@ public static class Plots
     }
 
     private static SweepPoint PointAt(ExperimentSpec spec, PlotSpec p) =>
-        spec.Points.FirstOrDefault(pt => Matches(pt, p.At)) ?? throw new KeyNotFoundException($"No sweep point matches at: {string.Join(", ", p.At.Select(a => $"{a.Key}={a.Value}"))}.");
+        spec.Points.FirstOrDefault(pt => pt.Matches(p.At)) ?? throw new KeyNotFoundException($"No sweep point matches at: {string.Join(", ", p.At.Select(a => $"{a.Key}={a.Value}"))}.");
 
     private static string Titled(string title, SweepPoint point)
     {
         string at = string.Join(", ", point.Labels.Select(l => $"{l.Key} = {l.Value}"));
         return at.Length > 0 ? $"{title} at {at}" : title;
-    }
-
-    /// <summary>Whether a point has every value <c>at</c> names; a value may carry a unit, as the sweep's do ("20 MHz" matches the resolved 20000000).</summary>
-    internal static bool Matches(SweepPoint point, IReadOnlyDictionary<string, string> at) =>
-        at.All(a => point.Labels.TryGetValue(a.Key, out var v) && (v == a.Value || SameNumber(v, a.Value)));
-
-    private static bool SameNumber(string label, string value)
-    {
-        if (!double.TryParse(label, NumberStyles.Float, CultureInfo.InvariantCulture, out double resolved)) return false;
-        foreach (var kind in Enum.GetValues<UnitKind>())
-        {
-            try
-            {
-                if (Units.Parse(value, kind) == resolved) return true;
-            }
-            catch (FormatException)
-            {
-            }
-        }
-        return false;
     }
 
     private static double Number(string label) =>

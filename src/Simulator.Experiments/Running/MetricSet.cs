@@ -9,6 +9,9 @@ namespace Simulator.Experiments;
 /// <param name="PrimaryTitle">How the report names the paired headline metric, with its unit.</param>
 public sealed record MetricSet(IReadOnlyList<string> Names, string Primary, string PrimaryTitle, IReadOnlyList<string> Headline)
 {
+    /// <summary>The plot-only metric of the mean wall-clock time per decision (this machine's: kept out of the tables, in timing.csv).</summary>
+    public const string DecisionTime = "decision_ms";
+
     public int Count => Names.Count;
 
     public bool Contains(string name) => Names.Contains(name);

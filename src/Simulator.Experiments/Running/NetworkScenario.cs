@@ -89,8 +89,7 @@ public sealed record NetworkScenario(Func<Random, Catalog> Catalog, NetworkWorld
         Set("budget_violations", o.Terms.Where((t, j) => t.Cost > instance.Requests[j].Budget).Count());
         Set("lp_plotted_delay", o.Terms.Sum(t => t.Delay));
         SetRegret(m, o.Penalty, o.Regret, o.PickedBest);
-        // Of the features observed in the last round, the share that inform (of as many as could).
-        Set("informative_observed", informative is { Count: > 0 } && o.LastObserved.Count > 0 ? (double)o.LastObserved.Count(informative.Contains) / Math.Min(o.LastObserved.Count, informative.Count) : double.NaN);
+        Set("informative_observed", LearningCurve.InformativeShare(informative, o.LastObserved));
         return m;
     }
 
@@ -103,21 +102,15 @@ public sealed record NetworkScenario(Func<Random, Catalog> Catalog, NetworkWorld
         var cumulative = new double[n];
         double sum = 0;
         for (int t = 0; t < n; t++) cumulative[t] = sum += regret[t];
-        var points = new List<(double LogT, double LogR)>();
+        var curve = new List<(double Round, double Regret)>();
         foreach (var (name, divisor) in Checkpoints)
         {
             int t = Math.Max(1, n / divisor);
             double r = n > 0 ? cumulative[t - 1] : double.NaN;
             m[MetricSet.Index(name)] = r;
-            if (r > 0) points.Add((Math.Log(t), Math.Log(r)));
+            curve.Add((t, r));
         }
-        m[MetricSet.Index("regret_exponent")] = points.Count == Checkpoints.Length ? Slope(points) : double.NaN;
-    }
-
-    private static double Slope(IReadOnlyList<(double X, double Y)> points)
-    {
-        double mx = points.Average(p => p.X), my = points.Average(p => p.Y);
-        return points.Sum(p => (p.X - mx) * (p.Y - my)) / points.Sum(p => (p.X - mx) * (p.X - mx));
+        m[MetricSet.Index("regret_exponent")] = LearningCurve.Exponent(curve, Checkpoints.Length);
     }
 
     private static double[] FromPlan(NetworkInstance instance, StrategyChoice strategy, NetworkPlan plan, PenaltySpec penaltySpec)

@@ -31,21 +31,6 @@ public sealed record StochasticNetworkScenario(Func<Random, Catalog> Catalog, Ne
 
     public bool HasSiteMetrics => false;
 
-    /// <summary>The slope of ln R(t) against ln t over the curve's points from t = 16 on (powers of two): R(t) ~ t^a.</summary>
-    private static double Exponent(IReadOnlyList<(long Round, double Regret)> curve)
-    {
-        var points = curve.Where(c => c.Round >= 16 && c.Regret > 0).Select(c => (X: Math.Log(c.Round), Y: Math.Log(c.Regret))).ToArray();
-        if (points.Length < 3) return double.NaN;
-        double mx = points.Average(p => p.X), my = points.Average(p => p.Y);
-        return points.Sum(p => (p.X - mx) * (p.Y - my)) / points.Sum(p => (p.X - mx) * (p.X - mx));
-    }
-
-    private double Informative(Catalog catalog, RandomStreams streams, IReadOnlyList<int> observed)
-    {
-        var informative = NetworkWorld.Contexts(World, catalog, streams)?.Informative;
-        return informative is { Count: > 0 } && observed.Count > 0 ? (double)observed.Count(informative.Contains) / Math.Min(observed.Count, informative.Count) : double.NaN;
-    }
-
     public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {
         var registry = StrategyRegistry.BuiltIn;
@@ -65,8 +50,10 @@ public sealed record StochasticNetworkScenario(Func<Random, Catalog> Catalog, Ne
             m.Cost.Mean, m.Accuracy.Mean, m.BytesFromDataCentre, m.BytesFromCloudlets, m.PartLookups > 0 ? (double)m.PartHits / m.PartLookups : double.NaN,
             network.Stores.Sum(s => s.Evictions),
             m.Rounds > 0 ? m.Rounds : double.NaN, m.Rounds > 0 ? m.TotalPenalty : double.NaN, m.Rounds > 0 ? m.CumulativeRegret : double.NaN,
-            m.Rounds > 0 ? m.CumulativeRegret / m.Rounds : double.NaN, Exponent(m.RegretCurve), m.Rounds > 0 ? (double)m.BestPicks / m.Rounds : double.NaN,
-            Informative(catalog, streams, m.LastObserved),
+            m.Rounds > 0 ? m.CumulativeRegret / m.Rounds : double.NaN,
+            LearningCurve.Exponent(m.RegretCurve.Where(c => c.Round >= 16).Select(c => ((double)c.Round, c.Regret)), 3), // R(t) from t = 16: the first rounds are noise
+            m.Rounds > 0 ? (double)m.BestPicks / m.Rounds : double.NaN,
+            LearningCurve.InformativeShare(NetworkWorld.Contexts(World, catalog, streams)?.Informative, m.LastObserved),
         };
         var decisions = m.DecisionWallSeconds;
         return (new RunRecord(cell, values, decisions.Count > 0 ? decisions.Mean * 1000 : 0, decisions.Count > 0 ? decisions.Max * 1000 : 0), null);

@@ -45,7 +45,7 @@ public class NetworkBadInputTests
     [InlineData("scenario.network.capacity=store", "'store' is not one of per-request, aggregated")]
     [InlineData("scenario.network.queueing=simulated", "'simulated' is not one of analytic")]
     [InlineData("scenario.network.sources=nearby", "'nearby' is not one of cloudlets, all")]
-    [InlineData("scenario.network.area=0 m", "the area's side must be positive")]
+    [InlineData("scenario.network.area=0 m", "'area' must be above 0")]
     [InlineData("scenario.network.links.metro={min: 10 s/GB, max: 5 s/GB}", "min 10 s/GB above max 5 s/GB")]
     [InlineData("scenario.network.links.metro=5 MB", "is not a time per size")]
     [InlineData("scenario.cloudlets.capacity={min: 8.5 GB, max: 24 GB}", "whole GB")]
