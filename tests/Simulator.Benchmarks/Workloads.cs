@@ -113,7 +113,7 @@ public static class Workloads
         {
             while (true)
             {
-                yield return env.TimeoutD(env.RandExponentialD(Mttf));
+                yield return env.TimeoutD(env.RandExponential(Mttf));
                 if (!broken) process.Interrupt();
             }
         }

@@ -7,6 +7,8 @@ namespace Simulator.Edge.Tests;
 public class LoaderTests
 {
     private static readonly DiskProfile Hdd = new("hdd-7200", 200e6, 0.0116);
+    private const double Tick = 1e-7;
+
     private static readonly PcieProfile Gen4 = new("pcie-gen4", 25e9, 0.001);
 
     /// <summary>A random catalog: a pool of blocks, each model an ordered draw from it.</summary>
@@ -14,7 +16,7 @@ public class LoaderTests
         Gen.Select(Gen.Long[1, 400_000_000].Array[2, 12], Gen.Int[0, 11].Array[1, 8].Array[1, 4], Gen.Double[0, 100], Gen.UInt, Gen.UInt);
 
     [Fact]
-    public void Uncontended_simulated_load_time_equals_the_estimators_to_the_last_digit()
+    public void Uncontended_simulated_load_time_equals_the_estimators_within_a_clock_tick_per_transfer()
     {
         Instances.Sample(x =>
         {
@@ -30,11 +32,14 @@ public class LoaderTests
                 double expected = estimator.ReadyAt(x.Start, model, gpu, cache);
                 long expectedBytes = estimator.BytesToCopy(model, gpu);
                 var loader = new Loader(env, catalog, estimator, gpu, cache, new LruResidency());
-                env.RunD(x.Start);
+                if (env.ToTimeSpan(x.Start) > TimeSpan.Zero) env.RunD(x.Start);
                 var load = loader.Load(model, 1);
                 env.Run();
                 var report = (LoadReport)load.Value!;
-                if (env.NowD != expected || report.BytesOverPcie != expectedBytes) return false;
+                // The clock counts 100 ns ticks and truncates each delay: one tick for the start, and at
+                // most one per disk read and per copy, all towards earlier.
+                double tolerance = Tick * (1 + 2 * model.BlockIds.Count);
+                if (!(env.NowD <= expected + 1e-12 && env.NowD > expected - tolerance) || report.BytesOverPcie != expectedBytes) return false;
                 if (!model.BlockIds.All(gpu.Contains)) return false;
             }
             return true;

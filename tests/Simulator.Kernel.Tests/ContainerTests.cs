@@ -20,7 +20,7 @@ public class ContainerTests
         {
             var get = tank.Get(50);
             yield return get;
-            log.Add($"got {get.Value}@{env.NowD} level {tank.Level}");
+            log.Add($"got {get.Amount}@{env.NowD} level {tank.Level}");
         }
 
         IEnumerable<Event> Producer()
@@ -57,9 +57,10 @@ public class ContainerTests
     {
         var env = new Simulation();
         var tank = new Container(env, 10);
-        Assert.Throws<ArgumentOutOfRangeException>(() => tank.Put(0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => tank.Get(11));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Container(env, 10, 11));
+        Assert.Throws<ArgumentException>(() => tank.Put(-1));
+        Assert.Throws<ArgumentException>(() => tank.Get(11));
+        Assert.Throws<ArgumentException>(() => new Container(env, 10, 11));
+        Assert.True(tank.Put(0).IsTriggered); // an empty put is allowed, as in SimSharp
     }
 
     [Fact]
@@ -68,12 +69,16 @@ public class ContainerTests
         var env = new Simulation();
         var tank = new Container(env, 10, 0);
         Assert.True(tank.WhenEmpty().IsTriggered);
-        var any = tank.WhenAny();
+        var three = tank.WhenAtLeast(3);
         var full = tank.WhenFull();
         tank.Put(4);
-        Assert.True(any.IsTriggered);
+        Assert.True(three.IsTriggered);
         Assert.False(full.IsTriggered);
+        var low = tank.WhenAtMost(2);
         tank.Put(6);
         Assert.True(full.IsTriggered);
+        Assert.False(low.IsTriggered);
+        tank.Get(8);
+        Assert.True(low.IsTriggered);
     }
 }

@@ -76,12 +76,14 @@ public class EventOrderTests
     }
 
     [Fact]
-    public void Out_of_range_priority_is_refused()
+    public void Out_of_range_priority_and_negative_or_undefined_delays_are_refused()
     {
         var env = new Simulation();
         Assert.Throws<ArgumentOutOfRangeException>(() => env.TimeoutD(1, priority: int.MaxValue));
-        Assert.Throws<ArgumentOutOfRangeException>(() => env.TimeoutD(-1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => env.TimeoutD(double.NaN));
+        // A negative or undefined delay is an argument error, as in SimSharp.
+        Assert.Throws<ArgumentException>(() => env.TimeoutD(-1));
+        Assert.Throws<ArgumentException>(() => env.TimeoutD(double.NaN));
+        Assert.Throws<ArgumentException>(() => env.Timeout(TimeSpan.FromTicks(-1)));
     }
 
     internal static Event Tagged(Simulation env, Action onProcessed)

@@ -207,6 +207,6 @@ public class ResourceTests
     public void Capacity_must_be_positive()
     {
         var env = new Simulation();
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Resource(env, 0));
+        Assert.Throws<ArgumentException>(() => new Resource(env, 0));
     }
 }

@@ -44,7 +44,11 @@ public class RunTests
         Assert.Equal(start.AddMinutes(90), env.Now);
         env.Run(start.AddHours(2));
         Assert.Equal(7200, env.NowD);
-        Assert.Throws<ArgumentOutOfRangeException>(() => env.Run(start.AddHours(1)));
+        // As SimSharp: an end at or before now is an error, so is a run of negative or zero length.
+        Assert.Throws<InvalidOperationException>(() => env.Run(start.AddHours(1)));
+        Assert.Throws<InvalidOperationException>(() => env.Run(start.AddHours(2)));
+        Assert.Throws<InvalidOperationException>(() => env.RunD(-1));
+        Assert.Throws<InvalidOperationException>(() => env.RunD(0));
         env.Timeout(TimeSpan.FromSeconds(30));
         Assert.Equal(start.AddSeconds(7230), env.Peek());
         Assert.Equal(7230, env.PeekD());
@@ -68,7 +72,7 @@ public class RunTests
         env.TimeoutD(1);
         var never = new Event(env);
         var ex = Assert.Throws<InvalidOperationException>(() => env.Run(never));
-        Assert.Contains("stop event", ex.Message);
+        Assert.Contains("\"until\" event was not triggered", ex.Message);
     }
 
     [Fact]
@@ -96,9 +100,10 @@ public class RunTests
         var a = new Simulation(7);
         var b = new Simulation(7);
         var c = new Simulation(8);
-        var da = Enumerable.Range(0, 5).Select(_ => a.Rand()).ToArray();
-        Assert.Equal(da, Enumerable.Range(0, 5).Select(_ => b.Rand()).ToArray());
-        Assert.NotEqual(da, Enumerable.Range(0, 5).Select(_ => c.Rand()).ToArray());
+        var unif = new Uniform(0, 1);
+        var da = a.Rand(unif, 5).ToArray();
+        Assert.Equal(da, b.Rand(unif, 5).ToArray());
+        Assert.NotEqual(da, c.Rand(unif, 5).ToArray());
         Assert.All(da, x => Assert.InRange(x, 0.0, 1.0));
     }
 
@@ -107,7 +112,7 @@ public class RunTests
     {
         var env = new Simulation();
         Assert.Throws<InvalidOperationException>(() => env.Step());
-        Assert.Equal(double.PositiveInfinity, env.PeekD());
+        Assert.Equal(double.MaxValue, env.PeekD()); // SimSharp's value for no event
         Assert.Equal(DateTime.MaxValue, env.Peek());
     }
 }

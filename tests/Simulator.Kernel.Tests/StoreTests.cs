@@ -16,6 +16,9 @@ public class StoreTests
         Assert.False(p3.IsTriggered);
         var g1 = store.Get();
         Assert.Equal("a", g1.Value);
+        // As SimSharp: the waiting put enters when the get is processed, not inside Get().
+        Assert.False(p3.IsTriggered);
+        env.Run();
         Assert.True(p3.IsTriggered);
         Assert.Equal(new object[] { "b", "c" }, store.Items);
         Assert.Equal("b", store.Get().Value);
@@ -24,6 +27,8 @@ public class StoreTests
         Assert.False(waiting.IsTriggered);
         Assert.Equal(1, store.GetQueueLength);
         store.Put("d");
+        Assert.False(waiting.IsTriggered); // served when the put is processed
+        env.Run();
         Assert.Equal("d", waiting.Value);
     }
 
@@ -36,6 +41,7 @@ public class StoreTests
         var stays = store.Get();
         gone.Dispose();
         store.Put(1);
+        env.Run();
         Assert.False(gone.IsTriggered);
         Assert.Equal(1, stays.Value);
     }
@@ -48,11 +54,13 @@ public class StoreTests
         var wantsEven = store.Get(x => (int)x % 2 == 0);
         var wantsAny = store.Get();
         store.Put(1);
+        env.Run();
         Assert.False(wantsEven.IsTriggered);
         Assert.Equal(1, wantsAny.Value); // not blocked by the unsatisfied get ahead of it
         store.Put(3);
         store.Put(4);
         store.Put(6);
+        env.Run();
         Assert.Equal(4, wantsEven.Value);
         Assert.Equal(new object[] { 3, 6 }, store.Items);
         Assert.Equal(6, store.Get(x => (int)x > 5).Value);

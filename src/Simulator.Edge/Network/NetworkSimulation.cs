@@ -125,8 +125,11 @@ public sealed class NetworkSimulation
                 yield return firstPending;
                 firstPending = null;
             }
-            double end = (Math.Floor(env.NowD / process.WindowSeconds) + 1) * process.WindowSeconds;
-            yield return env.TimeoutD(end - env.NowD);
+            // The boundary is found on the tick clock: the first multiple of the window strictly after now.
+            double w = process.WindowSeconds;
+            long k = (long)Math.Floor(env.NowD / w) + 1;
+            while (SimClock.TickAtOrAfter(k * w) <= env.Ticks()) k++;
+            yield return env.TimeoutUntilTick(SimClock.TickAtOrAfter(k * w));
             var window = pending.ToArray();
             pending.Clear();
             var view = new NetworkView(new NetworkInstance(topology, cloudlets, parts, stores.Select(s => s.Snapshot()).ToArray(), window, rules));

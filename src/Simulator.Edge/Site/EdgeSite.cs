@@ -98,13 +98,14 @@ public sealed class EdgeSite
                 foreach (var r in members) Metrics.OnExpired(r); // some user has no usable channel: the batch cannot upload
                 continue;
             }
+            double uploadEnd = env.DueD(upload);
             var uploaded = env.TimeoutD(upload);
-            var job = env.Process(Serve(t0, model, members, uploaded, upload));
+            var job = env.Process(Serve(t0, model, members, uploaded, upload, uploadEnd));
             yield return spec.Timeline == Timeline.Pipelined ? uploaded : job;
         }
     }
 
-    private IEnumerable<Event> Serve(double t0, Model model, IReadOnlyList<InferenceRequest> members, Event uploaded, double uploadSeconds)
+    private IEnumerable<Event> Serve(double t0, Model model, IReadOnlyList<InferenceRequest> members, Event uploaded, double uploadSeconds, double uploadEnd)
     {
         using (var unit = gpuUnit.Request())
         {
@@ -128,7 +129,7 @@ public sealed class EdgeSite
             foreach (var r in members)
                 Metrics.OnServed(r, completion + downlink, new LatencyParts(t0 - r.Arrival, uploadSeconds, report.Seconds, compute, downlink));
             Metrics.OnBatch(t0, members.Count, report, catalog.Bytes(model), model.BlockIds.Count, compute);
-            BatchCompleted?.Invoke(new BatchRecord(t0, model.Id, members.Select(r => r.Id).ToArray(), t0 + uploadSeconds, loadStart, loadStart + report.Seconds, completion, report));
+            BatchCompleted?.Invoke(new BatchRecord(t0, model.Id, members.Select(r => r.Id).ToArray(), uploadEnd, loadStart, loadStart + report.Seconds, completion, report));
         }
     }
 

@@ -36,13 +36,13 @@ public class Event
     public virtual void Succeed(object? value = null, int priority = 0)
     {
         MarkTriggered(true, value);
-        Environment.Enqueue(0, this, priority);
+        Environment.EnqueueNow(this, priority);
     }
 
     public virtual void Fail(object? cause = null, int priority = 0)
     {
         MarkTriggered(false, cause);
-        Environment.Enqueue(0, this, priority);
+        Environment.EnqueueNow(this, priority);
     }
 
     /// <summary>Triggers this event with the outcome and value of <paramref name="other"/>, which must be triggered.</summary>

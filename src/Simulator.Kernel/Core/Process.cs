@@ -38,23 +38,32 @@ public class Process : Event
         return true;
     }
 
-    /// <summary>Resumes the process at once (at the current time) with a fault carrying <paramref name="cause"/>.</summary>
+    /// <summary>
+    /// Resumes the process at the current time with a fault carrying <paramref name="cause"/>. As in
+    /// SimSharp, the process stops waiting on its target at once: if that target is processed at this
+    /// same instant, before the interruption, the process gets the fault first and never the target.
+    /// </summary>
     public virtual void Interrupt(object? cause = null, int priority = 0)
     {
         if (IsTriggered) throw new InvalidOperationException("The process has terminated and cannot be interrupted.");
         if (ReferenceEquals(Environment.ActiveProcess, this)) throw new InvalidOperationException("A process is not allowed to interrupt itself.");
+        Detach();
         var interruption = new Event(Environment);
         interruption.AddCallback(Deliver);
         interruption.Fail(cause, priority);
     }
 
-    // The detachment happens when the interruption is processed, not when it is issued: two interrupts
-    // in a row must each find the process waiting on what it waits on by then.
+    // Detached again on delivery: after an earlier interruption the process may wait on a new target.
     private void Deliver(Event interruption)
     {
         if (IsTriggered) return;
-        if (Target is { IsProcessed: false } target) target.RemoveWaiter(this);
+        Detach();
         Resume(interruption);
+    }
+
+    private void Detach()
+    {
+        if (Target is { IsProcessed: false } target) target.RemoveWaiter(this);
     }
 
     internal void Resume(Event ev)

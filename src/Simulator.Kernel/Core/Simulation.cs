@@ -3,180 +3,210 @@ namespace Simulator.Kernel;
 /// <summary>
 /// The simulation environment: the clock, the future event list and the loop that processes it.
 /// Its public surface follows SimSharp 3.4's <c>Simulation</c> so a SimSharp model ports by changing
-/// its <c>using</c>. Time is a double of seconds inside; the <see cref="DateTime"/> and
-/// <see cref="TimeSpan"/> members convert at the edge.
+/// its <c>using</c>.
 /// </summary>
-public class Simulation
+/// <remarks>
+/// The clock counts whole ticks of 100 ns, as SimSharp's <see cref="DateTime"/> clock does: every delay
+/// is converted once, by <see cref="TimeSpan.FromSeconds(double)"/> as in SimSharp, and sums of ticks are
+/// exact, so ten <c>TimeoutD(0.1)</c> end at exactly 1 s and a long run does not drift. The D members
+/// count in default steps (one second unless the constructor says otherwise).
+/// </remarks>
+public partial class Simulation
 {
     /// <summary>The start date used when none is given (SimSharp's default).</summary>
-    public static readonly DateTime DefaultStartDate = new(1970, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+    public static readonly DateTime DefaultStartDate = new(1970, 1, 1);
 
-    private readonly EventQueue queue = new();
-    private bool stopRequested;
+    private EventQueue queue = new();
+    private long nowTicks;
+    private volatile bool stopRequested;
 
-    /// <summary>A simulation starting at <see cref="DefaultStartDate"/> whose <see cref="Rand()"/> stream is seeded with <paramref name="randomSeed"/>.</summary>
-    public Simulation(int randomSeed = 0) : this(DefaultStartDate, randomSeed) { }
+    // Set by ThreadSafeSimulation: every access to the queue then takes this lock, so events can be
+    // triggered from other threads while the loop runs.
+    private protected object? syncRoot;
 
-    public Simulation(DateTime initialDateTime, int randomSeed = 0)
+    public Simulation() : this(DefaultStartDate) { }
+
+    public Simulation(TimeSpan? defaultStep) : this(DefaultStartDate, defaultStep) { }
+
+    public Simulation(int randomSeed, TimeSpan? defaultStep = null) : this(DefaultStartDate, randomSeed, defaultStep) { }
+
+    /// <summary>Without a seed the stream is seeded with 0: unlike SimSharp's time-based seed, a run is reproducible unless asked otherwise.</summary>
+    public Simulation(DateTime initialDateTime, TimeSpan? defaultStep = null) : this(new PcgRandom(0), initialDateTime, defaultStep) { }
+
+    public Simulation(DateTime initialDateTime, int randomSeed, TimeSpan? defaultStep = null) : this(new PcgRandom(randomSeed), initialDateTime, defaultStep) { }
+
+    public Simulation(IRandom random, DateTime initialDateTime, TimeSpan? defaultStep = null)
     {
+        Random = random ?? throw new ArgumentNullException(nameof(random));
+        DefaultTimeStepSeconds = (defaultStep ?? TimeSpan.FromSeconds(1)).Duration().TotalSeconds;
+        if (DefaultTimeStepSeconds <= 0) throw new ArgumentException("The default step must not be zero.", nameof(defaultStep));
         StartDate = initialDateTime;
-        Random = new Random(randomSeed);
     }
 
-    public DateTime StartDate { get; }
+    /// <summary>How many seconds one unit of the D members is.</summary>
+    protected double DefaultTimeStepSeconds { get; }
 
-    /// <summary>Current time in seconds since <see cref="StartDate"/>.</summary>
-    public double NowD { get; private set; }
+    public DateTime StartDate { get; protected set; }
 
-    public DateTime Now => StartDate + TimeSpan.FromSeconds(NowD);
+    /// <summary>Current time in default steps since <see cref="StartDate"/>.</summary>
+    public double NowD => nowTicks / (double)TimeSpan.TicksPerSecond / DefaultTimeStepSeconds;
 
-    /// <summary>Events processed so far (the internal stop event of a timed run is not counted).</summary>
-    public long ProcessedEvents { get; private set; }
+    public virtual DateTime Now => StartDate.AddTicks(nowTicks);
+
+    /// <summary>Events processed so far (the stop event of a run is not counted). A long, where SimSharp has an int: at this kernel's speed an int overflows within minutes.</summary>
+    public long ProcessedEvents { get; protected set; }
 
     /// <summary>The process whose iterator is running, or null between process steps.</summary>
-    public Process? ActiveProcess { get; internal set; }
+    public Process? ActiveProcess { get; set; }
 
     /// <summary>The generator behind the <c>Rand</c> members; seeded by the constructor, never shared.</summary>
-    public Random Random { get; }
+    protected IRandom Random { get; set; }
 
-    /// <summary>Where the Log members write; Console.Out unless replaced.</summary>
-    public TextWriter Logger { get; set; } = Console.Out;
+    /// <summary>Where <see cref="Log"/> writes; Console.Out unless replaced, nothing when null.</summary>
+    public TextWriter? Logger { get; set; } = Console.Out;
+
+    public event EventHandler? RunStarted;
+
+    public event EventHandler? RunFinished;
 
     public Process Process(IEnumerable<Event> generator, int priority = 0) => new(this, generator, priority);
 
-    public Timeout Timeout(TimeSpan delay, int priority = 0) => new(this, delay.TotalSeconds, null, true, priority);
+    public Timeout Timeout(TimeSpan delay, int priority = 0) => new(this, delay, priority: priority);
 
-    public Timeout TimeoutD(double delaySeconds, int priority = 0) => new(this, delaySeconds, null, true, priority);
+    public Timeout TimeoutD(double delay, int priority = 0) => Timeout(ToTimeSpan(delay), priority);
 
-    public double ToDouble(TimeSpan span) => span.TotalSeconds;
+    public double ToDouble(TimeSpan span) => span.TotalSeconds / DefaultTimeStepSeconds;
 
-    public TimeSpan ToTimeSpan(double seconds) => TimeSpan.FromSeconds(seconds);
+    public TimeSpan ToTimeSpan(double span) => TimeSpan.FromSeconds(DefaultTimeStepSeconds * span);
+
+    /// <summary>Starts over at <see cref="StartDate"/> with an empty queue and a fresh stream seeded with <paramref name="randomSeed"/>.</summary>
+    public virtual void Reset(int randomSeed)
+    {
+        ProcessedEvents = 0;
+        nowTicks = 0;
+        Random = new PcgRandom(randomSeed);
+        queue = new EventQueue();
+        normal.Reset();
+    }
 
     /// <summary>Triggers an alive event successfully (null value) and places it in the queue at the current time.</summary>
-    public void Schedule(Event ev, int priority = 0) => ScheduleD(0, ev, priority);
+    public virtual void Schedule(Event ev, int priority = 0) => Schedule(TimeSpan.Zero, ev, priority);
 
-    public void Schedule(TimeSpan delay, Event ev, int priority = 0) => ScheduleD(delay.TotalSeconds, ev, priority);
-
-    /// <summary>Triggers an alive event successfully (null value) and places it in the queue after <paramref name="delaySeconds"/>.</summary>
-    public void ScheduleD(double delaySeconds, Event ev, int priority = 0)
+    /// <summary>Triggers an alive event successfully (null value) and places it in the queue after <paramref name="delay"/>.</summary>
+    public virtual void Schedule(TimeSpan delay, Event ev, int priority = 0)
     {
         ArgumentNullException.ThrowIfNull(ev);
         if (!ev.IsAlive) throw new InvalidOperationException("Only an event that is not yet triggered can be scheduled.");
-        CheckDelay(delaySeconds);
+        long ticks = CheckDelay(delay);
         ev.MarkTriggeredOk();
-        queue.Enqueue(NowD + delaySeconds, priority, ev);
+        Push(nowTicks + ticks, priority, ev);
     }
+
+    public virtual void ScheduleD(double delay, Event ev, int priority = 0) => Schedule(ToTimeSpan(delay), ev, priority);
 
     /// <summary>The path of events that triggered themselves (Succeed, Fail, Timeout).</summary>
-    internal void Enqueue(double delaySeconds, Event ev, int priority)
+    internal void Enqueue(TimeSpan delay, Event ev, int priority) => Push(nowTicks + CheckDelay(delay), priority, ev);
+
+    internal void EnqueueNow(Event ev, int priority) => Push(nowTicks, priority, ev);
+
+    private void Push(long tick, int priority, Event ev)
     {
-        CheckDelay(delaySeconds);
-        queue.Enqueue(NowD + delaySeconds, priority, ev);
+        if (syncRoot is null) queue.Enqueue(tick, priority, ev);
+        else lock (syncRoot) queue.Enqueue(tick, priority, ev);
     }
 
-    private static void CheckDelay(double delaySeconds)
+    private static long CheckDelay(TimeSpan delay)
     {
-        if (!(delaySeconds >= 0)) throw new ArgumentOutOfRangeException(nameof(delaySeconds), delaySeconds, "Events cannot be scheduled in the past.");
+        if (delay.Ticks < 0) throw new ArgumentException($"Negative delays are not allowed ({delay}).", nameof(delay));
+        return delay.Ticks;
     }
 
-    /// <summary>Runs until no event is left.</summary>
-    public object? Run() => RunLoop(null);
-
-    /// <summary>Runs until <paramref name="stopEvent"/> is processed and returns its value.</summary>
-    public object? Run(Event stopEvent)
-    {
-        ArgumentNullException.ThrowIfNull(stopEvent);
-        if (stopEvent.IsProcessed) return stopEvent.Value;
-        stopEvent.AddCallback(_ => stopRequested = true);
-        return RunLoop(stopEvent);
-    }
+    /// <summary>Runs for <paramref name="until"/> default steps from now, or until no event is left when null.</summary>
+    public virtual object? RunD(double? until = null) => until is null ? Run() : Run(Now + ToTimeSpan(until.Value));
 
     /// <summary>Runs for <paramref name="span"/> from now.</summary>
-    public object? Run(TimeSpan span) => RunD(span.TotalSeconds);
-
-    /// <summary>Runs until the absolute date <paramref name="until"/>.</summary>
-    public object? Run(DateTime until)
-    {
-        if (until < Now) throw new ArgumentOutOfRangeException(nameof(until), until, $"The simulation is already at {Now:O}.");
-        return RunD((until - StartDate).TotalSeconds - NowD);
-    }
+    public virtual object? Run(TimeSpan span) => Run(Now + span);
 
     /// <summary>
-    /// Runs for <paramref name="seconds"/> from now (relative, as SimSharp's RunD), or until no event is
-    /// left when null. The stop event sits at the end time with priority 0, before every other
-    /// priority-0 event there: events with negative priority at that instant still run, others do not.
+    /// Runs until the date <paramref name="until"/>, which must lie in the future. The stop event sits
+    /// there with priority 0, before every other priority-0 event at that instant: events with negative
+    /// priority there still run, the others do not.
     /// </summary>
-    public object? RunD(double? seconds = null)
+    public virtual object? Run(DateTime until)
     {
-        if (seconds is null) return Run();
-        if (!(seconds.Value >= 0)) throw new ArgumentOutOfRangeException(nameof(seconds), seconds, "A run's length must be non-negative.");
+        if (until <= Now) throw new InvalidOperationException($"The simulation end date must lie in the future (now {Now:O}, end {until:O}).");
         var stop = new Event(this);
-        stop.AddCallback(_ =>
-        {
-            stopRequested = true;
-            ProcessedEvents--; // the stop event is bookkeeping, not part of the model
-        });
         stop.MarkTriggeredOk();
-        queue.EnqueueWithKey(NowD + seconds.Value, EventQueue.MakeKey(0, -1), stop);
-        return RunLoop(stop);
+        if (syncRoot is null) queue.EnqueueWithKey(nowTicks + (until - Now).Ticks, EventQueue.MakeKey(0, -1), stop);
+        else lock (syncRoot) queue.EnqueueWithKey(nowTicks + (until - Now).Ticks, EventQueue.MakeKey(0, -1), stop);
+        return Run(stop);
     }
 
-    /// <summary>Makes the running loop return after the event being processed.</summary>
-    public void StopAsync() => stopRequested = true;
-
-    /// <summary>Processes the next event.</summary>
-    public void Step()
+    /// <summary>Runs until <paramref name="stopEvent"/> is processed and returns its value, or until no event is left when null.</summary>
+    public virtual object? Run(Event? stopEvent = null)
     {
-        var ev = queue.Dequeue(out double time);
-        NowD = time;
-        ProcessedEvents++;
-        ev.Process();
-    }
-
-    /// <summary>The time of the next event, or <see cref="DateTime.MaxValue"/> when none is left.</summary>
-    public DateTime Peek() => queue.Count > 0 ? StartDate + TimeSpan.FromSeconds(queue.PeekTime) : DateTime.MaxValue;
-
-    /// <summary>The time of the next event in seconds, or +infinity when none is left.</summary>
-    public double PeekD() => queue.PeekTime;
-
-    public void Log(string message) => Logger.WriteLine(message);
-
-    public void Log(string format, params object?[] args) => Logger.WriteLine(format, args);
-
-    /// <summary>A uniform draw in [0, 1).</summary>
-    public double Rand() => Random.NextDouble();
-
-    /// <summary>A uniform integer in [0, maxValue).</summary>
-    public int Rand(int maxValue) => Random.Next(maxValue);
-
-    public double RandUniform(double a, double b) => a + (b - a) * Random.NextDouble();
-
-    /// <summary>An exponential draw with the given mean (seconds).</summary>
-    public double RandExponentialD(double mean) => -mean * Math.Log(1.0 - Random.NextDouble());
-
-    public TimeSpan RandExponential(TimeSpan mean) => TimeSpan.FromSeconds(RandExponentialD(mean.TotalSeconds));
-
-    public double RandNormal(double mu, double sigma)
-    {
-        // Box-Muller; one draw per call keeps the stream position independent of call history.
-        double u1 = 1.0 - Random.NextDouble();
-        double u2 = Random.NextDouble();
-        return mu + sigma * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
-    }
-
-    private object? RunLoop(Event? stopEvent)
-    {
+        if (stopEvent is not null)
+        {
+            if (stopEvent.IsProcessed) return stopEvent.Value;
+            // As in SimSharp, the event that ends the run is not counted among the processed ones.
+            stopEvent.AddCallback(_ =>
+            {
+                stopRequested = true;
+                ProcessedEvents--;
+            });
+        }
         stopRequested = false;
+        RunStarted?.Invoke(this, EventArgs.Empty);
         try
         {
-            while (!stopRequested && queue.Count > 0) Step();
+            while (!stopRequested && HasEvents) Step();
         }
         finally
         {
             stopRequested = false;
         }
-        if (stopEvent is not null && !stopEvent.IsProcessed)
-            throw new InvalidOperationException($"No events are left but the stop event was not processed (time {NowD} s).");
-        return stopEvent?.Value;
+        RunFinished?.Invoke(this, EventArgs.Empty);
+        if (stopEvent is null) return null;
+        if (!stopEvent.IsTriggered)
+            throw new InvalidOperationException($"No scheduled events left but the \"until\" event was not triggered (time {Now:O}).");
+        return stopEvent.Value;
     }
+
+    /// <summary>Makes the running loop return before the next event.</summary>
+    public virtual void StopAsync() => stopRequested = true;
+
+    /// <summary>Processes the next event.</summary>
+    public virtual void Step()
+    {
+        Event ev;
+        long time;
+        if (syncRoot is null) ev = queue.Dequeue(out time);
+        else lock (syncRoot) ev = queue.Dequeue(out time);
+        nowTicks = time;
+        ev.Process();
+        ProcessedEvents++;
+    }
+
+    private bool HasEvents
+    {
+        get
+        {
+            if (syncRoot is null) return queue.Count > 0;
+            lock (syncRoot) return queue.Count > 0;
+        }
+    }
+
+    /// <summary>The time of the next event in default steps, or <see cref="double.MaxValue"/> when none is left.</summary>
+    public virtual double PeekD() => PeekTick() is { } tick ? tick / (double)TimeSpan.TicksPerSecond / DefaultTimeStepSeconds : double.MaxValue;
+
+    /// <summary>The time of the next event, or <see cref="DateTime.MaxValue"/> when none is left.</summary>
+    public virtual DateTime Peek() => PeekTick() is { } tick ? StartDate.AddTicks(tick) : DateTime.MaxValue;
+
+    private long? PeekTick()
+    {
+        if (syncRoot is null) return queue.Count > 0 ? queue.PeekTime : null;
+        lock (syncRoot) return queue.Count > 0 ? queue.PeekTime : null;
+    }
+
+    public virtual void Log(string message, params object?[] args) => Logger?.WriteLine(message, args);
 }

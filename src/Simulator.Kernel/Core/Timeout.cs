@@ -1,17 +1,18 @@
 namespace Simulator.Kernel;
 
-/// <summary>An event that succeeds after a delay; it is scheduled on construction.</summary>
+/// <summary>An event that succeeds (or fails, with <c>isOk: false</c>) after a delay; it is scheduled on construction.</summary>
 public sealed class Timeout : Event
 {
     public Timeout(Simulation environment, TimeSpan delay, object? value = null, bool isOk = true, int priority = 0)
-        : this(environment, delay.TotalSeconds, value, isOk, priority)
-    {
-    }
-
-    public Timeout(Simulation environment, double delaySeconds, object? value = null, bool isOk = true, int priority = 0)
         : base(environment)
     {
         MarkTriggered(isOk, value);
-        environment.Enqueue(delaySeconds, this, priority);
+        environment.Enqueue(delay, this, priority);
+    }
+
+    /// <summary>A delay in the simulation's default steps, converted as <see cref="Simulation.TimeoutD(double, int)"/> converts it.</summary>
+    public Timeout(Simulation environment, double delay, object? value = null, bool isOk = true, int priority = 0)
+        : this(environment, environment.ToTimeSpan(delay), value, isOk, priority)
+    {
     }
 }

@@ -1,23 +1,29 @@
 namespace Simulator.Kernel;
 
 /// <summary>
-/// A continuous level between 0 and a capacity. Puts wait while the amount does not fit, gets while
-/// the level is short; both are served first come, first served (a blocked head blocks those behind it).
+/// A continuous level between 0 and a capacity. Puts wait while the amount does not fit, gets while the
+/// level is short; both are served first come, first served (a blocked head blocks those behind it).
+/// As in SimSharp, a put enters at once when it fits and waiting gets are served when the put event is
+/// processed (and the other way round).
 /// </summary>
-public class Container : IWatchedState
+public class Container
 {
     private readonly List<ContainerPut> puts = new();
     private readonly List<ContainerGet> gets = new();
-    private readonly Watchers watchers;
+    private readonly List<(double Level, Event Event)> atLeast = new(), atMost = new();
+    private readonly Action<Event> serveGets, acceptPuts;
+    private List<Event>? change;
 
     public Container(Simulation environment, double capacity = double.MaxValue, double initial = 0)
     {
         Environment = environment ?? throw new ArgumentNullException(nameof(environment));
-        if (!(capacity > 0)) throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "A container needs a positive capacity.");
-        if (!(initial >= 0 && initial <= capacity)) throw new ArgumentOutOfRangeException(nameof(initial), initial, $"The initial level must lie in [0, {capacity}].");
+        if (!(capacity > 0)) throw new ArgumentException("A container needs a positive capacity.", nameof(capacity));
+        if (!(initial >= 0)) throw new ArgumentException("The initial level must be >= 0.", nameof(initial));
+        if (initial > capacity) throw new ArgumentException($"The initial level must be <= the capacity {capacity}.", nameof(initial));
         Capacity = capacity;
         Level = initial;
-        watchers = new Watchers(environment, this);
+        serveGets = _ => ServeGets();
+        acceptPuts = _ => AcceptPuts();
     }
 
     public Simulation Environment { get; }
@@ -35,7 +41,7 @@ public class Container : IWatchedState
         CheckAmount(amount);
         var put = new ContainerPut(Environment, this, amount);
         puts.Add(put);
-        Settle();
+        AcceptPuts();
         return put;
     }
 
@@ -44,63 +50,106 @@ public class Container : IWatchedState
         CheckAmount(amount);
         var get = new ContainerGet(Environment, this, amount);
         gets.Add(get);
-        Settle();
+        ServeGets();
         return get;
     }
 
-    /// <summary>Triggers when the level is above zero.</summary>
-    public Event WhenAny() => watchers.WhenAny();
+    /// <summary>Triggers once the level is at least <paramref name="level"/> (at once if it is now).</summary>
+    public Event WhenAtLeast(double level) => Watch(atLeast, level, Level >= level);
 
-    public Event WhenFull() => watchers.WhenFull();
+    /// <summary>Triggers once the level is at most <paramref name="level"/> (at once if it is now).</summary>
+    public Event WhenAtMost(double level) => Watch(atMost, level, Level <= level);
 
-    public Event WhenEmpty() => watchers.WhenEmpty();
+    public Event WhenFull() => WhenAtLeast(Capacity);
+
+    public Event WhenEmpty() => WhenAtMost(0);
 
     /// <summary>Triggers at the next change of the level.</summary>
-    public Event WhenChange() => watchers.WhenChange();
+    public Event WhenChange()
+    {
+        var ev = new Event(Environment);
+        (change ??= new List<Event>()).Add(ev);
+        return ev;
+    }
 
-    bool IWatchedState.HasAny => Level > 0;
-
-    bool IWatchedState.IsFull => Level >= Capacity;
-
-    bool IWatchedState.IsEmpty => Level <= 0;
-
+    /// <summary>Reneging (not in SimSharp, whose container events are not disposable): the line behind moves up at once.</summary>
     internal void Withdraw(ContainerEvent waiting)
     {
-        bool removed = waiting is ContainerPut put ? puts.Remove(put) : gets.Remove((ContainerGet)waiting);
-        if (removed) Settle();
+        if (waiting is ContainerPut put)
+        {
+            if (puts.Remove(put)) AcceptPuts();
+        }
+        else if (gets.Remove((ContainerGet)waiting)) ServeGets();
     }
 
     private void CheckAmount(double amount)
     {
-        if (!(amount > 0)) throw new ArgumentOutOfRangeException(nameof(amount), amount, "Amounts put or got must be positive.");
-        if (amount > Capacity) throw new ArgumentOutOfRangeException(nameof(amount), amount, $"The amount exceeds the container's capacity {Capacity}.");
+        if (!(amount >= 0)) throw new ArgumentException("Amounts put or got must be >= 0.", nameof(amount));
+        if (amount > Capacity) throw new ArgumentException($"The amount exceeds the container's capacity {Capacity}.", nameof(amount));
     }
 
-    // Alternates between the two lines until neither can move, so a put can unblock a get and back.
-    private void Settle()
+    private Event Watch(List<(double Level, Event Event)> line, double level, bool holds)
     {
-        bool moved;
-        do
+        var ev = new Event(Environment);
+        if (holds) ev.Succeed();
+        else line.Add((level, ev));
+        return ev;
+    }
+
+    private void AcceptPuts()
+    {
+        bool moved = false;
+        while (puts.Count > 0 && Capacity - Level >= puts[0].Amount)
         {
-            moved = false;
-            while (puts.Count > 0 && Capacity - Level >= puts[0].Amount)
+            var put = puts[0];
+            puts.RemoveAt(0);
+            Level += put.Amount;
+            put.AddCallback(serveGets);
+            put.Succeed();
+            moved = true;
+        }
+        if (moved) Changed();
+    }
+
+    private void ServeGets()
+    {
+        bool moved = false;
+        while (gets.Count > 0 && Level >= gets[0].Amount)
+        {
+            var get = gets[0];
+            gets.RemoveAt(0);
+            Level -= get.Amount;
+            get.AddCallback(acceptPuts);
+            get.Succeed();
+            moved = true;
+        }
+        if (moved) Changed();
+    }
+
+    private void Changed()
+    {
+        Fire(atLeast, w => Level >= w);
+        Fire(atMost, w => Level <= w);
+        if (change is { } waiting)
+        {
+            change = null;
+            foreach (var ev in waiting) ev.Succeed();
+        }
+    }
+
+    private static void Fire(List<(double Level, Event Event)> line, Func<double, bool> holds)
+    {
+        for (int i = 0; i < line.Count;)
+        {
+            if (!holds(line[i].Level))
             {
-                var put = puts[0];
-                puts.RemoveAt(0);
-                Level += put.Amount;
-                put.Succeed();
-                moved = true;
+                i++;
+                continue;
             }
-            while (gets.Count > 0 && Level >= gets[0].Amount)
-            {
-                var get = gets[0];
-                gets.RemoveAt(0);
-                Level -= get.Amount;
-                get.Succeed(get.Amount);
-                moved = true;
-            }
-            if (moved) watchers.Notify();
-        } while (moved);
+            var ev = line[i].Event;
+            line.RemoveAt(i);
+            ev.Succeed();
+        }
     }
 }
 
@@ -113,9 +162,16 @@ public abstract class ContainerEvent : Event, IDisposable
     {
         this.container = container;
         Amount = amount;
+        Time = environment.Now;
+        Owner = environment.ActiveProcess;
     }
 
     public double Amount { get; }
+
+    /// <summary>When the put or get was issued.</summary>
+    public DateTime Time { get; }
+
+    public Process? Owner { get; }
 
     public void Dispose()
     {
@@ -129,7 +185,7 @@ public sealed class ContainerPut : ContainerEvent
     internal ContainerPut(Simulation environment, Container container, double amount) : base(environment, container, amount) { }
 }
 
-/// <summary>Succeeds, with its amount as value, when the amount has been taken.</summary>
+/// <summary>Succeeds when its amount has been taken.</summary>
 public sealed class ContainerGet : ContainerEvent
 {
     internal ContainerGet(Simulation environment, Container container, double amount) : base(environment, container, amount) { }

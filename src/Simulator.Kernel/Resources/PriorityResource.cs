@@ -1,7 +1,7 @@
 namespace Simulator.Kernel;
 
 /// <summary>A resource that serves waiting requests by priority (smaller first), FIFO among equals.</summary>
-public class PriorityResource : QueuedResource<PriorityRequest>
+public class PriorityResource : QueuedResource<PreemptiveRequest>
 {
     private readonly PriorityLine line = new();
 
@@ -9,13 +9,13 @@ public class PriorityResource : QueuedResource<PriorityRequest>
 
     public override int QueueLength => line.Count;
 
-    public PriorityRequest Request(double priority = 1) => Submit(new PriorityRequest(Environment, this, NextSequence(), priority, false));
+    public PreemptiveRequest Request(double priority = 1) => Submit(new PreemptiveRequest(Environment, this, NextSequence(), priority, false));
 
-    protected override void Enqueue(PriorityRequest request) => line.Enqueue(request);
+    protected override void Enqueue(PreemptiveRequest request) => line.Enqueue(request);
 
-    protected override PriorityRequest? PeekWaiting() => line.Peek();
+    protected override PreemptiveRequest? PeekWaiting() => line.Peek();
 
     protected override void DequeueWaiting() => line.Dequeue();
 
-    protected override void Withdraw(PriorityRequest request) => line.MarkWithdrawn();
+    protected override void Withdraw(PreemptiveRequest request) => line.MarkWithdrawn();
 }

@@ -2,21 +2,24 @@ namespace Simulator.Kernel;
 
 /// <summary>
 /// What <see cref="Resource"/>, <see cref="PriorityResource"/> and <see cref="PreemptiveResource"/>
-/// share: a fixed number of anonymous units, a waiting line whose order the subclass defines, grants
-/// made inside <c>Request()</c> when a unit is free, and immediate releases that hand the unit to the
-/// head of the line. A process that releases and requests again therefore queues behind those waiting.
+/// share, with SimSharp's event semantics: a request is granted inside <c>Request()</c> when a unit is
+/// free; a release frees the unit at once (<see cref="InUse"/> drops) but hands it to the head of the
+/// line only when the release event is processed. A process that releases and requests again at the
+/// same instant therefore queues behind those already waiting.
 /// </summary>
 public abstract class QueuedResource<TRequest> : IRequestOwner, IWatchedState where TRequest : Request
 {
     private readonly Watchers watchers;
+    private readonly Action<Event> grantWaiting;
     private long sequence;
 
     protected QueuedResource(Simulation environment, int capacity)
     {
-        if (capacity <= 0) throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "A resource needs a capacity of at least 1.");
+        if (capacity <= 0) throw new ArgumentException("A resource needs a capacity of at least 1.", nameof(capacity));
         Environment = environment ?? throw new ArgumentNullException(nameof(environment));
         Capacity = capacity;
         watchers = new Watchers(environment, this);
+        grantWaiting = _ => GrantWaiting();
     }
 
     public Simulation Environment { get; }
@@ -48,10 +51,13 @@ public abstract class QueuedResource<TRequest> : IRequestOwner, IWatchedState wh
 
     bool IWatchedState.IsEmpty => Remaining == 0;
 
+    /// <summary>
+    /// Gives the unit back (or withdraws a waiting request, or closes a preempted one). The release event
+    /// succeeds now; waiting requests are granted when it is processed.
+    /// </summary>
     public Release Release(Request request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var release = new Release(Environment, request);
         switch (request.State)
         {
             case RequestState.Waiting:
@@ -64,20 +70,19 @@ public abstract class QueuedResource<TRequest> : IRequestOwner, IWatchedState wh
                 OnReleased((TRequest)request);
                 break;
             case RequestState.Preempted:
-                break; // the unit was already taken away; giving it back is a no-op
+                request.MoveTo(RequestState.Released); // the unit was taken away already
+                break;
             default:
                 throw new InvalidOperationException("The request has already been released or withdrawn.");
         }
+        var release = new Release(Environment, request);
+        release.AddCallback(grantWaiting);
         release.Succeed();
-        if (request.State == RequestState.Released)
-        {
-            watchers.Notify();
-            GrantWaiting();
-        }
+        if (request.State == RequestState.Released) watchers.Notify();
         return release;
     }
 
-    /// <summary>Queues a new request and grants what can be granted.</summary>
+    /// <summary>Queues a new request and grants what can be granted now.</summary>
     protected TRequest Submit(TRequest request)
     {
         Enqueue(request);
@@ -103,7 +108,7 @@ public abstract class QueuedResource<TRequest> : IRequestOwner, IWatchedState wh
 
     protected virtual void OnReleased(TRequest request) { }
 
-    /// <summary>Takes a unit from a user without a release (preemption).</summary>
+    /// <summary>Takes a unit from a user without a release (preemption); disposing the request later issues a release event.</summary>
     protected void Revoke(TRequest user)
     {
         user.MoveTo(RequestState.Preempted);
@@ -111,6 +116,7 @@ public abstract class QueuedResource<TRequest> : IRequestOwner, IWatchedState wh
         OnReleased(user);
     }
 
+    // Only the head of the line is considered, as in SimSharp: a head that cannot be served blocks the others.
     private void GrantWaiting()
     {
         while (PeekWaiting() is { } head)

@@ -14,39 +14,38 @@ public class Request : Event, IDisposable
         this.resource = resource;
         Sequence = sequence;
         Owner = environment.ActiveProcess;
-        TimeD = environment.NowD;
+        Time = environment.Now;
     }
 
     /// <summary>The process that issued the request (the one preempted if it loses the unit).</summary>
     public Process? Owner { get; }
 
-    /// <summary>When the request was issued, in seconds.</summary>
-    public double TimeD { get; }
-
-    public DateTime Time => Environment.StartDate + TimeSpan.FromSeconds(TimeD);
-
-    /// <summary>When the unit was granted, in seconds (NaN while waiting).</summary>
-    public double GrantedAtD { get; private set; } = double.NaN;
+    /// <summary>When the request was issued.</summary>
+    public DateTime Time { get; }
 
     internal long Sequence { get; }
 
     internal RequestState State { get; private set; }
 
     /// <summary>True once a preemptive request of higher priority took the unit away.</summary>
-    public bool IsPreempted => State == RequestState.Preempted;
+    public bool IsPreempted { get; private set; }
 
-    internal void Grant()
+    internal void Grant(object? value = null)
     {
         State = RequestState.Granted;
-        GrantedAtD = Environment.NowD;
-        Succeed();
+        Succeed(value);
     }
 
-    internal void MoveTo(RequestState state) => State = state;
-
-    public void Dispose()
+    internal void MoveTo(RequestState state)
     {
-        if (State is RequestState.Waiting or RequestState.Granted) resource.Release(this);
+        if (state == RequestState.Preempted) IsPreempted = true;
+        State = state;
+    }
+
+    /// <summary>Releases a granted unit, withdraws a waiting request, or closes a preempted one (each issues a release event); a second dispose does nothing.</summary>
+    public virtual void Dispose()
+    {
+        if (State is RequestState.Waiting or RequestState.Granted or RequestState.Preempted) resource.Release(this);
     }
 }
 

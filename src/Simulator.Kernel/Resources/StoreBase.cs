@@ -9,6 +9,7 @@ public abstract class StoreBase : IWatchedState
     private readonly List<StorePut> puts = new();
     private readonly List<StoreGet> gets = new();
     private readonly Watchers watchers;
+    private readonly Action<Event> serveGets, acceptPuts;
 
     protected StoreBase(Simulation environment, int capacity)
     {
@@ -16,6 +17,8 @@ public abstract class StoreBase : IWatchedState
         if (capacity <= 0) throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "A store needs a capacity of at least 1.");
         Capacity = capacity;
         watchers = new Watchers(environment, this);
+        serveGets = _ => ServeGets();
+        acceptPuts = _ => AcceptPuts();
     }
 
     public Simulation Environment { get; }
@@ -46,76 +49,67 @@ public abstract class StoreBase : IWatchedState
     protected StorePut SubmitPut(StorePut put)
     {
         puts.Add(put);
-        Settle();
+        AcceptPuts();
         return put;
     }
 
     protected TGet SubmitGet<TGet>(TGet get) where TGet : StoreGet
     {
         gets.Add(get);
-        Settle();
+        ServeGets();
         return get;
     }
 
-    internal void Withdraw(StorePut put)
-    {
-        if (puts.Remove(put)) Settle();
-    }
+    internal void Withdraw(StorePut put) => puts.Remove(put);
 
-    internal void Withdraw(StoreGet get)
-    {
-        if (gets.Remove(get)) Settle();
-    }
+    internal void Withdraw(StoreGet get) => gets.Remove(get);
 
     protected abstract void Accept(StorePut put);
 
     /// <summary>The item <paramref name="get"/> would take, removed from the store, or null when none fits.</summary>
     protected abstract object? TakeFor(StoreGet get);
 
-    /// <summary>
-    /// Serves waiting gets in arrival order. A get that finds nothing blocks those behind it unless
-    /// <paramref name="skipBlocked"/>, which filtered gets need since the next one may want another item.
-    /// </summary>
-    private bool ServeGets(bool skipBlocked)
+    /// <summary>Whether a get that finds no item lets later gets be served (true for filtered gets).</summary>
+    protected virtual bool GetsMayOvertake => false;
+
+    // SimSharp's hand-over: a put enters at once when there is room, and waiting gets are served when the
+    // put event is processed; a get takes an item at once when one fits, and waiting puts enter when the
+    // get event is processed.
+    private void AcceptPuts()
     {
-        bool served = false;
+        bool moved = false;
+        while (puts.Count > 0 && Count < Capacity)
+        {
+            var put = puts[0];
+            puts.RemoveAt(0);
+            Accept(put);
+            put.AddCallback(serveGets);
+            put.Succeed();
+            moved = true;
+        }
+        if (moved) watchers.Notify();
+    }
+
+    /// <summary>Serves waiting gets in arrival order; a get that finds nothing blocks those behind it unless gets may overtake.</summary>
+    private void ServeGets()
+    {
+        bool moved = false;
         for (int g = 0; g < gets.Count && Count > 0;)
         {
             var item = TakeFor(gets[g]);
             if (item is null)
             {
-                if (!skipBlocked) break;
+                if (!GetsMayOvertake) break;
                 g++;
                 continue;
             }
             var get = gets[g];
             gets.RemoveAt(g);
+            get.AddCallback(acceptPuts);
             get.Succeed(item);
-            served = true;
+            moved = true;
         }
-        return served;
-    }
-
-    /// <summary>Whether a get that finds no item lets later gets be served (true for filtered gets).</summary>
-    protected virtual bool GetsMayOvertake => false;
-
-    private void Settle()
-    {
-        bool moved;
-        do
-        {
-            moved = false;
-            while (puts.Count > 0 && Count < Capacity)
-            {
-                var put = puts[0];
-                puts.RemoveAt(0);
-                Accept(put);
-                put.Succeed();
-                moved = true;
-            }
-            if (ServeGets(GetsMayOvertake)) moved = true;
-            if (moved) watchers.Notify();
-        } while (moved);
+        if (moved) watchers.Notify();
     }
 }
 

@@ -23,7 +23,7 @@ public class NetworkSimulationTests
     }
 
     [Fact]
-    public void Without_contention_every_request_takes_exactly_the_delay_planned_for_it()
+    public void Without_contention_every_request_takes_the_delay_planned_for_it_to_the_clock_tick()
     {
         var rng = new Random(3);
         int requests = 0;
@@ -40,7 +40,8 @@ public class NetworkSimulationTests
             var sim = new NetworkSimulation(env, world, new NetworkProcessSpec(0.5, 3, Queueing.Analytic, Contention.None), catalog, new NearestFirst(), new RandomStreams((ulong)trial), 0);
             sim.RequestCompleted += (r, planned, realized) =>
             {
-                Assert.Equal(planned.Delay, realized, 1e-9 * Math.Max(1, realized));
+                // Equal up to the clock: each of the few delays on a request's path is truncated to 100 ns ticks.
+                Assert.Equal(planned.Delay, realized, 1e-6);
                 requests++;
             };
             env.RunD(600);

@@ -1,9 +1,9 @@
 namespace Simulator.Kernel;
 
 /// <summary>A request with a priority (smaller is served first) and, for a preemptive resource, the wish to preempt.</summary>
-public sealed class PriorityRequest : Request
+public sealed class PreemptiveRequest : Request
 {
-    internal PriorityRequest(Simulation environment, IRequestOwner resource, long sequence, double priority, bool preempt)
+    internal PreemptiveRequest(Simulation environment, IRequestOwner resource, long sequence, double priority, bool preempt)
         : base(environment, resource, sequence)
     {
         if (double.IsNaN(priority)) throw new ArgumentOutOfRangeException(nameof(priority), "A priority cannot be NaN.");
@@ -16,11 +16,11 @@ public sealed class PriorityRequest : Request
     public bool Preempt { get; }
 
     /// <summary>Order of service: priority, then issue time, then preempting before not, then FIFO.</summary>
-    internal static int Compare(PriorityRequest a, PriorityRequest b)
+    internal static int Compare(PreemptiveRequest a, PreemptiveRequest b)
     {
         int c = a.Priority.CompareTo(b.Priority);
         if (c != 0) return c;
-        c = a.TimeD.CompareTo(b.TimeD);
+        c = a.Time.CompareTo(b.Time);
         if (c != 0) return c;
         c = b.Preempt.CompareTo(a.Preempt);
         return c != 0 ? c : a.Sequence.CompareTo(b.Sequence);
@@ -30,15 +30,15 @@ public sealed class PriorityRequest : Request
 /// <summary>Orders waiting priority requests; withdrawn ones are dropped when they surface.</summary>
 internal sealed class PriorityLine
 {
-    private static readonly Comparer<PriorityRequest> Order = Comparer<PriorityRequest>.Create(PriorityRequest.Compare);
-    private readonly PriorityQueue<PriorityRequest, PriorityRequest> heap = new(Order);
+    private static readonly Comparer<PreemptiveRequest> Order = Comparer<PreemptiveRequest>.Create(PreemptiveRequest.Compare);
+    private readonly PriorityQueue<PreemptiveRequest, PreemptiveRequest> heap = new(Order);
     private int withdrawn;
 
     public int Count => heap.Count - withdrawn;
 
-    public void Enqueue(PriorityRequest request) => heap.Enqueue(request, request);
+    public void Enqueue(PreemptiveRequest request) => heap.Enqueue(request, request);
 
-    public PriorityRequest? Peek()
+    public PreemptiveRequest? Peek()
     {
         while (heap.TryPeek(out var head, out _))
         {

@@ -1,0 +1,116 @@
+namespace Simulator.Kernel.Tests.Parity;
+
+/// <summary>The clock counts 100 ns ticks, as SimSharp's DateTime clock: sums of delays are exact.</summary>
+public class ClockTests
+{
+    [Fact]
+    public void Ten_timeouts_of_a_tenth_end_at_exactly_one_second()
+    {
+        var env = new Simulation();
+        env.Process(Repeat(env, 10, 0.1));
+        env.Run();
+        Assert.Equal(1.0, env.NowD);
+        Assert.Equal(Simulation.DefaultStartDate.AddSeconds(1), env.Now);
+    }
+
+    [Fact]
+    public void A_long_run_of_decimal_steps_does_not_drift()
+    {
+        // 10^6 steps of 1 ms (and 10^5 of 0.37 s): a double clock would be off by ~1e-10 s, the tick clock is exact.
+        var env = new Simulation();
+        env.Process(Repeat(env, 1_000_000, 0.001));
+        env.Run();
+        Assert.Equal(1000.0, env.NowD);
+        var env2 = new Simulation();
+        env2.Process(Repeat(env2, 100_000, 0.37));
+        env2.Run();
+        Assert.Equal(37_000L * TimeSpan.TicksPerSecond, (env2.Now - env2.StartDate).Ticks);
+    }
+
+    [Fact]
+    public void Delays_are_truncated_to_ticks_as_SimSharp_truncates_them()
+    {
+        var env = new Simulation();
+        env.TimeoutD(1.99e-7);
+        env.Run();
+        Assert.Equal(1, (env.Now - env.StartDate).Ticks);
+        // Below one tick a delay is zero: the event happens now, after those already scheduled now.
+        var order = new List<int>();
+        env.TimeoutD(0).AddCallback(_ => order.Add(1));
+        env.TimeoutD(5e-8).AddCallback(_ => order.Add(2));
+        env.Run();
+        Assert.Equal(new[] { 1, 2 }, order);
+        Assert.Equal(1, (env.Now - env.StartDate).Ticks);
+    }
+
+    [Fact]
+    public void A_default_step_scales_every_D_member()
+    {
+        var env = new Simulation(defaultStep: TimeSpan.FromMinutes(1));
+        env.RunD(2.5);
+        Assert.Equal(new DateTime(1970, 1, 1, 0, 2, 30), env.Now);
+        Assert.Equal(2.5, env.NowD);
+        env.TimeoutD(0.5);
+        Assert.Equal(3.0, env.PeekD());
+        Assert.Equal(TimeSpan.FromSeconds(90), env.ToTimeSpan(1.5));
+        Assert.Equal(1.5, env.ToDouble(TimeSpan.FromSeconds(90)));
+        Assert.Equal(TimeSpan.FromMinutes(1), new Simulation(TimeSpan.FromMinutes(-1)).ToTimeSpan(1)); // the step's sign is dropped, as in SimSharp
+    }
+
+    [Fact]
+    public void Reset_starts_over_with_an_empty_queue()
+    {
+        var env = new Simulation(new DateTime(2020, 1, 1), 3);
+        env.TimeoutD(5);
+        env.TimeoutD(10);
+        env.RunD(7);
+        Assert.Equal(1, env.ProcessedEvents);
+        env.Reset(3);
+        Assert.Equal(0, env.ProcessedEvents);
+        Assert.Equal(new DateTime(2020, 1, 1), env.Now);
+        Assert.Equal(double.MaxValue, env.PeekD());
+    }
+
+    [Fact]
+    public void A_run_ended_by_an_event_does_not_count_that_event()
+    {
+        // SimSharp counts processed events after processing; the event that stops the run is not counted.
+        var env = new Simulation();
+        var stop = env.TimeoutD(2);
+        env.TimeoutD(1);
+        env.Run(stop);
+        Assert.Equal(1, env.ProcessedEvents);
+        env.TimeoutD(1);
+        env.RunD(5);
+        Assert.Equal(2, env.ProcessedEvents);
+    }
+
+    [Fact]
+    public void Run_events_fire_around_each_run()
+    {
+        var env = new Simulation();
+        var seen = new List<string>();
+        env.RunStarted += (_, _) => seen.Add("started");
+        env.RunFinished += (_, _) => seen.Add("finished");
+        env.TimeoutD(1);
+        env.Run();
+        Assert.Equal(new[] { "started", "finished" }, seen);
+    }
+
+    [Fact]
+    public async Task A_thread_safe_simulation_runs_on_the_pool_and_stops_when_asked()
+    {
+        var env = new ThreadSafeSimulation(1);
+        env.Process(Repeat(env, int.MaxValue, 1));
+        var run = env.RunAsync(TimeSpan.FromDays(365));
+        while (env.ProcessedEvents < 1000) await Task.Delay(1);
+        env.StopAsync();
+        await run;
+        Assert.True(env.NowD >= 1000 && env.NowD < 365 * 86400.0, $"stopped at {env.NowD}");
+    }
+
+    private static IEnumerable<Event> Repeat(Simulation env, int n, double delay)
+    {
+        for (int i = 0; i < n; i++) yield return env.TimeoutD(delay);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SimSharp.Samples;
+
+namespace Simulator.Kernel.Tests.SimSharpSamples;
+
+/// <summary>
+/// SimSharp's own samples, compiled against this kernel with only their <c>using</c> lines changed, print
+/// what SimSharp printed for the same seed. The expected files were recorded by running SimSharp's
+/// <c>RunAllSamples</c> (heal-research/SimSharp at commit 4378ef9, built from source on .NET 10, invariant
+/// culture); only the wall-clock speed in the machine shop's last line differs between runs and is masked.
+/// </summary>
+[Collection(nameof(ConsoleCapture))]
+public partial class SampleTests
+{
+    [Fact]
+    public void MachineShop_prints_what_SimSharp_prints() => Compare("MachineShop", () => new MachineShop().Simulate());
+
+    [Fact]
+    public void ProcessCommunication_prints_what_SimSharp_prints() => Compare("ProcessCommunication", () => new ProcessCommunication().Simulate());
+
+    [Fact]
+    public void SteelFactory_prints_what_SimSharp_prints() => Compare("SteelFactory", () => new SteelFactory().Simulate());
+
+    [Fact]
+    public void MachineShopSpecialist_prints_what_SimSharp_prints() => Compare("MachineShopSpecialist", () => new MachineShopSpecialist().Simulate());
+
+    [Fact]
+    public void SimpleShop_prints_what_SimSharp_prints() => Compare("SimpleShop", () => new SimpleShop().Simulate());
+
+    private static void Compare(string name, Action simulate)
+    {
+        string expected = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "SimSharpSamples", "Expected", name + ".txt"));
+        Assert.Equal(Normalise(expected), Normalise(Capture(simulate)));
+    }
+
+    private static string Capture(Action simulate)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        var console = Console.Out;
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            Console.SetOut(text);
+            simulate();
+        }
+        finally
+        {
+            Console.SetOut(console);
+            CultureInfo.CurrentCulture = culture;
+        }
+        return text.ToString();
+    }
+
+    // Line endings, trailing blank lines, and the measured speed ("in 0.06 seconds (678618.5 events/s)").
+    private static string Normalise(string text) =>
+        WallClock().Replace(text.Replace("\r\n", "\n"), "in <wall-clock>").TrimEnd('\n', ' ');
+
+    [GeneratedRegex(@"in [0-9.E+-]+ seconds \([0-9.E+-]+ events/s\)")]
+    private static partial Regex WallClock();
+}
+
+[CollectionDefinition(nameof(ConsoleCapture), DisableParallelization = true)]
+public sealed class ConsoleCapture;
