@@ -10,6 +10,15 @@ public class FilterStore : StoreBase
 
     public FilterStore(Simulation environment, int capacity = int.MaxValue) : base(environment, capacity) { }
 
+    public FilterStore(Simulation environment, IEnumerable<object> items, int capacity = int.MaxValue) : base(environment, capacity)
+    {
+        this.items.AddRange(items);
+        if (this.items.Count > capacity) throw new ArgumentException($"More initial items than the capacity {capacity}.", nameof(items));
+    }
+
+    /// <summary>Whether an item the filter accepts is in the store now.</summary>
+    public bool IsAvailable(Func<object, bool> filter) => items.Any(filter);
+
     public override int Count => items.Count;
 
     public IReadOnlyList<object> Items => items;

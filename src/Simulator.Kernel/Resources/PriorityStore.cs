@@ -8,6 +8,19 @@ public class PriorityStore : StoreBase
 
     public PriorityStore(Simulation environment, int capacity = int.MaxValue) : base(environment, capacity) { }
 
+    public PriorityStore(Simulation environment, IEnumerable<object> items, IEnumerable<double> priorities, int capacity = int.MaxValue) : base(environment, capacity)
+    {
+        var all = items.ToArray();
+        var ranks = priorities.ToArray();
+        if (all.Length != ranks.Length) throw new ArgumentException($"{all.Length} items but {ranks.Length} priorities.", nameof(priorities));
+        if (all.Length > capacity) throw new ArgumentException($"More initial items than the capacity {capacity}.", nameof(items));
+        for (int i = 0; i < all.Length; i++)
+        {
+            if (double.IsNaN(ranks[i])) throw new ArgumentException("A priority cannot be NaN.", nameof(priorities));
+            this.items.Enqueue(all[i], (ranks[i], sequence++));
+        }
+    }
+
     public override int Count => items.Count;
 
     public StorePut Put(object item, double priority = 1)

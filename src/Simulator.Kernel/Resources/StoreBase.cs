@@ -32,6 +32,9 @@ public abstract class StoreBase : IWatchedState
 
     public int GetQueueLength => gets.Count;
 
+    /// <summary>Triggers when the next item is put in.</summary>
+    public Event WhenNew() => watchers.WhenNew();
+
     public Event WhenAny() => watchers.WhenAny();
 
     public Event WhenFull() => watchers.WhenFull();
@@ -87,7 +90,9 @@ public abstract class StoreBase : IWatchedState
             put.Succeed();
             moved = true;
         }
-        if (moved) watchers.Notify();
+        if (!moved) return;
+        watchers.NotifyNew();
+        watchers.Notify();
     }
 
     /// <summary>Serves waiting gets in arrival order; a get that finds nothing blocks those behind it unless gets may overtake.</summary>

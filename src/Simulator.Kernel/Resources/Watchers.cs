@@ -18,7 +18,7 @@ internal interface IWatchedState
 /// </summary>
 internal sealed class Watchers(Simulation environment, IWatchedState state)
 {
-    private List<Event>? any, full, empty, change;
+    private List<Event>? any, full, empty, change, added;
 
     public Event WhenAny() => Add(ref any, state.HasAny);
 
@@ -27,6 +27,12 @@ internal sealed class Watchers(Simulation environment, IWatchedState state)
     public Event WhenEmpty() => Add(ref empty, state.IsEmpty);
 
     public Event WhenChange() => Add(ref change, false);
+
+    /// <summary>Triggers when the next item enters (stores only).</summary>
+    public Event WhenNew() => Add(ref added, false);
+
+    /// <summary>Called when items entered, before <see cref="Notify"/>.</summary>
+    public void NotifyNew() => Fire(ref added, true);
 
     /// <summary>Called after every change of the resource's state.</summary>
     public void Notify()
