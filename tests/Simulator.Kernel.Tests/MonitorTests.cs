@@ -17,23 +17,37 @@ public class MonitorTests
         Assert.Equal(2, m.StdDev, 12);
         Assert.Equal(2, m.Min);
         Assert.Equal(9, m.Max);
-        Assert.Equal(4.5, m.GetMedian(), 12);     // between the 4th (4) and 5th (5) order statistics
-        Assert.Equal(7.6, m.GetPercentile(90), 12); // rank 6.3: 7 + 0.3 * (9 - 7)
+        // SimSharp's quantile: n p = 4 is whole, so the mean of the 4th (4) and 5th (5) order statistics;
+        // n p = 7.2 is not, so the 8th (9).
+        Assert.Equal(4.5, m.GetMedian(), 12);
+        Assert.Equal(9, m.GetPercentile(0.9), 12);
+        Assert.Equal(3, m.GetPercentile(0), 12); // SimSharp's Skip(-1).Take(2): the mean of the two smallest
+        Assert.Equal(9, m.GetPercentile(1), 12);
     }
 
     [Fact]
-    public void SampleMonitor_without_collection_refuses_percentiles_and_is_NaN_when_empty()
+    public void SampleMonitor_without_collection_has_no_percentiles_and_is_NaN_when_empty()
     {
         var m = new SampleMonitor();
+        Assert.True(double.IsNaN(m.Mean)); // SimSharp reports 0
+        Assert.True(double.IsNaN(m.GetPercentile(0.5))); // as SimSharp: NaN unless collecting
+        Assert.Throws<ArgumentException>(() => m.GetPercentile(50)); // a fraction, as SimSharp
+        Assert.Throws<ArgumentException>(() => m.Add(double.PositiveInfinity));
+        m.Active = false;
+        m.Add(3);
+        Assert.Equal(0, m.Count);
+        m.Active = true;
+        m.Add(3);
+        m.Reset();
+        Assert.Equal(0, m.Count);
         Assert.True(double.IsNaN(m.Mean));
-        Assert.Throws<InvalidOperationException>(() => m.GetPercentile(50));
     }
 
     [Fact]
     public void TimeSeriesMonitor_weights_each_value_by_how_long_it_held()
     {
         var env = new Simulation();
-        var q = new TimeSeriesMonitor(env, "queue", initial: 0, collect: true);
+        var q = new TimeSeriesMonitor(env, 0, "queue", collect: true);
         env.Process(Drive());
         env.Run();
         // 0 for 2 s, 3 for 1 s, 1 for 5 s, 4 for 2 s: 10 s in all.
@@ -44,9 +58,10 @@ public class MonitorTests
         Assert.Equal(ex2 - 1.6 * 1.6, q.Variance, 12);
         Assert.Equal(0, q.Min);
         Assert.Equal(4, q.Max);
-        Assert.Equal(1, q.GetPercentile(50));  // value <= 1 for 7 of 10 s, <= 0 for only 2 s
-        Assert.Equal(0, q.GetPercentile(20));
-        Assert.Equal(4, q.GetPercentile(95));
+        Assert.Equal(1, q.GetPercentile(0.5));  // value <= 1 for 7 of 10 s, <= 0 for only 2 s
+        Assert.Equal(0.5, q.GetPercentile(0.2)); // exactly 2 s of 10 at 0: SimSharp takes the mean of 0 and the next level
+        Assert.Equal(0, q.GetPercentile(0.1));
+        Assert.Equal(4, q.GetPercentile(0.95));
 
         IEnumerable<Event> Drive()
         {
@@ -57,6 +72,33 @@ public class MonitorTests
             yield return env.TimeoutD(5);
             q.Increase(3);
             yield return env.TimeoutD(2);
+        }
+    }
+
+    [Fact]
+    public void A_time_series_without_an_initial_level_counts_from_its_first_update_and_skips_inactive_time()
+    {
+        var env = new Simulation();
+        var m = new TimeSeriesMonitor(env, "level");
+        env.Process(Drive());
+        env.Run();
+        // Observed from t = 2: level 4 for 1 s, inactive for 2 s (level 8 then), level 8 for 1 s.
+        Assert.Equal(2, m.TotalTimeD);
+        Assert.Equal(6, m.Mean, 12);
+        Assert.Equal(12, m.Area, 12);
+        Assert.Equal(4, m.Min);
+        Assert.Equal(8, m.Max);
+
+        IEnumerable<Event> Drive()
+        {
+            yield return env.TimeoutD(2);
+            m.UpdateTo(4);
+            yield return env.TimeoutD(1);
+            m.Active = false;
+            m.UpdateTo(8);
+            yield return env.TimeoutD(2);
+            m.Active = true;
+            yield return env.TimeoutD(1);
         }
     }
 }

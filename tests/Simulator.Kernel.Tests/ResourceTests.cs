@@ -18,7 +18,7 @@ public class ResourceTests
         Assert.False(r3.IsTriggered);
         Assert.Equal(2, res.InUse);
         Assert.Equal(0, res.Remaining);
-        Assert.Equal(1, res.QueueLength);
+        Assert.Equal(1, res.WaitingCount);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class ResourceTests
         env.Run();
         Assert.Equal(new[] { "impatient gave up@2", "patient@5" }, log);
         Assert.Equal(0, res.InUse);
-        Assert.Equal(0, res.QueueLength);
+        Assert.Equal(0, res.WaitingCount);
 
         IEnumerable<Event> Holder()
         {

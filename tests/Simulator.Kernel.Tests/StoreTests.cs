@@ -25,7 +25,7 @@ public class StoreTests
         Assert.Equal("c", store.Get().Value);
         var waiting = store.Get();
         Assert.False(waiting.IsTriggered);
-        Assert.Equal(1, store.GetQueueLength);
+        Assert.Equal(1, store.GetQueueCount);
         store.Put("d");
         Assert.False(waiting.IsTriggered); // served when the put is processed
         env.Run();

@@ -27,8 +27,8 @@ public sealed class SiteMetrics
         if (!(warmupSeconds >= 0)) throw new ArgumentOutOfRangeException(nameof(warmupSeconds), warmupSeconds, "The warm-up cannot be negative.");
         WarmupSeconds = warmupSeconds;
         latency = new SampleMonitor("latency", collect: trace);
-        QueueLength = new TimeSeriesMonitor(env, "queue length", collect: trace);
-        GpuBytes = new TimeSeriesMonitor(env, "GPU bytes in use", collect: trace);
+        QueueLength = new TimeSeriesMonitor(env, 0, "queue length", collect: trace);
+        GpuBytes = new TimeSeriesMonitor(env, 0, "GPU bytes in use", collect: trace);
     }
 
     public bool Traced => latency.Collect;

@@ -34,17 +34,13 @@ public sealed record SiteScenario(Catalog Catalog, SiteSpec Site, IWorkload Work
         return (record, trace ? new RunTrace(m.Latency.Values, Steps(m.QueueLength), Steps(m.GpuBytes)) : null);
     }
 
-    /// <summary>A monitor's segments as steps (time, value), the open one last; the site's monitors start at t = 0.</summary>
+    /// <summary>A monitor's levels as steps (time, value), the open one last; the site's monitors start at t = 0.</summary>
     private static IReadOnlyList<(double Time, double Value)> Steps(TimeSeriesMonitor monitor)
     {
-        var steps = new List<(double, double)>();
-        double at = 0;
-        foreach (var (value, duration) in monitor.Segments)
-        {
-            steps.Add((at, value));
-            at += duration;
-        }
-        steps.Add((at, monitor.Current));
+        var series = monitor.Series.ToList();
+        var steps = new List<(double, double)>(series.Count);
+        for (int i = 0; i < series.Count; i++)
+            if (series[i].Duration > 0 || i == series.Count - 1) steps.Add((series[i].Date, series[i].Level));
         return steps;
     }
 }

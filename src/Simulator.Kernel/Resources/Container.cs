@@ -32,9 +32,21 @@ public class Container
 
     public double Level { get; private set; }
 
-    public int PutQueueLength => puts.Count;
+    /// <summary>Puts waiting for room (SimSharp's <c>PutQueueLength</c> is the monitor below).</summary>
+    public int PutQueueCount => puts.Count;
 
-    public int GetQueueLength => gets.Count;
+    public int GetQueueCount => gets.Count;
+
+    /// <summary>Level over capacity over time (SimSharp's monitor properties: set one to measure it).</summary>
+    public ITimeSeriesMonitor? Fillrate { get; set; }
+
+    public ITimeSeriesMonitor? PutQueueLength { get; set; }
+
+    public ISampleMonitor? PutWaitingTime { get; set; }
+
+    public ITimeSeriesMonitor? GetQueueLength { get; set; }
+
+    public ISampleMonitor? GetWaitingTime { get; set; }
 
     public ContainerPut Put(double amount)
     {
@@ -103,12 +115,15 @@ public class Container
         {
             var put = puts[0];
             puts.RemoveAt(0);
+            PutWaitingTime?.Add(Environment.ToDouble(Environment.Now - put.Time));
             Level += put.Amount;
             put.AddCallback(serveGets);
             put.Succeed();
             moved = true;
         }
         if (moved) Changed();
+        Fillrate?.UpdateTo(Level / Capacity);
+        PutQueueLength?.UpdateTo(puts.Count);
     }
 
     private void ServeGets()
@@ -118,12 +133,15 @@ public class Container
         {
             var get = gets[0];
             gets.RemoveAt(0);
+            GetWaitingTime?.Add(Environment.ToDouble(Environment.Now - get.Time));
             Level -= get.Amount;
             get.AddCallback(acceptPuts);
             get.Succeed();
             moved = true;
         }
         if (moved) Changed();
+        Fillrate?.UpdateTo(Level / Capacity);
+        GetQueueLength?.UpdateTo(gets.Count);
     }
 
     private void Changed()

@@ -13,9 +13,12 @@ public class PreemptiveResource : QueuedResource<PreemptiveRequest>
 
     public PreemptiveResource(Simulation environment, int capacity = 1) : base(environment, capacity) { }
 
-    public override int QueueLength => line.Count;
+    public override int WaitingCount => line.Count;
 
     public IReadOnlyList<PreemptiveRequest> Users => users;
+
+    /// <summary>From request to grant, per request that preempted another.</summary>
+    public ISampleMonitor? InterruptTime { get; set; }
 
     public PreemptiveRequest Request(double priority = 1, bool preempt = false) =>
         Submit(new PreemptiveRequest(Environment, this, NextSequence(), priority, preempt));
@@ -39,6 +42,7 @@ public class PreemptiveResource : QueuedResource<PreemptiveRequest>
         for (int i = 1; i < users.Count; i++)
             if (PreemptiveRequest.Compare(users[i], victim) > 0) victim = users[i];
         if (PreemptiveRequest.Compare(victim, request) <= 0) return;
+        InterruptTime?.Add(Since(request.Time));
         Revoke(victim);
         // As SimSharp: UsageSince is when the victim's request was issued.
         victim.Owner?.Interrupt(new Preempted(request.Owner, victim.Time));

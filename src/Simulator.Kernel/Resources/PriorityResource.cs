@@ -7,7 +7,7 @@ public class PriorityResource : QueuedResource<PreemptiveRequest>
 
     public PriorityResource(Simulation environment, int capacity = 1) : base(environment, capacity) { }
 
-    public override int QueueLength => line.Count;
+    public override int WaitingCount => line.Count;
 
     public PreemptiveRequest Request(double priority = 1) => Submit(new PreemptiveRequest(Environment, this, NextSequence(), priority, false));
 

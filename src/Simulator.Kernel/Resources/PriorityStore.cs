@@ -3,7 +3,7 @@ namespace Simulator.Kernel;
 /// <summary>A store whose items leave by priority (smaller first), in insertion order among equals.</summary>
 public class PriorityStore : StoreBase
 {
-    private readonly PriorityQueue<object, (double Priority, long Sequence)> items = new();
+    private readonly PriorityQueue<StoreItem, (double Priority, long Sequence)> items = new();
     private long sequence;
 
     public PriorityStore(Simulation environment, int capacity = int.MaxValue) : base(environment, capacity) { }
@@ -17,7 +17,7 @@ public class PriorityStore : StoreBase
         for (int i = 0; i < all.Length; i++)
         {
             if (double.IsNaN(ranks[i])) throw new ArgumentException("A priority cannot be NaN.", nameof(priorities));
-            this.items.Enqueue(all[i], (ranks[i], sequence++));
+            this.items.Enqueue(Admit(all[i]), (ranks[i], sequence++));
         }
     }
 
@@ -31,7 +31,7 @@ public class PriorityStore : StoreBase
 
     public StoreGet Get() => SubmitGet(new StoreGet(Environment, this));
 
-    protected override void Accept(StorePut put) => items.Enqueue(put.Item, (put.Priority, sequence++));
+    protected override void Accept(StoreItem item, StorePut put) => items.Enqueue(item, (put.Priority, sequence++));
 
-    protected override object? TakeFor(StoreGet get) => items.Count > 0 ? items.Dequeue() : null;
+    protected override StoreItem? TakeFor(StoreGet get) => items.Count > 0 ? items.Dequeue() : null;
 }

@@ -10,7 +10,7 @@ namespace Simulator.Kernel;
 public abstract class QueuedResource<TRequest> : IRequestOwner, IWatchedState where TRequest : Request
 {
     private readonly Watchers watchers;
-    private readonly Action<Event> grantWaiting;
+    private readonly Action<Event> grantWaiting, updateLevels;
     private long sequence;
 
     protected QueuedResource(Simulation environment, int capacity)
@@ -20,6 +20,7 @@ public abstract class QueuedResource<TRequest> : IRequestOwner, IWatchedState wh
         Capacity = capacity;
         watchers = new Watchers(environment, this);
         grantWaiting = _ => GrantWaiting();
+        updateLevels = _ => UpdateLevels();
     }
 
     public Simulation Environment { get; }
@@ -30,8 +31,26 @@ public abstract class QueuedResource<TRequest> : IRequestOwner, IWatchedState wh
 
     public int Remaining => Capacity - InUse;
 
-    /// <summary>Requests waiting for a unit.</summary>
-    public abstract int QueueLength { get; }
+    /// <summary>Requests waiting for a unit (SimSharp's <c>QueueLength</c> is the monitor below).</summary>
+    public abstract int WaitingCount { get; }
+
+    /// <summary>Share of the units in use over time (SimSharp's monitor properties: set one to measure it).</summary>
+    public ITimeSeriesMonitor? Utilization { get; set; }
+
+    /// <summary>Units in use plus requests waiting.</summary>
+    public ITimeSeriesMonitor? WIP { get; set; }
+
+    /// <summary>Requests waiting.</summary>
+    public ITimeSeriesMonitor? QueueLength { get; set; }
+
+    /// <summary>From request to release, per request granted.</summary>
+    public ISampleMonitor? LeadTime { get; set; }
+
+    /// <summary>From request to grant.</summary>
+    public ISampleMonitor? WaitingTime { get; set; }
+
+    /// <summary>From request to withdrawal, per request withdrawn while waiting.</summary>
+    public ISampleMonitor? BreakOffTime { get; set; }
 
     /// <summary>Triggers when at least one unit is free.</summary>
     public Event WhenAny() => watchers.WhenAny();
@@ -63,14 +82,17 @@ public abstract class QueuedResource<TRequest> : IRequestOwner, IWatchedState wh
             case RequestState.Waiting:
                 request.MoveTo(RequestState.Withdrawn);
                 Withdraw((TRequest)request);
+                BreakOffTime?.Add(Since(request.Time));
                 break;
             case RequestState.Granted:
                 request.MoveTo(RequestState.Released);
                 InUse--;
                 OnReleased((TRequest)request);
+                LeadTime?.Add(Since(request.Time));
                 break;
             case RequestState.Preempted:
                 request.MoveTo(RequestState.Released); // the unit was taken away already
+                LeadTime?.Add(Since(request.Time));
                 break;
             default:
                 throw new InvalidOperationException("The request has already been released or withdrawn.");
@@ -79,16 +101,22 @@ public abstract class QueuedResource<TRequest> : IRequestOwner, IWatchedState wh
         release.AddCallback(grantWaiting);
         release.Succeed();
         if (request.State == RequestState.Released) watchers.Notify();
+        UpdateLevels();
         return release;
     }
 
     /// <summary>Queues a new request and grants what can be granted now.</summary>
     protected TRequest Submit(TRequest request)
     {
+        // SimSharp samples the levels again when each request is processed; only then is the callback worth its cost.
+        if (Utilization is not null || WIP is not null || QueueLength is not null) request.AddCallback(updateLevels);
         Enqueue(request);
         GrantWaiting();
         return request;
     }
+
+    /// <summary>Default steps from <paramref name="since"/> to now.</summary>
+    protected double Since(DateTime since) => Environment.ToDouble(Environment.Now - since);
 
     protected long NextSequence() => sequence++;
 
@@ -125,9 +153,18 @@ public abstract class QueuedResource<TRequest> : IRequestOwner, IWatchedState wh
             if (InUse >= Capacity) break;
             DequeueWaiting();
             InUse++;
+            WaitingTime?.Add(Since(head.Time));
             head.Grant();
             OnGranted(head);
             watchers.Notify();
         }
+        UpdateLevels();
+    }
+
+    private void UpdateLevels()
+    {
+        Utilization?.UpdateTo(InUse / (double)Capacity);
+        WIP?.UpdateTo(InUse + WaitingCount);
+        QueueLength?.UpdateTo(WaitingCount);
     }
 }

@@ -8,7 +8,7 @@ public class Resource : QueuedResource<Request>
 
     public Resource(Simulation environment, int capacity = 1) : base(environment, capacity) { }
 
-    public override int QueueLength => waiting.Count - withdrawn;
+    public override int WaitingCount => waiting.Count - withdrawn;
 
     public Request Request() => Submit(new Request(Environment, this, NextSequence()));
 

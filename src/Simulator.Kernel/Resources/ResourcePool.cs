@@ -33,13 +33,27 @@ public class ResourcePool : IRequestOwner, IWatchedState
 
     public int Remaining => free.Count;
 
-    public int QueueLength => waiting.Count;
+    /// <summary>Requests waiting for a resource (SimSharp's <c>QueueLength</c> is the monitor below).</summary>
+    public int WaitingCount => waiting.Count;
+
+    public ITimeSeriesMonitor? Utilization { get; set; }
+
+    public ITimeSeriesMonitor? WIP { get; set; }
+
+    public ITimeSeriesMonitor? QueueLength { get; set; }
+
+    public ISampleMonitor? LeadTime { get; set; }
+
+    public ISampleMonitor? WaitingTime { get; set; }
+
+    public ISampleMonitor? BreakOffTime { get; set; }
 
     public bool IsAvailable(Func<object, bool> filter) => free.Any(filter);
 
     public ResourcePoolRequest Request(Func<object, bool>? filter = null)
     {
         var request = new ResourcePoolRequest(Environment, this, filter ?? Any);
+        if (Utilization is not null || WIP is not null || QueueLength is not null) request.AddCallback(_ => UpdateLevels());
         waiting.AddLast(request);
         GrantWaiting();
         return request;
@@ -53,10 +67,12 @@ public class ResourcePool : IRequestOwner, IWatchedState
             case RequestState.Waiting:
                 request.MoveTo(RequestState.Withdrawn);
                 waiting.Remove((ResourcePoolRequest)request);
+                BreakOffTime?.Add(Since(request.Time));
                 break;
             case RequestState.Granted:
                 request.MoveTo(RequestState.Released);
                 free.Add(request.Value!);
+                LeadTime?.Add(Since(request.Time));
                 break;
             default:
                 throw new InvalidOperationException("The request has already been released or withdrawn.");
@@ -65,6 +81,7 @@ public class ResourcePool : IRequestOwner, IWatchedState
         release.AddCallback(grantWaiting);
         release.Succeed();
         if (request.State == RequestState.Released) watchers.Notify();
+        UpdateLevels();
         return release;
     }
 
@@ -94,11 +111,22 @@ public class ResourcePool : IRequestOwner, IWatchedState
                 var resource = free[i];
                 free.RemoveAt(i);
                 waiting.Remove(node);
+                WaitingTime?.Add(Since(request.Time));
                 request.Grant(resource);
                 watchers.Notify();
             }
             node = next;
         }
+        UpdateLevels();
+    }
+
+    private double Since(DateTime since) => Environment.ToDouble(Environment.Now - since);
+
+    private void UpdateLevels()
+    {
+        Utilization?.UpdateTo(InUse / (double)Capacity);
+        WIP?.UpdateTo(InUse + waiting.Count);
+        QueueLength?.UpdateTo(waiting.Count);
     }
 }
 

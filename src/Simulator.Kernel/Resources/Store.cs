@@ -3,7 +3,7 @@ namespace Simulator.Kernel;
 /// <summary>A store of items taken out in the order they were put in.</summary>
 public class Store : StoreBase
 {
-    private readonly Queue<object> items = new();
+    private readonly Queue<StoreItem> items = new();
 
     public Store(Simulation environment, int capacity = int.MaxValue) : base(environment, capacity) { }
 
@@ -12,19 +12,19 @@ public class Store : StoreBase
         foreach (var item in initial)
         {
             if (items.Count >= capacity) throw new ArgumentException($"More initial items than the capacity {capacity}.", nameof(initial));
-            items.Enqueue(item);
+            items.Enqueue(Admit(item));
         }
     }
 
     public override int Count => items.Count;
 
-    public IEnumerable<object> Items => items;
+    public IEnumerable<object> Items => items.Select(i => i.Item);
 
     public StorePut Put(object item) => SubmitPut(new StorePut(Environment, this, item ?? throw new ArgumentNullException(nameof(item)), 0));
 
     public StoreGet Get() => SubmitGet(new StoreGet(Environment, this));
 
-    protected override void Accept(StorePut put) => items.Enqueue(put.Item);
+    protected override void Accept(StoreItem item, StorePut put) => items.Enqueue(item);
 
-    protected override object? TakeFor(StoreGet get) => items.Count > 0 ? items.Dequeue() : null;
+    protected override StoreItem? TakeFor(StoreGet get) => items.Count > 0 ? items.Dequeue() : null;
 }

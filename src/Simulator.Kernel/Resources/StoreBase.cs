@@ -14,7 +14,7 @@ public abstract class StoreBase : IWatchedState
     protected StoreBase(Simulation environment, int capacity)
     {
         Environment = environment ?? throw new ArgumentNullException(nameof(environment));
-        if (capacity <= 0) throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "A store needs a capacity of at least 1.");
+        if (capacity <= 0) throw new ArgumentException("A store needs a capacity of at least 1.", nameof(capacity));
         Capacity = capacity;
         watchers = new Watchers(environment, this);
         serveGets = _ => ServeGets();
@@ -28,9 +28,27 @@ public abstract class StoreBase : IWatchedState
     /// <summary>Items held.</summary>
     public abstract int Count { get; }
 
-    public int PutQueueLength => puts.Count;
+    /// <summary>Puts waiting for room (SimSharp's <c>PutQueueLength</c> is the monitor below).</summary>
+    public int PutQueueCount => puts.Count;
 
-    public int GetQueueLength => gets.Count;
+    public int GetQueueCount => gets.Count;
+
+    /// <summary>Items held over capacity, over time (SimSharp's monitor properties: set one to measure it).</summary>
+    public ITimeSeriesMonitor? Utilization { get; set; }
+
+    /// <summary>Items held plus puts and gets waiting.</summary>
+    public ITimeSeriesMonitor? WIP { get; set; }
+
+    /// <summary>From an item's admission to its removal.</summary>
+    public ISampleMonitor? LeadTime { get; set; }
+
+    public ITimeSeriesMonitor? PutQueueLength { get; set; }
+
+    public ISampleMonitor? PutWaitingTime { get; set; }
+
+    public ITimeSeriesMonitor? GetQueueLength { get; set; }
+
+    public ISampleMonitor? GetWaitingTime { get; set; }
 
     /// <summary>Triggers when the next item is put in.</summary>
     public Event WhenNew() => watchers.WhenNew();
@@ -67,10 +85,13 @@ public abstract class StoreBase : IWatchedState
 
     internal void Withdraw(StoreGet get) => gets.Remove(get);
 
-    protected abstract void Accept(StorePut put);
+    protected abstract void Accept(StoreItem item, StorePut put);
 
     /// <summary>The item <paramref name="get"/> would take, removed from the store, or null when none fits.</summary>
-    protected abstract object? TakeFor(StoreGet get);
+    protected abstract StoreItem? TakeFor(StoreGet get);
+
+    /// <summary>An item admitted now (initial items and puts).</summary>
+    protected StoreItem Admit(object item) => new() { Item = item, AdmissionDate = Environment.Now };
 
     /// <summary>Whether a get that finds no item lets later gets be served (true for filtered gets).</summary>
     protected virtual bool GetsMayOvertake => false;
@@ -85,14 +106,20 @@ public abstract class StoreBase : IWatchedState
         {
             var put = puts[0];
             puts.RemoveAt(0);
-            Accept(put);
+            PutWaitingTime?.Add(Environment.ToDouble(Environment.Now - put.Time));
+            Accept(Admit(put.Item), put);
             put.AddCallback(serveGets);
             put.Succeed();
             moved = true;
         }
-        if (!moved) return;
-        watchers.NotifyNew();
-        watchers.Notify();
+        if (moved)
+        {
+            watchers.NotifyNew();
+            watchers.Notify();
+        }
+        Utilization?.UpdateTo(Count / (double)Capacity);
+        WIP?.UpdateTo(Count + puts.Count + gets.Count);
+        PutQueueLength?.UpdateTo(puts.Count);
     }
 
     /// <summary>Serves waiting gets in arrival order; a get that finds nothing blocks those behind it unless gets may overtake.</summary>
@@ -101,8 +128,7 @@ public abstract class StoreBase : IWatchedState
         bool moved = false;
         for (int g = 0; g < gets.Count && Count > 0;)
         {
-            var item = TakeFor(gets[g]);
-            if (item is null)
+            if (TakeFor(gets[g]) is not { } item)
             {
                 if (!GetsMayOvertake) break;
                 g++;
@@ -110,11 +136,16 @@ public abstract class StoreBase : IWatchedState
             }
             var get = gets[g];
             gets.RemoveAt(g);
+            GetWaitingTime?.Add(Environment.ToDouble(Environment.Now - get.Time));
+            LeadTime?.Add(Environment.ToDouble(Environment.Now - item.AdmissionDate));
             get.AddCallback(acceptPuts);
-            get.Succeed(item);
+            get.Succeed(item.Item);
             moved = true;
         }
         if (moved) watchers.Notify();
+        Utilization?.UpdateTo(Count / (double)Capacity);
+        WIP?.UpdateTo(Count + puts.Count + gets.Count);
+        GetQueueLength?.UpdateTo(gets.Count);
     }
 }
 
@@ -125,12 +156,19 @@ public sealed class StorePut : Event, IDisposable
 
     internal StorePut(Simulation environment, StoreBase store, object item, double priority) : base(environment)
     {
+        Time = environment.Now;
+        Owner = environment.ActiveProcess;
         this.store = store;
         Item = item;
         Priority = priority;
     }
 
     public object Item { get; }
+
+    /// <summary>When the put was issued.</summary>
+    public DateTime Time { get; }
+
+    public Process? Owner { get; }
 
     /// <summary>The item's priority in a <see cref="PriorityStore"/> (smaller leaves first).</summary>
     public double Priority { get; }
@@ -146,8 +184,15 @@ public class StoreGet : Event, IDisposable
 {
     private readonly StoreBase store;
 
+    /// <summary>When the get was issued.</summary>
+    public DateTime Time { get; }
+
+    public Process? Owner { get; }
+
     internal StoreGet(Simulation environment, StoreBase store) : base(environment)
     {
+        Time = environment.Now;
+        Owner = environment.ActiveProcess;
         this.store = store;
     }
 
@@ -166,4 +211,11 @@ public sealed class FilterStoreGet : StoreGet
     }
 
     public Func<object, bool> Filter { get; }
+}
+
+/// <summary>An item in a store with the date it was admitted (for lead times).</summary>
+public struct StoreItem
+{
+    public DateTime AdmissionDate;
+    public object Item;
 }

@@ -28,6 +28,18 @@ public partial class SampleTests
     [Fact]
     public void SimpleShop_prints_what_SimSharp_prints() => Compare("SimpleShop", () => new SimpleShop().Simulate());
 
+    [Fact]
+    public void BankRenege_prints_what_SimSharp_prints() => Compare("BankRenege", () => new BankRenege().Simulate());
+
+    [Fact]
+    public void GasStationRefueling_prints_what_SimSharp_prints() => Compare("GasStationRefueling", () => new GasStationRefueling().Simulate());
+
+    [Fact]
+    public void KanbanControl_prints_what_SimSharp_prints() => Compare("KanbanControl", () => new KanbanControl().Simulate());
+
+    [Fact]
+    public void MM1Queueing_prints_what_SimSharp_prints() => Compare("MM1Queueing", () => new MM1Queueing().Simulate());
+
     private static void Compare(string name, Action simulate)
     {
         string expected = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "SimSharpSamples", "Expected", name + ".txt"));
@@ -53,9 +65,22 @@ public partial class SampleTests
         return text.ToString();
     }
 
-    // Line endings, trailing blank lines, and the measured speed ("in 0.06 seconds (678618.5 events/s)").
-    private static string Normalise(string text) =>
-        WallClock().Replace(text.Replace("\r\n", "\n"), "in <wall-clock>").TrimEnd('\n', ' ');
+    // Line endings, trailing blank lines, the measured speed ("in 0.06 seconds (678618.5 events/s)"),
+    // and calendar dates, which the gas station takes from today: they become days after the first date.
+    private static string Normalise(string text)
+    {
+        text = WallClock().Replace(text.Replace("\r\n", "\n"), "in <wall-clock>").TrimEnd('\n', ' ');
+        DateTime? first = null;
+        return CalendarDate().Replace(text, m =>
+        {
+            var date = DateTime.ParseExact(m.Value, "MM/dd/yyyy", CultureInfo.InvariantCulture);
+            first ??= date;
+            return $"day+{(date - first.Value).Days}";
+        });
+    }
+
+    [GeneratedRegex(@"\b\d\d/\d\d/\d{4}\b")]
+    private static partial Regex CalendarDate();
 
     [GeneratedRegex(@"in [0-9.E+-]+ seconds \([0-9.E+-]+ events/s\)")]
     private static partial Regex WallClock();
