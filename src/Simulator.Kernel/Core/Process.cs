@@ -66,8 +66,14 @@ public class Process : Event
         if (Target is { IsProcessed: false } target) target.RemoveWaiter(this);
     }
 
+    // Only a pseudo-real-time process has work to do on every resumption; a flag spares the others a virtual call.
+    private protected bool hasResumeHook;
+
+    internal virtual void OnResuming() { }
+
     internal void Resume(Event ev)
     {
+        if (hasResumeHook) OnResuming();
         var env = Environment;
         env.ActiveProcess = this;
         try

@@ -24,6 +24,10 @@ public partial class Simulation
     // triggered from other threads while the loop runs.
     private protected object? syncRoot;
 
+    // Set by PseudoRealtimeSimulation, whose clock also moves between events and which must hear of
+    // every event scheduled ahead of the one it waits for.
+    private protected bool wallClock;
+
     public Simulation() : this(DefaultStartDate) { }
 
     public Simulation(TimeSpan? defaultStep) : this(DefaultStartDate, defaultStep) { }
@@ -49,7 +53,7 @@ public partial class Simulation
     public DateTime StartDate { get; protected set; }
 
     /// <summary>Current time in default steps since <see cref="StartDate"/>.</summary>
-    public double NowD => nowTicks / (double)TimeSpan.TicksPerSecond / DefaultTimeStepSeconds;
+    public double NowD => (wallClock ? (Now - StartDate).Ticks : nowTicks) / (double)TimeSpan.TicksPerSecond / DefaultTimeStepSeconds;
 
     public virtual DateTime Now => StartDate.AddTicks(nowTicks);
 
@@ -99,21 +103,41 @@ public partial class Simulation
         if (!ev.IsAlive) throw new InvalidOperationException("Only an event that is not yet triggered can be scheduled.");
         long ticks = CheckDelay(delay);
         ev.MarkTriggeredOk();
-        Push(nowTicks + ticks, priority, ev);
+        Push(BaseTick + ticks, priority, ev);
     }
 
     public virtual void ScheduleD(double delay, Event ev, int priority = 0) => Schedule(ToTimeSpan(delay), ev, priority);
 
     /// <summary>The path of events that triggered themselves (Succeed, Fail, Timeout).</summary>
-    internal void Enqueue(TimeSpan delay, Event ev, int priority) => Push(nowTicks + CheckDelay(delay), priority, ev);
+    internal void Enqueue(TimeSpan delay, Event ev, int priority) => Push(BaseTick + CheckDelay(delay), priority, ev);
 
-    internal void EnqueueNow(Event ev, int priority) => Push(nowTicks, priority, ev);
+    internal void EnqueueNow(Event ev, int priority) => Push(BaseTick, priority, ev);
+
+    // Delays count from now: on a wall-clock run that is between events, as SimSharp's Now is.
+    private long BaseTick => wallClock ? (Now - StartDate).Ticks : nowTicks;
 
     private void Push(long tick, int priority, Event ev)
     {
         if (syncRoot is null) queue.Enqueue(tick, priority, ev);
-        else lock (syncRoot) queue.Enqueue(tick, priority, ev);
+        else
+            lock (syncRoot)
+            {
+                if (wallClock) Scheduling(tick);
+                queue.Enqueue(tick, priority, ev);
+            }
     }
+
+    /// <summary>Called under the lock before an event is queued at <paramref name="tick"/> (wall-clock runs only).</summary>
+    private protected virtual void Scheduling(long tick) { }
+
+    /// <summary>The tick of the last event processed.</summary>
+    private protected long NowTicks
+    {
+        get => nowTicks;
+        set => nowTicks = value;
+    }
+
+    private protected bool StopRequested => stopRequested;
 
     private static long CheckDelay(TimeSpan delay)
     {
@@ -202,7 +226,7 @@ public partial class Simulation
     /// <summary>The time of the next event, or <see cref="DateTime.MaxValue"/> when none is left.</summary>
     public virtual DateTime Peek() => PeekTick() is { } tick ? StartDate.AddTicks(tick) : DateTime.MaxValue;
 
-    private long? PeekTick()
+    private protected long? PeekTick()
     {
         if (syncRoot is null) return queue.Count > 0 ? queue.PeekTime : null;
         lock (syncRoot) return queue.Count > 0 ? queue.PeekTime : null;

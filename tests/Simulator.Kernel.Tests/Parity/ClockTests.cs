@@ -109,6 +109,49 @@ public class ClockTests
         Assert.True(env.NowD >= 1000 && env.NowD < 365 * 86400.0, $"stopped at {env.NowD}");
     }
 
+    [Fact]
+    public void A_pseudo_realtime_run_follows_the_wall_clock_at_its_scale_and_can_switch_to_virtual_time()
+    {
+        var env = new PseudoRealtimeSimulation();
+        env.SetRealtime(20); // 20 simulated seconds per wall-clock second
+        env.Process(Repeat(env, 4, 1));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        env.Run();
+        Assert.Equal(4, env.NowD);
+        Assert.InRange(clock.Elapsed.TotalSeconds, 0.18, 1.5);
+        env.SetVirtualtime();
+        Assert.False(env.IsRunningInRealtime);
+        env.Process(Repeat(env, 1000, 3600));
+        clock.Restart();
+        env.Run();
+        Assert.Equal(4 + 3_600_000, env.NowD);
+        Assert.True(clock.Elapsed.TotalSeconds < 1, $"{clock.Elapsed}");
+        Assert.Throws<ArgumentException>(() => env.SetRealtime(0));
+    }
+
+    [Fact]
+    public async Task An_event_scheduled_from_another_thread_cuts_a_realtime_wait_short()
+    {
+        var env = new PseudoRealtimeSimulation();
+        var wake = new Event(env);
+        double wokeAt = double.NaN;
+        env.Process(Sleeper());
+        var run = env.RunAsync(TimeSpan.FromSeconds(60)); // waits in real time for the 60 s stop
+        await Task.Delay(300);
+        env.Schedule(wake);
+        await Task.Delay(300);
+        env.StopAsync();
+        await run;
+        Assert.InRange(wokeAt, 0.2, 5); // woken after about 0.3 s of wall clock, not at 60 s
+        Assert.True(env.NowD < 60);
+
+        IEnumerable<Event> Sleeper()
+        {
+            yield return wake;
+            wokeAt = env.NowD;
+        }
+    }
+
     private static IEnumerable<Event> Repeat(Simulation env, int n, double delay)
     {
         for (int i = 0; i < n; i++) yield return env.TimeoutD(delay);

@@ -40,6 +40,18 @@ public partial class SampleTests
     [Fact]
     public void MM1Queueing_prints_what_SimSharp_prints() => Compare("MM1Queueing", () => new MM1Queueing().Simulate());
 
+    [Fact]
+    public void PseudoRealtimeSample_waits_a_wall_clock_second_for_a_simulated_one()
+    {
+        string text = Capture(() => new PseudoRealtimeSample().Simulate());
+        var m = Regex.Match(text, @"Elapsed wall clock time ([0-9.]+)s, elapsed simulation time ([0-9.]+)s\.");
+        Assert.True(m.Success, text);
+        Assert.InRange(double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), 0.95, 2.0);
+        Assert.Equal("1", m.Groups[2].Value);
+        string expected = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "SimSharpSamples", "Expected", "PseudoRealtimeSample.txt"));
+        Assert.Equal(Regex.Replace(Normalise(expected), "time [0-9.]+s,", "time Xs,"), Regex.Replace(Normalise(text), "time [0-9.]+s,", "time Xs,"));
+    }
+
     private static void Compare(string name, Action simulate)
     {
         string expected = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "SimSharpSamples", "Expected", name + ".txt"));
