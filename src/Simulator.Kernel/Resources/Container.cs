@@ -37,6 +37,11 @@ public class Container
 
     public int GetQueueCount => gets.Count;
 
+    /// <summary>Puts waiting for room, oldest first (SimSharp's protected <c>PutQueue</c>, read-only here).</summary>
+    protected IReadOnlyList<ContainerPut> PutQueue => puts;
+
+    protected IReadOnlyList<ContainerGet> GetQueue => gets;
+
     /// <summary>Level over capacity over time (SimSharp's monitor properties: set one to measure it).</summary>
     public ITimeSeriesMonitor? Fillrate { get; set; }
 

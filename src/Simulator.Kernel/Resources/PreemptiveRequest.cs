@@ -52,4 +52,8 @@ internal sealed class PriorityLine
     public void Dequeue() => heap.Dequeue();
 
     public void MarkWithdrawn() => withdrawn++;
+
+    /// <summary>The waiting requests in service order (a sorted copy: for inspection, not the hot path).</summary>
+    public IEnumerable<PreemptiveRequest> InOrder() =>
+        heap.UnorderedItems.Select(e => e.Element).Where(r => r.State == RequestState.Waiting).Order(Order).ToArray();
 }

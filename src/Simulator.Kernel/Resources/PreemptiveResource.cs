@@ -15,6 +15,8 @@ public class PreemptiveResource : QueuedResource<PreemptiveRequest>
 
     public override int WaitingCount => line.Count;
 
+    protected override IEnumerable<PreemptiveRequest> RequestQueue => line.InOrder();
+
     public IReadOnlyList<PreemptiveRequest> Users => users;
 
     /// <summary>From request to grant, per request that preempted another.</summary>

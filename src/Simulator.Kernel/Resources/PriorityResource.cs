@@ -9,6 +9,8 @@ public class PriorityResource : QueuedResource<PreemptiveRequest>
 
     public override int WaitingCount => line.Count;
 
+    protected override IEnumerable<PreemptiveRequest> RequestQueue => line.InOrder();
+
     public PreemptiveRequest Request(double priority = 1) => Submit(new PreemptiveRequest(Environment, this, NextSequence(), priority, false));
 
     protected override void Enqueue(PreemptiveRequest request) => line.Enqueue(request);

@@ -23,6 +23,9 @@ public class PriorityStore : StoreBase
 
     public override int Count => items.Count;
 
+    /// <summary>The items in the order they will leave (SimSharp's protected <c>Items</c>, read-only here).</summary>
+    protected IEnumerable<StoreItem> Items => items.UnorderedItems.OrderBy(e => e.Priority).Select(e => e.Element).ToArray();
+
     public StorePut Put(object item, double priority = 1)
     {
         if (double.IsNaN(priority)) throw new ArgumentOutOfRangeException(nameof(priority), "A priority cannot be NaN.");

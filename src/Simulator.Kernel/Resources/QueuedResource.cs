@@ -34,6 +34,9 @@ public abstract class QueuedResource<TRequest> : IRequestOwner, IWatchedState wh
     /// <summary>Requests waiting for a unit (SimSharp's <c>QueueLength</c> is the monitor below).</summary>
     public abstract int WaitingCount { get; }
 
+    /// <summary>The waiting requests in the order they will be served, for subclasses (SimSharp's protected <c>RequestQueue</c>, read-only here).</summary>
+    protected abstract IEnumerable<TRequest> RequestQueue { get; }
+
     /// <summary>Share of the units in use over time (SimSharp's monitor properties: set one to measure it).</summary>
     public ITimeSeriesMonitor? Utilization { get; set; }
 

@@ -10,6 +10,8 @@ public class Resource : QueuedResource<Request>
 
     public override int WaitingCount => waiting.Count - withdrawn;
 
+    protected override IEnumerable<Request> RequestQueue => waiting.Where(r => r.State == RequestState.Waiting);
+
     public Request Request() => Submit(new Request(Environment, this, NextSequence()));
 
     protected override void Enqueue(Request request) => waiting.Enqueue(request);

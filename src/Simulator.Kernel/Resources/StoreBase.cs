@@ -33,6 +33,12 @@ public abstract class StoreBase : IWatchedState
 
     public int GetQueueCount => gets.Count;
 
+    /// <summary>Puts waiting for room, oldest first (SimSharp's protected <c>PutQueue</c>, read-only here).</summary>
+    protected IReadOnlyList<StorePut> PutQueue => puts;
+
+    /// <summary>Gets waiting for an item, oldest first.</summary>
+    protected IReadOnlyList<StoreGet> GetQueue => gets;
+
     /// <summary>Items held over capacity, over time (SimSharp's monitor properties: set one to measure it).</summary>
     public ITimeSeriesMonitor? Utilization { get; set; }
 

@@ -143,4 +143,40 @@ public class ApiTests
         Assert.All(counts, c => Assert.InRange(c, 7_600, 8_400));
         Assert.Equal(40_000, counts.Sum());
     }
+
+    [Fact]
+    public void Subclasses_see_the_waiting_lines_in_service_order()
+    {
+        var env = new Simulation();
+        var res = new InspectedPriorityResource(env);
+        res.Request(priority: 5);
+        var late = res.Request(priority: 3);
+        var early = res.Request(priority: 1);
+        var gone = res.Request(priority: 2);
+        gone.Dispose();
+        Assert.Equal(new[] { early, late }, res.Waiting);
+        var store = new InspectedStore(env);
+        var g1 = store.Get();
+        var g2 = store.Get();
+        Assert.Equal(new[] { g1, g2 }, store.Gets);
+        var prio = new InspectedPriorityStore(env);
+        prio.Put("b", 2);
+        prio.Put("a", 1);
+        Assert.Equal(new object[] { "a", "b" }, prio.InOrder);
+    }
+
+    private sealed class InspectedPriorityResource(Simulation env) : PriorityResource(env, 1)
+    {
+        public PreemptiveRequest[] Waiting => RequestQueue.ToArray();
+    }
+
+    private sealed class InspectedStore(Simulation env) : Store(env)
+    {
+        public StoreGet[] Gets => GetQueue.ToArray();
+    }
+
+    private sealed class InspectedPriorityStore(Simulation env) : PriorityStore(env)
+    {
+        public object[] InOrder => Items.Select(i => i.Item).ToArray();
+    }
 }
