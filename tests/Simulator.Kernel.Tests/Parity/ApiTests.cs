@@ -70,6 +70,15 @@ public class ApiTests
     }
 
     [Fact]
+    public void A_simulation_without_a_seed_is_seeded_with_zero()
+    {
+        var unif = UNIF(0, 1);
+        Assert.Equal(new Simulation(0).Rand(unif, 5), new Simulation().Rand(unif, 5));
+        Assert.Equal(new Simulation(0).Rand(unif, 5), new Simulation(new DateTime(2020, 1, 1)).Rand(unif, 5));
+        Assert.NotEqual(new Simulation(0).Rand(unif, 5), new Simulation(1).Rand(unif, 5));
+    }
+
+    [Fact]
     public void Rand_and_TimeoutD_take_distributions()
     {
         var env = new Simulation(11);
