@@ -117,12 +117,7 @@ public sealed class SampleMonitor : ISampleMonitor
         SummaryTable.Row(sb, "Count", Count, Collect ? nonzero.Count : double.NaN, Collect ? Count - nonzero.Count : double.NaN);
         SummaryTable.Moments(sb, Mean, nzMean, StdDev, nzSd);
         SummaryTable.Row(sb, "Minimum", Min, nzMin);
-        if (Collect)
-        {
-            SummaryTable.Row(sb, "Percentile-5%", GetPercentile(0.05), Percentile(nonzero, 0.05));
-            SummaryTable.Row(sb, "Median", GetMedian(), Percentile(nonzero, 0.5));
-            SummaryTable.Row(sb, "Percentile-95%", GetPercentile(0.95), Percentile(nonzero, 0.95));
-        }
+        if (Collect) SummaryTable.Quantiles(sb, GetPercentile, p => Percentile(nonzero, p));
         SummaryTable.Row(sb, "Maximum", Max, nzMax);
         if (samples is not null && withHistogram) AppendHistogram(sb, samples, maxBins, histMin ?? Min, binWidth ?? (Max - Min) / maxBins);
         return sb.ToString();

@@ -28,6 +28,14 @@ internal static class SummaryTable
         sb.AppendLine();
     }
 
+    /// <summary>The 5 %, 50 % and 95 % rows, of all values and of the non-zero ones.</summary>
+    public static void Quantiles(StringBuilder sb, Func<double, double> all, Func<double, double> nonzero)
+    {
+        Row(sb, "Percentile-5%", all(0.05), nonzero(0.05));
+        Row(sb, "Median", all(0.5), nonzero(0.5));
+        Row(sb, "Percentile-95%", all(0.95), nonzero(0.95));
+    }
+
     public static void HistogramRow(StringBuilder sb, string upper, string amount, double share, double cumulative, string bar, string cumulativeBar) =>
         sb.AppendLine(string.Format(CultureInfo.CurrentCulture, "{0,15} {1} {2,5:F1} {3,5:F1} {4}{5}", upper, amount, share * 100, cumulative * 100, bar, cumulativeBar));
 

@@ -194,12 +194,7 @@ public sealed class TimeSeriesMonitor : ITimeSeriesMonitor
         SummaryTable.Row(sb, "Duration", duration, nzDuration, duration - nzDuration);
         SummaryTable.Moments(sb, Mean, nzMean, StdDev, nzSd);
         SummaryTable.Row(sb, "Minimum", Min, nzMin);
-        if (Collect)
-        {
-            SummaryTable.Row(sb, "Percentile-5%", GetPercentile(0.05), Percentile(nonzero, 0.05));
-            SummaryTable.Row(sb, "Median", GetMedian(), Percentile(nonzero, 0.5));
-            SummaryTable.Row(sb, "Percentile-95%", GetPercentile(0.95), Percentile(nonzero, 0.95));
-        }
+        if (Collect) SummaryTable.Quantiles(sb, GetPercentile, p => Percentile(nonzero, p));
         SummaryTable.Row(sb, "Maximum", Max, nzMax);
         if (Collect && withHistogram) AppendHistogram(sb, Series.ToList(), maxBins, histMin, binWidth);
         return sb.ToString();

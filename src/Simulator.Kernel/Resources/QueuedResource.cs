@@ -147,24 +147,30 @@ public abstract class QueuedResource<TRequest> : IRequestOwner, IWatchedState wh
         OnReleased(user);
     }
 
-    // Only the head of the line is considered, as in SimSharp: a head that cannot be served blocks the others.
-    private void GrantWaiting()
+    /// <summary>Grants what can be granted now. Here only the head of the line is considered, as in SimSharp: a head that cannot be served blocks the others.</summary>
+    protected virtual void GrantWaiting()
     {
         while (PeekWaiting() is { } head)
         {
             if (InUse >= Capacity) MakeRoomFor(head);
             if (InUse >= Capacity) break;
             DequeueWaiting();
-            InUse++;
-            WaitingTime?.Add(Since(head.Time));
-            head.Grant();
-            OnGranted(head);
-            watchers.Notify();
+            GrantTo(head);
         }
         UpdateLevels();
     }
 
-    private void UpdateLevels()
+    /// <summary>Gives a unit to a request already taken off the line; <paramref name="value"/> becomes the request's value.</summary>
+    protected void GrantTo(TRequest request, object? value = null)
+    {
+        InUse++;
+        WaitingTime?.Add(Since(request.Time));
+        request.Grant(value);
+        OnGranted(request);
+        watchers.Notify();
+    }
+
+    protected void UpdateLevels()
     {
         Utilization?.UpdateTo(InUse / (double)Capacity);
         WIP?.UpdateTo(InUse + WaitingCount);

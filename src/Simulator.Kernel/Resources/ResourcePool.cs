@@ -6,100 +6,34 @@ namespace Simulator.Kernel;
 /// the order the requests were made (SimSharp's <c>ResourcePool</c>). A released resource joins the end
 /// of the free list, and waiting requests are served when the release event is processed.
 /// </summary>
-public class ResourcePool : IRequestOwner, IWatchedState
+public class ResourcePool : QueuedResource<ResourcePoolRequest>
 {
     private static readonly Func<object, bool> Any = _ => true;
     private readonly List<object> free;
     private readonly LinkedList<ResourcePoolRequest> waiting = new();
-    private readonly Watchers watchers;
-    private readonly Action<Event> grantWaiting;
 
     public ResourcePool(Simulation environment, IEnumerable<object> resources)
+        : this(environment, (resources ?? throw new ArgumentNullException(nameof(resources))).ToList())
     {
-        Environment = environment ?? throw new ArgumentNullException(nameof(environment));
-        ArgumentNullException.ThrowIfNull(resources);
-        free = new List<object>(resources);
-        if (free.Count == 0) throw new ArgumentException("There must be at least one resource.", nameof(resources));
-        Capacity = free.Count;
-        watchers = new Watchers(environment, this);
-        grantWaiting = _ => GrantWaiting();
     }
 
-    public Simulation Environment { get; }
+    private ResourcePool(Simulation environment, List<object> resources)
+        : base(environment, resources.Count > 0 ? resources.Count : throw new ArgumentException("There must be at least one resource.", nameof(resources)))
+    {
+        free = resources;
+    }
 
-    public int Capacity { get; }
+    public override int WaitingCount => waiting.Count;
 
-    public int InUse => Capacity - Remaining;
-
-    public int Remaining => free.Count;
-
-    /// <summary>Requests waiting for a resource (SimSharp's <c>QueueLength</c> is the monitor below).</summary>
-    public int WaitingCount => waiting.Count;
-
-    public ITimeSeriesMonitor? Utilization { get; set; }
-
-    public ITimeSeriesMonitor? WIP { get; set; }
-
-    public ITimeSeriesMonitor? QueueLength { get; set; }
-
-    public ISampleMonitor? LeadTime { get; set; }
-
-    public ISampleMonitor? WaitingTime { get; set; }
-
-    public ISampleMonitor? BreakOffTime { get; set; }
+    protected override IEnumerable<ResourcePoolRequest> RequestQueue => waiting;
 
     public bool IsAvailable(Func<object, bool> filter) => free.Any(filter);
 
-    public ResourcePoolRequest Request(Func<object, bool>? filter = null)
-    {
-        var request = new ResourcePoolRequest(Environment, this, filter ?? Any);
-        if (Utilization is not null || WIP is not null || QueueLength is not null) request.AddCallback(_ => UpdateLevels());
-        waiting.AddLast(request);
-        GrantWaiting();
-        return request;
-    }
+    public ResourcePoolRequest Request(Func<object, bool>? filter = null) =>
+        Submit(new ResourcePoolRequest(Environment, this, NextSequence(), filter ?? Any));
 
-    public Release Release(Request request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        switch (request.State)
-        {
-            case RequestState.Waiting:
-                request.MoveTo(RequestState.Withdrawn);
-                waiting.Remove((ResourcePoolRequest)request);
-                BreakOffTime?.Add(Since(request.Time));
-                break;
-            case RequestState.Granted:
-                request.MoveTo(RequestState.Released);
-                free.Add(request.Value!);
-                LeadTime?.Add(Since(request.Time));
-                break;
-            default:
-                throw new InvalidOperationException("The request has already been released or withdrawn.");
-        }
-        var release = new Release(Environment, request);
-        release.AddCallback(grantWaiting);
-        release.Succeed();
-        if (request.State == RequestState.Released) watchers.Notify();
-        UpdateLevels();
-        return release;
-    }
-
-    public Event WhenAny() => watchers.WhenAny();
-
-    public Event WhenFull() => watchers.WhenFull();
-
-    public Event WhenEmpty() => watchers.WhenEmpty();
-
-    public Event WhenChange() => watchers.WhenChange();
-
-    bool IWatchedState.HasAny => Remaining > 0;
-
-    bool IWatchedState.IsFull => InUse == 0;
-
-    bool IWatchedState.IsEmpty => Remaining == 0;
-
-    private void GrantWaiting()
+    /// <summary>Every waiting request is tried in turn, not only the first: a request no free resource fits does not block the others.</summary>
+    protected override void GrantWaiting()
     {
         for (var node = waiting.First; node is not null && free.Count > 0;)
         {
@@ -111,30 +45,29 @@ public class ResourcePool : IRequestOwner, IWatchedState
                 var resource = free[i];
                 free.RemoveAt(i);
                 waiting.Remove(node);
-                WaitingTime?.Add(Since(request.Time));
-                request.Grant(resource);
-                watchers.Notify();
+                GrantTo(request, resource);
             }
             node = next;
         }
         UpdateLevels();
     }
 
-    private double Since(DateTime since) => Environment.ToDouble(Environment.Now - since);
+    protected override void OnReleased(ResourcePoolRequest request) => free.Add(request.Value!);
 
-    private void UpdateLevels()
-    {
-        Utilization?.UpdateTo(InUse / (double)Capacity);
-        WIP?.UpdateTo(InUse + waiting.Count);
-        QueueLength?.UpdateTo(waiting.Count);
-    }
+    protected override void Enqueue(ResourcePoolRequest request) => waiting.AddLast(request);
+
+    protected override ResourcePoolRequest? PeekWaiting() => waiting.First?.Value;
+
+    protected override void DequeueWaiting() => waiting.RemoveFirst();
+
+    protected override void Withdraw(ResourcePoolRequest request) => waiting.Remove(request);
 }
 
 /// <summary>A request for one resource of a pool that the filter accepts; its value is the resource granted.</summary>
 public sealed class ResourcePoolRequest : Request
 {
-    internal ResourcePoolRequest(Simulation environment, IRequestOwner pool, Func<object, bool> filter)
-        : base(environment, pool, 0)
+    internal ResourcePoolRequest(Simulation environment, IRequestOwner pool, long sequence, Func<object, bool> filter)
+        : base(environment, pool, sequence)
     {
         Filter = filter;
     }
