@@ -81,7 +81,20 @@ public partial class Simulation
 
     public double ToDouble(TimeSpan span) => span.TotalSeconds / DefaultTimeStepSeconds;
 
-    public TimeSpan ToTimeSpan(double span) => TimeSpan.FromSeconds(DefaultTimeStepSeconds * span);
+    /// <summary>
+    /// Default steps as a duration, truncated to ticks as SimSharp truncates them, except that a value
+    /// within 4 ulps below a whole tick is that tick: 553.823689 s is 5,538,236,890 ticks here, one more
+    /// than SimSharp's, so decimal delays add up exactly. A random delay lands that close with a chance
+    /// of about 1e-9 to 1e-6.
+    /// </summary>
+    public TimeSpan ToTimeSpan(double span)
+    {
+        double seconds = DefaultTimeStepSeconds * span;
+        double ticks = seconds * TimeSpan.TicksPerSecond; // TimeSpan.FromSeconds's own product
+        if (!(ticks >= 0 && ticks < 9e18)) return TimeSpan.FromSeconds(seconds); // negative, NaN, huge: its errors
+        long whole = (long)ticks;
+        return TimeSpan.FromTicks(whole + 1 - ticks <= 4 * (Math.BitIncrement(ticks) - ticks) ? whole + 1 : whole);
+    }
 
     /// <summary>Starts over at <see cref="StartDate"/> with an empty queue and a fresh stream seeded with <paramref name="randomSeed"/>.</summary>
     public virtual void Reset(int randomSeed)

@@ -1,3 +1,5 @@
+using CsCheck;
+
 namespace Simulator.Kernel.Tests.Parity;
 
 /// <summary>The clock counts 100 ns ticks, as SimSharp's DateTime clock: sums of delays are exact.</summary>
@@ -28,12 +30,50 @@ public class ClockTests
     }
 
     [Fact]
+    public void Any_sequence_of_whole_microsecond_delays_ends_exactly_at_their_sum()
+    {
+        // Property: delays of k microseconds (k < 10^9) are whole ticks, so the clock lands on the exact sum.
+        Gen.Long[0, 999_999_999].Array[1, 200].Sample(micros =>
+        {
+            var env = new Simulation();
+            env.Process(Delays(env, micros));
+            env.Run();
+            return (env.Now - env.StartDate).Ticks == micros.Sum() * 10;
+        }, iter: 200);
+    }
+
+    [Fact]
+    public void Bounded_integer_draws_stay_in_their_range()
+    {
+        Gen.Select(Gen.Int, Gen.Int[-1000, 1000], Gen.Int[1, 1000]).Sample((seed, lo, width) =>
+        {
+            var r = new PcgRandom(seed);
+            for (int i = 0; i < 50; i++)
+            {
+                int v = r.Next(lo, lo + width);
+                double u = r.NextDouble();
+                if (v < lo || v >= lo + width || u < 0 || u >= 1 || r.Next(width) >= width || r.Next() < 0) return false;
+            }
+            return true;
+        }, iter: 300);
+    }
+
+    private static IEnumerable<Event> Delays(Simulation env, long[] micros)
+    {
+        foreach (var us in micros) yield return env.TimeoutD(us / 1e6);
+    }
+
+    [Fact]
     public void Delays_are_truncated_to_ticks_as_SimSharp_truncates_them()
     {
         var env = new Simulation();
         env.TimeoutD(1.99e-7);
         env.Run();
         Assert.Equal(1, (env.Now - env.StartDate).Ticks);
+        // A value a rounding error below a whole tick is that tick; SimSharp's TimeSpan.FromSeconds gives one less.
+        Assert.Equal(5_538_236_889, TimeSpan.FromSeconds(553.823689).Ticks);
+        Assert.Equal(5_538_236_890, env.ToTimeSpan(553.823689).Ticks);
+        Assert.Equal(TimeSpan.FromSeconds(2.718281828).Ticks, env.ToTimeSpan(2.718281828).Ticks);
         // Below one tick a delay is zero: the event happens now, after those already scheduled now.
         var order = new List<int>();
         env.TimeoutD(0).AddCallback(_ => order.Add(1));
