@@ -126,7 +126,7 @@ public sealed class Transfers
         if (flows.Count == 0) return;
         double next = double.PositiveInfinity;
         foreach (var f in flows) next = Math.Min(next, Math.Max(0, f.Remaining) / f.Rate);
-        env.TimeoutD(next).AddCallback(_ =>
+        env.TimeoutAtLeastD(next).AddCallback(_ =>
         {
             if (mine != generation) return; // rates changed since: a newer timer stands
             Advance();

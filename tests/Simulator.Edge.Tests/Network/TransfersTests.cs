@@ -63,6 +63,28 @@ public class TransfersTests
     }
 
     [Fact]
+    public void A_flow_whose_finish_falls_between_clock_ticks_ends_on_the_next_tick_with_one_timer()
+    {
+        // 1 GB at 10 Gb/s and odd sizes: finishing times are not whole ticks. The finish timer rounds up,
+        // so each flow ends at the first tick at or after its finish, and nothing spins at one instant.
+        var t = new Topology(new[] { new Position(0, 0), new Position(1, 0) },
+            new[] { new Link(0, 1, LinkClass.Metro, new LinkCost(0, 1 / 1.25e9)), new Link(0, 2, LinkClass.Backhaul, new LinkCost(0, 1e-8)) },
+            new RealisticLinks(1.25e9, 0, 1e8, 0));
+        var env = new Simulation();
+        var transfers = new Transfers(env, t, Contention.FairShare);
+        var done = new List<double>();
+        var bytes = new[] { 1e9 + 17, 3.3e8 + 1, 7.77e7 };
+        foreach (var b in bytes) transfers.Start(0, 1, b).AddCallback(_ => done.Add(env.NowD));
+        env.Run();
+        // Shared three ways, then two, then alone: 7.77e7 B ends at 3 x 7.77e7 / 1.25e9, and so on.
+        double first = 3 * bytes[2] / 1.25e9, second = first + 2 * (bytes[1] - bytes[2]) / 1.25e9, third = second + (bytes[0] - bytes[1]) / 1.25e9;
+        Assert.Equal(3, done.Count);
+        foreach (var (at, due) in done.Zip(new[] { first, second, third }))
+            Assert.InRange(at, due - 1e-12, due + 3e-7); // on the tick at or after the finish (rounding carried over at most three timers)
+        Assert.True(env.ProcessedEvents < 20, $"{env.ProcessedEvents} events");
+    }
+
+    [Fact]
     public void Fair_share_refuses_the_papers_per_gb_links()
     {
         var t = Topology.Build(new[] { new Position(0, 0) }, new RandomConnectedEdges(), new PaperLinks(), new Random(1));

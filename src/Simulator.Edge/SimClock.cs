@@ -17,6 +17,14 @@ internal static class SimClock
 
     public static long Ticks(this Simulation env) => (env.Now - env.StartDate).Ticks;
 
+    /// <summary>
+    /// A timeout of at least <paramref name="seconds"/>: the delay is rounded up to whole ticks. A timer for
+    /// work that must be finished when it fires uses it, since a truncated delay would fire a fraction of
+    /// a tick early, find the work a hair short and ask for a delay below one tick, that is, for now.
+    /// </summary>
+    public static Kernel.Timeout TimeoutAtLeastD(this Simulation env, double seconds) =>
+        env.Timeout(TimeSpan.FromTicks(TickAtOrAfter(seconds)));
+
     /// <summary>A timeout that ends at tick <paramref name="tick"/>, which must not be in the past.</summary>
     public static Kernel.Timeout TimeoutUntilTick(this Simulation env, long tick) => env.Timeout(TimeSpan.FromTicks(tick - env.Ticks()));
 }
