@@ -77,23 +77,26 @@ public partial class Simulation
 
     public Timeout Timeout(TimeSpan delay, int priority = 0) => new(this, delay, priority: priority);
 
-    public Timeout TimeoutD(double delay, int priority = 0) => Timeout(ToTimeSpan(delay), priority);
+    public Timeout TimeoutD(double delay, int priority = 0) =>
+        DelayTicks(delay) is { } ticks ? new Timeout(this, priority, ticks) : Timeout(ToTimeSpan(delay), priority);
 
     public double ToDouble(TimeSpan span) => span.TotalSeconds / DefaultTimeStepSeconds;
 
     /// <summary>
     /// Default steps as a duration, truncated to ticks as SimSharp truncates them, except that a value
-    /// within 4 ulps below a whole tick is that tick: 553.823689 s is 5,538,236,890 ticks here, one more
-    /// than SimSharp's, so decimal delays add up exactly. A random delay lands that close with a chance
-    /// of about 1e-9 to 1e-6.
+    /// within a relative 9e-16 (a few ulps) below a whole tick is that tick: 553.823689 s is 5,538,236,890
+    /// ticks here, one more than SimSharp's, so decimal delays add up exactly. A random delay lands that
+    /// close with a chance of about 1e-9 to 1e-6.
     /// </summary>
-    public TimeSpan ToTimeSpan(double span)
+    public TimeSpan ToTimeSpan(double span) => DelayTicks(span) is { } ticks ? TimeSpan.FromTicks(ticks) : TimeSpan.FromSeconds(DefaultTimeStepSeconds * span);
+
+    /// <summary>The ticks of a delay in default steps, or null when it is negative, NaN or out of range (TimeSpan's own errors then apply).</summary>
+    private long? DelayTicks(double delay)
     {
-        double seconds = DefaultTimeStepSeconds * span;
-        double ticks = seconds * TimeSpan.TicksPerSecond; // TimeSpan.FromSeconds's own product
-        if (!(ticks >= 0 && ticks < 9e18)) return TimeSpan.FromSeconds(seconds); // negative, NaN, huge: its errors
+        double ticks = DefaultTimeStepSeconds * delay * TimeSpan.TicksPerSecond; // TimeSpan.FromSeconds's own product
+        if (!(ticks >= 0 && ticks < 9e18)) return null;
         long whole = (long)ticks;
-        return TimeSpan.FromTicks(whole + 1 - ticks <= 4 * (Math.BitIncrement(ticks) - ticks) ? whole + 1 : whole);
+        return whole + 1 - ticks <= ticks * 9e-16 ? whole + 1 : whole;
     }
 
     /// <summary>Starts over at <see cref="StartDate"/> with an empty queue and a fresh stream seeded with <paramref name="randomSeed"/>.</summary>
@@ -125,6 +128,9 @@ public partial class Simulation
     internal void Enqueue(TimeSpan delay, Event ev, int priority) => Push(BaseTick + CheckDelay(delay), priority, ev);
 
     internal void EnqueueNow(Event ev, int priority) => Push(BaseTick, priority, ev);
+
+    /// <summary>For a delay already checked to be whole non-negative ticks.</summary>
+    internal void EnqueueTicks(long delayTicks, Event ev, int priority) => Push(BaseTick + delayTicks, priority, ev);
 
     // Delays count from now: on a wall-clock run that is between events, as SimSharp's Now is.
     private long BaseTick => wallClock ? (Now - StartDate).Ticks : nowTicks;

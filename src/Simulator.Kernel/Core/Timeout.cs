@@ -10,6 +10,14 @@ public sealed class Timeout : Event
         environment.Enqueue(delay, this, priority);
     }
 
+    /// <summary>The path of <see cref="Simulation.TimeoutD(double, int)"/>: a delay already converted to non-negative ticks.</summary>
+    internal Timeout(Simulation environment, int priority, long delayTicks)
+        : base(environment)
+    {
+        MarkTriggered(true, null);
+        environment.EnqueueTicks(delayTicks, this, priority);
+    }
+
     /// <summary>A delay in the simulation's default steps, converted as <see cref="Simulation.TimeoutD(double, int)"/> converts it.</summary>
     public Timeout(Simulation environment, double delay, object? value = null, bool isOk = true, int priority = 0)
         : this(environment, environment.ToTimeSpan(delay), value, isOk, priority)
