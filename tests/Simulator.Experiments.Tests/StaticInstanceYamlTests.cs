@@ -46,4 +46,37 @@ public class StaticInstanceYamlTests
         Assert.StartsWith("round.json:", ex.Message);
         Assert.Contains(message, ex.Message);
     }
+
+    private static string Round(string site) => $$"""
+        {"catalog": {{Catalog}},
+         "site": {{site}},
+         "users": [{"id": 1, "model": "m", "bytes": "1 kB", "efficiency": 5, "deadline": "1 s"}]}
+        """;
+
+    [Fact]
+    public void RAM_and_lumped_loading_are_read_and_reach_the_planners_view()
+    {
+        var cold = StaticInstanceYaml.Read(YamlDoc.Parse(Round("""{"disk": "hdd-7200", "gpu": "rtx4090"}"""), "round.json"), ".");
+        Assert.Empty(cold.InRam);
+        var warm = StaticInstanceYaml.Read(YamlDoc.Parse(Round("""{"disk": "hdd-7200", "gpu": "rtx4090", "ram": {"capacity": "1 GB", "preload": "all"}}"""), "round.json"), ".");
+        Assert.Equal(new[] { "h", "s" }, warm.InRam.Order());
+        var small = StaticInstanceYaml.Read(YamlDoc.Parse(Round("""{"disk": "hdd-7200", "gpu": "rtx4090", "ram": {"capacity": "50 MB", "preload": ["m"]}}"""), "round.json"), ".");
+        Assert.DoesNotContain("s", small.InRam); // 100 MB does not fit in 50 MB
+        var lumped = StaticInstanceYaml.Read(YamlDoc.Parse(Round("""{"disk": "hdd-7200", "gpu": "rtx4090", "loading": "lumped", "lumped_speed": "1 GB/s"}"""), "round.json"), ".");
+        Assert.Equal(Simulator.Edge.LoadingMode.Lumped, lumped.Loads.Mode);
+    }
+
+    [Theory]
+    [InlineData("""{"disk": "hdd-7200", "gpu": "rtx4090", "ram": "nonsense"}""", "expected a mapping (key: value)")]
+    [InlineData("""{"disk": "hdd-7200", "gpu": "rtx4090", "ram": {"capacity": "-1 GB"}}""", "non-negative size")]
+    [InlineData("""{"disk": "hdd-7200", "gpu": "rtx4090", "ram": {"preload": "some"}}""", "preload is none, all or a list of model ids")]
+    [InlineData("""{"disk": "hdd-7200", "gpu": "rtx4090", "ram": {"preload": ["nope"]}}""", "unknown model 'nope'")]
+    [InlineData("""{"disk": "hdd-7200", "gpu": "rtx4090", "loading": "lumped"}""", "needs 'lumped_speed'")]
+    [InlineData("""{"disk": "hdd-7200", "gpu": "rtx4090", "lumped_speed": "1 GB/s"}""", "applies only with 'loading: lumped'")]
+    public void Bad_RAM_and_loading_settings_are_refused_with_the_file(string site, string message)
+    {
+        var ex = Assert.Throws<ConfigException>(() => StaticInstanceYaml.Read(YamlDoc.Parse(Round(site), "round.json"), "."));
+        Assert.StartsWith("round.json:", ex.Message);
+        Assert.Contains(message, ex.Message);
+    }
 }

@@ -7,6 +7,7 @@ namespace Simulator.Experiments;
 /// <code>
 /// catalog: catalogs/two-clusters.yaml          # a catalog file (relative to this file), or a catalog inline
 /// site: {disk: hdd-7200, gpu: rtx4090, timeline: sequential}   # pcie defaults to the GPU's; gpu_memory may replace gpu
+///   # optional: ram: {capacity: 8 GB, preload: all}, loading: lumped with lumped_speed: 2 GB/s
 /// uplink: {bandwidth: 20 MHz, tx_power: 23 dBm, noise_psd: -174 dBm/Hz, allocation: optimal, rate_model: fixed-psd}
 /// resident: {model: c0/v1}                      # or {blocks: [...]}; default: nothing resident
 /// users:
@@ -23,7 +24,7 @@ public static class StaticInstanceYaml
     {
         var top = doc.Mapping("catalog", "site", "uplink", "resident", "users");
         var catalog = ReadCatalog(Need(doc, top, "catalog"), baseDirectory);
-        var site = Need(doc, top, "site").Mapping("disk", "pcie", "gpu", "gpu_memory", "timeline", "max_batch", "ram");
+        var site = Need(doc, top, "site").Mapping("disk", "pcie", "gpu", "gpu_memory", "timeline", "max_batch", "ram", "loading", "lumped_speed");
         var profiles = HardwareProfiles.Shipped;
         var disk = Profile(Need(doc, site, "disk"), profiles.DiskNames, profiles.Disk);
         GpuProfile? gpu = site.TryGetValue("gpu", out var g) ? Profile(g, profiles.GpuNames, profiles.Gpu) : null;
@@ -34,7 +35,21 @@ public static class StaticInstanceYaml
         var timeline = site.TryGetValue("timeline", out var tl) ? Choice(tl, new Dictionary<string, Timeline> { ["overlap"] = Timeline.Overlap, ["sequential"] = Timeline.Sequential, ["pipelined"] = Timeline.Pipelined }) : Timeline.Overlap;
         int? maxBatch = site.TryGetValue("max_batch", out var mb) ? (int)mb.Integer() : null;
         var uplink = ReadUplink(top.TryGetValue("uplink", out var up) ? up : null);
-        var spec = new SiteSpec { Disk = disk, Pcie = pcie, GpuBytes = gpuBytes, Timeline = timeline, MaxBatch = maxBatch, Uplink = uplink };
+        var (ramBytes, preload) = site.TryGetValue("ram", out var rm0) ? ReadRam(rm0, catalog) : (0L, Array.Empty<string>());
+        var loading = site.TryGetValue("loading", out var ld) ? Choice(ld, new Dictionary<string, LoadingMode> { ["pipelined"] = LoadingMode.Pipelined, ["lumped"] = LoadingMode.Lumped }) : LoadingMode.Pipelined;
+        double lumped = double.NaN;
+        if (site.TryGetValue("lumped_speed", out var ls))
+        {
+            if (loading != LoadingMode.Lumped) throw ls.Error("'lumped_speed' applies only with 'loading: lumped'.");
+            lumped = ls.Quantity(UnitKind.ByteRate);
+            if (!(lumped > 0) || double.IsInfinity(lumped)) throw ls.Error($"the lumped loading speed must be a positive rate, not {lumped}.");
+        }
+        else if (loading == LoadingMode.Lumped) throw ld!.Error("'loading: lumped' needs 'lumped_speed' (bytes per second, e.g. 2 GB/s).");
+        var spec = new SiteSpec
+        {
+            Disk = disk, Pcie = pcie, GpuBytes = gpuBytes, Timeline = timeline, MaxBatch = maxBatch, Uplink = uplink,
+            RamBytes = ramBytes, RamPreload = preload, Loading = loading, LumpedBytesPerSecond = lumped,
+        };
 
         var resident = new HashSet<string>(StringComparer.Ordinal);
         if (top.TryGetValue("resident", out var res))
@@ -74,11 +89,34 @@ public static class StaticInstanceYaml
             double deadline = Need(u, f, "deadline").Quantity(UnitKind.Time);
             users.Add(new QueuedRequest(id, model.Id, bits, snrHz, Math.Log2(1 + snrHz / uplink.BandwidthHz), 0, deadline));
         }
-        var loads = new LoadEstimator(catalog, disk, pcie);
-        var view = new SiteView(0, users, resident, new HashSet<string>(), catalog, loads, spec);
+        var loads = new LoadEstimator(catalog, disk, pcie, spec.Loading, spec.LumpedBytesPerSecond);
+        var ram = new RamCache(spec.RamBytes);
+        ram.Preload(catalog, spec.RamPreload);
+        var view = new SiteView(0, users, resident, new HashSet<string>(ram, StringComparer.Ordinal), catalog, loads, spec);
         foreach (var m in users.Select(x => x.ModelId).Distinct().Select(catalog.Model))
             if (view.MaxBatchSize(m) < 1) throw doc.Error($"model '{m.Id}' needs {catalog.Bytes(m) + m.ActivationBytesPerSample:N0} bytes for one request, more than the GPU's {gpuBytes:N0}.");
         return view;
+    }
+
+    /// <summary><c>ram: {capacity: 8 GB, preload: none | all | [model, ...]}</c>, as in experiment files.</summary>
+    private static (long Bytes, string[] Preload) ReadRam(YamlDoc doc, Catalog catalog)
+    {
+        var f = doc.Mapping("capacity", "preload");
+        long bytes = 0;
+        if (f.TryGetValue("capacity", out var c))
+        {
+            double q = c.Quantity(UnitKind.Bytes);
+            if (!(q >= 0) || q > long.MaxValue) throw c.Error($"the RAM capacity must be a non-negative size, not {q}.");
+            bytes = (long)q;
+        }
+        if (!f.TryGetValue("preload", out var p)) return (bytes, Array.Empty<string>());
+        if (p.IsSequence) return (bytes, p.Sequence().Select(m => ModelOf(catalog, m).Id).ToArray());
+        return p.Text() switch
+        {
+            "none" => (bytes, Array.Empty<string>()),
+            "all" => (bytes, catalog.Models.Select(m => m.Id).ToArray()),
+            var t => throw p.Error($"preload is none, all or a list of model ids, not '{t}'."),
+        };
     }
 
     private static Catalog ReadCatalog(YamlDoc doc, string baseDirectory)
