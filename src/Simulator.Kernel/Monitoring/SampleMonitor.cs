@@ -38,7 +38,6 @@ public sealed class SampleMonitor : ISampleMonitor
 
     public double Total { get; private set; }
 
-    double INumericMonitor.Sum => Total;
 
     /// <summary>The sum of the observations (SimSharp's <see cref="Total"/>).</summary>
     public double Sum => Total;
