@@ -151,8 +151,8 @@ public class Container
 
     private void Changed()
     {
-        Fire(atLeast, w => Level >= w);
-        Fire(atMost, w => Level <= w);
+        Fire(atLeast, Level, above: true);
+        Fire(atMost, Level, above: false);
         if (change is { } waiting)
         {
             change = null;
@@ -160,11 +160,12 @@ public class Container
         }
     }
 
-    private static void Fire(List<(double Level, Event Event)> line, Func<double, bool> holds)
+    // Without a closure per change: every put and get passes here.
+    private static void Fire(List<(double Level, Event Event)> line, double level, bool above)
     {
         for (int i = 0; i < line.Count;)
         {
-            if (!holds(line[i].Level))
+            if (above ? level < line[i].Level : level > line[i].Level)
             {
                 i++;
                 continue;
