@@ -47,6 +47,36 @@ public class LoaderTests
     }
 
     [Fact]
+    public void Sharing_blind_keeps_a_model_it_holds_and_loads_any_other_whole()
+    {
+        // X and Y share the backbone "s". A sharing-blind site runs X twice (the second load is free, as
+        // any system keeps a model it holds), then Y: all of Y, its shared block included, onto a cleared GPU.
+        var catalog = new Catalog(new[] { new Block("s", 100_000_000), new Block("x", 50_000_000), new Block("y", 50_000_000) },
+            new[] { new Model("X", new[] { "s", "x" }, new AffineProfile(0.001, 0), 0), new Model("Y", new[] { "s", "y" }, new AffineProfile(0.001, 0), 0) });
+        var env = new Simulation();
+        var gpu = new ResidentSet(1_000_000_000);
+        var loader = new Loader(env, catalog, new LoadEstimator(catalog, Hdd, Gen4), gpu, new RamCache(0), new LruResidency(), sharing: false);
+        var reports = new List<LoadReport>();
+        env.Process(Loads());
+        env.Run();
+        Assert.Equal(150_000_000, reports[0].BytesOverPcie);
+        Assert.Equal(new LoadReport(0, 0, 0, 2, 0, 0), reports[1]);
+        Assert.Equal(150_000_000, reports[2].BytesOverPcie);
+        Assert.Equal(0, reports[2].GpuHits);
+        Assert.Equal(new[] { "s", "y" }, gpu.OrderBy(id => id, StringComparer.Ordinal));
+
+        IEnumerable<Event> Loads()
+        {
+            foreach (var id in new[] { "X", "X", "Y" })
+            {
+                var load = loader.Load(catalog.Model(id), 1);
+                yield return load;
+                reports.Add((LoadReport)load.Value!);
+            }
+        }
+    }
+
+    [Fact]
     public void A_hand_worked_pipelined_load_in_the_simulation()
     {
         // As LoadEstimatorTests: 100 MB then 50 MB from an HDD, ready at 0.7762 s after the start.

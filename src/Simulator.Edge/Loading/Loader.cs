@@ -34,7 +34,7 @@ public sealed class Loader
 
     public LoadEstimator Estimator { get; }
 
-    /// <summary>False: every load starts from an empty GPU (sharing off end to end).</summary>
+    /// <summary>False: sharing off end to end (<see cref="SharingBlind"/>): a model held whole is kept, any other loads whole onto an empty GPU.</summary>
     public bool Sharing { get; }
 
     public ResidentSet Gpu { get; }
@@ -74,7 +74,7 @@ public sealed class Loader
         double start = env.NowD;
         CheckFits(model, activationBytes);
         if (prefetching is { IsProcessed: false } pending) yield return pending;
-        var evict = Sharing ? policy.Evict(Gpu, model, activationBytes, catalog) : Gpu.ToArray();
+        var evict = Sharing ? policy.Evict(Gpu, model, activationBytes, catalog) : SharingBlind.Holds(model, Gpu) ? Array.Empty<string>() : Gpu.ToArray();
         foreach (var id in evict) Gpu.Remove(id);
         var missing = catalog.Missing(model, Gpu).ToArray();
         long missingBytes = missing.Sum(b => b.Bytes);

@@ -20,7 +20,6 @@ public sealed class EdgeSite
     private readonly RandomStreams streams;
     private readonly List<InferenceRequest> queue = new();
     private readonly Queue<PlannedBatch> plan = new();
-    private static readonly IReadOnlySet<string> NothingResident = System.Collections.Frozen.FrozenSet<string>.Empty;
     private readonly Resource gpuUnit;
     private Event? wakeup;
     private bool arrivedSincePlan;
@@ -145,7 +144,7 @@ public sealed class EdgeSite
             var r = queue[i];
             var model = catalog.Model(r.ModelId);
             if (!loadByModel.TryGetValue(model.Id, out double load))
-                loadByModel[model.Id] = load = Estimator.LoadSeconds(model, Loader.Sharing ? Loader.Gpu : NothingResident, Loader.Ram);
+                loadByModel[model.Id] = load = Estimator.LoadSeconds(model, Loader.Sharing ? Loader.Gpu : SharingBlind.Resident(model, Loader.Gpu), Loader.Ram);
             var alone = new UploadDemand(r.InputBits, r.Channel.SnrHz(now));
             double upload = OptimalAllocator.IsClosedForm(spec.Uplink)
                 ? OptimalAllocator.ClosedFormSeconds(new ReadOnlySpan<UploadDemand>(in alone), spec.Uplink.BandwidthHz)

@@ -33,7 +33,7 @@ internal static class OneShotRun
             var batch = plan.Batches[n];
             var timing = evaluation.Timings[n];
             var model = view.Catalog.Model(batch.ModelId);
-            IReadOnlySet<string> before = setup.Sharing ? resident : System.Collections.Frozen.FrozenSet<string>.Empty;
+            IReadOnlySet<string> before = setup.Sharing ? resident : SharingBlind.Resident(model, resident);
             double load = timing.LoadEnd - (view.Timeline == Timeline.Sequential ? timing.UploadEnd : timing.Start);
             double compute = model.Profile.Seconds(batch.RequestIds.Count);
             long copied = 0;

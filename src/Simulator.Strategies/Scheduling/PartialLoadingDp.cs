@@ -47,10 +47,14 @@ public enum DpFallback
 /// later model with its n' smallest-u users. G'_{c0} for the cluster holding R_0 is the better of that DP
 /// entered with R_0 and of serving R_0's model first and then that DP over the others. Then
 /// F = G'_{c0} ⊕ G_1 ⊕ … (min-plus), c0 first; the answer is the largest m with F[m] ≤ T − now,
-/// backtracked into batches. Cost O(Σ_c p_c² K_c²) with p_c models and K_c users in cluster c.</para>
+/// backtracked into batches. When R_0 holds blocks of several clusters (lru, pin-shared residency), each
+/// of them is tried as c0 and the plan serving most, then ending first, is kept; only the first batch
+/// sees R_0, so that is exact. The chosen m is confirmed by the timeline's own batch-by-batch sum
+/// (<see cref="StaticProblem.Completions"/>), so a deadline tie is decided as the evaluator decides it.
+/// Cost O(Σ_c p_c² K_c²) with p_c models and K_c users in cluster c, times the clusters R_0 touches.</para>
 /// </remarks>
 [Strategy("pl-dp", "PartialLoading dynamic program, exact for backbone-sharing catalogs with a common deadline on the sequential timeline.")]
-[Strategy("no-sharing", "Baseline: plans with pl-dp as if every batch loaded its whole model, and the site loads whole models.", Preset = "whole-models=true", Sharing = false)]
+[Strategy("no-sharing", "Baseline: plans with pl-dp as if every batch loaded its whole model (keeping one it holds), and the site loads whole models.", Preset = "whole-models=true", Sharing = false)]
 [Strategy("plan-without-sharing", "Baseline: plans as no-sharing, but the site loads only missing blocks (separates planning from partial loading).", Preset = "whole-models=true")]
 public sealed class PartialLoadingDp : IBatchScheduler
 {
@@ -61,7 +65,7 @@ public sealed class PartialLoadingDp : IBatchScheduler
     private (Catalog Catalog, IReadOnlyList<BackboneCluster> Clusters, string? WhyNot)? structure;
 
     /// <param name="fallback">What to do when the catalog is not backbone-sharing: fail, or plan with pl-greedy.</param>
-    /// <param name="wholeModels">Plan as if every batch loaded its whole model (the no-sharing baselines).</param>
+    /// <param name="wholeModels">Plan as a sharing-blind system loads (the no-sharing baselines): every batch loads its whole model unless the GPU holds that very model.</param>
     public PartialLoadingDp(DpFallback fallback = DpFallback.None, bool wholeModels = false)
     {
         fallbackToGreedy = fallback == DpFallback.PlGreedy;
@@ -82,18 +86,37 @@ public sealed class PartialLoadingDp : IBatchScheduler
                 : throw new StrategyException($"pl-dp needs a backbone-sharing catalog: {whyNot}. Use pl-greedy, or pl-dp with fallback: pl-greedy.");
         var problem = new StaticProblem(view, wholeModels);
         if (problem.Users.Count == 0) return Edge.Plan.Empty;
-        var resident = wholeModels ? Nothing : view.Resident;
-        var first = clusters.FirstOrDefault(c => c.Models.Any(m => m.BlockIds.Any(resident.Contains)));
+        var resident = view.Resident;
+        // lru and pin-shared residency can leave blocks of several clusters: each is tried as the one
+        // entered first, with the resident set (after that first batch the GPU holds only J_i).
+        var entries = clusters.Where(c => c.Models.Any(m => m.BlockIds.Any(resident.Contains))).ToArray<BackboneCluster?>();
+        if (entries.Length == 0) entries = new BackboneCluster?[] { null };
         bool common = problem.Users.Select(u => u.Deadline).Distinct().Count() <= 1;
-        return common ? CommonDeadline(problem, clusters, first, resident) : PerUserDeadlines(problem, clusters, first, resident);
+        return common ? CommonDeadline(problem, clusters, entries, resident) : PerUserDeadlines(problem, clusters, entries, resident);
     }
 
-    private static Plan CommonDeadline(StaticProblem p, IReadOnlyList<BackboneCluster> clusters, BackboneCluster? first, IReadOnlySet<string> resident)
+    private static Plan CommonDeadline(StaticProblem p, IReadOnlyList<BackboneCluster> clusters, BackboneCluster?[] entries, IReadOnlySet<string> resident)
     {
-        double budget = p.Users[0].Deadline - p.Now;
-        var ordered = clusters.OrderBy(c => c == first ? 0 : 1).ToArray();
-        // Each table counts time from now; with one deadline, F[m] <= T - now decides feasibility.
-        var tables = ordered.Select(c => ClusterTable.Best(p, c, c == first ? resident : Nothing, p.Now)).ToArray();
+        // Each table counts time from now; with one deadline, F[m] <= T - now decides feasibility. The
+        // tables' own deadline filter (now + t0 + Δ, added in its own order) only prunes, so it starts a
+        // slack early: at a tie it must not drop a user the timeline finds on time.
+        double early = p.Now - TieSlack(p.Users[0].Deadline);
+        var plain = clusters.ToDictionary(c => c, c => ClusterTable.Best(p, c, Nothing, early));
+        Candidate best = Candidate.None;
+        foreach (var first in entries)
+        {
+            var ordered = clusters.OrderBy(c => c == first ? 0 : 1).ToArray();
+            var tables = ordered.Select(c => c == first ? ClusterTable.Best(p, c, resident, early) : plain[c]).ToArray();
+            var candidate = MinPlus(p, tables);
+            if (candidate.IsBetterThan(best)) best = candidate;
+        }
+        return new Plan(best.Batches);
+    }
+
+    /// <summary>F = G_first ⊕ G_2 ⊕ …, and the most users whose plan meets the deadline as the timeline adds it up.</summary>
+    private static Candidate MinPlus(StaticProblem p, ClusterTable[] tables)
+    {
+        double deadline = p.Users[0].Deadline, budget = deadline - p.Now;
         var f = new double[p.Users.Count + 1];
         Array.Fill(f, double.PositiveInfinity);
         f[0] = 0;
@@ -110,31 +133,82 @@ public sealed class PartialLoadingDp : IBatchScheduler
                 }
             f = next;
         }
-        int served = Enumerable.Range(0, f.Length).Where(m => f[m] <= budget).DefaultIfEmpty(0).Max();
-        var perCluster = new int[tables.Length];
-        for (int c = tables.Length - 1, m = served; c >= 0; c--)
+        // F adds per-cluster sums, the timeline adds batch by batch: at a tie with the deadline the two can
+        // differ in the last bit, so near-ties are decided by the timeline's own sum.
+        double slack = TieSlack(deadline);
+        for (int served = f.Length - 1; served > 0; served--)
         {
-            perCluster[c] = take[c, m];
-            m -= perCluster[c];
+            if (!(f[served] <= budget + slack)) continue;
+            var perCluster = new int[tables.Length];
+            for (int c = tables.Length - 1, m = served; c >= 0; c--)
+            {
+                perCluster[c] = take[c, m];
+                m -= perCluster[c];
+            }
+            var batches = Enumerable.Range(0, tables.Length).SelectMany(c => tables[c].Batches(perCluster[c])).ToArray();
+            var ends = p.Completions(batches);
+            if (ends[^1] <= deadline) return new Candidate(batches, served, ends[^1]);
         }
-        return new Plan(Enumerable.Range(0, tables.Length).SelectMany(c => tables[c].Batches(perCluster[c])).ToArray());
+        return Candidate.None;
     }
 
-    /// <summary>The heuristic for per-user deadlines: clusters one after another (R_0's first, then by earliest deadline), each taking as many users as it can from the time reached.</summary>
-    private static Plan PerUserDeadlines(StaticProblem p, IReadOnlyList<BackboneCluster> clusters, BackboneCluster? first, IReadOnlySet<string> resident)
+    /// <summary>Far above the rounding of sums of a few hundred terms near <paramref name="deadline"/>, far below any time that matters.</summary>
+    private static double TieSlack(double deadline) => 1e-9 * (1 + Math.Abs(deadline));
+
+    /// <summary>The heuristic for per-user deadlines: clusters one after another (the entry's first, then by earliest deadline), each taking as many users as it can from the time reached.</summary>
+    private static Plan PerUserDeadlines(StaticProblem p, IReadOnlyList<BackboneCluster> clusters, BackboneCluster?[] entries, IReadOnlySet<string> resident)
     {
-        var ordered = clusters.OrderBy(c => c == first ? 0 : 1).ThenBy(c => EarliestDeadline(p, c)).ToArray();
-        double t = p.Now;
-        var batches = new List<PlannedBatch>();
-        foreach (var c in ordered)
+        Candidate best = Candidate.None;
+        foreach (var first in entries)
         {
-            var table = ClusterTable.Best(p, c, c == first && batches.Count == 0 ? resident : Nothing, t);
-            int m = Enumerable.Range(0, table.Time.Length).Where(x => !double.IsInfinity(table.Time[x])).Max();
-            if (m == 0) continue;
-            batches.AddRange(table.Batches(m));
-            t += table.Time[m];
+            var ordered = clusters.OrderBy(c => c == first ? 0 : 1).ThenBy(c => EarliestDeadline(p, c)).ToArray();
+            double t = p.Now;
+            var batches = new List<PlannedBatch>();
+            foreach (var c in ordered)
+            {
+                var table = ClusterTable.Best(p, c, c == first && batches.Count == 0 ? resident : Nothing, t);
+                int m = Enumerable.Range(0, table.Time.Length).Where(x => !double.IsInfinity(table.Time[x])).Max();
+                if (m == 0) continue;
+                batches.AddRange(table.Batches(m));
+                t += table.Time[m];
+            }
+            var candidate = OnTime(p, batches);
+            if (candidate.IsBetterThan(best)) best = candidate;
         }
-        return new Plan(batches);
+        return new Plan(best.Batches);
+    }
+
+    /// <summary>
+    /// The plan without the users the timeline finds late. Cluster tables check deadlines from their own
+    /// start (a head batch's table does not know how long the head took), so the heuristic can plan a user
+    /// too late; dropping one shortens its batch and every later one, unless its batch empties and the next
+    /// model loads from another predecessor, hence the loop.
+    /// </summary>
+    private static Candidate OnTime(StaticProblem p, List<PlannedBatch> batches)
+    {
+        while (batches.Count > 0)
+        {
+            var ends = p.Completions(batches);
+            bool late = false;
+            for (int n = 0; n < batches.Count; n++)
+            {
+                var kept = batches[n].RequestIds.Where(id => p.Users[p.Index[id]].Deadline >= ends[n]).ToArray();
+                if (kept.Length == batches[n].RequestIds.Count) continue;
+                late = true;
+                batches[n] = batches[n] with { RequestIds = kept };
+            }
+            if (!late) return new Candidate(batches.ToArray(), batches.Sum(b => b.RequestIds.Count), ends[^1]);
+            batches.RemoveAll(b => b.RequestIds.Count == 0);
+        }
+        return Candidate.None;
+    }
+
+    /// <summary>A plan with the users it serves and when its last batch ends: more served wins, then the earlier end.</summary>
+    private sealed record Candidate(IReadOnlyList<PlannedBatch> Batches, int Served, double End)
+    {
+        public static readonly Candidate None = new(Array.Empty<PlannedBatch>(), 0, double.PositiveInfinity);
+
+        public bool IsBetterThan(Candidate other) => Served > other.Served || (Served == other.Served && End < other.End);
     }
 
     private static double EarliestDeadline(StaticProblem p, BackboneCluster cluster)
@@ -187,7 +261,7 @@ public sealed class PartialLoadingDp : IBatchScheduler
             var time = (double[])plain.Time.Clone();
             var how = new (int HeadUsers, ArraySegment<int> Chosen)[time.Length];
             int cap = Math.Min(headUsers.Length, p.View.MaxBatchSize(head));
-            double headLoad = p.View.Loads.LoadSeconds(head, entry, p.View.InRam);
+            double headLoad = p.LoadFrom(head, entry);
             Func<ReadOnlySpan<int>, double> added = s => Entry(p, head, headLoad, s);
             for (int n = 1; n <= cap; n++)
             {
@@ -224,7 +298,7 @@ public sealed class PartialLoadingDp : IBatchScheduler
                 {
                     var model = models[j];
                     var after = prev < 0 ? null : models[prev];
-                    double load = prev < 0 ? p.View.Loads.LoadSeconds(model, entry, p.View.InRam) : double.NaN;
+                    double load = prev < 0 ? p.LoadFrom(model, entry) : double.NaN;
                     added[prev + 1][j] = prev < 0 ? s => Entry(p, model, load, s) : s => p.BatchSeconds(model, after, s);
                 }
             }

@@ -27,7 +27,7 @@ public sealed record BatchTiming(double Start, double UploadEnd, double LoadEnd,
 /// rather than taken from any planner: batches are disjoint and non-empty; each names queued requests of
 /// its model; the memory rule holds; the timeline formula gives E_n; a user of batch n is served when
 /// E_n <= T_k and late otherwise. The value is the number served. In the whole-model world (the
-/// no-sharing baseline's) nothing is resident at any load.
+/// no-sharing baseline's) only a model the GPU holds whole, and alone, is resident when it loads.
 /// </summary>
 public static class PlanEvaluator
 {
@@ -64,12 +64,12 @@ public static class PlanEvaluator
             if (batch.RequestIds.Count > cap) violations.Add($"batch {n}: {batch.RequestIds.Count} requests break the memory rule (at most {cap})");
             var allocation = users.Count > 0 ? problem.View.Allocate(users.Select(k => problem.Users[k]).ToArray()) : new BandwidthAllocation(Array.Empty<double>(), 0);
             double upload = allocation.UploadSeconds;
-            IReadOnlySet<string> resident = problem.WholeModels ? System.Collections.Frozen.FrozenSet<string>.Empty
-                : previous is null ? problem.View.Resident : problem.Catalog.BlockSet(previous);
+            IReadOnlySet<string> resident = previous is null ? problem.View.Resident : problem.Catalog.BlockSet(previous);
+            if (problem.WholeModels) resident = SharingBlind.Resident(model, resident);
             double load = problem.View.Loads.LoadSeconds(model, resident, problem.View.InRam);
             double combined = problem.View.Timeline == Timeline.Sequential ? upload + load : Math.Max(upload, load);
             double start = t;
-            t += combined + model.Profile.Seconds(Math.Max(1, users.Count));
+            t = StaticProblem.Next(t, combined, model.Profile.Seconds(Math.Max(1, users.Count)));
             completions.Add(t);
             double loadEnd = problem.View.Timeline == Timeline.Sequential ? start + upload + load : start + load;
             timings.Add(new BatchTiming(start, start + upload, loadEnd, t, users.Select((k, j) => (problem.Users[k].Id, allocation.ShareHz[j])).ToDictionary(x => x.Id, x => x.Item2)));

@@ -48,8 +48,13 @@ public static class RandomInstances
         return new Catalog(blocks.Where(b => used.Contains(b.Id)), list);
     }
 
-    /// <summary>A view of <paramref name="users"/> requests at t = 0 with upload costs 0.01-0.3 s and, when <paramref name="commonDeadline"/>, one deadline.</summary>
-    public static SiteView View(Random rng, Catalog catalog, int users, Timeline timeline, bool commonDeadline, bool withResident)
+    /// <summary>
+    /// A view of <paramref name="users"/> requests at t = 0 with upload costs 0.01-0.3 s and, when
+    /// <paramref name="commonDeadline"/>, one deadline. With <paramref name="withResident"/> the GPU holds the
+    /// blocks of <paramref name="residentModels"/> random models (several, as lru or pin-shared residency
+    /// leaves them, may touch several clusters).
+    /// </summary>
+    public static SiteView View(Random rng, Catalog catalog, int users, Timeline timeline, bool commonDeadline, bool withResident, int residentModels = 1)
     {
         const double bandwidth = 20e6;
         var spec = new SiteSpec { Disk = Hdd, Pcie = Pcie, GpuBytes = 100_000_000_000, Timeline = timeline, Uplink = new UplinkSpec { BandwidthHz = bandwidth } };
@@ -63,7 +68,9 @@ public static class RandomInstances
             double deadline = commonDeadline ? common : 0.2 + 2.8 * rng.NextDouble();
             return new QueuedRequest(k, model.Id, bits, snr, Math.Log2(1 + snr / bandwidth), 0, deadline);
         }).ToArray();
-        var resident = withResident ? catalog.Models[rng.Next(catalog.Models.Count)].BlockIds.ToHashSet() : new HashSet<string>();
+        var resident = new HashSet<string>();
+        if (withResident)
+            for (int i = 0; i < residentModels; i++) resident.UnionWith(catalog.Models[rng.Next(catalog.Models.Count)].BlockIds);
         return new SiteView(0, queue, resident, new HashSet<string>(), catalog, new LoadEstimator(catalog, Hdd, Pcie), spec);
     }
 }

@@ -12,13 +12,12 @@ namespace Simulator.Strategies;
 /// </summary>
 public sealed class StaticProblem
 {
-    private static readonly IReadOnlySet<string> Nothing = System.Collections.Frozen.FrozenSet<string>.Empty;
     private readonly Dictionary<(string Model, string? After), double> loads = new();
     private readonly Dictionary<string, int[]> byCost = new(StringComparer.Ordinal);
     private readonly bool additive;
     private readonly Lazy<IReadOnlyDictionary<long, int>> index;
 
-    /// <param name="wholeModels">Sharing off: every batch loads its whole model (the no-sharing baseline's world).</param>
+    /// <param name="wholeModels">Sharing off: a batch loads its whole model unless the GPU holds that very model (the no-sharing baseline's world, <see cref="SharingBlind"/>).</param>
     public StaticProblem(SiteView view, bool wholeModels = false)
     {
         View = view;
@@ -36,7 +35,7 @@ public sealed class StaticProblem
 
     public SiteView View { get; }
 
-    /// <summary>Sharing off: nothing counts as resident when a model loads.</summary>
+    /// <summary>Sharing off: only a model the GPU holds whole counts as resident when it loads.</summary>
     public bool WholeModels { get; }
 
     public Catalog Catalog => View.Catalog;
@@ -72,9 +71,12 @@ public sealed class StaticProblem
     {
         var key = (model.Id, previous?.Id);
         if (loads.TryGetValue(key, out double t)) return t;
-        IReadOnlySet<string> resident = WholeModels ? Nothing : previous is null ? View.Resident : Catalog.BlockSet(previous);
-        return loads[key] = View.Loads.LoadSeconds(model, resident, View.InRam);
+        return loads[key] = LoadFrom(model, previous is null ? View.Resident : Catalog.BlockSet(previous));
     }
+
+    /// <summary>L(i | the GPU holding <paramref name="gpu"/>), in this problem's world (sharing-blind when whole models).</summary>
+    public double LoadFrom(Model model, IReadOnlySet<string> gpu) =>
+        View.Loads.LoadSeconds(model, WholeModels ? SharingBlind.Resident(model, gpu) : gpu, View.InRam);
 
     /// <summary>The users of <paramref name="modelId"/> by upload cost (ties: deadline, then id), memoised; callers must not change the array.</summary>
     public int[] UsersByCost(string modelId)
@@ -122,4 +124,27 @@ public sealed class StaticProblem
     /// <summary>Time a batch adds: combine(upload, load) + tau(n).</summary>
     public double BatchSeconds(Model model, Model? previous, ReadOnlySpan<int> users) =>
         View.Combine(Upload(users), Load(model, previous)) + model.Profile.Seconds(users.Length);
+
+    /// <summary>
+    /// E_n = E_{n-1} + (combine + tau): the one order in which the timeline is added up. Planners that add
+    /// times in another order (pl-dp's min-plus over clusters) check their plan with <see cref="Completions"/>
+    /// and the evaluator adds with this, so a deadline met to the last bit is met for both.
+    /// </summary>
+    public static double Next(double previousEnd, double combined, double inference) => previousEnd + (combined + inference);
+
+    /// <summary>Each batch's completion E_n from now, in the planners' own terms (users by request id).</summary>
+    public double[] Completions(IReadOnlyList<PlannedBatch> batches)
+    {
+        var ends = new double[batches.Count];
+        double t = Now;
+        Model? previous = null;
+        for (int n = 0; n < batches.Count; n++)
+        {
+            var model = Catalog.Model(batches[n].ModelId);
+            var users = batches[n].RequestIds.Select(id => Index[id]).ToArray();
+            t = ends[n] = Next(t, View.Combine(Upload(users), Load(model, previous)), model.Profile.Seconds(users.Length));
+            previous = model;
+        }
+        return ends;
+    }
 }
