@@ -46,16 +46,23 @@ public class LoaderTests
         }, iter: 200);
     }
 
-    [Fact]
-    public void Sharing_blind_keeps_a_model_it_holds_and_loads_any_other_whole()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Sharing_blind_keeps_the_models_it_holds_and_loads_any_other_whole(bool lru)
     {
-        // X and Y share the backbone "s". A sharing-blind site runs X twice (the second load is free, as
-        // any system keeps a model it holds), then Y: all of Y, its shared block included, onto a cleared GPU.
-        var catalog = new Catalog(new[] { new Block("s", 100_000_000), new Block("x", 50_000_000), new Block("y", 50_000_000) },
+        // X and Y share the backbone "s". On the unshared catalog a site runs X twice (the second load is
+        // free, as any system keeps a model it holds), then Y: all of Y, its own copy of "s" included; then X
+        // again, which LRU with room for both still holds and previous-model residency has evicted.
+        var shared = new Catalog(new[] { new Block("s", 100_000_000), new Block("x", 50_000_000), new Block("y", 50_000_000) },
             new[] { new Model("X", new[] { "s", "x" }, new AffineProfile(0.001, 0), 0), new Model("Y", new[] { "s", "y" }, new AffineProfile(0.001, 0), 0) });
+        var catalog = SharingBlind.Unshared(shared);
+        Assert.Equal(new[] { "X|s", "x" }, catalog.Model("X").BlockIds);
+        Assert.Equal(shared.Bytes(shared.Model("Y")), catalog.Bytes(catalog.Model("Y")));
         var env = new Simulation();
         var gpu = new ResidentSet(1_000_000_000);
-        var loader = new Loader(env, catalog, new LoadEstimator(catalog, Hdd, Gen4), gpu, new RamCache(0), new LruResidency(), sharing: false);
+        IResidencyPolicy policy = lru ? new LruResidency() : new PreviousModelResidency();
+        var loader = new Loader(env, catalog, new LoadEstimator(catalog, Hdd, Gen4), gpu, new RamCache(0), policy);
         var reports = new List<LoadReport>();
         env.Process(Loads());
         env.Run();
@@ -63,11 +70,12 @@ public class LoaderTests
         Assert.Equal(new LoadReport(0, 0, 0, 2, 0, 0), reports[1]);
         Assert.Equal(150_000_000, reports[2].BytesOverPcie);
         Assert.Equal(0, reports[2].GpuHits);
-        Assert.Equal(new[] { "s", "y" }, gpu.OrderBy(id => id, StringComparer.Ordinal));
+        Assert.Equal(lru ? 0 : 150_000_000, reports[3].BytesOverPcie);
+        Assert.Equal(lru ? 300_000_000 : 150_000_000, gpu.Bytes);
 
         IEnumerable<Event> Loads()
         {
-            foreach (var id in new[] { "X", "X", "Y" })
+            foreach (var id in new[] { "X", "X", "Y", "X" })
             {
                 var load = loader.Load(catalog.Model(id), 1);
                 yield return load;

@@ -17,7 +17,6 @@ public class UnitsTests
     [InlineData("200 mW", UnitKind.Power, 0.2)]
     [InlineData("10 /s", UnitKind.PerSecond, 10)]
     [InlineData("8 dB", UnitKind.Decibels, 8)]
-    [InlineData("42", UnitKind.Bytes, 42)]
     public void Values_with_units_convert_to_SI(string text, UnitKind kind, double expected)
     {
         Assert.Equal(expected, Units.Parse(text, kind), 9);
@@ -33,6 +32,10 @@ public class UnitsTests
     [InlineData("3 ms", UnitKind.Bytes, "unit 'ms', which is not a size")]
     [InlineData("20 MB", UnitKind.Frequency, "unit 'MB', which is not a frequency")]
     [InlineData("fast", UnitKind.ByteRate, "is not a number with a unit; expected a data rate")]
+    [InlineData("20", UnitKind.Frequency, "'20' has no unit; expected a frequency (Hz, kHz, MHz, GHz), for example '20 MHz'")]
+    [InlineData("2", UnitKind.Time, "'2' has no unit; expected a time")]
+    [InlineData("-174", UnitKind.PowerSpectralDensity, "for example '-174 dBm/Hz'")]
+    [InlineData("42", UnitKind.Bytes, "'42' has no unit; expected a size")]
     public void A_unit_of_the_wrong_kind_is_refused_with_what_was_expected(string text, UnitKind kind, string message)
     {
         Assert.Contains(message, Assert.Throws<FormatException>(() => Units.Parse(text, kind)).Message);

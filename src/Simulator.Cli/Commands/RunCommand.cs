@@ -23,7 +23,7 @@ public static class RunCommand
         {
             var spec = options.Read(result, result.GetValue(file));
             string dir = result.GetValue(options.Out) ?? Path.Combine("results", spec.Name, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{spec.Hash[..8]}");
-            int parallel = result.GetValue(options.Parallel) is > 0 and var p ? p : Environment.ProcessorCount;
+            int parallel = options.Threads(result);
             // The bar draws on the terminal's standard error; redirected output or --quiet gets none.
             bool quiet = result.GetValue(options.Quiet) || Console.IsErrorRedirected || !ReferenceEquals(error, Console.Error);
             var slice = ParseShard(result.GetValue(shard), spec);
@@ -103,13 +103,16 @@ public static class RunCommand
         return command;
     }
 
+    /// <summary><c>validate</c> takes the overrides <c>run</c> takes, so that what validates with them runs with them.</summary>
     public static Command Validate(TextWriter output)
     {
-        var file = new Argument<FileInfo>("file") { Description = "An experiment file." };
-        var command = new Command("validate", "Read and check an experiment file without running it.") { file };
+        var file = new Argument<FileInfo?>("file") { Description = "An experiment file; none checks the embedded quickstart.", Arity = ArgumentArity.ZeroOrOne };
+        var options = new CommonOptions();
+        var command = new Command("validate", "Read and check an experiment file, with run's overrides, without running it.") { file };
+        options.AddInputsTo(command);
         command.SetAction(result =>
         {
-            var spec = CommonOptions.Load(result.GetValue(file), Array.Empty<string>());
+            var spec = options.Read(result, result.GetValue(file));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ok: {spec.Name}: {spec.Points.Count} point(s) x {spec.Strategies.Count} strategies x {spec.Replications.Min}-{spec.Replications.Max} replications; sha256 {spec.Hash}"));
             return Cli.Ok;
         });
@@ -129,12 +132,27 @@ public sealed class CommonOptions
 
     public void AddTo(Command command)
     {
-        command.Options.Add(Seed);
-        command.Options.Add(Replications);
+        AddInputsTo(command);
         command.Options.Add(Out);
         command.Options.Add(Parallel);
         command.Options.Add(Quiet);
+    }
+
+    /// <summary>The options that change what is run (validate takes these too).</summary>
+    public void AddInputsTo(Command command)
+    {
+        command.Options.Add(Seed);
+        command.Options.Add(Replications);
         command.Options.Add(Set);
+    }
+
+    /// <summary>--parallel: at least 1; without it, every core.</summary>
+    public int Threads(ParseResult result)
+    {
+        var option = result.GetResult(Parallel);
+        if (option is null || option.Implicit) return Environment.ProcessorCount;
+        int threads = result.GetValue(Parallel);
+        return threads >= 1 ? threads : throw new FormatException($"--parallel takes a number of threads from 1, not {threads}.");
     }
 
     public ExperimentSpec Read(ParseResult result, FileInfo? file) => Load(file, Sets(result));

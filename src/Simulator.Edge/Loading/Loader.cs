@@ -18,9 +18,8 @@ public sealed class Loader
     private readonly IResidencyPolicy policy;
     private Process? prefetching;
 
-    public Loader(Simulation env, Catalog catalog, LoadEstimator estimator, ResidentSet gpu, RamCache ram, IResidencyPolicy policy, bool sharing = true)
+    public Loader(Simulation env, Catalog catalog, LoadEstimator estimator, ResidentSet gpu, RamCache ram, IResidencyPolicy policy)
     {
-        Sharing = sharing;
         this.env = env;
         this.catalog = catalog;
         this.policy = policy;
@@ -33,9 +32,6 @@ public sealed class Loader
     }
 
     public LoadEstimator Estimator { get; }
-
-    /// <summary>False: sharing off end to end (<see cref="SharingBlind"/>): a model held whole is kept, any other loads whole onto an empty GPU.</summary>
-    public bool Sharing { get; }
 
     public ResidentSet Gpu { get; }
 
@@ -57,7 +53,7 @@ public sealed class Loader
     public Process? Prefetch(Model next, long currentActivationBytes)
     {
         var missing = catalog.Missing(next, Gpu).ToArray();
-        if (!Sharing || missing.Length == 0 || Gpu.Bytes + missing.Sum(b => b.Bytes) + currentActivationBytes > Gpu.CapacityBytes) return null;
+        if (missing.Length == 0 || Gpu.Bytes + missing.Sum(b => b.Bytes) + currentActivationBytes > Gpu.CapacityBytes) return null;
         return prefetching = env.Process(Transfer(missing, 0));
     }
 
@@ -74,7 +70,7 @@ public sealed class Loader
         double start = env.NowD;
         CheckFits(model, activationBytes);
         if (prefetching is { IsProcessed: false } pending) yield return pending;
-        var evict = Sharing ? policy.Evict(Gpu, model, activationBytes, catalog) : SharingBlind.Holds(model, Gpu) ? Array.Empty<string>() : Gpu.ToArray();
+        var evict = policy.Evict(Gpu, model, activationBytes, catalog);
         foreach (var id in evict) Gpu.Remove(id);
         var missing = catalog.Missing(model, Gpu).ToArray();
         long missingBytes = missing.Sum(b => b.Bytes);

@@ -27,6 +27,8 @@ public sealed class EdgeSite
     public EdgeSite(Simulation env, Catalog catalog, SiteSpec spec, IBatchScheduler scheduler, IWorkload workload, RandomStreams streams, double warmupSeconds = 0, bool trace = false)
     {
         this.env = env;
+        // Sharing off is the same site on a catalog whose models share nothing (a sharing-blind system).
+        if (!spec.Sharing) catalog = SharingBlind.Unshared(catalog);
         this.catalog = catalog;
         this.spec = spec;
         this.scheduler = scheduler;
@@ -34,7 +36,7 @@ public sealed class EdgeSite
         Estimator = LoadEstimator.For(catalog, spec);
         var ram = new RamCache(spec.RamBytes);
         ram.Preload(catalog, spec.RamPreload);
-        Loader = new Loader(env, catalog, Estimator, new ResidentSet(spec.GpuBytes), ram, spec.Residency, spec.Sharing);
+        Loader = new Loader(env, catalog, Estimator, new ResidentSet(spec.GpuBytes), ram, spec.Residency);
         Metrics = new SiteMetrics(env, warmupSeconds, trace);
         gpuUnit = new Resource(env, 1);
         env.Process(Arrivals(workload));
@@ -144,7 +146,7 @@ public sealed class EdgeSite
             var r = queue[i];
             var model = catalog.Model(r.ModelId);
             if (!loadByModel.TryGetValue(model.Id, out double load))
-                loadByModel[model.Id] = load = Estimator.LoadSeconds(model, Loader.Sharing ? Loader.Gpu : SharingBlind.Resident(model, Loader.Gpu), Loader.Ram);
+                loadByModel[model.Id] = load = Estimator.LoadSeconds(model, Loader.Gpu, Loader.Ram);
             var alone = new UploadDemand(r.InputBits, r.Channel.SnrHz(now));
             double upload = OptimalAllocator.IsClosedForm(spec.Uplink)
                 ? OptimalAllocator.ClosedFormSeconds(new ReadOnlySpan<UploadDemand>(in alone), spec.Uplink.BandwidthHz)

@@ -35,7 +35,7 @@ public sealed record SiteSpec
     public required PcieProfile Pcie { get; init; }
     public required long GpuBytes { get; init; }
     public IResidencyPolicy Residency { get; init; } = new PreviousModelResidency();
-    /// <summary>False turns parameter sharing off: every load evicts everything and loads the whole model (the no-sharing baseline).</summary>
+    /// <summary>False turns cross-model sharing off: the site runs on <see cref="SharingBlind.Unshared"/>, keeping the models it holds whole (the no-sharing baseline).</summary>
     public bool Sharing { get; init; } = true;
     /// <summary>RAM block cache; 0 disables it (the paper's case).</summary>
     public long RamBytes { get; init; }

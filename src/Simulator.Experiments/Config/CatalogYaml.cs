@@ -87,7 +87,7 @@ public static class CatalogYaml
             sb.AppendLine(CultureInfo.InvariantCulture, $"  - id: {Quote(m.Id)}");
             sb.AppendLine(CultureInfo.InvariantCulture, $"    blocks: [{string.Join(", ", m.BlockIds.Select(Quote))}]");
             sb.AppendLine(CultureInfo.InvariantCulture, $"    profile: {ProfileText(m.Profile)}");
-            sb.AppendLine(CultureInfo.InvariantCulture, $"    activation: {m.ActivationBytesPerSample}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"    activation: {m.ActivationBytesPerSample} B");
             if (m.Family is not null) sb.AppendLine(CultureInfo.InvariantCulture, $"    family: {Quote(m.Family)}");
             if (m.Cluster is not null) sb.AppendLine(CultureInfo.InvariantCulture, $"    cluster: {Quote(m.Cluster)}");
             if (m.Base is not null) sb.AppendLine(CultureInfo.InvariantCulture, $"    base: {Quote(m.Base)}");
@@ -133,8 +133,8 @@ public static class CatalogYaml
 
     private static string ProfileText(InferenceProfile profile) => profile switch
     {
-        AffineProfile a => string.Create(CultureInfo.InvariantCulture, $"{{alpha: {a.Alpha:R}, beta: {a.Beta:R}}}"),
-        TableProfile t => $"{{table: [{string.Join(", ", t.Points.Select(p => string.Create(CultureInfo.InvariantCulture, $"[{p.BatchSize}, {p.Seconds:R}]")))}]}}",
+        AffineProfile a => string.Create(CultureInfo.InvariantCulture, $"{{alpha: {a.Alpha:R} s, beta: {a.Beta:R} s}}"),
+        TableProfile t => $"{{table: [{string.Join(", ", t.Points.Select(p => string.Create(CultureInfo.InvariantCulture, $"[{p.BatchSize}, {p.Seconds:R} s]")))}]}}",
         _ => throw new NotSupportedException($"No YAML form for profile {profile.GetType().Name}."),
     };
 

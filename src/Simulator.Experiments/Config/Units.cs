@@ -6,7 +6,7 @@ namespace Simulator.Experiments;
 /// <summary>
 /// Reads values written with units ("150 MB/s", "20 MHz", "-174 dBm/Hz", "250 ms", "24 GB") into SI
 /// numbers, and refuses a unit of the wrong kind with a message naming what was expected. A bare number
-/// is taken in the SI unit of the kind.
+/// is refused with the units it could mean: read in SI, `bandwidth: 20` would be 20 Hz and serve nothing.
 /// </summary>
 public static partial class Units
 {
@@ -41,7 +41,8 @@ public static partial class Units
         if (!m.Success) throw new FormatException($"'{text}' is not a number with a unit; expected {Expected(kind)}.");
         double value = double.Parse(m.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
         string unit = m.Groups[2].Success ? m.Groups[2].Value.Replace(" ", "", StringComparison.Ordinal) : "";
-        if (unit.Length == 0) return value;
+        if (unit.Length == 0)
+            throw new FormatException($"'{text!.Trim()}' has no unit; expected {Expected(kind)}, for example '{m.Groups[1].Value} {Typical(kind)}'.");
         double? si = kind switch
         {
             UnitKind.Bytes => Scale(ByteUnits, unit, value),
@@ -72,6 +73,22 @@ public static partial class Units
         UnitKind.Length => "a distance (m, km)",
         UnitKind.TimePerSize => "a time per size (s/GB, s/MB)",
         _ => kind.ToString(),
+    };
+
+    /// <summary>The unit a value of the kind is usually written in, for the suggestion.</summary>
+    private static string Typical(UnitKind kind) => kind switch
+    {
+        UnitKind.Bytes => "MB",
+        UnitKind.ByteRate => "MB/s",
+        UnitKind.Time => "s",
+        UnitKind.Frequency => "MHz",
+        UnitKind.Power => "dBm",
+        UnitKind.PowerSpectralDensity => "dBm/Hz",
+        UnitKind.PerSecond => "/s",
+        UnitKind.Decibels => "dB",
+        UnitKind.Length => "m",
+        UnitKind.TimePerSize => "s/GB",
+        _ => "",
     };
 
     private static double? Scale(Dictionary<string, double> units, string unit, double value) =>

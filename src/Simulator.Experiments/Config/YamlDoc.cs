@@ -164,6 +164,10 @@ public sealed class YamlDoc
 
     public double Quantity(UnitKind kind)
     {
+        // A key named `bytes` says its unit: catalogs and instances give block and input sizes as byte counts.
+        if (kind == UnitKind.Bytes && (Path == "bytes" || Path.EndsWith(".bytes", StringComparison.Ordinal))
+            && long.TryParse(Text(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long count))
+            return count;
         try
         {
             return Units.Parse(Text(), kind);

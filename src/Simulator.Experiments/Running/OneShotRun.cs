@@ -33,14 +33,13 @@ internal static class OneShotRun
             var batch = plan.Batches[n];
             var timing = evaluation.Timings[n];
             var model = view.Catalog.Model(batch.ModelId);
-            IReadOnlySet<string> before = setup.Sharing ? resident : SharingBlind.Resident(model, resident);
             double load = timing.LoadEnd - (view.Timeline == Timeline.Sequential ? timing.UploadEnd : timing.Start);
             double compute = model.Profile.Seconds(batch.RequestIds.Count);
             long copied = 0;
             foreach (var block in view.Catalog.BlocksOf(model))
             {
                 gpuLookups++;
-                if (before.Contains(block.Id)) { gpuHits++; continue; }
+                if (resident.Contains(block.Id)) { gpuHits++; continue; }
                 ramLookups++;
                 copied += block.Bytes;
                 if (view.InRam.Contains(block.Id)) ramHits++;
