@@ -64,9 +64,9 @@ public class RunnerTests
     [Fact]
     public void Sequential_stopping_stops_at_min_when_narrow_enough_and_at_max_otherwise()
     {
-        var loose = Quickstart.Read(new[] { "replications={min: 3, max: 6, ci_half_width: 90%}", "horizon=30 s", "warmup=5 s", "scenario.arrivals.rate=10 /s" });
+        var loose = Quickstart.Read(new[] { "replications={min: 3, max: 6, ci_half_width: 90%}", "horizon=30 s", "warmup=5 s", "sweep={scenario.arrivals.rate: [10 /s]}", "plots=[]" });
         Assert.All(new Runner(loose, 2).Run().GroupBy(r => (r.Cell.Point, r.Cell.Strategy)), g => Assert.Equal(3, g.Count()));
-        var strict = Quickstart.Read(new[] { "replications={min: 3, max: 6, ci_half_width: 0.01%}", "horizon=30 s", "warmup=5 s", "scenario.arrivals.rate=10 /s" });
+        var strict = Quickstart.Read(new[] { "replications={min: 3, max: 6, ci_half_width: 0.01%}", "horizon=30 s", "warmup=5 s", "sweep={scenario.arrivals.rate: [10 /s]}", "plots=[]" });
         Assert.All(new Runner(strict, 2).Run().GroupBy(r => (r.Cell.Point, r.Cell.Strategy)), g => Assert.Equal(6, g.Count()));
     }
 

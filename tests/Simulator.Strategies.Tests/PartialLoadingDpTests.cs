@@ -130,29 +130,31 @@ public class PartialLoadingDpTests
     }
 
     [Fact]
-    public void No_sharing_keeps_the_model_it_holds_and_plans_so()
+    public void No_sharing_keeps_the_model_it_holds_and_loads_any_other_whole()
     {
-        // The GPU holds X whole; two users of X and one of Y. Sharing-blind, X costs no load, Y a whole one
-        // (the shared "s" too), and the planner, the evaluator and the site's estimate all say so.
+        // The GPU holds X whole; two users of X and one of Y. Sharing-blind, X costs no load and Y a whole one,
+        // "s" included: a blind system knows only whole models.
         var catalog = new Catalog(new[] { new Block("s", 100_000_000), new Block("x", 50_000_000), new Block("y", 50_000_000) },
             new[] { new Model("X", new[] { "s", "x" }, new AffineProfile(0.01, 0.01), 0), new Model("Y", new[] { "s", "y" }, new AffineProfile(0.01, 0.01), 0) });
         var spec = new SiteSpec { Disk = RandomInstances.Hdd, Pcie = RandomInstances.Pcie, GpuBytes = 1_000_000_000, Timeline = Timeline.Sequential, Uplink = new UplinkSpec { BandwidthHz = 20e6 } };
         double se = Math.Log2(1 + 1e9 / 20e6), bits = 0.05 * 20e6 * se;
         var queue = new[] { new QueuedRequest(0, "X", bits, 1e9, se, 0, 10), new QueuedRequest(1, "X", bits, 1e9, se, 0, 10), new QueuedRequest(2, "Y", bits, 1e9, se, 0, 10) };
-        var view = new SiteView(0, queue, new HashSet<string> { "s", "x" }, new HashSet<string>(), catalog, new LoadEstimator(catalog, RandomInstances.Hdd, RandomInstances.Pcie), spec);
-        var blind = new StaticProblem(view, wholeModels: true);
-        Assert.Equal(0, blind.Load(catalog.Model("X"), null));
-        Assert.Equal(0, blind.Load(catalog.Model("X"), catalog.Model("X")));
-        double whole = view.Loads.LoadSeconds(catalog.Model("Y"), new HashSet<string>(), view.InRam);
-        Assert.Equal(whole, blind.Load(catalog.Model("Y"), catalog.Model("X")));
-        Assert.Equal(whole, blind.Load(catalog.Model("Y"), null));
-        Assert.True(whole > new StaticProblem(view).Load(catalog.Model("Y"), catalog.Model("X")));
-        var plan = new PartialLoadingDp(wholeModels: true).Plan(view);
+        var loads = new LoadEstimator(catalog, RandomInstances.Hdd, RandomInstances.Pcie);
+        var view = new SiteView(0, queue, new HashSet<string> { "s", "x" }, new HashSet<string>(), catalog, loads, spec);
+        double whole = loads.LoadSeconds(catalog.Model("Y"), new HashSet<string>(), view.InRam);
+
+        var (plan, evaluation, _, world) = StaticRun.Solve(StrategyRegistry.BuiltIn.Create("no-sharing", new Random(0)), view);
+        Assert.Equal(new[] { "X|s", "x" }, world.Resident.OrderBy(id => id, StringComparer.Ordinal));
         Assert.Equal(new[] { "X", "Y" }, plan.Batches.Select(b => b.ModelId));
-        var evaluation = PlanEvaluator.Evaluate(blind, plan);
         Assert.Equal(3, evaluation.Served);
         Assert.Equal(0.10 + 0.03, evaluation.Completions[0], 12);
         Assert.Equal(evaluation.Completions[0] + 0.05 + whole + 0.02, evaluation.Completions[1], 12);
+
+        // plan-without-sharing plans the same, blind; with sharing, Y then loads only "y" (50 MB of its 150).
+        var (_, shared, _, _) = StaticRun.Solve(StrategyRegistry.BuiltIn.Create("plan-without-sharing", new Random(0)), view);
+        Assert.Equal(evaluation.Completions[0], shared.Completions[0], 12);
+        Assert.Equal(shared.Completions[0] + 0.05 + loads.LoadSeconds(catalog.Model("Y"), catalog.BlockSet(catalog.Model("X")), view.InRam) + 0.02, shared.Completions[1], 12);
+        Assert.True(shared.Completions[1] < evaluation.Completions[1] - 0.5);
     }
 
     [Fact]

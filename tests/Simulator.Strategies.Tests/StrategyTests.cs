@@ -19,8 +19,7 @@ public class StrategyTests
                 var timeline = i % 2 == 0 ? Timeline.Sequential : Timeline.Overlap;
                 var view = RandomInstances.View(rng, catalog, rng.Next(1, 9), timeline, commonDeadline: i % 3 == 0, withResident: i % 4 == 0);
                 var setup = StrategyRegistry.BuiltIn.Create(info.Name, new Random(i));
-                var plan = StaticRun.Schedule(setup.Scheduler, view, wholeModels: !setup.Sharing);
-                var evaluation = PlanEvaluator.Evaluate(new StaticProblem(view, wholeModels: !setup.Sharing), plan);
+                var (_, evaluation, _, _) = StaticRun.Solve(setup, view);
                 Assert.True(evaluation.Valid, $"{info.Name}, instance {i}: {string.Join("; ", evaluation.Violations)}");
                 if (Planners.Contains(info.Name) || info.Name == "no-sharing")
                     Assert.True(evaluation.Feasible, $"{info.Name}, instance {i}: late {string.Join(", ", evaluation.Late)}");
@@ -62,7 +61,7 @@ public class StrategyTests
             var view = HddView(rng, catalog, users: 40, deadline: 3.0);
             int dp = PlanEvaluator.Evaluate(new StaticProblem(view), new PartialLoadingDp().Plan(view)).Served;
             var noSharing = StrategyRegistry.BuiltIn.Create("no-sharing", new Random(0));
-            int ns = PlanEvaluator.Evaluate(new StaticProblem(view, wholeModels: true), StaticRun.Schedule(noSharing.Scheduler, view, wholeModels: true)).Served;
+            int ns = StaticRun.Solve(noSharing, view).Evaluation.Served;
             diffs.Add(dp - ns);
         }
         double mean = diffs.Average();

@@ -71,8 +71,11 @@ public static class SolveCommand
             kv => kv.Length == 2 ? kv[0].Trim() : throw new FormatException($"--param takes name=value, not '{kv[0]}'."),
             kv => kv[1].Trim(), StringComparer.Ordinal);
 
-    private static (Plan Plan, PlanEvaluation Evaluation, double Seconds) Plan(SiteView view, string name, IReadOnlyDictionary<string, string> args) =>
-        StaticRun.Solve(StrategyRegistry.BuiltIn.Create(name, args, new Random(1)), view);
+    private static (Plan Plan, PlanEvaluation Evaluation, double Seconds) Plan(SiteView view, string name, IReadOnlyDictionary<string, string> args)
+    {
+        var (plan, evaluation, seconds, _) = StaticRun.Solve(StrategyRegistry.BuiltIn.Create(name, args, new Random(1)), view);
+        return (plan, evaluation, seconds);
+    }
 
     private static void Single(TextWriter output, SiteView view, string name, IReadOnlyDictionary<string, string> args, string instanceName)
     {

@@ -4,11 +4,12 @@ namespace Simulator.Edge;
 
 /// <summary>
 /// Requests replayed from a CSV with the header <c>time,model,bytes,deadline</c>: arrival time (s),
-/// model id, input bytes, and the relative deadline budget (s). Rows must be in time order.
+/// model id, input bytes, and the relative deadline budget (s). Times are at least 0 and in order, sizes
+/// at least 0, budgets above 0; <see cref="Check"/> finds a model the catalog lacks before any run.
 /// </summary>
 public sealed class TraceWorkload : IWorkload
 {
-    private readonly List<(double Time, string Model, double Bytes, double Budget)> rows = new();
+    private readonly List<(double Time, string Model, double Bytes, double Budget, int Line)> rows = new();
 
     public TraceWorkload(string path) : this(path, File.ReadAllLines(path)) { }
 
@@ -24,10 +25,13 @@ public sealed class TraceWorkload : IWorkload
             var f = lines[i].Split(',');
             if (f.Length != 4) throw new FormatException($"{sourceName}:{i + 1}: expected 4 fields (time,model,bytes,deadline), found {f.Length}.");
             double time = Number(f[0], "time", i), bytes = Number(f[2], "bytes", i), budget = Number(f[3], "deadline", i);
+            if (time < 0) throw new FormatException($"{sourceName}:{i + 1}: time {time} is before 0; the trace starts at 0 s.");
             if (time < last) throw new FormatException($"{sourceName}:{i + 1}: time {time} is before the previous row's {last}; rows must be in time order.");
-            if (bytes < 0 || budget < 0) throw new FormatException($"{sourceName}:{i + 1}: bytes and deadline must be non-negative.");
+            if (bytes < 0) throw new FormatException($"{sourceName}:{i + 1}: bytes {bytes} is negative.");
+            if (!(budget > 0)) throw new FormatException($"{sourceName}:{i + 1}: deadline {budget} s must be above 0 (it is the budget after arrival).");
+            if (f[1].Trim().Length == 0) throw new FormatException($"{sourceName}:{i + 1}: the model is empty.");
             last = time;
-            rows.Add((time, f[1].Trim(), bytes, budget));
+            rows.Add((time, f[1].Trim(), bytes, budget, i + 1));
         }
     }
 
@@ -35,12 +39,20 @@ public sealed class TraceWorkload : IWorkload
 
     public int Count => rows.Count;
 
+    /// <summary>Refuses, with its line, the first row whose model <paramref name="catalog"/> does not have.</summary>
+    public void Check(Catalog catalog)
+    {
+        foreach (var row in rows)
+            if (!catalog.Contains(row.Model))
+                throw new FormatException($"{Source}:{row.Line}: model '{row.Model}' is not in the catalog.{Spelling.Hint(row.Model, catalog.Models.Select(m => m.Id))}");
+    }
+
     public IEnumerable<RequestDraft> Requests(Catalog catalog, RandomStreams streams)
     {
+        Check(catalog);
         for (int i = 0; i < rows.Count; i++)
         {
-            var (time, model, bytes, budget) = rows[i];
-            if (!catalog.Contains(model)) throw new FormatException($"{Source}:{i + 2}: model '{model}' is not in the catalog.");
+            var (time, model, bytes, budget, _) = rows[i];
             yield return new RequestDraft(i, time, model, 8 * bytes, time + budget);
         }
     }

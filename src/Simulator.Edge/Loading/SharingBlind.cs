@@ -7,8 +7,6 @@ namespace Simulator.Edge;
 /// </summary>
 public static class SharingBlind
 {
-    private static readonly IReadOnlySet<string> Nothing = System.Collections.Frozen.FrozenSet<string>.Empty;
-
     /// <summary>
     /// The same models, in the same order, with nothing shared: a block several models list becomes one copy
     /// per model (id "model|block"), so a site running on it duplicates shared bytes on disk, in RAM and on the GPU.
@@ -38,13 +36,30 @@ public static class SharingBlind
     }
 
     /// <summary>
-    /// What a planner that plans sharing-blind on a catalog with sharing counts as resident for
-    /// <paramref name="model"/>: all of <paramref name="gpu"/> when it holds the model whole, otherwise nothing.
+    /// What a sharing-blind planner sees of a site with sharing: the same queue and time on
+    /// <paramref name="unshared"/> (<see cref="Unshared"/> of the view's catalog), where a model is on the GPU
+    /// only when all its blocks are, and a block copy is in RAM when its original is.
     /// </summary>
-    public static IReadOnlySet<string> Resident(Model model, IReadOnlySet<string> gpu) => Holds(model, gpu) ? gpu : Nothing;
+    public static SiteView View(SiteView view, Catalog unshared, LoadEstimator loads)
+    {
+        var resident = new HashSet<string>(StringComparer.Ordinal);
+        var inRam = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var model in view.Catalog.Models)
+        {
+            var copy = unshared.Model(model.Id);
+            bool held = Holds(model, view.Resident);
+            for (int i = 0; i < model.BlockIds.Count; i++)
+            {
+                string original = model.BlockIds[i];
+                bool own = copy.BlockIds[i] == original;
+                if (held || (own && view.Resident.Contains(original))) resident.Add(copy.BlockIds[i]);
+                if (view.InRam.Contains(original)) inRam.Add(copy.BlockIds[i]);
+            }
+        }
+        return new SiteView(view.Now, view.Queue, resident, inRam, unshared, loads, view.Spec);
+    }
 
-    /// <summary>The GPU holds every block of the model.</summary>
-    public static bool Holds(Model model, IReadOnlySet<string> gpu)
+    private static bool Holds(Model model, IReadOnlySet<string> gpu)
     {
         foreach (var id in model.BlockIds)
             if (!gpu.Contains(id)) return false;

@@ -9,7 +9,6 @@ public static class StaticRound
 {
     public static SiteView Draw(Catalog catalog, SiteSpec spec, IWorkload workload, RandomStreams streams)
     {
-        if (!spec.Sharing) catalog = SharingBlind.Unshared(catalog);
         var users = new CellUsers(spec.Uplink, streams);
         var queue = new List<QueuedRequest>();
         foreach (var draft in workload.Requests(catalog, streams))

@@ -50,10 +50,15 @@ public static class ExperimentReader
         top.CheckAllConsumed();
 
         var scenarioSets = overrides.Where(o => o.Key.StartsWith("scenario.", StringComparison.Ordinal)).ToDictionary(o => o.Key, o => o.Value);
+        // The sweep's values replace a swept path at every point: an override of it would be dropped unseen.
+        foreach (var axis in sweep)
+            if (scenarioSets.TryGetValue(axis.Path, out var set))
+                throw set.Error($"'{axis.Path}' is swept, so this value would never be used; override the sweep instead (sweep={{{axis.Path}: [...]}}).");
         var points = new List<SweepPoint>();
         var text = new StringBuilder();
         foreach (var (key, value) in top.Resolved) text.Append(key).Append(": ").AppendLine(value);
         int index = 0;
+        var bindings = new List<Binding>();
         foreach (var combination in Combinations(sweep, zip))
         {
             var pointOverrides = new Dictionary<string, YamlDoc>(scenarioSets);
@@ -63,12 +68,15 @@ public static class ExperimentReader
             if (points.Count > 0 && points[0].Scenario.Kind != scenario.Kind)
                 throw (t.Raw("sweep") ?? doc).Error($"every sweep point must be of one scenario kind; point 0 is {points[0].Scenario.Kind}, point {index} {scenario.Kind}.");
             binding.CheckAllConsumed();
+            bindings.Add(binding);
             var labels = combination.ToDictionary(c => c.Path, c => binding.Resolved.TryGetValue(c.Path, out var v) ? v : c.Value.Text());
             points.Add(new SweepPoint(index, labels, scenario));
             foreach (var (key, value) in binding.Resolved) text.Append(CultureInfo.InvariantCulture, $"points[{index}].").Append(key).Append(": ").AppendLine(value);
             index++;
         }
+        Binding.CheckAllRead(bindings);
         CheckAgainstScenario(doc, t, strategies, plots, sweep, points);
+        Binding.CheckAllRead(new[] { top });
         string resolved = text.ToString();
         string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(resolved)));
         return new ExperimentSpec(name, description, seed, replications, horizon, warmup, strategies, baseline, sweep, points, plots, resolved, hash);

@@ -183,7 +183,9 @@ public static class ScenarioReader
             string path = Path.Combine(baseDirectory, a.Text("file"));
             if (!File.Exists(path)) throw a.Required("file").Error($"trace file '{path}' does not exist.");
             a.Record("sha256", FileHash.Of(path));
-            return new TraceWorkload(path);
+            var trace = new TraceWorkload(path);
+            trace.Check(catalog);
+            return trace;
         }
         ArrivalProcess arrivals = process switch
         {
@@ -210,6 +212,7 @@ public static class ScenarioReader
             var m = System.Text.RegularExpressions.Regex.Match(text, @"^zipf\(\s*([0-9.eE+-]+)\s*\)$");
             if (!m.Success || !double.TryParse(m.Groups[1].Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double s))
                 throw (a.Raw("popularity") ?? a.Doc).Error($"popularity is zipf(s) or given by 'weights', not '{text}'.");
+            if (!(s >= 0) || !double.IsFinite(s)) throw (a.Raw("popularity") ?? a.Doc).Error($"zipf(s) needs a finite s of at least 0 (0 is uniform), not {text}.");
             popularity = new ZipfPopularity(s);
         }
         var input = Range(a, "input", UnitKind.Bytes, SyntheticWorkload.DefaultInputBytes);

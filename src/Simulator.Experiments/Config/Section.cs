@@ -20,6 +20,24 @@ public sealed class Binding(IReadOnlyDictionary<string, YamlDoc> overrides)
 
     public SortedDictionary<string, string> Resolved { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Every section bound so far, for <see cref="CheckAllRead"/>.</summary>
+    public List<Section> Sections { get; } = new();
+
+    /// <summary>The dotted paths some section asked for (several sections may read one mapping).</summary>
+    public HashSet<string> ReadPaths { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Every value given must have been read at some sweep point: a known key that the configuration never
+    /// reads (rice_k with Rayleigh fading, carrier with 3GPP path loss) would otherwise be accepted and
+    /// silently ignored. A value one point reads and another does not (a swept choice) is used.
+    /// </summary>
+    public static void CheckAllRead(IReadOnlyList<Binding> points)
+    {
+        var read = new HashSet<string>(points.SelectMany(b => b.ReadPaths), StringComparer.Ordinal);
+        foreach (var binding in points)
+            foreach (var section in binding.Sections) section.CheckAllRead(read);
+    }
+
     /// <summary>Every override must have been a setting somewhere; one that was not is a misspelt or misplaced path.</summary>
     public void CheckAllConsumed()
     {
@@ -42,6 +60,7 @@ public sealed class Section
     {
         Doc = doc;
         this.binding = binding;
+        binding.Sections.Add(this);
         fields = new Dictionary<string, YamlDoc>(doc.Mapping(known), StringComparer.Ordinal);
         // Overrides (sweep values, --set) addressed to a key of this mapping replace or add it.
         foreach (var (path, value) in binding.Overrides)
@@ -68,19 +87,19 @@ public sealed class Section
 
     public bool Has(string key) => fields.ContainsKey(key);
 
-    public YamlDoc? Raw(string key) => fields.TryGetValue(key, out var v) ? v : null;
+    public YamlDoc? Raw(string key) => fields.TryGetValue(Read(key), out var v) ? v : null;
 
-    public YamlDoc Required(string key) => fields.TryGetValue(key, out var v) ? v : throw Doc.Error($"missing '{key}'.");
+    public YamlDoc Required(string key) => fields.TryGetValue(Read(key), out var v) ? v : throw Doc.Error($"missing '{key}'.");
 
     public Section Child(string key, params string[] known)
     {
-        var node = fields.TryGetValue(key, out var v) ? v : YamlDoc.Parse("{}", Doc.File).At(Path(key));
+        var node = fields.TryGetValue(Read(key), out var v) ? v : YamlDoc.Parse("{}", Doc.File).At(Path(key));
         return new Section(node, binding, known);
     }
 
     public double Quantity(string key, UnitKind kind, double? fallback = null, Domain domain = Domain.Finite)
     {
-        double value = fields.TryGetValue(key, out var v) ? v.Quantity(kind) : fallback ?? throw Doc.Error($"missing '{key}' ({Units.Expected(kind)}).");
+        double value = fields.TryGetValue(Read(key), out var v) ? v.Quantity(kind) : fallback ?? throw Doc.Error($"missing '{key}' ({Units.Expected(kind)}).");
         Check(key, value, domain);
         Record(key, value.ToString("R", CultureInfo.InvariantCulture));
         return value;
@@ -88,7 +107,7 @@ public sealed class Section
 
     public double Number(string key, double? fallback = null, Domain domain = Domain.Finite)
     {
-        double value = fields.TryGetValue(key, out var v) ? v.Number() : fallback ?? throw Doc.Error($"missing '{key}'.");
+        double value = fields.TryGetValue(Read(key), out var v) ? v.Number() : fallback ?? throw Doc.Error($"missing '{key}'.");
         Check(key, value, domain);
         Record(key, value.ToString("R", CultureInfo.InvariantCulture));
         return value;
@@ -97,7 +116,7 @@ public sealed class Section
     /// <summary>A whole number within [<paramref name="min"/>, <paramref name="max"/>]: nothing wraps when it is cast.</summary>
     public long Integer(string key, long? fallback = null, long min = long.MinValue, long max = long.MaxValue)
     {
-        long value = fields.TryGetValue(key, out var v) ? v.Integer() : fallback ?? throw Doc.Error($"missing '{key}'.");
+        long value = fields.TryGetValue(Read(key), out var v) ? v.Integer() : fallback ?? throw Doc.Error($"missing '{key}'.");
         if (value < min || value > max) throw (Raw(key) ?? Doc).Error($"'{key}' must be a whole number from {min:N0} to {max:N0}, not {value:N0}.");
         Record(key, value.ToString(CultureInfo.InvariantCulture));
         return value;
@@ -115,7 +134,7 @@ public sealed class Section
     public bool Bool(string key, bool fallback)
     {
         bool value = fallback;
-        if (fields.TryGetValue(key, out var v))
+        if (fields.TryGetValue(Read(key), out var v))
             value = v.Text() switch { "true" => true, "false" => false, var t => throw v.Error($"expected true or false, found '{t}'.") };
         Record(key, value ? "true" : "false");
         return value;
@@ -123,18 +142,33 @@ public sealed class Section
 
     public string Text(string key, string? fallback = null)
     {
-        string value = fields.TryGetValue(key, out var v) ? v.Text() : fallback ?? throw Doc.Error($"missing '{key}'.");
+        string value = fields.TryGetValue(Read(key), out var v) ? v.Text() : fallback ?? throw Doc.Error($"missing '{key}'.");
         Record(key, value);
         return value;
     }
 
     public T Choice<T>(string key, IReadOnlyDictionary<string, T> choices, string fallback)
     {
-        string text = fields.TryGetValue(key, out var v) ? v.Text() : fallback;
+        string text = fields.TryGetValue(Read(key), out var v) ? v.Text() : fallback;
         if (!choices.TryGetValue(text, out var value))
             throw (v ?? Doc).Error($"'{text}' is not one of {string.Join(", ", choices.Keys)}.{Spelling.Hint(text, choices.Keys)}");
         Record(key, text);
         return value;
+    }
+
+    /// <summary>Notes that the reader asked for <paramref name="key"/>.</summary>
+    private string Read(string key)
+    {
+        binding.ReadPaths.Add(Path(key));
+        return key;
+    }
+
+    /// <summary>Refuses, at its line, a value given here that the reader never asked for.</summary>
+    public void CheckAllRead(IReadOnlySet<string> read)
+    {
+        foreach (var (key, value) in fields)
+            if (!read.Contains(Path(key)))
+                throw value.Error($"'{key}' is given but this configuration never uses it: it applies only with another choice here (remove it, or set the choice it belongs to).");
     }
 
     public void Record(string key, string value) => binding.Resolved[Path(key)] = value;

@@ -31,6 +31,9 @@ public static partial class Units
         ["Hz"] = 1, ["kHz"] = 1e3, ["MHz"] = 1e6, ["GHz"] = 1e9,
     };
 
+    /// <summary>The largest size a file may give: far above any device, far below where 64-bit sums of sizes wrap.</summary>
+    public const double MaxBytes = 1e18;
+
     [GeneratedRegex(@"^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(\S.*?)?\s*$")]
     private static partial Regex Quantity();
 

@@ -170,7 +170,11 @@ public sealed class YamlDoc
             return count;
         try
         {
-            return Units.Parse(Text(), kind);
+            double value = Units.Parse(Text(), kind);
+            // Sizes become 64-bit byte counts, and sums of them must not wrap.
+            if (kind == UnitKind.Bytes && Math.Abs(value) > Units.MaxBytes)
+                throw Error($"'{Text()}' is more than the 1 EB (1e18 B) a size may be.");
+            return value;
         }
         catch (FormatException ex)
         {

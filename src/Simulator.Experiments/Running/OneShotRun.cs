@@ -15,8 +15,7 @@ internal static class OneShotRun
 {
     public static (RunRecord Record, RunTrace? Trace) Run(Cell cell, SiteScenario scenario, StrategySetup setup, RandomStreams streams, bool trace)
     {
-        var view = StaticRound.Draw(scenario.Catalog, scenario.Site with { Sharing = setup.Sharing }, scenario.Workload, streams);
-        var (plan, evaluation, seconds) = StaticRun.Solve(setup, view);
+        var (plan, evaluation, seconds, view) = StaticRun.Solve(setup, StaticRound.Draw(scenario.Catalog, scenario.Site, scenario.Workload, streams));
         if (!evaluation.Valid) throw new InvalidOperationException($"{setup.Name} planned an invalid round: {string.Join("; ", evaluation.Violations)}.");
 
         var metrics = new double[RunMetrics.Names.Count];

@@ -54,7 +54,7 @@ public enum DpFallback
 /// Cost O(Σ_c p_c² K_c²) with p_c models and K_c users in cluster c, times the clusters R_0 touches.</para>
 /// </remarks>
 [Strategy("pl-dp", "PartialLoading dynamic program, exact for backbone-sharing catalogs with a common deadline on the sequential timeline.")]
-[Strategy("no-sharing", "Baseline: plans with pl-dp as if every batch loaded its whole model (keeping one it holds), and the site loads whole models.", Preset = "whole-models=true", Sharing = false)]
+[Strategy("no-sharing", "Baseline: pl-dp on a sharing-blind site, whose catalog shares nothing: it keeps the models it holds and loads any other whole.", Preset = "whole-models=false", Sharing = false)]
 [Strategy("plan-without-sharing", "Baseline: plans as no-sharing, but the site loads only missing blocks (separates planning from partial loading).", Preset = "whole-models=true")]
 public sealed class PartialLoadingDp : IBatchScheduler
 {
@@ -63,9 +63,10 @@ public sealed class PartialLoadingDp : IBatchScheduler
     private readonly bool wholeModels;
     // The catalog's structure does not change during a run; a scheduler is asked at every decision.
     private (Catalog Catalog, IReadOnlyList<BackboneCluster> Clusters, string? WhyNot)? structure;
+    private (Catalog Shared, LoadEstimator SharedLoads, Catalog Unshared, LoadEstimator Loads)? blind;
 
     /// <param name="fallback">What to do when the catalog is not backbone-sharing: fail, or plan with pl-greedy.</param>
-    /// <param name="wholeModels">Plan as a sharing-blind system loads (the no-sharing baselines): every batch loads its whole model unless the GPU holds that very model.</param>
+    /// <param name="wholeModels">Plan sharing-blind (plan-without-sharing): on the view of the catalog that shares nothing, where every batch loads its whole model unless the GPU holds it.</param>
     public PartialLoadingDp(DpFallback fallback = DpFallback.None, bool wholeModels = false)
     {
         fallbackToGreedy = fallback == DpFallback.PlGreedy;
@@ -74,6 +75,7 @@ public sealed class PartialLoadingDp : IBatchScheduler
 
     public Plan Plan(SiteView view)
     {
+        if (wholeModels) view = Blind(view);
         if (structure is not { } known || !ReferenceEquals(known.Catalog, view.Catalog))
         {
             var found = BackboneStructure.Find(view.Catalog, out string? reason);
@@ -84,7 +86,7 @@ public sealed class PartialLoadingDp : IBatchScheduler
             return fallbackToGreedy
                 ? new PartialLoadingGreedy().Plan(view)
                 : throw new StrategyException($"pl-dp needs a backbone-sharing catalog: {whyNot}. Use pl-greedy, or pl-dp with fallback: pl-greedy.");
-        var problem = new StaticProblem(view, wholeModels);
+        var problem = new StaticProblem(view);
         if (problem.Users.Count == 0) return Edge.Plan.Empty;
         var resident = view.Resident;
         // lru and pin-shared residency can leave blocks of several clusters: each is tried as the one
@@ -93,6 +95,16 @@ public sealed class PartialLoadingDp : IBatchScheduler
         if (entries.Length == 0) entries = new BackboneCluster?[] { null };
         bool common = problem.Users.Select(u => u.Deadline).Distinct().Count() <= 1;
         return common ? CommonDeadline(problem, clusters, entries, resident) : PerUserDeadlines(problem, clusters, entries, resident);
+    }
+
+    private SiteView Blind(SiteView view)
+    {
+        if (blind is not { } known || !ReferenceEquals(known.Shared, view.Catalog) || !ReferenceEquals(known.SharedLoads, view.Loads))
+        {
+            var unshared = SharingBlind.Unshared(view.Catalog);
+            blind = known = (view.Catalog, view.Loads, unshared, LoadEstimator.For(unshared, view.Spec));
+        }
+        return SharingBlind.View(view, known.Unshared, known.Loads);
     }
 
     private static Plan CommonDeadline(StaticProblem p, IReadOnlyList<BackboneCluster> clusters, BackboneCluster?[] entries, IReadOnlySet<string> resident)

@@ -26,8 +26,8 @@ public sealed record BatchTiming(double Start, double UploadEnd, double LoadEnd,
 /// Re-checks a plan against the static problem's rules, written out here from system-model.md section 5
 /// rather than taken from any planner: batches are disjoint and non-empty; each names queued requests of
 /// its model; the memory rule holds; the timeline formula gives E_n; a user of batch n is served when
-/// E_n <= T_k and late otherwise. The value is the number served. In the whole-model world (the
-/// no-sharing baseline's) only a model the GPU holds whole, and alone, is resident when it loads.
+/// E_n <= T_k and late otherwise. The value is the number served. A sharing-blind strategy is evaluated
+/// in its own world, a view on the catalog that shares nothing (<see cref="SharingBlind"/>).
 /// </summary>
 public static class PlanEvaluator
 {
@@ -65,7 +65,6 @@ public static class PlanEvaluator
             var allocation = users.Count > 0 ? problem.View.Allocate(users.Select(k => problem.Users[k]).ToArray()) : new BandwidthAllocation(Array.Empty<double>(), 0);
             double upload = allocation.UploadSeconds;
             IReadOnlySet<string> resident = previous is null ? problem.View.Resident : problem.Catalog.BlockSet(previous);
-            if (problem.WholeModels) resident = SharingBlind.Resident(model, resident);
             double load = problem.View.Loads.LoadSeconds(model, resident, problem.View.InRam);
             double combined = problem.View.Timeline == Timeline.Sequential ? upload + load : Math.Max(upload, load);
             double start = t;

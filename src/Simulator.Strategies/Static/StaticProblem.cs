@@ -17,11 +17,9 @@ public sealed class StaticProblem
     private readonly bool additive;
     private readonly Lazy<IReadOnlyDictionary<long, int>> index;
 
-    /// <param name="wholeModels">Sharing off: a batch loads its whole model unless the GPU holds that very model (the no-sharing baseline's world, <see cref="SharingBlind"/>).</param>
-    public StaticProblem(SiteView view, bool wholeModels = false)
+    public StaticProblem(SiteView view)
     {
         View = view;
-        WholeModels = wholeModels;
         additive = OptimalAllocator.IsClosedForm(view.Spec.Uplink);
         Users = view.Queue;
         var single = new int[1];
@@ -34,9 +32,6 @@ public sealed class StaticProblem
     }
 
     public SiteView View { get; }
-
-    /// <summary>Sharing off: only a model the GPU holds whole counts as resident when it loads.</summary>
-    public bool WholeModels { get; }
 
     public Catalog Catalog => View.Catalog;
 
@@ -74,9 +69,8 @@ public sealed class StaticProblem
         return loads[key] = LoadFrom(model, previous is null ? View.Resident : Catalog.BlockSet(previous));
     }
 
-    /// <summary>L(i | the GPU holding <paramref name="gpu"/>), in this problem's world (sharing-blind when whole models).</summary>
-    public double LoadFrom(Model model, IReadOnlySet<string> gpu) =>
-        View.Loads.LoadSeconds(model, WholeModels ? SharingBlind.Resident(model, gpu) : gpu, View.InRam);
+    /// <summary>L(i | the GPU holding <paramref name="gpu"/>).</summary>
+    public double LoadFrom(Model model, IReadOnlySet<string> gpu) => View.Loads.LoadSeconds(model, gpu, View.InRam);
 
     /// <summary>The users of <paramref name="modelId"/> by upload cost (ties: deadline, then id), memoised; callers must not change the array.</summary>
     public int[] UsersByCost(string modelId)

@@ -11,21 +11,28 @@ namespace Simulator.Strategies;
 public static class StaticRun
 {
     /// <summary>
-    /// A strategy's plan for the round, in its own world (its bandwidth choice; whole models when it
-    /// ignores sharing), the independent evaluation of that plan, and the wall time of planning.
+    /// A strategy's plan for the round, in its own world (its bandwidth choice; the catalog that shares
+    /// nothing when it is sharing-blind), that world's view, the independent evaluation of the plan in it,
+    /// and the wall time of planning.
     /// </summary>
-    public static (Plan Plan, PlanEvaluation Evaluation, double Seconds) Solve(StrategySetup setup, SiteView view)
+    public static (Plan Plan, PlanEvaluation Evaluation, double Seconds, SiteView World) Solve(StrategySetup setup, SiteView view)
     {
-        var own = new SiteView(view.Now, view.Queue, view.Resident, view.InRam, view.Catalog, view.Loads, view.Spec with { Uplink = setup.UplinkFor(view.Spec.Uplink) });
+        var spec = view.Spec with { Uplink = setup.UplinkFor(view.Spec.Uplink), Sharing = setup.Sharing };
+        var own = new SiteView(view.Now, view.Queue, view.Resident, view.InRam, view.Catalog, view.Loads, spec);
+        if (!setup.Sharing)
+        {
+            var unshared = SharingBlind.Unshared(view.Catalog);
+            own = SharingBlind.View(own, unshared, LoadEstimator.For(unshared, spec));
+        }
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var plan = Schedule(setup.Scheduler, own, wholeModels: !setup.Sharing);
+        var plan = Schedule(setup.Scheduler, own);
         double seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
-        return (plan, PlanEvaluator.Evaluate(new StaticProblem(own, wholeModels: !setup.Sharing), plan), seconds);
+        return (plan, PlanEvaluator.Evaluate(new StaticProblem(own), plan), seconds, own);
     }
 
-    public static Plan Schedule(IBatchScheduler scheduler, SiteView view, bool wholeModels = false)
+    public static Plan Schedule(IBatchScheduler scheduler, SiteView view)
     {
-        var problem = new StaticProblem(view, wholeModels);
+        var problem = new StaticProblem(view);
         var batches = new List<PlannedBatch>();
         var left = view.Queue.ToList();
         var current = view;
