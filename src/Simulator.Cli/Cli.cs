@@ -27,7 +27,8 @@ public static class Cli
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var e in parsed.Errors) error.WriteLine(e.Message);
+            // The unrecognised token first: it says what was typed wrong; "required command" follows from it.
+            foreach (var e in parsed.Errors.OrderBy(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal) ? 0 : 1)) error.WriteLine(e.Message);
             return UsageError;
         }
         try

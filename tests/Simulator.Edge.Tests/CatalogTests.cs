@@ -99,7 +99,7 @@ public class CatalogTests
         Assert.Equal(0.0064, t.Seconds(3), 12);
         Assert.Equal(0.0124 + 8 * (0.0124 - 0.0075) / 4, t.Seconds(16), 12);
         Assert.Equal(0.0112, new AffineProfile(0.0033, 0.0013).Seconds(3), 12);
-        Assert.Throws<ArgumentException>(() => new TableProfile(new[] { (1, 0.1), (1, 0.2) }));
+        Assert.Throws<CatalogException>(() => new TableProfile(new[] { (1, 0.1), (1, 0.2) }));
     }
 
     private static Model M(string id, params string[] blocks) => new(id, blocks, Profile, 0);

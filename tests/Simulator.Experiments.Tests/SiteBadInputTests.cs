@@ -16,7 +16,7 @@ public class SiteBadInputTests
     [InlineData("warmup=-5 s", "'warmup' must be at least 0")]
     [InlineData("scenario.uplink.bandwidth=0 MHz", "'bandwidth' must be above 0")]
     [InlineData("scenario.uplink.coherence=0 ms", "'coherence' must be above 0")]
-    [InlineData("scenario.uplink.placement={min_radius: 300, max_radius: 250}", "min_radius 300 m lies beyond max_radius 250 m")]
+    [InlineData("scenario.uplink.placement={min_radius: 300 m, max_radius: 250 m}", "min_radius 300 m lies beyond max_radius 250 m")]
     [InlineData("scenario.site.downlink={rate: 0 MB/s}", "'rate' must be above 0")]
     [InlineData("scenario.site.ram={capacity: -1 GB}", "'capacity' must be at least 0")]
     [InlineData("scenario.site.gpu.memory=0 GB", "'memory' must be above 0")]

@@ -123,8 +123,9 @@ public static class RunCommand
 /// <summary>The options every experiment command shares (experiments.md section 5).</summary>
 public sealed class CommonOptions
 {
-    public Option<ulong?> Seed { get; } = new("--seed") { Description = "Override the experiment's seed." };
-    public Option<int?> Replications { get; } = new("--replications") { Description = "Override the number of replications." };
+    // Text, checked here: the parser's own message for a bad number names a .NET type.
+    public Option<string?> Seed { get; } = new("--seed") { Description = "Override the experiment's seed." };
+    public Option<string?> Replications { get; } = new("--replications") { Description = "Override the number of replications." };
     public Option<string?> Out { get; } = new("--out") { Description = "Write results here instead of results/<name>/<run-id>." };
     public Option<int> Parallel { get; } = new("--parallel") { Description = "Threads (default: all cores)." };
     public Option<bool> Quiet { get; } = new("--quiet") { Description = "No progress output." };
@@ -161,14 +162,18 @@ public sealed class CommonOptions
     public List<string> Sets(ParseResult result)
     {
         var sets = (result.GetValue(Set) ?? Array.Empty<string>()).ToList();
-        if (result.GetValue(Seed) is { } seed) sets.Add(string.Create(CultureInfo.InvariantCulture, $"seed={seed}"));
-        if (result.GetValue(Replications) is { } reps) sets.Add(string.Create(CultureInfo.InvariantCulture, $"replications={reps}"));
+        if (result.GetValue(Seed) is { } seed)
+            sets.Add(long.TryParse(seed, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? $"seed={seed}" : throw new FormatException($"--seed takes a whole number from 0 to 9,223,372,036,854,775,807, not '{seed}'."));
+        if (result.GetValue(Replications) is { } reps)
+            sets.Add(int.TryParse(reps, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? $"replications={reps}" : throw new FormatException($"--replications takes a whole number from 2, not '{reps}'."));
         return sets;
     }
 
     public static ExperimentSpec Load(FileInfo? file, IReadOnlyList<string> sets)
     {
         if (file is null) return Quickstart.Read(sets);
+        if (file.Name.StartsWith('-')) throw new FormatException($"unknown option '{file.Name}'; see --help.");
+        if (Directory.Exists(file.FullName)) throw new FormatException($"{file.FullName} is a folder; give an experiment file (.yaml).");
         if (!file.Exists) throw new FileNotFoundException($"{file.FullName}: no such experiment file.");
         return ExperimentReader.Read(file.FullName, sets);
     }

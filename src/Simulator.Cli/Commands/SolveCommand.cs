@@ -43,16 +43,25 @@ public static class SolveCommand
             if (NetworkInstanceFile.IsNetworkWindow(doc))
             {
                 var window = NetworkInstanceFile.Read(doc);
-                if (list is not null) NetworkSolve.Compare(output, window, list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                if (list is not null) NetworkSolve.Compare(output, window, Names(list));
                 else NetworkSolve.Single(output, window, result.GetValue(strategy) is "pl-dp" ? "mec-ilp" : result.GetValue(strategy)!, Arguments(result.GetValue(parameters) ?? Array.Empty<string>()), file.Name);
                 return Cli.Ok;
             }
             var view = StaticInstanceYaml.Read(file.FullName);
-            if (list is not null) Compare(output, view, list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), result.GetValue(limit));
+            if (list is not null) Compare(output, view, Names(list), result.GetValue(limit));
             else Single(output, view, result.GetValue(strategy)!, Arguments(result.GetValue(parameters) ?? Array.Empty<string>()), file.Name);
             return Cli.Ok;
         });
         return command;
+    }
+
+    /// <summary>--compare a,b,c: every name given once, none empty.</summary>
+    private static string[] Names(string list)
+    {
+        var names = list.Split(',', StringSplitOptions.TrimEntries);
+        if (names.Any(n => n.Length == 0)) throw new FormatException($"--compare takes strategy names separated by commas, with none empty: '{list}'.");
+        if (names.Distinct(StringComparer.Ordinal).Count() != names.Length) throw new FormatException($"--compare names a strategy twice: '{list}'.");
+        return names;
     }
 
     /// <summary>The window a network-one-shot experiment draws at (point, replication): what its runs plan.</summary>

@@ -22,13 +22,13 @@ public sealed record TableProfile : InferenceProfile
     public TableProfile(IEnumerable<(int BatchSize, double Seconds)> points)
     {
         Points = points.OrderBy(p => p.BatchSize).ToArray();
-        if (Points.Count < 2) throw new ArgumentException("A table profile needs at least two measured points.", nameof(points));
+        if (Points.Count < 2) throw new CatalogException("A table profile needs at least two measured points.");
         for (int i = 0; i < Points.Count; i++)
         {
             if (Points[i].BatchSize < 1 || !(Points[i].Seconds > 0))
-                throw new ArgumentException($"Point {i}: batch size {Points[i].BatchSize} and time {Points[i].Seconds} s must both be positive.", nameof(points));
+                throw new CatalogException($"Point {i}: batch size {Points[i].BatchSize} and time {Points[i].Seconds} s must both be positive.");
             if (i > 0 && Points[i].BatchSize == Points[i - 1].BatchSize)
-                throw new ArgumentException($"Batch size {Points[i].BatchSize} is measured twice.", nameof(points));
+                throw new CatalogException($"Batch size {Points[i].BatchSize} is measured twice.");
         }
     }
 

@@ -34,7 +34,7 @@ public static class CatalogYaml
         foreach (var b in blocksDoc.Sequence())
         {
             var f = b.Mapping(BlockKeys);
-            string id = Register(blockLines, Require(b, f, "id").Text(), b, "block");
+            string id = Register(blockLines, NonEmpty(Require(b, f, "id"), "block"), b, "block");
             double bytes = Require(b, f, "bytes").Quantity(UnitKind.Bytes);
             if (bytes < 0 || bytes != Math.Floor(bytes)) throw f["bytes"].Error($"a block's size must be a whole, non-negative number of bytes, not {bytes}.");
             var kind = f.TryGetValue("kind", out var k) ? ParseKind(k) : BlockKind.Unspecified;
@@ -45,20 +45,28 @@ public static class CatalogYaml
         foreach (var m in modelsDoc.Sequence())
         {
             var f = m.Mapping(ModelKeys);
-            string id = Register(modelLines, Require(m, f, "id").Text(), m, "model");
+            string id = Register(modelLines, NonEmpty(Require(m, f, "id"), "model"), m, "model");
             var ids = Require(m, f, "blocks").Sequence().Select(x => x.Text()).ToArray();
             if (ids.Length == 0) throw f["blocks"].Error($"model '{id}' lists no blocks.");
+            var listed = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (blockId, at) in ids.Zip(f["blocks"].Sequence()))
+            {
                 if (!blockLines.ContainsKey(blockId))
                     throw at.Error($"model '{id}' lists unknown block '{blockId}'.{Spelling.Hint(blockId, blockLines.Keys)}");
+                if (!listed.Add(blockId)) throw at.Error($"model '{id}' lists block '{blockId}' twice.");
+            }
             var profile = ReadProfile(Require(m, f, "profile"));
             double activation = f.TryGetValue("activation", out var a) ? a.Quantity(UnitKind.Bytes) : 0;
+            if (activation < 0) throw a!.Error($"activation memory must be at least 0, not {activation} B.");
+            double? accuracy = f.TryGetValue("accuracy", out var acc) ? acc.Number() : null;
+            if (accuracy is { } value && !(value > 0 && value <= 1)) throw acc!.Error($"an accuracy is a fraction in (0, 1], not {value}.");
             models.Add(new Model(id, ids, profile, (long)activation,
                 f.TryGetValue("family", out var fam) ? fam.Text() : null,
                 f.TryGetValue("cluster", out var cl) ? cl.Text() : null,
                 f.TryGetValue("base", out var bs) ? bs.Text() : null,
-                f.TryGetValue("accuracy", out var acc) ? acc.Number() : null));
+                accuracy));
         }
+        if (models.Count == 0) throw modelsDoc.Error("the catalog lists no model.");
         try
         {
             return new Catalog(blocks, models);
@@ -70,6 +78,12 @@ public static class CatalogYaml
     }
 
     public static Catalog Read(string file) => Read(YamlDoc.Load(file));
+
+    private static string NonEmpty(YamlDoc id, string what)
+    {
+        string text = id.Text();
+        return string.IsNullOrWhiteSpace(text) ? throw id.Error($"a {what} id must not be empty.") : text;
+    }
 
     public static string Write(Catalog catalog)
     {
@@ -122,13 +136,19 @@ public static class CatalogYaml
             {
                 return new TableProfile(points);
             }
-            catch (ArgumentException ex)
+            catch (CatalogException ex)
             {
                 throw table.Error(ex.Message);
             }
         }
         if (!f.TryGetValue("alpha", out var alpha) || !f.TryGetValue("beta", out var beta)) throw doc.Error("an affine profile needs both 'alpha' and 'beta' (seconds).");
-        return new AffineProfile(alpha.Quantity(UnitKind.Time), beta.Quantity(UnitKind.Time));
+        return new AffineProfile(NonNegativeTime(alpha), NonNegativeTime(beta));
+    }
+
+    private static double NonNegativeTime(YamlDoc doc)
+    {
+        double t = doc.Quantity(UnitKind.Time);
+        return t >= 0 && double.IsFinite(t) ? t : throw doc.Error($"an inference time must be finite and at least 0, not {t} s.");
     }
 
     private static string ProfileText(InferenceProfile profile) => profile switch

@@ -21,8 +21,22 @@ public static class ExperimentReader
     public static ExperimentSpec Read(ExperimentSource source) =>
         Read(YamlDoc.Parse(source.Text, source.FileName), source.BaseDirectory, source.Sets) with { Source = source };
 
+    /// <summary>A catalog or an instance given where an experiment is expected: say what the file is and where it goes.</summary>
+    private static void NotAnExperiment(YamlDoc doc)
+    {
+        var keys = doc.Keys.ToHashSet(StringComparer.Ordinal);
+        if (keys.Contains("scenario")) return;
+        if (keys.Contains("blocks") || keys.Contains("models") || keys.Contains("generate"))
+            throw doc.Error("this is a catalog, not an experiment: an experiment names it in scenario.catalog: {file: ...}, and `catalog <file>` checks it alone.");
+        if (keys.Contains("users") && keys.Contains("catalog"))
+            throw doc.Error("this is a static instance, not an experiment: `solve <file>` plans it.");
+        if (keys.Contains("disks") || keys.Contains("gpus"))
+            throw doc.Error("this is a hardware profile file, not an experiment: experiments name its profiles (site.disk, site.gpu.device).");
+    }
+
     public static ExperimentSpec Read(YamlDoc doc, string baseDirectory, IReadOnlyList<string>? sets = null)
     {
+        NotAnExperiment(doc);
         var overrides = ParseSets(sets ?? Array.Empty<string>());
         var top = new Binding(overrides.Where(o => !o.Key.StartsWith("scenario.", StringComparison.Ordinal)).ToDictionary(o => o.Key, o => o.Value));
         var t = new Section(doc, top, TopKeys);
@@ -75,6 +89,14 @@ public static class ExperimentReader
             index++;
         }
         Binding.CheckAllRead(bindings);
+        // Two points that resolve to the same values would be one cell counted twice in every summary.
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var point in points)
+        {
+            string key = string.Join("\n", point.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}"));
+            if (point.Labels.Count > 0 && !seen.TryAdd(key, point.Index))
+                throw (t.Raw("sweep") ?? doc).Error($"sweep points {seen[key]} and {point.Index} are the same ({string.Join(", ", point.Labels.Select(l => $"{l.Key}: {l.Value}"))}): list each value once.");
+        }
         CheckAgainstScenario(doc, t, strategies, plots, sweep, points);
         Binding.CheckAllRead(new[] { top });
         string resolved = text.ToString();

@@ -65,6 +65,11 @@ public static class ScenarioReader
             Uplink = ReadUplink(scenario.Child("uplink", UplinkKeys), downlink),
             ResultBytes = downlink.Quantity("result_bytes", UnitKind.Bytes, 0, Domain.NonNegative),
         };
+        // The memory rule for one request, here rather than when the first site is built mid-run.
+        foreach (var model in catalog.Models)
+            if (catalog.Bytes(model) + model.ActivationBytesPerSample > spec.GpuBytes)
+                throw (gpu.Raw("memory") ?? gpu.Raw("device") ?? site.Doc).Error(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"model '{model.Id}' needs {catalog.Bytes(model):N0} bytes of weights plus {model.ActivationBytesPerSample:N0} of activations for one request, more than the GPU's {spec.GpuBytes:N0} bytes."));
         var arrivals = scenario.Child("arrivals", "process", "rate", "rate_on", "rate_off", "mean_on", "mean_off", "count", "file", "popularity", "weights", "input");
         var workload = ReadWorkload(arrivals, scenario, catalog, baseDirectory);
         if (oneShot && arrivals.Text("process", "poisson") != "batch-at-zero")
@@ -99,10 +104,10 @@ public static class ScenarioReader
                 {
                     var k = new Section(doc, c.Binding, "backbone", "variants", "frozen", "classes", "profile", "activation");
                     string backbone = k.Text("backbone");
-                    var frozen = k.Required("frozen").IsSequence ? k.Required("frozen").Sequence().Select(f => (int)f.Integer()).ToArray() : new[] { (int)k.Required("frozen").Integer() };
+                    var frozen = k.Required("frozen").IsSequence ? k.Required("frozen").Sequence().Select(Depth).ToArray() : new[] { Depth(k.Required("frozen")) };
                     k.Record("frozen", string.Join(",", frozen));
                     var profile = Profile(k) ?? (backbone == "resnet50" ? ClockworkResNet50 : throw doc.Error($"'{backbone}' has no default inference profile with a source; give 'profile'."));
-                    return new ClusterSpec(backbone, (int)k.Integer("variants"), frozen, (int)k.Integer("classes", 1000), profile, (long)k.Quantity("activation", UnitKind.Bytes));
+                    return new ClusterSpec(backbone, (int)k.Integer("variants", null, 1, 100_000), frozen, (int)k.Integer("classes", 1000, 1, 10_000_000), profile, (long)k.Quantity("activation", UnitKind.Bytes, null, Domain.NonNegative));
                 }).ToArray();
                 return BackboneSharingGenerator.Build(clusters);
             }
@@ -110,9 +115,13 @@ public static class ScenarioReader
             {
                 var size = c.Required("block_size").Sequence();
                 if (size.Count != 2) throw c.Required("block_size").Error("block_size is [min, max].");
-                var spec = new GeneralSharingSpec((int)c.Integer("models"), (int)c.Integer("blocks_per_model"), (int)c.Integer("pool"), c.Number("share"),
-                    (long)size[0].Quantity(UnitKind.Bytes), (long)size[1].Quantity(UnitKind.Bytes), Profile(c) ?? throw c.Doc.Error("a general catalog needs 'profile'."), (long)c.Quantity("activation", UnitKind.Bytes));
-                return GeneralSharingGenerator.Build(spec, new Random((int)c.Integer("seed", 1)));
+                double low = size[0].Quantity(UnitKind.Bytes), high = size[1].Quantity(UnitKind.Bytes);
+                if (!(low >= 1 && low <= high)) throw c.Required("block_size").Error($"block_size [min, max] needs 1 B <= min <= max, not [{low}, {high}].");
+                double share = c.Number("share", null, Domain.NonNegative);
+                if (share > 1) throw c.Required("share").Error($"'share' is a probability, at most 1, not {share}.");
+                var spec = new GeneralSharingSpec((int)c.Integer("models", null, 1, 1_000_000), (int)c.Integer("blocks_per_model", null, 1, 1_000_000), (int)c.Integer("pool", null, 1, 10_000_000), share,
+                    (long)low, (long)high, Profile(c) ?? throw c.Doc.Error("a general catalog needs 'profile'."), (long)c.Quantity("activation", UnitKind.Bytes, null, Domain.NonNegative));
+                return GeneralSharingGenerator.Build(spec, new Random((int)c.Integer("seed", 1, 0, int.MaxValue)));
             }
             case "lora":
             {
@@ -120,9 +129,9 @@ public static class ScenarioReader
                 {
                     var a = new Section(doc, c.Binding, "rank", "targets");
                     var targets = a.Choice("targets", new Dictionary<string, LoraTargets> { ["qv"] = LoraTargets.QV, ["all-linear"] = LoraTargets.AllLinear }, "qv");
-                    return ((int)a.Integer("rank"), targets);
+                    return ((int)a.Integer("rank", null, 1, 1_000_000), targets);
                 }).ToArray();
-                return LoraGenerator.Build(adapters, Profile(c) ?? throw c.Doc.Error("a LoRA catalog needs 'profile'."), (long)c.Quantity("activation", UnitKind.Bytes));
+                return LoraGenerator.Build(adapters, Profile(c) ?? throw c.Doc.Error("a LoRA catalog needs 'profile'."), (long)c.Quantity("activation", UnitKind.Bytes, null, Domain.NonNegative));
             }
             default:
                 throw c.Required("generate").Error(how == "pfm" ? "the pfm generator draws the second paper's model families: it belongs to a network scenario (kind: network-one-shot)."
@@ -140,13 +149,13 @@ public static class ScenarioReader
         {
             "3gpp-uma" => new Uma3gppPathLoss(),
             "free-space" => new FreeSpacePathLoss(u.Quantity("carrier", UnitKind.Frequency)),
-            "log-distance" => new LogDistancePathLoss(u.Quantity("reference_loss", UnitKind.Decibels), u.Number("exponent")),
+            "log-distance" => new LogDistancePathLoss(u.Quantity("reference_loss", UnitKind.Decibels), u.Number("exponent", null, Domain.Positive)),
             var t => throw u.Required("pathloss").Error($"'{t}' is not a path-loss model; known: 3gpp-uma, free-space, log-distance.{Spelling.Hint(t, new[] { "3gpp-uma", "free-space", "log-distance" })}"),
         };
         var fading = u.Choice("fading", new Dictionary<string, FadingKind> { ["rayleigh"] = FadingKind.Rayleigh, ["rician"] = FadingKind.Rician, ["none"] = FadingKind.None }, "rayleigh");
         double coherence = u.Quantity("coherence", UnitKind.Time, 0.010, Domain.Positive);
         double? rho = u.Choice("correlation", new Dictionary<string, bool> { ["none"] = false, ["gauss-markov"] = true }, "none")
-            ? Fading.GaussMarkovRho(u.Number("speed"), u.Quantity("carrier", UnitKind.Frequency), coherence)
+            ? Fading.GaussMarkovRho(u.Number("speed", null, Domain.NonNegative), u.Quantity("carrier", UnitKind.Frequency), coherence)
             : null;
         var placement = u.Child("placement", "min_radius", "max_radius");
         return new UplinkSpec
@@ -157,7 +166,7 @@ public static class ScenarioReader
             PathLoss = pathLoss,
             ShadowingSigmaDb = u.Quantity("shadowing", UnitKind.Decibels, 8, Domain.NonNegative),
             Fading = fading,
-            RiceK = fading == FadingKind.Rician ? u.Number("rice_k") : 0,
+            RiceK = fading == FadingKind.Rician ? u.Number("rice_k", null, Domain.NonNegative) : 0,
             CoherenceSeconds = coherence,
             GaussMarkovRho = rho,
             RequantizeOnCoherence = u.Bool("requantize_on_coherence", false),
@@ -170,7 +179,7 @@ public static class ScenarioReader
 
     private static AnnulusPlacement Annulus(Section placement)
     {
-        double min = placement.Number("min_radius", 10, Domain.NonNegative), max = placement.Number("max_radius", 250, Domain.Positive);
+        double min = placement.Quantity("min_radius", UnitKind.Length, 10, Domain.NonNegative), max = placement.Quantity("max_radius", UnitKind.Length, 250, Domain.Positive);
         if (min > max) throw (placement.Raw("min_radius") ?? placement.Doc).Error($"min_radius {min} m lies beyond max_radius {max} m.");
         return new AnnulusPlacement(min, max);
     }
@@ -237,6 +246,13 @@ public static class ScenarioReader
         double low = r.Quantity("min", kind, null, domain), high = r.Quantity("max", kind, null, domain);
         if (low > high) throw doc.Error($"'{key}' has min {low} above max {high}.");
         return new UniformQuantity(low, high);
+    }
+
+    /// <summary>A frozen depth: a whole number of layers from 0 (the generator refuses one deeper than its backbone).</summary>
+    private static int Depth(YamlDoc doc)
+    {
+        long depth = doc.Integer();
+        return depth is >= 0 and <= 10_000 ? (int)depth : throw doc.Error($"a frozen depth is a whole number of layers from 0, not {depth}.");
     }
 
     private static string Model(Catalog catalog, YamlDoc doc)

@@ -28,12 +28,12 @@ public static class StaticInstanceYaml
         var profiles = HardwareProfiles.Shipped;
         var disk = Profile(Need(doc, site, "disk"), profiles.DiskNames, profiles.Disk);
         GpuProfile? gpu = site.TryGetValue("gpu", out var g) ? Profile(g, profiles.GpuNames, profiles.Gpu) : null;
-        long gpuBytes = site.TryGetValue("gpu_memory", out var gm) ? (long)gm.Quantity(UnitKind.Bytes)
+        long gpuBytes = site.TryGetValue("gpu_memory", out var gm) ? (long)Positive(gm, UnitKind.Bytes)
             : gpu?.MemoryBytes ?? throw doc.Error("site: give 'gpu' (a profile name) or 'gpu_memory'.");
         var pcie = site.TryGetValue("pcie", out var pc) ? Profile(pc, profiles.PcieNames, profiles.Pcie)
             : gpu is not null ? profiles.Pcie(gpu.Pcie) : throw doc.Error("site: give 'pcie' when the GPU is given by 'gpu_memory'.");
         var timeline = site.TryGetValue("timeline", out var tl) ? Choice(tl, new Dictionary<string, Timeline> { ["overlap"] = Timeline.Overlap, ["sequential"] = Timeline.Sequential, ["pipelined"] = Timeline.Pipelined }) : Timeline.Overlap;
-        int? maxBatch = site.TryGetValue("max_batch", out var mb) ? (int)mb.Integer() : null;
+        int? maxBatch = site.TryGetValue("max_batch", out var mb) ? MaxBatch(mb) : null;
         var uplink = ReadUplink(top.TryGetValue("uplink", out var up) ? up : null);
         var (ramBytes, preload) = site.TryGetValue("ram", out var rm0) ? ReadRam(rm0, catalog) : (0L, Array.Empty<string>());
         var loading = site.TryGetValue("loading", out var ld) ? Choice(ld, new Dictionary<string, LoadingMode> { ["pipelined"] = LoadingMode.Pipelined, ["lumped"] = LoadingMode.Lumped }) : LoadingMode.Pipelined;
@@ -72,7 +72,9 @@ public static class StaticInstanceYaml
             long id = Need(u, f, "id").Integer();
             if (!ids.Add(id)) throw f["id"].Error($"user id {id} appears twice.");
             var model = ModelOf(catalog, Need(u, f, "model"));
-            double bits = 8 * Need(u, f, "bytes").Quantity(UnitKind.Bytes);
+            double bytes = Need(u, f, "bytes").Quantity(UnitKind.Bytes);
+            if (!(bytes >= 0)) throw f["bytes"].Error($"an input size must be at least 0, not {bytes} B.");
+            double bits = 8 * bytes;
             double snrHz;
             if (f.TryGetValue("efficiency", out var eff) == f.ContainsKey("distance")) throw u.Error("give exactly one of 'efficiency' (bit/s/Hz) and 'distance' (m).");
             if (eff is not null)
@@ -86,15 +88,16 @@ public static class StaticInstanceYaml
                 double metres = Metres(f["distance"]);
                 snrHz = uplink.TxPowerWatts * Math.Pow(10, -uplink.PathLoss.Db(metres) / 10) / uplink.NoisePsdWattsPerHz;
             }
-            double deadline = Need(u, f, "deadline").Quantity(UnitKind.Time);
+            double deadline = Positive(Need(u, f, "deadline"), UnitKind.Time);
             users.Add(new QueuedRequest(id, model.Id, bits, snrHz, Math.Log2(1 + snrHz / uplink.BandwidthHz), 0, deadline));
         }
+        if (users.Count == 0) throw top["users"].Error("an instance needs at least one user.");
         var loads = new LoadEstimator(catalog, disk, pcie, spec.Loading, spec.LumpedBytesPerSecond);
         var ram = new RamCache(spec.RamBytes);
         ram.Preload(catalog, spec.RamPreload);
         var view = new SiteView(0, users, resident, new HashSet<string>(ram, StringComparer.Ordinal), catalog, loads, spec);
         foreach (var m in users.Select(x => x.ModelId).Distinct().Select(catalog.Model))
-            if (view.MaxBatchSize(m) < 1) throw doc.Error($"model '{m.Id}' needs {catalog.Bytes(m) + m.ActivationBytesPerSample:N0} bytes for one request, more than the GPU's {gpuBytes:N0}.");
+            if (view.MaxBatchSize(m) < 1) throw (gm ?? g ?? doc).Error($"model '{m.Id}' needs {catalog.Bytes(m) + m.ActivationBytesPerSample:N0} bytes for one request, more than the GPU's {gpuBytes:N0}.");
         return view;
     }
 
@@ -132,9 +135,9 @@ public static class StaticInstanceYaml
         var spec = new UplinkSpec { ShadowingSigmaDb = 0, Fading = FadingKind.None };
         if (doc is null) return spec;
         var f = doc.Mapping("bandwidth", "tx_power", "noise_psd", "allocation", "rate_model");
-        if (f.TryGetValue("bandwidth", out var b)) spec = spec with { BandwidthHz = b.Quantity(UnitKind.Frequency) };
-        if (f.TryGetValue("tx_power", out var p)) spec = spec with { TxPowerWatts = p.Quantity(UnitKind.Power) };
-        if (f.TryGetValue("noise_psd", out var n)) spec = spec with { NoisePsdWattsPerHz = n.Quantity(UnitKind.PowerSpectralDensity) };
+        if (f.TryGetValue("bandwidth", out var b)) spec = spec with { BandwidthHz = Positive(b, UnitKind.Frequency) };
+        if (f.TryGetValue("tx_power", out var p)) spec = spec with { TxPowerWatts = Positive(p, UnitKind.Power) };
+        if (f.TryGetValue("noise_psd", out var n)) spec = spec with { NoisePsdWattsPerHz = Positive(n, UnitKind.PowerSpectralDensity) };
         if (f.TryGetValue("allocation", out var a))
             spec = spec with { Allocator = Choice(a, Allocators.Names.ToDictionary(n => n, n => Allocators.Named(n)!)) };
         if (f.TryGetValue("rate_model", out var r))
@@ -142,13 +145,19 @@ public static class StaticInstanceYaml
         return spec;
     }
 
-    private static double Metres(YamlDoc doc)
+    private static double Metres(YamlDoc doc) => Positive(doc, UnitKind.Length);
+
+    private static int MaxBatch(YamlDoc doc)
     {
-        string text = doc.Text().Trim();
-        string number = text.EndsWith("km", StringComparison.Ordinal) ? text[..^2] : text.EndsWith('m') ? text[..^1] : text;
-        if (!double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) || !(v > 0))
-            throw doc.Error($"'{text}' is not a positive distance (m or km).");
-        return text.EndsWith("km", StringComparison.Ordinal) ? v * 1000 : v;
+        long n = doc.Integer();
+        return n is >= 1 and <= int.MaxValue ? (int)n : throw doc.Error($"'max_batch' must be a whole number from 1, not {n}.");
+    }
+
+    /// <summary>A finite quantity above 0, or an error at its line.</summary>
+    private static double Positive(YamlDoc doc, UnitKind kind)
+    {
+        double value = doc.Quantity(kind);
+        return value > 0 && double.IsFinite(value) ? value : throw doc.Error($"'{doc.Text()}' must be above 0 ({Units.Expected(kind)}).");
     }
 
     private static Model ModelOf(Catalog catalog, YamlDoc doc)

@@ -40,7 +40,8 @@ public static partial class Units
     /// <summary>The SI value of <paramref name="text"/>; a <see cref="FormatException"/> says what was expected.</summary>
     public static double Parse(string text, UnitKind kind)
     {
-        var m = Quantity().Match(text ?? "");
+        if (string.IsNullOrWhiteSpace(text)) throw new FormatException($"no value; expected {Expected(kind)}.");
+        var m = Quantity().Match(text);
         if (!m.Success) throw new FormatException($"'{text}' is not a number with a unit; expected {Expected(kind)}.");
         double value = double.Parse(m.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
         string unit = m.Groups[2].Success ? m.Groups[2].Value.Replace(" ", "", StringComparison.Ordinal) : "";

@@ -51,7 +51,33 @@ public sealed class YamlDoc
         if (stream.Documents.Count == 0) throw new ConfigException(file, 1, "", "the file is empty.");
         if (stream.Documents.Count > 1)
             throw new ConfigException(file, (int)stream.Documents[1].RootNode.Start.Line, "", "a second YAML document ('---'): one file holds one experiment, catalog or instance.");
+        CheckExpansion(stream.Documents[0].RootNode, file);
         return new YamlDoc(stream.Documents[0].RootNode, file, "");
+    }
+
+    /// <summary>Nodes a document may stand for once its aliases are expanded: readers walk the expanded tree.</summary>
+    public const int MaxNodes = 1_000_000;
+
+    /// <summary>
+    /// Aliases (*a) share the node of their anchor (&amp;a), so a small file can stand for an exponential tree
+    /// ("billion laughs"); refused, at the line where the count passes <see cref="MaxNodes"/>.
+    /// </summary>
+    private static void CheckExpansion(YamlNode root, string file)
+    {
+        var pending = new Stack<YamlNode>();
+        pending.Push(root);
+        long count = 0;
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            if (++count > MaxNodes)
+                throw new ConfigException(file, (int)node.Start.Line, "", $"through its aliases (*name) the file stands for more than {MaxNodes:N0} values; the reader stops here.");
+            switch (node)
+            {
+                case YamlSequenceNode s: foreach (var child in s.Children) pending.Push(child); break;
+                case YamlMappingNode m: foreach (var (k, v) in m.Children) { pending.Push(k); pending.Push(v); } break;
+            }
+        }
     }
 
     /// <summary>
@@ -119,6 +145,9 @@ public sealed class YamlDoc
     public bool IsSequence => node is YamlSequenceNode;
 
     /// <summary>The mapping's entries, after checking every key is one of <paramref name="known"/>.</summary>
+    /// <summary>The keys of a mapping as written (none for any other node), before any check.</summary>
+    public IEnumerable<string> Keys => node is YamlMappingNode m ? m.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "") : Array.Empty<string>();
+
     public IReadOnlyDictionary<string, YamlDoc> Mapping(params string[] known)
     {
         if (node is not YamlMappingNode map) throw Error($"expected a mapping (key: value), found {Describe()}.");
