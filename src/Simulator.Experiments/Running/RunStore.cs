@@ -9,6 +9,12 @@ namespace Simulator.Experiments;
 /// pointed at a folder holding the same config resumes: its finished cells are not run again. Shards
 /// write such folders, and <see cref="Merge"/> joins them.
 /// </summary>
+/// <remarks>
+/// Each cell's record ends with a checksum of its fields. A record cut off by an interruption (the last
+/// one) is dropped and its cell runs again; a record elsewhere that fails its checksum (edited, damaged)
+/// is refused with its line; a record written twice is kept once, two different records of one cell are
+/// refused. Nothing a later resume or merge reads can crash on it or lose a finished cell.
+/// </remarks>
 public sealed class RunStore : IDisposable
 {
     private const string Cells = "cells.csv";
@@ -82,9 +88,13 @@ public sealed class RunStore : IDisposable
             File.WriteAllText(Path.Combine(directory, "experiment.yaml"), source.Text);
             File.WriteAllText(Path.Combine(directory, "sets.txt"), string.Join("\n", source.Sets.Prepend($"# base directory: {source.BaseDirectory}")) + "\n");
             File.WriteAllText(hashFile, spec.Hash + "\n");
-            File.WriteAllText(Path.Combine(directory, Cells), "point,strategy,replication," + string.Join(",", spec.Metrics.Names) + ",decision_ms_mean,decision_ms_max\n");
+            File.WriteAllText(Path.Combine(directory, Cells), Header(spec) + "\n");
         }
-        return new RunStore(directory, spec, ReadCells(Path.Combine(directory, Cells), spec.Metrics.Count), writer);
+        string cells = Path.Combine(directory, Cells);
+        var (done, clean) = ReadCells(cells, spec);
+        // Appending after a torn record would glue the next one to it: rewrite the log without it first.
+        if (!clean) File.WriteAllLines(cells, done.Select(r => Line(r)).Prepend(Header(spec)));
+        return new RunStore(directory, spec, done, writer);
     }
 
     /// <summary>Rebuilds the experiment stored in a folder, checking that it still gives the stored hash.</summary>
@@ -98,15 +108,28 @@ public sealed class RunStore : IDisposable
             sets.Skip(1).Where(l => l.Length > 0).ToArray()));
         string stored = File.ReadAllText(hashFile).Trim();
         if (stored != spec.Hash) throw new ConfigException(hashFile, 1, "", $"the stored experiment no longer resolves to the stored hash {stored[..12]}... (profiles or defaults changed?).");
-        return new RunStore(directory, spec, ReadCells(Path.Combine(directory, Cells), spec.Metrics.Count));
+        return new RunStore(directory, spec, ReadCells(Path.Combine(directory, Cells), spec).Done);
     }
 
     public void Append(RunRecord r)
     {
-        string line = string.Join(",", new[] { r.Cell.Point, r.Cell.Strategy, r.Cell.Replication }.Select(i => i.ToString(CultureInfo.InvariantCulture))
-            .Concat(r.Metrics.Append(r.DecisionMsMean).Append(r.DecisionMsMax).Select(ResultWriter.Num)));
+        string line = Line(r);
         lock (gate) File.AppendAllText(Path.Combine(Directory, Cells), line + "\n");
     }
+
+    private static string Header(ExperimentSpec spec) =>
+        "point,strategy,replication," + string.Join(",", spec.Metrics.Names) + ",decision_ms_mean,decision_ms_max,check";
+
+    /// <summary>A cell's record: its fields, then the checksum of them.</summary>
+    private static string Line(RunRecord r)
+    {
+        string fields = string.Join(",", new[] { r.Cell.Point, r.Cell.Strategy, r.Cell.Replication }.Select(i => i.ToString(CultureInfo.InvariantCulture))
+            .Concat(r.Metrics.Append(r.DecisionMsMean).Append(r.DecisionMsMax).Select(ResultWriter.Num)));
+        return fields + "," + Check(fields);
+    }
+
+    private static string Check(string fields) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(fields)), 0, 4);
 
     /// <summary>
     /// Joins shard folders: all must hold the same configuration, and together every cell of the grid
@@ -134,19 +157,54 @@ public sealed class RunStore : IDisposable
     private static string Describe(ExperimentSpec spec, Cell c) =>
         $"(point {c.Point}, {spec.Strategies[c.Strategy].Label}, replication {c.Replication})";
 
-    private static IReadOnlyList<RunRecord> ReadCells(string path, int metrics)
+    /// <summary>The cells a log holds, and whether it is clean (false: its last record was torn and is dropped).</summary>
+    private static (IReadOnlyList<RunRecord> Done, bool Clean) ReadCells(string path, ExperimentSpec spec)
     {
-        if (!File.Exists(path)) return Array.Empty<RunRecord>();
+        if (!File.Exists(path)) return (Array.Empty<RunRecord>(), true);
+        var lines = File.ReadAllLines(path);
+        if (lines.Length == 0 || lines[0] != Header(spec))
+            throw new ConfigException(path, 1, "", "the cell log's header is not the one this version writes (an older results folder, or edited); choose another --out.");
+        int last = Array.FindLastIndex(lines, l => !string.IsNullOrWhiteSpace(l));
         var list = new List<RunRecord>();
-        foreach (var line in File.ReadLines(path).Skip(1))
+        var seen = new Dictionary<Cell, (string Text, int Line)>();
+        bool clean = true;
+        for (int i = 1; i < lines.Length; i++)
         {
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            var f = line.Split(',');
-            if (f.Length != 3 + metrics + 2) continue; // a line cut off by an interruption: run that cell again
-            var values = f.Skip(3).Select(v => double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray();
-            list.Add(new RunRecord(new Cell(int.Parse(f[0], CultureInfo.InvariantCulture), int.Parse(f[1], CultureInfo.InvariantCulture), int.Parse(f[2], CultureInfo.InvariantCulture)),
-                values[..metrics], values[^2], values[^1]));
+            if (string.IsNullOrWhiteSpace(lines[i])) continue;
+            var record = Parse(lines[i], spec);
+            if (record is null)
+            {
+                if (i == last) { clean = false; continue; } // cut off by an interruption: that cell runs again
+                throw new ConfigException(path, i + 1, "", "this cell record does not match its checksum (edited or damaged); delete the line, and the next run computes that cell again.");
+            }
+            var cell = record.Cell;
+            if (cell.Point >= spec.Points.Count || cell.Strategy >= spec.Strategies.Count || cell.Replication >= spec.Replications.Max)
+                throw new ConfigException(path, i + 1, "", $"a record of a cell outside this experiment's grid (point {cell.Point}, strategy {cell.Strategy}, replication {cell.Replication}).");
+            if (seen.TryGetValue(cell, out var first))
+            {
+                if (first.Text == lines[i]) { clean = false; continue; } // written twice: keep one
+                throw new ConfigException(path, i + 1, "", $"a second, different record of the cell on line {first.Line}; delete the wrong one.");
+            }
+            seen[cell] = (lines[i], i + 1);
+            list.Add(record);
         }
-        return list;
+        return (list, clean);
+    }
+
+    /// <summary>A record whose checksum holds, or null.</summary>
+    private static RunRecord? Parse(string line, ExperimentSpec spec)
+    {
+        int comma = line.LastIndexOf(',');
+        if (comma < 0 || Check(line[..comma]) != line[(comma + 1)..]) return null;
+        var f = line[..comma].Split(',');
+        int metrics = spec.Metrics.Count;
+        if (f.Length != 3 + metrics + 2) return null;
+        var ints = new int[3];
+        for (int k = 0; k < 3; k++)
+            if (!int.TryParse(f[k], NumberStyles.None, CultureInfo.InvariantCulture, out ints[k])) return null;
+        var values = new double[metrics + 2];
+        for (int k = 0; k < values.Length; k++)
+            if (!double.TryParse(f[3 + k], NumberStyles.Float, CultureInfo.InvariantCulture, out values[k])) return null;
+        return new RunRecord(new Cell(ints[0], ints[1], ints[2]), values[..metrics], values[^2], values[^1]);
     }
 }
