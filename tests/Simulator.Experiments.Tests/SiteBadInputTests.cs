@@ -12,7 +12,7 @@ public class SiteBadInputTests
     [InlineData("scenario.site.max_batch=0", "'max_batch' must be a whole number from 1")]
     [InlineData("replications=4294967298", "'replications' must be a whole number from 2 to 1,000,000")]
     [InlineData("seed=-1", "'seed' must be a whole number from 0")]
-    [InlineData("horizon=1e400 s", "'horizon' must be finite")]
+    [InlineData("horizon=1e400 s", "is longer than the 1e9 s (about 32 years) a time may be")]
     [InlineData("warmup=-5 s", "'warmup' must be at least 0")]
     [InlineData("scenario.uplink.bandwidth=0 MHz", "'bandwidth' must be above 0")]
     [InlineData("scenario.uplink.coherence=0 ms", "'coherence' must be above 0")]

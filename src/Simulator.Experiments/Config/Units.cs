@@ -34,6 +34,12 @@ public static partial class Units
     /// <summary>The largest size a file may give: far above any device, far below where 64-bit sums of sizes wrap.</summary>
     public const double MaxBytes = 1e18;
 
+    /// <summary>The longest time a file may give: far beyond any horizon, far below the tick clock's range.</summary>
+    public const double MaxSeconds = 1e9;
+
+    /// <summary>The highest rate a file may give (arrivals per second): ten per clock tick would be 10^8.</summary>
+    public const double MaxPerSecond = 1e6;
+
     [GeneratedRegex(@"^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(\S.*?)?\s*$")]
     private static partial Regex Quantity();
 

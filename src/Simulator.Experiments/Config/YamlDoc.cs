@@ -203,6 +203,12 @@ public sealed class YamlDoc
             // Sizes become 64-bit byte counts, and sums of them must not wrap.
             if (kind == UnitKind.Bytes && Math.Abs(value) > Units.MaxBytes)
                 throw Error($"'{Text()}' is more than the 1 EB (1e18 B) a size may be.");
+            // The clock counts 100 ns ticks in 64 bits (29,000 years); a horizon or delay near that overflows it.
+            if (kind == UnitKind.Time && Math.Abs(value) > Units.MaxSeconds)
+                throw Error($"'{Text()}' is longer than the 1e9 s (about 32 years) a time may be.");
+            // Arrivals that fast fall within one 100 ns tick of each other: the simulation would never advance.
+            if (kind == UnitKind.PerSecond && Math.Abs(value) > Units.MaxPerSecond)
+                throw Error($"'{Text()}' is more than the 10^6 per second a rate may be.");
             return value;
         }
         catch (FormatException ex)
