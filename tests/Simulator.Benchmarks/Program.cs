@@ -5,7 +5,7 @@ using Simulator.Benchmarks;
 // `site-counts` prints the requests and events behind SiteBenchmarks, to turn its times into rates;
 // `gaps` prints the planners' gaps to the exhaustive optimum (the README's table); `cpsat-20` times
 // CP-SAT proving the optimum of 20-user rounds; `speedup [file] [--repeat=N]` times `simulator run` on one
-// core against two.
+// core against two; `trace-memory traced|untraced <horizon>` prints one long run's peak memory.
 if (args is ["speedup", ..])
 {
     SpeedUp.Print(args[1..]);
@@ -52,6 +52,18 @@ if (args is ["network-counts"])
     var watch = System.Diagnostics.Stopwatch.StartNew();
     env.RunD(1000);
     Console.WriteLine($"{sim.Metrics.Arrived} requests, {sim.Metrics.Served} served, {env.ProcessedEvents} events, mean delay {sim.Metrics.Delay.Mean:F2} s, {watch.Elapsed.TotalSeconds:F2} s wall (one cold run)");
+    return;
+}
+if (args is ["trace-memory", var mode, var traceHorizon])
+{
+    // One quickstart cell (fcfs, 10 /s) over a long horizon, traced or not, and this process's peak
+    // memory: run it once per mode, each in its own process (`trace-memory traced 1000000 s`).
+    var spec = Simulator.Experiments.Quickstart.Read(new[] { "strategies=[fcfs]", "baseline=fcfs", "plots=[]", $"horizon={traceHorizon} s", "sweep={scenario.arrivals.rate: [10 /s]}", "replications=2" });
+    var cell = new Simulator.Experiments.Cell(0, 0, 0);
+    var watch = System.Diagnostics.Stopwatch.StartNew();
+    long served = mode == "traced" ? Simulator.Experiments.Runner.Trace(spec, cell).Served : (long)Simulator.Experiments.Runner.RunCell(spec, cell).Metrics[Simulator.Experiments.RunMetrics.Index("arrived")];
+    using var self = System.Diagnostics.Process.GetCurrentProcess();
+    Console.WriteLine($"{mode}: horizon {traceHorizon} s, {served:N0} {(mode == "traced" ? "served" : "arrived")}, peak working set {self.PeakWorkingSet64 / 1e6:F0} MB, {watch.Elapsed.TotalSeconds:F0} s");
     return;
 }
 if (args is ["gaps"])

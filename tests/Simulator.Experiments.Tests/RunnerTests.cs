@@ -103,13 +103,13 @@ public class TraceTests
         var cell = new Cell(1, 0, 0);
         var record = Runner.RunCell(spec, cell);
         var trace = Runner.Trace(spec, cell);
-        Assert.Equal(record.Metrics[RunMetrics.Index("on_time")] + record.Metrics[RunMetrics.Index("late")], trace.Latencies.Count);
-        Assert.Equal(record.Metrics[RunMetrics.Index("latency_mean")], trace.Latencies.Average(), 9);
-        // The queue series, weighted by how long each value held, gives the reported mean queue length.
-        var steps = trace.QueueLength;
-        double area = 0;
-        for (int i = 0; i + 1 < steps.Count; i++) area += steps[i].Value * (steps[i + 1].Time - steps[i].Time);
-        area += steps[^1].Value * (30 - steps[^1].Time);
+        Assert.Equal(record.Metrics[RunMetrics.Index("on_time")] + record.Metrics[RunMetrics.Index("late")], trace.Served);
+        Assert.Equal(record.Metrics[RunMetrics.Index("latency_mean")], trace.LatencyMean, 9);
+        Assert.Equal(1.0, trace.LatencyCdf[^1].Fraction, 12);
+        // The queue's window means, weighted by their widths, give the reported mean queue length.
+        var windows = trace.QueueLength;
+        Assert.Equal(SiteScenario.TraceWindow(30), windows[1].Start - windows[0].Start, 12);
+        double area = windows.Select((w, i) => w.Mean * ((i + 1 < windows.Count ? windows[i + 1].Start : 30) - w.Start)).Sum();
         Assert.Equal(record.Metrics[RunMetrics.Index("queue_mean")], area / 30, 9);
     }
 }

@@ -21,17 +21,43 @@ public sealed class SiteMetrics
         decision = new("decision wall time");
     private readonly P2Quantile p50 = new(0.50), p95 = new(0.95), p99 = new(0.99);
 
-    /// <param name="trace">Also keep every latency and the queue and GPU-memory series (for CDF and time-series plots of one replication); memory then grows with the horizon.</param>
-    public SiteMetrics(Simulation env, double warmupSeconds, bool trace = false)
+    /// <param name="traceWindowSeconds">
+    /// Also keep the latency distribution and the queue's and GPU memory's means per window of this width
+    /// (for CDF and time-series plots of one replication); null: not traced. Bounded either way: a
+    /// histogram and one number per window, not every latency and every change.
+    /// </param>
+    public SiteMetrics(Simulation env, double warmupSeconds, double? traceWindowSeconds = null)
     {
         if (!(warmupSeconds >= 0)) throw new ArgumentOutOfRangeException(nameof(warmupSeconds), warmupSeconds, "The warm-up cannot be negative.");
         WarmupSeconds = warmupSeconds;
-        latency = new SampleMonitor("latency", collect: trace);
-        QueueLength = new TimeSeriesMonitor(env, 0, "queue length", collect: trace);
-        GpuBytes = new TimeSeriesMonitor(env, 0, "GPU bytes in use", collect: trace);
+        latency = new SampleMonitor("latency");
+        QueueLength = new TimeSeriesMonitor(env, 0, "queue length");
+        GpuBytes = new TimeSeriesMonitor(env, 0, "GPU bytes in use");
+        if (traceWindowSeconds is { } width)
+        {
+            LatencyDistribution = new LatencyHistogram();
+            QueueWindows = Follow(env, QueueLength, width);
+            GpuWindows = Follow(env, GpuBytes, width);
+        }
     }
 
-    public bool Traced => latency.Collect;
+    private static WindowedLevel Follow(Simulation env, TimeSeriesMonitor monitor, double width)
+    {
+        var windows = new WindowedLevel(width, monitor.Current);
+        monitor.Updated += (_, _) => windows.Set(env.NowD, monitor.Current);
+        return windows;
+    }
+
+    public bool Traced => LatencyDistribution is not null;
+
+    /// <summary>Traced runs: every counted latency, binned.</summary>
+    public LatencyHistogram? LatencyDistribution { get; }
+
+    /// <summary>Traced runs: the queue length's mean per window.</summary>
+    public WindowedLevel? QueueWindows { get; }
+
+    /// <summary>Traced runs: GPU memory in use, mean per window.</summary>
+    public WindowedLevel? GpuWindows { get; }
 
     public double WarmupSeconds { get; }
 
@@ -96,6 +122,7 @@ public sealed class SiteMetrics
         else Late++;
         double total = finish - r.Arrival;
         latency.Add(total);
+        LatencyDistribution?.Add(total);
         p50.Add(total);
         p95.Add(total);
         p99.Add(total);

@@ -24,7 +24,7 @@ public sealed class EdgeSite
     private Event? wakeup;
     private bool arrivedSincePlan;
 
-    public EdgeSite(Simulation env, Catalog catalog, SiteSpec spec, IBatchScheduler scheduler, IWorkload workload, RandomStreams streams, double warmupSeconds = 0, bool trace = false)
+    public EdgeSite(Simulation env, Catalog catalog, SiteSpec spec, IBatchScheduler scheduler, IWorkload workload, RandomStreams streams, double warmupSeconds = 0, double? traceWindowSeconds = null)
     {
         this.env = env;
         // Sharing off is the same site on a catalog whose models share nothing (a sharing-blind system).
@@ -37,7 +37,7 @@ public sealed class EdgeSite
         var ram = new RamCache(spec.RamBytes);
         ram.Preload(catalog, spec.RamPreload);
         Loader = new Loader(env, catalog, Estimator, new ResidentSet(spec.GpuBytes), ram, spec.Residency);
-        Metrics = new SiteMetrics(env, warmupSeconds, trace);
+        Metrics = new SiteMetrics(env, warmupSeconds, traceWindowSeconds);
         gpuUnit = new Resource(env, 1);
         env.Process(Arrivals(workload));
         env.Process(Planner());

@@ -140,14 +140,14 @@ public static class Plots
         var traces = Traces(spec, point);
         for (int s = 0; s < spec.Strategies.Count; s++)
         {
-            var latencies = traces[s].Latencies.Order().ToArray();
-            if (latencies.Length == 0) continue;
-            var line = plot.Add.Scatter(latencies, Enumerable.Range(1, latencies.Length).Select(i => i / (double)latencies.Length).ToArray());
+            var cdf = traces[s].LatencyCdf;
+            if (cdf.Count == 0) continue;
+            var line = plot.Add.Scatter(cdf.Select(c => c.Latency).ToArray(), cdf.Select(c => c.Fraction).ToArray());
             line.Color = Colors.Category10[s % 10];
             line.MarkerSize = 0;
             line.LegendText = spec.Strategies[s].Label;
         }
-        plot.Title(Titled("latency CDF of served requests (replication 0)", point));
+        plot.Title(Titled("latency CDF of served requests (replication 0, bins of 0.5 %)", point));
         plot.XLabel("latency (s)");
         plot.YLabel("fraction of served requests");
         plot.ShowLegend(Alignment.LowerRight);
@@ -158,11 +158,11 @@ public static class Plots
     {
         var point = PointAt(spec, p);
         var traces = Traces(spec, point);
-        double end = spec.HorizonSeconds, width = WindowMeans.RoundWidth(end, 120);
+        double end = spec.HorizonSeconds, width = SiteScenario.TraceWindow(end);
         for (int s = 0; s < spec.Strategies.Count; s++)
         {
             var trace = traces[s];
-            var means = WindowMeans.Of(p.Y == "gpu_memory" ? trace.GpuBytes : trace.QueueLength, end, width);
+            var means = p.Y == "gpu_memory" ? trace.GpuBytes : trace.QueueLength;
             double scale = p.Y == "gpu_memory" ? 1e-6 : 1;
             // A last point at the end closes the final window's step.
             var line = plot.Add.Scatter(means.Select(x => x.Start).Append(end).ToArray(), means.Select(x => x.Mean * scale).Append(means[^1].Mean * scale).ToArray());

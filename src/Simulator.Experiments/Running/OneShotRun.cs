@@ -90,6 +90,9 @@ internal static class OneShotRun
         Set("gpu_computing_fraction", computingTotal / makespan);
         Set("mean_batch_size", plan.Batches.Count > 0 ? (double)planned / plan.Batches.Count : double.NaN);
         var record = new RunRecord(cell, metrics, seconds * 1000, seconds * 1000);
-        return (record, trace ? new RunTrace(latencies, Array.Empty<(double, double)>(), Array.Empty<(double, double)>()) : null);
+        if (!trace) return (record, null);
+        var distribution = new LatencyHistogram();
+        foreach (double l in latencies) distribution.Add(l);
+        return (record, RunTrace.Of(distribution));
     }
 }

@@ -8,8 +8,17 @@ public readonly record struct Cell(int Point, int Strategy, int Replication);
 /// <summary>What one cell measured: the deterministic metrics, and the machine-dependent decision times apart.</summary>
 public sealed record RunRecord(Cell Cell, IReadOnlyList<double> Metrics, double DecisionMsMean, double DecisionMsMax);
 
-/// <summary>What one traced run saw: every served request's latency, and the queue length and GPU memory over time as steps (time, value).</summary>
-public sealed record RunTrace(IReadOnlyList<double> Latencies, IReadOnlyList<(double Time, double Value)> QueueLength, IReadOnlyList<(double Time, double Value)> GpuBytes);
+/// <summary>
+/// What one traced run saw, in memory that does not grow with the horizon: the served latencies' CDF
+/// (binned, <see cref="LatencyHistogram"/>), their count and exact mean, and the queue length and GPU
+/// memory as means per window (start, mean) of the width the time-series plots draw.
+/// </summary>
+public sealed record RunTrace(IReadOnlyList<(double Latency, double Fraction)> LatencyCdf, long Served, double LatencyMean,
+    IReadOnlyList<(double Start, double Mean)> QueueLength, IReadOnlyList<(double Start, double Mean)> GpuBytes)
+{
+    public static RunTrace Of(LatencyHistogram latencies) =>
+        new(latencies.Cdf(), latencies.Count, latencies.Mean, Array.Empty<(double, double)>(), Array.Empty<(double, double)>());
+}
 
 /// <summary>The per-run metrics of the site scenarios (system-model.md section 7), in the order of the columns of runs.csv.</summary>
 public static class RunMetrics

@@ -26,21 +26,16 @@ public sealed record SiteScenario(Catalog Catalog, SiteSpec Site, IWorkload Work
         if (OneShot) return OneShotRun.Run(cell, this, setup, streams, trace);
         var site = Site with { Sharing = setup.Sharing, Uplink = setup.UplinkFor(Site.Uplink) };
         var env = new Simulation();
-        var edge = new EdgeSite(env, Catalog, site, setup.Scheduler, Workload, streams, length.WarmupSeconds, trace);
+        var edge = new EdgeSite(env, Catalog, site, setup.Scheduler, Workload, streams, length.WarmupSeconds, trace ? TraceWindow(length.HorizonSeconds) : null);
         env.RunD(length.HorizonSeconds);
         var m = edge.Metrics;
         var record = new RunRecord(cell, RunMetrics.From(m, length.HorizonSeconds - length.WarmupSeconds),
             m.DecisionWallSeconds.Count > 0 ? m.DecisionWallSeconds.Mean * 1000 : 0, m.DecisionWallSeconds.Count > 0 ? m.DecisionWallSeconds.Max * 1000 : 0);
-        return (record, trace ? new RunTrace(m.Latency.Values, Steps(m.QueueLength), Steps(m.GpuBytes)) : null);
+        if (!trace) return (record, null);
+        var latencies = m.LatencyDistribution!;
+        return (record, new RunTrace(latencies.Cdf(), latencies.Count, latencies.Mean, m.QueueWindows!.Means(length.HorizonSeconds), m.GpuWindows!.Means(length.HorizonSeconds)));
     }
 
-    /// <summary>A monitor's levels as steps (time, value), the open one last; the site's monitors start at t = 0.</summary>
-    private static IReadOnlyList<(double Time, double Value)> Steps(TimeSeriesMonitor monitor)
-    {
-        var series = monitor.Series.ToList();
-        var steps = new List<(double, double)>(series.Count);
-        for (int i = 0; i < series.Count; i++)
-            if (series[i].Duration > 0 || i == series.Count - 1) steps.Add((series[i].Date, series[i].Level));
-        return steps;
-    }
+    /// <summary>The windows the time-series plots draw: about 120 over the horizon, of a round width.</summary>
+    public static double TraceWindow(double horizonSeconds) => WindowMeans.RoundWidth(horizonSeconds, 120);
 }
