@@ -64,6 +64,7 @@ public sealed record CsvPlacement : Placement
             if (f.Length != 2 || !double.TryParse(f[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double x) || !double.TryParse(f[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double y))
                 throw new FormatException($"{sourceName}:{i + 1}: expected two numbers 'x,y', found '{lines[i]}'.");
             double d = Math.Sqrt(x * x + y * y);
+            if (!double.IsFinite(d)) throw new FormatException($"{sourceName}:{i + 1}: coordinates must be finite, not '{lines[i]}'.");
             if (!(d > 0)) throw new FormatException($"{sourceName}:{i + 1}: a user cannot stand at the base station itself.");
             list.Add(d);
         }

@@ -101,7 +101,10 @@ public static class ExperimentReader
         Binding.CheckAllRead(new[] { top });
         string resolved = text.ToString();
         string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(resolved)));
-        return new ExperimentSpec(name, description, seed, replications, horizon, warmup, strategies, baseline, sweep, points, plots, resolved, hash);
+        return new ExperimentSpec(name, description, seed, replications, horizon, warmup, strategies, baseline, sweep, points, plots, resolved, hash)
+        {
+            Schema = bindings.Prepend(top).SelectMany(b => b.KnownKeys).ToHashSet(StringComparer.Ordinal),
+        };
     }
 
     /// <summary>What only the scenario's kind decides: the kind of strategy it runs, and the metrics and plot kinds it has.</summary>

@@ -58,6 +58,9 @@ public sealed record ExperimentSpec(
     /// <summary>Where the experiment came from, so a results folder can rebuild it: the file's text, its folder, the overrides.</summary>
     public ExperimentSource? Source { get; init; }
 
+    /// <summary>Every key the sections this experiment bound accept, by dotted path (see <see cref="Binding.KnownKeys"/>).</summary>
+    public IReadOnlySet<string> Schema { get; init; } = new HashSet<string>();
+
     /// <summary>The columns every run reports; all points of an experiment are of one scenario kind.</summary>
     public MetricSet Metrics => Points[0].Scenario.Metrics;
 

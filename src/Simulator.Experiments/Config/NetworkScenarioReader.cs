@@ -74,7 +74,7 @@ public static class NetworkScenarioReader
         };
         UplinkRate uplink = paper
             ? users.Choice("uplink", new Dictionary<string, UplinkRate> { ["paper"] = new PaperRate() }, "paper")
-            : new RadioRate(ScenarioReader.ReadUplink(users.Child("uplink", ScenarioReader.UplinkKeys), users.Child("downlink_unused")));
+            : new RadioRate(ScenarioReader.ReadUplink(users.Child("uplink", ScenarioReader.UplinkKeys), users.Child("downlink_unused"), baseDirectory));
         var probe = catalog(new Random(0));
         double best = probe.Models.All(m => m.Accuracy is not null) ? probe.Models.Max(m => m.Accuracy!.Value) : requestRanges.Accuracy.Max;
         if (requestRanges.AccuracyRequirement.Min > best)

@@ -62,7 +62,7 @@ public static class ScenarioReader
             Admission = site.Choice("admission", new Dictionary<string, Admission> { ["drop-infeasible"] = Admission.DropInfeasible, ["none"] = Admission.None }, "drop-infeasible"),
             Replan = site.Choice("replan", new Dictionary<string, Replan> { ["every-batch"] = Replan.EveryBatch, ["on-arrival"] = Replan.OnArrival, ["plan-to-completion"] = Replan.PlanToCompletion }, "every-batch"),
             MaxBatch = site.Has("max_batch") ? (int)site.Integer("max_batch", null, 1, int.MaxValue) : null,
-            Uplink = ReadUplink(scenario.Child("uplink", UplinkKeys), downlink),
+            Uplink = ReadUplink(scenario.Child("uplink", UplinkKeys), downlink, baseDirectory),
             ResultBytes = downlink.Quantity("result_bytes", UnitKind.Bytes, 0, Domain.NonNegative),
         };
         // The memory rule for one request, here rather than when the first site is built mid-run.
@@ -142,7 +142,7 @@ public static class ScenarioReader
     /// <summary>The keys a catalog description may use (in an experiment's scenario.catalog or a catalog file).</summary>
     public static readonly string[] CatalogSpecKeys = { "generate", "file", "clusters", "adapters", "models", "blocks_per_model", "pool", "share", "block_size", "profile", "activation", "seed" };
 
-    internal static UplinkSpec ReadUplink(Section u, Section downlink)
+    internal static UplinkSpec ReadUplink(Section u, Section downlink, string baseDirectory)
     {
         double noiseFigure = u.Quantity("noise_figure", UnitKind.Decibels, 0);
         PathLoss pathLoss = u.Text("pathloss", "3gpp-uma") switch
@@ -157,7 +157,7 @@ public static class ScenarioReader
         double? rho = u.Choice("correlation", new Dictionary<string, bool> { ["none"] = false, ["gauss-markov"] = true }, "none")
             ? Fading.GaussMarkovRho(u.Number("speed", null, Domain.NonNegative), u.Quantity("carrier", UnitKind.Frequency), coherence)
             : null;
-        var placement = u.Child("placement", "min_radius", "max_radius");
+        var placement = u.Child("placement", "kind", "min_radius", "max_radius", "spacing", "file");
         return new UplinkSpec
         {
             BandwidthHz = u.Quantity("bandwidth", UnitKind.Frequency, 20e6, Domain.Positive),
@@ -172,16 +172,46 @@ public static class ScenarioReader
             RequantizeOnCoherence = u.Bool("requantize_on_coherence", false),
             Allocator = u.Choice("allocation", Allocators.Names.ToDictionary(n => n, n => Allocators.Named(n)!), "optimal"),
             RateModel = u.Choice("rate_model", new Dictionary<string, RateModel> { ["fixed-psd"] = RateModel.FixedPsd, ["fixed-power"] = RateModel.FixedPower }, "fixed-psd"),
-            Placement = Annulus(placement),
+            Placement = ReadPlacement(placement, baseDirectory),
             DownlinkBitsPerSecond = downlink.Has("rate") ? 8 * downlink.Quantity("rate", UnitKind.ByteRate, null, Domain.Positive) : null,
         };
     }
 
-    private static AnnulusPlacement Annulus(Section placement)
+    /// <summary>
+    /// Where users stand: uniformly in an annulus (the default), at the points of a square grid inside it
+    /// (<c>kind: grid, spacing</c>), or at the x,y coordinates of a CSV (<c>kind: file, file</c>).
+    /// </summary>
+    private static Placement ReadPlacement(Section placement, string baseDirectory)
     {
+        string kind = placement.Text("kind", "annulus");
+        if (kind == "file")
+        {
+            string path = Path.Combine(baseDirectory, placement.Text("file"));
+            if (!File.Exists(path)) throw placement.Required("file").Error($"placement file '{path}' does not exist.");
+            placement.Record("sha256", FileHash.Of(path));
+            return new CsvPlacement(path);
+        }
         double min = placement.Quantity("min_radius", UnitKind.Length, 10, Domain.NonNegative), max = placement.Quantity("max_radius", UnitKind.Length, 250, Domain.Positive);
         if (min > max) throw (placement.Raw("min_radius") ?? placement.Doc).Error($"min_radius {min} m lies beyond max_radius {max} m.");
-        return new AnnulusPlacement(min, max);
+        return kind switch
+        {
+            "annulus" => new AnnulusPlacement(min, max),
+            "grid" => Grid(placement, min, max),
+            _ => throw placement.Required("kind").Error($"'{kind}' is not a placement; known: annulus, grid, file.{Spelling.Hint(kind, new[] { "annulus", "grid", "file" })}"),
+        };
+    }
+
+    private static GridPlacement Grid(Section placement, double min, double max)
+    {
+        double spacing = placement.Quantity("spacing", UnitKind.Length, null, Domain.Positive);
+        try
+        {
+            return new GridPlacement(spacing, min, max);
+        }
+        catch (ArgumentException ex)
+        {
+            throw placement.Required("spacing").Error(ex.Message);
+        }
     }
 
     private static IWorkload ReadWorkload(Section a, Section scenario, Catalog catalog, string baseDirectory)

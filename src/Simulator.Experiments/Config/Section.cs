@@ -27,6 +27,13 @@ public sealed class Binding(IReadOnlyDictionary<string, YamlDoc> overrides)
     public HashSet<string> ReadPaths { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
+    /// Every key a section bound so far accepts, by dotted path without list indices
+    /// (<c>scenario.uplink.placement.spacing</c>): the schema as the reader knows it, which the README's
+    /// reference must cover (a test holds the two together).
+    /// </summary>
+    public SortedSet<string> KnownKeys { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
     /// Every value given must have been read at some sweep point: a known key that the configuration never
     /// reads (rice_k with Rayleigh fading, carrier with 3GPP path loss) would otherwise be accepted and
     /// silently ignored. A value one point reads and another does not (a swept choice) is used.
@@ -62,6 +69,7 @@ public sealed class Section
         this.binding = binding;
         binding.Sections.Add(this);
         fields = new Dictionary<string, YamlDoc>(doc.Mapping(known), StringComparer.Ordinal);
+        foreach (var key in known) binding.KnownKeys.Add(System.Text.RegularExpressions.Regex.Replace(Path(key), @"\[\d+\]", ""));
         // Overrides (sweep values, --set) addressed to a key of this mapping replace or add it.
         foreach (var (path, value) in binding.Overrides)
         {
