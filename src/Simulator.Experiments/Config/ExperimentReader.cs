@@ -149,7 +149,7 @@ public static class ExperimentReader
 
     private static string Kebab(Strategies.StrategyKind kind) => kind switch { Strategies.StrategyKind.Site => "site", Strategies.StrategyKind.Network => "network", _ => "online" };
 
-    private static Dictionary<string, YamlDoc> ParseSets(IReadOnlyList<string> sets)
+    internal static Dictionary<string, YamlDoc> ParseSets(IReadOnlyList<string> sets)
     {
         var result = new Dictionary<string, YamlDoc>(StringComparer.Ordinal);
         foreach (var set in sets)

@@ -13,7 +13,7 @@ public static class ResultWriter
     public static void WriteAll(ExperimentSpec spec, IReadOnlyList<RunRecord> records, string directory)
     {
         Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "config.resolved.yaml"), $"# resolved config of '{spec.Name}'; sha256 {spec.Hash}\n{spec.ResolvedText}");
+        File.WriteAllText(Path.Combine(directory, "config.resolved.yaml"), ResolvedConfig.Write(spec));
         File.WriteAllText(Path.Combine(directory, "config.hash"), spec.Hash + "\n");
         File.WriteAllText(Path.Combine(directory, "runs.csv"), RunsCsv(spec, records));
         ParquetRuns.Write(spec, records, Path.Combine(directory, "runs.parquet"));
