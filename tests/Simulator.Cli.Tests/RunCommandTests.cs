@@ -96,3 +96,22 @@ public class RunCommandTests
     }
 
 }
+
+public class ListCommandTests
+{
+    [Fact]
+    public void List_profiles_gives_every_value_with_its_source_and_list_metrics_every_metric_of_each_kind()
+    {
+        var (code, output, _) = CliHarness.Run("list", "profiles");
+        Assert.Equal(0, code);
+        var values = output.Split('\n').Where(l => l.StartsWith("    ", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(Simulator.Experiments.HardwareProfiles.Shipped.Values.Count, values.Length);
+        Assert.All(values, v => Assert.Matches(@"^    \w+: \S.* \(.+\)$", v));
+        Assert.Contains("    rate: 200 MB/s  (system-model.md section 2", output, StringComparison.Ordinal);
+        (code, output, _) = CliHarness.Run("list", "metrics");
+        Assert.Equal(0, code);
+        var site = output.Split('\n').Single(l => l.StartsWith("single-site", StringComparison.Ordinal));
+        Assert.All(Simulator.Experiments.RunMetrics.Names, n => Assert.Contains(n, site, StringComparison.Ordinal));
+        Assert.Contains(output.Split('\n'), l => l.StartsWith("network: ", StringComparison.Ordinal) && l.Contains("planned_delay_mean", StringComparison.Ordinal));
+    }
+}

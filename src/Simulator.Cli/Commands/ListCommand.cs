@@ -4,14 +4,14 @@ using Simulator.Strategies;
 
 namespace Simulator.Cli;
 
-/// <summary><c>list strategies|profiles</c>: what can be named in files and on the command line.</summary>
+/// <summary><c>list strategies|profiles|metrics</c>: what can be named in files and on the command line.</summary>
 public static class ListCommand
 {
     public static Command Create(TextWriter output)
     {
-        var what = new Argument<string>("what") { Description = "strategies or profiles" };
-        what.AcceptOnlyFromAmong("strategies", "profiles");
-        var command = new Command("list", "List the strategies or hardware profiles.") { what };
+        var what = new Argument<string>("what") { Description = "strategies, profiles (with values and sources) or metrics (per scenario kind)" };
+        what.AcceptOnlyFromAmong("strategies", "profiles", "metrics");
+        var command = new Command("list", "List the strategies, the hardware profiles with their values and sources, or the metrics of each scenario kind.") { what };
         command.SetAction(result =>
         {
             if (result.GetValue(what) == "strategies")
@@ -22,13 +22,15 @@ public static class ListCommand
                     foreach (var p in s.Parameters)
                         output.WriteLine($"    {p.Name} ({(p.Choices.Count > 0 ? string.Join(" | ", p.Choices) : p.Type)}, default {p.Default})");
                 }
+            else if (result.GetValue(what) == "profiles")
+                foreach (var group in HardwareProfiles.Shipped.Values.GroupBy(v => v.Profile))
+                {
+                    output.WriteLine(group.Key);
+                    foreach (var v in group) output.WriteLine($"    {v.Key}: {v.Value}  ({v.Source})");
+                }
             else
-            {
-                var profiles = HardwareProfiles.Shipped;
-                output.WriteLine($"disks: {string.Join(", ", profiles.DiskNames)}");
-                output.WriteLine($"pcie: {string.Join(", ", profiles.PcieNames)}");
-                output.WriteLine($"gpus: {string.Join(", ", profiles.GpuNames)}");
-            }
+                foreach (var (kinds, metrics) in new[] { ("single-site, one-shot", RunMetrics.Set), ("network-one-shot", NetworkScenario.MetricSet), ("network", StochasticNetworkScenario.MetricSet) })
+                    output.WriteLine($"{kinds}: {string.Join(", ", metrics.Names)}, {MetricSet.DecisionTime}");
             return Cli.Ok;
         });
         return command;

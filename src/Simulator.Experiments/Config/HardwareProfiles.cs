@@ -15,6 +15,7 @@ public sealed class HardwareProfiles
     private readonly Dictionary<string, DiskProfile> disks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PcieProfile> links = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GpuProfile> gpus = new(StringComparer.Ordinal);
+    private readonly List<(string Profile, string Key, string Value, string Source)> values = new();
 
     public HardwareProfiles(YamlDoc doc)
     {
@@ -22,17 +23,17 @@ public sealed class HardwareProfiles
         foreach (var (name, d) in Entries(top, "disks"))
         {
             var f = d.Mapping("rate", "access");
-            disks[name] = new DiskProfile(name, Sourced(d, f, "rate", UnitKind.ByteRate), Sourced(d, f, "access", UnitKind.Time));
+            disks[name] = new DiskProfile(name, Sourced($"disk {name}", d, f, "rate", UnitKind.ByteRate), Sourced($"disk {name}", d, f, "access", UnitKind.Time));
         }
         foreach (var (name, p) in Entries(top, "pcie"))
         {
             var f = p.Mapping("rate", "latency");
-            links[name] = new PcieProfile(name, Sourced(p, f, "rate", UnitKind.ByteRate), Sourced(p, f, "latency", UnitKind.Time));
+            links[name] = new PcieProfile(name, Sourced($"pcie {name}", p, f, "rate", UnitKind.ByteRate), Sourced($"pcie {name}", p, f, "latency", UnitKind.Time));
         }
         foreach (var (name, g) in Entries(top, "gpus"))
         {
             var f = g.Mapping("memory", "pcie");
-            double memory = Sourced(g, f, "memory", UnitKind.Bytes);
+            double memory = Sourced($"gpu {name}", g, f, "memory", UnitKind.Bytes);
             string link = f.TryGetValue("pcie", out var l) ? l.Text() : throw g.Error("missing 'pcie'.");
             if (!links.ContainsKey(link)) throw f["pcie"].Error($"unknown PCIe profile '{link}'; known: {string.Join(", ", links.Keys)}.");
             gpus[name] = new GpuProfile(name, (long)memory, link);
@@ -41,6 +42,9 @@ public sealed class HardwareProfiles
 
     /// <summary>The profiles shipped with the simulator.</summary>
     public static HardwareProfiles Shipped { get; } = LoadShipped();
+
+    /// <summary>Every shipped value as written, with the source the file gives for it.</summary>
+    public IReadOnlyList<(string Profile, string Key, string Value, string Source)> Values => values;
 
     public IEnumerable<string> DiskNames => disks.Keys;
 
@@ -66,12 +70,14 @@ public sealed class HardwareProfiles
     private static IEnumerable<(string Name, YamlDoc Entry)> Entries(IReadOnlyDictionary<string, YamlDoc> top, string section) =>
         top.TryGetValue(section, out var s) ? s.Mapping().Select(kv => (kv.Key, kv.Value)) : Array.Empty<(string, YamlDoc)>();
 
-    private static double Sourced(YamlDoc owner, IReadOnlyDictionary<string, YamlDoc> fields, string key, UnitKind kind)
+    private double Sourced(string profile, YamlDoc owner, IReadOnlyDictionary<string, YamlDoc> fields, string key, UnitKind kind)
     {
         if (!fields.TryGetValue(key, out var entry)) throw owner.Error($"missing '{key}'.");
         var f = entry.Mapping("value", "source");
         if (!f.TryGetValue("source", out var source) || string.IsNullOrWhiteSpace(source.Text())) throw entry.Error($"'{key}' needs a source: every shipped number says where it comes from.");
-        return f.TryGetValue("value", out var value) ? value.Quantity(kind) : throw entry.Error($"'{key}' needs a value.");
+        if (!f.TryGetValue("value", out var value)) throw entry.Error($"'{key}' needs a value.");
+        values.Add((profile, key, value.Text(), source.Text()));
+        return value.Quantity(kind);
     }
 
     private static T Find<T>(Dictionary<string, T> table, string name, string what) =>
