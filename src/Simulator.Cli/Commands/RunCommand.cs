@@ -125,11 +125,11 @@ public sealed class CommonOptions
 {
     // Text, checked here: the parser's own message for a bad number names a .NET type.
     public Option<string?> Seed { get; } = new("--seed") { Description = "Override the experiment's seed." };
-    public Option<string?> Replications { get; } = new("--replications") { Description = "Override the number of replications." };
-    public Option<string?> Out { get; } = new("--out") { Description = "Write results here instead of results/<name>/<run-id>." };
-    public Option<int> Parallel { get; } = new("--parallel") { Description = "Threads (default: all cores)." };
-    public Option<bool> Quiet { get; } = new("--quiet") { Description = "No progress output." };
-    public Option<string[]> Set { get; } = new("--set") { Description = "Override any value by its dotted path: path=value (repeatable).", AllowMultipleArgumentsPerToken = true };
+    public Option<string?> Replications { get; } = new("--replications", "-r") { Description = "Override the number of replications." };
+    public Option<string?> Out { get; } = new("--out", "-o") { Description = "Write results here instead of results/<name>/<run-id>." };
+    public Option<string?> Parallel { get; } = new("--parallel", "-j") { Description = "Threads, at least 1 (default: all cores)." };
+    public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress output." };
+    public Option<string[]> Set { get; } = new("--set", "-s") { Description = "Override any value by its dotted path: path=value (repeatable).", AllowMultipleArgumentsPerToken = true };
 
     public void AddTo(Command command)
     {
@@ -150,10 +150,9 @@ public sealed class CommonOptions
     /// <summary>--parallel: at least 1; without it, every core.</summary>
     public int Threads(ParseResult result)
     {
-        var option = result.GetResult(Parallel);
-        if (option is null || option.Implicit) return Environment.ProcessorCount;
-        int threads = result.GetValue(Parallel);
-        return threads >= 1 ? threads : throw new FormatException($"--parallel takes a number of threads from 1, not {threads}.");
+        if (result.GetValue(Parallel) is not { } text) return Environment.ProcessorCount;
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int threads) && threads >= 1
+            ? threads : throw new FormatException($"--parallel takes a number of threads from 1, not {text}.");
     }
 
     public ExperimentSpec Read(ParseResult result, FileInfo? file) => Load(file, Sets(result));
