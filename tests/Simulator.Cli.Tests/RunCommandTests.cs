@@ -12,7 +12,7 @@ public class RunCommandTests
         {
             var (code, output, error) = CliHarness.Run("run", "--out", dir, "--quiet", "--replications", "3", "--set", "horizon=30 s", "--set", "warmup=5 s");
             Assert.True(code == 0, error);
-            Assert.Contains("| scenario.arrivals.rate | strategy | throughput |", output);
+            Assert.Contains("| arrivals rate | strategy | throughput (/s) |", output);
             foreach (var f in new[] { "config.resolved.yaml", "config.hash", "runs.csv", "runs.parquet", "summary.csv", "paired.csv", "timing.csv", "report.md" })
                 Assert.True(File.Exists(Path.Combine(dir, f)), f);
             Assert.Equal(1 + 3 * 4 * 3, File.ReadAllLines(Path.Combine(dir, "runs.csv")).Length);

@@ -113,3 +113,32 @@ public class TraceTests
         Assert.Equal(record.Metrics[RunMetrics.Index("queue_mean")], area / 30, 9);
     }
 }
+
+public class ReportTests
+{
+    [Theory]
+    [InlineData("latency_p95", new[] { 0.2, 0.45 }, "latency p95 (ms)", 0.2, "200")]
+    [InlineData("latency_mean", new[] { 0.5, 1.7 }, "latency mean (s)", 1.7, "1.7")]
+    [InlineData("bytes_saved", new[] { 1.711e11, 3e9 }, "bytes saved (GB)", 1.711e11, "171.1")]
+    [InlineData("bytes_disk", new[] { 4e8 }, "bytes disk (MB)", 4e8, "400")]
+    [InlineData("on_time_ratio", new[] { 0.7189 }, "on time ratio (%)", 0.71894, "71.89")]
+    [InlineData("throughput", new[] { 3.7333 }, "throughput (/s)", 3.73333, "3.733")]
+    public void Each_column_reads_in_a_unit_chosen_from_its_values(string metric, double[] column, string header, double value, string shown)
+    {
+        var (title, format) = MetricDisplay.For(metric, column);
+        Assert.Equal(header, title);
+        Assert.Equal(shown, format(value));
+    }
+
+    [Fact]
+    public void The_report_names_units_and_shows_swept_values_as_written()
+    {
+        string file = Path.Combine(Simulator.Testing.RepositoryRoot.Find(), "experiments", "partialloading", "pl-bandwidth.yaml");
+        var spec = ExperimentReader.Read(file, new[] { "replications=2", "horizon=20 s", "warmup=5 s", "strategies=[pl-dp, no-sharing]" });
+        var report = Report.Markdown(spec, new Runner(spec, 2).Run());
+        var summary = report.Split('\n').SkipWhile(l => !l.StartsWith("## Summary", StringComparison.Ordinal)).Skip(2).TakeWhile(l => l.StartsWith('|')).ToArray();
+        Assert.Equal("| uplink bandwidth | strategy | throughput (/s) | on time ratio (%) | latency p95 (s) | bytes saved (GB) |", summary[0]);
+        Assert.Contains(summary, l => l.StartsWith("| 20 MHz | pl-dp |", StringComparison.Ordinal));
+        Assert.DoesNotContain(summary.Skip(2), l => System.Text.RegularExpressions.Regex.IsMatch(l, @"\de[+-]?\d"));
+    }
+}

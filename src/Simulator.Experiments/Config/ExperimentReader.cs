@@ -84,7 +84,7 @@ public static class ExperimentReader
             binding.CheckAllConsumed();
             bindings.Add(binding);
             var labels = combination.ToDictionary(c => c.Path, c => binding.Resolved.TryGetValue(c.Path, out var v) ? v : c.Value.Text());
-            points.Add(new SweepPoint(index, labels, scenario));
+            points.Add(new SweepPoint(index, labels, scenario) { Written = combination.ToDictionary(c => c.Path, c => c.Value.IsMapping || c.Value.IsSequence ? labels[c.Path] : c.Value.Text()) });
             foreach (var (key, value) in binding.Resolved) text.Append(CultureInfo.InvariantCulture, $"points[{index}].").Append(key).Append(": ").AppendLine(value);
             index++;
         }

@@ -18,6 +18,9 @@ public sealed record PlotSpec(string Kind, string? X, string Y, IReadOnlyDiction
 /// <summary>One point of the sweep: its index, the overrides that make it, and the scenario they give.</summary>
 public sealed record SweepPoint(int Index, IReadOnlyDictionary<string, string> Labels, IScenario Scenario)
 {
+    /// <summary>Each swept value as the file writes it ("20 MHz"), for people; <see cref="Labels"/> holds the resolved SI values.</summary>
+    public IReadOnlyDictionary<string, string> Written { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Whether the point has every value <paramref name="at"/> names; a value may carry a unit, as the sweep's do ("20 MHz" matches the resolved 20000000).</summary>
     public bool Matches(IReadOnlyDictionary<string, string> at) =>
         at.All(a => Labels.TryGetValue(a.Key, out var v) && (v == a.Value || SameNumber(v, a.Value)));

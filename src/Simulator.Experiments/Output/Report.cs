@@ -23,13 +23,16 @@ public static class Report
         sb.AppendLine();
         sb.AppendLine("## Summary (mean ± 95 % half-width)");
         sb.AppendLine();
-        sb.AppendLine("| " + string.Join(" | ", Columns(spec).Concat(new[] { "strategy" }).Concat(headline)) + " |");
+        var all = ResultWriter.Summaries(spec, records).ToArray();
+        // One unit per column, chosen from the column's own values.
+        var display = headline.ToDictionary(h => h, h => MetricDisplay.For(h, all.Where(x => x.Metric == h).Select(x => x.Summary.Mean)), StringComparer.Ordinal);
+        sb.AppendLine("| " + string.Join(" | ", Columns(spec).Concat(new[] { "strategy" }).Concat(headline.Select(h => display[h].Header))) + " |");
         sb.AppendLine("|" + string.Concat(Enumerable.Repeat("---|", Columns(spec).Count() + 1 + headline.Count)));
-        var summaries = ResultWriter.Summaries(spec, records).ToLookup(x => (x.Point, x.Strategy));
+        var summaries = all.ToLookup(x => (x.Point, x.Strategy));
         foreach (var key in summaries.Select(g => g.Key))
         {
             var byMetric = summaries[key].ToDictionary(x => x.Metric, x => x.Summary);
-            sb.AppendLine("| " + string.Join(" | ", Labels(spec, key.Point).Concat(new[] { spec.Strategies[key.Strategy].Label }).Concat(headline.Select(h => Show(byMetric[h])))) + " |");
+            sb.AppendLine("| " + string.Join(" | ", Labels(spec, key.Point).Concat(new[] { spec.Strategies[key.Strategy].Label }).Concat(headline.Select(h => Show(byMetric[h], display[h].Format)))) + " |");
         }
         var paired = ResultWriter.Paired(spec, records).Where(p => p.Metric == metrics.Primary).ToArray();
         if (paired.Length > 0)
@@ -58,11 +61,15 @@ public static class Report
         return sb.ToString();
     }
 
-    private static IEnumerable<string> Columns(ExperimentSpec spec) => spec.Sweep.Select(a => a.Path);
+    /// <summary>A swept path in words: scenario.arrivals.rate is "arrivals rate".</summary>
+    private static IEnumerable<string> Columns(ExperimentSpec spec) =>
+        spec.Sweep.Select(a => (a.Path.StartsWith("scenario.", StringComparison.Ordinal) ? a.Path["scenario.".Length..] : a.Path).Replace('.', ' ').Replace('_', ' '));
 
-    private static IEnumerable<string> Labels(ExperimentSpec spec, int point) => spec.Sweep.Select(a => spec.Points[point].Labels[a.Path]);
+    /// <summary>Each swept value as the file wrote it, with its unit.</summary>
+    private static IEnumerable<string> Labels(ExperimentSpec spec, int point) =>
+        spec.Sweep.Select(a => spec.Points[point].Written.TryGetValue(a.Path, out var w) ? w : spec.Points[point].Labels[a.Path]);
 
-    private static string Show(Summary s) => double.IsNaN(s.Mean) ? "n/a" : double.IsNaN(s.HalfWidth) ? F(s.Mean) : $"{F(s.Mean)} ± {F(s.HalfWidth)}";
+    private static string Show(Summary s, Func<double, string> format) => double.IsNaN(s.Mean) ? "n/a" : double.IsNaN(s.HalfWidth) ? format(s.Mean) : $"{format(s.Mean)} ± {format(s.HalfWidth)}";
 
     private static string F(double v) => double.IsNaN(v) ? "n/a" : v.ToString(Math.Abs(v) >= 1000 ? "0.###e0" : "0.####", CultureInfo.InvariantCulture);
 }
