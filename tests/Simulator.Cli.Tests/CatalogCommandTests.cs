@@ -36,7 +36,7 @@ public class CatalogCommandTests
             Directory.Delete(Path.Combine(dir, "plots"), true);
             var (code, output, _) = CliHarness.Run("plot", dir);
             Assert.Equal(0, code);
-            Assert.Contains("8 plot(s) and report.md written", output);
+            Assert.Contains("9 plot(s) and report.md written", output);
             Assert.True(File.Exists(Path.Combine(dir, "plots", "00-throughput-vs-rate.png")));
         }
         finally

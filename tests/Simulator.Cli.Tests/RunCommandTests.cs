@@ -22,7 +22,7 @@ public class RunCommandTests
                 var header = File.ReadLines(Path.Combine(dir, "runs.csv")).First().Split(',');
                 Assert.Equal(header, parquet.Schema.DataFields.Select(f => f.Name));
             }
-            foreach (var plot in new[] { "00-throughput-vs-rate", "02-on_time_ratio", "03-breakdown", "04-bytes_saved", "05-latency-cdf", "06-queue_length", "07-gpu_memory" })
+            foreach (var plot in new[] { "00-throughput-vs-rate", "01-throughput-gain-vs-rate", "03-on_time_ratio", "04-breakdown", "05-bytes_saved", "06-latency-cdf", "07-queue_length", "08-gpu_memory" })
             {
                 Assert.True(new FileInfo(Path.Combine(dir, "plots", plot + ".png")).Length > 10_000, plot);
                 Assert.Contains("<svg", File.ReadAllText(Path.Combine(dir, "plots", plot + ".svg")));

@@ -142,3 +142,26 @@ public class ReportTests
         Assert.DoesNotContain(summary.Skip(2), l => System.Text.RegularExpressions.Regex.IsMatch(l, @"\de[+-]?\d"));
     }
 }
+
+public class PairedGainPlotTests
+{
+    [Fact]
+    public void The_paired_gain_plot_draws_each_strategys_paired_difference_with_its_band_and_zero()
+    {
+        var spec = Quickstart.Read(new[] { "replications=3", "horizon=30 s", "warmup=5 s" });
+        var records = new Runner(spec, 2).Run();
+        var (plot, name) = Plots.Draw(spec, records, spec.Plots.Single(p => p.Kind == "paired-gain"));
+        Assert.Equal("throughput-gain-vs-rate", name);
+        var lines = plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().ToArray();
+        Assert.Equal(new[] { "pl-dp", "pl-greedy", "fcfs" }, lines.Select(l => l.LegendText));
+        Assert.Equal(3, plot.GetPlottables().OfType<ScottPlot.Plottables.FillY>().Count());
+        Assert.Equal(0, plot.GetPlottables().OfType<ScottPlot.Plottables.HorizontalLine>().Single().Y);
+        var paired = ResultWriter.Paired(spec, records).Where(r => r.Metric == "throughput").ToArray();
+        for (int s = 0; s < lines.Length; s++)
+        {
+            int strategy = spec.Strategies.Select((x, i) => (x, i)).Single(x => x.x.Label == lines[s].LegendText).i;
+            var expected = paired.Where(r => r.Strategy == strategy).OrderBy(r => r.Point).Select(r => r.Paired.Difference.Mean);
+            Assert.Equal(expected, lines[s].Data.GetScatterPoints().Select(pt => pt.Y));
+        }
+    }
+}

@@ -132,14 +132,16 @@ public static class ExperimentReader
                 throw at.Error($"a '{p.Kind}' plot shows a site's latencies or loading; a {scenario.Kind} scenario has line-ci and bars plots of its metrics: {string.Join(", ", scenario.Metrics.Names)}.");
             if (p.Kind == "regret" && !scenario.Metrics.Contains("regret_1_16"))
                 throw at.Error($"a regret plot needs the online metrics of a network-one-shot scenario; a {scenario.Kind} scenario has none.");
-            if (p.Kind is "line-ci" or "bars" && !scenario.Metrics.Contains(p.Y) && p.Y != MetricSet.DecisionTime)
+            if (p.Kind == "paired-gain" && t.Raw("baseline") is null)
+                throw at.Error("a paired-gain plot shows each strategy's paired difference to the baseline: name a baseline.");
+            if (p.Kind is "line-ci" or "bars" or "paired-gain" && !scenario.Metrics.Contains(p.Y) && p.Y != MetricSet.DecisionTime)
                 throw at.Error($"unknown metric '{p.Y}'.{Spelling.Hint(p.Y, scenario.Metrics.Names)} A {scenario.Kind} scenario reports: {string.Join(", ", scenario.Metrics.Names)}.");
-            if (p.Kind == "line-ci" && (p.X is null || sweep.All(a => a.Path != p.X)))
-                throw at.Error(p.X is null ? "a line-ci plot needs x: a swept path." : $"plot x '{p.X}' is not a swept path.{Spelling.Hint(p.X, sweep.Select(a => a.Path))} Swept: {string.Join(", ", sweep.Select(a => a.Path))}.");
+            if (p.Kind is "line-ci" or "paired-gain" && (p.X is null || sweep.All(a => a.Path != p.X)))
+                throw at.Error(p.X is null ? $"a {p.Kind} plot needs x: a swept path." : $"plot x '{p.X}' is not a swept path.{Spelling.Hint(p.X, sweep.Select(a => a.Path))} Swept: {string.Join(", ", sweep.Select(a => a.Path))}.");
             foreach (var path in p.At.Keys)
                 if (sweep.All(a => a.Path != path)) throw at.Error($"plot at '{path}' is not a swept path.{Spelling.Hint(path, sweep.Select(a => a.Path))} Swept: {string.Join(", ", sweep.Select(a => a.Path))}.");
             int matching = points.Count(pt => pt.Matches(p.At));
-            bool onePoint = p.Kind != "line-ci";
+            bool onePoint = p.Kind is not ("line-ci" or "paired-gain");
             if (matching == 0 || (onePoint && matching > 1))
                 throw at.Error(matching == 0
                     ? $"plot at: {{{string.Join(", ", p.At.Select(a => $"{a.Key}: {a.Value}"))}}} matches no sweep point."
@@ -229,7 +231,7 @@ public static class ExperimentReader
         {
             var f = p.Mapping("x", "y", "kind", "at");
             string kind = f.TryGetValue("kind", out var k) ? k.Text() : "line-ci";
-            var known = new[] { "line-ci", "bars", "cdf", "breakdown", "bytes-saved", "timeseries", "regret" };
+            var known = new[] { "line-ci", "paired-gain", "bars", "cdf", "breakdown", "bytes-saved", "timeseries", "regret" };
             if (!known.Contains(kind)) throw f["kind"].Error($"'{kind}' is not a plot kind; known: {string.Join(", ", known)}.{Spelling.Hint(kind, known)}");
             var at = f.TryGetValue("at", out var a) ? a.Mapping().ToDictionary(kv => kv.Key, kv => kv.Value.Text(), StringComparer.Ordinal) : new Dictionary<string, string>();
             string y = f.TryGetValue("y", out var yDoc) ? yDoc.Text() : kind switch { "cdf" => "latency", "timeseries" => "queue_length", _ => "throughput" };

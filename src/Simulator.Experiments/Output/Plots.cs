@@ -6,7 +6,8 @@ namespace Simulator.Experiments;
 /// <summary>
 /// The plots an experiment asks for, as PNG and SVG under plots/ (ScottPlot), each with a title, axis
 /// labels with units, a legend, and 95 % intervals: <c>line-ci</c> (a metric over a swept setting, one
-/// line per strategy with its interval as a band), <c>bars</c> (a metric per strategy at one point, with
+/// line per strategy with its interval as a band), <c>paired-gain</c> (each strategy's paired difference to the
+/// baseline over a swept setting, with its paired interval and zero marked), <c>bars</c> (a metric per strategy at one point, with
 /// interval whiskers), <c>breakdown</c> (the latency's parts stacked per strategy), <c>bytes-saved</c>,
 /// <c>cdf</c> (latency of every request served) and <c>timeseries</c> (queue length or GPU memory over
 /// time). The last two show replication 0 of the point, run again with tracing: runs are deterministic,
@@ -26,32 +27,47 @@ public static class Plots
     public static IReadOnlyList<string> WriteAll(ExperimentSpec spec, IReadOnlyList<RunRecord> records, string directory)
     {
         var files = new List<string>();
-        var summaries = ResultWriter.Summaries(spec, records).ToDictionary(x => (x.Point, x.Strategy, x.Metric), x => x.Summary);
-        // Running time is machine-dependent: kept out of the tables (timing.csv), but it can be plotted.
-        foreach (var g in records.GroupBy(r => (r.Cell.Point, r.Cell.Strategy)))
-            summaries[(g.Key.Point, g.Key.Strategy, MetricSet.DecisionTime)] = Summary.Of(g.OrderBy(r => r.Cell.Replication).Select(r => r.DecisionMsMean));
+        var summaries = Summaries(spec, records);
         Directory.CreateDirectory(Path.Combine(directory, "plots"));
         for (int i = 0; i < spec.Plots.Count; i++)
         {
-            var p = spec.Plots[i];
-            var plot = new Plot();
-            string name = p.Kind switch
-            {
-                "line-ci" => LineCi(plot, spec, p, summaries),
-                "bars" => Bars(plot, spec, p, summaries, new[] { p.Y }),
-                "breakdown" => Bars(plot, spec, p, summaries, new[] { "waiting_mean", "upload_mean", "loading_mean", "inference_mean", "downlink_mean" }),
-                "bytes-saved" => Bars(plot, spec, p, summaries, new[] { "bytes_saved" }),
-                "cdf" => Cdf(plot, spec, p),
-                "regret" => Regret(plot, spec, p, summaries),
-                "timeseries" => TimeSeries(plot, spec, p),
-                _ => throw new InvalidOperationException($"plot kind {p.Kind}"),
-            };
+            var (plot, name) = Draw(spec, records, spec.Plots[i], summaries);
             string stem = $"plots/{i:00}-{name}";
             plot.SavePng(Path.Combine(directory, stem + ".png"), 900, 560);
             plot.SaveSvg(Path.Combine(directory, stem + ".svg"), 900, 560);
             files.Add(stem + ".png");
         }
         return files;
+    }
+
+    /// <summary>One plot, drawn but not saved (tests read what it holds), and its file name.</summary>
+    public static (Plot Plot, string Name) Draw(ExperimentSpec spec, IReadOnlyList<RunRecord> records, PlotSpec p) => Draw(spec, records, p, Summaries(spec, records));
+
+    private static Dictionary<(int, int, string), Summary> Summaries(ExperimentSpec spec, IReadOnlyList<RunRecord> records)
+    {
+        var summaries = ResultWriter.Summaries(spec, records).ToDictionary(x => (x.Point, x.Strategy, x.Metric), x => x.Summary);
+        // Running time is machine-dependent: kept out of the tables (timing.csv), but it can be plotted.
+        foreach (var g in records.GroupBy(r => (r.Cell.Point, r.Cell.Strategy)))
+            summaries[(g.Key.Point, g.Key.Strategy, MetricSet.DecisionTime)] = Summary.Of(g.OrderBy(r => r.Cell.Replication).Select(r => r.DecisionMsMean));
+        return summaries;
+    }
+
+    private static (Plot Plot, string Name) Draw(ExperimentSpec spec, IReadOnlyList<RunRecord> records, PlotSpec p, Dictionary<(int, int, string), Summary> summaries)
+    {
+        var plot = new Plot();
+        string name = p.Kind switch
+        {
+            "line-ci" => LineCi(plot, spec, p, summaries),
+            "paired-gain" => PairedGain(plot, spec, p, records),
+            "bars" => Bars(plot, spec, p, summaries, new[] { p.Y }),
+            "breakdown" => Bars(plot, spec, p, summaries, new[] { "waiting_mean", "upload_mean", "loading_mean", "inference_mean", "downlink_mean" }),
+            "bytes-saved" => Bars(plot, spec, p, summaries, new[] { "bytes_saved" }),
+            "cdf" => Cdf(plot, spec, p),
+            "regret" => Regret(plot, spec, p, summaries),
+            "timeseries" => TimeSeries(plot, spec, p),
+            _ => throw new InvalidOperationException($"plot kind {p.Kind}"),
+        };
+        return (plot, name);
     }
 
     private static string LineCi(Plot plot, ExperimentSpec spec, PlotSpec p, Dictionary<(int, int, string), Summary> summaries)
@@ -67,6 +83,32 @@ public static class Plots
         plot.YLabel(Label(p.Y));
         plot.ShowLegend();
         return $"{p.Y}-vs-{x.Split('.').Last()}";
+    }
+
+    /// <summary>
+    /// The headline claim: each strategy's paired difference to the baseline over a swept value, the mean
+    /// with its paired 95 % interval as a band, and zero marked, so a gain that includes it is seen to.
+    /// </summary>
+    private static string PairedGain(Plot plot, ExperimentSpec spec, PlotSpec p, IReadOnlyList<RunRecord> records)
+    {
+        string x = p.X!;
+        var paired = ResultWriter.Paired(spec, records).Where(r => r.Metric == p.Y).ToLookup(r => r.Strategy);
+        var points = spec.Points.Where(pt => pt.Matches(p.At)).OrderBy(pt => Number(pt.Labels[x])).ToArray();
+        for (int s = 0; s < spec.Strategies.Count; s++)
+        {
+            if (spec.Strategies[s].Label == spec.Baseline) continue;
+            var byPoint = paired[s].ToDictionary(r => r.Point, r => r.Paired.Difference);
+            var shown = points.Where(pt => byPoint.ContainsKey(pt.Index)).ToArray();
+            BandedLine(plot, shown.Select(pt => Number(pt.Labels[x])).ToArray(), shown.Select(pt => byPoint[pt.Index]).ToArray(), s, spec.Strategies[s].Label);
+        }
+        var zero = plot.Add.HorizontalLine(0);
+        zero.Color = Colors.Black.WithAlpha(0.6);
+        zero.LinePattern = LinePattern.Dashed;
+        plot.Title($"{p.Y} minus {spec.Baseline}'s, paired over the same replications (mean, 95 % interval)");
+        plot.XLabel(AxisLabel(x));
+        plot.YLabel($"difference in {Label(p.Y)}");
+        plot.ShowLegend();
+        return $"{p.Y}-gain-vs-{x.Split('.').Last()}";
     }
 
     /// <summary>Cumulative regret R(t) at T/16, T/8, T/4, T/2 and T, one line per strategy with its 95 % band across replications.</summary>
