@@ -175,8 +175,12 @@ public class ClockTests
         var env = new PseudoRealtimeSimulation();
         var wake = new Event(env);
         double wokeAt = double.NaN;
+        var started = new TaskCompletionSource();
         env.Process(Sleeper());
         var run = env.RunAsync(TimeSpan.FromSeconds(60)); // waits in real time for the 60 s stop
+        // Only once the run is under way is there a wait to cut short (on a loaded machine the run's
+        // thread can start later than any fixed delay).
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await Task.Delay(300);
         env.Schedule(wake);
         await Task.Delay(300);
@@ -187,6 +191,7 @@ public class ClockTests
 
         IEnumerable<Event> Sleeper()
         {
+            started.SetResult();
             yield return wake;
             wokeAt = env.NowD;
         }
