@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Simulator.Cli.Tests;
 
 /// <summary>
@@ -81,13 +79,8 @@ public sealed class DamagedResultsTests : IDisposable
         int kills = 0;
         for (int attempt = 0; attempt < 40; attempt++)
         {
-            using var child = Process.Start(new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "simulator"), args.Concat(new[] { "--out", resumed }))
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!;
-            var stderr = child.StandardError.ReadToEndAsync();
-            _ = child.StandardOutput.ReadToEndAsync();
+            var (child, stderr) = CliHarness.Start(args.Concat(new[] { "--out", resumed }));
+            using var _ = child;
             if (child.WaitForExit(TimeSpan.FromSeconds(0.3 + 2.2 * rng.NextDouble())))
             {
                 Assert.True(child.ExitCode == 0, await stderr);

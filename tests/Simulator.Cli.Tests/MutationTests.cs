@@ -55,10 +55,8 @@ public sealed partial class MutationTests : IDisposable
         {
             var cells = Cells(CliHarness.Run("validate", path).Output);
             // A child process, so that a mutant that validates and then never ends fails here instead of hanging.
-            using var child = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "simulator"),
-                new[] { "run", path, "--quiet", "--shard", $"0/{cells}", "--out", path + ".out" }) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            var error = child.StandardError.ReadToEndAsync();
-            _ = child.StandardOutput.ReadToEndAsync();
+            var (child, error) = CliHarness.Start(new[] { "run", path, "--quiet", "--shard", $"0/{cells}", "--out", path + ".out" });
+            using var _ = child;
             bool ended = child.WaitForExit(TimeSpan.FromSeconds(60));
             if (!ended) child.Kill(entireProcessTree: true);
             Assert.True(ended, $"{Path.GetFileName(path)} validates but its first cell does not end within 60 s:\n{File.ReadAllText(path)}");
