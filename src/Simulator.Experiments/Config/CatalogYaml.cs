@@ -142,14 +142,9 @@ public static class CatalogYaml
             }
         }
         if (!f.TryGetValue("alpha", out var alpha) || !f.TryGetValue("beta", out var beta)) throw doc.Error("an affine profile needs both 'alpha' and 'beta' (seconds).");
-        return new AffineProfile(NonNegativeTime(alpha), NonNegativeTime(beta));
+        return new AffineProfile(alpha.Quantity(UnitKind.Time, Domain.NonNegative), beta.Quantity(UnitKind.Time, Domain.NonNegative));
     }
 
-    private static double NonNegativeTime(YamlDoc doc)
-    {
-        double t = doc.Quantity(UnitKind.Time);
-        return t >= 0 && double.IsFinite(t) ? t : throw doc.Error($"an inference time must be finite and at least 0, not {t} s.");
-    }
 
     private static string ProfileText(InferenceProfile profile) => profile switch
     {

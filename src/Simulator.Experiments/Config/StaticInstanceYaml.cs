@@ -28,7 +28,7 @@ public static class StaticInstanceYaml
         var profiles = HardwareProfiles.Shipped;
         var disk = Profile(Need(doc, site, "disk"), profiles.DiskNames, profiles.Disk);
         GpuProfile? gpu = site.TryGetValue("gpu", out var g) ? Profile(g, profiles.GpuNames, profiles.Gpu) : null;
-        long gpuBytes = site.TryGetValue("gpu_memory", out var gm) ? (long)Positive(gm, UnitKind.Bytes)
+        long gpuBytes = site.TryGetValue("gpu_memory", out var gm) ? (long)gm.Quantity(UnitKind.Bytes, Domain.Positive)
             : gpu?.MemoryBytes ?? throw doc.Error("site: give 'gpu' (a profile name) or 'gpu_memory'.");
         var pcie = site.TryGetValue("pcie", out var pc) ? Profile(pc, profiles.PcieNames, profiles.Pcie)
             : gpu is not null ? profiles.Pcie(gpu.Pcie) : throw doc.Error("site: give 'pcie' when the GPU is given by 'gpu_memory'.");
@@ -85,10 +85,10 @@ public static class StaticInstanceYaml
             }
             else
             {
-                double metres = Metres(f["distance"]);
+                double metres = f["distance"].Quantity(UnitKind.Length, Domain.Positive);
                 snrHz = uplink.TxPowerWatts * Math.Pow(10, -uplink.PathLoss.Db(metres) / 10) / uplink.NoisePsdWattsPerHz;
             }
-            double deadline = Positive(Need(u, f, "deadline"), UnitKind.Time);
+            double deadline = Need(u, f, "deadline").Quantity(UnitKind.Time, Domain.Positive);
             users.Add(new QueuedRequest(id, model.Id, bits, snrHz, Math.Log2(1 + snrHz / uplink.BandwidthHz), 0, deadline));
         }
         if (users.Count == 0) throw top["users"].Error("an instance needs at least one user.");
@@ -135,9 +135,9 @@ public static class StaticInstanceYaml
         var spec = new UplinkSpec { ShadowingSigmaDb = 0, Fading = FadingKind.None };
         if (doc is null) return spec;
         var f = doc.Mapping("bandwidth", "tx_power", "noise_psd", "allocation", "rate_model");
-        if (f.TryGetValue("bandwidth", out var b)) spec = spec with { BandwidthHz = Positive(b, UnitKind.Frequency) };
-        if (f.TryGetValue("tx_power", out var p)) spec = spec with { TxPowerWatts = Positive(p, UnitKind.Power) };
-        if (f.TryGetValue("noise_psd", out var n)) spec = spec with { NoisePsdWattsPerHz = Positive(n, UnitKind.PowerSpectralDensity) };
+        if (f.TryGetValue("bandwidth", out var b)) spec = spec with { BandwidthHz = b.Quantity(UnitKind.Frequency, Domain.Positive) };
+        if (f.TryGetValue("tx_power", out var p)) spec = spec with { TxPowerWatts = p.Quantity(UnitKind.Power, Domain.Positive) };
+        if (f.TryGetValue("noise_psd", out var n)) spec = spec with { NoisePsdWattsPerHz = n.Quantity(UnitKind.PowerSpectralDensity, Domain.Positive) };
         if (f.TryGetValue("allocation", out var a))
             spec = spec with { Allocator = Choice(a, Allocators.Names.ToDictionary(n => n, n => Allocators.Named(n)!)) };
         if (f.TryGetValue("rate_model", out var r))
@@ -145,20 +145,12 @@ public static class StaticInstanceYaml
         return spec;
     }
 
-    private static double Metres(YamlDoc doc) => Positive(doc, UnitKind.Length);
-
     private static int MaxBatch(YamlDoc doc)
     {
         long n = doc.Integer();
         return n is >= 1 and <= int.MaxValue ? (int)n : throw doc.Error($"'max_batch' must be a whole number from 1, not {n}.");
     }
 
-    /// <summary>A finite quantity above 0, or an error at its line.</summary>
-    private static double Positive(YamlDoc doc, UnitKind kind)
-    {
-        double value = doc.Quantity(kind);
-        return value > 0 && double.IsFinite(value) ? value : throw doc.Error($"'{doc.Text()}' must be above 0 ({Units.Expected(kind)}).");
-    }
 
     private static Model ModelOf(Catalog catalog, YamlDoc doc)
     {

@@ -217,6 +217,15 @@ public sealed class YamlDoc
         }
     }
 
+    /// <summary>A quantity inside its domain (the readers of catalogs and instances, which bind without sections).</summary>
+    public double Quantity(UnitKind kind, Domain domain)
+    {
+        double value = Quantity(kind);
+        bool inside = double.IsFinite(value) && domain switch { Domain.Positive => value > 0, Domain.NonNegative => value >= 0, _ => true };
+        string where = domain switch { Domain.Positive => " and above 0", Domain.NonNegative => " and at least 0", _ => "" };
+        return inside ? value : throw Error($"'{Text()}' must be finite{where} ({Units.Expected(kind)}).");
+    }
+
     private string Describe() => node switch
     {
         YamlMappingNode => "a mapping",

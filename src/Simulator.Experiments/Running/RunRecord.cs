@@ -16,8 +16,9 @@ public sealed record RunRecord(Cell Cell, IReadOnlyList<double> Metrics, double 
 public sealed record RunTrace(IReadOnlyList<(double Latency, double Fraction)> LatencyCdf, long Served, double LatencyMean,
     IReadOnlyList<(double Start, double Mean)> QueueLength, IReadOnlyList<(double Start, double Mean)> GpuBytes)
 {
-    public static RunTrace Of(LatencyHistogram latencies) =>
-        new(latencies.Cdf(), latencies.Count, latencies.Mean, Array.Empty<(double, double)>(), Array.Empty<(double, double)>());
+    /// <summary>A trace from its latencies and, for runs that simulate time, the queue's and GPU memory's window means.</summary>
+    public static RunTrace Of(LatencyHistogram latencies, IReadOnlyList<(double Start, double Mean)>? queue = null, IReadOnlyList<(double Start, double Mean)>? gpu = null) =>
+        new(latencies.Cdf(), latencies.Count, latencies.Mean, queue ?? Array.Empty<(double, double)>(), gpu ?? Array.Empty<(double, double)>());
 }
 
 /// <summary>The per-run metrics of the site scenarios (system-model.md section 7), in the order of the columns of runs.csv.</summary>

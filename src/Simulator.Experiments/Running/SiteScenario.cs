@@ -32,8 +32,7 @@ public sealed record SiteScenario(Catalog Catalog, SiteSpec Site, IWorkload Work
         var record = new RunRecord(cell, RunMetrics.From(m, length.HorizonSeconds - length.WarmupSeconds),
             m.DecisionWallSeconds.Count > 0 ? m.DecisionWallSeconds.Mean * 1000 : 0, m.DecisionWallSeconds.Count > 0 ? m.DecisionWallSeconds.Max * 1000 : 0);
         if (!trace) return (record, null);
-        var latencies = m.LatencyDistribution!;
-        return (record, new RunTrace(latencies.Cdf(), latencies.Count, latencies.Mean, m.QueueWindows!.Means(length.HorizonSeconds), m.GpuWindows!.Means(length.HorizonSeconds)));
+        return (record, RunTrace.Of(m.LatencyDistribution!, m.QueueWindows!.Means(length.HorizonSeconds), m.GpuWindows!.Means(length.HorizonSeconds)));
     }
 
     /// <summary>The windows the time-series plots draw: about 120 over the horizon, of a round width.</summary>
