@@ -140,6 +140,21 @@ public class ReportTests
         Assert.Equal("| uplink bandwidth | strategy | throughput (/s) | on time ratio (%) | latency p95 (s) | bytes saved (GB) |", summary[0]);
         Assert.Contains(summary, l => l.StartsWith("| 20 MHz | pl-dp |", StringComparison.Ordinal));
         Assert.DoesNotContain(summary.Skip(2), l => System.Text.RegularExpressions.Regex.IsMatch(l, @"\de[+-]?\d"));
+        var paired = report.Split('\n').SkipWhile(l => !l.StartsWith("## Throughput against no-sharing", StringComparison.Ordinal)).Skip(2).TakeWhile(l => l.StartsWith('|')).ToArray();
+        Assert.Equal("| uplink bandwidth | strategy | difference in throughput (/s) | 95 % interval | relative gain |", paired[0]);
+        Assert.Contains(paired, l => l.StartsWith("| 20 MHz | pl-dp |", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_paired_table_of_a_network_experiment_reads_in_units_without_exponents()
+    {
+        string file = Path.Combine(Simulator.Testing.RepositoryRoot.Find(), "experiments", "chasing", "chasing-online.yaml");
+        var spec = ExperimentReader.Read(file, new[] { "replications=2", "scenario.requests.count=60", "strategies=[mec-egreedy, mec-oracle]" });
+        var report = Report.Markdown(spec, new Runner(spec, 2).Run());
+        var paired = report.Split('\n').SkipWhile(l => !l.StartsWith("## Total delay against mec-egreedy", StringComparison.Ordinal)).Skip(2).TakeWhile(l => l.StartsWith('|')).ToArray();
+        Assert.Matches(@"^\| requests context model \| strategy \| difference in total delay \((s|ms)\) \|", paired[0]);
+        Assert.Equal(4, paired.Length);
+        Assert.DoesNotContain(paired.Skip(2), l => System.Text.RegularExpressions.Regex.IsMatch(l, @"\de[+-]?\d"));
     }
 }
 

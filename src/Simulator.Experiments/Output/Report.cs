@@ -38,17 +38,17 @@ public static class Report
         if (paired.Length > 0)
         {
             sb.AppendLine();
-            // The title carries the unit: "Throughput (/s)", "Users served (users)", "Total delay (s)".
-            int open = metrics.PrimaryTitle.LastIndexOf('(');
-            string title = metrics.PrimaryTitle[..open].Trim(), unit = metrics.PrimaryTitle[(open + 1)..^1];
+            // The title carries the unit ("Throughput (/s)"); the table's unit is chosen from the differences.
+            string title = metrics.PrimaryTitle[..metrics.PrimaryTitle.LastIndexOf('(')].Trim();
             sb.AppendLine(CultureInfo.InvariantCulture, $"## {title} against {spec.Baseline} (paired over the same replications)");
             sb.AppendLine();
-            sb.AppendLine("| " + string.Join(" | ", Columns(spec).Concat(new[] { "strategy", $"difference ({unit})", "95 % interval", "relative gain" })) + " |");
+            var shown = MetricDisplay.For(metrics.Primary, paired.SelectMany(x => new[] { x.Paired.Difference.Mean, x.Paired.Difference.Low, x.Paired.Difference.High }));
+            sb.AppendLine("| " + string.Join(" | ", Columns(spec).Concat(new[] { "strategy", $"difference in {shown.Header}", "95 % interval", "relative gain" })) + " |");
             sb.AppendLine("|" + string.Concat(Enumerable.Repeat("---|", Columns(spec).Count() + 4)));
             foreach (var (point, strategy, _, p) in paired)
                 sb.AppendLine("| " + string.Join(" | ", Labels(spec, point).Concat(new[]
                 {
-                    spec.Strategies[strategy].Label, F(p.Difference.Mean), $"[{F(p.Difference.Low)}, {F(p.Difference.High)}]",
+                    spec.Strategies[strategy].Label, shown.Format(p.Difference.Mean), $"[{shown.Format(p.Difference.Low)}, {shown.Format(p.Difference.High)}]",
                     double.IsNaN(p.RelativeGain) ? "n/a" : p.RelativeGain.ToString("P1", CultureInfo.InvariantCulture),
                 })) + " |");
         }
@@ -70,6 +70,4 @@ public static class Report
         spec.Sweep.Select(a => spec.Points[point].Written.TryGetValue(a.Path, out var w) ? w : spec.Points[point].Labels[a.Path]);
 
     private static string Show(Summary s, Func<double, string> format) => double.IsNaN(s.Mean) ? "n/a" : double.IsNaN(s.HalfWidth) ? format(s.Mean) : $"{format(s.Mean)} ± {format(s.HalfWidth)}";
-
-    private static string F(double v) => double.IsNaN(v) ? "n/a" : v.ToString(Math.Abs(v) >= 1000 ? "0.###e0" : "0.####", CultureInfo.InvariantCulture);
 }

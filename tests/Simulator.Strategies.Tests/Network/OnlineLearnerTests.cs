@@ -24,6 +24,30 @@ public class OnlineLearnerTests
         Assert.Equal(n, arm.Updates);
     }
 
+    [Fact]
+    public void Observations_of_some_coordinates_equal_the_ridge_solution_with_the_others_zero()
+    {
+        // mec-ol observes a different subset each round; its arm must equal the ridge regression on the full vectors with the unobserved features 0.
+        var rng = new Random(2);
+        const int dimension = 9, n = 400;
+        var arm = new LinearArm(dimension);
+        var x = Matrix<double>.Build.Dense(n, dimension);
+        var p = Vector<double>.Build.Dense(n, _ => rng.NextDouble() * 3);
+        for (int i = 0; i < n; i++)
+        {
+            var at = Enumerable.Range(0, dimension).Where(_ => rng.NextDouble() < 0.4).ToArray();
+            var values = at.Select(_ => rng.NextDouble() * 4 - 2).ToArray();
+            for (int j = 0; j < at.Length; j++) x[i, at[j]] = values[j];
+            double spread = arm.Spread(at, values), full = arm.Spread(x.Row(i).ToArray());
+            Assert.True(Math.Abs(spread - full) < 1e-9, $"round {i}: sparse spread {spread} against {full}");
+            Assert.True(Math.Abs(arm.Predict(at, values) - arm.Predict(x.Row(i).ToArray())) < 1e-9);
+            arm.Update(at, values, p[i]);
+        }
+        var b = Matrix<double>.Build.DenseIdentity(dimension) + x.TransposeThisAndMultiply(x);
+        Assert.True((arm.Inverse - b.Inverse()).Enumerate().Max(Math.Abs) < 1e-9, "B^-1 drifted from a fresh inverse");
+        Assert.True((arm.Mean - b.Solve(x.TransposeThisAndMultiply(p))).Enumerate().Max(Math.Abs) < 1e-9, "mu differs from the ridge solution");
+    }
+
     /// <summary>A bandit without a network: each round a request of a hidden type with a latent context; penalty = -ln(accuracy of the chosen model for that type).</summary>
     private static (double[] Regret, int[] Picks) Play(IOnlineSelector learner, int rounds, int models, LatentContext context, int seed, Func<int, int, double>? accuracyOf = null)
     {
@@ -79,6 +103,23 @@ public class OnlineLearnerTests
         var successes = (int[])typeof(MecOl).GetField("successes", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(learner)!;
         Assert.Equal(250 * 3, trials.Sum());
         Assert.All(Enumerable.Range(0, 10), l => Assert.InRange(successes[l], 0, trials[l]));
+    }
+
+    [Theory]
+    [InlineData(13)]
+    [InlineData(14)]
+    [InlineData(15)]
+    public void Mec_ol_comes_to_observe_the_informative_features_and_its_regret_falls(int seed)
+    {
+        // 30 features of which 3 signal the type; mec-ol observes 6. By chance 3 x 6 / 30 = 0.6 of the 3 would be seen a round.
+        var context = new LatentContext(30, Types: 3, Informative: 3, Noise: 0.2);
+        var learner = new MecOl(new Random(seed), d: 6);
+        var (regret, _) = Play(learner, 30000, 5, context, seed);
+        var world = context.Draw(5, new RandomStreams((ulong)seed));
+        int found = learner.Preferred.Count(world.Informative.Contains);
+        Assert.True(found == 3, $"mec-ol prefers {found} of the 3 informative features ({string.Join(", ", learner.Preferred)}; informative {string.Join(", ", world.Informative)})");
+        double early = regret.Take(3000).Average(), late = regret.Skip(27000).Average();
+        Assert.True(late < 0.5 * early, $"per-round regret {early:F3} early, {late:F3} late");
     }
 
     [Fact]
