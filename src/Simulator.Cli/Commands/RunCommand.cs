@@ -17,11 +17,18 @@ public static class RunCommand
         var file = new Argument<FileInfo?>("file") { Description = "An experiment file; none runs the embedded quickstart.", Arity = ArgumentArity.ZeroOrOne };
         var options = new CommonOptions();
         var shard = new Option<string?>("--shard") { Description = "Run only slice i of N of the grid (i/N, from 0); join slices with merge." };
-        var command = new Command("run", "Run an experiment: replications in parallel, summaries, report. Re-running into the same --out resumes.") { file, shard };
+        var trace = new Option<bool>("--trace") { Description = $"Also write traces/: replication 0 of every cell's requests, batches and a Perfetto trace.json (as trace: {{rows: {TraceSpec.DefaultRows}}} in the file)." };
+        var command = new Command("run", "Run an experiment: replications in parallel, summaries, report. Re-running into the same --out resumes.") { file, shard, trace };
         options.AddTo(command);
         command.SetAction(result =>
         {
             var spec = options.Read(result, result.GetValue(file));
+            if (result.GetValue(trace) && spec.Trace is null)
+            {
+                if (spec.Points[0].Scenario is not SiteScenario { OneShot: false })
+                    throw new FormatException($"--trace records the requests and batches of a simulated site; a {spec.Points[0].Scenario.Kind} scenario has none (single-site scenarios do).");
+                spec = spec with { Trace = new TraceSpec(TraceSpec.DefaultRows) };
+            }
             string dir = result.GetValue(options.Out) ?? Path.Combine("results", spec.Name, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{spec.Hash[..8]}");
             int parallel = options.Threads(result);
             // The bar draws on the terminal's standard error; redirected output or --quiet gets none.

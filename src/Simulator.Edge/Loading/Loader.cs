@@ -41,6 +41,9 @@ public sealed class Loader
 
     public Resource Pcie { get; }
 
+    /// <summary>Raised when a device finishes a transfer (the device's name, start, end, bytes); for traces, unset otherwise.</summary>
+    public event Action<string, double, double, long>? Transferred;
+
     /// <summary>Makes room for a batch of <paramref name="batchSize"/> and loads the model; the process's value is a <see cref="LoadReport"/>.</summary>
     public Process Load(Model model, int batchSize) => env.Process(Run(model, (long)batchSize * model.ActivationBytesPerSample));
 
@@ -98,6 +101,7 @@ public sealed class Loader
             yield return env.TimeoutD(Estimator.LumpedSeconds(missing.Sum(b => b.Bytes)));
             foreach (var b in missing) Gpu.Add(b);
             counts.DiskBytes = missing.Sum(b => b.Bytes);
+            Transferred?.Invoke("lumped load", start, env.NowD, counts.DiskBytes);
         }
         else
         {
@@ -111,7 +115,9 @@ public sealed class Loader
                 using (var link = Pcie.Request())
                 {
                     yield return link;
+                    double copyStart = env.NowD;
                     yield return env.TimeoutD(Estimator.CopySeconds(block));
+                    Transferred?.Invoke("pcie", copyStart, env.NowD, block.Bytes);
                 }
                 Gpu.Add(block);
             }
@@ -130,7 +136,9 @@ public sealed class Loader
                 using (var disk = Disk.Request())
                 {
                     yield return disk;
+                    double readStart = env.NowD;
                     yield return env.TimeoutD(Estimator.ReadSeconds(block));
+                    Transferred?.Invoke("disk", readStart, env.NowD, block.Bytes);
                 }
                 counts.DiskBytes += block.Bytes;
                 Ram.Insert(block);

@@ -20,6 +20,7 @@ public sealed class SiteMetrics
         loading = new("loading"), inference = new("inference"), downlink = new("downlink"), batchSize = new("batch size"),
         decision = new("decision wall time");
     private readonly P2Quantile p50 = new(0.50), p95 = new(0.95), p99 = new(0.99);
+    private readonly Simulation env;
 
     /// <param name="traceWindowSeconds">
     /// Also keep the latency distribution and the queue's and GPU memory's means per window of this width
@@ -30,6 +31,7 @@ public sealed class SiteMetrics
     {
         if (!(warmupSeconds >= 0)) throw new ArgumentOutOfRangeException(nameof(warmupSeconds), warmupSeconds, "The warm-up cannot be negative.");
         WarmupSeconds = warmupSeconds;
+        this.env = env;
         latency = new SampleMonitor("latency");
         QueueLength = new TimeSeriesMonitor(env, 0, "queue length");
         GpuBytes = new TimeSeriesMonitor(env, 0, "GPU bytes in use");
@@ -105,18 +107,24 @@ public sealed class SiteMetrics
         if (Counts(r.Arrival)) Arrived++;
     }
 
+    /// <summary>Raised when a request's outcome is known (warm-up or not): the request, its outcome, when; for traces.</summary>
+    public event Action<InferenceRequest, Outcome, double>? Ended;
+
     internal void OnExpired(InferenceRequest r)
     {
+        Ended?.Invoke(r, Outcome.Expired, env.NowD);
         if (Counts(r.Arrival)) Expired++;
     }
 
     internal void OnRejected(InferenceRequest r)
     {
+        Ended?.Invoke(r, Outcome.Rejected, env.NowD);
         if (Counts(r.Arrival)) Rejected++;
     }
 
     internal void OnServed(InferenceRequest r, double finish, LatencyParts parts)
     {
+        Ended?.Invoke(r, finish <= r.Deadline ? Outcome.OnTime : Outcome.Late, finish);
         if (!Counts(r.Arrival)) return;
         if (finish <= r.Deadline) OnTime++;
         else Late++;

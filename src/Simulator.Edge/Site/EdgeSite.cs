@@ -123,14 +123,15 @@ public sealed class EdgeSite
                 double prefetchStart = env.NowD;
                 prefetch.AddCallback(p => Metrics.OnPrefetch(prefetchStart, (LoadReport)p.Value!));
             }
+            double inferenceStart = env.NowD;
             yield return env.TimeoutD(compute);
             double completion = env.NowD;
             Metrics.GpuBytes.UpdateTo(Loader.Gpu.Bytes);
             double downlink = DownlinkSeconds();
+            BatchCompleted?.Invoke(new BatchRecord(t0, model.Id, members.Select(r => r.Id).ToArray(), uploadEnd, loadStart, loadStart + report.Seconds, inferenceStart, completion, report));
             foreach (var r in members)
                 Metrics.OnServed(r, completion + downlink, new LatencyParts(t0 - r.Arrival, uploadSeconds, report.Seconds, compute, downlink));
             Metrics.OnBatch(t0, members.Count, report, catalog.Bytes(model), model.BlockIds.Count, compute);
-            BatchCompleted?.Invoke(new BatchRecord(t0, model.Id, members.Select(r => r.Id).ToArray(), uploadEnd, loadStart, loadStart + report.Seconds, completion, report));
         }
     }
 

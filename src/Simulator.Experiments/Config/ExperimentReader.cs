@@ -13,7 +13,7 @@ namespace Simulator.Experiments;
 /// </summary>
 public static class ExperimentReader
 {
-    private static readonly string[] TopKeys = { "name", "description", "seed", "replications", "horizon", "warmup", "scenario", "strategies", "baseline", "sweep", "zip", "plots" };
+    private static readonly string[] TopKeys = { "name", "description", "seed", "replications", "horizon", "warmup", "scenario", "strategies", "baseline", "sweep", "zip", "plots", "trace" };
 
     public static ExperimentSpec Read(string file, IReadOnlyList<string>? sets = null) =>
         Read(new ExperimentSource(File.ReadAllText(file), file, Path.GetDirectoryName(Path.GetFullPath(file))!, sets ?? Array.Empty<string>()));
@@ -61,6 +61,7 @@ public static class ExperimentReader
             if (zip && axis.Values.Count != sweep[0].Values.Count) throw sw!.Error($"with zip: true every swept path needs as many values; '{axis.Path}' has {axis.Values.Count}, '{sweep[0].Path}' {sweep[0].Values.Count}.");
         }
         var plots = ReadPlots(t);
+        var trace = ReadTrace(t);
         top.CheckAllConsumed();
 
         var scenarioSets = overrides.Where(o => o.Key.StartsWith("scenario.", StringComparison.Ordinal)).ToDictionary(o => o.Key, o => o.Value);
@@ -98,12 +99,15 @@ public static class ExperimentReader
                 throw (t.Raw("sweep") ?? doc).Error($"sweep points {seen[key]} and {point.Index} are the same ({string.Join(", ", point.Labels.Select(l => $"{l.Key}: {l.Value}"))}): list each value once.");
         }
         CheckAgainstScenario(doc, t, strategies, plots, sweep, points);
+        if (trace is not null && points[0].Scenario is not SiteScenario { OneShot: false })
+            throw t.Raw("trace")!.Error($"a trace records the requests and batches of a simulated site; a {points[0].Scenario.Kind} scenario has none (single-site scenarios do).");
         Binding.CheckAllRead(new[] { top });
         string resolved = text.ToString();
         string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(resolved)));
         return new ExperimentSpec(name, description, seed, replications, horizon, warmup, strategies, baseline, sweep, points, plots, resolved, hash)
         {
-            Schema = bindings.Prepend(top).SelectMany(b => b.KnownKeys).ToHashSet(StringComparer.Ordinal),
+            Schema = bindings.Prepend(top).SelectMany(b => b.KnownKeys).Append("trace.rows").ToHashSet(StringComparer.Ordinal),
+            Trace = trace,
         };
     }
 
@@ -239,6 +243,19 @@ public static class ExperimentReader
             plots.Add(new PlotSpec(kind, f.TryGetValue("x", out var x) ? x.Text() : null, y, at));
         }
         return plots;
+    }
+
+    /// <summary>
+    /// <c>trace: {rows: 10000}</c>: an output, like the plots, so it is not part of the configuration's hash: replication 0
+    /// of every sweep point and strategy is simulated again and its timeline written, at most <c>rows</c> rows a table.
+    /// </summary>
+    private static TraceSpec? ReadTrace(Section t)
+    {
+        if (t.Raw("trace") is not { } doc) return null;
+        var f = doc.Mapping("rows");
+        long rows = f.TryGetValue("rows", out var r) ? r.Integer() : TraceSpec.DefaultRows;
+        if (rows < 1 || rows > TraceSpec.MaxRows) throw (r ?? doc).Error($"'rows' must be from 1 to {TraceSpec.MaxRows:N0} (a trace's tables are kept in memory), not {rows}.");
+        return new TraceSpec((int)rows);
     }
 
     private static IEnumerable<IReadOnlyList<(string Path, YamlDoc Value)>> Combinations(IReadOnlyList<SweepAxis> sweep, bool zip)

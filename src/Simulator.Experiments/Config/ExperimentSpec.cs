@@ -69,9 +69,19 @@ public sealed record ExperimentSpec(
 
     public RunLength Length => new(HorizonSeconds, WarmupSeconds);
 
+    /// <summary>Which timelines to write (<c>trace:</c> or <c>run --trace</c>); null: none.</summary>
+    public TraceSpec? Trace { get; init; }
+
     /// <summary>Every cell of the grid for a fixed number of replications, in the order shards count them.</summary>
     public IEnumerable<Cell> AllCells(int replications) =>
         Enumerable.Range(0, Points.Count).SelectMany(p => Enumerable.Range(0, Strategies.Count).SelectMany(s => Enumerable.Range(0, replications).Select(r => new Cell(p, s, r))));
+}
+
+/// <summary>A trace of replication 0 of every (point, strategy): at most <paramref name="Rows"/> requests, batches and spans per device.</summary>
+public sealed record TraceSpec(int Rows)
+{
+    public const int DefaultRows = 10_000;
+    public const int MaxRows = 1_000_000;
 }
 
 /// <summary>An experiment file's text, the folder its relative paths start from, and the --set overrides applied to it.</summary>

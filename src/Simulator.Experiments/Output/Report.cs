@@ -6,7 +6,7 @@ namespace Simulator.Experiments;
 /// <summary>report.md: what was run, the summary table of the headline metrics, and the paired comparison with the baseline.</summary>
 public static class Report
 {
-    public static string Markdown(ExperimentSpec spec, IReadOnlyList<RunRecord> records, IReadOnlyList<string>? plots = null)
+    public static string Markdown(ExperimentSpec spec, IReadOnlyList<RunRecord> records, IReadOnlyList<string>? plots = null, IReadOnlyList<string>? traces = null)
     {
         var metrics = spec.Metrics;
         var headline = metrics.Headline;
@@ -57,6 +57,13 @@ public static class Report
             sb.AppendLine();
             sb.AppendLine("## Plots");
             foreach (var file in plots) sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"![{Path.GetFileNameWithoutExtension(file)}]({file})");
+        }
+        if (traces is { Count: > 0 })
+        {
+            sb.AppendLine();
+            sb.AppendLine("## Traces (replication 0; open trace.json in Perfetto or chrome://tracing)");
+            sb.AppendLine();
+            foreach (var line in traces) sb.AppendLine(CultureInfo.InvariantCulture, $"- {line}");
         }
         return sb.ToString();
     }

@@ -6,7 +6,7 @@ namespace Simulator.Experiments;
 /// <summary>
 /// Writes a run's files (experiments.md section 4): config.resolved.yaml, runs.csv, runs.parquet, summary.csv,
 /// paired.csv, timing.csv (machine-dependent decision times, kept out of the others so they stay
-/// byte-identical across machines and thread counts), plots/ and report.md.
+/// byte-identical across machines and thread counts), plots/, traces/ when asked for, and report.md.
 /// </summary>
 public static class ResultWriter
 {
@@ -21,7 +21,8 @@ public static class ResultWriter
         File.WriteAllText(Path.Combine(directory, "summary.csv"), SummaryCsv(spec, records));
         File.WriteAllText(Path.Combine(directory, "paired.csv"), PairedCsv(spec, records));
         var plots = Plots.WriteAll(spec, records, directory);
-        File.WriteAllText(Path.Combine(directory, "report.md"), Report.Markdown(spec, records, plots));
+        var traces = TraceWriter.WriteAll(spec, directory);
+        File.WriteAllText(Path.Combine(directory, "report.md"), Report.Markdown(spec, records, plots, traces));
     }
 
     public static string RunsCsv(ExperimentSpec spec, IReadOnlyList<RunRecord> records)
@@ -94,5 +95,5 @@ public static class ResultWriter
 
     private static string Num(int v) => v.ToString(CultureInfo.InvariantCulture);
 
-    private static string Csv(string s) => s.IndexOfAny(new[] { ',', '"', '\n' }) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    internal static string Csv(string s) => s.IndexOfAny(new[] { ',', '"', '\n' }) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 }

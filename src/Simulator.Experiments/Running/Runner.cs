@@ -86,6 +86,10 @@ public sealed class Runner(ExperimentSpec spec, int parallelism)
     /// <summary>Runs one cell again with every latency and series kept; cells are deterministic, so this is the same run.</summary>
     public static RunTrace Trace(ExperimentSpec spec, Cell cell) => Simulate(spec, cell, trace: true).Trace!;
 
+    /// <summary>A cell of a single-site experiment simulated again with its timeline recorded (at most <paramref name="rows"/> rows a table).</summary>
+    public static (RunRecord Record, SiteTimeline Timeline) Timeline(ExperimentSpec spec, Cell cell, int rows) =>
+        ((SiteScenario)spec.Points[cell.Point].Scenario).Timeline(cell, spec.Strategies[cell.Strategy], new RandomStreams(CellSeed(spec.Seed, cell.Point, cell.Replication)), spec.Length, rows);
+
     private static (RunRecord Record, RunTrace? Trace) Simulate(ExperimentSpec spec, Cell cell, bool trace) =>
         spec.Points[cell.Point].Scenario.Run(cell, spec.Strategies[cell.Strategy], new RandomStreams(CellSeed(spec.Seed, cell.Point, cell.Replication)), spec.Length, trace);
 }

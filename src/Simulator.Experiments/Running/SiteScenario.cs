@@ -24,15 +24,32 @@ public sealed record SiteScenario(Catalog Catalog, SiteSpec Site, IWorkload Work
     {
         var setup = StrategyRegistry.BuiltIn.Create(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.Label));
         if (OneShot) return OneShotRun.Run(cell, this, setup, streams, trace);
-        var site = Site with { Sharing = setup.Sharing, Uplink = setup.UplinkFor(Site.Uplink) };
-        var env = new Simulation();
-        var edge = new EdgeSite(env, Catalog, site, setup.Scheduler, Workload, streams, length.WarmupSeconds, trace ? TraceWindow(length.HorizonSeconds) : null);
+        var (env, edge) = Build(setup, streams, length, trace);
         env.RunD(length.HorizonSeconds);
         var m = edge.Metrics;
         var record = new RunRecord(cell, RunMetrics.From(m, length.HorizonSeconds - length.WarmupSeconds),
             m.DecisionWallSeconds.Count > 0 ? m.DecisionWallSeconds.Mean * 1000 : 0, m.DecisionWallSeconds.Count > 0 ? m.DecisionWallSeconds.Max * 1000 : 0);
         if (!trace) return (record, null);
         return (record, RunTrace.Of(m.LatencyDistribution!, m.QueueWindows!.Means(length.HorizonSeconds), m.GpuWindows!.Means(length.HorizonSeconds)));
+    }
+
+    /// <summary>The run of <see cref="Run"/> again (same streams, so the same run), with its timeline recorded: the metrics and the first <paramref name="rows"/> rows.</summary>
+    public (RunRecord Record, SiteTimeline Timeline) Timeline(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, int rows)
+    {
+        if (OneShot) throw new InvalidOperationException("A one-shot round simulates no timeline.");
+        var setup = StrategyRegistry.BuiltIn.Create(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.Label));
+        var (env, edge) = Build(setup, streams, length, trace: false);
+        var timeline = new SiteTimeline(edge, rows);
+        env.RunD(length.HorizonSeconds);
+        timeline.Close(env.NowD);
+        return (new RunRecord(cell, RunMetrics.From(edge.Metrics, length.HorizonSeconds - length.WarmupSeconds), 0, 0), timeline);
+    }
+
+    private (Simulation Env, EdgeSite Edge) Build(StrategySetup setup, RandomStreams streams, RunLength length, bool trace)
+    {
+        var site = Site with { Sharing = setup.Sharing, Uplink = setup.UplinkFor(Site.Uplink) };
+        var env = new Simulation();
+        return (env, new EdgeSite(env, Catalog, site, setup.Scheduler, Workload, streams, length.WarmupSeconds, trace ? TraceWindow(length.HorizonSeconds) : null));
     }
 
     /// <summary>The windows the time-series plots draw: about 120 over the horizon, of a round width.</summary>
