@@ -56,18 +56,23 @@ internal sealed class LinearArm
         return sum;
     }
 
-    /// <summary>x^T B^-1 x for x set at the coordinates <paramref name="at"/> only: O(|at|^2).</summary>
+    /// <summary>
+    /// x^T B^-1 x for x set at the coordinates <paramref name="at"/> only: O(|at|^2), reading each pair once (B^-1
+    /// is symmetric), the upper triangle of the rows at <paramref name="at"/> (in increasing order, they are
+    /// read front to back).
+    /// </summary>
     public double Spread(ReadOnlySpan<int> at, ReadOnlySpan<double> x)
     {
-        double sum = 0;
+        double diagonal = 0, off = 0;
         for (int i = 0; i < at.Length; i++)
         {
             var row = inverse.AsSpan(at[i] * dimension, dimension);
             double inner = 0;
-            for (int j = 0; j < at.Length; j++) inner += row[at[j]] * x[j];
-            sum += x[i] * inner;
+            for (int j = i + 1; j < at.Length; j++) inner += row[at[j]] * x[j];
+            diagonal += x[i] * x[i] * row[at[i]];
+            off += x[i] * inner;
         }
-        return sum;
+        return diagonal + 2 * off;
     }
 
     /// <summary>A dot product in SIMD lanes (the inner loop of every decision), the tail one by one.</summary>
