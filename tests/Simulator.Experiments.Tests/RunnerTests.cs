@@ -180,3 +180,26 @@ public class PairedGainPlotTests
         }
     }
 }
+
+public class OutcomesPlotTests
+{
+    [Fact]
+    public void The_outcomes_plot_stacks_each_strategys_mean_outcomes_and_they_add_up_to_the_arrivals()
+    {
+        var spec = Quickstart.Read(new[] { "replications=2", "horizon=30 s", "warmup=5 s", "plots=[{kind: outcomes, at: {scenario.arrivals.rate: 20}}]" });
+        var records = new Runner(spec, 2).Run();
+        var (plot, name) = Plots.Draw(spec, records, spec.Plots.Single());
+        Assert.Equal("outcomes", name);
+        var bars = plot.GetPlottables().OfType<ScottPlot.Plottables.BarPlot>().Single().Bars;
+        Assert.Equal(spec.Strategies.Count * 5, bars.Count);
+        Assert.Equal(new[] { "on_time", "late", "expired", "rejected", "unfinished" }, plot.Legend.ManualItems.Select(i => i.LabelText));
+        var summaries = ResultWriter.Summaries(spec, records).Where(x => x.Point == 2).ToDictionary(x => (x.Strategy, x.Metric), x => x.Summary.Mean);
+        for (int s = 0; s < spec.Strategies.Count; s++)
+        {
+            var stack = bars.Where(b => b.Position == s).OrderBy(b => b.ValueBase).ToArray();
+            Assert.Equal(summaries[(s, "on_time")], stack[0].Value - stack[0].ValueBase, 9);
+            Assert.Equal(summaries[(s, "expired")], stack[2].Value - stack[2].ValueBase, 9);
+            Assert.Equal(summaries[(s, "arrived")], stack[^1].Value, 9);
+        }
+    }
+}

@@ -132,7 +132,7 @@ public static class ExperimentReader
             var at = plotDocs[i];
             if (p.Kind == "timeseries" && !scenario.SimulatesTime)
                 throw at.Error($"a {scenario.Kind} scenario plans one round and simulates no time: it has no '{p.Y}' over time to plot.");
-            if (p.Kind is "cdf" or "breakdown" or "bytes-saved" && !scenario.HasSiteMetrics)
+            if (p.Kind is "cdf" or "breakdown" or "bytes-saved" or "outcomes" && !scenario.HasSiteMetrics)
                 throw at.Error($"a '{p.Kind}' plot shows a site's latencies or loading; a {scenario.Kind} scenario has line-ci and bars plots of its metrics: {string.Join(", ", scenario.Metrics.Names)}.");
             if (p.Kind == "regret" && !scenario.Metrics.Contains("regret_1_16"))
                 throw at.Error($"a regret plot needs the online metrics of a network-one-shot scenario; a {scenario.Kind} scenario has none.");
@@ -235,7 +235,7 @@ public static class ExperimentReader
         {
             var f = p.Mapping("x", "y", "kind", "at");
             string kind = f.TryGetValue("kind", out var k) ? k.Text() : "line-ci";
-            var known = new[] { "line-ci", "paired-gain", "bars", "cdf", "breakdown", "bytes-saved", "timeseries", "regret" };
+            var known = new[] { "line-ci", "paired-gain", "bars", "cdf", "breakdown", "outcomes", "bytes-saved", "timeseries", "regret" };
             if (!known.Contains(kind)) throw f["kind"].Error($"'{kind}' is not a plot kind; known: {string.Join(", ", known)}.{Spelling.Hint(kind, known)}");
             var at = f.TryGetValue("at", out var a) ? a.Mapping().ToDictionary(kv => kv.Key, kv => kv.Value.Text(), StringComparer.Ordinal) : new Dictionary<string, string>();
             string y = f.TryGetValue("y", out var yDoc) ? yDoc.Text() : kind switch { "cdf" => "latency", "timeseries" => "queue_length", _ => "throughput" };

@@ -8,7 +8,8 @@ namespace Simulator.Experiments;
 /// labels with units, a legend, and 95 % intervals: <c>line-ci</c> (a metric over a swept setting, one
 /// line per strategy with its interval as a band), <c>paired-gain</c> (each strategy's paired difference to the
 /// baseline over a swept setting, with its paired interval and zero marked), <c>bars</c> (a metric per strategy at one point, with
-/// interval whiskers), <c>breakdown</c> (the latency's parts stacked per strategy), <c>bytes-saved</c>,
+/// interval whiskers), <c>breakdown</c> (the latency's parts stacked per strategy), <c>outcomes</c> (on time, late,
+/// expired, rejected and unfinished requests stacked per strategy), <c>bytes-saved</c>,
 /// <c>cdf</c> (latency of every request served) and <c>timeseries</c> (queue length or GPU memory over
 /// time). The last two show replication 0 of the point, run again with tracing: runs are deterministic,
 /// so it is the very run whose metrics the tables hold.
@@ -61,6 +62,7 @@ public static class Plots
             "paired-gain" => PairedGain(plot, spec, p, records),
             "bars" => Bars(plot, spec, p, summaries, new[] { p.Y }),
             "breakdown" => Bars(plot, spec, p, summaries, new[] { "waiting_mean", "upload_mean", "loading_mean", "inference_mean", "downlink_mean" }),
+            "outcomes" => Bars(plot, spec, p, summaries, Outcomes),
             "bytes-saved" => Bars(plot, spec, p, summaries, new[] { "bytes_saved" }),
             "cdf" => Cdf(plot, spec, p),
             "regret" => Regret(plot, spec, p, summaries),
@@ -139,6 +141,9 @@ public static class Plots
         line.LegendText = label;
     }
 
+    /// <summary>What became of the requests that arrived after the warm-up: the outcomes plot stacks them per strategy.</summary>
+    private static readonly string[] Outcomes = { "on_time", "late", "expired", "rejected", "unfinished" };
+
     private static string Bars(Plot plot, ExperimentSpec spec, PlotSpec p, Dictionary<(int, int, string), Summary> summaries, string[] metrics)
     {
         foreach (var m in metrics)
@@ -168,12 +173,13 @@ public static class Plots
         if (metrics.Length > 1)
             for (int k = 0; k < metrics.Length; k++)
                 plot.Legend.ManualItems.Add(new LegendItem { LabelText = metrics[k], FillColor = Colors.Category10[k % 10] });
-        plot.Title(Titled(metrics.Length > 1 ? "latency breakdown (stacked means)" : $"{metrics[0]} per strategy (mean, 95 % interval)", point));
+        bool outcomes = ReferenceEquals(metrics, Outcomes);
+        plot.Title(Titled(outcomes ? "what became of the requests (stacked means per replication)" : metrics.Length > 1 ? "latency breakdown (stacked means)" : $"{metrics[0]} per strategy (mean, 95 % interval)", point));
         plot.XLabel("strategy");
-        plot.YLabel(metrics.Length > 1 ? "seconds" : Label(metrics[0]));
+        plot.YLabel(outcomes ? "requests arrived after the warm-up" : metrics.Length > 1 ? "seconds" : Label(metrics[0]));
         if (metrics.Length > 1) plot.ShowLegend();
         plot.Axes.Margins(bottom: 0);
-        return metrics.Length > 1 ? "breakdown" : metrics[0];
+        return outcomes ? "outcomes" : metrics.Length > 1 ? "breakdown" : metrics[0];
     }
 
     private static string Cdf(Plot plot, ExperimentSpec spec, PlotSpec p)
