@@ -24,11 +24,7 @@ public static class RunCommand
         {
             var spec = options.Read(result, result.GetValue(file));
             if (result.GetValue(trace) && spec.Trace is null)
-            {
-                if (spec.Points[0].Scenario is not SiteScenario { OneShot: false })
-                    throw new FormatException($"--trace records the requests and batches of a simulated site; a {spec.Points[0].Scenario.Kind} scenario has none (single-site scenarios do).");
-                spec = spec with { Trace = new TraceSpec(TraceSpec.DefaultRows) };
-            }
+                spec = spec.TraceRefusal is { } refusal ? throw new FormatException("--trace: " + refusal) : spec with { Trace = new TraceSpec(TraceSpec.DefaultRows) };
             string dir = result.GetValue(options.Out) ?? Path.Combine("results", spec.Name, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{spec.Hash[..8]}");
             int parallel = options.Threads(result);
             // The bar draws on the terminal's standard error; redirected output or --quiet gets none.

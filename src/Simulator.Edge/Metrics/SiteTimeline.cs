@@ -35,6 +35,7 @@ public sealed class SiteTimeline
     private readonly List<BatchRecord> batches = new();
     private readonly Dictionary<string, List<DeviceSpan>> spans = Devices.ToDictionary(d => d, _ => new List<DeviceSpan>());
     private readonly Dictionary<long, (int Batch, BatchRecord Record)> batchOf = new();
+    private readonly Dictionary<string, long> spansSeen = Devices.ToDictionary(d => d, _ => 0L);
 
     public SiteTimeline(EdgeSite site, int rows)
     {
@@ -53,16 +54,12 @@ public sealed class SiteTimeline
     /// <summary>Busy spans seen per device, before merging and the bound.</summary>
     public IReadOnlyDictionary<string, long> SpansSeen => spansSeen;
 
-    private readonly Dictionary<string, long> spansSeen = Devices.ToDictionary(d => d, _ => 0L);
-
     /// <summary>The traced requests in the order their outcome came, then those still open at <see cref="Close"/>.</summary>
     public IReadOnlyList<RequestSpan> Requests => requests;
 
     public IReadOnlyList<BatchRecord> Batches => batches;
 
     public IReadOnlyList<DeviceSpan> Spans(string device) => spans[device];
-
-    public int Rows => rows;
 
     private void Arrived(InferenceRequest r)
     {

@@ -99,16 +99,16 @@ public static class ExperimentReader
                 throw (t.Raw("sweep") ?? doc).Error($"sweep points {seen[key]} and {point.Index} are the same ({string.Join(", ", point.Labels.Select(l => $"{l.Key}: {l.Value}"))}): list each value once.");
         }
         CheckAgainstScenario(doc, t, strategies, plots, sweep, points);
-        if (trace is not null && points[0].Scenario is not SiteScenario { OneShot: false })
-            throw t.Raw("trace")!.Error($"a trace records the requests and batches of a simulated site; a {points[0].Scenario.Kind} scenario has none (single-site scenarios do).");
         Binding.CheckAllRead(new[] { top });
         string resolved = text.ToString();
         string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(resolved)));
-        return new ExperimentSpec(name, description, seed, replications, horizon, warmup, strategies, baseline, sweep, points, plots, resolved, hash)
+        var spec = new ExperimentSpec(name, description, seed, replications, horizon, warmup, strategies, baseline, sweep, points, plots, resolved, hash)
         {
             Schema = bindings.Prepend(top).SelectMany(b => b.KnownKeys).Append("trace.rows").ToHashSet(StringComparer.Ordinal),
             Trace = trace,
         };
+        if (trace is not null && spec.TraceRefusal is { } refusal) throw t.Raw("trace")!.Error(refusal);
+        return spec;
     }
 
     /// <summary>What only the scenario's kind decides: the kind of strategy it runs, and the metrics and plot kinds it has.</summary>

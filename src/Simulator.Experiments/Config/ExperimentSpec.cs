@@ -72,6 +72,10 @@ public sealed record ExperimentSpec(
     /// <summary>Which timelines to write (<c>trace:</c> or <c>run --trace</c>); null: none.</summary>
     public TraceSpec? Trace { get; init; }
 
+    /// <summary>Why this experiment cannot be traced (only a simulated site has a timeline), or null when it can.</summary>
+    public string? TraceRefusal => Points[0].Scenario is SiteScenario { OneShot: false } ? null
+        : $"a trace records the requests and batches of a simulated site; a {Points[0].Scenario.Kind} scenario has none (single-site scenarios do).";
+
     /// <summary>Every cell of the grid for a fixed number of replications, in the order shards count them.</summary>
     public IEnumerable<Cell> AllCells(int replications) =>
         Enumerable.Range(0, Points.Count).SelectMany(p => Enumerable.Range(0, Strategies.Count).SelectMany(s => Enumerable.Range(0, replications).Select(r => new Cell(p, s, r))));

@@ -22,7 +22,7 @@ public sealed record SiteScenario(Catalog Catalog, SiteSpec Site, IWorkload Work
 
     public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {
-        var setup = StrategyRegistry.BuiltIn.Create(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.Label));
+        var setup = Setup(strategy, streams);
         if (OneShot) return OneShotRun.Run(cell, this, setup, streams, trace);
         var (env, edge) = Build(setup, streams, length, trace);
         env.RunD(length.HorizonSeconds);
@@ -37,13 +37,15 @@ public sealed record SiteScenario(Catalog Catalog, SiteSpec Site, IWorkload Work
     public (RunRecord Record, SiteTimeline Timeline) Timeline(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, int rows)
     {
         if (OneShot) throw new InvalidOperationException("A one-shot round simulates no timeline.");
-        var setup = StrategyRegistry.BuiltIn.Create(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.Label));
-        var (env, edge) = Build(setup, streams, length, trace: false);
+        var (env, edge) = Build(Setup(strategy, streams), streams, length, trace: false);
         var timeline = new SiteTimeline(edge, rows);
         env.RunD(length.HorizonSeconds);
         timeline.Close(env.NowD);
         return (new RunRecord(cell, RunMetrics.From(edge.Metrics, length.HorizonSeconds - length.WarmupSeconds), 0, 0), timeline);
     }
+
+    private static StrategySetup Setup(StrategyChoice strategy, RandomStreams streams) =>
+        StrategyRegistry.BuiltIn.Create(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.Label));
 
     private (Simulation Env, EdgeSite Edge) Build(StrategySetup setup, RandomStreams streams, RunLength length, bool trace)
     {
