@@ -10,28 +10,31 @@ namespace Simulator.Strategies.Network.Online;
 [Strategy("mec-linucb", "LinUCB over models on d context features fixed at random; picks the lowest confidence bound of the penalty.", Kind = StrategyKind.Online)]
 public sealed class MecLinUcb(Random rng, int d = 20, double alpha = 0.3) : IOnlineSelector
 {
-    private LinearArm[]? arms;
-    private int[] features = Array.Empty<int>();
-    private double[] x = Array.Empty<double>();
+    private LinearArms? arms;
+    private int[] features = Array.Empty<int>(), all = Array.Empty<int>();
+    private double[] x = Array.Empty<double>(), means = Array.Empty<double>();
 
     public int Choose(OnlineRound round)
     {
         if (d < 1 || d > round.Features) throw new InvalidOperationException($"mec-linucb observes d = {d} of the {round.Features} context features; give 1 <= d <= {round.Features}.");
         if (arms is null)
         {
-            arms = Enumerable.Range(0, round.Models).Select(_ => new LinearArm(d)).ToArray();
+            arms = new LinearArms(round.Models, d);
+            all = Enumerable.Range(0, d).ToArray();
+            means = new double[round.Models];
             features = Enumerable.Range(0, round.Features).OrderBy(_ => rng.NextDouble()).Take(d).Order().ToArray();
         }
         x = round.Observe(features);
+        arms.Predict(all, x, means);
         int best = 0;
         double bound = double.PositiveInfinity;
-        for (int k = 0; k < arms.Length; k++)
+        for (int k = 0; k < arms.Count; k++)
         {
-            double b = arms[k].Predict(x) - alpha * Math.Sqrt(arms[k].Spread(x));
+            double b = means[k] - alpha * Math.Sqrt(arms.Spread(k, all, x));
             if (b < bound) (best, bound) = (k, b);
         }
         return best;
     }
 
-    public void Learn(OnlineRound round, int model, double penalty) => arms![model].Update(x, penalty);
+    public void Learn(OnlineRound round, int model, double penalty) => arms!.Update(model, all, x, penalty);
 }
