@@ -192,7 +192,7 @@ public class OutcomesPlotTests
         Assert.Equal("outcomes", name);
         var bars = plot.GetPlottables().OfType<ScottPlot.Plottables.BarPlot>().Single().Bars;
         Assert.Equal(spec.Strategies.Count * 5, bars.Count);
-        Assert.Equal(new[] { "on_time", "late", "expired", "rejected", "unfinished" }, plot.Legend.ManualItems.Select(i => i.LabelText));
+        Assert.Equal(new[] { "on time", "late", "expired", "rejected", "unfinished" }, plot.Legend.ManualItems.Select(i => i.LabelText));
         var summaries = ResultWriter.Summaries(spec, records).Where(x => x.Point == 2).ToDictionary(x => (x.Strategy, x.Metric), x => x.Summary.Mean);
         for (int s = 0; s < spec.Strategies.Count; s++)
         {

@@ -11,11 +11,13 @@ public static class ListCommand
     {
         var what = new Argument<string>("what") { Description = "strategies, profiles (with values and sources) or metrics (per scenario kind)" };
         what.AcceptOnlyFromAmong("strategies", "profiles", "metrics");
-        var command = new Command("list", "List the strategies, the hardware profiles with their values and sources, or the metrics of each scenario kind.") { what };
+        var plugin = CommonOptions.Plugins();
+        var command = new Command("list", "List the strategies (with those of --plugin assemblies), the hardware profiles with their values and sources, or the metrics of each scenario kind.") { what, plugin };
         command.SetAction(result =>
         {
+            var plugins = (result.GetValue(plugin) ?? Array.Empty<string>()).Select(p => new Plugins.Named(Path.GetFullPath(p), "--plugin", 1)).ToArray();
             if (result.GetValue(what) == "strategies")
-                foreach (var s in StrategyRegistry.BuiltIn.Strategies)
+                foreach (var s in Plugins.Load(plugins).Registry.Strategies)
                 {
                     string kinds = s.Kind switch { StrategyKind.Site => "single-site, one-shot", StrategyKind.Network => "network-one-shot, network", _ => "network-one-shot, network (online)" };
                     output.WriteLine($"{s.Name} [{kinds}]: {s.Description}");

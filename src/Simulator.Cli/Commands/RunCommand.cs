@@ -133,6 +133,10 @@ public sealed class CommonOptions
     public Option<string?> Parallel { get; } = new("--parallel", "-j") { Description = "Threads, at least 1 (default: all cores)." };
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress output." };
     public Option<string[]> Set { get; } = new("--set", "-s") { Description = "Override any value by its dotted path: path=value (repeatable).", AllowMultipleArgumentsPerToken = true };
+    public Option<string[]> Plugin { get; } = Plugins();
+
+    /// <summary>--plugin, shared with <c>list strategies</c>.</summary>
+    public static Option<string[]> Plugins() => new("--plugin", "-p") { Description = "An assembly (.dll) whose [Strategy] classes join the built-in strategies; replaces the file's plugins: list (repeatable)." };
 
     public void AddTo(Command command)
     {
@@ -148,6 +152,7 @@ public sealed class CommonOptions
         command.Options.Add(Seed);
         command.Options.Add(Replications);
         command.Options.Add(Set);
+        command.Options.Add(Plugin);
     }
 
     /// <summary>--parallel: at least 1; without it, every core.</summary>
@@ -168,7 +173,17 @@ public sealed class CommonOptions
             sets.Add(long.TryParse(seed, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? $"seed={seed}" : throw new FormatException($"--seed takes a whole number from 0 to 9,223,372,036,854,775,807, not '{seed}'."));
         if (result.GetValue(Replications) is { } reps)
             sets.Add(int.TryParse(reps, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? $"replications={reps}" : throw new FormatException($"--replications takes a whole number from 2, not '{reps}'."));
+        if (PluginSet(result.GetValue(Plugin)) is { } plugins) sets.Add(plugins);
         return sets;
+    }
+
+    /// <summary>--plugin paths as the override plugins=[...] (absolute, so that shards and resumed runs find them); null without any.</summary>
+    public static string? PluginSet(string[]? paths)
+    {
+        if (paths is not { Length: > 0 }) return null;
+        foreach (var path in paths)
+            if (!File.Exists(path)) throw new FileNotFoundException($"--plugin {path}: no such file.");
+        return $"plugins=[{string.Join(", ", paths.Select(p => "'" + Path.GetFullPath(p).Replace("'", "''", StringComparison.Ordinal) + "'"))}]";
     }
 
     public static ExperimentSpec Load(FileInfo? file, IReadOnlyList<string> sets)

@@ -18,6 +18,7 @@ public sealed class SiteMetrics
     private readonly SampleMonitor latency;
     private readonly SampleMonitor waiting = new("waiting"), upload = new("upload"),
         loading = new("loading"), inference = new("inference"), downlink = new("downlink"), batchSize = new("batch size"),
+        criticalUpload = new("upload on the critical path"), gpuWait = new("GPU wait on the critical path"), criticalLoading = new("loading on the critical path"),
         decision = new("decision wall time");
     private readonly P2Quantile p50 = new(0.50), p95 = new(0.95), p99 = new(0.99);
     private readonly Simulation env;
@@ -89,6 +90,9 @@ public sealed class SiteMetrics
     public SampleMonitor Loading => loading;
     public SampleMonitor Inference => inference;
     public SampleMonitor Downlink => downlink;
+    public SampleMonitor CriticalUpload => criticalUpload;
+    public SampleMonitor GpuWait => gpuWait;
+    public SampleMonitor CriticalLoading => criticalLoading;
     public SampleMonitor BatchSize => batchSize;
     /// <summary>Wall-clock seconds per scheduler call: machine-dependent, so kept apart from the simulated measures.</summary>
     public SampleMonitor DecisionWallSeconds => decision;
@@ -122,7 +126,7 @@ public sealed class SiteMetrics
         if (Counts(r.Arrival)) Rejected++;
     }
 
-    internal void OnServed(InferenceRequest r, double finish, LatencyParts parts)
+    internal void OnServed(InferenceRequest r, double finish, LatencyParts parts, CriticalPath path)
     {
         Ended?.Invoke(r, finish <= r.Deadline ? Outcome.OnTime : Outcome.Late, finish);
         if (!Counts(r.Arrival)) return;
@@ -139,6 +143,9 @@ public sealed class SiteMetrics
         loading.Add(parts.Loading);
         inference.Add(parts.Inference);
         downlink.Add(parts.Downlink);
+        criticalUpload.Add(path.Upload);
+        gpuWait.Add(path.GpuWait);
+        criticalLoading.Add(path.Loading);
     }
 
     internal void OnBatch(double start, int size, LoadReport load, long modelBytes, int modelBlocks, double computeSeconds)

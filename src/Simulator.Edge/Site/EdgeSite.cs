@@ -130,7 +130,8 @@ public sealed class EdgeSite
             double downlink = DownlinkSeconds();
             BatchCompleted?.Invoke(new BatchRecord(t0, model.Id, members.Select(r => r.Id).ToArray(), uploadEnd, loadStart, loadStart + report.Seconds, inferenceStart, completion, report));
             foreach (var r in members)
-                Metrics.OnServed(r, completion + downlink, new LatencyParts(t0 - r.Arrival, uploadSeconds, report.Seconds, compute, downlink));
+                Metrics.OnServed(r, completion + downlink, new LatencyParts(t0 - r.Arrival, uploadSeconds, report.Seconds, compute, downlink),
+                    CriticalPath.Of(r.Arrival, t0, uploadEnd, loadStart, loadStart + report.Seconds, inferenceStart, completion, downlink));
             Metrics.OnBatch(t0, members.Count, report, catalog.Bytes(model), model.BlockIds.Count, compute);
         }
     }

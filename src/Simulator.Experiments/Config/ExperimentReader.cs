@@ -13,7 +13,7 @@ namespace Simulator.Experiments;
 /// </summary>
 public static class ExperimentReader
 {
-    private static readonly string[] TopKeys = { "name", "description", "seed", "replications", "horizon", "warmup", "scenario", "strategies", "baseline", "sweep", "zip", "plots", "trace" };
+    private static readonly string[] TopKeys = { "name", "description", "seed", "replications", "horizon", "warmup", "scenario", "strategies", "baseline", "sweep", "zip", "plots", "trace", "plugins" };
 
     public static ExperimentSpec Read(string file, IReadOnlyList<string>? sets = null) =>
         Read(new ExperimentSource(File.ReadAllText(file), file, Path.GetDirectoryName(Path.GetFullPath(file))!, sets ?? Array.Empty<string>()));
@@ -47,7 +47,8 @@ public static class ExperimentReader
         double horizon = t.Quantity("horizon", UnitKind.Time, null, Domain.Positive);
         double warmup = t.Quantity("warmup", UnitKind.Time, 0, Domain.NonNegative);
         if (!(horizon > warmup)) throw (t.Raw("horizon") ?? doc).Error($"the horizon ({horizon} s) must be longer than the warm-up ({warmup} s).");
-        var strategies = ReadStrategies(t);
+        var registry = ReadPlugins(t, baseDirectory);
+        var strategies = ReadStrategies(t, registry);
         string? baseline = t.Has("baseline") ? t.Text("baseline") : null;
         if (baseline is not null && strategies.All(s => s.Label != baseline))
             throw t.Required("baseline").Error($"the baseline '{baseline}' is not among the strategies.{Spelling.Hint(baseline, strategies.Select(s => s.Label))}");
@@ -98,7 +99,7 @@ public static class ExperimentReader
             if (point.Labels.Count > 0 && !seen.TryAdd(key, point.Index))
                 throw (t.Raw("sweep") ?? doc).Error($"sweep points {seen[key]} and {point.Index} are the same ({string.Join(", ", point.Labels.Select(l => $"{l.Key}: {l.Value}"))}): list each value once.");
         }
-        CheckAgainstScenario(doc, t, strategies, plots, sweep, points);
+        CheckAgainstScenario(doc, t, registry, strategies, plots, sweep, points);
         Binding.CheckAllRead(new[] { top });
         string resolved = text.ToString();
         string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(resolved)));
@@ -112,13 +113,12 @@ public static class ExperimentReader
     }
 
     /// <summary>What only the scenario's kind decides: the kind of strategy it runs, and the metrics and plot kinds it has.</summary>
-    private static void CheckAgainstScenario(YamlDoc doc, Section t, IReadOnlyList<StrategyChoice> strategies, IReadOnlyList<PlotSpec> plots, IReadOnlyList<SweepAxis> sweep, IReadOnlyList<SweepPoint> points)
+    private static void CheckAgainstScenario(YamlDoc doc, Section t, Strategies.StrategyRegistry registry, IReadOnlyList<StrategyChoice> strategies, IReadOnlyList<PlotSpec> plots, IReadOnlyList<SweepAxis> sweep, IReadOnlyList<SweepPoint> points)
     {
         var scenario = points[0].Scenario;
         var items = t.Required("strategies").Sequence();
         for (int i = 0; i < strategies.Count; i++)
         {
-            var registry = Strategies.StrategyRegistry.BuiltIn;
             if (!scenario.Strategies.Contains(registry.KindOf(strategies[i].Name)))
             {
                 var fitting = registry.Strategies.Where(s => scenario.Strategies.Contains(s.Kind)).Select(s => s.Name);
@@ -186,7 +186,18 @@ public static class ExperimentReader
         return new ReplicationPlan(min, max, percent / 100);
     }
 
-    private static List<StrategyChoice> ReadStrategies(Section t)
+    /// <summary>The strategies the file can name: the built-in ones, and those of its <c>plugins:</c> (paths relative to the file; <c>--plugin</c> gives them absolute).</summary>
+    private static Strategies.StrategyRegistry ReadPlugins(Section t, string baseDirectory)
+    {
+        var named = new List<Plugins.Named>();
+        if (t.Raw("plugins") is { } doc)
+            foreach (var item in doc.Sequence()) named.Add(new Plugins.Named(Path.GetFullPath(Path.Combine(baseDirectory, item.Text())), item.File, item.Line));
+        var (registry, resolved) = Plugins.Load(named);
+        if (resolved.Count > 0) t.Record("plugins", string.Join(", ", resolved));
+        return registry;
+    }
+
+    private static List<StrategyChoice> ReadStrategies(Section t, Strategies.StrategyRegistry registry)
     {
         var list = new List<StrategyChoice>();
         foreach (var item in t.Required("strategies").Sequence())
@@ -196,9 +207,9 @@ public static class ExperimentReader
                 var f = item.Mapping();
                 if (!f.TryGetValue("name", out var nameDoc)) throw item.Error("a strategy needs 'name'.");
                 var args = f.Where(kv => kv.Key != "name").ToDictionary(kv => kv.Key, kv => kv.Value.Text(), StringComparer.Ordinal);
-                list.Add(Checked(new StrategyChoice(nameDoc.Text(), args), nameDoc));
+                list.Add(Checked(new StrategyChoice(nameDoc.Text(), args) { Registry = registry }, nameDoc));
             }
-            else list.Add(Checked(new StrategyChoice(item.Text(), new Dictionary<string, string>()), item));
+            else list.Add(Checked(new StrategyChoice(item.Text(), new Dictionary<string, string>()) { Registry = registry }, item));
         }
         if (list.Count == 0) throw t.Required("strategies").Error("name at least one strategy.");
         var duplicate = list.GroupBy(s => s.Label).FirstOrDefault(g => g.Count() > 1);
@@ -212,7 +223,7 @@ public static class ExperimentReader
     {
         try
         {
-            var registry = Strategies.StrategyRegistry.BuiltIn;
+            var registry = choice.Registry;
             switch (registry.KindOf(choice.Name))
             {
                 case Strategies.StrategyKind.Site: registry.Create(choice.Name, choice.Arguments, new Random(0)); break;

@@ -3,6 +3,9 @@ namespace Simulator.Experiments;
 /// <summary>A strategy as an experiment names it: registry name and parameters; the label is how outputs show it.</summary>
 public sealed record StrategyChoice(string Name, IReadOnlyDictionary<string, string> Arguments)
 {
+    /// <summary>Where the name is looked up: the built-in strategies, and those of the experiment's plugins.</summary>
+    public Strategies.StrategyRegistry Registry { get; init; } = Strategies.StrategyRegistry.BuiltIn;
+
     public string Label => Arguments.Count == 0 ? Name : $"{Name}({string.Join(",", Arguments.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"))})";
 }
 

@@ -84,6 +84,8 @@ public static partial class ResolvedConfig
                 foreach (var (key, child) in m.Children.ToArray())
                     if (key is YamlScalarNode { Value: "file" } && child is YamlScalarNode { Value: { } path })
                         m.Children[key] = new YamlScalarNode(Path.GetFullPath(Path.Combine(baseDirectory, path)));
+                    else if (key is YamlScalarNode { Value: "plugins" } && child is YamlSequenceNode plugins)
+                        m.Children[key] = new YamlSequenceNode(plugins.Children.Select(p => p is YamlScalarNode { Value: { } dll } ? new YamlScalarNode(Path.GetFullPath(Path.Combine(baseDirectory, dll))) : p));
                     else Absolute(child, baseDirectory);
                 break;
             case YamlSequenceNode s:

@@ -45,7 +45,7 @@ public sealed record NetworkScenario(Func<Random, Catalog> Catalog, NetworkWorld
     public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {
         var instance = Draw(streams);
-        var registry = StrategyRegistry.BuiltIn;
+        var registry = strategy.Registry;
         var stream = streams.Stream("strategy:" + strategy.Label);
         var clock = Stopwatch.StartNew();
         if (registry.KindOf(strategy.Name) == StrategyKind.Online)

@@ -24,7 +24,7 @@ internal static class OneShotRun
         int users = view.Queue.Count, planned = plan.Batches.Sum(b => b.RequestIds.Count);
         var late = evaluation.Late.ToHashSet();
         var latencies = new List<double>();
-        double waiting = 0, upload = 0, loading = 0, inference = 0, loadingTotal = 0, computingTotal = 0;
+        double waiting = 0, upload = 0, loading = 0, inference = 0, loadingTotal = 0, computingTotal = 0, criticalUpload = 0, gpuWait = 0, criticalLoading = 0;
         long disk = 0, pcie = 0, saved = 0, ramHits = 0, ramLookups = 0, gpuHits = 0, gpuLookups = 0;
         IReadOnlySet<string> resident = view.Resident;
         for (int n = 0; n < plan.Batches.Count; n++)
@@ -32,7 +32,7 @@ internal static class OneShotRun
             var batch = plan.Batches[n];
             var timing = evaluation.Timings[n];
             var model = view.Catalog.Model(batch.ModelId);
-            double load = timing.LoadEnd - (view.Timeline == Timeline.Sequential ? timing.UploadEnd : timing.Start);
+            double loadStart = view.Timeline == Timeline.Sequential ? timing.UploadEnd : timing.Start, load = timing.LoadEnd - loadStart;
             double compute = model.Profile.Seconds(batch.RequestIds.Count);
             long copied = 0;
             foreach (var block in view.Catalog.BlocksOf(model))
@@ -56,6 +56,10 @@ internal static class OneShotRun
                 upload += timing.UploadEnd - timing.Start;
                 loading += load;
                 inference += compute;
+                var path = CriticalPath.Of(0, timing.Start, timing.UploadEnd, loadStart, timing.LoadEnd, timing.Completion - compute, timing.Completion, 0);
+                criticalUpload += path.Upload;
+                gpuWait += path.GpuWait;
+                criticalLoading += path.Loading;
             }
             resident = view.Catalog.BlockSet(model); // previous-model residency: the paper's
         }
@@ -80,6 +84,9 @@ internal static class OneShotRun
             Set("loading_mean", loading / served);
             Set("inference_mean", inference / served);
             Set("downlink_mean", 0);
+            Set("upload_critical_mean", criticalUpload / served);
+            Set("gpu_wait_mean", gpuWait / served);
+            Set("loading_critical_mean", criticalLoading / served);
         }
         Set("bytes_disk", disk);
         Set("bytes_pcie", pcie);

@@ -29,6 +29,7 @@ public static class RunMetrics
         "throughput", "on_time_ratio", "arrived", "on_time", "late", "expired", "rejected", "unfinished",
         "latency_mean", "latency_p50", "latency_p95", "latency_p99",
         "waiting_mean", "upload_mean", "loading_mean", "inference_mean", "downlink_mean",
+        "upload_critical_mean", "gpu_wait_mean", "loading_critical_mean",
         "bytes_disk", "bytes_pcie", "bytes_saved", "ram_hit_ratio", "gpu_hit_ratio",
         "gpu_loading_fraction", "gpu_computing_fraction", "mean_batch_size", "queue_mean", "gpu_memory_mean",
     }, "throughput", "Throughput (/s)", new[] { "throughput", "on_time_ratio", "latency_p95", "bytes_saved" });
@@ -48,6 +49,7 @@ public static class RunMetrics
             m.OnTime / measuredSeconds, Ratio(m.OnTime, m.Arrived), m.Arrived, m.OnTime, m.Late, m.Expired, m.Rejected, m.Unfinished,
             m.Latency.Mean, m.LatencyP50, m.LatencyP95, m.LatencyP99,
             m.Waiting.Mean, m.Upload.Mean, m.Loading.Mean, m.Inference.Mean, m.Downlink.Mean,
+            m.CriticalUpload.Mean, m.GpuWait.Mean, m.CriticalLoading.Mean,
             m.BytesFromDisk, m.BytesOverPcie, m.BytesSaved, Ratio(m.RamHits, m.RamLookups), Ratio(m.GpuHits, m.GpuLookups),
             m.LoadingSeconds / measuredSeconds, m.ComputingSeconds / measuredSeconds, m.BatchSize.Mean, m.QueueLength.Mean, m.GpuBytes.Mean,
         };

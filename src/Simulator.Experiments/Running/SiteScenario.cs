@@ -45,7 +45,7 @@ public sealed record SiteScenario(Catalog Catalog, SiteSpec Site, IWorkload Work
     }
 
     private static StrategySetup Setup(StrategyChoice strategy, RandomStreams streams) =>
-        StrategyRegistry.BuiltIn.Create(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.Label));
+        strategy.Registry.Create(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.Label));
 
     private (Simulation Env, EdgeSite Edge) Build(StrategySetup setup, RandomStreams streams, RunLength length, bool trace)
     {

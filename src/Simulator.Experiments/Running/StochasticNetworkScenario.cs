@@ -33,7 +33,7 @@ public sealed record StochasticNetworkScenario(Func<Random, Catalog> Catalog, Ne
 
     public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {
-        var registry = StrategyRegistry.BuiltIn;
+        var registry = strategy.Registry;
         var stream = streams.Stream("strategy:" + strategy.Label);
         var env = new Simulation();
         var catalog = Catalog(streams.Stream("network:catalog"));

@@ -1,0 +1,59 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using Simulator.Strategies;
+
+namespace Simulator.Experiments;
+
+/// <summary>
+/// Strategies from a user's own assemblies: <c>plugins: [path.dll, ...]</c> in the file (relative to it) or
+/// <c>--plugin path.dll</c>. Every class there carrying <see cref="StrategyAttribute"/> joins the built-in
+/// strategies under its name; a name both use is an error. Each assembly's SHA-256 goes into the resolved
+/// config, so a rebuilt plugin is another configuration.
+/// </summary>
+public static class Plugins
+{
+    /// <summary>A plugin to load: its absolute path and where it was named (file and line, for errors).</summary>
+    public sealed record Named(string Path, string File, int Line);
+
+    /// <summary>The registry of the built-in strategies and those of <paramref name="plugins"/>, and one resolved line per plugin.</summary>
+    public static (StrategyRegistry Registry, IReadOnlyList<string> Resolved) Load(IReadOnlyList<Named> plugins)
+    {
+        if (plugins.Count == 0) return (StrategyRegistry.BuiltIn, Array.Empty<string>());
+        var assemblies = new List<Assembly> { typeof(StrategyRegistry).Assembly };
+        var resolved = new List<string>();
+        foreach (var plugin in plugins)
+        {
+            if (!File.Exists(plugin.Path)) throw Problem(plugin, $"plugin '{plugin.Path}' does not exist.");
+            Assembly assembly;
+            try
+            {
+                // A context of its own per load: two files of one assembly name can both be plugins; what the plugin
+                // references (the simulator's assemblies) resolves to the host's, so its strategies are the host's kinds.
+                assembly = new System.Runtime.Loader.AssemblyLoadContext(plugin.Path).LoadFromAssemblyPath(plugin.Path);
+                _ = assembly.GetTypes();
+            }
+            catch (Exception ex) when (ex is BadImageFormatException or FileLoadException)
+            {
+                throw Problem(plugin, $"plugin '{plugin.Path}' is not a .NET assembly.");
+            }
+            catch (ReflectionTypeLoadException ex)
+            {
+                throw Problem(plugin, $"plugin '{plugin.Path}' cannot be loaded: {string.Join("; ", ex.LoaderExceptions.Select(e => e?.Message).Distinct())}");
+            }
+            if (!assembly.GetTypes().Any(t => t.GetCustomAttributes<StrategyAttribute>().Any()))
+                throw Problem(plugin, $"plugin '{plugin.Path}' has no class marked [Strategy(...)].");
+            assemblies.Add(assembly);
+            resolved.Add($"{plugin.Path} (sha256 {Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(plugin.Path)))})");
+        }
+        try
+        {
+            return (new StrategyRegistry(assemblies.Distinct().ToArray()), resolved);
+        }
+        catch (StrategyException ex)
+        {
+            throw Problem(plugins[^1], ex.Message);
+        }
+    }
+
+    private static ConfigException Problem(Named plugin, string problem) => new(plugin.File, plugin.Line, "plugins", problem);
+}

@@ -1,0 +1,105 @@
+namespace Simulator.Cli.Tests;
+
+/// <summary>A strategy from a user's own assembly (tests/Simulator.Plugin.Sample), loaded with --plugin: listed, validated, run, and refused with the file and line when it cannot be used.</summary>
+public class PluginTests
+{
+    /// <summary>The sample plugin as built beside these tests (same configuration).</summary>
+    private static string Sample()
+    {
+        string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        string dll = Path.Combine(RepositoryRoot.Find(), "tests", "Simulator.Plugin.Sample", "bin", configuration, "net10.0", "Simulator.Plugin.Sample.dll");
+        Assert.True(File.Exists(dll), $"{dll} is built with the tests (a project reference of this test project)");
+        return dll;
+    }
+
+    [Fact]
+    public void A_plugin_strategy_is_listed_and_runs_like_a_built_in_one()
+    {
+        var (code, listed, _) = CliHarness.Run("list", "strategies", "--plugin", Sample());
+        Assert.Equal(0, code);
+        Assert.Contains("most-queued [single-site, one-shot]: Sample plugin", listed);
+        Assert.Contains("fcfs [single-site, one-shot]", listed);
+
+        string output = Path.Combine(Path.GetTempPath(), $"plugin-{Guid.NewGuid():N}");
+        try
+        {
+            var run = CliHarness.Run("run", "-q", "-o", output, "--plugin", Sample(), "-r", "2", "-s", "horizon=20 s", "-s", "warmup=2 s", "-s", "strategies=[most-queued, fcfs]",
+                "-s", "baseline=fcfs", "-s", "sweep={scenario.arrivals.rate: [10 /s]}", "-s", "plots=[]");
+            Assert.True(run.Code == 0, run.Error);
+            var rows = File.ReadAllLines(Path.Combine(output, "runs.csv")).Skip(1).ToArray();
+            Assert.Equal(2, rows.Count(r => r.Contains(",most-queued,", StringComparison.Ordinal)));
+            // It served requests: its throughput column is positive in every replication.
+            var header = File.ReadLines(Path.Combine(output, "runs.csv")).First().Split(',');
+            int throughput = Array.IndexOf(header, "throughput");
+            Assert.All(rows.Where(r => r.Contains(",most-queued,", StringComparison.Ordinal)), r => Assert.True(double.Parse(r.Split(',')[throughput], System.Globalization.CultureInfo.InvariantCulture) > 0));
+            // The resolved config names the plugin (absolute) and runs again to the same cells.
+            string resolved = File.ReadAllText(Path.Combine(output, "config.resolved.yaml"));
+            Assert.Contains(Sample(), resolved);
+            Assert.Contains("sha256", resolved);
+            string again = output + "-again";
+            var rerun = CliHarness.Run("run", "-q", "-o", again, Path.Combine(output, "config.resolved.yaml"));
+            Assert.True(rerun.Code == 0, rerun.Error);
+            Assert.Equal(File.ReadAllText(Path.Combine(output, "runs.csv")), File.ReadAllText(Path.Combine(again, "runs.csv")));
+            Directory.Delete(again, true);
+        }
+        finally
+        {
+            if (Directory.Exists(output)) Directory.Delete(output, true);
+        }
+    }
+
+    [Fact]
+    public void Without_the_plugin_its_strategy_is_unknown_and_a_bad_plugin_is_refused_by_validate()
+    {
+        var (code, _, error) = CliHarness.Run("validate", "-s", "strategies=[most-queued, fcfs]", "-s", "baseline=fcfs");
+        Assert.Equal(2, code);
+        Assert.Contains("Unknown strategy 'most-queued'", error);
+
+        var missing = CliHarness.Run("validate", "--plugin", "/nonexistent/x.dll");
+        Assert.Equal(2, missing.Code);
+        Assert.Contains("--plugin /nonexistent/x.dll: no such file.", missing.Error);
+
+        string notAssembly = Path.Combine(Path.GetTempPath(), $"plugin-{Guid.NewGuid():N}.dll");
+        File.WriteAllText(notAssembly, "not a dll");
+        try
+        {
+            var bad = CliHarness.Run("validate", "--plugin", notAssembly);
+            Assert.Equal(2, bad.Code);
+            Assert.Contains("is not a .NET assembly", bad.Error);
+        }
+        finally
+        {
+            File.Delete(notAssembly);
+        }
+
+        // An assembly without strategies (the kernel's) says so.
+        string kernel = typeof(Simulator.Kernel.Simulation).Assembly.Location;
+        var none = CliHarness.Run("validate", "--plugin", kernel);
+        Assert.Equal(2, none.Code);
+        Assert.Contains("has no class marked [Strategy(...)]", none.Error);
+    }
+
+    [Fact]
+    public void A_plugin_named_in_the_file_is_found_relative_to_it_and_its_line_is_given_when_missing()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), $"plugin-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            string quickstart = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "experiments", "quickstart.yaml"));
+            File.Copy(Sample(), Path.Combine(folder, "sample.dll"));
+            string file = Path.Combine(folder, "with-plugin.yaml");
+            File.WriteAllText(file, "plugins: [sample.dll]\n" + quickstart.Replace("strategies: [pl-dp, pl-greedy, no-sharing, fcfs]", "strategies: [most-queued, no-sharing]"));
+            var (code, _, error) = CliHarness.Run("validate", file);
+            Assert.True(code == 0, error);
+            File.WriteAllText(file, "plugins: [absent.dll]\n" + quickstart);
+            var missing = CliHarness.Run("validate", file);
+            Assert.Equal(2, missing.Code);
+            Assert.Contains($"{file}:1: plugins: plugin '{Path.Combine(folder, "absent.dll")}' does not exist.", missing.Error);
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+}
