@@ -135,9 +135,15 @@ public class ReportTests
     {
         string file = Path.Combine(Simulator.Testing.RepositoryRoot.Find(), "experiments", "partialloading", "pl-bandwidth.yaml");
         var spec = ExperimentReader.Read(file, new[] { "replications=2", "horizon=20 s", "warmup=5 s", "strategies=[pl-dp, no-sharing]" });
-        var report = Report.Markdown(spec, new Runner(spec, 2).Run());
+        var records = new Runner(spec, 2).Run();
+        var report = Report.Markdown(spec, records);
         var summary = report.Split('\n').SkipWhile(l => !l.StartsWith("## Summary", StringComparison.Ordinal)).Skip(2).TakeWhile(l => l.StartsWith('|')).ToArray();
-        Assert.Equal("| uplink bandwidth | strategy | throughput (/s) | on time ratio (%) | latency p95 (s) | bytes saved (GB) |", summary[0]);
+        Assert.Equal("| uplink bandwidth | strategy | throughput (/s) | on time ratio (%) | latency p95 (s) | bytes saved (GB) | bytes saved (MB/s) |", summary[0]);
+        // The byte total grows with the horizon; beside it, the same per second of the 15 s measured.
+        var saved = ResultWriter.Summaries(spec, records).Where(x => x.Metric == "bytes_saved").ToArray();
+        var perSecond = MetricDisplay.For("bytes_saved", saved.Select(x => x.Summary.Mean / 15)).Format;
+        var first = saved.First(x => x.Point == 0 && x.Strategy == 0).Summary;
+        Assert.EndsWith($"| {perSecond(first.Mean / 15)} ± {perSecond(first.HalfWidth / 15)} |", summary[2]);
         Assert.Contains(summary, l => l.StartsWith("| 20 MHz | pl-dp |", StringComparison.Ordinal));
         Assert.DoesNotContain(summary.Skip(2), l => System.Text.RegularExpressions.Regex.IsMatch(l, @"\de[+-]?\d"));
         var paired = report.Split('\n').SkipWhile(l => !l.StartsWith("## Throughput against no-sharing", StringComparison.Ordinal)).Skip(2).TakeWhile(l => l.StartsWith('|')).ToArray();

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Simulator.Experiments;
 
-/// <summary>report.md: what was run, the summary table of the headline metrics, and the paired comparison with the baseline.</summary>
+/// <summary>report.md: what was run, the findings (who wins, by how much, where, why), the summary table of the headline metrics, and the paired comparison with the baseline.</summary>
 public static class Report
 {
     public static string Markdown(ExperimentSpec spec, IReadOnlyList<RunRecord> records, IReadOnlyList<string>? plots = null, IReadOnlyList<string>? traces = null)
@@ -21,18 +21,28 @@ public static class Report
         if (spec.Sweep.Count > 0) sb.AppendLine(CultureInfo.InvariantCulture, $"- sweep: {string.Join("; ", spec.Sweep.Select(a => $"{a.Path} over {a.Values.Count} values"))}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"- resolved config: config.resolved.yaml (sha256 {spec.Hash[..16]}...)");
         sb.AppendLine();
+        Findings.Write(sb, spec, records);
         sb.AppendLine("## Summary (mean ± 95 % half-width)");
         sb.AppendLine();
         var all = ResultWriter.Summaries(spec, records).ToArray();
+        // Byte totals grow with the horizon: beside each, the same per second of the measured span (a constant, so mean and interval scale alike).
+        double span = spec.HorizonSeconds - spec.WarmupSeconds;
+        bool rates = spec.Points[0].Scenario.SimulatesTime;
+        var columns = headline.SelectMany(h => rates && h.StartsWith("bytes", StringComparison.Ordinal) ? new[] { (Metric: h, Scale: 1.0), (Metric: h, Scale: 1 / span) } : new[] { (Metric: h, Scale: 1.0) }).ToArray();
         // One unit per column, chosen from the column's own values.
-        var display = headline.ToDictionary(h => h, h => MetricDisplay.For(h, all.Where(x => x.Metric == h).Select(x => x.Summary.Mean)), StringComparer.Ordinal);
-        sb.AppendLine("| " + string.Join(" | ", Columns(spec).Concat(new[] { "strategy" }).Concat(headline.Select(h => display[h].Header))) + " |");
-        sb.AppendLine("|" + string.Concat(Enumerable.Repeat("---|", Columns(spec).Count() + 1 + headline.Count)));
+        var display = columns.Select(c =>
+        {
+            var (header, format) = MetricDisplay.For(c.Metric, all.Where(x => x.Metric == c.Metric).Select(x => x.Summary.Mean * c.Scale));
+            return (Header: c.Scale == 1 ? header : header.Replace(")", "/s)", StringComparison.Ordinal), Format: format);
+        }).ToArray();
+        sb.AppendLine("| " + string.Join(" | ", Columns(spec).Concat(new[] { "strategy" }).Concat(display.Select(d => d.Header))) + " |");
+        sb.AppendLine("|" + string.Concat(Enumerable.Repeat("---|", Columns(spec).Count() + 1 + columns.Length)));
         var summaries = all.ToLookup(x => (x.Point, x.Strategy));
         foreach (var key in summaries.Select(g => g.Key))
         {
             var byMetric = summaries[key].ToDictionary(x => x.Metric, x => x.Summary);
-            sb.AppendLine("| " + string.Join(" | ", Labels(spec, key.Point).Concat(new[] { spec.Strategies[key.Strategy].Label }).Concat(headline.Select(h => Show(byMetric[h], display[h].Format)))) + " |");
+            sb.AppendLine("| " + string.Join(" | ", Labels(spec, key.Point).Concat(new[] { spec.Strategies[key.Strategy].Label })
+                .Concat(columns.Select((c, i) => Show(byMetric[c.Metric] with { Mean = byMetric[c.Metric].Mean * c.Scale, HalfWidth = byMetric[c.Metric].HalfWidth * c.Scale }, display[i].Format)))) + " |");
         }
         var paired = ResultWriter.Paired(spec, records).Where(p => p.Metric == metrics.Primary).ToArray();
         if (paired.Length > 0)
@@ -68,9 +78,8 @@ public static class Report
         return sb.ToString();
     }
 
-    /// <summary>A swept path in words: scenario.arrivals.rate is "arrivals rate".</summary>
-    private static IEnumerable<string> Columns(ExperimentSpec spec) =>
-        spec.Sweep.Select(a => (a.Path.StartsWith("scenario.", StringComparison.Ordinal) ? a.Path["scenario.".Length..] : a.Path).Replace('.', ' ').Replace('_', ' '));
+    /// <summary>The swept paths in words: scenario.arrivals.rate is "arrivals rate".</summary>
+    private static IEnumerable<string> Columns(ExperimentSpec spec) => spec.Sweep.Select(a => PlotText.Words(a.Path));
 
     /// <summary>Each swept value as the file wrote it, with its unit.</summary>
     private static IEnumerable<string> Labels(ExperimentSpec spec, int point) =>

@@ -12,6 +12,12 @@ public sealed record MetricSet(IReadOnlyList<string> Names, string Primary, stri
     /// <summary>The plot-only metric of the mean wall-clock time per decision (this machine's: kept out of the tables, in timing.csv).</summary>
     public const string DecisionTime = "decision_ms";
 
+    /// <summary>Whether more of the primary metric is better (throughput) or less (delay): report.md's findings name the winner by it.</summary>
+    public bool PrimaryHigherIsBetter { get; init; } = true;
+
+    /// <summary>The metrics that explain a difference in the primary one (loading, hits, waiting): report.md's findings say which of them differ most.</summary>
+    public IReadOnlyList<string> Explaining { get; init; } = Array.Empty<string>();
+
     public int Count => Names.Count;
 
     public bool Contains(string name) => Names.Contains(name);

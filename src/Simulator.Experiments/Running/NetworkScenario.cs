@@ -24,7 +24,11 @@ public sealed record NetworkScenario(Func<Random, Catalog> Catalog, NetworkWorld
         "mean_cost", "mean_accuracy", "accuracy_violations", "budget_violations", "capacity_violations",
         "bytes_from_dc", "bytes_from_cloudlets", "store_hit_ratio", "lp_plotted_delay",
         "total_penalty", "regret", "regret_1_16", "regret_1_8", "regret_1_4", "regret_1_2", "regret_exponent", "oracle_pick_ratio", "informative_observed",
-    }, "total_delay", "Total delay (s)", new[] { "total_delay", "mean_cost", "mean_accuracy", "regret" });
+    }, "total_delay", "Total delay (s)", new[] { "total_delay", "mean_cost", "mean_accuracy", "regret" })
+    {
+        PrimaryHigherIsBetter = false,
+        Explaining = new[] { "pull_mean", "queueing_mean", "transmission_mean", "bytes_from_dc", "store_hit_ratio", "mean_accuracy", "unplaced" },
+    };
 
     /// <summary>The rounds R(t) is reported at, as fractions of the window: T/16, T/8, T/4, T/2 (and T, "regret").</summary>
     private static readonly (string Name, int Divisor)[] Checkpoints = { ("regret_1_16", 16), ("regret_1_8", 8), ("regret_1_4", 4), ("regret_1_2", 2), ("regret", 1) };

@@ -32,7 +32,10 @@ public static class RunMetrics
         "upload_critical_mean", "gpu_wait_mean", "loading_critical_mean",
         "bytes_disk", "bytes_pcie", "bytes_saved", "ram_hit_ratio", "gpu_hit_ratio",
         "gpu_loading_fraction", "gpu_computing_fraction", "mean_batch_size", "queue_mean", "gpu_memory_mean",
-    }, "throughput", "Throughput (/s)", new[] { "throughput", "on_time_ratio", "latency_p95", "bytes_saved" });
+    }, "throughput", "Throughput (/s)", new[] { "throughput", "on_time_ratio", "latency_p95", "bytes_saved" })
+    {
+        Explaining = new[] { "loading_critical_mean", "waiting_mean", "gpu_hit_ratio", "ram_hit_ratio", "bytes_pcie", "mean_batch_size", "expired", "rejected", "late" },
+    };
 
     /// <summary>A one-shot round reports the same columns; its throughput is the number served.</summary>
     public static readonly MetricSet OneShot = Set with { PrimaryTitle = "Users served (users)" };

@@ -19,7 +19,11 @@ public sealed record StochasticNetworkScenario(Func<Random, Catalog> Catalog, Ne
         "mean_delay", "delay_p95", "planned_delay_mean", "pull_mean", "queueing_mean", "inference_mean", "transmission_mean",
         "mean_cost", "mean_accuracy", "bytes_from_dc", "bytes_from_cloudlets", "store_hit_ratio", "evictions",
         "rounds", "total_penalty", "regret", "regret_per_round", "regret_exponent", "oracle_pick_ratio", "informative_observed",
-    }, "mean_delay", "Mean delay (s)", new[] { "mean_delay", "planned_delay_mean", "delay_p95", "store_hit_ratio" });
+    }, "mean_delay", "Mean delay (s)", new[] { "mean_delay", "planned_delay_mean", "delay_p95", "store_hit_ratio" })
+    {
+        PrimaryHigherIsBetter = false,
+        Explaining = new[] { "pull_mean", "queueing_mean", "transmission_mean", "bytes_from_dc", "store_hit_ratio", "mean_accuracy", "unplaced" },
+    };
 
     public string Kind => "network";
 

@@ -1,0 +1,49 @@
+namespace Simulator.Experiments.Tests;
+
+/// <summary>report.md opens with findings read off the results: they must name the strategy the tables make best, with the paired numbers of the paired table.</summary>
+public class FindingsTests
+{
+    private static string[] FindingsOf(string report) =>
+        report.Split('\n').SkipWhile(l => l != "## Findings").Skip(2).TakeWhile(l => l.Length > 0).ToArray();
+
+    [Fact]
+    public void The_findings_name_the_winner_per_point_its_paired_gain_where_it_is_largest_and_why()
+    {
+        var spec = Quickstart.Read(new[] { "replications=3", "horizon=40 s", "warmup=5 s", "plots=[]" });
+        var records = new Runner(spec, 2).Run();
+        var findings = FindingsOf(Report.Markdown(spec, records));
+        var means = ResultWriter.Summaries(spec, records).Where(x => x.Metric == "throughput").ToDictionary(x => (x.Point, x.Strategy), x => x.Summary.Mean);
+        var winners = spec.Points.Select(pt => Enumerable.Range(0, spec.Strategies.Count).MaxBy(s => means[(pt.Index, s)])).ToArray();
+        if (winners.Distinct().Count() == 1)
+            Assert.Equal($"- **Which strategy wins**: {spec.Strategies[winners[0]].Label}, with the highest throughput at every one of the 3 points.", findings[0]);
+        else Assert.StartsWith("- **Which strategy wins** (the highest throughput): ", findings[0]);
+        var paired = ResultWriter.Paired(spec, records).Where(p => p.Metric == "throughput").ToDictionary(p => (p.Point, p.Strategy), p => p.Paired);
+        foreach (var pt in spec.Points)
+        {
+            int w = winners[pt.Index];
+            string rate = pt.Written["scenario.arrivals.rate"];
+            var line = Assert.Single(findings, l => l.StartsWith($"  - {spec.Strategies[w].Label} at arrivals rate = {rate}:", StringComparison.Ordinal));
+            var d = paired[(pt.Index, w)];
+            Assert.Contains($"+{MetricDisplay.Number(d.Difference.Mean)} /s [", line);
+            Assert.Contains(d.Difference.Low > 0 ? "a difference (the interval excludes 0)" : "not distinguishable", line);
+        }
+        var largest = spec.Points.MaxBy(pt => paired[(pt.Index, winners[pt.Index])].RelativeGain)!;
+        Assert.Contains(findings, l => l.StartsWith($"- **Where**: the winner's gain is largest at arrivals rate = {largest.Written["scenario.arrivals.rate"]} (", StringComparison.Ordinal));
+        var why = Assert.Single(findings, l => l.StartsWith("- **Why**", StringComparison.Ordinal));
+        Assert.Equal(3, why.Split("; ").Length);
+        Assert.Contains(" against ", why);
+    }
+
+    [Fact]
+    public void On_a_network_the_winner_is_the_lowest_delay()
+    {
+        string file = Path.Combine(Simulator.Testing.RepositoryRoot.Find(), "experiments", "chasing", "chasing-online.yaml");
+        var spec = ExperimentReader.Read(file, new[] { "replications=2", "scenario.requests.count=40", "strategies=[mec-egreedy, mec-oracle, mec-ilp]", "plots=[]" });
+        var records = new Runner(spec, 2).Run();
+        var findings = FindingsOf(Report.Markdown(spec, records));
+        var means = ResultWriter.Summaries(spec, records).Where(x => x.Metric == "total_delay").ToDictionary(x => (x.Point, x.Strategy), x => x.Summary.Mean);
+        var winners = spec.Points.Select(pt => Enumerable.Range(0, spec.Strategies.Count).MinBy(s => means[(pt.Index, s)])).Distinct().ToArray();
+        Assert.Contains("lowest total delay", findings[0]);
+        Assert.All(winners, w => Assert.Contains(spec.Strategies[w].Label, findings[0]));
+    }
+}
