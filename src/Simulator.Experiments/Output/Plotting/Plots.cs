@@ -8,17 +8,16 @@ namespace Simulator.Experiments;
 /// labels with units, a legend, and 95 % intervals: <c>line-ci</c> (a metric over a swept setting, one
 /// line per strategy with its interval as a band), <c>paired-gain</c> (each strategy's paired difference to the
 /// baseline over a swept setting, with its paired interval and zero marked), <c>bars</c> (a metric per strategy at one point, with
-/// interval whiskers), <c>breakdown</c> (the latency's parts stacked per strategy), <c>outcomes</c> (on time, late,
+/// interval whiskers), <c>breakdown</c> (the latency's parts along its critical path stacked per strategy, the measured mean marked), <c>outcomes</c> (on time, late,
 /// expired, rejected and unfinished requests stacked per strategy), <c>bytes-saved</c>,
-/// <c>cdf</c> (latency of every request served) and <c>timeseries</c> (queue length or GPU memory over
-/// time). The last two show replication 0 of the point, run again with tracing: runs are deterministic,
+/// <c>cdf</c> (latency of every request served), <c>timeseries</c> (queue length or GPU memory over
+/// time) and <c>regret</c> (a learner's cumulative regret over rounds). The last two show replication 0 of the point, run again with tracing: runs are deterministic,
 /// so it is the very run whose metrics the tables hold. Line plots of a sweep over several settings draw one
 /// line per strategy and value of the other settings; legends sit right of the data; axes read in units
 /// (<see cref="PlotText"/>, <see cref="MetricDisplay"/>); each title says how many replications it averages.
 /// </summary>
 public static class Plots
 {
-
     /// <summary>Writes every plot; returns the files written (relative to <paramref name="directory"/>) for the report.</summary>
     public static IReadOnlyList<string> WriteAll(ExperimentSpec spec, IReadOnlyList<RunRecord> records, string directory)
     {
