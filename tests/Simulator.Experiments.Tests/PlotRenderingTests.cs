@@ -90,6 +90,17 @@ public class PlotRenderingTests
     }
 
     [Fact]
+    public void A_line_plot_whose_at_fixes_the_other_setting_draws_one_line_per_strategy_and_names_the_fixed_value()
+    {
+        var run = TwoAxes.Value;
+        var p = run.Spec.Plots.First(x => x.Kind == "line-ci") with { At = new Dictionary<string, string> { ["scenario.uplink.bandwidth"] = "5 MHz" } };
+        var plot = Plots.Draw(run.Spec, run.Records, p).Plot;
+        Assert.Equal(new[] { "pl-dp", "no-sharing" }, plot.GetPlottables().OfType<Scatter>().Select(l => l.LegendText));
+        Assert.Contains("at uplink bandwidth = 5 MHz", plot.Axes.Title.Label.Text.Replace('\n', ' '));
+        AssertTitleWraps(plot);
+    }
+
+    [Fact]
     public void The_paired_gain_of_two_settings_draws_a_line_per_other_value_in_the_metrics_unit()
     {
         var plot = Draw(TwoAxes.Value, "paired-gain");
