@@ -9,8 +9,6 @@ namespace Simulator.Edge;
 /// </summary>
 public readonly record struct CriticalPath(double Waiting, double Upload, double GpuWait, double Loading, double Inference, double Downlink)
 {
-    public double Total => Waiting + Upload + GpuWait + Loading + Inference + Downlink;
-
     /// <summary>From the phases of the request's batch: it formed at <paramref name="start"/>, its upload ended at
     /// <paramref name="uploadEnd"/>, its loading ran from <paramref name="loadStart"/> to <paramref name="loadEnd"/>
     /// and inference from <paramref name="inferenceStart"/> to <paramref name="completion"/>.</summary>
