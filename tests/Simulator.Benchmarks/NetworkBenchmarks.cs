@@ -3,6 +3,7 @@ using Simulator.Edge;
 using Simulator.Edge.Network;
 using Simulator.Kernel;
 using Simulator.Strategies.Network;
+using Simulator.Strategies.Network.Online;
 
 namespace Simulator.Benchmarks;
 
@@ -49,6 +50,22 @@ public class NetworkRunBenchmarks
     public long Run100kRequests()
     {
         var (env, sim) = Build();
+        env.RunD(1000);
+        return sim.Metrics.Served;
+    }
+
+    /// <summary>
+    /// The same world decided online (issue #10's "10^5-request online run"): `mec-ol` (d = 25) on a latent context
+    /// of 50 features, every request on arrival against what the cloudlets hold then, as chasing-online-stochastic.
+    /// </summary>
+    [Benchmark]
+    public long Run100kRequestsOnline()
+    {
+        var streams = new RandomStreams(7);
+        var catalog = PfmGenerator.Build(new PfmSpec(10, 2), new AffineProfile(0, 0), 0, streams.Stream("network:catalog"));
+        var env = new Simulation();
+        var world = new NetworkWorldSpec { Cloudlets = 125, Context = new LatentContext(50) };
+        var sim = new NetworkSimulation(env, world, new NetworkProcessSpec(100, 10, Queueing.Analytic, Contention.None), catalog, new MecOl(streams.Stream("strategy:mec-ol"), d: 25), new PenaltySpec(), streams, 0);
         env.RunD(1000);
         return sim.Metrics.Served;
     }

@@ -47,6 +47,7 @@ public sealed class NetworkSimulation
     private readonly List<NetworkRequest> pending = new();
     private Event? firstPending;
     private readonly ContextWorld? contexts;
+    private readonly HolderIndex? holders;
 
     /// <summary>A network whose requests an online learner decides one at a time, on arrival, against what the cloudlets hold then.</summary>
     public NetworkSimulation(Simulation env, NetworkWorldSpec world, NetworkProcessSpec process, Catalog catalog, IOnlineSelector learner, PenaltySpec penalty, RandomStreams streams, double warmupSeconds)
@@ -73,6 +74,7 @@ public sealed class NetworkSimulation
         parts = initial.Parts;
         stores = cloudlets.Select(c => new PartStore(catalog, c.CapacityBytes, initial.Holdings[c.Index])).ToArray();
         held = stores.Select(s => s.Held).ToArray();
+        holders = online is null ? null : new HolderIndex(stores, parts);
         servers = process.Queueing == Queueing.Simulated ? cloudlets.Select(_ => new Resource(env, 1)).ToArray() : null;
         transfers = new Transfers(env, topology, process.Contention);
         Metrics = new NetworkMetrics(warmupSeconds);
@@ -103,7 +105,7 @@ public sealed class NetworkSimulation
             if (online is { } o)
             {
                 var clock = Stopwatch.StartNew();
-                var step = OnlineWindow.Step(topology, cloudlets, parts, held, rules, request, (int)Metrics.Rounds, o.Learner, o.Penalty);
+                var step = OnlineWindow.Step(topology, cloudlets, parts, held, rules, request, (int)Metrics.Rounds, o.Learner, o.Penalty, holders!);
                 Metrics.DecisionWallSeconds.Add(clock.Elapsed.TotalSeconds);
                 Metrics.Round(step.Penalty, step.Regret, step.Observed);
                 env.Process(Serve(request, step.Choice, step.Estimates, 0));

@@ -24,6 +24,7 @@ public static class OnlineWindow
         var parts = window.Parts;
         var stores = window.Cloudlets.Select(c => new PartStore(window.Catalog, c.CapacityBytes, window.Holdings[c.Index])).ToArray();
         var held = stores.Select(s => s.Held).ToArray();
+        var index = new HolderIndex(stores, parts);
         int n = window.Requests.Count, models = parts.Count;
         var choices = new Assignment[n];
         var terms = new ServiceTerms[n];
@@ -34,7 +35,7 @@ public static class OnlineWindow
         for (int j = 0; j < n; j++)
         {
             var r = window.Requests[j];
-            var step = Step(window.Topology, window.Cloudlets, parts, held, window.Rules, r, j, learner, penaltySpec);
+            var step = Step(window.Topology, window.Cloudlets, parts, held, window.Rules, r, j, learner, penaltySpec, index);
             choices[j] = step.Choice;
             terms[j] = step.Terms;
             penalty[j] = step.Penalty;
@@ -52,13 +53,15 @@ public static class OnlineWindow
 
     /// <summary>
     /// One round against what the cloudlets hold now: every model's terms from its nearest holders, the penalties,
-    /// the learner's choice and its update. The window served online and the stochastic network both take this step.
+    /// the learner's choice and its update. The window served online and the stochastic network both take this step;
+    /// <paramref name="index"/> (over the stores behind <paramref name="held"/>) finds the holders without asking every store.
     /// </summary>
     public static StepResult Step(Topology topology, IReadOnlyList<Cloudlet> cloudlets, ModelParts parts, IReadOnlyList<IReadOnlySet<string>> held, NetworkRules rules,
-        NetworkRequest r, int round, IOnlineSelector learner, PenaltySpec penaltySpec)
+        NetworkRequest r, int round, IOnlineSelector learner, PenaltySpec penaltySpec, HolderIndex index)
     {
         int models = parts.Count;
-        var est = new ServiceEstimator(new NetworkInstance(topology, cloudlets, parts, held, new[] { r }, rules));
+        index.Refresh();
+        var est = new ServiceEstimator(new NetworkInstance(topology, cloudlets, parts, held, new[] { r }, rules), index);
         var all = new ServiceTerms[models];
         var p = new double[models];
         for (int k = 0; k < models; k++)

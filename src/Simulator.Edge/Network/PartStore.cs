@@ -31,6 +31,9 @@ public sealed class PartStore
 
     public long Evictions { get; private set; }
 
+    /// <summary>Moves whenever a block comes or goes (not when one is only touched): what a holder index compares.</summary>
+    public long Version { get; private set; }
+
     public bool Holds(string[] blocks)
     {
         foreach (var b in blocks)
@@ -94,6 +97,7 @@ public sealed class PartStore
             }
             held[b] = order.AddLast(b);
             UsedBytes += catalog.Block(b).Bytes;
+            Version++;
         }
         Evict();
     }
@@ -110,6 +114,7 @@ public sealed class PartStore
                 held.Remove(node.Value);
                 order.Remove(node);
                 Evictions++;
+                Version++;
             }
             node = next;
         }

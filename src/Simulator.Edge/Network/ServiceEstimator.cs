@@ -28,9 +28,13 @@ public sealed class ServiceEstimator
     private readonly int[]?[] baseHolders, taskHolders, wholeHolders;
     private readonly int models;
 
-    public ServiceEstimator(NetworkInstance instance)
+    private readonly HolderIndex? index;
+
+    /// <param name="index">Who holds which part, kept across rounds (online selection); null: found from the instance's holdings.</param>
+    public ServiceEstimator(NetworkInstance instance, HolderIndex? index = null)
     {
         this.instance = instance;
+        this.index = index;
         models = instance.Parts.Count;
         int homes = instance.Topology.Cloudlets;
         baseSources = new Source[homes][][];
@@ -48,13 +52,13 @@ public sealed class ServiceEstimator
     {
         var row = (sharing ? baseSources : wholeSources)[home] ??= new Source[models][];
         var parts = instance.Parts;
-        return row[k] ??= Candidates(home, sharing ? Holders(baseHolders, k, parts.Base[k]) : Holders(wholeHolders, k, parts.Base[k].Concat(parts.Task[k]).ToArray()),
+        return row[k] ??= Candidates(home, sharing ? index?.BaseHolders(k) ?? Holders(baseHolders, k, parts.Base[k]) : Holders(wholeHolders, k, parts.Base[k].Concat(parts.Task[k]).ToArray()),
             parts.BaseBytes[k], parts.Base[k].Length == 0);
     }
 
     /// <summary>Where model k's task part can come from for a request homed at h.</summary>
     public IReadOnlyList<Source> TaskSources(int home, int k) =>
-        (taskSources[home] ??= new Source[models][])[k] ??= Candidates(home, Holders(taskHolders, k, instance.Parts.Task[k]), instance.Parts.TaskBytes[k], instance.Parts.Task[k].Length == 0);
+        (taskSources[home] ??= new Source[models][])[k] ??= Candidates(home, index?.TaskHolders(k) ?? Holders(taskHolders, k, instance.Parts.Task[k]), instance.Parts.TaskBytes[k], instance.Parts.Task[k].Length == 0);
 
     /// <summary>The cloudlets holding all of a part's blocks, found once per model: every home reads the same list.</summary>
     private int[] Holders(int[]?[] cache, int k, string[] blocks) =>
