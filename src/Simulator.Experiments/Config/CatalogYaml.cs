@@ -145,7 +145,6 @@ public static class CatalogYaml
         return new AffineProfile(alpha.Quantity(UnitKind.Time, Domain.NonNegative), beta.Quantity(UnitKind.Time, Domain.NonNegative));
     }
 
-
     private static string ProfileText(InferenceProfile profile) => profile switch
     {
         AffineProfile a => string.Create(CultureInfo.InvariantCulture, $"{{alpha: {a.Alpha:R} s, beta: {a.Beta:R} s}}"),

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Security.Cryptography;
 using Simulator.Strategies;
 
 namespace Simulator.Experiments;
@@ -25,12 +24,13 @@ public static class Plugins
         {
             if (!File.Exists(plugin.Path)) throw Problem(plugin, $"plugin '{plugin.Path}' does not exist.");
             Assembly assembly;
+            Type[] types;
             try
             {
                 // A context of its own per load: two files of one assembly name can both be plugins; what the plugin
                 // references (the simulator's assemblies) resolves to the host's, so its strategies are the host's kinds.
                 assembly = new System.Runtime.Loader.AssemblyLoadContext(plugin.Path).LoadFromAssemblyPath(plugin.Path);
-                _ = assembly.GetTypes();
+                types = assembly.GetTypes();
             }
             catch (Exception ex) when (ex is BadImageFormatException or FileLoadException)
             {
@@ -40,10 +40,10 @@ public static class Plugins
             {
                 throw Problem(plugin, $"plugin '{plugin.Path}' cannot be loaded: {string.Join("; ", ex.LoaderExceptions.Select(e => e?.Message).Distinct())}");
             }
-            if (!assembly.GetTypes().Any(t => t.GetCustomAttributes<StrategyAttribute>().Any()))
+            if (!types.Any(t => t.GetCustomAttributes<StrategyAttribute>().Any()))
                 throw Problem(plugin, $"plugin '{plugin.Path}' has no class marked [Strategy(...)].");
             assemblies.Add(assembly);
-            resolved.Add($"{plugin.Path} (sha256 {Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(plugin.Path)))})");
+            resolved.Add($"{plugin.Path} (sha256 {FileHash.Of(plugin.Path)})");
         }
         try
         {

@@ -18,7 +18,7 @@ internal static class Findings
         var means = ResultWriter.Summaries(spec, records).ToDictionary(x => (x.Point, x.Strategy, x.Metric), x => x.Summary.Mean);
         var points = spec.Points.Where(pt => means.ContainsKey((pt.Index, 0, metrics.Primary))).ToArray();
         if (points.Length == 0) return;
-        string primary = MetricDisplay.Unit(metrics.Primary, Array.Empty<double>()).Header.Split(" (")[0];
+        string primary = MetricDisplay.Words(metrics.Primary);
         int Winner(SweepPoint pt) => Enumerable.Range(0, spec.Strategies.Count)
             .Where(s => !double.IsNaN(means[(pt.Index, s, metrics.Primary)]))
             .OrderBy(s => metrics.PrimaryHigherIsBetter ? -means[(pt.Index, s, metrics.Primary)] : means[(pt.Index, s, metrics.Primary)]).ThenBy(s => s)
@@ -41,7 +41,7 @@ internal static class Findings
         var paired = ResultWriter.Paired(spec, records).Where(p => p.Metric == metrics.Primary).ToDictionary(p => (p.Point, p.Strategy), p => p.Paired);
         var gains = winners.Where(w => w.Strategy != baseline && paired.ContainsKey((w.Point.Index, w.Strategy))).Select(w => (w.Point, w.Strategy, Paired: paired[(w.Point.Index, w.Strategy)])).ToArray();
         var format = MetricDisplay.For(metrics.Primary, gains.SelectMany(g => new[] { g.Paired.Difference.Low, g.Paired.Difference.High }));
-        string unit = format.Header.Contains('(') ? " " + format.Header[(format.Header.LastIndexOf('(') + 1)..^1] : "";
+        string unit = format.Unit is { } u ? " " + u : "";
         sb.AppendLine(CultureInfo.InvariantCulture, $"- **By how much**, against {spec.Baseline} over the same replications (paired 95 % intervals):");
         foreach (var (point, strategy) in winners)
         {

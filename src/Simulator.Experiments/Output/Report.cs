@@ -26,14 +26,14 @@ public static class Report
         sb.AppendLine();
         var all = ResultWriter.Summaries(spec, records).ToArray();
         // Byte totals grow with the horizon: beside each, the same per second of the measured span (a constant, so mean and interval scale alike).
-        double span = spec.HorizonSeconds - spec.WarmupSeconds;
+        double span = spec.Length.MeasuredSeconds;
         bool rates = spec.Points[0].Scenario.SimulatesTime;
         var columns = headline.SelectMany(h => rates && h.StartsWith("bytes", StringComparison.Ordinal) ? new[] { (Metric: h, Scale: 1.0), (Metric: h, Scale: 1 / span) } : new[] { (Metric: h, Scale: 1.0) }).ToArray();
         // One unit per column, chosen from the column's own values.
         var display = columns.Select(c =>
         {
-            var (header, format) = MetricDisplay.For(c.Metric, all.Where(x => x.Metric == c.Metric).Select(x => x.Summary.Mean * c.Scale));
-            return (Header: c.Scale == 1 ? header : header.Replace(")", "/s)", StringComparison.Ordinal), Format: format);
+            var unit = MetricDisplay.For(c.Metric, all.Where(x => x.Metric == c.Metric).Select(x => x.Summary.Mean * c.Scale));
+            return c.Scale == 1 ? unit : unit with { Unit = unit.Unit + "/s" };
         }).ToArray();
         sb.AppendLine("| " + string.Join(" | ", Columns(spec).Concat(new[] { "strategy" }).Concat(display.Select(d => d.Header))) + " |");
         sb.AppendLine("|" + string.Concat(Enumerable.Repeat("---|", Columns(spec).Count() + 1 + columns.Length)));

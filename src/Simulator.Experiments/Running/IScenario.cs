@@ -4,7 +4,11 @@ using Simulator.Strategies;
 namespace Simulator.Experiments;
 
 /// <summary>How long a cell simulates and what it leaves out at the start.</summary>
-public readonly record struct RunLength(double HorizonSeconds, double WarmupSeconds);
+public readonly record struct RunLength(double HorizonSeconds, double WarmupSeconds)
+{
+    /// <summary>The span the metrics count: from the end of the warm-up to the horizon.</summary>
+    public double MeasuredSeconds => HorizonSeconds - WarmupSeconds;
+}
 
 /// <summary>
 /// A scenario kind at one sweep point: it builds its world for a cell from the cell's streams, runs the

@@ -88,8 +88,11 @@ public sealed class Runner(ExperimentSpec spec, int parallelism)
 
     /// <summary>A cell of a single-site experiment simulated again with its timeline recorded (at most <paramref name="rows"/> rows a table).</summary>
     public static (RunRecord Record, SiteTimeline Timeline) Timeline(ExperimentSpec spec, Cell cell, int rows) =>
-        ((SiteScenario)spec.Points[cell.Point].Scenario).Timeline(cell, spec.Strategies[cell.Strategy], new RandomStreams(CellSeed(spec.Seed, cell.Point, cell.Replication)), spec.Length, rows);
+        ((SiteScenario)spec.Points[cell.Point].Scenario).Timeline(cell, spec.Strategies[cell.Strategy], Streams(spec, cell), spec.Length, rows);
 
     private static (RunRecord Record, RunTrace? Trace) Simulate(ExperimentSpec spec, Cell cell, bool trace) =>
-        spec.Points[cell.Point].Scenario.Run(cell, spec.Strategies[cell.Strategy], new RandomStreams(CellSeed(spec.Seed, cell.Point, cell.Replication)), spec.Length, trace);
+        spec.Points[cell.Point].Scenario.Run(cell, spec.Strategies[cell.Strategy], Streams(spec, cell), spec.Length, trace);
+
+    /// <summary>A cell's streams: every strategy of a (point, replication) draws the same (common random numbers).</summary>
+    private static RandomStreams Streams(ExperimentSpec spec, Cell cell) => new(CellSeed(spec.Seed, cell.Point, cell.Replication));
 }

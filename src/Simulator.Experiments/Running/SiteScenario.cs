@@ -27,7 +27,7 @@ public sealed record SiteScenario(Catalog Catalog, SiteSpec Site, IWorkload Work
         var (env, edge) = Build(setup, streams, length, trace);
         env.RunD(length.HorizonSeconds);
         var m = edge.Metrics;
-        var record = new RunRecord(cell, RunMetrics.From(m, length.HorizonSeconds - length.WarmupSeconds),
+        var record = new RunRecord(cell, RunMetrics.From(m, length.MeasuredSeconds),
             m.DecisionWallSeconds.Count > 0 ? m.DecisionWallSeconds.Mean * 1000 : 0, m.DecisionWallSeconds.Count > 0 ? m.DecisionWallSeconds.Max * 1000 : 0);
         if (!trace) return (record, null);
         return (record, RunTrace.Of(m.LatencyDistribution!, m.QueueWindows!.Means(length.HorizonSeconds), m.GpuWindows!.Means(length.HorizonSeconds)));
@@ -41,7 +41,7 @@ public sealed record SiteScenario(Catalog Catalog, SiteSpec Site, IWorkload Work
         var timeline = new SiteTimeline(edge, rows);
         env.RunD(length.HorizonSeconds);
         timeline.Close(env.NowD);
-        return (new RunRecord(cell, RunMetrics.From(edge.Metrics, length.HorizonSeconds - length.WarmupSeconds), 0, 0), timeline);
+        return (new RunRecord(cell, RunMetrics.From(edge.Metrics, length.MeasuredSeconds), 0, 0), timeline);
     }
 
     private static StrategySetup Setup(StrategyChoice strategy, RandomStreams streams) =>

@@ -46,7 +46,7 @@ public sealed record StochasticNetworkScenario(Func<Random, Catalog> Catalog, Ne
             : new NetworkSimulation(env, World, Process, catalog, registry.CreateSelector(strategy.Name, strategy.Arguments, stream), streams, length.WarmupSeconds);
         env.RunD(length.HorizonSeconds);
         var m = network.Metrics;
-        double measured = length.HorizonSeconds - length.WarmupSeconds;
+        double measured = length.MeasuredSeconds;
         var values = new double[]
         {
             m.Arrived, m.Served, m.Unplaced, m.Arrived - m.Served - m.Unplaced, m.Served / measured,

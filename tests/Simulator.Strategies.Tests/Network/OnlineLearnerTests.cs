@@ -19,11 +19,7 @@ public class OnlineLearnerTests
         var x = Matrix<double>.Build.Dense(n, d, (_, _) => rng.NextDouble() * 4 - 2);
         var p = Vector<double>.Build.Dense(n, _ => rng.NextDouble() * 3);
         for (int i = 0; i < n; i++) arms.Update(1, all, x.Row(i).ToArray(), p[i]);
-        var b = Matrix<double>.Build.DenseIdentity(d) + x.TransposeThisAndMultiply(x);
-        var fresh = b.Inverse();
-        Assert.True((arms.Inverse(1) - fresh).Enumerate().Max(Math.Abs) < 1e-9, "B^-1 drifted from a fresh inverse");
-        var ridge = b.Solve(x.TransposeThisAndMultiply(p));
-        Assert.True((arms.Mean(1) - ridge).Enumerate().Max(Math.Abs) < 1e-9, "mu differs from (I + X^T X)^-1 X^T p");
+        AssertRidge(arms, 1, x, p);
         Assert.Equal(n, arms.Updates(1));
         foreach (int other in new[] { 0, 2 })
         {
@@ -56,9 +52,15 @@ public class OnlineLearnerTests
             Assert.True(Math.Abs(sparse[0] - full[0]) < 1e-9);
             arms.Update(0, at, values, p[i]);
         }
-        var b = Matrix<double>.Build.DenseIdentity(dimension) + x.TransposeThisAndMultiply(x);
-        Assert.True((arms.Inverse(0) - b.Inverse()).Enumerate().Max(Math.Abs) < 1e-9, "B^-1 drifted from a fresh inverse");
-        Assert.True((arms.Mean(0) - b.Solve(x.TransposeThisAndMultiply(p))).Enumerate().Max(Math.Abs) < 1e-9, "mu differs from the ridge solution");
+        AssertRidge(arms, 0, x, p);
+    }
+
+    /// <summary>An arm after the observations X (rows) and penalties p: B^-1 is a fresh (I + X^T X)^-1 and mu the ridge solution, within 1e-9.</summary>
+    private static void AssertRidge(LinearArms arms, int arm, Matrix<double> x, Vector<double> p)
+    {
+        var b = Matrix<double>.Build.DenseIdentity(x.ColumnCount) + x.TransposeThisAndMultiply(x);
+        Assert.True((arms.Inverse(arm) - b.Inverse()).Enumerate().Max(Math.Abs) < 1e-9, "B^-1 drifted from a fresh inverse");
+        Assert.True((arms.Mean(arm) - b.Solve(x.TransposeThisAndMultiply(p))).Enumerate().Max(Math.Abs) < 1e-9, "mu differs from the ridge solution (I + X^T X)^-1 X^T p");
     }
 
     [Fact]

@@ -73,13 +73,13 @@ public static class Plots
         if (spec.Sweep.All(a => a.Path != x)) throw new KeyNotFoundException($"Plot x '{x}' is not a swept path; swept: {string.Join(", ", spec.Sweep.Select(a => a.Path))}.");
         var lines = Lines(spec, p, x);
         var series = lines.SelectMany(line => Enumerable.Range(0, spec.Strategies.Count).Select(s => (line, s, stats: line.Points.Select(pt => summaries[(pt.Index, s, p.Y)]).ToArray()))).ToArray();
-        var (yLabel, toY) = MetricDisplay.Unit(p.Y, series.SelectMany(v => v.stats.Select(st => st.Mean)));
+        var y = MetricDisplay.For(p.Y, series.SelectMany(v => v.stats.Select(st => st.Mean)));
         var (xLabel, toX) = PlotText.Axis(x, spec.Points.Select(pt => Number(pt.Labels[x])));
         foreach (var (line, s, stats) in series)
-            BandedLine(plot, line.Points.Select(pt => toX(Number(pt.Labels[x]))).ToArray(), stats.Select(v => Converted(v, toY)).ToArray(), s, line.Group, Named(spec.Strategies[s].Label, line.Label));
-        plot.Title(PlotText.Wrap($"{yLabel.Split(" (")[0]} against {PlotText.Words(x)}{Fixed(p)} (mean over {PlotText.Replications(Shown(records, lines))}, 95 % interval)"));
+            BandedLine(plot, line.Points.Select(pt => toX(Number(pt.Labels[x]))).ToArray(), stats.Select(v => Converted(v, y.Convert)).ToArray(), s, line.Group, Named(spec.Strategies[s].Label, line.Label));
+        plot.Title(PlotText.Wrap($"{y.Words} against {PlotText.Words(x)}{Fixed(p)} (mean over {PlotText.Replications(Shown(records, lines))}, 95 % interval)"));
         plot.XLabel(xLabel);
-        plot.YLabel(yLabel);
+        plot.YLabel(y.Header);
         plot.ShowLegend(ScottPlot.Edge.Right);
         return $"{p.Y}-vs-{x.Split('.').Last()}";
     }
@@ -95,16 +95,16 @@ public static class Plots
         var lines = Lines(spec, p, x);
         var series = lines.SelectMany(line => Enumerable.Range(0, spec.Strategies.Count).Where(s => spec.Strategies[s].Label != spec.Baseline)
             .Select(s => (line, s, shown: line.Points.Where(pt => paired.ContainsKey((pt.Index, s))).ToArray()))).ToArray();
-        var (yLabel, toY) = MetricDisplay.Unit(p.Y, series.SelectMany(v => v.shown.Select(pt => paired[(pt.Index, v.s)].Mean)));
+        var y = MetricDisplay.For(p.Y, series.SelectMany(v => v.shown.Select(pt => paired[(pt.Index, v.s)].Mean)));
         var (xLabel, toX) = PlotText.Axis(x, spec.Points.Select(pt => Number(pt.Labels[x])));
         foreach (var (line, s, shown) in series)
-            BandedLine(plot, shown.Select(pt => toX(Number(pt.Labels[x]))).ToArray(), shown.Select(pt => Converted(paired[(pt.Index, s)], toY)).ToArray(), s, line.Group, Named(spec.Strategies[s].Label, line.Label));
+            BandedLine(plot, shown.Select(pt => toX(Number(pt.Labels[x]))).ToArray(), shown.Select(pt => Converted(paired[(pt.Index, s)], y.Convert)).ToArray(), s, line.Group, Named(spec.Strategies[s].Label, line.Label));
         var zero = plot.Add.HorizontalLine(0);
         zero.Color = Colors.Black.WithAlpha(0.6);
         zero.LinePattern = LinePattern.Dashed;
-        plot.Title(PlotText.Wrap($"{yLabel.Split(" (")[0]} minus {spec.Baseline}'s against {PlotText.Words(x)}{Fixed(p)}, paired over the same replications (mean over {PlotText.Replications(Shown(records, lines))}, 95 % interval)"));
+        plot.Title(PlotText.Wrap($"{y.Words} minus {spec.Baseline}'s against {PlotText.Words(x)}{Fixed(p)}, paired over the same replications (mean over {PlotText.Replications(Shown(records, lines))}, 95 % interval)"));
         plot.XLabel(xLabel);
-        plot.YLabel($"difference in {yLabel}");
+        plot.YLabel($"difference in {y.Header}");
         plot.ShowLegend(ScottPlot.Edge.Right);
         return $"{p.Y}-gain-vs-{x.Split('.').Last()}";
     }
@@ -192,7 +192,8 @@ public static class Plots
         double Mean(int s, string metric) => summaries[(point.Index, s, metric)].Mean is var m && double.IsNaN(m) ? 0 : m;
         var strategies = Enumerable.Range(0, spec.Strategies.Count).ToArray();
         // One unit for the whole plot, chosen from the tallest bar (the stack's top for stacked plots).
-        var (yLabel, toY) = MetricDisplay.Unit(breakdown ? "latency_mean" : metrics[0], strategies.Select(s => metrics.Sum(m => Mean(s, m))));
+        var y = MetricDisplay.For(breakdown ? "latency_mean" : metrics[0], strategies.Select(s => metrics.Sum(m => Mean(s, m))));
+        var toY = y.Convert;
         var bars = new List<Bar>();
         foreach (int s in strategies)
         {
@@ -232,9 +233,9 @@ public static class Plots
         string replications = PlotText.Replications(Shown(records, point));
         plot.Title(PlotText.Wrap(Titled(outcomes ? $"what became of the requests (stacked means over {replications})"
             : breakdown ? $"latency along the critical path (stacked means over {replications})"
-            : $"{yLabel.Split(" (")[0]} per strategy (mean over {replications}, 95 % interval)", point)));
+            : $"{y.Words} per strategy (mean over {replications}, 95 % interval)", point)));
         plot.XLabel("strategy");
-        plot.YLabel(outcomes ? "requests arrived after the warm-up" : breakdown ? yLabel.Replace("latency mean", "latency") : yLabel);
+        plot.YLabel(outcomes ? "requests arrived after the warm-up" : breakdown ? (y with { Words = "latency" }).Header : y.Header);
         if (stacked || breakdown) plot.ShowLegend(ScottPlot.Edge.Right);
         plot.Axes.Margins(bottom: 0);
         return outcomes ? "outcomes" : breakdown ? "breakdown" : metrics[0];

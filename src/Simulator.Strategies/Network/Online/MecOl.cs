@@ -72,8 +72,7 @@ public sealed class MecOl(Random rng, int d = 20, double v = 3) : IOnlineSelecto
 
     /// <summary>
     /// The arm of the smallest sample b^T mu_k + v sqrt(b^T B_k^-1 b) z_k, ties to the lower index. The z_k are drawn
-    /// first, in arm order; the O(d^2) spread is
-    /// then computed only for the arms whose floor (the sample with the spread at its O(d) bound where z_k &lt; 0,
+    /// first, in arm order; the O(d^2) spread is then computed only for the arms whose floor (the sample with the spread at its O(d) bound where z_k &lt; 0,
     /// the mean where z_k &gt;= 0) is at most the best sample so far: first the arm of the lowest floor, then the
     /// others below its sample in increasing order of floor. The arm chosen is the one a full scan chooses (a test
     /// pins it), at a fraction of the reads of B^-1.
