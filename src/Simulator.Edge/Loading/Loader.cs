@@ -3,7 +3,16 @@ using Simulator.Kernel;
 namespace Simulator.Edge;
 
 /// <summary>What one load did.</summary>
-public sealed record LoadReport(double Seconds, long BytesFromDisk, long BytesOverPcie, int GpuHits, int RamHits, int Missing);
+public sealed record LoadReport(double Seconds, long BytesFromDisk, long BytesOverPcie, int GpuHits, int RamHits, int Missing)
+{
+    /// <summary>Bytes of the blocks found in RAM: with <see cref="BytesFromDisk"/>, what crossed PCIe.</summary>
+    public long RamHitBytes { get; init; }
+
+    /// <summary>Seconds the disk and the link were busy with this load (under lumped loading, the disk's is the whole wait).</summary>
+    public double DiskSeconds { get; init; }
+
+    public double PcieSeconds { get; init; }
+}
 
 /// <summary>
 /// Brings a model's missing blocks onto the GPU as kernel processes. The disk and the PCIe link are
@@ -101,6 +110,7 @@ public sealed class Loader
             yield return env.TimeoutD(Estimator.LumpedSeconds(missing.Sum(b => b.Bytes)));
             foreach (var b in missing) Gpu.Add(b);
             counts.DiskBytes = missing.Sum(b => b.Bytes);
+            counts.DiskSeconds = env.NowD - start;
             Transferred?.Invoke("lumped load", start, env.NowD, counts.DiskBytes);
         }
         else
@@ -117,12 +127,18 @@ public sealed class Loader
                     yield return link;
                     double copyStart = env.NowD;
                     yield return env.TimeoutD(Estimator.CopySeconds(block));
+                    counts.PcieSeconds += env.NowD - copyStart;
                     Transferred?.Invoke("pcie", copyStart, env.NowD, block.Bytes);
                 }
                 Gpu.Add(block);
             }
         }
-        env.ActiveProcess!.Succeed(new LoadReport(env.NowD - start, counts.DiskBytes, missing.Sum(b => b.Bytes), gpuHits, counts.RamHits, missing.Length));
+        env.ActiveProcess!.Succeed(new LoadReport(env.NowD - start, counts.DiskBytes, missing.Sum(b => b.Bytes), gpuHits, counts.RamHits, missing.Length)
+        {
+            RamHitBytes = counts.RamHitBytes,
+            DiskSeconds = counts.DiskSeconds,
+            PcieSeconds = counts.PcieSeconds,
+        });
         yield break;
     }
 
@@ -130,7 +146,11 @@ public sealed class Loader
     {
         foreach (var block in blocks)
         {
-            if (Ram.Hit(block.Id)) counts.RamHits++;
+            if (Ram.Hit(block.Id))
+            {
+                counts.RamHits++;
+                counts.RamHitBytes += block.Bytes;
+            }
             else
             {
                 using (var disk = Disk.Request())
@@ -138,6 +158,7 @@ public sealed class Loader
                     yield return disk;
                     double readStart = env.NowD;
                     yield return env.TimeoutD(Estimator.ReadSeconds(block));
+                    counts.DiskSeconds += env.NowD - readStart;
                     Transferred?.Invoke("disk", readStart, env.NowD, block.Bytes);
                 }
                 counts.DiskBytes += block.Bytes;
@@ -149,7 +170,8 @@ public sealed class Loader
 
     private sealed class Counts
     {
-        public long DiskBytes;
+        public long DiskBytes, RamHitBytes;
         public int RamHits;
+        public double DiskSeconds, PcieSeconds;
     }
 }

@@ -3,10 +3,11 @@ using Simulator.Kernel;
 namespace Simulator.Edge;
 
 /// <summary>
-/// How a served request's time was spent, in seconds. Upload and loading run together on the overlap
+/// How a served request's time was spent, in seconds: the pull of its model's parts to the site (0 at a lone
+/// site), the wait in the site's queue, and the batch's phases. Upload and loading run together on the overlap
 /// timeline, so there the parts add up to more than the latency.
 /// </summary>
-public readonly record struct LatencyParts(double Waiting, double Upload, double Loading, double Inference, double Downlink);
+public readonly record struct LatencyParts(double Waiting, double Upload, double Loading, double Inference, double Downlink, double Pull = 0);
 
 /// <summary>
 /// The measures of system-model.md section 7 for one run, streamed: counts, Welford moments and P²
@@ -16,7 +17,7 @@ public readonly record struct LatencyParts(double Waiting, double Upload, double
 public sealed class SiteMetrics
 {
     private readonly SampleMonitor latency;
-    private readonly SampleMonitor waiting = new("waiting"), upload = new("upload"),
+    private readonly SampleMonitor pull = new("pull"), waiting = new("waiting"), upload = new("upload"),
         loading = new("loading"), inference = new("inference"), downlink = new("downlink"), batchSize = new("batch size"),
         criticalUpload = new("upload on the critical path"), gpuWait = new("GPU wait on the critical path"), criticalLoading = new("loading on the critical path"),
         decision = new("decision wall time");
@@ -75,6 +76,10 @@ public sealed class SiteMetrics
     /// <summary>Bytes not copied because they were resident, against loading every batch's model whole.</summary>
     public long BytesSaved { get; private set; }
     public long RamHits { get; private set; }
+    public long RamHitBytes { get; private set; }
+    /// <summary>Seconds the disk and the PCIe link were busy (loads and prefetches).</summary>
+    public double DiskSeconds { get; private set; }
+    public double PcieSeconds { get; private set; }
     public long RamLookups { get; private set; }
     public long GpuHits { get; private set; }
     public long GpuLookups { get; private set; }
@@ -85,6 +90,7 @@ public sealed class SiteMetrics
     public TimeSeriesMonitor GpuBytes { get; }
 
     public SampleMonitor Latency => latency;
+    public SampleMonitor Pull => pull;
     public SampleMonitor Waiting => waiting;
     public SampleMonitor Upload => upload;
     public SampleMonitor Loading => loading;
@@ -138,6 +144,7 @@ public sealed class SiteMetrics
         p50.Add(total);
         p95.Add(total);
         p99.Add(total);
+        pull.Add(parts.Pull);
         waiting.Add(parts.Waiting);
         upload.Add(parts.Upload);
         loading.Add(parts.Loading);
@@ -155,8 +162,7 @@ public sealed class SiteMetrics
         BytesFromDisk += load.BytesFromDisk;
         BytesOverPcie += load.BytesOverPcie;
         BytesSaved += modelBytes - load.BytesOverPcie;
-        RamHits += load.RamHits;
-        RamLookups += load.Missing;
+        Tiers(load);
         GpuHits += load.GpuHits;
         GpuLookups += modelBlocks;
         LoadingSeconds += load.Seconds;
@@ -169,8 +175,16 @@ public sealed class SiteMetrics
         if (start < WarmupSeconds) return;
         BytesFromDisk += copied.BytesFromDisk;
         BytesOverPcie += copied.BytesOverPcie;
-        RamHits += copied.RamHits;
-        RamLookups += copied.Missing;
+        Tiers(copied);
+    }
+
+    private void Tiers(LoadReport load)
+    {
+        RamHits += load.RamHits;
+        RamHitBytes += load.RamHitBytes;
+        RamLookups += load.Missing;
+        DiskSeconds += load.DiskSeconds;
+        PcieSeconds += load.PcieSeconds;
     }
 
     internal void OnDecision(double wallSeconds) => decision.Add(wallSeconds);

@@ -5,7 +5,8 @@ namespace Simulator.Edge;
 
 /// <summary>
 /// One edge server as kernel processes (system-model.md section 5). An arrivals process admits the
-/// workload's requests to the queue. A planning stage, at each decision epoch, drops requests that can
+/// workload's requests to the queue (or a network admits them, through <see cref="Admit"/>, once their
+/// model's parts are on the site's disk). A planning stage, at each decision epoch, drops requests that can
 /// no longer make their deadline (admission), takes the next batch from the scheduler's plan, and starts
 /// its upload with the allocator's split. A GPU stage (one batch at a time) loads the model through the
 /// <see cref="Loader"/> and runs inference. On the overlap and sequential timelines the next epoch is
@@ -17,14 +18,28 @@ public sealed class EdgeSite
     private readonly Catalog catalog;
     private readonly SiteSpec spec;
     private readonly IBatchScheduler scheduler;
-    private readonly RandomStreams streams;
     private readonly List<InferenceRequest> queue = new();
     private readonly Queue<PlannedBatch> plan = new();
     private readonly Resource gpuUnit;
     private Event? wakeup;
     private bool arrivedSincePlan;
+    // What this site adds to the (possibly shared) level monitors.
+    private double queueShown, gpuShown;
 
     public EdgeSite(Simulation env, Catalog catalog, SiteSpec spec, IBatchScheduler scheduler, IWorkload workload, RandomStreams streams, double warmupSeconds = 0, double? traceWindowSeconds = null)
+        : this(env, catalog, spec, scheduler, new SiteMetrics(env, warmupSeconds, traceWindowSeconds))
+    {
+        // Arrivals start before the planner, so that at an instant both act the arrival is seen first.
+        env.Process(Arrivals(workload, streams));
+        Start();
+    }
+
+    /// <summary>
+    /// A site fed by <see cref="Admit"/>, reporting into <paramref name="metrics"/>, which several sites may
+    /// share: counts and samples pool, and the queue and GPU levels add up over the sites. <see cref="Start"/> it
+    /// after what feeds it has started.
+    /// </summary>
+    public EdgeSite(Simulation env, Catalog catalog, SiteSpec spec, IBatchScheduler scheduler, SiteMetrics metrics)
     {
         this.env = env;
         // Sharing off is the same site on a catalog whose models share nothing (a sharing-blind system).
@@ -32,16 +47,16 @@ public sealed class EdgeSite
         this.catalog = catalog;
         this.spec = spec;
         this.scheduler = scheduler;
-        this.streams = streams;
         Estimator = LoadEstimator.For(catalog, spec);
         var ram = new RamCache(spec.RamBytes);
         ram.Preload(catalog, spec.RamPreload);
         Loader = new Loader(env, catalog, Estimator, new ResidentSet(spec.GpuBytes), ram, spec.Residency);
-        Metrics = new SiteMetrics(env, warmupSeconds, traceWindowSeconds);
+        Metrics = metrics;
         gpuUnit = new Resource(env, 1);
-        env.Process(Arrivals(workload));
-        env.Process(Planner());
     }
+
+    /// <summary>Starts the planner.</summary>
+    public void Start() => env.Process(Planner());
 
     public SiteMetrics Metrics { get; }
 
@@ -57,24 +72,37 @@ public sealed class EdgeSite
 
     public int QueueLength => queue.Count;
 
-    private IEnumerable<Event> Arrivals(IWorkload workload)
+    private IEnumerable<Event> Arrivals(IWorkload workload, RandomStreams streams)
     {
         var users = new CellUsers(spec.Uplink, streams);
         foreach (var draft in workload.Requests(catalog, streams))
         {
             if (draft.Arrival > env.NowD) yield return env.TimeoutD(draft.Arrival - env.NowD);
-            var request = users.Place(draft);
-            queue.Add(request);
-            Metrics.OnArrival(request);
-            Metrics.QueueLength.UpdateTo(queue.Count);
-            RequestArrived?.Invoke(request);
-            arrivedSincePlan = true;
-            if (wakeup is { } w)
-            {
-                wakeup = null;
-                w.Succeed();
-            }
+            Admit(users.Place(draft));
         }
+    }
+
+    /// <summary>Queues a request now and wakes the planner if it sleeps; its outcome reaches <see cref="SiteMetrics.Ended"/>.</summary>
+    public void Admit(InferenceRequest request)
+    {
+        queue.Add(request);
+        Metrics.OnArrival(request);
+        ShowQueue();
+        RequestArrived?.Invoke(request);
+        arrivedSincePlan = true;
+        if (wakeup is { } w)
+        {
+            wakeup = null;
+            w.Succeed();
+        }
+    }
+
+    private void ShowQueue() => Show(Metrics.QueueLength, ref queueShown, queue.Count);
+
+    private static void Show(TimeSeriesMonitor level, ref double shown, double value)
+    {
+        level.UpdateTo(level.Current - shown + value);
+        shown = value;
     }
 
     private IEnumerable<Event> Planner()
@@ -116,7 +144,7 @@ public sealed class EdgeSite
             var load = Loader.Load(model, members.Count);
             yield return spec.Timeline == Timeline.Sequential ? load : uploaded & load;
             var report = (LoadReport)load.Value!;
-            Metrics.GpuBytes.UpdateTo(Loader.Gpu.Bytes + (long)members.Count * model.ActivationBytesPerSample);
+            Show(Metrics.GpuBytes, ref gpuShown, Loader.Gpu.Bytes + (long)members.Count * model.ActivationBytesPerSample);
             double compute = model.Profile.Seconds(members.Count);
             if (spec.Prefetch && plan.TryPeek(out var upcoming) && Loader.Prefetch(catalog.Model(upcoming.ModelId), (long)members.Count * model.ActivationBytesPerSample) is { } prefetch)
             {
@@ -126,12 +154,12 @@ public sealed class EdgeSite
             double inferenceStart = env.NowD;
             yield return env.TimeoutD(compute);
             double completion = env.NowD;
-            Metrics.GpuBytes.UpdateTo(Loader.Gpu.Bytes);
+            Show(Metrics.GpuBytes, ref gpuShown, Loader.Gpu.Bytes);
             double downlink = DownlinkSeconds();
             BatchCompleted?.Invoke(new BatchRecord(t0, model.Id, members.Select(r => r.Id).ToArray(), uploadEnd, loadStart, loadStart + report.Seconds, inferenceStart, completion, report));
             foreach (var r in members)
-                Metrics.OnServed(r, completion + downlink, new LatencyParts(t0 - r.Arrival, uploadSeconds, report.Seconds, compute, downlink),
-                    CriticalPath.Of(r.Arrival, t0, uploadEnd, loadStart, loadStart + report.Seconds, inferenceStart, completion, downlink));
+                Metrics.OnServed(r, completion + downlink, new LatencyParts(t0 - r.Admitted, uploadSeconds, report.Seconds, compute, downlink, r.Admitted - r.Arrival),
+                    CriticalPath.Of(r.Admitted, t0, uploadEnd, loadStart, loadStart + report.Seconds, inferenceStart, completion, downlink));
             Metrics.OnBatch(t0, members.Count, report, catalog.Bytes(model), model.BlockIds.Count, compute);
         }
     }
@@ -160,7 +188,7 @@ public sealed class EdgeSite
                 Metrics.OnExpired(r);
             }
         }
-        Metrics.QueueLength.UpdateTo(queue.Count);
+        ShowQueue();
     }
 
     private (Model Model, IReadOnlyList<InferenceRequest> Members)? NextBatch(double now)
@@ -178,7 +206,7 @@ public sealed class EdgeSite
             var members = queue.Where(r => batch.RequestIds.Contains(r.Id)).ToArray();
             if (members.Length == 0) continue;
             foreach (var r in members) queue.Remove(r);
-            Metrics.QueueLength.UpdateTo(queue.Count);
+            ShowQueue();
             return (catalog.Model(batch.ModelId), members);
         }
         return null;

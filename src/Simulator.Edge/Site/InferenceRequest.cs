@@ -16,4 +16,7 @@ public sealed class InferenceRequest(RequestDraft draft, Channel channel)
     public double Deadline => Draft.Deadline;
 
     public double InputBits => Draft.InputBits;
+
+    /// <summary>When it joined the site's queue: its arrival, or later when a network first pulled its model's parts.</summary>
+    public double Admitted { get; init; } = draft.Arrival;
 }
