@@ -9,6 +9,7 @@ public sealed class Catalog
     private readonly Dictionary<string, Block> blocks;
     private readonly Dictionary<string, Model> models;
     private readonly Dictionary<string, int> users;
+    private readonly Dictionary<string, int> index;
     // Per model, its blocks in order and as a set: load estimates and overlaps run in planners' inner loops.
     private readonly Dictionary<Model, (Block[] Blocks, HashSet<string> Set)> parts;
 
@@ -37,6 +38,8 @@ public sealed class Catalog
         }
         if (this.models.Count == 0) throw new CatalogException("The catalog has no model.");
         Models = this.models.Values.ToArray();
+        index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < Models.Count; i++) index[Models[i].Id] = i;
         // By reference: a model of another catalog with the same id must not pass for this one's.
         parts = new Dictionary<Model, (Block[], HashSet<string>)>(ReferenceEqualityComparer.Instance);
         foreach (var m in Models) parts[m] = (m.BlockIds.Select(id => this.blocks[id]).ToArray(), new HashSet<string>(m.BlockIds, StringComparer.Ordinal));
@@ -51,6 +54,9 @@ public sealed class Catalog
     public IReadOnlyList<Block> Blocks { get; }
 
     public bool Contains(string modelId) => models.ContainsKey(modelId);
+
+    /// <summary>A model's position in <see cref="Models"/> (the network's model index k).</summary>
+    public int IndexOf(string modelId) => index.TryGetValue(modelId, out int k) ? k : throw new CatalogException($"Unknown model '{modelId}'.");
 
     public Model Model(string id) => models.TryGetValue(id, out var m) ? m : throw new CatalogException($"Unknown model '{id}'.");
 

@@ -45,6 +45,9 @@ public sealed class NetworkInstance
 
     public NetworkRules Rules { get; }
 
+    /// <summary>The cloudlets' sites as they are at the decision, when the cloudlets run sites; null otherwise.</summary>
+    public SiteState? Sites { get; init; }
+
     /// <summary>Whether node <paramref name="location"/> (a cloudlet or the data centre) holds all of <paramref name="blocks"/>.</summary>
     public bool Holds(int location, string[] blocks) => location == Topology.DataCentre || ModelParts.Holds(Holdings[location], blocks);
 }

@@ -40,6 +40,14 @@ public sealed class NetworkMetrics(double warmupSeconds)
 
     public double BytesFromCloudlets { get; internal set; }
 
+    /// <summary>Bytes of every pull started and of every pull landed, warm-up or not: what the network tier sent towards the disks and delivered.</summary>
+    public double BytesSent { get; internal set; }
+
+    public double BytesLanded { get; internal set; }
+
+    /// <summary>Seconds the counted pulls took, from start to landing (the network tier's time).</summary>
+    public double PullSeconds { get; internal set; }
+
     public long PartLookups { get; internal set; }
 
     public long PartHits { get; internal set; }

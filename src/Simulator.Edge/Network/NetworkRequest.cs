@@ -4,7 +4,8 @@ namespace Simulator.Edge.Network;
 /// One request of the network (system-model.md section 6): its home cloudlet, the instructions, budget
 /// and accuracy requirement it brings, its input and the user's uplink rate, the accuracy every model
 /// would give it (by the catalog's model index) and the output-size factor of each model, drawn once; its
-/// context features and hidden task type (empty and -1 without a context model).
+/// context features and hidden task type (empty and -1 without a context model), and the model its user
+/// named (by index; -1 where users name none: only a cell's workload does).
 /// </summary>
 public sealed record NetworkRequest(
     int Id,
@@ -21,4 +22,6 @@ public sealed record NetworkRequest(
     public IReadOnlyList<double> Context { get; init; } = Array.Empty<double>();
 
     public int TaskType { get; init; } = -1;
+
+    public int Requested { get; init; } = -1;
 }

@@ -118,12 +118,22 @@ public static class NetworkWorld
     /// <summary>One request from its user's position, on its own stream (indexed by the request), so requests do not shift each other.</summary>
     public static NetworkRequest DrawRequest(NetworkWorldSpec spec, Catalog catalog, int id, double arrival, Position user, Topology topology, RandomStreams streams, ContextWorld? contexts = null)
     {
+        int home = topology.Nearest(user);
+        return DrawRequest(spec, catalog, id, arrival, home, streams, contexts,
+            rng => (spec.RequestRanges.InputGB.Draw(rng) * Units.GB, spec.Uplink.BytesPerSecond(user.DistanceTo(topology.Positions[home]), rng)));
+    }
+
+    /// <summary>
+    /// One request homed at <paramref name="home"/>, its input and the user's rate from <paramref name="radio"/>
+    /// (drawn from the request's stream, or given by a cell the request arrived in), the rest drawn as the paper draws it.
+    /// </summary>
+    public static NetworkRequest DrawRequest(NetworkWorldSpec spec, Catalog catalog, int id, double arrival, int home, RandomStreams streams, ContextWorld? contexts, Func<Random, (double InputBytes, double BytesPerSecond)> radio)
+    {
         var rng = streams.Stream("network:request", id);
         var q = spec.RequestRanges;
-        int home = topology.Nearest(user);
         int instructions = q.Instructions.DrawInteger(rng);
-        double budget = q.Budget.Draw(rng), requirement = q.AccuracyRequirement.Draw(rng), input = q.InputGB.Draw(rng) * Units.GB;
-        double rate = spec.Uplink.BytesPerSecond(user.DistanceTo(topology.Positions[home]), rng);
+        double budget = q.Budget.Draw(rng), requirement = q.AccuracyRequirement.Draw(rng);
+        var (input, rate) = radio(rng);
         var accuracy = catalog.Models.Select(model => model.Accuracy ?? q.Accuracy.Draw(rng)).ToArray();
         var output = catalog.Models.Select(_ => q.OutputFactor.Draw(rng)).ToArray();
         if (contexts is null) return new NetworkRequest(id, home, arrival, instructions, budget, requirement, input, rate, accuracy, output);

@@ -31,6 +31,9 @@ public sealed class PartStore
 
     public long Evictions { get; private set; }
 
+    /// <summary>Bytes written by pulls that landed here, a part already held written again (what entered the disk).</summary>
+    public double BytesWritten { get; private set; }
+
     /// <summary>Moves whenever a block comes or goes (not when one is only touched): what a holder index compares.</summary>
     public long Version { get; private set; }
 
@@ -89,6 +92,7 @@ public sealed class PartStore
     {
         foreach (var b in blocks)
         {
+            BytesWritten += catalog.Block(b).Bytes;
             if (held.TryGetValue(b, out var node))
             {
                 order.Remove(node);

@@ -13,6 +13,9 @@ public sealed class RandomStreams(ulong rootSeed)
     /// <summary>A generator for the named stream; the same name and index always give the same sequence.</summary>
     public Random Stream(string name, long index = 0) => new(unchecked((int)Seed(name, index)));
 
+    /// <summary>A family of streams of its own, derived from this one's root (a cloudlet's site and cell in a network).</summary>
+    public RandomStreams For(string scope, long index) => new(Seed(scope, index));
+
     /// <summary>The 64-bit seed of a stream; also usable for hashing a draw to a key (see <see cref="Uniform"/>).</summary>
     public ulong Seed(string name, long index = 0) => Mix(Mix(RootSeed ^ Fnv1a(name)) ^ (ulong)index);
 

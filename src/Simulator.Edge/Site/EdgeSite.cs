@@ -72,6 +72,12 @@ public sealed class EdgeSite
 
     public int QueueLength => queue.Count;
 
+    /// <summary>Requests taken from the queue into a batch that has not completed.</summary>
+    public int InService { get; private set; }
+
+    /// <summary>The catalog the site loads by: the one it was given, or its sharing-blind copy.</summary>
+    public Catalog Catalog => catalog;
+
     private IEnumerable<Event> Arrivals(IWorkload workload, RandomStreams streams)
     {
         var users = new CellUsers(spec.Uplink, streams);
@@ -119,11 +125,13 @@ public sealed class EdgeSite
                 continue;
             }
             var (model, members) = next.Value;
+            InService += members.Count;
             double upload = spec.Uplink.RequantizeOnCoherence
                 ? RequantizedUpload.Seconds(members.Select(r => (r.InputBits, r.Channel)).ToArray(), t0, spec.Uplink)
                 : spec.Uplink.Allocator.Allocate(members.Select(r => new UploadDemand(r.InputBits, r.Channel.SnrHz(t0))).ToArray(), spec.Uplink.BandwidthHz, spec.Uplink.RateModel).UploadSeconds;
             if (double.IsInfinity(upload))
             {
+                InService -= members.Count;
                 foreach (var r in members) Metrics.OnExpired(r); // some user has no usable channel: the batch cannot upload
                 continue;
             }
@@ -156,6 +164,7 @@ public sealed class EdgeSite
             double completion = env.NowD;
             Show(Metrics.GpuBytes, ref gpuShown, Loader.Gpu.Bytes);
             double downlink = DownlinkSeconds();
+            InService -= members.Count;
             BatchCompleted?.Invoke(new BatchRecord(t0, model.Id, members.Select(r => r.Id).ToArray(), uploadEnd, loadStart, loadStart + report.Seconds, inferenceStart, completion, report));
             foreach (var r in members)
                 Metrics.OnServed(r, completion + downlink, new LatencyParts(t0 - r.Admitted, uploadSeconds, report.Seconds, compute, downlink, r.Admitted - r.Arrival),
