@@ -134,7 +134,7 @@ public sealed class NetworkSimulation
         int id = nextId++;
         var uplink = Sites!.Uplink;
         double rate = Rates.BitsPerSecond(uplink.RateModel, uplink.BandwidthHz, cell.Channel.SnrHz(env.NowD), uplink.BandwidthHz) / 8;
-        var request = NetworkWorld.DrawRequest(world, catalog, id, env.NowD, home, streams, contexts, _ => (cell.InputBits / 8, rate)) with { Requested = catalog.IndexOf(cell.ModelId) };
+        var request = NetworkWorld.DrawRequest(world, catalog, id, cell.Arrival, home, streams, contexts, _ => (cell.InputBits / 8, rate)) with { Requested = catalog.IndexOf(cell.ModelId) };
         inCells[id] = cell;
         Arrive(request);
     }
@@ -148,12 +148,12 @@ public sealed class NetworkSimulation
             var step = OnlineWindow.Step(topology, cloudlets, parts, held, rules, request, (int)Metrics.Rounds, o.Learner, o.Penalty, holders!);
             Metrics.DecisionWallSeconds.Add(clock.Elapsed.TotalSeconds);
             Metrics.Round(step.Penalty, step.Regret, step.Observed);
-            Dispatch(request, step.Choice, step.Estimates, 0);
+            Dispatch(request, step.Choice, step.Estimates, 0, onArrival: true);
             return;
         }
         if (process.WindowSeconds == 0)
         {
-            Plan(new[] { request });
+            Plan(new[] { request }, onArrival: true);
             return;
         }
         pending.Add(request);
@@ -178,11 +178,11 @@ public sealed class NetworkSimulation
             yield return env.TimeoutUntilTick(SimClock.TickAtOrAfter(k * w));
             var window = pending.ToArray();
             pending.Clear();
-            Plan(window);
+            Plan(window, onArrival: false);
         }
     }
 
-    private void Plan(NetworkRequest[] window)
+    private void Plan(NetworkRequest[] window, bool onArrival)
     {
         var view = new NetworkView(new NetworkInstance(topology, cloudlets, parts, stores.Select(s => s.Snapshot()).ToArray(), window, rules) { Sites = Sites?.State });
         var clock = Stopwatch.StartNew();
@@ -201,15 +201,16 @@ public sealed class NetworkSimulation
             }
             if (!view.Instance.Holds(a.BaseSource, parts.Base[a.Model]) || !view.Instance.Holds(a.TaskSource, parts.Task[a.Model]))
                 throw new InvalidOperationException($"Request {window[j].Id}: the plan pulls model {a.Model} from a location that does not hold it.");
-            Dispatch(window[j], a, view.Estimates, j);
+            Dispatch(window[j], a, view.Estimates, j, onArrival);
         }
     }
 
     /// <summary>
     /// Starts serving a placed request. At a site, a request whose parts are all at home joins the queue at once,
-    /// in this step (so a one-cloudlet network with everything local is the lone site, event for event).
+    /// in this step (so a one-cloudlet network with everything local is the lone site, event for event); one
+    /// decided <paramref name="onArrival"/> then joins it at its arrival time exactly, not at the clock's tick for it.
     /// </summary>
-    private void Dispatch(NetworkRequest r, Assignment a, ServiceEstimator estimates, int j)
+    private void Dispatch(NetworkRequest r, Assignment a, ServiceEstimator estimates, int j, bool onArrival)
     {
         if (Sites is null)
         {
@@ -219,7 +220,7 @@ public sealed class NetworkSimulation
         inCells.Remove(r.Id, out var cell);
         double start = env.NowD;
         var pulls = StartPulls(r, a, Metrics.Counts(r.Arrival));
-        if (pulls.Count == 0) Admit(r, a, cell!, start);
+        if (pulls.Count == 0) Admit(r, a, cell!, start, onArrival ? cell!.Arrival : env.NowD);
         else env.Process(AdmitAfter(pulls, r, a, cell!, start));
     }
 
@@ -228,10 +229,10 @@ public sealed class NetworkSimulation
         AwaitingParts++;
         yield return new AllOf(env, pulls);
         AwaitingParts--;
-        Admit(r, a, cell, start);
+        Admit(r, a, cell, start, env.NowD);
     }
 
-    private void Admit(NetworkRequest r, Assignment a, InferenceRequest cell, double start)
+    private void Admit(NetworkRequest r, Assignment a, InferenceRequest cell, double start, double admitted)
     {
         var model = catalog.Models[a.Model];
         if (Metrics.Counts(r.Arrival))
@@ -239,7 +240,7 @@ public sealed class NetworkSimulation
             Metrics.Pull.Add(env.NowD - start);
             Metrics.Accuracy.Add(r.Accuracy[a.Model]);
         }
-        Sites!.Admit(r.Home, new InferenceRequest(cell.Draft with { Id = r.Id, ModelId = model.Id }, cell.Channel) { Admitted = env.NowD }, parts.Base[a.Model], parts.Task[a.Model]);
+        Sites!.Admit(r.Home, new InferenceRequest(cell.Draft with { Id = r.Id, ModelId = model.Id }, cell.Channel) { Admitted = admitted }, parts.Base[a.Model], parts.Task[a.Model]);
     }
 
     /// <summary>Looks each part of the model up at home, starts the pulls of those missing, and pins both parts until the request is done.</summary>

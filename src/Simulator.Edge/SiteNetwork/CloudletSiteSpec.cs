@@ -9,4 +9,7 @@ public sealed record CloudletSiteSpec(SiteSpec Site, IWorkload Workload, Func<in
 {
     /// <summary>The disk's room for models, in bytes, the same at every cloudlet; null: each cloudlet's drawn capacity C_i.</summary>
     public double? StorageBytes { get; init; }
+
+    /// <summary>Keep the latency distribution and the summed queue and GPU levels per window of this width (traced runs); null: not traced.</summary>
+    public double? TraceWindowSeconds { get; init; }
 }

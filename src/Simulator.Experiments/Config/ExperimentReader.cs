@@ -119,6 +119,12 @@ public static class ExperimentReader
         var items = t.Required("strategies").Sequence();
         for (int i = 0; i < strategies.Count; i++)
         {
+            if (scenario.SchedulesSites && strategies[i].Schedule is null)
+                throw items[i].Error($"this network's cloudlets run sites (scenario.cloudlet): pair each selector with the site strategy its cloudlets batch with, e.g. {{select: {strategies[i].Name}, schedule: pl-dp}}.");
+            if (!scenario.SchedulesSites && strategies[i].Schedule is not null)
+                throw items[i].Error($"a {{select, schedule}} pair belongs to a network whose cloudlets run sites (scenario.kind: network with a 'cloudlet' section); this {scenario.Kind} scenario takes strategies by name.");
+            if (registry.NeedsSites(strategies[i].Name) && !scenario.SchedulesSites)
+                throw items[i].Error($"'{strategies[i].Name}' selects by what the cloudlets' sites hold or what users name: it needs a network whose cloudlets run sites (a 'cloudlet' section).");
             if (!scenario.Strategies.Contains(registry.KindOf(strategies[i].Name)))
             {
                 var fitting = registry.Strategies.Where(s => scenario.Strategies.Contains(s.Kind)).Select(s => s.Name);
@@ -202,20 +208,35 @@ public static class ExperimentReader
         var list = new List<StrategyChoice>();
         foreach (var item in t.Required("strategies").Sequence())
         {
-            if (item.IsMapping)
+            if (item.IsMapping && item.Mapping().ContainsKey("select"))
             {
-                var f = item.Mapping();
-                if (!f.TryGetValue("name", out var nameDoc)) throw item.Error("a strategy needs 'name'.");
-                var args = f.Where(kv => kv.Key != "name").ToDictionary(kv => kv.Key, kv => kv.Value.Text(), StringComparer.Ordinal);
-                list.Add(Checked(new StrategyChoice(nameDoc.Text(), args) { Registry = registry }, nameDoc));
+                var pair = item.Mapping("select", "schedule");
+                if (!pair.TryGetValue("schedule", out var schedule)) throw item.Error("a strategy pair needs 'schedule' (a site strategy) beside 'select' (a network or online one).");
+                var selector = One(pair["select"], registry);
+                var scheduler = One(schedule, registry);
+                if (registry.KindOf(selector.Name) == Strategies.StrategyKind.Site)
+                    throw pair["select"].Error($"'{selector.Name}' is a site strategy; 'select' takes a network or online strategy: {string.Join(", ", registry.Strategies.Where(s => s.Kind != Strategies.StrategyKind.Site).Select(s => s.Name))}.");
+                if (registry.KindOf(scheduler.Name) != Strategies.StrategyKind.Site)
+                    throw schedule.Error($"'{scheduler.Name}' is a {Kebab(registry.KindOf(scheduler.Name))} strategy; 'schedule' takes a site strategy: {string.Join(", ", registry.Strategies.Where(s => s.Kind == Strategies.StrategyKind.Site).Select(s => s.Name))}.");
+                list.Add(selector with { Schedule = scheduler });
             }
-            else list.Add(Checked(new StrategyChoice(item.Text(), new Dictionary<string, string>()) { Registry = registry }, item));
+            else list.Add(One(item, registry));
         }
         if (list.Count == 0) throw t.Required("strategies").Error("name at least one strategy.");
         var duplicate = list.GroupBy(s => s.Label).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw t.Required("strategies").Error($"strategy '{duplicate.Key}' is listed twice.");
         t.Record("strategies", string.Join(", ", list.Select(s => s.Label)));
         return list;
+    }
+
+    /// <summary>A strategy by name, or a mapping of its name and parameters.</summary>
+    private static StrategyChoice One(YamlDoc item, Strategies.StrategyRegistry registry)
+    {
+        if (!item.IsMapping) return Checked(new StrategyChoice(item.Text(), new Dictionary<string, string>()) { Registry = registry }, item);
+        var f = item.Mapping();
+        if (!f.TryGetValue("name", out var nameDoc)) throw item.Error("a strategy needs 'name' (or, in a network of sites, 'select' and 'schedule').");
+        var args = f.Where(kv => kv.Key != "name").ToDictionary(kv => kv.Key, kv => kv.Value.Text(), StringComparer.Ordinal);
+        return Checked(new StrategyChoice(nameDoc.Text(), args) { Registry = registry }, nameDoc);
     }
 
     /// <summary>A strategy is checked when the file is read, not when the first replication starts.</summary>

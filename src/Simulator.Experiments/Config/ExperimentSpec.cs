@@ -6,7 +6,14 @@ public sealed record StrategyChoice(string Name, IReadOnlyDictionary<string, str
     /// <summary>Where the name is looked up: the built-in strategies, and those of the experiment's plugins.</summary>
     public Strategies.StrategyRegistry Registry { get; init; } = Strategies.StrategyRegistry.BuiltIn;
 
-    public string Label => Arguments.Count == 0 ? Name : $"{Name}({string.Join(",", Arguments.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"))})";
+    /// <summary>In a network of sites, the site strategy every cloudlet batches with (this choice is then the selector); null elsewhere.</summary>
+    public StrategyChoice? Schedule { get; init; }
+
+    /// <summary>The strategy's own label: its name and its arguments.</summary>
+    public string OwnLabel => Arguments.Count == 0 ? Name : $"{Name}({string.Join(",", Arguments.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"))})";
+
+    /// <summary>What outputs call it: its own label, or <c>select+schedule</c> for a pair.</summary>
+    public string Label => Schedule is null ? OwnLabel : $"{OwnLabel}+{Schedule.OwnLabel}";
 }
 
 /// <summary>How many replications: a fixed number (Min == Max), or sequential stopping once the 95 % half-width of the throughput is within <c>RelativeHalfWidth</c> of its mean.</summary>

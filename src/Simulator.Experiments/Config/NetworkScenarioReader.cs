@@ -12,14 +12,18 @@ namespace Simulator.Experiments;
 /// </summary>
 public static class NetworkScenarioReader
 {
-    public static readonly string[] Keys = { "kind", "profile", "catalog", "network", "cloudlets", "requests" };
+    public static readonly string[] Keys = { "kind", "profile", "catalog", "network", "cloudlets", "requests", "cloudlet" };
+
+    private static readonly string[] CellKeys = ScenarioReader.SiteAndCellKeys.Append("storage").ToArray();
 
     private static readonly string[] PfmKeys = { "generate", "models", "families", "size", "intensity", "base_blocks", "profile", "activation" };
 
     public static IScenario Read(Section s, string baseDirectory, bool stochastic)
     {
         bool paper = s.Choice("profile", new Dictionary<string, bool> { ["paper"] = true, ["realistic"] = false }, "paper");
-        var catalog = ReadCatalog(s, baseDirectory);
+        var (catalog, largest) = ReadCatalog(s, baseDirectory);
+        bool sited = s.Has("cloudlet");
+        if (sited && !stochastic) throw (s.Raw("kind") ?? s.Doc).Error("cloudlets that run sites (the 'cloudlet' section) serve requests over time: use kind: network.");
         var net = s.Child("network", "cloudlets", "sites", "area", "edges", "k", "links", "copies", "capacity", "capacity_factor", "sources", "queueing", "contention", "window");
         int cloudlets = Count(net, "cloudlets", 30);
         var sites = net.Child("sites", "file", "extend");
@@ -51,15 +55,20 @@ public static class NetworkScenarioReader
         var alpha = Range(net, "capacity_factor", new Interval(0, 1), d => d.Number(), "", 0, false);
         var sources = net.Choice("sources", new Dictionary<string, SourceRule> { ["cloudlets"] = SourceRule.Cloudlets, ["all"] = SourceRule.All }, paper ? "cloudlets" : "all");
         // One window at t = 0 has no queue to simulate and no flows over time: the paper's terms hold there.
+        if (sited && net.Has("queueing")) throw net.Required("queueing").Error("in a network of sites each cloudlet's site queues and serves its requests: 'queueing' is the paper's inference model, for a network without 'cloudlet'.");
         var queueing = net.Choice("queueing", stochastic ? new Dictionary<string, Queueing> { ["analytic"] = Queueing.Analytic, ["simulated"] = Queueing.Simulated } : new Dictionary<string, Queueing> { ["analytic"] = Queueing.Analytic }, "analytic");
         var contention = net.Choice("contention", stochastic ? new Dictionary<string, Contention> { ["none"] = Contention.None, ["fair-share"] = Contention.FairShare } : new Dictionary<string, Contention> { ["none"] = Contention.None }, "none");
         if (contention == Contention.FairShare && paper)
             throw net.Required("contention").Error("fair-share needs links with a bandwidth: use profile: realistic (the paper's per-GB times add per link and have no bandwidth to share).");
-        double window = stochastic ? net.Quantity("window", UnitKind.Time, 10, Domain.Positive) : 0;
+        // A window of 0 plans each request alone when it arrives.
+        double window = stochastic ? net.Quantity("window", UnitKind.Time, 10, Domain.NonNegative) : 0;
         if (!stochastic && net.Has("window")) throw net.Required("window").Error("a network-one-shot scenario is one window at t = 0: 'window' belongs to kind: network.");
 
         int requests = stochastic ? 0 : Count(users, "count", 100);
-        double rate = stochastic ? users.Quantity("rate", UnitKind.PerSecond, null, Domain.Positive) : 0;
+        foreach (var key in new[] { "rate", "users", "uplink", "input" })
+            if (sited && users.Has(key))
+                throw users.Required(key).Error($"in a network of sites requests arrive in the cloudlets' cells: their arrivals, users, radio and inputs are cloudlet.arrivals and cloudlet.uplink, not requests.{key}.");
+        double rate = stochastic && !sited ? users.Quantity("rate", UnitKind.PerSecond, null, Domain.Positive) : 0;
         if (stochastic && users.Has("count")) throw users.Required("count").Error("requests over the horizon come at a 'rate'; 'count' is the one-shot window's size.");
         if (!stochastic && users.Has("rate")) throw users.Required("rate").Error("a network-one-shot window has a 'count' of requests; 'rate' belongs to kind: network.");
         var q = new RequestRanges();
@@ -72,7 +81,8 @@ public static class NetworkScenarioReader
             Accuracy = Range(users, "accuracy", q.Accuracy, d => d.Number(), "", 0, true, upper: 1),
             OutputFactor = Range(users, "output_factor", q.OutputFactor, d => d.Number(), "", 0, false),
         };
-        UplinkRate uplink = paper
+        UplinkRate uplink = sited ? new PaperRate() // unread: a cell gives each request its user's rate
+            : paper
             ? users.Choice("uplink", new Dictionary<string, UplinkRate> { ["paper"] = new PaperRate() }, "paper")
             : new RadioRate(ScenarioReader.ReadUplink(users.Child("uplink", ScenarioReader.UplinkKeys), users.Child("downlink_unused"), baseDirectory));
         var probe = catalog(new Random(0));
@@ -107,6 +117,22 @@ public static class NetworkScenarioReader
             Context = context,
         };
         if (siteFile is not null) sites.Record("sha256", siteFile.Hash);
+        if (sited)
+        {
+            var cell = s.Child("cloudlet", CellKeys);
+            if (s.Child("catalog").Text("generate", "") == "pfm" && !s.Child("catalog").Has("profile"))
+                throw s.Child("catalog").Doc.Error("a network of sites runs every model on the cloudlets' GPUs: a pfm catalog needs 'profile' (the inference time per batch size, with its source).");
+            var (siteSpec, workload) = ScenarioReader.ReadSiteAndWorkload(cell, probe, baseDirectory);
+            if (largest > siteSpec.GpuBytes)
+                throw (cell.Child("site").Raw("gpu") ?? cell.Doc).Error(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"the catalog's models reach {largest / Edge.Units.GB:0.###} GB, more than the cloudlets' GPU memory of {siteSpec.GpuBytes / Edge.Units.GB:0.###} GB."));
+            double? storage = cell.Has("storage") ? cell.Quantity("storage", UnitKind.Bytes, null, Domain.Positive) : null;
+            double room = storage ?? cloudletRanges.CapacityGB.Min * Edge.Units.GB;
+            if (largest > room)
+                throw (cell.Raw("storage") ?? s.Child("cloudlets").Raw("capacity") ?? cell.Doc).Error(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"a cloudlet's disk of {room / Edge.Units.GB:0.###} GB cannot hold the catalog's largest model ({largest / Edge.Units.GB:0.###} GB): {(storage is null ? "raise cloudlets.capacity or give cloudlet.storage" : "raise cloudlet.storage")}."));
+            return new SiteNetworkScenario(catalog, world, new NetworkProcessSpec(0, window, Queueing.Analytic, contention), new PenaltySpec(xi, unit), siteSpec, workload, storage);
+        }
         if (userFile is not null) users.Child("users", "file").Record("sha256", userFile.Hash);
         return stochastic ? new StochasticNetworkScenario(catalog, world, new NetworkProcessSpec(rate, window, queueing, contention), new PenaltySpec(xi, unit)) : new NetworkScenario(catalog, world, requests, new PenaltySpec(xi, unit));
     }
@@ -126,14 +152,14 @@ public static class NetworkScenarioReader
         return new LatentContext(features, types, informative, noise, accuracy.Min, accuracy.Max);
     }
 
-    /// <summary>A pfm catalog is drawn per replication from the stream it is given; any other catalog is read once.</summary>
-    private static Func<Random, Catalog> ReadCatalog(Section s, string baseDirectory)
+    /// <summary>A pfm catalog is drawn per replication from the stream it is given; any other catalog is read once. With the most bytes a model of it can have.</summary>
+    private static (Func<Random, Catalog> Catalog, double LargestBytes) ReadCatalog(Section s, string baseDirectory)
     {
         var raw = s.Child("catalog");
         if (raw.Text("generate", "") != "pfm")
         {
             var fixedCatalog = ScenarioReader.ReadCatalog(s.Child("catalog", ScenarioReader.CatalogSectionKeys), baseDirectory);
-            return _ => fixedCatalog;
+            return (_ => fixedCatalog, fixedCatalog.Models.Max(m => (double)fixedCatalog.Bytes(m)));
         }
         var c = s.Child("catalog", PfmKeys);
         c.Text("generate");
@@ -148,7 +174,7 @@ public static class NetworkScenarioReader
         long activation = (long)c.Quantity("activation", UnitKind.Bytes, 0);
         var spec = new PfmSpec(models, families, size.Min, size.Max, intensity.Min, intensity.Max, blocks);
         PfmGenerator.Build(spec, profile, activation, new Random(0)); // a spec that cannot build is refused here, not in a run
-        return rng => PfmGenerator.Build(spec, profile, activation, rng);
+        return (rng => PfmGenerator.Build(spec, profile, activation, rng), size.Max * Edge.Units.GB);
     }
 
     private static LinkProfile ReadLinks(Section net, bool paper)

@@ -32,6 +32,24 @@ public static class ScenarioReader
     private static SiteScenario ReadSite(Section scenario, string baseDirectory, bool oneShot)
     {
         var catalog = ReadCatalog(scenario.Child("catalog", CatalogSectionKeys), baseDirectory);
+        var (spec, workload) = ReadSiteAndWorkload(scenario, catalog, baseDirectory);
+        var arrivals = scenario.Child("arrivals", ArrivalKeys);
+        if (oneShot && arrivals.Text("process", "poisson") != "batch-at-zero")
+            throw (arrivals.Has("process") ? arrivals.Required("process") : arrivals.Doc).Error("a one-shot scenario is one round of users present at t = 0: it needs arrivals: {process: batch-at-zero, count: K}.");
+        return new SiteScenario(catalog, spec, workload, oneShot);
+    }
+
+    private static readonly string[] ArrivalKeys = { "process", "rate", "rate_on", "rate_off", "mean_on", "mean_off", "count", "file", "popularity", "weights", "input" };
+
+    /// <summary>The keys of a section that describes a site and its cell: a lone site's scenario, or every cloudlet of a network of sites.</summary>
+    public static readonly string[] SiteAndCellKeys = { "site", "uplink", "arrivals", "deadline" };
+
+    /// <summary>
+    /// A site (<c>site</c>, with its <c>uplink</c>) and its cell's workload (<c>arrivals</c>, <c>deadline</c>) from
+    /// <paramref name="owner"/>, checked against <paramref name="catalog"/>: every model must fit the GPU alone.
+    /// </summary>
+    public static (SiteSpec Site, IWorkload Workload) ReadSiteAndWorkload(Section scenario, Catalog catalog, string baseDirectory)
+    {
         var profiles = HardwareProfiles.Shipped;
         var site = scenario.Child("site", "disk", "ram", "pcie", "gpu", "timeline", "admission", "replan", "max_batch", "loading", "lumped_speed", "downlink");
         var disk = Profile(site, "disk", profiles.DiskNames, profiles.Disk, "hdd-7200");
@@ -70,11 +88,8 @@ public static class ScenarioReader
             if (catalog.Bytes(model) + model.ActivationBytesPerSample > spec.GpuBytes)
                 throw (gpu.Raw("memory") ?? gpu.Raw("device") ?? site.Doc).Error(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                     $"model '{model.Id}' needs {catalog.Bytes(model):N0} bytes of weights plus {model.ActivationBytesPerSample:N0} of activations for one request, more than the GPU's {spec.GpuBytes:N0} bytes."));
-        var arrivals = scenario.Child("arrivals", "process", "rate", "rate_on", "rate_off", "mean_on", "mean_off", "count", "file", "popularity", "weights", "input");
-        var workload = ReadWorkload(arrivals, scenario, catalog, baseDirectory);
-        if (oneShot && arrivals.Text("process", "poisson") != "batch-at-zero")
-            throw (arrivals.Has("process") ? arrivals.Required("process") : arrivals.Doc).Error("a one-shot scenario is one round of users present at t = 0: it needs arrivals: {process: batch-at-zero, count: K}.");
-        return new SiteScenario(catalog, spec, workload, oneShot);
+        var arrivals = scenario.Child("arrivals", ArrivalKeys);
+        return (spec, ReadWorkload(arrivals, scenario, catalog, baseDirectory));
     }
 
     /// <summary>A catalog from a `catalog` section: a file, or a generator with its parameters.</summary>

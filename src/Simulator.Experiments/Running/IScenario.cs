@@ -31,5 +31,8 @@ public interface IScenario
     /// <summary>Whether it has per-request latencies (CDF plots) and the site's latency parts and loading bytes.</summary>
     bool HasSiteMetrics { get; }
 
+    /// <summary>Whether its cloudlets run sites, so that each strategy is a {select, schedule} pair.</summary>
+    bool SchedulesSites => false;
+
     (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace);
 }

@@ -28,4 +28,7 @@ public sealed class StrategyAttribute(string name, string description) : Attribu
 
     /// <summary>False for baselines that turn parameter sharing off end to end: every batch loads its whole model.</summary>
     public bool Sharing { get; init; } = true;
+
+    /// <summary>True for selectors that read the cloudlets' sites or the model a user named: they run only in a network of sites.</summary>
+    public bool NeedsSites { get; init; }
 }

@@ -53,6 +53,9 @@ public sealed class StrategyRegistry
             : Parameters(e.Value.Type, e.Value.Attribute).ToArray(), e.Value.Attribute.Kind))
         .ToArray();
 
+    /// <summary>Whether a registered strategy runs only in a network of sites.</summary>
+    public bool NeedsSites(string name) => Entry(name).Attribute.NeedsSites;
+
     /// <summary>The kind of a registered strategy; unknown names are an error with a suggestion.</summary>
     public StrategyKind KindOf(string name) => Entry(name).Attribute.Kind;
 

@@ -55,8 +55,8 @@ public static class Plots
             "line-ci" => LineCi(plot, spec, p, summaries, records),
             "paired-gain" => PairedGain(plot, spec, p, records),
             "bars" => Bars(plot, spec, p, summaries, records, new[] { p.Y }),
-            "breakdown" => Bars(plot, spec, p, summaries, records, CriticalPath),
-            "outcomes" => Bars(plot, spec, p, summaries, records, Outcomes),
+            "breakdown" => Bars(plot, spec, p, summaries, records, Pulled(spec) ? PulledCriticalPath : CriticalPath),
+            "outcomes" => Bars(plot, spec, p, summaries, records, Pulled(spec) ? PlacedOutcomes : Outcomes),
             "bytes-saved" => Bars(plot, spec, p, summaries, records, new[] { "bytes_saved" }),
             "cdf" => Cdf(plot, spec, p),
             "regret" => Regret(plot, spec, p, summaries, records),
@@ -183,12 +183,19 @@ public static class Plots
 
     private static readonly string[] CriticalPathWords = { "waiting for a batch", "upload", "waiting for the GPU", "loading", "inference", "downlink" };
 
+    /// <summary>In a network of sites a request first waits for its model's parts, and the network may place it nowhere.</summary>
+    private static readonly string[] PulledCriticalPath = CriticalPath.Prepend("pull_mean").ToArray();
+
+    private static readonly string[] PlacedOutcomes = Outcomes.Append("unplaced").ToArray();
+
+    private static bool Pulled(ExperimentSpec spec) => spec.Metrics.Names.Contains("pull_mean") && spec.Metrics.Names.Contains("waiting_mean");
+
     private static string Bars(Plot plot, ExperimentSpec spec, PlotSpec p, Dictionary<(int, int, string), Summary> summaries, IReadOnlyList<RunRecord> records, string[] metrics)
     {
         foreach (var m in metrics)
             if (m != MetricSet.DecisionTime) spec.Metrics.Index(m);
         var point = PointAt(spec, p);
-        bool outcomes = ReferenceEquals(metrics, Outcomes), breakdown = ReferenceEquals(metrics, CriticalPath), stacked = metrics.Length > 1;
+        bool outcomes = ReferenceEquals(metrics, Outcomes) || ReferenceEquals(metrics, PlacedOutcomes), breakdown = ReferenceEquals(metrics, CriticalPath) || ReferenceEquals(metrics, PulledCriticalPath), stacked = metrics.Length > 1;
         double Mean(int s, string metric) => summaries[(point.Index, s, metric)].Mean is var m && double.IsNaN(m) ? 0 : m;
         var strategies = Enumerable.Range(0, spec.Strategies.Count).ToArray();
         // One unit for the whole plot, chosen from the tallest bar (the stack's top for stacked plots).
@@ -229,7 +236,7 @@ public static class Plots
         plot.Axes.Bottom.SetTicks(strategies.Select(i => (double)i).ToArray(), spec.Strategies.Select(s => s.Label).ToArray());
         if (stacked)
             for (int k = 0; k < metrics.Length; k++)
-                plot.Legend.ManualItems.Add(new LegendItem { LabelText = breakdown ? CriticalPathWords[k] : metrics[k].Replace('_', ' '), FillColor = Colors.Category10[k % 10] });
+                plot.Legend.ManualItems.Add(new LegendItem { LabelText = breakdown ? (metrics[k] == "pull_mean" ? "pulling the model's parts" : CriticalPathWords[k - (metrics.Length - CriticalPath.Length)]) : metrics[k].Replace('_', ' '), FillColor = Colors.Category10[k % 10] });
         string replications = PlotText.Replications(Shown(records, point));
         plot.Title(PlotText.Wrap(Titled(outcomes ? $"what became of the requests (stacked means over {replications})"
             : breakdown ? $"latency along the critical path (stacked means over {replications})"

@@ -1,0 +1,101 @@
+using Simulator.Edge;
+using Simulator.Edge.Network;
+using Simulator.Kernel;
+using Simulator.Strategies;
+
+namespace Simulator.Experiments;
+
+/// <summary>
+/// A network of PartialLoading sites (<c>kind: network</c> with a <c>cloudlet</c> section; network.md section 6):
+/// every cloudlet is <see cref="Site"/> with its cell's <see cref="Workload"/>, and each strategy is a pair, the
+/// network's selector and the site strategy every cloudlet batches with. It reports the site's measures over all
+/// cloudlets (a request that arrived in any cell counts once), with the network's tier beside them: what was
+/// pulled from where, how long it took, and how often a part was already on the disk.
+/// </summary>
+public sealed record SiteNetworkScenario(Func<Random, Catalog> Catalog, NetworkWorldSpec World, NetworkProcessSpec Process, PenaltySpec Penalty, SiteSpec Site, IWorkload Workload, double? StorageBytes) : IScenario
+{
+    /// <summary>The network's columns after the site's: outcomes it adds, the pull part, and the tiers.</summary>
+    public static readonly string[] NetworkColumns =
+    {
+        "unplaced", "pull_mean", "mean_accuracy",
+        "bytes_network", "bytes_from_dc", "bytes_from_cloudlets", "network_seconds", "disk_seconds", "pcie_seconds",
+        "store_hit_ratio", "evictions",
+    };
+
+    public static readonly MetricSet MetricSet = RunMetrics.Set with
+    {
+        Names = RunMetrics.Set.Names.Concat(NetworkColumns).ToArray(),
+        Headline = new[] { "throughput", "on_time_ratio", "latency_p95", "pull_mean", "bytes_network" },
+        Explaining = new[] { "pull_mean", "loading_critical_mean", "waiting_mean", "store_hit_ratio", "gpu_hit_ratio", "bytes_network", "bytes_pcie", "mean_batch_size", "expired", "unplaced" },
+    };
+
+    public string Kind => "network";
+
+    public IReadOnlySet<StrategyKind> Strategies { get; } = new HashSet<StrategyKind> { StrategyKind.Network, StrategyKind.Online };
+
+    public MetricSet Metrics => MetricSet;
+
+    public bool SimulatesTime => true;
+
+    public bool HasSiteMetrics => true;
+
+    public bool SchedulesSites => true;
+
+    public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
+    {
+        var (env, network) = Build(strategy, streams, length, trace);
+        env.RunD(length.HorizonSeconds);
+        var sites = network.Sites!.Metrics;
+        var net = network.Metrics;
+        var record = new RunRecord(cell, Values(network, length.MeasuredSeconds),
+            net.DecisionWallSeconds.Count > 0 ? net.DecisionWallSeconds.Mean * 1000 : 0, net.DecisionWallSeconds.Count > 0 ? net.DecisionWallSeconds.Max * 1000 : 0);
+        if (!trace) return (record, null);
+        return (record, RunTrace.Of(sites.LatencyDistribution!, sites.QueueWindows!.Means(length.HorizonSeconds), sites.GpuWindows!.Means(length.HorizonSeconds)));
+    }
+
+    /// <summary>The network of a run, before it runs: tests look inside.</summary>
+    public (Simulation Env, NetworkSimulation Network) Build(StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace = false)
+    {
+        var registry = strategy.Registry;
+        var schedule = strategy.Schedule ?? throw new InvalidOperationException($"'{strategy.Label}' is not a {{select, schedule}} pair.");
+        var setup = registry.Create(schedule.Name, schedule.Arguments, new Random(0));
+        var site = Site with { Sharing = setup.Sharing, Uplink = setup.UplinkFor(Site.Uplink) };
+        var sites = new CloudletSiteSpec(site, Workload, (_, cell) => registry.Create(schedule.Name, schedule.Arguments, cell.Stream("strategy:" + schedule.OwnLabel)).Scheduler)
+        {
+            StorageBytes = StorageBytes,
+            TraceWindowSeconds = trace ? SiteScenario.TraceWindow(length.HorizonSeconds) : null,
+        };
+        // The selector's stream is its own, whichever site strategy it is paired with.
+        var stream = streams.Stream("strategy:" + strategy.OwnLabel);
+        var env = new Simulation();
+        var catalog = Catalog(streams.Stream("network:catalog"));
+        var network = registry.KindOf(strategy.Name) == StrategyKind.Online
+            ? new NetworkSimulation(env, World, Process, catalog, registry.CreateOnline(strategy.Name, strategy.Arguments, stream), Penalty, streams, length.WarmupSeconds, sites)
+            : new NetworkSimulation(env, World, Process, catalog, registry.CreateSelector(strategy.Name, strategy.Arguments, stream), streams, length.WarmupSeconds, sites);
+        return (env, network);
+    }
+
+    /// <summary>
+    /// The site's measures pooled over the cloudlets, with every request that arrived in a cell counted (also
+    /// those the network placed nowhere or whose parts were still coming); queue and GPU levels per cloudlet.
+    /// </summary>
+    public static double[] Values(NetworkSimulation network, double measuredSeconds)
+    {
+        var m = network.Sites!.Metrics;
+        var net = network.Metrics;
+        var values = RunMetrics.From(m, measuredSeconds);
+        int cloudlets = network.Stores.Count;
+        values[RunMetrics.Index("arrived")] = net.Arrived;
+        values[RunMetrics.Index("on_time_ratio")] = net.Arrived > 0 ? (double)m.OnTime / net.Arrived : double.NaN;
+        values[RunMetrics.Index("unfinished")] = net.Arrived - m.OnTime - m.Late - m.Expired - m.Rejected - net.Unplaced;
+        values[RunMetrics.Index("queue_mean")] /= cloudlets;
+        values[RunMetrics.Index("gpu_memory_mean")] /= cloudlets;
+        var extra = new double[]
+        {
+            net.Unplaced, m.Pull.Mean, net.Accuracy.Mean,
+            net.BytesFromDataCentre + net.BytesFromCloudlets, net.BytesFromDataCentre, net.BytesFromCloudlets, net.PullSeconds, m.DiskSeconds, m.PcieSeconds,
+            net.PartLookups > 0 ? (double)net.PartHits / net.PartLookups : double.NaN, network.Stores.Sum(s => s.Evictions),
+        };
+        return values.Concat(extra).ToArray();
+    }
+}

@@ -1,0 +1,107 @@
+using CsCheck;
+using Simulator.Edge;
+using Simulator.Edge.Network;
+
+namespace Simulator.Experiments.Tests.SiteNetwork;
+
+/// <summary>A network whose cloudlets run PartialLoading sites (network.md section 6): the lone site as a special case, and what is conserved.</summary>
+public class SiteNetworkTests
+{
+    // The site and its cell: a lone site's scenario holds them, and so does every cloudlet of a network of sites.
+    private static readonly string[] Cell =
+    {
+        "site: {disk: hdd-7200, gpu: {device: rtx4090, residency: previous-model}}",
+        "uplink: {bandwidth: 20 MHz, tx_power: 23 dBm, noise_psd: -174 dBm/Hz, pathloss: 3gpp-uma, fading: rayleigh, coherence: 10 ms}",
+        "arrivals: {process: poisson, rate: 8 /s, popularity: zipf(0.8)}",
+        "deadline: 1 s",
+    };
+
+    private static string Lines(string indent, IEnumerable<string> lines) => string.Concat(lines.Select(l => indent + l + "\n"));
+
+    internal static readonly string Network = string.Concat(
+        "name: sites-test\nseed: 11\nreplications: 2\nhorizon: 60 s\nwarmup: 5 s\n",
+        "scenario:\n",
+        Lines("  ", new[]
+        {
+            "kind: network", "profile: realistic", "catalog: {name: two-resnet50-clusters}",
+            "network:", "  cloudlets: 3", "  window: 0 s", "  contention: fair-share",
+            "  links: {metro: {bandwidth: 10 Gb/s, latency: 1 ms}, backhaul: {bandwidth: 1 Gb/s, latency: 20 ms}}",
+            "cloudlet:", "  storage: 1 GB",
+        }),
+        Lines("    ", Cell),
+        "strategies:\n  - {select: requested, schedule: pl-dp}\n  - {select: mec-nonshare, schedule: no-sharing}\n");
+
+    private static readonly string LoneSite = string.Concat(
+        "name: lone-site\nseed: 11\nreplications: 2\nhorizon: 60 s\nwarmup: 5 s\n",
+        "scenario:\n  kind: single-site\n  catalog: {name: two-resnet50-clusters}\n",
+        Lines("  ", Cell),
+        "strategies: [pl-dp, pl-greedy, no-sharing, fcfs]\n");
+
+    internal static ExperimentSpec Read(string text, params string[] sets) => ExperimentReader.Read(YamlDoc.Parse(text, "sites-test.yaml"), Path.GetTempPath(), sets);
+
+    [Fact]
+    public void One_cloudlet_holding_everything_is_the_lone_site_exactly()
+    {
+        // One cloudlet holds every model from the start (the placement puts each at 1 of 1 cloudlets) on a disk
+        // big enough: nothing is pulled, and each request joins the site's queue in its arrival's step.
+        var site = Read(LoneSite);
+        string schedules = string.Join(", ", site.Strategies.Select(s => $"{{select: requested, schedule: {s.Name}}}"));
+        var network = Read(Network, "scenario.network.cloudlets=1", "scenario.cloudlet.storage=100 GB", $"strategies=[{schedules}]");
+        Assert.Equal(site.Strategies.Count, network.Strategies.Count);
+        int compared = RunMetrics.Set.Count;
+        for (int s = 0; s < site.Strategies.Count; s++)
+            for (int rep = 0; rep < 2; rep++)
+            {
+                var expected = Runner.RunCell(site, new Cell(0, s, rep));
+                var actual = Runner.RunCell(network, new Cell(0, s, rep));
+                Assert.True(expected.Metrics[RunMetrics.Index("arrived")] > 300, "the lone site saw too few requests to compare");
+                for (int i = 0; i < compared; i++)
+                    Assert.True(expected.Metrics[i].Equals(actual.Metrics[i]), $"{site.Strategies[s].Label}, replication {rep}: {RunMetrics.Names[i]} is {actual.Metrics[i]}, the lone site's {expected.Metrics[i]}");
+                Assert.Equal(0, actual.Metrics[network.Metrics.Index("bytes_network")]);
+                Assert.Equal(0, actual.Metrics[network.Metrics.Index("pull_mean")]);
+            }
+    }
+
+    [Fact]
+    public void Every_request_has_one_outcome_and_bytes_entering_a_tier_left_the_one_above()
+    {
+        var selectors = new[] { "requested", "mec-nonshare", "ready-first", "mec-appro" };
+        var schedules = new[] { "pl-dp", "no-sharing", "fcfs" };
+        Gen.Select(Gen.Int[1, 4], Gen.Int[0, selectors.Length - 1], Gen.Int[0, schedules.Length - 1], Gen.Int[0, 1], Gen.Int[2, 12], Gen.Int[0, 1000]).Sample((cloudlets, sel, sch, windowed, storageHundredMb, seed) =>
+        {
+            var spec = Read(Network, $"scenario.network.cloudlets={cloudlets}", $"strategies=[{{select: {selectors[sel]}, schedule: {schedules[sch]}}}]",
+                $"scenario.network.window={(windowed == 1 ? "0.5 s" : "0 s")}", $"scenario.cloudlet.storage={storageHundredMb * 100} MB", "horizon=20 s", "warmup=0 s",
+                $"seed={seed}", "scenario.cloudlet.site.ram.capacity=300 MB");
+            var scenario = (SiteNetworkScenario)spec.Points[0].Scenario;
+            var (env, network) = scenario.Build(spec.Strategies[0], new RandomStreams((ulong)seed), spec.Length);
+            var outcomes = new Dictionary<long, int>();
+            network.Sites!.Metrics.Ended += (r, _, _) => outcomes[r.Id] = outcomes.GetValueOrDefault(r.Id) + 1;
+            network.RequestUnplaced += r => outcomes[r.Id] = outcomes.GetValueOrDefault(r.Id) + 1;
+            env.RunD(spec.Length.HorizonSeconds);
+
+            Assert.All(outcomes, o => Assert.Equal(1, o.Value));
+            long inFlight = network.Undecided + network.AwaitingParts + network.Sites.Queued + network.Sites.InService;
+            Assert.Equal(network.Metrics.Arrived, outcomes.Count + inFlight);
+            Assert.True(network.Metrics.Arrived > 20, $"only {network.Metrics.Arrived} requests");
+
+            // Network -> disk: every landed pull was written to its cloudlet's disk; nothing landed that was not sent.
+            Assert.Equal(network.Metrics.BytesLanded, network.Stores.Sum(s => s.BytesWritten), 6);
+            Assert.True(network.Metrics.BytesLanded <= network.Metrics.BytesSent + 1e-6);
+            // Disk and RAM -> GPU: what crossed PCIe was read off the disk or found in RAM.
+            var m = network.Sites.Metrics;
+            Assert.Equal(m.BytesOverPcie, m.BytesFromDisk + m.RamHitBytes);
+            Assert.True(m.BytesFromDisk > 0);
+        }, iter: 12);
+    }
+
+    [Fact]
+    public void Outputs_label_each_pair_and_compare_pairs_paired()
+    {
+        var spec = Read(Network, "baseline=mec-nonshare+no-sharing", "horizon=30 s");
+        Assert.Equal(new[] { "requested+pl-dp", "mec-nonshare+no-sharing" }, spec.Strategies.Select(s => s.Label));
+        var records = new Runner(spec, 2).Run();
+        var paired = ResultWriter.Paired(spec, records).Single(p => p.Metric == "throughput" && spec.Strategies[p.Strategy].Label == "requested+pl-dp").Paired;
+        var byRep = records.GroupBy(r => r.Cell.Replication).Select(g => g.Single(r => r.Cell.Strategy == 0).Metrics[0] - g.Single(r => r.Cell.Strategy == 1).Metrics[0]).ToArray();
+        Assert.Equal(byRep.Average(), paired.Difference.Mean, 9);
+    }
+}
