@@ -3,11 +3,11 @@ using Simulator.Kernel;
 namespace Simulator.Edge;
 
 /// <summary>
-/// How a served request's time was spent, in seconds: the pull of its model's parts to the site (0 at a lone
-/// site), the wait in the site's queue, and the batch's phases. Upload and loading run together on the overlap
+/// How a served request's time was spent, in seconds: in a network, the wait for the selector's window and the
+/// pull of its model's parts to the site (both 0 at a lone site); the wait in the site's queue; the batch's phases. Upload and loading run together on the overlap
 /// timeline, so there the parts add up to more than the latency.
 /// </summary>
-public readonly record struct LatencyParts(double Waiting, double Upload, double Loading, double Inference, double Downlink, double Pull = 0);
+public readonly record struct LatencyParts(double Waiting, double Upload, double Loading, double Inference, double Downlink, double Selection = 0, double Pull = 0);
 
 /// <summary>
 /// The measures of system-model.md section 7 for one run, streamed: counts, Welford moments and P²
@@ -17,7 +17,7 @@ public readonly record struct LatencyParts(double Waiting, double Upload, double
 public sealed class SiteMetrics
 {
     private readonly SampleMonitor latency;
-    private readonly SampleMonitor pull = new("pull"), waiting = new("waiting"), upload = new("upload"),
+    private readonly SampleMonitor selection = new("selection wait"), pull = new("pull"), waiting = new("waiting"), upload = new("upload"),
         loading = new("loading"), inference = new("inference"), downlink = new("downlink"), batchSize = new("batch size"),
         criticalUpload = new("upload on the critical path"), gpuWait = new("GPU wait on the critical path"), criticalLoading = new("loading on the critical path"),
         decision = new("decision wall time");
@@ -90,6 +90,7 @@ public sealed class SiteMetrics
     public TimeSeriesMonitor GpuBytes { get; }
 
     public SampleMonitor Latency => latency;
+    public SampleMonitor Selection => selection;
     public SampleMonitor Pull => pull;
     public SampleMonitor Waiting => waiting;
     public SampleMonitor Upload => upload;
@@ -144,6 +145,7 @@ public sealed class SiteMetrics
         p50.Add(total);
         p95.Add(total);
         p99.Add(total);
+        selection.Add(parts.Selection);
         pull.Add(parts.Pull);
         waiting.Add(parts.Waiting);
         upload.Add(parts.Upload);

@@ -13,8 +13,21 @@ public enum Queueing
     Simulated,
 }
 
+/// <summary>What a decision does about a missing part that is already on its way to the same cloudlet.</summary>
+public enum Inflight
+{
+    /// <summary>Pull it again from the plan's source: the plan did not know of the first pull (the paper's one-window model).</summary>
+    PullAgain,
+
+    /// <summary>Wait for the pull under way: a part crosses the network to a cloudlet once at a time.</summary>
+    Join,
+}
+
 /// <summary>The stochastic network's processes: Poisson requests at a total rate, planned every window.</summary>
-public sealed record NetworkProcessSpec(double RatePerSecond, double WindowSeconds, Queueing Queueing, Contention Contention);
+public sealed record NetworkProcessSpec(double RatePerSecond, double WindowSeconds, Queueing Queueing, Contention Contention)
+{
+    public Inflight Inflight { get; init; } = Inflight.PullAgain;
+}
 
 /// <summary>
 /// The stochastic network scenario (network.md section 4) as kernel processes. Requests arrive over the
@@ -55,6 +68,8 @@ public sealed class NetworkSimulation
     private readonly ContextWorld? contexts;
     private readonly HolderIndex? holders;
     private readonly Dictionary<int, InferenceRequest> inCells = new();
+    // Pulls under way, by destination and part (its blocks joined): under Inflight.Join a decision waits for them.
+    private readonly Dictionary<(int Home, string Part), Event> inbound = new();
     private int nextId;
 
     /// <summary>A network whose requests an online learner decides one at a time, on arrival, against what the cloudlets hold then.</summary>
@@ -218,29 +233,29 @@ public sealed class NetworkSimulation
             return;
         }
         inCells.Remove(r.Id, out var cell);
-        double start = env.NowD;
+        double decided = onArrival ? cell!.Arrival : env.NowD;
         var pulls = StartPulls(r, a, Metrics.Counts(r.Arrival));
-        if (pulls.Count == 0) Admit(r, a, cell!, start, onArrival ? cell!.Arrival : env.NowD);
-        else env.Process(AdmitAfter(pulls, r, a, cell!, start));
+        if (pulls.Count == 0) Admit(r, a, cell!, decided, decided);
+        else env.Process(AdmitAfter(pulls, r, a, cell!, decided));
     }
 
-    private IEnumerable<Event> AdmitAfter(List<Event> pulls, NetworkRequest r, Assignment a, InferenceRequest cell, double start)
+    private IEnumerable<Event> AdmitAfter(List<Event> pulls, NetworkRequest r, Assignment a, InferenceRequest cell, double decided)
     {
         AwaitingParts++;
         yield return new AllOf(env, pulls);
         AwaitingParts--;
-        Admit(r, a, cell, start, env.NowD);
+        Admit(r, a, cell, decided, env.NowD);
     }
 
-    private void Admit(NetworkRequest r, Assignment a, InferenceRequest cell, double start, double admitted)
+    private void Admit(NetworkRequest r, Assignment a, InferenceRequest cell, double decided, double admitted)
     {
         var model = catalog.Models[a.Model];
         if (Metrics.Counts(r.Arrival))
         {
-            Metrics.Pull.Add(env.NowD - start);
+            Metrics.Pull.Add(admitted - decided);
             Metrics.Accuracy.Add(r.Accuracy[a.Model]);
         }
-        Sites!.Admit(r.Home, new InferenceRequest(cell.Draft with { Id = r.Id, ModelId = model.Id }, cell.Channel) { Admitted = admitted }, parts.Base[a.Model], parts.Task[a.Model]);
+        Sites!.Admit(r.Home, new InferenceRequest(cell.Draft with { Id = r.Id, ModelId = model.Id }, cell.Channel) { Decided = decided, Admitted = admitted }, parts.Base[a.Model], parts.Task[a.Model]);
     }
 
     /// <summary>Looks each part of the model up at home, starts the pulls of those missing, and pins both parts until the request is done.</summary>
@@ -256,7 +271,7 @@ public sealed class NetworkSimulation
             {
                 if (counted) Metrics.PartHits++;
             }
-            else pulls.Add(Pull(source, r.Home, blocks, bytes, counted));
+            else pulls.Add(process.Inflight == Inflight.Join && inbound.TryGetValue((r.Home, Key(blocks)), out var coming) ? coming : Pull(source, r.Home, blocks, bytes, counted));
             store.Pin(blocks);
         }
         return pulls;
@@ -296,6 +311,8 @@ public sealed class NetworkSimulation
         store.Release(taskBlocks);
     }
 
+    private static string Key(string[] blocks) => string.Join('\u001f', blocks);
+
     private Event Pull(int source, int home, string[] blocks, double bytes, bool counted)
     {
         var done = transfers.Start(source, home, bytes);
@@ -305,6 +322,12 @@ public sealed class NetworkSimulation
         {
             if (source == topology.DataCentre) Metrics.BytesFromDataCentre += bytes;
             else Metrics.BytesFromCloudlets += bytes;
+        }
+        if (process.Inflight == Inflight.Join)
+        {
+            var key = (home, Key(blocks));
+            inbound[key] = done;
+            done.AddCallback(_ => inbound.Remove(key));
         }
         done.AddCallback(_ =>
         {

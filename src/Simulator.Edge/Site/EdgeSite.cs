@@ -167,7 +167,7 @@ public sealed class EdgeSite
             InService -= members.Count;
             BatchCompleted?.Invoke(new BatchRecord(t0, model.Id, members.Select(r => r.Id).ToArray(), uploadEnd, loadStart, loadStart + report.Seconds, inferenceStart, completion, report));
             foreach (var r in members)
-                Metrics.OnServed(r, completion + downlink, new LatencyParts(t0 - r.Admitted, uploadSeconds, report.Seconds, compute, downlink, r.Admitted - r.Arrival),
+                Metrics.OnServed(r, completion + downlink, new LatencyParts(t0 - r.Admitted, uploadSeconds, report.Seconds, compute, downlink, r.Decided - r.Arrival, r.Admitted - r.Decided),
                     CriticalPath.Of(r.Admitted, t0, uploadEnd, loadStart, loadStart + report.Seconds, inferenceStart, completion, downlink));
             Metrics.OnBatch(t0, members.Count, report, catalog.Bytes(model), model.BlockIds.Count, compute);
         }

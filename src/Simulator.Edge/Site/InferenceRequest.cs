@@ -17,6 +17,9 @@ public sealed class InferenceRequest(RequestDraft draft, Channel channel)
 
     public double InputBits => Draft.InputBits;
 
-    /// <summary>When it joined the site's queue: its arrival, or later when a network first pulled its model's parts.</summary>
+    /// <summary>When a network chose its model (its arrival, at a lone site or when planned on arrival).</summary>
+    public double Decided { get; init; } = draft.Arrival;
+
+    /// <summary>When it joined the site's queue: its arrival, or later, once a network had pulled its model's parts.</summary>
     public double Admitted { get; init; } = draft.Arrival;
 }

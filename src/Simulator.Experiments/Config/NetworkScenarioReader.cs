@@ -24,7 +24,7 @@ public static class NetworkScenarioReader
         var (catalog, largest) = ReadCatalog(s, baseDirectory);
         bool sited = s.Has("cloudlet");
         if (sited && !stochastic) throw (s.Raw("kind") ?? s.Doc).Error("cloudlets that run sites (the 'cloudlet' section) serve requests over time: use kind: network.");
-        var net = s.Child("network", "cloudlets", "sites", "area", "edges", "k", "links", "copies", "capacity", "capacity_factor", "sources", "queueing", "contention", "window");
+        var net = s.Child("network", "cloudlets", "sites", "area", "edges", "k", "links", "copies", "capacity", "capacity_factor", "sources", "queueing", "contention", "window", "inflight");
         int cloudlets = Count(net, "cloudlets", 30);
         var sites = net.Child("sites", "file", "extend");
         var users = s.Child("requests", "count", "rate", "users", "uplink", "instructions", "budget", "accuracy_requirement", "input", "accuracy", "output_factor", "context", "penalty");
@@ -62,6 +62,8 @@ public static class NetworkScenarioReader
             throw net.Required("contention").Error("fair-share needs links with a bandwidth: use profile: realistic (the paper's per-GB times add per link and have no bandwidth to share).");
         // A window of 0 plans each request alone when it arrives.
         double window = stochastic ? net.Quantity("window", UnitKind.Time, 10, Domain.NonNegative) : 0;
+        var inflight = stochastic ? net.Choice("inflight", new Dictionary<string, Inflight> { ["pull-again"] = Inflight.PullAgain, ["join"] = Inflight.Join }, "pull-again") : Inflight.PullAgain;
+        if (!stochastic && net.Has("inflight")) throw net.Required("inflight").Error("a network-one-shot scenario is one window at t = 0, with no pull under way: 'inflight' belongs to kind: network.");
         if (!stochastic && net.Has("window")) throw net.Required("window").Error("a network-one-shot scenario is one window at t = 0: 'window' belongs to kind: network.");
 
         int requests = stochastic ? 0 : Count(users, "count", 100);
@@ -131,10 +133,10 @@ public static class NetworkScenarioReader
             if (largest > room)
                 throw (cell.Raw("storage") ?? s.Child("cloudlets").Raw("capacity") ?? cell.Doc).Error(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                     $"a cloudlet's disk of {room / Edge.Units.GB:0.###} GB cannot hold the catalog's largest model ({largest / Edge.Units.GB:0.###} GB): {(storage is null ? "raise cloudlets.capacity or give cloudlet.storage" : "raise cloudlet.storage")}."));
-            return new SiteNetworkScenario(catalog, world, new NetworkProcessSpec(0, window, Queueing.Analytic, contention), new PenaltySpec(xi, unit), siteSpec, workload, storage);
+            return new SiteNetworkScenario(catalog, world, new NetworkProcessSpec(0, window, Queueing.Analytic, contention) { Inflight = inflight }, new PenaltySpec(xi, unit), siteSpec, workload, storage);
         }
         if (userFile is not null) users.Child("users", "file").Record("sha256", userFile.Hash);
-        return stochastic ? new StochasticNetworkScenario(catalog, world, new NetworkProcessSpec(rate, window, queueing, contention), new PenaltySpec(xi, unit)) : new NetworkScenario(catalog, world, requests, new PenaltySpec(xi, unit));
+        return stochastic ? new StochasticNetworkScenario(catalog, world, new NetworkProcessSpec(rate, window, queueing, contention) { Inflight = inflight }, new PenaltySpec(xi, unit)) : new NetworkScenario(catalog, world, requests, new PenaltySpec(xi, unit));
     }
 
     /// <summary>requests.context: none (the default), {model: paper, features: N}, or {model: latent, features: N, types, informative, noise}.</summary>

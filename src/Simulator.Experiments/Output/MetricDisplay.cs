@@ -13,8 +13,8 @@ public static class MetricDisplay
 
     private static readonly HashSet<string> TimeParts = new(StringComparer.Ordinal)
     {
-        "waiting_mean", "upload_mean", "loading_mean", "inference_mean", "downlink_mean", "pull_mean", "queueing_mean", "transmission_mean",
-        "upload_critical_mean", "gpu_wait_mean", "loading_critical_mean",
+        "waiting_mean", "upload_mean", "loading_mean", "inference_mean", "downlink_mean", "pull_mean", "selection_wait_mean", "queueing_mean", "transmission_mean",
+        "upload_critical_mean", "gpu_wait_mean", "loading_critical_mean", "network_seconds", "disk_seconds", "pcie_seconds",
     };
 
     /// <summary>The metric in words with the unit its values read best in, and the conversion from SI to that unit (tables and plot axes alike).</summary>

@@ -17,7 +17,7 @@ public sealed record SiteNetworkScenario(Func<Random, Catalog> Catalog, NetworkW
     /// <summary>The network's columns after the site's: outcomes it adds, the pull part, and the tiers.</summary>
     public static readonly string[] NetworkColumns =
     {
-        "unplaced", "pull_mean", "mean_accuracy",
+        "unplaced", "selection_wait_mean", "pull_mean", "mean_accuracy",
         "bytes_network", "bytes_from_dc", "bytes_from_cloudlets", "network_seconds", "disk_seconds", "pcie_seconds",
         "store_hit_ratio", "evictions",
     };
@@ -25,7 +25,7 @@ public sealed record SiteNetworkScenario(Func<Random, Catalog> Catalog, NetworkW
     public static readonly MetricSet MetricSet = RunMetrics.Set with
     {
         Names = RunMetrics.Set.Names.Concat(NetworkColumns).ToArray(),
-        Headline = new[] { "throughput", "on_time_ratio", "latency_p95", "pull_mean", "bytes_network" },
+        Headline = new[] { "throughput", "on_time_ratio", "latency_p95", "pull_mean", "mean_accuracy", "bytes_network" },
         Explaining = new[] { "pull_mean", "loading_critical_mean", "waiting_mean", "store_hit_ratio", "gpu_hit_ratio", "bytes_network", "bytes_pcie", "mean_batch_size", "expired", "unplaced" },
     };
 
@@ -92,7 +92,7 @@ public sealed record SiteNetworkScenario(Func<Random, Catalog> Catalog, NetworkW
         values[RunMetrics.Index("gpu_memory_mean")] /= cloudlets;
         var extra = new double[]
         {
-            net.Unplaced, m.Pull.Mean, net.Accuracy.Mean,
+            net.Unplaced, m.Selection.Mean, m.Pull.Mean, net.Accuracy.Mean,
             net.BytesFromDataCentre + net.BytesFromCloudlets, net.BytesFromDataCentre, net.BytesFromCloudlets, net.PullSeconds, m.DiskSeconds, m.PcieSeconds,
             net.PartLookups > 0 ? (double)net.PartHits / net.PartLookups : double.NaN, network.Stores.Sum(s => s.Evictions),
         };

@@ -59,6 +59,7 @@ public class SiteNetworkTests
                     Assert.True(expected.Metrics[i].Equals(actual.Metrics[i]), $"{site.Strategies[s].Label}, replication {rep}: {RunMetrics.Names[i]} is {actual.Metrics[i]}, the lone site's {expected.Metrics[i]}");
                 Assert.Equal(0, actual.Metrics[network.Metrics.Index("bytes_network")]);
                 Assert.Equal(0, actual.Metrics[network.Metrics.Index("pull_mean")]);
+                Assert.Equal(0, actual.Metrics[network.Metrics.Index("selection_wait_mean")]);
             }
     }
 
@@ -67,11 +68,11 @@ public class SiteNetworkTests
     {
         var selectors = new[] { "requested", "mec-nonshare", "ready-first", "mec-appro" };
         var schedules = new[] { "pl-dp", "no-sharing", "fcfs" };
-        Gen.Select(Gen.Int[1, 4], Gen.Int[0, selectors.Length - 1], Gen.Int[0, schedules.Length - 1], Gen.Int[0, 1], Gen.Int[2, 12], Gen.Int[0, 1000]).Sample((cloudlets, sel, sch, windowed, storageHundredMb, seed) =>
+        Gen.Select(Gen.Int[1, 4], Gen.Int[0, selectors.Length - 1], Gen.Int[0, schedules.Length - 1], Gen.Int[0, 1], Gen.Int[2, 12], Gen.Int[0, 1000], Gen.Bool).Sample((cloudlets, sel, sch, windowed, storageHundredMb, seed, join) =>
         {
             var spec = Read(Network, $"scenario.network.cloudlets={cloudlets}", $"strategies=[{{select: {selectors[sel]}, schedule: {schedules[sch]}}}]",
                 $"scenario.network.window={(windowed == 1 ? "0.5 s" : "0 s")}", $"scenario.cloudlet.storage={storageHundredMb * 100} MB", "horizon=20 s", "warmup=0 s",
-                $"seed={seed}", "scenario.cloudlet.site.ram.capacity=300 MB");
+                $"seed={seed}", "scenario.cloudlet.site.ram.capacity=300 MB", $"scenario.network.inflight={(join ? "join" : "pull-again")}");
             var scenario = (SiteNetworkScenario)spec.Points[0].Scenario;
             var (env, network) = scenario.Build(spec.Strategies[0], new RandomStreams((ulong)seed), spec.Length);
             var outcomes = new Dictionary<long, int>();
@@ -91,6 +92,9 @@ public class SiteNetworkTests
             var m = network.Sites.Metrics;
             Assert.Equal(m.BytesOverPcie, m.BytesFromDisk + m.RamHitBytes);
             Assert.True(m.BytesFromDisk > 0);
+            // A served request's latency is its wait for the selector, its pull, and its path through the site.
+            double parts = m.Selection.Mean + m.Pull.Mean + m.Waiting.Mean + m.CriticalUpload.Mean + m.GpuWait.Mean + m.CriticalLoading.Mean + m.Inference.Mean + m.Downlink.Mean;
+            Assert.Equal(m.Latency.Mean, parts, 1e-9 * Math.Max(1, m.Latency.Mean));
         }, iter: 12);
     }
 

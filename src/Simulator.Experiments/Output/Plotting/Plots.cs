@@ -184,7 +184,7 @@ public static class Plots
     private static readonly string[] CriticalPathWords = { "waiting for a batch", "upload", "waiting for the GPU", "loading", "inference", "downlink" };
 
     /// <summary>In a network of sites a request first waits for its model's parts, and the network may place it nowhere.</summary>
-    private static readonly string[] PulledCriticalPath = CriticalPath.Prepend("pull_mean").ToArray();
+    private static readonly string[] PulledCriticalPath = CriticalPath.Prepend("pull_mean").Prepend("selection_wait_mean").ToArray();
 
     private static readonly string[] PlacedOutcomes = Outcomes.Append("unplaced").ToArray();
 
@@ -236,7 +236,7 @@ public static class Plots
         plot.Axes.Bottom.SetTicks(strategies.Select(i => (double)i).ToArray(), spec.Strategies.Select(s => s.Label).ToArray());
         if (stacked)
             for (int k = 0; k < metrics.Length; k++)
-                plot.Legend.ManualItems.Add(new LegendItem { LabelText = breakdown ? (metrics[k] == "pull_mean" ? "pulling the model's parts" : CriticalPathWords[k - (metrics.Length - CriticalPath.Length)]) : metrics[k].Replace('_', ' '), FillColor = Colors.Category10[k % 10] });
+                plot.Legend.ManualItems.Add(new LegendItem { LabelText = breakdown ? (metrics[k] switch { "selection_wait_mean" => "waiting for the selector's window", "pull_mean" => "pulling the model's parts", _ => CriticalPathWords[k - (metrics.Length - CriticalPath.Length)] }) : metrics[k].Replace('_', ' '), FillColor = Colors.Category10[k % 10] });
         string replications = PlotText.Replications(Shown(records, point));
         plot.Title(PlotText.Wrap(Titled(outcomes ? $"what became of the requests (stacked means over {replications})"
             : breakdown ? $"latency along the critical path (stacked means over {replications})"
