@@ -5,7 +5,8 @@ using Simulator.Benchmarks;
 // `site-counts` prints the requests and events behind SiteBenchmarks, to turn its times into rates;
 // `gaps` prints the planners' gaps to the exhaustive optimum (the README's table); `cpsat-20` times
 // CP-SAT proving the optimum of 20-user rounds; `speedup [file] [--repeat=N]` times `simulator run` on one
-// core against two; `trace-memory traced|untraced <horizon>` prints one long run's peak memory.
+// core against two; `trace-memory traced|untraced <horizon>` prints one long run's peak memory;
+// `sites-memory <selector> <horizon>` the same for SiteNetworkBenchmarks' network of 125 sites.
 if (args is ["speedup", ..])
 {
     SpeedUp.Print(args[1..]);
@@ -64,6 +65,15 @@ if (args is ["trace-memory", var mode, var traceHorizon])
     long served = mode == "traced" ? Simulator.Experiments.Runner.Trace(spec, cell).Served : (long)Simulator.Experiments.Runner.RunCell(spec, cell).Metrics[Simulator.Experiments.RunMetrics.Index("arrived")];
     using var self = System.Diagnostics.Process.GetCurrentProcess();
     Console.WriteLine($"{mode}: horizon {traceHorizon} s, {served:N0} {(mode == "traced" ? "served" : "arrived")}, peak working set {self.PeakWorkingSet64 / 1e6:F0} MB, {watch.Elapsed.TotalSeconds:F0} s");
+    return;
+}
+if (args is ["sites-memory", var selector, var sitesHorizon])
+{
+    // SiteNetworkBenchmarks' run over a given horizon, and this process's peak memory: run it for two horizons, each in its own process.
+    var watch = System.Diagnostics.Stopwatch.StartNew();
+    var values = SiteNetworkBenchmarks.Run(selector, double.Parse(sitesHorizon, System.Globalization.CultureInfo.InvariantCulture));
+    using var self = System.Diagnostics.Process.GetCurrentProcess();
+    Console.WriteLine($"{selector}+pl-dp: horizon {sitesHorizon} s, {values[Simulator.Experiments.RunMetrics.Index("arrived")]:N0} arrived, peak working set {self.PeakWorkingSet64 / 1e6:F0} MB, {watch.Elapsed.TotalSeconds:F1} s");
     return;
 }
 if (args is ["gaps"])

@@ -31,7 +31,7 @@ public static class ListCommand
                     foreach (var v in group) output.WriteLine($"    {v.Key}: {v.Value}  ({v.Source})");
                 }
             else
-                foreach (var (kinds, metrics) in new[] { ("single-site, one-shot", RunMetrics.Set), ("network-one-shot", NetworkScenario.MetricSet), ("network", StochasticNetworkScenario.MetricSet) })
+                foreach (var (kinds, metrics) in new[] { ("single-site, one-shot", RunMetrics.Set), ("network-one-shot", NetworkScenario.MetricSet), ("network", StochasticNetworkScenario.MetricSet), ("network with cloudlet sites", SiteNetworkScenario.MetricSet) })
                     output.WriteLine($"{kinds}: {string.Join(", ", metrics.Names)}, {MetricSet.DecisionTime}");
             return Cli.Ok;
         });

@@ -13,7 +13,7 @@ public static class MetricDisplay
 
     private static readonly HashSet<string> TimeParts = new(StringComparer.Ordinal)
     {
-        "waiting_mean", "upload_mean", "loading_mean", "inference_mean", "downlink_mean", "pull_mean", "selection_wait_mean", "queueing_mean", "transmission_mean",
+        "waiting_mean", "upload_mean", "loading_mean", "inference_mean", "downlink_mean", "pull_mean", "pull_placed_mean", "selection_wait_mean", "queueing_mean", "transmission_mean",
         "upload_critical_mean", "gpu_wait_mean", "loading_critical_mean", "network_seconds", "disk_seconds", "pcie_seconds",
     };
 

@@ -14,10 +14,13 @@ namespace Simulator.Experiments;
 /// </summary>
 public sealed record SiteNetworkScenario(Func<Random, Catalog> Catalog, NetworkWorldSpec World, NetworkProcessSpec Process, PenaltySpec Penalty, SiteSpec Site, IWorkload Workload, double? StorageBytes) : IScenario
 {
-    /// <summary>The network's columns after the site's: outcomes it adds, the pull part, and the tiers.</summary>
+    /// <summary>
+    /// The network's columns after the site's: outcomes it adds, the pull part (of the served requests, and of
+    /// every placed request that reached its site: the served ones leave out those a long pull made expire), and the tiers.
+    /// </summary>
     public static readonly string[] NetworkColumns =
     {
-        "unplaced", "selection_wait_mean", "pull_mean", "mean_accuracy",
+        "unplaced", "selection_wait_mean", "pull_mean", "pull_placed_mean", "mean_accuracy",
         "bytes_network", "bytes_from_dc", "bytes_from_cloudlets", "network_seconds", "disk_seconds", "pcie_seconds",
         "store_hit_ratio", "evictions",
     };
@@ -92,7 +95,7 @@ public sealed record SiteNetworkScenario(Func<Random, Catalog> Catalog, NetworkW
         values[RunMetrics.Index("gpu_memory_mean")] /= cloudlets;
         var extra = new double[]
         {
-            net.Unplaced, m.Selection.Mean, m.Pull.Mean, net.Accuracy.Mean,
+            net.Unplaced, m.Selection.Mean, m.Pull.Mean, net.Pull.Mean, net.Accuracy.Mean,
             net.BytesFromDataCentre + net.BytesFromCloudlets, net.BytesFromDataCentre, net.BytesFromCloudlets, net.PullSeconds, m.DiskSeconds, m.PcieSeconds,
             net.PartLookups > 0 ? (double)net.PartHits / net.PartLookups : double.NaN, network.Stores.Sum(s => s.Evictions),
         };

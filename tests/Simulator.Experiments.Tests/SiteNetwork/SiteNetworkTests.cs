@@ -66,7 +66,7 @@ public class SiteNetworkTests
     [Fact]
     public void Every_request_has_one_outcome_and_bytes_entering_a_tier_left_the_one_above()
     {
-        var selectors = new[] { "requested", "mec-nonshare", "ready-first", "mec-appro" };
+        var selectors = new[] { "requested", "mec-nonshare", "ready-first", "mec-appro", "mec-egreedy" };
         var schedules = new[] { "pl-dp", "no-sharing", "fcfs" };
         Gen.Select(Gen.Int[1, 4], Gen.Int[0, selectors.Length - 1], Gen.Int[0, schedules.Length - 1], Gen.Int[0, 1], Gen.Int[2, 12], Gen.Int[0, 1000], Gen.Bool).Sample((cloudlets, sel, sch, windowed, storageHundredMb, seed, join) =>
         {
