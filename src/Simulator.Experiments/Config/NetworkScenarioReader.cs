@@ -54,8 +54,8 @@ public static class NetworkScenarioReader
         var capacity = net.Choice("capacity", new Dictionary<string, CapacityRule> { ["per-request"] = CapacityRule.PerRequest, ["aggregated"] = CapacityRule.Aggregated }, paper ? "per-request" : "aggregated");
         var alpha = Range(net, "capacity_factor", new Interval(0, 1), d => d.Number(), "", 0, false);
         var sources = net.Choice("sources", new Dictionary<string, SourceRule> { ["cloudlets"] = SourceRule.Cloudlets, ["all"] = SourceRule.All }, paper ? "cloudlets" : "all");
-        // One window at t = 0 has no queue to simulate and no flows over time: the paper's terms hold there.
         if (sited && net.Has("queueing")) throw net.Required("queueing").Error("in a network of sites each cloudlet's site queues and serves its requests: 'queueing' is the paper's inference model, for a network without 'cloudlet'.");
+        // One window at t = 0 has no queue to simulate and no flows over time: the paper's terms hold there.
         var queueing = net.Choice("queueing", stochastic ? new Dictionary<string, Queueing> { ["analytic"] = Queueing.Analytic, ["simulated"] = Queueing.Simulated } : new Dictionary<string, Queueing> { ["analytic"] = Queueing.Analytic }, "analytic");
         var contention = net.Choice("contention", stochastic ? new Dictionary<string, Contention> { ["none"] = Contention.None, ["fair-share"] = Contention.FairShare } : new Dictionary<string, Contention> { ["none"] = Contention.None }, "none");
         if (contention == Contention.FairShare && paper)
