@@ -20,7 +20,7 @@ public sealed class CloudletSites
     {
         this.stores = stores;
         Uplink = spec.Site.Uplink;
-        Metrics = new SiteMetrics(env, warmupSeconds);
+        Metrics = new SiteMetrics(env, warmupSeconds, spec.TraceWindowSeconds);
         Metrics.Ended += (r, _, _) => Release(r);
         sites = new EdgeSite[stores.Length];
         for (int i = 0; i < sites.Length; i++)

@@ -84,6 +84,7 @@ public sealed record ExperimentSpec(
 
     /// <summary>Why this experiment cannot be traced (only a simulated site has a timeline), or null when it can.</summary>
     public string? TraceRefusal => Points[0].Scenario is SiteScenario { OneShot: false } ? null
+        : Points[0].Scenario.SchedulesSites ? "a trace records the requests and batches of one simulated site (single-site scenarios); a network of sites has many, and its traces are not built: use the cdf, timeseries and breakdown plots."
         : $"a trace records the requests and batches of a simulated site; a {Points[0].Scenario.Kind} scenario has none (single-site scenarios do).";
 
     /// <summary>Every cell of the grid for a fixed number of replications, in the order shards count them.</summary>

@@ -111,6 +111,18 @@ public class SiteNetworkTests
     }
 
     [Fact]
+    public void A_traced_run_is_the_same_run_with_its_latencies_and_levels_kept()
+    {
+        var spec = Read(Network, "horizon=30 s");
+        var cell = new Cell(0, 0, 0);
+        var trace = Runner.Trace(spec, cell);
+        var record = Runner.RunCell(spec, cell);
+        Assert.Equal(record.Metrics[RunMetrics.Index("on_time")] + record.Metrics[RunMetrics.Index("late")], trace.Served);
+        Assert.Equal(record.Metrics[RunMetrics.Index("latency_mean")], trace.LatencyMean, 9);
+        Assert.NotEmpty(trace.QueueLength);
+    }
+
+    [Fact]
     public void Outputs_label_each_pair_and_compare_pairs_paired()
     {
         var spec = Read(Network, "baseline=mec-nonshare+no-sharing", "horizon=30 s");

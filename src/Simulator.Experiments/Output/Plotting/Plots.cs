@@ -233,7 +233,8 @@ public static class Plots
                 if (s == 0) mark.LegendText = "mean latency (measured)";
             }
         }
-        plot.Axes.Bottom.SetTicks(strategies.Select(i => (double)i).ToArray(), spec.Strategies.Select(s => s.Label).ToArray());
+        // A pair's selector over its schedule: side by side, pair labels run into each other.
+        plot.Axes.Bottom.SetTicks(strategies.Select(i => (double)i).ToArray(), spec.Strategies.Select(s => s.Schedule is null ? s.Label : $"{s.OwnLabel}\n+{s.Schedule.OwnLabel}").ToArray());
         if (stacked)
             for (int k = 0; k < metrics.Length; k++)
                 plot.Legend.ManualItems.Add(new LegendItem { LabelText = breakdown ? (metrics[k] switch { "selection_wait_mean" => "waiting for the selector's window", "pull_mean" => "pulling the model's parts", _ => CriticalPathWords[k - (metrics.Length - CriticalPath.Length)] }) : metrics[k].Replace('_', ' '), FillColor = Colors.Category10[k % 10] });
@@ -297,7 +298,9 @@ public static class Plots
             warmup.LegendText = "end of the warm-up (not measured before)";
         }
         string every = width.ToString("0.###", CultureInfo.InvariantCulture);
-        plot.Title(PlotText.Wrap(Titled($"{(memory ? "GPU memory in use" : "queue length")} over time, mean per {every} s (replication 0)", point)));
+        // A network of sites keeps one level for all its sites: their sum.
+        string over = spec.Points[0].Scenario.SchedulesSites ? ", all cloudlets together" : "";
+        plot.Title(PlotText.Wrap(Titled($"{(memory ? "GPU memory in use" : "queue length")}{over} over time, mean per {every} s (replication 0)", point)));
         plot.XLabel("simulated time (s)");
         plot.YLabel(memory ? $"GPU memory in use, {every} s mean ({unit})" : $"queued requests, {every} s mean");
         plot.Axes.SetLimitsY(0, Math.Max(peak / scale, 1e-9) * 1.08);
