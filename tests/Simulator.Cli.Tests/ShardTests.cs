@@ -63,6 +63,12 @@ public sealed class ShardTests : IDisposable
         var clash = CliHarness.Run(Small.Prepend("run").Concat(new[] { "--out", Dir("full"), "--seed", "9" }).ToArray());
         Assert.Equal(2, clash.Code);
         Assert.Contains("another configuration", clash.Error);
+        // A hash shorter than any the runner writes (a file cut by hand or by a crash elsewhere) is refused the same way.
+        File.WriteAllText(Path.Combine(Dir("full"), "config.hash"), "ab\n");
+        var torn = CliHarness.Run(Small.Prepend("run").Concat(new[] { "--out", Dir("full") }).ToArray());
+        Assert.Equal(2, torn.Code);
+        Assert.Contains("another configuration (sha256 ab...", torn.Error);
+        Assert.DoesNotContain("Exception", torn.Error);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public static class ResultWriter
     {
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "config.resolved.yaml"), ResolvedConfig.Write(spec));
-        File.WriteAllText(Path.Combine(directory, "config.hash"), spec.Hash + "\n");
+        RunStore.WriteWhole(Path.Combine(directory, "config.hash"), spec.Hash + "\n");
         File.WriteAllText(Path.Combine(directory, "runs.csv"), RunsCsv(spec, records));
         ParquetRuns.Write(spec, records, Path.Combine(directory, "runs.parquet"));
         File.WriteAllText(Path.Combine(directory, "timing.csv"), TimingCsv(spec, records));

@@ -81,20 +81,30 @@ public sealed class RunStore : IDisposable
         if (File.Exists(hashFile))
         {
             string stored = File.ReadAllText(hashFile).Trim();
-            if (stored != spec.Hash) throw new ConfigException(hashFile, 1, "", $"this folder holds results of another configuration (sha256 {stored[..12]}..., this one {spec.Hash[..12]}...); choose another --out.");
+            if (stored != spec.Hash) throw new ConfigException(hashFile, 1, "", $"this folder holds results of another configuration (sha256 {stored[..Math.Min(12, stored.Length)]}..., this one {spec.Hash[..12]}...); choose another --out.");
         }
         else
         {
+            // The hash comes last and whole (written aside, then renamed): a run killed while it starts the
+            // folder leaves no hash, and the next one starts it again, rather than a torn hash or no log.
             File.WriteAllText(Path.Combine(directory, "experiment.yaml"), source.Text);
             File.WriteAllText(Path.Combine(directory, "sets.txt"), string.Join("\n", source.Sets.Prepend($"# base directory: {source.BaseDirectory}")) + "\n");
-            File.WriteAllText(hashFile, spec.Hash + "\n");
             File.WriteAllText(Path.Combine(directory, Cells), Header(spec) + "\n");
+            WriteWhole(hashFile, spec.Hash + "\n");
         }
         string cells = Path.Combine(directory, Cells);
         var (done, clean) = ReadCells(cells, spec);
         // Appending after a torn record would glue the next one to it: rewrite the log without it first.
         if (!clean) File.WriteAllLines(cells, done.Select(r => Line(r)).Prepend(Header(spec)));
         return new RunStore(directory, spec, done, writer);
+    }
+
+    /// <summary>Writes a file aside and renames it into place, so that a process killed meanwhile leaves the old file or none, never a torn one.</summary>
+    internal static void WriteWhole(string path, string text)
+    {
+        string aside = path + ".new";
+        File.WriteAllText(aside, text);
+        File.Move(aside, path, overwrite: true);
     }
 
     /// <summary>Rebuilds the experiment stored in a folder, checking that it still gives the stored hash.</summary>
