@@ -49,8 +49,7 @@ public static class Report
         {
             sb.AppendLine();
             // The title carries the unit ("Throughput (/s)"); the table's unit is chosen from the differences.
-            string title = metrics.PrimaryTitle[..metrics.PrimaryTitle.LastIndexOf('(')].Trim();
-            sb.AppendLine(CultureInfo.InvariantCulture, $"## {title} against {spec.Baseline} (paired over the same replications)");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"## {PrimaryWords(spec)} against {spec.Baseline} (paired over the same replications)");
             sb.AppendLine();
             var shown = MetricDisplay.For(metrics.Primary, paired.SelectMany(x => new[] { x.Paired.Difference.Mean, x.Paired.Difference.Low, x.Paired.Difference.High }));
             sb.AppendLine("| " + string.Join(" | ", Columns(spec).Concat(new[] { "strategy", $"difference in {shown.Header}", "95 % interval", "relative gain" })) + " |");
@@ -61,6 +60,7 @@ public static class Report
                     spec.Strategies[strategy].Label, shown.Format(p.Difference.Mean), $"[{shown.Format(p.Difference.Low)}, {shown.Format(p.Difference.High)}]",
                     double.IsNaN(p.RelativeGain) ? "n/a" : p.RelativeGain.ToString("P1", CultureInfo.InvariantCulture),
                 })) + " |");
+            PairContrasts.Write(sb, spec, records);
         }
         if (plots is { Count: > 0 })
         {
@@ -78,11 +78,14 @@ public static class Report
         return sb.ToString();
     }
 
+    /// <summary>The primary metric's title without its unit ("Throughput"): the paired tables carry units chosen from the differences.</summary>
+    internal static string PrimaryWords(ExperimentSpec spec) => spec.Metrics.PrimaryTitle[..spec.Metrics.PrimaryTitle.LastIndexOf('(')].Trim();
+
     /// <summary>The swept paths in words: scenario.arrivals.rate is "arrivals rate".</summary>
-    private static IEnumerable<string> Columns(ExperimentSpec spec) => spec.Sweep.Select(a => PlotText.Words(a.Path));
+    internal static IEnumerable<string> Columns(ExperimentSpec spec) => spec.Sweep.Select(a => PlotText.Words(a.Path));
 
     /// <summary>Each swept value as the file wrote it, with its unit.</summary>
-    private static IEnumerable<string> Labels(ExperimentSpec spec, int point) =>
+    internal static IEnumerable<string> Labels(ExperimentSpec spec, int point) =>
         spec.Sweep.Select(a => spec.Points[point].Written.TryGetValue(a.Path, out var w) ? w : spec.Points[point].Labels[a.Path]);
 
     private static string Show(Summary s, Func<double, string> format) => double.IsNaN(s.Mean) ? "n/a" : double.IsNaN(s.HalfWidth) ? format(s.Mean) : $"{format(s.Mean)} ± {format(s.HalfWidth)}";

@@ -132,4 +132,19 @@ public class SiteNetworkTests
         var byRep = records.GroupBy(r => r.Cell.Replication).Select(g => g.Single(r => r.Cell.Strategy == 0).Metrics[0] - g.Single(r => r.Cell.Strategy == 1).Metrics[0]).ToArray();
         Assert.Equal(byRep.Average(), paired.Difference.Mean, 9);
     }
+
+    [Fact]
+    public void The_report_contrasts_pairs_that_differ_in_one_factor()
+    {
+        var spec = Read(Network, "horizon=30 s", "baseline=mec-nonshare+no-sharing",
+            "strategies=[{select: requested, schedule: pl-dp}, {select: requested, schedule: no-sharing}, {select: mec-nonshare, schedule: no-sharing}]");
+        var records = new Runner(spec, 2).Run();
+        double Throughput(int strategy, int rep) => records.Single(r => r.Cell.Strategy == strategy && r.Cell.Replication == rep).Metrics[0];
+        double schedule = Enumerable.Range(0, 2).Average(rep => Throughput(0, rep) - Throughput(1, rep));
+        string report = Report.Markdown(spec, records);
+        var row = report.Split('\n').Single(l => l.StartsWith("| schedule pl-dp against no-sharing, select requested |", StringComparison.Ordinal));
+        Assert.Contains($"| {MetricDisplay.Number(schedule)} |", row);
+        // requested+no-sharing against the baseline is the paired table's; mec-nonshare+pl-dp is not run, so no selector contrast.
+        Assert.DoesNotContain("| select requested against", report);
+    }
 }
