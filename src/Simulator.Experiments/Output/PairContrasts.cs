@@ -9,7 +9,7 @@ namespace Simulator.Experiments;
 /// gain under selector a) and a+x against A0+x (the selector's gain under schedule x), on the primary metric,
 /// paired over the same replications. Contrasts against the baseline itself are the table above it.
 /// </summary>
-public static class PairContrasts
+internal static class PairContrasts
 {
     public static void Write(StringBuilder sb, ExperimentSpec spec, IReadOnlyList<RunRecord> records)
     {
