@@ -23,9 +23,6 @@ public sealed class SiteState(IReadOnlyList<EdgeSite> sites, Catalog catalog)
         return bytes == 0 ? 1 : (double)site.Catalog.ResidentBytes(local, site.Loader.Gpu) / bytes;
     }
 
-    /// <summary>Requests waiting in the cloudlet's queue.</summary>
-    public int QueueLength(int cloudlet) => sites[cloudlet].QueueLength;
-
     // A sharing-blind site keeps its own copy of the catalog, with the same model ids.
     private Model Local(EdgeSite site, int model) => site.Catalog.Model(catalog.Models[model].Id);
 }

@@ -125,9 +125,11 @@ public static class NetworkScenarioReader
             if (s.Child("catalog").Text("generate", "") == "pfm" && !s.Child("catalog").Has("profile"))
                 throw s.Child("catalog").Doc.Error("a network of sites runs every model on the cloudlets' GPUs: a pfm catalog needs 'profile' (the inference time per batch size, with its source).");
             var (siteSpec, workload) = ScenarioReader.ReadSiteAndWorkload(cell, probe, baseDirectory);
-            if (largest > siteSpec.GpuBytes)
+            // The site's reader checked the probe's models; a pfm catalog's models of another replication may be larger.
+            long activation = probe.Models.Max(m => m.ActivationBytesPerSample);
+            if (largest + activation > siteSpec.GpuBytes)
                 throw (cell.Child("site").Raw("gpu") ?? cell.Doc).Error(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"the catalog's models reach {largest / Edge.Units.GB:0.###} GB, more than the cloudlets' GPU memory of {siteSpec.GpuBytes / Edge.Units.GB:0.###} GB."));
+                    $"the catalog's models reach {largest / Edge.Units.GB:0.###} GB, and {activation / Edge.Units.GB:0.###} GB of activations for one request, more than the cloudlets' GPU memory of {siteSpec.GpuBytes / Edge.Units.GB:0.###} GB."));
             double? storage = cell.Has("storage") ? cell.Quantity("storage", UnitKind.Bytes, null, Domain.Positive) : null;
             double room = storage ?? cloudletRanges.CapacityGB.Min * Edge.Units.GB;
             if (largest > room)

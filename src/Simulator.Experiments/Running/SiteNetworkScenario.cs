@@ -62,7 +62,7 @@ public sealed record SiteNetworkScenario(Func<Random, Catalog> Catalog, NetworkW
         var registry = strategy.Registry;
         var schedule = strategy.Schedule ?? throw new InvalidOperationException($"'{strategy.Label}' is not a {{select, schedule}} pair.");
         var setup = registry.Create(schedule.Name, schedule.Arguments, new Random(0));
-        var site = Site with { Sharing = setup.Sharing, Uplink = setup.UplinkFor(Site.Uplink) };
+        var site = setup.SiteFor(Site);
         var sites = new CloudletSiteSpec(site, Workload, (_, cell) => registry.Create(schedule.Name, schedule.Arguments, cell.Stream("strategy:" + schedule.OwnLabel)).Scheduler)
         {
             StorageBytes = StorageBytes,

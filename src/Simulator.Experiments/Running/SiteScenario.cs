@@ -49,7 +49,7 @@ public sealed record SiteScenario(Catalog Catalog, SiteSpec Site, IWorkload Work
 
     private (Simulation Env, EdgeSite Edge) Build(StrategySetup setup, RandomStreams streams, RunLength length, bool trace)
     {
-        var site = Site with { Sharing = setup.Sharing, Uplink = setup.UplinkFor(Site.Uplink) };
+        var site = setup.SiteFor(Site);
         var env = new Simulation();
         return (env, new EdgeSite(env, Catalog, site, setup.Scheduler, Workload, streams, length.WarmupSeconds, trace ? TraceWindow(length.HorizonSeconds) : null));
     }

@@ -17,6 +17,9 @@ public sealed record StrategySetup(string Name, IBatchScheduler Scheduler, IBand
 {
     /// <summary>The uplink this strategy runs with: the scenario's, with the strategy's allocator if it chose one.</summary>
     public UplinkSpec UplinkFor(UplinkSpec scenario) => Allocator is null ? scenario : scenario with { Allocator = Allocator };
+
+    /// <summary>The site this strategy runs on: the scenario's, with its uplink and with sharing as the strategy has it.</summary>
+    public SiteSpec SiteFor(SiteSpec scenario) => scenario with { Sharing = Sharing, Uplink = UplinkFor(scenario.Uplink) };
 }
 
 /// <summary>A strategy name or parameter that cannot be used; the message says what was expected.</summary>

@@ -17,7 +17,7 @@ public static class StaticRun
     /// </summary>
     public static (Plan Plan, PlanEvaluation Evaluation, double Seconds, SiteView World) Solve(StrategySetup setup, SiteView view)
     {
-        var spec = view.Spec with { Uplink = setup.UplinkFor(view.Spec.Uplink), Sharing = setup.Sharing };
+        var spec = setup.SiteFor(view.Spec);
         var own = new SiteView(view.Now, view.Queue, view.Resident, view.InRam, view.Catalog, view.Loads, spec);
         if (!setup.Sharing)
         {
