@@ -75,6 +75,64 @@ public class EventOrderTests
         }, iter: 300);
     }
 
+    /// <summary>
+    /// Events that schedule none, one or several more while they are processed, with peeks in between
+    /// (the queue keeps a dequeued root vacant until the next access), against a list scanned for the
+    /// least (time, priority, scheduling order): the same events in the same order, the same peeks.
+    /// </summary>
+    [Fact]
+    public void Events_scheduled_while_processing_come_out_as_from_a_scanned_list()
+    {
+        var step = Gen.Select(Gen.Int[0, 3], Gen.Int[0, 3], Gen.Int[-2, 2], Gen.Bool);
+        var gen = Gen.Select(Gen.Int[1, 12], step.Array[1, 300], Gen.Int[0, 50]);
+        gen.Sample((initial, steps, horizon) =>
+        {
+            var env = new Simulation();
+            var seen = new List<(int Id, double Time, double Peek)>();
+            int next = 0, used = 0;
+            void Schedule(double delay, int priority)
+            {
+                int id = next++;
+                env.ScheduleD(delay, Tagged(env, () =>
+                {
+                    double peek = double.NaN;
+                    if (used < steps.Length)
+                    {
+                        var (children, delaySteps, childPriority, peekFirst) = steps[used++];
+                        if (peekFirst) peek = env.PeekD();
+                        for (int c = 0; c < children; c++) Schedule((delaySteps + c) * 0.25, childPriority);
+                    }
+                    seen.Add((id, env.NowD, peek));
+                }), priority);
+            }
+            for (int i = 0; i < initial; i++) Schedule(i % 3 * 0.25, i % 2 - 1);
+            if (horizon > 0) env.RunD(horizon * 0.25);
+            else env.Run();
+
+            var pending = new List<(double Time, int Priority, int Id)>();
+            var expected = new List<(int Id, double Time, double Peek)>();
+            int nextId = 0, stepUsed = 0;
+            double now = 0;
+            for (int i = 0; i < initial; i++) pending.Add((i % 3 * 0.25, i % 2 - 1, nextId++));
+            while (pending.Count > 0)
+            {
+                var first = pending.OrderBy(e => e.Time).ThenBy(e => e.Priority).ThenBy(e => e.Id).First();
+                if (horizon > 0 && first.Time >= horizon * 0.25 && !(first.Time == horizon * 0.25 && first.Priority < 0)) break;
+                pending.Remove(first);
+                now = first.Time;
+                double peek = double.NaN;
+                if (stepUsed < steps.Length)
+                {
+                    var (children, delaySteps, childPriority, peekFirst) = steps[stepUsed++];
+                    if (peekFirst) peek = pending.Select(e => e.Time).Append(horizon > 0 ? horizon * 0.25 : double.MaxValue).Min(); // a run to a horizon holds its stop event
+                    for (int c = 0; c < children; c++) pending.Add((now + (delaySteps + c) * 0.25, childPriority, nextId++));
+                }
+                expected.Add((first.Id, now, peek));
+            }
+            return seen.SequenceEqual(expected);
+        }, iter: 400);
+    }
+
     [Fact]
     public void Out_of_range_priority_and_negative_or_undefined_delays_are_refused()
     {

@@ -98,7 +98,7 @@ public class Process : Event
                 if (!IsOk) throw new InvalidOperationException("The process did not react to being faulted: call HandleFault() before yielding again.");
                 var next = generator.Current ?? throw new InvalidOperationException("A process yielded null instead of an event.");
                 Target = next;
-                Value = next.Value;
+                if (!ReferenceEquals(Value, next.Value)) Value = next.Value; // most values are null: spares a write barrier
                 if (!next.IsProcessed)
                 {
                     next.AddWaiter(this);
