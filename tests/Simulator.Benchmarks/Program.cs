@@ -6,10 +6,16 @@ using Simulator.Benchmarks;
 // `gaps` prints the planners' gaps to the exhaustive optimum (the README's table); `cpsat-20` times
 // CP-SAT proving the optimum of 20-user rounds; `speedup [file] [--repeat=N]` times `simulator run` on one
 // core against two; `trace-memory traced|untraced <horizon>` prints one long run's peak memory;
-// `sites-memory <selector> <horizon>` the same for SiteNetworkBenchmarks' network of 125 sites.
+// `sites-memory <selector> <horizon>` the same for SiteNetworkBenchmarks' network of 125 sites;
+// `kernel-ratio [rounds]` times the kernel and the reference loop in turns in one process.
 if (args is ["speedup", ..])
 {
     SpeedUp.Print(args[1..]);
+    return;
+}
+if (args is ["kernel-ratio", ..])
+{
+    KernelRatio.Print(args[1..]);
     return;
 }
 if (args is ["cpsat-20"])
