@@ -3,7 +3,8 @@ namespace Simulator.Edge.Network;
 /// <summary>
 /// The two parts of every model of a catalog (network.md section 2): its base, the blocks some other model
 /// also lists, and its task part, the rest. Any location holding the base's blocks can supply it, whichever
-/// model brought them; only a holder of the exact model supplies it when sharing is off.
+/// model brought them; only a holder of the exact model supplies it when sharing is off. Parts with the same
+/// blocks are one array, so a part can be told by reference (pulls under way are looked up so).
 /// </summary>
 public sealed class ModelParts
 {
@@ -15,11 +16,18 @@ public sealed class ModelParts
         Task = new string[k][];
         BaseBytes = new double[k];
         TaskBytes = new double[k];
+        var distinct = new Dictionary<string, string[]>();
+        string[] One(IEnumerable<string> ids)
+        {
+            var part = ids.ToArray();
+            string key = string.Join('\u001f', part);
+            return distinct.TryGetValue(key, out var same) ? same : distinct[key] = part;
+        }
         for (int i = 0; i < k; i++)
         {
             var blocks = catalog.BlocksOf(catalog.Models[i]).ToArray();
-            Base[i] = blocks.Where(b => catalog.UsersOf(b.Id) > 1).Select(b => b.Id).ToArray();
-            Task[i] = blocks.Where(b => catalog.UsersOf(b.Id) <= 1).Select(b => b.Id).ToArray();
+            Base[i] = One(blocks.Where(b => catalog.UsersOf(b.Id) > 1).Select(b => b.Id));
+            Task[i] = One(blocks.Where(b => catalog.UsersOf(b.Id) <= 1).Select(b => b.Id));
             BaseBytes[i] = blocks.Where(b => catalog.UsersOf(b.Id) > 1).Sum(b => (double)b.Bytes);
             TaskBytes[i] = blocks.Where(b => catalog.UsersOf(b.Id) <= 1).Sum(b => (double)b.Bytes);
         }

@@ -68,8 +68,8 @@ public sealed class NetworkSimulation
     private readonly ContextWorld? contexts;
     private readonly HolderIndex? holders;
     private readonly Dictionary<int, InferenceRequest> inCells = new();
-    // Pulls under way, by destination and part (its blocks joined): under Inflight.Join a decision waits for them.
-    private readonly Dictionary<(int Home, string Part), Event> inbound = new();
+    // Pulls under way, by destination and part (ModelParts gives one array per part): under Inflight.Join a decision waits for them.
+    private readonly Dictionary<(int Home, string[] Part), Event> inbound = new();
     private int nextId;
 
     /// <summary>A network whose requests an online learner decides one at a time, on arrival, against what the cloudlets hold then.</summary>
@@ -271,7 +271,7 @@ public sealed class NetworkSimulation
             {
                 if (counted) Metrics.PartHits++;
             }
-            else pulls.Add(process.Inflight == Inflight.Join && inbound.TryGetValue((r.Home, Key(blocks)), out var coming) ? coming : Pull(source, r.Home, blocks, bytes, counted));
+            else pulls.Add(process.Inflight == Inflight.Join && inbound.TryGetValue((r.Home, blocks), out var coming) ? coming : Pull(source, r.Home, blocks, bytes, counted));
             store.Pin(blocks);
         }
         return pulls;
@@ -311,8 +311,6 @@ public sealed class NetworkSimulation
         store.Release(taskBlocks);
     }
 
-    private static string Key(string[] blocks) => string.Join('\u001f', blocks);
-
     private Event Pull(int source, int home, string[] blocks, double bytes, bool counted)
     {
         var done = transfers.Start(source, home, bytes);
@@ -325,7 +323,7 @@ public sealed class NetworkSimulation
         }
         if (process.Inflight == Inflight.Join)
         {
-            var key = (home, Key(blocks));
+            var key = (home, blocks);
             inbound[key] = done;
             done.AddCallback(_ => inbound.Remove(key));
         }

@@ -15,22 +15,30 @@ internal static class PairContrasts
     {
         var strategies = spec.Strategies;
         if (strategies.FirstOrDefault(s => s.Label == spec.Baseline) is not { Schedule: { } baseSchedule } baseline) return;
-        int Find(string select, string schedule) => strategies.ToList().FindIndex(s => s.Schedule is not null && s.OwnLabel == select && s.Schedule.OwnLabel == schedule);
+        var (baseSelect, baseScheduled) = (baseline.OwnLabel, baseSchedule.OwnLabel);
+        int Find(string select, string schedule)
+        {
+            for (int s = 0; s < strategies.Count; s++)
+                if (strategies[s].Schedule is { } x && strategies[s].OwnLabel == select && x.OwnLabel == schedule) return s;
+            return -1;
+        }
         var rows = new List<(int Strategy, int Reference, string Factor)>();
         for (int s = 0; s < strategies.Count; s++)
         {
             var (select, schedule) = (strategies[s].OwnLabel, strategies[s].Schedule!.OwnLabel);
-            if (schedule != baseSchedule.OwnLabel && select != baseline.OwnLabel && Find(select, baseSchedule.OwnLabel) is var bySchedule and >= 0)
-                rows.Add((s, bySchedule, $"schedule {schedule} against {baseSchedule.OwnLabel}, select {select}"));
-            if (select != baseline.OwnLabel && schedule != baseSchedule.OwnLabel && Find(baseline.OwnLabel, schedule) is var bySelect and >= 0)
-                rows.Add((s, bySelect, $"select {select} against {baseline.OwnLabel}, schedule {schedule}"));
+            if (select == baseSelect || schedule == baseScheduled) continue; // a contrast with the baseline's selector or schedule is in the table above
+            if (Find(select, baseScheduled) is var bySchedule and >= 0)
+                rows.Add((s, bySchedule, $"schedule {schedule} against {baseScheduled}, select {select}"));
+            if (Find(baseSelect, schedule) is var bySelect and >= 0)
+                rows.Add((s, bySelect, $"select {select} against {baseSelect}, schedule {schedule}"));
         }
         if (rows.Count == 0) return;
         int m = spec.Metrics.Index(spec.Metrics.Primary);
         var contrasts = (from point in records.Select(r => r.Cell.Point).Distinct().Order()
                          from row in rows
-                         let Values = (Func<int, Dictionary<int, double>>)(s => records.Where(r => r.Cell.Point == point && r.Cell.Strategy == s).ToDictionary(r => r.Cell.Replication, r => r.Metrics[m]))
-                         select (Point: point, row.Factor, Paired: PairedSummary.Of(Values(row.Strategy), Values(row.Reference)))).ToArray();
+                         let paired = ResultWriter.PairedOf(records, point, row.Strategy, row.Reference, m)
+                         where paired is not null
+                         select (Point: point, row.Factor, Paired: paired)).ToArray();
         var shown = MetricDisplay.For(spec.Metrics.Primary, contrasts.SelectMany(c => new[] { c.Paired.Difference.Mean, c.Paired.Difference.Low, c.Paired.Difference.High }));
         sb.AppendLine();
         sb.AppendLine(CultureInfo.InvariantCulture, $"## {Report.PrimaryWords(spec)}: one factor of the pair changed, the other held (paired over the same replications)");

@@ -77,13 +77,17 @@ public static class ResultWriter
             {
                 if (s == baseline) continue;
                 for (int m = 0; m < spec.Metrics.Count; m++)
-                {
-                    var mine = records.Where(r => r.Cell.Point == point && r.Cell.Strategy == s).ToDictionary(r => r.Cell.Replication, r => r.Metrics[m]);
-                    var theirs = records.Where(r => r.Cell.Point == point && r.Cell.Strategy == baseline).ToDictionary(r => r.Cell.Replication, r => r.Metrics[m]);
-                    if (mine.Count == 0 || theirs.Count == 0) continue;
-                    yield return (point, s, spec.Metrics.Names[m], PairedSummary.Of(mine, theirs));
-                }
+                    if (PairedOf(records, point, s, baseline, m) is { } paired)
+                        yield return (point, s, spec.Metrics.Names[m], paired);
             }
+    }
+
+    /// <summary>Metric <paramref name="m"/> of one strategy against another at a point, paired by replication; null when either has no runs there.</summary>
+    internal static PairedSummary? PairedOf(IReadOnlyList<RunRecord> records, int point, int strategy, int reference, int m)
+    {
+        Dictionary<int, double> Values(int s) => records.Where(r => r.Cell.Point == point && r.Cell.Strategy == s).ToDictionary(r => r.Cell.Replication, r => r.Metrics[m]);
+        var (mine, theirs) = (Values(strategy), Values(reference));
+        return mine.Count == 0 || theirs.Count == 0 ? null : PairedSummary.Of(mine, theirs);
     }
 
     private static IEnumerable<string> PointColumns(ExperimentSpec spec) => new[] { "point" }.Concat(spec.Sweep.Select(a => Csv(a.Path)));
