@@ -1,0 +1,74 @@
+using Simulator.Testing;
+
+namespace Simulator.Experiments.Tests;
+
+/// <summary>
+/// Every shipped experiment, shortened (two replications, a short horizon, fewer requests or points where a
+/// run is long), gives the runs.csv and summary.csv stored under Golden/ byte for byte. A change that is meant
+/// to move results regenerates them (<c>GOLDEN_UPDATE=1 dotnet test --filter GoldenRunsTests</c>) and says
+/// why in its commit; any other change must leave them as they are.
+/// </summary>
+public class GoldenRunsTests
+{
+    private static readonly string Repo = RepositoryRoot.Find();
+    private static readonly string Golden = Path.Combine(Repo, "tests", "Simulator.Experiments.Tests", "Golden");
+
+    /// <summary>What shortens each experiment beyond two replications; time-simulating ones also run 60 s with 10 s of warm-up.</summary>
+    private static readonly Dictionary<string, string[]> Shortening = new(StringComparer.Ordinal)
+    {
+        ["chasing-online-long"] = new[] { "scenario.requests.count=5000", "plots=[]" },
+        ["pl-dp-vs-optimal"] = new[] { "sweep={scenario.arrivals.count: [4, 6]}", "plots=[]" },
+    };
+
+    public static TheoryData<string> Experiments() => new(Files());
+
+    private static IEnumerable<string> Files() =>
+        Directory.GetFiles(Path.Combine(Repo, "experiments"), "*.yaml", SearchOption.AllDirectories)
+            .Where(f => File.ReadLines(f).Any(l => l.StartsWith("scenario:", StringComparison.Ordinal)))
+            .Select(f => Path.GetRelativePath(Repo, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+
+    [Fact]
+    public void Every_shipped_experiment_has_its_golden_files()
+    {
+        var names = Files().Select(Path.GetFileNameWithoutExtension).ToArray();
+        Assert.True(names.Length >= 23, $"{names.Length} shipped experiments");
+        if (Environment.GetEnvironmentVariable("GOLDEN_UPDATE") == "1") return;
+        foreach (var name in names)
+        {
+            Assert.True(File.Exists(Path.Combine(Golden, name + ".runs.csv")), $"no Golden/{name}.runs.csv");
+            Assert.True(File.Exists(Path.Combine(Golden, name + ".summary.csv")), $"no Golden/{name}.summary.csv");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Experiments))]
+    public void A_shortened_run_gives_the_golden_runs_and_summaries(string file)
+    {
+        string name = Path.GetFileNameWithoutExtension(file);
+        var sets = new List<string> { "replications=2", "horizon=60 s", "warmup=10 s" };
+        if (Shortening.TryGetValue(name, out var more)) sets.AddRange(more);
+        var spec = ExperimentReader.Read(Path.Combine(Repo, file), sets);
+        var records = new Runner(spec, 2).Run();
+        string runs = ResultWriter.RunsCsv(spec, records), summary = ResultWriter.SummaryCsv(spec, records);
+        string runsFile = Path.Combine(Golden, name + ".runs.csv"), summaryFile = Path.Combine(Golden, name + ".summary.csv");
+        if (Environment.GetEnvironmentVariable("GOLDEN_UPDATE") == "1")
+        {
+            File.WriteAllText(runsFile, runs);
+            File.WriteAllText(summaryFile, summary);
+            return;
+        }
+        AssertSameText(File.ReadAllText(runsFile), runs, name + ".runs.csv");
+        AssertSameText(File.ReadAllText(summaryFile), summary, name + ".summary.csv");
+    }
+
+    /// <summary>Equal, or the first line that differs, both ways, so a failure says where.</summary>
+    private static void AssertSameText(string expected, string actual, string what)
+    {
+        if (expected == actual) return;
+        var e = expected.Split('\n');
+        var a = actual.Split('\n');
+        int line = Enumerable.Range(0, Math.Min(e.Length, a.Length)).FirstOrDefault(i => e[i] != a[i], Math.Min(e.Length, a.Length));
+        Assert.Fail($"{what} differs at line {line + 1} ({e.Length} lines stored, {a.Length} now):\n  stored: {(line < e.Length ? e[line] : "(end)")}\n  now:    {(line < a.Length ? a[line] : "(end)")}");
+    }
+}
