@@ -51,7 +51,7 @@ public class NetworkRunBenchmarks
     {
         var (env, sim) = Build();
         env.RunD(1000);
-        return sim.Metrics.Served;
+        return sim.Service.Measures.Served;
     }
 
     /// <summary>
@@ -65,17 +65,17 @@ public class NetworkRunBenchmarks
         var catalog = PfmGenerator.Build(new PfmSpec(10, 2), new AffineProfile(0, 0), 0, streams.Stream("network:catalog"));
         var env = new Simulation();
         var world = new NetworkWorldSpec { Cloudlets = 125, Context = new LatentContext(50) };
-        var sim = new NetworkSimulation(env, world, new NetworkProcessSpec(100, 10, Queueing.Analytic, Contention.None), catalog, new MecOl(streams.Stream("strategy:mec-ol"), d: 25), new PenaltySpec(), streams, 0);
+        var sim = new StochasticNetwork(env, world, new NetworkProcessSpec(100, 10, Queueing.Analytic, Contention.None), catalog, new MecOl(streams.Stream("strategy:mec-ol"), d: 25), new PenaltySpec(), streams, 0);
         env.RunD(1000);
-        return sim.Metrics.Served;
+        return sim.Service.Measures.Served;
     }
 
-    public static (Simulation, NetworkSimulation) Build()
+    public static (Simulation, StochasticNetwork) Build()
     {
         var streams = new RandomStreams(7);
         var catalog = PfmGenerator.Build(new PfmSpec(10, 2), new AffineProfile(0, 0), 0, streams.Stream("network:catalog"));
         var env = new Simulation();
-        var sim = new NetworkSimulation(env, new NetworkWorldSpec { Cloudlets = 125 }, new NetworkProcessSpec(100, 10, Queueing.Analytic, Contention.None), catalog, new MecIlp(), streams, 0);
+        var sim = new StochasticNetwork(env, new NetworkWorldSpec { Cloudlets = 125 }, new NetworkProcessSpec(100, 10, Queueing.Analytic, Contention.None), catalog, new MecIlp(), new PenaltySpec(), streams, 0);
         return (env, sim);
     }
 }

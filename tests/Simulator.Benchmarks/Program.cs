@@ -58,7 +58,7 @@ if (args is ["network-counts"])
     var (env, sim) = NetworkRunBenchmarks.Build();
     var watch = System.Diagnostics.Stopwatch.StartNew();
     env.RunD(1000);
-    Console.WriteLine($"{sim.Metrics.Arrived} requests, {sim.Metrics.Served} served, {env.ProcessedEvents} events, mean delay {sim.Metrics.Delay.Mean:F2} s, {watch.Elapsed.TotalSeconds:F2} s wall (one cold run)");
+    Console.WriteLine($"{sim.Pipeline.Arrived} requests, {sim.Service.Measures.Served} served, {env.ProcessedEvents} events, mean delay {sim.Service.Measures.Delay.Mean:F2} s, {watch.Elapsed.TotalSeconds:F2} s wall (one cold run)");
     return;
 }
 if (args is ["trace-memory", var mode, var traceHorizon])
@@ -95,7 +95,7 @@ if (args is ["site-counts"])
         var watch = System.Diagnostics.Stopwatch.StartNew();
         env.RunD(horizon);
         var m = site.Metrics;
-        Console.WriteLine($"horizon {horizon} s: {m.Arrived} requests, {env.ProcessedEvents} events, on time {m.OnTime}, late {m.Late}, expired {m.Expired}, {watch.Elapsed.TotalSeconds:F2} s wall (one cold run)");
+        Console.WriteLine($"horizon {horizon} s: {site.Pipeline.Arrived} requests, {env.ProcessedEvents} events, on time {m.OnTime}, late {m.Late}, expired {m.Expired}, {watch.Elapsed.TotalSeconds:F2} s wall (one cold run)");
     }
     return;
 }

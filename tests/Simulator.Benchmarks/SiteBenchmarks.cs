@@ -26,12 +26,12 @@ public class SiteBenchmarks
     {
         var (env, site) = Build(HorizonSeconds);
         env.RunD(HorizonSeconds);
-        Requests = site.Metrics.Arrived;
+        Requests = site.Pipeline.Arrived;
         Events = env.ProcessedEvents;
         return site.Metrics;
     }
 
-    public static (Simulation Env, EdgeSite Site) Build(double horizon)
+    public static (Simulation Env, LoneSite Site) Build(double horizon)
     {
         var catalog = BackboneSharingGenerator.Build(new[]
         {
@@ -46,6 +46,6 @@ public class SiteBenchmarks
         };
         var workload = new SyntheticWorkload(new PoissonArrivals(50), new ZipfPopularity(0.8), new ConstantQuantity(2.0));
         var env = new Simulation();
-        return (env, new EdgeSite(env, catalog, spec, new FcfsScheduler(), workload, new RandomStreams(20251122)));
+        return (env, new LoneSite(env, catalog, spec, new FcfsScheduler(), workload, new RandomStreams(20251122)));
     }
 }

@@ -50,9 +50,9 @@ public class PrefetchTests
         var trace = new TraceWorkload("p.csv", new[] { "time,model,bytes,deadline", "0,A,1000,100", "0,B,1000,100" });
         var plan = new Plan(new[] { new PlannedBatch("A", new long[] { 0 }), new PlannedBatch("B", new long[] { 1 }) });
         var env = new Simulation();
-        var site = new EdgeSite(env, catalog, spec, new FixedPlanScheduler(plan), trace, new RandomStreams(1));
+        var site = new LoneSite(env, catalog, spec, new FixedPlanScheduler(plan), trace, new RandomStreams(1));
         var batches = new List<BatchRecord>();
-        site.BatchCompleted += batches.Add;
+        site.Site.BatchCompleted += batches.Add;
         env.Run();
         Assert.Equal(2, site.Metrics.OnTime);
         return (batches, site.Metrics.BytesOverPcie);

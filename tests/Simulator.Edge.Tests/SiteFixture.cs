@@ -24,6 +24,6 @@ internal static class SiteFixture
     public static IWorkload Workload(double rate = 20, double budget = 0.5) =>
         new SyntheticWorkload(new PoissonArrivals(rate), new ZipfPopularity(0.8), new ConstantQuantity(budget));
 
-    public static EdgeSite Site(Simulation env, IBatchScheduler scheduler, ulong seed = 7, SiteSpec? spec = null, IWorkload? workload = null, double warmup = 0) =>
+    public static LoneSite Site(Simulation env, IBatchScheduler scheduler, ulong seed = 7, SiteSpec? spec = null, IWorkload? workload = null, double warmup = 0) =>
         new(env, Catalog, spec ?? Spec(), scheduler, workload ?? Workload(), new RandomStreams(seed), warmup);
 }

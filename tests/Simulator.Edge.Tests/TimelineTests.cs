@@ -35,7 +35,7 @@ public class TimelineTests
         AssertBatch(batches[0], 0, "A", new long[] { 0, 1 }, 0.3, 1.55, 1.59);
         AssertBatch(batches[1], 1.59, "B", new long[] { 2 }, 2.09, 1.865, 2.12);
         AssertBatch(batches[2], 2.12, "A", new long[] { 4 }, 2.22, 2.67, 2.70);
-        Assert.Equal((5L, 3L, 1L, 1L, 0L), Counts(site.Metrics));
+        Assert.Equal((5L, 3L, 1L, 1L, 0L), Counts(site));
         Assert.Equal(2.70, env.NowD, 9);
     }
 
@@ -51,7 +51,7 @@ public class TimelineTests
         Assert.Equal(2, batches.Count);
         AssertBatch(batches[0], 0, "A", new long[] { 0 }, 0.15, 1.70, 1.73);
         AssertBatch(batches[1], 1.73, "A", new long[] { 3, 4 }, 1.93, 1.93, 1.97);
-        Assert.Equal((5L, 3L, 0L, 2L, 0L), Counts(site.Metrics));
+        Assert.Equal((5L, 3L, 0L, 2L, 0L), Counts(site));
     }
 
     [Fact]
@@ -61,11 +61,11 @@ public class TimelineTests
         Assert.Equal(new long[] { 3, 4 }, batches[2].RequestIds);
         // Batch 3 with both users: upload 0.2, load 0.55: E = 2.12 + 0.55 + tau(2) = 2.71; user 3 late.
         Assert.Equal(2.71, batches[2].Completion, 9);
-        Assert.Equal((5L, 3L, 2L, 0L, 0L), Counts(site.Metrics));
+        Assert.Equal((5L, 3L, 2L, 0L, 0L), Counts(site));
     }
 
-    private static (long Arrived, long OnTime, long Late, long Expired, long Rejected) Counts(SiteMetrics m) =>
-        (m.Arrived, m.OnTime, m.Late, m.Expired, m.Rejected);
+    private static (long Arrived, long OnTime, long Late, long Expired, long Rejected) Counts(LoneSite site) =>
+        (site.Pipeline.Arrived, site.Metrics.OnTime, site.Metrics.Late, site.Metrics.Expired, site.Metrics.Rejected);
 
     private static void AssertBatch(BatchRecord b, double start, string model, long[] ids, double uploadEnd, double loadEnd, double completion)
     {
@@ -77,7 +77,7 @@ public class TimelineTests
         Assert.Equal(completion, b.Completion, 9);
     }
 
-    private static (EdgeSite Site, Simulation Env, List<BatchRecord> Batches) Run(Timeline timeline, Admission admission = Admission.DropInfeasible)
+    private static (LoneSite Site, Simulation Env, List<BatchRecord> Batches) Run(Timeline timeline, Admission admission = Admission.DropInfeasible)
     {
         var catalog = new Catalog(
             new[] { new Block("s", 100_000_000), new Block("a", 50_000_000), new Block("b", 25_000_000) },
@@ -110,9 +110,9 @@ public class TimelineTests
             new PlannedBatch("A", new long[] { 3, 4 }),
         });
         var env = new Simulation();
-        var site = new EdgeSite(env, catalog, spec, new FixedPlanScheduler(plan), new TraceWorkload("hand.csv", lines), new RandomStreams(1));
+        var site = new LoneSite(env, catalog, spec, new FixedPlanScheduler(plan), new TraceWorkload("hand.csv", lines), new RandomStreams(1));
         var batches = new List<BatchRecord>();
-        site.BatchCompleted += batches.Add;
+        site.Site.BatchCompleted += batches.Add;
         env.Run();
         return (site, env, batches);
     }

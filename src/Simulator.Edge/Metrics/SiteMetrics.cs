@@ -22,7 +22,6 @@ public sealed class SiteMetrics
         criticalUpload = new("upload on the critical path"), gpuWait = new("GPU wait on the critical path"), criticalLoading = new("loading on the critical path"),
         decision = new("decision wall time");
     private readonly P2Quantile p50 = new(0.50), p95 = new(0.95), p99 = new(0.99);
-    private readonly Simulation env;
 
     /// <param name="traceWindowSeconds">
     /// Also keep the latency distribution and the queue's and GPU memory's means per window of this width
@@ -33,7 +32,6 @@ public sealed class SiteMetrics
     {
         if (!(warmupSeconds >= 0)) throw new ArgumentOutOfRangeException(nameof(warmupSeconds), warmupSeconds, "The warm-up cannot be negative.");
         WarmupSeconds = warmupSeconds;
-        this.env = env;
         latency = new SampleMonitor("latency");
         QueueLength = new TimeSeriesMonitor(env, 0, "queue length");
         GpuBytes = new TimeSeriesMonitor(env, 0, "GPU bytes in use");
@@ -65,7 +63,6 @@ public sealed class SiteMetrics
 
     public double WarmupSeconds { get; }
 
-    public long Arrived { get; private set; }
     public long OnTime { get; private set; }
     public long Late { get; private set; }
     public long Expired { get; private set; }
@@ -108,34 +105,23 @@ public sealed class SiteMetrics
     public double LatencyP95 => p95.Value;
     public double LatencyP99 => p99.Value;
 
-    /// <summary>Requests counted as arrived that have no outcome yet (queued or in service when the run stopped).</summary>
-    public long Unfinished => Arrived - OnTime - Late - Expired - Rejected;
+    /// <summary>Requests with an outcome at the site that count (arrived after the warm-up).</summary>
+    public long Ended => OnTime + Late + Expired + Rejected;
 
     public bool Counts(double arrival) => arrival >= WarmupSeconds;
 
-    internal void OnArrival(InferenceRequest r)
-    {
-        if (Counts(r.Arrival)) Arrived++;
-    }
-
-    /// <summary>Raised when a request's outcome is known (warm-up or not): the request, its outcome, when; for traces.</summary>
-    public event Action<InferenceRequest, Outcome, double>? Ended;
-
     internal void OnExpired(InferenceRequest r)
     {
-        Ended?.Invoke(r, Outcome.Expired, env.NowD);
         if (Counts(r.Arrival)) Expired++;
     }
 
     internal void OnRejected(InferenceRequest r)
     {
-        Ended?.Invoke(r, Outcome.Rejected, env.NowD);
         if (Counts(r.Arrival)) Rejected++;
     }
 
     internal void OnServed(InferenceRequest r, double finish, LatencyParts parts, CriticalPath path)
     {
-        Ended?.Invoke(r, finish <= r.Deadline ? Outcome.OnTime : Outcome.Late, finish);
         if (!Counts(r.Arrival)) return;
         if (finish <= r.Deadline) OnTime++;
         else Late++;

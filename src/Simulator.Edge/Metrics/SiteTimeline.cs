@@ -43,7 +43,7 @@ public sealed class SiteTimeline
         this.rows = rows;
         site.RequestArrived += Arrived;
         site.BatchCompleted += Completed;
-        site.Metrics.Ended += Ended;
+        site.Ended += Ended;
         site.Loader.Transferred += (device, start, end, bytes) => Busy(new DeviceSpan(device, start, end, bytes, -1));
     }
 

@@ -4,9 +4,9 @@ using Simulator.Kernel;
 namespace Simulator.Edge;
 
 /// <summary>
-/// One edge server as kernel processes (system-model.md section 5). An arrivals process admits the
-/// workload's requests to the queue (or a network admits them, through <see cref="Admit"/>, once their
-/// model's parts are on the site's disk). A planning stage, at each decision epoch, drops requests that can
+/// One edge server as kernel processes: the service stage of a <see cref="RequestPipeline"/>, which admits
+/// each request to the queue (<see cref="Admit"/>) as it arrives, or, in a network, once its model's parts
+/// are on the site's disk. A planning stage, at each decision epoch, drops requests that can
 /// no longer make their deadline (admission), takes the next batch from the scheduler's plan, and starts
 /// its upload with the allocator's split. A GPU stage (one batch at a time) loads the model through the
 /// <see cref="Loader"/> and runs inference. On the overlap and sequential timelines the next epoch is
@@ -25,14 +25,6 @@ public sealed class EdgeSite
     private bool arrivedSincePlan;
     // What this site adds to the (possibly shared) level monitors.
     private double queueShown, gpuShown;
-
-    public EdgeSite(Simulation env, Catalog catalog, SiteSpec spec, IBatchScheduler scheduler, IWorkload workload, RandomStreams streams, double warmupSeconds = 0, double? traceWindowSeconds = null)
-        : this(env, catalog, spec, scheduler, new SiteMetrics(env, warmupSeconds, traceWindowSeconds))
-    {
-        // Arrivals start before the planner, so that at an instant both act the arrival is seen first.
-        env.Process(Arrivals(workload, streams));
-        Start();
-    }
 
     /// <summary>
     /// A site fed by <see cref="Admit"/>, reporting into <paramref name="metrics"/>, which several sites may
@@ -70,6 +62,9 @@ public sealed class EdgeSite
     /// <summary>Raised when a request arrives; tests use it to compare what strategies see.</summary>
     public event Action<InferenceRequest>? RequestArrived;
 
+    /// <summary>Raised when a request's outcome is known (warm-up or not): the request, its outcome, and when (a served one's result is back then).</summary>
+    public event Action<InferenceRequest, Outcome, double>? Ended;
+
     public int QueueLength => queue.Count;
 
     /// <summary>Requests taken from the queue into a batch that has not completed.</summary>
@@ -78,21 +73,10 @@ public sealed class EdgeSite
     /// <summary>The catalog the site loads by: the one it was given, or its sharing-blind copy.</summary>
     public Catalog Catalog => catalog;
 
-    private IEnumerable<Event> Arrivals(IWorkload workload, RandomStreams streams)
-    {
-        var users = new CellUsers(spec.Uplink, streams);
-        foreach (var draft in workload.Requests(catalog, streams))
-        {
-            if (draft.Arrival > env.NowD) yield return env.TimeoutD(draft.Arrival - env.NowD);
-            Admit(users.Place(draft));
-        }
-    }
-
-    /// <summary>Queues a request now and wakes the planner if it sleeps; its outcome reaches <see cref="SiteMetrics.Ended"/>.</summary>
+    /// <summary>Queues a request now and wakes the planner if it sleeps; its outcome reaches <see cref="Ended"/>.</summary>
     public void Admit(InferenceRequest request)
     {
         queue.Add(request);
-        Metrics.OnArrival(request);
         ShowQueue();
         RequestArrived?.Invoke(request);
         arrivedSincePlan = true;
@@ -126,13 +110,11 @@ public sealed class EdgeSite
             }
             var (model, members) = next.Value;
             InService += members.Count;
-            double upload = spec.Uplink.RequantizeOnCoherence
-                ? RequantizedUpload.Seconds(members.Select(r => (r.InputBits, r.Channel)).ToArray(), t0, spec.Uplink)
-                : spec.Uplink.Allocator.Allocate(members.Select(r => new UploadDemand(r.InputBits, r.Channel.SnrHz(t0))).ToArray(), spec.Uplink.BandwidthHz, spec.Uplink.RateModel).UploadSeconds;
+            double upload = UploadTime.OfBatch(spec.Uplink, members, t0);
             if (double.IsInfinity(upload))
             {
                 InService -= members.Count;
-                foreach (var r in members) Metrics.OnExpired(r); // some user has no usable channel: the batch cannot upload
+                foreach (var r in members) Expire(r); // some user has no usable channel: the batch cannot upload
                 continue;
             }
             double uploadEnd = env.DueD(upload);
@@ -167,10 +149,22 @@ public sealed class EdgeSite
             InService -= members.Count;
             BatchCompleted?.Invoke(new BatchRecord(t0, model.Id, members.Select(r => r.Id).ToArray(), uploadEnd, loadStart, loadStart + report.Seconds, inferenceStart, completion, report));
             foreach (var r in members)
-                Metrics.OnServed(r, completion + downlink, new LatencyParts(t0 - r.Admitted, uploadSeconds, report.Seconds, compute, downlink, r.Decided - r.Arrival, r.Admitted - r.Decided),
+                Served(r, completion + downlink, new LatencyParts(t0 - r.Admitted, uploadSeconds, report.Seconds, compute, downlink, r.Decided - r.Arrival, r.Admitted - r.Decided),
                     CriticalPath.Of(r.Admitted, t0, uploadEnd, loadStart, loadStart + report.Seconds, inferenceStart, completion, downlink));
             Metrics.OnBatch(t0, members.Count, report, catalog.Bytes(model), model.BlockIds.Count, compute);
         }
+    }
+
+    private void Expire(InferenceRequest r)
+    {
+        Ended?.Invoke(r, Outcome.Expired, env.NowD);
+        Metrics.OnExpired(r);
+    }
+
+    private void Served(InferenceRequest r, double finish, LatencyParts parts, CriticalPath path)
+    {
+        Ended?.Invoke(r, finish <= r.Deadline ? Outcome.OnTime : Outcome.Late, finish);
+        Metrics.OnServed(r, finish, parts, path);
     }
 
     private double DownlinkSeconds() =>
@@ -187,14 +181,12 @@ public sealed class EdgeSite
             if (!loadByModel.TryGetValue(model.Id, out double load))
                 loadByModel[model.Id] = load = Estimator.LoadSeconds(model, Loader.Gpu, Loader.Ram);
             var alone = new UploadDemand(r.InputBits, r.Channel.SnrHz(now));
-            double upload = OptimalAllocator.IsClosedForm(spec.Uplink)
-                ? OptimalAllocator.ClosedFormSeconds(new ReadOnlySpan<UploadDemand>(in alone), spec.Uplink.BandwidthHz)
-                : spec.Uplink.Allocator.Allocate(new[] { alone }, spec.Uplink.BandwidthHz, spec.Uplink.RateModel).UploadSeconds;
+            double upload = UploadTime.Seconds(spec.Uplink, new ReadOnlySpan<UploadDemand>(in alone));
             double finish = now + Site.Combine(spec.Timeline, upload, load) + model.Profile.Seconds(1) + DownlinkSeconds();
             if (finish > r.Deadline)
             {
                 queue.RemoveAt(i);
-                Metrics.OnExpired(r);
+                Expire(r);
             }
         }
         ShowQueue();
@@ -234,6 +226,7 @@ public sealed class EdgeSite
         {
             var r = queue.First(q => q.Id == id);
             queue.Remove(r);
+            Ended?.Invoke(r, Outcome.Rejected, env.NowD);
             Metrics.OnRejected(r);
         }
         foreach (var b in decided.Batches) plan.Enqueue(b);

@@ -50,7 +50,12 @@ public sealed class SiteView
     public int MaxBatchSize(Model model) => Site.MaxBatchSize(model, Catalog, spec);
 
     /// <summary>The upload time of users uploading together, under the site's allocation policy and rate model.</summary>
-    public double UploadSeconds(IReadOnlyList<QueuedRequest> users) => Allocate(users).UploadSeconds;
+    public double UploadSeconds(IReadOnlyList<QueuedRequest> users)
+    {
+        var demands = new UploadDemand[users.Count];
+        for (int i = 0; i < demands.Length; i++) demands[i] = new UploadDemand(users[i].InputBits, users[i].SnrHz);
+        return UploadTime.Seconds(spec.Uplink, demands);
+    }
 
     /// <summary>The site's split of the band among users uploading together.</summary>
     public BandwidthAllocation Allocate(IReadOnlyList<QueuedRequest> users) =>

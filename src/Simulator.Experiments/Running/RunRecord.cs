@@ -44,12 +44,14 @@ public static class RunMetrics
 
     public static int Index(string name) => Set.Index(name);
 
-    public static double[] From(SiteMetrics m, double measuredSeconds)
+    /// <summary>The site's measures, with the requests that arrived and those placed nowhere (0 at a lone site) counted by the pipeline.</summary>
+    public static double[] From(SiteMetrics m, RequestPipeline pipeline, double measuredSeconds)
     {
         static double Ratio(double a, double b) => b > 0 ? a / b : double.NaN;
+        long arrived = pipeline.Arrived;
         return new[]
         {
-            m.OnTime / measuredSeconds, Ratio(m.OnTime, m.Arrived), m.Arrived, m.OnTime, m.Late, m.Expired, m.Rejected, m.Unfinished,
+            m.OnTime / measuredSeconds, Ratio(m.OnTime, arrived), arrived, m.OnTime, m.Late, m.Expired, m.Rejected, arrived - m.Ended - pipeline.Unplaced,
             m.Latency.Mean, m.LatencyP50, m.LatencyP95, m.LatencyP99,
             m.Waiting.Mean, m.Upload.Mean, m.Loading.Mean, m.Inference.Mean, m.Downlink.Mean,
             m.CriticalUpload.Mean, m.GpuWait.Mean, m.CriticalLoading.Mean,

@@ -48,33 +48,31 @@ public sealed record SiteNetworkScenario(Func<Random, Catalog> Catalog, NetworkW
     {
         var (env, network) = Build(strategy, streams, length, trace);
         env.RunD(length.HorizonSeconds);
-        var sites = network.Sites!.Metrics;
-        var net = network.Metrics;
+        var sites = network.Sites.Metrics;
+        var decisions = network.SelectionMeasures.DecisionWallSeconds;
         var record = new RunRecord(cell, Values(network, length.MeasuredSeconds),
-            net.DecisionWallSeconds.Count > 0 ? net.DecisionWallSeconds.Mean * 1000 : 0, net.DecisionWallSeconds.Count > 0 ? net.DecisionWallSeconds.Max * 1000 : 0);
+            decisions.Count > 0 ? decisions.Mean * 1000 : 0, decisions.Count > 0 ? decisions.Max * 1000 : 0);
         if (!trace) return (record, null);
         return (record, RunTrace.Of(sites.LatencyDistribution!, sites.QueueWindows!.Means(length.HorizonSeconds), sites.GpuWindows!.Means(length.HorizonSeconds)));
     }
 
     /// <summary>The network of a run, before it runs: tests look inside.</summary>
-    public (Simulation Env, NetworkSimulation Network) Build(StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace = false)
+    public (Simulation Env, NetworkOfSites Network) Build(StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace = false)
     {
         var registry = strategy.Registry;
         var schedule = strategy.Schedule ?? throw new InvalidOperationException($"'{strategy.Label}' is not a {{select, schedule}} pair.");
         var setup = registry.Create(schedule.Name, schedule.Arguments, new Random(0));
         var site = setup.SiteFor(Site);
-        var sites = new CloudletSiteSpec(site, Workload, (_, cell) => registry.Create(schedule.Name, schedule.Arguments, cell.Stream("strategy:" + schedule.OwnLabel)).Scheduler)
-        {
-            StorageBytes = StorageBytes,
-            TraceWindowSeconds = trace ? SiteScenario.TraceWindow(length.HorizonSeconds) : null,
-        };
+        var spec = new NetworkOfSitesSpec(site, Workload, Process.WindowSeconds, Process.Contention, Process.Inflight) { StorageBytes = StorageBytes };
         // The selector's stream is its own, whichever site strategy it is paired with.
         var stream = streams.Stream("strategy:" + strategy.OwnLabel);
         var env = new Simulation();
         var catalog = Catalog(streams.Stream("network:catalog"));
-        var network = registry.KindOf(strategy.Name) == StrategyKind.Online
-            ? new NetworkSimulation(env, World, Process, catalog, registry.CreateOnline(strategy.Name, strategy.Arguments, stream), Penalty, streams, length.WarmupSeconds, sites)
-            : new NetworkSimulation(env, World, Process, catalog, registry.CreateSelector(strategy.Name, strategy.Arguments, stream), streams, length.WarmupSeconds, sites);
+        var decider = registry.KindOf(strategy.Name) == StrategyKind.Online
+            ? (object)registry.CreateOnline(strategy.Name, strategy.Arguments, stream)
+            : registry.CreateSelector(strategy.Name, strategy.Arguments, stream);
+        var network = new NetworkOfSites(env, World, spec, catalog, decider, Penalty, (_, cell) => registry.Create(schedule.Name, schedule.Arguments, cell.Stream("strategy:" + schedule.OwnLabel)).Scheduler,
+            streams, length.WarmupSeconds, trace ? SiteScenario.TraceWindow(length.HorizonSeconds) : null);
         return (env, network);
     }
 
@@ -82,22 +80,19 @@ public sealed record SiteNetworkScenario(Func<Random, Catalog> Catalog, NetworkW
     /// The site's measures pooled over the cloudlets, with every request that arrived in a cell counted (also
     /// those the network placed nowhere or whose parts were still coming); queue and GPU levels per cloudlet.
     /// </summary>
-    public static double[] Values(NetworkSimulation network, double measuredSeconds)
+    public static double[] Values(NetworkOfSites network, double measuredSeconds)
     {
-        var m = network.Sites!.Metrics;
-        var net = network.Metrics;
-        var values = RunMetrics.From(m, measuredSeconds);
-        int cloudlets = network.Stores.Count;
-        values[RunMetrics.Index("arrived")] = net.Arrived;
-        values[RunMetrics.Index("on_time_ratio")] = net.Arrived > 0 ? (double)m.OnTime / net.Arrived : double.NaN;
-        values[RunMetrics.Index("unfinished")] = net.Arrived - m.OnTime - m.Late - m.Expired - m.Rejected - net.Unplaced;
+        var m = network.Sites.Metrics;
+        var f = network.Fetch.Measures;
+        var values = RunMetrics.From(m, network.Pipeline, measuredSeconds);
+        int cloudlets = network.Network.Stores.Count;
         values[RunMetrics.Index("queue_mean")] /= cloudlets;
         values[RunMetrics.Index("gpu_memory_mean")] /= cloudlets;
         var extra = new double[]
         {
-            net.Unplaced, m.Selection.Mean, m.Pull.Mean, net.Pull.Mean, net.Accuracy.Mean,
-            net.BytesFromDataCentre + net.BytesFromCloudlets, net.BytesFromDataCentre, net.BytesFromCloudlets, net.PullSeconds, m.DiskSeconds, m.PcieSeconds,
-            net.PartLookups > 0 ? (double)net.PartHits / net.PartLookups : double.NaN, network.Stores.Sum(s => s.Evictions),
+            network.Pipeline.Unplaced, m.Selection.Mean, m.Pull.Mean, f.Pull.Mean, f.Accuracy.Mean,
+            f.BytesFromDataCentre + f.BytesFromCloudlets, f.BytesFromDataCentre, f.BytesFromCloudlets, f.PullSeconds, m.DiskSeconds, m.PcieSeconds,
+            f.PartLookups > 0 ? (double)f.PartHits / f.PartLookups : double.NaN, network.Network.Stores.Sum(s => s.Evictions),
         };
         return values.Concat(extra).ToArray();
     }

@@ -24,10 +24,10 @@ public sealed record SiteScenario(Catalog Catalog, SiteSpec Site, IWorkload Work
     {
         var setup = Setup(strategy, streams);
         if (OneShot) return OneShotRun.Run(cell, this, setup, streams, trace);
-        var (env, edge) = Build(setup, streams, length, trace);
+        var (env, site) = Build(setup, streams, length, trace);
         env.RunD(length.HorizonSeconds);
-        var m = edge.Metrics;
-        var record = new RunRecord(cell, RunMetrics.From(m, length.MeasuredSeconds),
+        var m = site.Metrics;
+        var record = new RunRecord(cell, RunMetrics.From(m, site.Pipeline, length.MeasuredSeconds),
             m.DecisionWallSeconds.Count > 0 ? m.DecisionWallSeconds.Mean * 1000 : 0, m.DecisionWallSeconds.Count > 0 ? m.DecisionWallSeconds.Max * 1000 : 0);
         if (!trace) return (record, null);
         return (record, RunTrace.Of(m.LatencyDistribution!, m.QueueWindows!.Means(length.HorizonSeconds), m.GpuWindows!.Means(length.HorizonSeconds)));
@@ -37,21 +37,21 @@ public sealed record SiteScenario(Catalog Catalog, SiteSpec Site, IWorkload Work
     public (RunRecord Record, SiteTimeline Timeline) Timeline(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, int rows)
     {
         if (OneShot) throw new InvalidOperationException("A one-shot round simulates no timeline.");
-        var (env, edge) = Build(Setup(strategy, streams), streams, length, trace: false);
-        var timeline = new SiteTimeline(edge, rows);
+        var (env, site) = Build(Setup(strategy, streams), streams, length, trace: false);
+        var timeline = new SiteTimeline(site.Site, rows);
         env.RunD(length.HorizonSeconds);
         timeline.Close(env.NowD);
-        return (new RunRecord(cell, RunMetrics.From(edge.Metrics, length.MeasuredSeconds), 0, 0), timeline);
+        return (new RunRecord(cell, RunMetrics.From(site.Metrics, site.Pipeline, length.MeasuredSeconds), 0, 0), timeline);
     }
 
     private static StrategySetup Setup(StrategyChoice strategy, RandomStreams streams) =>
         strategy.Registry.Create(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.Label));
 
-    private (Simulation Env, EdgeSite Edge) Build(StrategySetup setup, RandomStreams streams, RunLength length, bool trace)
+    private (Simulation Env, LoneSite Site) Build(StrategySetup setup, RandomStreams streams, RunLength length, bool trace)
     {
         var site = setup.SiteFor(Site);
         var env = new Simulation();
-        return (env, new EdgeSite(env, Catalog, site, setup.Scheduler, Workload, streams, length.WarmupSeconds, trace ? TraceWindow(length.HorizonSeconds) : null));
+        return (env, new LoneSite(env, Catalog, site, setup.Scheduler, Workload, streams, length.WarmupSeconds, trace ? TraceWindow(length.HorizonSeconds) : null));
     }
 
     /// <summary>The windows the time-series plots draw: about 120 over the horizon, of a round width.</summary>

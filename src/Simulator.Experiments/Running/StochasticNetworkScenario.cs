@@ -7,7 +7,7 @@ namespace Simulator.Experiments;
 
 /// <summary>
 /// The stochastic network (<c>kind: network</c>): requests arrive over the horizon and the network strategy
-/// plans every window; pulls, queues and the part stores run in the simulation (<see cref="NetworkSimulation"/>).
+/// plans every window; pulls, queues and the part stores run in the simulation (<see cref="StochasticNetwork"/>).
 /// It reports the realized delay beside the delay planned at decision time: how far a plan made under the
 /// paper's assumptions lies from what happens (network.md section 3, item 8).
 /// </summary>
@@ -41,25 +41,29 @@ public sealed record StochasticNetworkScenario(Func<Random, Catalog> Catalog, Ne
         var stream = streams.Stream("strategy:" + strategy.Label);
         var env = new Simulation();
         var catalog = Catalog(streams.Stream("network:catalog"));
-        var network = registry.KindOf(strategy.Name) == StrategyKind.Online
-            ? new NetworkSimulation(env, World, Process, catalog, registry.CreateOnline(strategy.Name, strategy.Arguments, stream), Penalty, streams, length.WarmupSeconds)
-            : new NetworkSimulation(env, World, Process, catalog, registry.CreateSelector(strategy.Name, strategy.Arguments, stream), streams, length.WarmupSeconds);
+        var decider = registry.KindOf(strategy.Name) == StrategyKind.Online
+            ? (object)registry.CreateOnline(strategy.Name, strategy.Arguments, stream)
+            : registry.CreateSelector(strategy.Name, strategy.Arguments, stream);
+        var network = new StochasticNetwork(env, World, Process, catalog, decider, Penalty, streams, length.WarmupSeconds);
         env.RunD(length.HorizonSeconds);
-        var m = network.Metrics;
+        var p = network.Pipeline;
+        var m = network.Service.Measures;
+        var f = network.Fetch.Measures;
+        var s = network.SelectionMeasures;
         double measured = length.MeasuredSeconds;
         var values = new double[]
         {
-            m.Arrived, m.Served, m.Unplaced, m.Arrived - m.Served - m.Unplaced, m.Served / measured,
+            p.Arrived, m.Served, p.Unplaced, p.Arrived - m.Served - p.Unplaced, m.Served / measured,
             m.Delay.Mean, m.DelayP95.Count > 0 ? m.DelayP95.Value : double.NaN, m.PlannedDelay.Mean, m.Pull.Mean, m.Queueing.Mean, m.Inference.Mean, m.Transmission.Mean,
-            m.Cost.Mean, m.Accuracy.Mean, m.BytesFromDataCentre, m.BytesFromCloudlets, m.PartLookups > 0 ? (double)m.PartHits / m.PartLookups : double.NaN,
-            network.Stores.Sum(s => s.Evictions),
-            m.Rounds > 0 ? m.Rounds : double.NaN, m.Rounds > 0 ? m.TotalPenalty : double.NaN, m.Rounds > 0 ? m.CumulativeRegret : double.NaN,
-            m.Rounds > 0 ? m.CumulativeRegret / m.Rounds : double.NaN,
-            LearningCurve.Exponent(m.RegretCurve.Where(c => c.Round >= 16).Select(c => ((double)c.Round, c.Regret)), 3), // R(t) from t = 16: the first rounds are noise
-            m.Rounds > 0 ? (double)m.BestPicks / m.Rounds : double.NaN,
-            LearningCurve.InformativeShare(NetworkWorld.Contexts(World, catalog, streams)?.Informative, m.LastObserved),
+            m.Cost.Mean, m.Accuracy.Mean, f.BytesFromDataCentre, f.BytesFromCloudlets, f.PartLookups > 0 ? (double)f.PartHits / f.PartLookups : double.NaN,
+            network.Network.Stores.Sum(st => st.Evictions),
+            s.Rounds > 0 ? s.Rounds : double.NaN, s.Rounds > 0 ? s.TotalPenalty : double.NaN, s.Rounds > 0 ? s.CumulativeRegret : double.NaN,
+            s.Rounds > 0 ? s.CumulativeRegret / s.Rounds : double.NaN,
+            LearningCurve.Exponent(s.RegretCurve.Where(c => c.Round >= 16).Select(c => ((double)c.Round, c.Regret)), 3), // R(t) from t = 16: the first rounds are noise
+            s.Rounds > 0 ? (double)s.BestPicks / s.Rounds : double.NaN,
+            LearningCurve.InformativeShare(network.Network.Contexts?.Informative, s.LastObserved),
         };
-        var decisions = m.DecisionWallSeconds;
+        var decisions = s.DecisionWallSeconds;
         return (new RunRecord(cell, values, decisions.Count > 0 ? decisions.Mean * 1000 : 0, decisions.Count > 0 ? decisions.Max * 1000 : 0), null);
     }
 }

@@ -14,13 +14,11 @@ public sealed class StaticProblem
 {
     private readonly Dictionary<(string Model, string? After), double> loads = new();
     private readonly Dictionary<string, int[]> byCost = new(StringComparer.Ordinal);
-    private readonly bool additive;
     private readonly Lazy<IReadOnlyDictionary<long, int>> index;
 
     public StaticProblem(SiteView view)
     {
         View = view;
-        additive = OptimalAllocator.IsClosedForm(view.Spec.Uplink);
         Users = view.Queue;
         var single = new int[1];
         UploadCost = Enumerable.Range(0, Users.Count).Select(k =>
@@ -49,16 +47,10 @@ public sealed class StaticProblem
     public double Upload(ReadOnlySpan<int> users)
     {
         if (users.Length == 0) return 0;
-        if (!additive)
-        {
-            var requests = new QueuedRequest[users.Length];
-            for (int i = 0; i < users.Length; i++) requests[i] = Users[users[i]];
-            return View.UploadSeconds(requests);
-        }
-        // Planners call this in their innermost loops: the allocator's own closed form, on the stack.
+        // Planners call this in their innermost loops: the demands on the stack.
         Span<UploadDemand> demands = users.Length <= 256 ? stackalloc UploadDemand[users.Length] : new UploadDemand[users.Length];
         for (int i = 0; i < users.Length; i++) demands[i] = new UploadDemand(Users[users[i]].InputBits, Users[users[i]].SnrHz);
-        return OptimalAllocator.ClosedFormSeconds(demands, View.Spec.Uplink.BandwidthHz);
+        return UploadTime.Seconds(View.Spec.Uplink, demands);
     }
 
     /// <summary>L(i | the GPU after a batch of <paramref name="previous"/>, or R_0 when null), memoised.</summary>

@@ -3,7 +3,7 @@ using Simulator.Kernel;
 
 namespace Simulator.Edge.Tests.Network;
 
-public class NetworkSimulationTests
+public class StochasticNetworkTests
 {
     /// <summary>The first admissible model, both parts from their nearest holders: enough to drive the world.</summary>
     private sealed class NearestFirst : INetworkSelector
@@ -37,15 +37,15 @@ public class NetworkSimulationTests
                 CloudletRanges = new CloudletRanges { CapacityGB = new Interval(20, 40) }, // evictions happen
             };
             var env = new Simulation();
-            var sim = new NetworkSimulation(env, world, new NetworkProcessSpec(0.5, 3, Queueing.Analytic, Contention.None), catalog, new NearestFirst(), new RandomStreams((ulong)trial), 0);
-            sim.RequestCompleted += (r, planned, realized) =>
+            var sim = new StochasticNetwork(env, world, new NetworkProcessSpec(0.5, 3, Queueing.Analytic, Contention.None), catalog, new NearestFirst(), new PenaltySpec(), new RandomStreams((ulong)trial), 0);
+            sim.Service.RequestCompleted += (r, planned, realized) =>
             {
                 // Equal up to the clock: each of the few delays on a request's path is truncated to 100 ns ticks.
                 Assert.Equal(planned.Delay, realized, 1e-6);
                 requests++;
             };
             env.RunD(600);
-            Assert.True(sim.Stores.All(s => s.UsedBytes <= s.CapacityBytes || s.Evictions == 0), "a store over capacity once nothing is pinned");
+            Assert.True(sim.Network.Stores.All(s => s.UsedBytes <= s.CapacityBytes || s.Evictions == 0), "a store over capacity once nothing is pinned");
         }
         Assert.True(requests > 2000, $"{requests} requests");
     }
@@ -62,11 +62,12 @@ public class NetworkSimulationTests
         for (int rep = 0; rep < 20; rep++)
         {
             var env = new Simulation();
-            var sim = new NetworkSimulation(env, world, new NetworkProcessSpec(0.1, 0.001, Queueing.Simulated, Contention.None), catalog, new NearestFirst(), new RandomStreams((ulong)(100 + rep)), warmupSeconds: 1000);
+            var sim = new StochasticNetwork(env, world, new NetworkProcessSpec(0.1, 0.001, Queueing.Simulated, Contention.None), catalog, new NearestFirst(), new PenaltySpec(), new RandomStreams((ulong)(100 + rep)), warmupSeconds: 1000);
             env.RunD(201_000);
-            Assert.Equal(5, sim.Metrics.Inference.Mean, 9);
-            Assert.Equal(0, sim.Metrics.Pull.Mean, 12);
-            means.Add(sim.Metrics.Queueing.Mean);
+            Assert.IsType<FifoServerService>(sim.Service);
+            Assert.Equal(5, sim.Service.Measures.Inference.Mean, 9);
+            Assert.Equal(0, sim.Service.Measures.Pull.Mean, 12);
+            means.Add(sim.Service.Measures.Queueing.Mean);
         }
         double mean = means.Average(), sd = Math.Sqrt(means.Sum(m => (m - mean) * (m - mean)) / (means.Count - 1));
         double half = 2.861 * sd / Math.Sqrt(means.Count); // t(0.995, 19)
@@ -94,15 +95,15 @@ public class NetworkSimulationTests
         var catalog = PfmGenerator.Build(new PfmSpec(4, 2), new AffineProfile(0, 0), 0, new Random(2));
         var world = new NetworkWorldSpec { Cloudlets = 10, Context = new LatentContext(8, Types: 2, Informative: 2) };
         var process = new NetworkProcessSpec(5, 10, Queueing.Analytic, Contention.None);
-        NetworkMetrics Run(IOnlineSelector learner)
+        (SelectionMeasures Selection, long Served) Run(IOnlineSelector learner)
         {
             var env = new Simulation();
-            var sim = new NetworkSimulation(env, world, process, catalog, learner, new PenaltySpec(), new RandomStreams(4), 0);
+            var sim = new StochasticNetwork(env, world, process, catalog, learner, new PenaltySpec(), new RandomStreams(4), 0);
             env.RunD(400);
-            return sim.Metrics;
+            return (sim.SelectionMeasures, sim.Service.Measures.Served);
         }
-        var best = Run(new Best());
-        var fixedModel = Run(new Always(1));
+        var (best, _) = Run(new Best());
+        var (fixedModel, served) = Run(new Always(1));
         Assert.Equal(best.Rounds, fixedModel.Rounds); // the same arrivals for every learner
         Assert.InRange(best.Rounds, 1800, 2200);       // 5 /s for 400 s
         Assert.Equal(0, best.CumulativeRegret);
@@ -111,6 +112,6 @@ public class NetworkSimulationTests
         // R(t) at t = 1, 2, 4, ...: one point per power of two, and non-decreasing.
         Assert.Equal(Enumerable.Range(0, 20).Select(i => 1L << i).TakeWhile(t => t <= fixedModel.Rounds), fixedModel.RegretCurve.Select(c => c.Round));
         Assert.True(fixedModel.RegretCurve.Zip(fixedModel.RegretCurve.Skip(1)).All(p => p.First.Regret <= p.Second.Regret));
-        Assert.True(fixedModel.Served > 1500, $"{fixedModel.Served} served");
+        Assert.True(served > 1500, $"{served} served");
     }
 }

@@ -2,7 +2,7 @@ using CsCheck;
 using Simulator.Edge;
 using Simulator.Edge.Network;
 
-namespace Simulator.Experiments.Tests.SiteNetwork;
+namespace Simulator.Experiments.Tests;
 
 /// <summary>A network whose cloudlets run PartialLoading sites (network.md section 6): the lone site as a special case, and what is conserved.</summary>
 public class SiteNetworkTests
@@ -76,18 +76,19 @@ public class SiteNetworkTests
             var scenario = (SiteNetworkScenario)spec.Points[0].Scenario;
             var (env, network) = scenario.Build(spec.Strategies[0], new RandomStreams((ulong)seed), spec.Length);
             var outcomes = new Dictionary<long, int>();
-            network.Sites!.Metrics.Ended += (r, _, _) => outcomes[r.Id] = outcomes.GetValueOrDefault(r.Id) + 1;
-            network.RequestUnplaced += r => outcomes[r.Id] = outcomes.GetValueOrDefault(r.Id) + 1;
+            foreach (var site in network.Sites.Sites) site.Ended += (r, _, _) => outcomes[r.Id] = outcomes.GetValueOrDefault(r.Id) + 1;
+            network.Pipeline.RequestUnplaced += r => outcomes[r.Id] = outcomes.GetValueOrDefault(r.Id) + 1;
             env.RunD(spec.Length.HorizonSeconds);
 
             Assert.All(outcomes, o => Assert.Equal(1, o.Value));
-            long inFlight = network.Undecided + network.AwaitingParts + network.Sites.Queued + network.Sites.InService;
-            Assert.Equal(network.Metrics.Arrived, outcomes.Count + inFlight);
-            Assert.True(network.Metrics.Arrived > 20, $"only {network.Metrics.Arrived} requests");
+            long inFlight = network.Undecided + network.Pipeline.AwaitingParts + network.Sites.Queued + network.Sites.InService;
+            Assert.Equal(network.Pipeline.Arrived, outcomes.Count + inFlight);
+            Assert.True(network.Pipeline.Arrived > 20, $"only {network.Pipeline.Arrived} requests");
 
             // Network -> disk: every landed pull was written to its cloudlet's disk; nothing landed that was not sent.
-            Assert.Equal(network.Metrics.BytesLanded, network.Stores.Sum(s => s.BytesWritten), 6);
-            Assert.True(network.Metrics.BytesLanded <= network.Metrics.BytesSent + 1e-6);
+            var fetched = network.Fetch.Measures;
+            Assert.Equal(fetched.BytesLanded, network.Network.Stores.Sum(s => s.BytesWritten), 6);
+            Assert.True(fetched.BytesLanded <= fetched.BytesSent + 1e-6);
             // Disk and RAM -> GPU: what crossed PCIe was read off the disk or found in RAM.
             var m = network.Sites.Metrics;
             Assert.Equal(m.BytesOverPcie, m.BytesFromDisk + m.RamHitBytes);

@@ -1,4 +1,4 @@
-namespace Simulator.Experiments.Tests.SiteNetwork;
+namespace Simulator.Experiments.Tests;
 
 /// <summary>A network of sites refuses what it cannot run when the file is read (so <c>validate</c> finds it), naming file and line.</summary>
 public class SiteNetworkBadInputTests

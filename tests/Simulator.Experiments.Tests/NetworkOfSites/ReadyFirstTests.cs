@@ -4,7 +4,7 @@ using Simulator.Kernel;
 using Simulator.Strategies;
 using Simulator.Strategies.Network;
 
-namespace Simulator.Experiments.Tests.SiteNetwork;
+namespace Simulator.Experiments.Tests;
 
 /// <summary><c>ready-first</c> reads the sites: when a qualifying model is on the home's GPU and disk, that is what it takes.</summary>
 public class ReadyFirstTests
@@ -40,12 +40,10 @@ public class ReadyFirstTests
         var scenario = (SiteNetworkScenario)spec.Points[0].Scenario;
         var streams = new RandomStreams(5);
         var env = new Simulation();
-        var sites = new CloudletSiteSpec(scenario.Site, scenario.Workload, (_, cell) => StrategyRegistry.BuiltIn.Create("pl-dp", new Dictionary<string, string>(), cell.Stream("strategy:pl-dp")).Scheduler)
-        {
-            StorageBytes = scenario.StorageBytes,
-        };
+        var sites = new NetworkOfSitesSpec(scenario.Site, scenario.Workload, scenario.Process.WindowSeconds, scenario.Process.Contention, scenario.Process.Inflight) { StorageBytes = scenario.StorageBytes };
         var watch = new Watch(selector);
-        _ = new NetworkSimulation(env, scenario.World, scenario.Process, scenario.Catalog(streams.Stream("network:catalog")), watch, streams, 0, sites);
+        _ = new NetworkOfSites(env, scenario.World, sites, scenario.Catalog(streams.Stream("network:catalog")), watch, scenario.Penalty,
+            (_, cell) => StrategyRegistry.BuiltIn.Create("pl-dp", new Dictionary<string, string>(), cell.Stream("strategy:pl-dp")).Scheduler, streams, 0);
         env.RunD(spec.Length.HorizonSeconds);
         return watch;
     }
