@@ -68,7 +68,7 @@ if (args is ["trace-memory", var mode, var traceHorizon])
     var spec = Simulator.Experiments.Quickstart.Read(new[] { "strategies=[fcfs]", "baseline=fcfs", "plots=[]", $"horizon={traceHorizon} s", "sweep={scenario.arrivals.rate: [10 /s]}", "replications=2" });
     var cell = new Simulator.Experiments.Cell(0, 0, 0);
     var watch = System.Diagnostics.Stopwatch.StartNew();
-    long served = mode == "traced" ? Simulator.Experiments.Runner.Trace(spec, cell).Served : (long)Simulator.Experiments.Runner.RunCell(spec, cell).Metrics[Simulator.Experiments.RunMetrics.Index("arrived")];
+    long served = mode == "traced" ? Simulator.Experiments.Runner.Trace(spec, cell).Served : (long)Simulator.Experiments.Runner.RunCell(spec, cell).Values["arrived"];
     using var self = System.Diagnostics.Process.GetCurrentProcess();
     Console.WriteLine($"{mode}: horizon {traceHorizon} s, {served:N0} {(mode == "traced" ? "served" : "arrived")}, peak working set {self.PeakWorkingSet64 / 1e6:F0} MB, {watch.Elapsed.TotalSeconds:F0} s");
     return;
@@ -79,7 +79,7 @@ if (args is ["sites-memory", var selector, var sitesHorizon])
     var watch = System.Diagnostics.Stopwatch.StartNew();
     var values = SiteNetworkBenchmarks.Run(selector, double.Parse(sitesHorizon, System.Globalization.CultureInfo.InvariantCulture));
     using var self = System.Diagnostics.Process.GetCurrentProcess();
-    Console.WriteLine($"{selector}+pl-dp: horizon {sitesHorizon} s, {values[Simulator.Experiments.RunMetrics.Index("arrived")]:N0} arrived, peak working set {self.PeakWorkingSet64 / 1e6:F0} MB, {watch.Elapsed.TotalSeconds:F1} s");
+    Console.WriteLine($"{selector}+pl-dp: horizon {sitesHorizon} s, {values["arrived"]:N0} arrived, peak working set {self.PeakWorkingSet64 / 1e6:F0} MB, {watch.Elapsed.TotalSeconds:F1} s");
     return;
 }
 if (args is ["gaps"])

@@ -17,16 +17,16 @@ public class SiteNetworkBenchmarks
     public string Selector { get; set; } = "ready-first";
 
     [Benchmark]
-    public double OneHour125Sites() => Run(Selector, 3600)[RunMetrics.Index("arrived")];
+    public double OneHour125Sites() => Run(Selector, 3600)["arrived"];
 
     /// <summary>The site-network experiment at 125 cloudlets, 0.25 /s a cell, over <paramref name="horizonSeconds"/>, paired with pl-dp.</summary>
-    public static IReadOnlyList<double> Run(string selector, double horizonSeconds)
+    public static MetricValues Run(string selector, double horizonSeconds)
     {
         var spec = ExperimentReader.Read(Path.Combine(RepositoryRoot.Find(), "experiments", "network", "sites-2x2-resnet50.yaml"), new[]
         {
             "scenario.network.cloudlets=125", "scenario.cloudlet.arrivals.rate=0.25 /s", $"horizon={horizonSeconds} s", "warmup=0 s",
             $"strategies=[{{select: {selector}, schedule: pl-dp}}]", $"baseline={selector}+pl-dp", "plots=[]",
         });
-        return Runner.RunCell(spec, new Cell(0, 0, 0)).Metrics;
+        return Runner.RunCell(spec, new Cell(0, 0, 0)).Values;
     }
 }

@@ -20,7 +20,7 @@ public class NetworkSolveTests
             Assert.True(code == 0, error);
             var spec = ExperimentReader.Read(experiment, new[] { "replications=3" });
             var record = Runner.RunCell(spec, new Cell(1, spec.Strategies.Select((s, i) => (s, i)).Single(x => x.s.Label == "mec-ilp").i, 2));
-            double runTotal = record.Metrics[spec.Metrics.Index("total_delay")];
+            double runTotal = record.Values[spec.Metrics.Index("total_delay")];
             (code, var output, error) = CliHarness.Run("solve", window, "--strategy", "mec-ilp");
             Assert.True(code == 0, error);
             Assert.Contains($"\"total_delay\": {runTotal.ToString("R", CultureInfo.InvariantCulture)}", output);

@@ -17,8 +17,8 @@ public class PluginTests
     {
         var (code, listed, _) = CliHarness.Run("list", "strategies", "--plugin", Sample());
         Assert.Equal(0, code);
-        Assert.Contains("most-queued [single-site, one-shot]: Sample plugin", listed);
-        Assert.Contains("fcfs [single-site, one-shot]", listed);
+        Assert.Contains("most-queued [single-site, one-shot, network-of-sites]: Sample plugin", listed);
+        Assert.Contains("fcfs [single-site, one-shot, network-of-sites]", listed);
 
         string output = Path.Combine(Path.GetTempPath(), $"plugin-{Guid.NewGuid():N}");
         try

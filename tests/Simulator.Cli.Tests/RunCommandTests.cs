@@ -110,8 +110,22 @@ public class ListCommandTests
         Assert.Contains("    rate: 200 MB/s  (system-model.md section 2", output, StringComparison.Ordinal);
         (code, output, _) = CliHarness.Run("list", "metrics");
         Assert.Equal(0, code);
-        var site = output.Split('\n').Single(l => l.StartsWith("single-site", StringComparison.Ordinal));
-        Assert.All(Simulator.Experiments.RunMetrics.Names, n => Assert.Contains(n, site, StringComparison.Ordinal));
-        Assert.Contains(output.Split('\n'), l => l.StartsWith("network: ", StringComparison.Ordinal) && l.Contains("planned_delay_mean", StringComparison.Ordinal));
+        // Each kind's block lists each of its metrics with its unit, its direction and its definition, as declared.
+        var lines = output.Split('\n');
+        foreach (var kind in Simulator.Experiments.ScenarioKinds.BuiltIn.All)
+        {
+            var block = lines.SkipWhile(l => l != kind.Name + ":").Skip(1).TakeWhile(l => l.StartsWith("    ", StringComparison.Ordinal)).ToArray();
+            Assert.Equal(kind.Metrics.Count, block.Length);
+            for (int i = 0; i < block.Length; i++)
+            {
+                var m = kind.Metrics.Metrics[i];
+                Assert.StartsWith($"    {m.Name} (", block[i], StringComparison.Ordinal);
+                Assert.EndsWith($"): {m.Definition}", block[i].TrimEnd('\r'), StringComparison.Ordinal);
+            }
+        }
+        Assert.Contains("    throughput (1/s, higher is better): Requests served by their deadline per second", output, StringComparison.Ordinal);
+        Assert.Contains("    latency_p95 (s, lower is better): ", output, StringComparison.Ordinal);
+        Assert.Contains("    total_delay (s, lower is better, a bound for a relaxation): ", output, StringComparison.Ordinal);
+        Assert.Contains("    arrived (count): ", output, StringComparison.Ordinal);
     }
 }

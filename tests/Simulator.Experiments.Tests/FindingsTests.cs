@@ -24,7 +24,7 @@ public class FindingsTests
             string rate = pt.Written["scenario.arrivals.rate"];
             var line = Assert.Single(findings, l => l.StartsWith($"  - {spec.Strategies[w].Label} at arrivals rate = {rate}:", StringComparison.Ordinal));
             var d = paired[(pt.Index, w)];
-            Assert.Contains($"+{MetricDisplay.Number(d.Difference.Mean)} /s [", line);
+            Assert.Contains($"+{MetricUnit.Number(d.Difference.Mean)} /s [", line);
             Assert.Contains(d.Difference.Low > 0 ? "a difference (the interval excludes 0)" : "not distinguishable", line);
         }
         var largest = spec.Points.MaxBy(pt => paired[(pt.Index, winners[pt.Index])].RelativeGain)!;

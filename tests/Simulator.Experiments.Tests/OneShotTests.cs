@@ -37,7 +37,7 @@ public class OneShotTests
         var spec = Read(Experiment);
         var records = new Runner(spec, 2).Run();
         double Metric(int strategy, int replication, string name) =>
-            records.Single(r => r.Cell.Strategy == strategy && r.Cell.Replication == replication).Metrics[RunMetrics.Index(name)];
+            records.Single(r => r.Cell.Strategy == strategy && r.Cell.Replication == replication).Values[name];
         int sharingLost = 0;
         for (int rep = 0; rep < 12; rep++)
         {
@@ -64,7 +64,7 @@ public class OneShotTests
         // Same arrivals, models and channels: the exact optimum is one number per replication, whichever oracle finds it.
         var withCpSat = Read(Experiment.Replace("[exhaustive, pl-dp, no-sharing]", "[exhaustive, cpsat, pl-dp]", StringComparison.Ordinal));
         for (int rep = 0; rep < 4; rep++)
-            Assert.Equal(Runner.RunCell(spec, new Cell(0, 0, rep)).Metrics[RunMetrics.Index("on_time")], Runner.RunCell(withCpSat, new Cell(0, 1, rep)).Metrics[RunMetrics.Index("on_time")]);
+            Assert.Equal(Runner.RunCell(spec, new Cell(0, 0, rep)).Values["on_time"], Runner.RunCell(withCpSat, new Cell(0, 1, rep)).Values["on_time"]);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public class PlotRenderingTests
 
     private static Plot Draw((ExperimentSpec Spec, IReadOnlyList<RunRecord> Records) run, string kind, string? y = null, IReadOnlyDictionary<string, string>? at = null)
     {
-        var p = run.Spec.Plots.First(x => x.Kind == kind && (y is null || x.Y == y));
+        var p = run.Spec.Plots.First(x => x.Kind.Name == kind && (y is null || x.Y == y));
         if (at is not null) p = p with { At = at };
         return Plots.Draw(run.Spec, run.Records, p).Plot;
     }
@@ -93,7 +93,7 @@ public class PlotRenderingTests
     public void A_line_plot_whose_at_fixes_the_other_setting_draws_one_line_per_strategy_and_names_the_fixed_value()
     {
         var run = TwoAxes.Value;
-        var p = run.Spec.Plots.First(x => x.Kind == "line-ci") with { At = new Dictionary<string, string> { ["scenario.uplink.bandwidth"] = "5 MHz" } };
+        var p = run.Spec.Plots.First(x => x.Kind.Name == "line-ci") with { At = new Dictionary<string, string> { ["scenario.uplink.bandwidth"] = "5 MHz" } };
         var plot = Plots.Draw(run.Spec, run.Records, p).Plot;
         Assert.Equal(new[] { "pl-dp", "no-sharing" }, plot.GetPlottables().OfType<Scatter>().Select(l => l.LegendText));
         Assert.Contains("at uplink bandwidth = 5 MHz", plot.Axes.Title.Label.Text.Replace('\n', ' '));
@@ -122,7 +122,7 @@ public class PlotRenderingTests
         var run = twoAxes ? TwoAxes.Value : OneAxis.Value;
         var at = twoAxes ? new Dictionary<string, string> { ["scenario.arrivals.rate"] = "20", ["scenario.uplink.bandwidth"] = "5 MHz" } : null;
         var plot = Draw(run, "bars", at: at);
-        var point = run.Spec.Points.First(pt => pt.Matches(at ?? run.Spec.Plots.First(p => p.Kind == "bars").At));
+        var point = run.Spec.Points.First(pt => pt.Matches(at ?? run.Spec.Plots.First(p => p.Kind.Name == "bars").At));
         var bars = plot.GetPlottables().OfType<BarPlot>().Single().Bars;
         var means = Means(run);
         Assert.Equal(new[] { 0, 1 }.Select(s => 100 * means[(point.Index, s, "on_time_ratio")]), bars.Select(b => b.Value));
@@ -140,7 +140,7 @@ public class PlotRenderingTests
     {
         var run = twoAxes ? TwoAxes.Value : OneAxis.Value;
         var plot = Draw(run, "breakdown");
-        var point = run.Spec.Points.First(pt => pt.Matches(run.Spec.Plots.First(p => p.Kind == "breakdown").At));
+        var point = run.Spec.Points.First(pt => pt.Matches(run.Spec.Plots.First(p => p.Kind.Name == "breakdown").At));
         var bars = plot.GetPlottables().OfType<BarPlot>().Single().Bars;
         var marks = plot.GetPlottables().OfType<LinePlot>().ToArray();
         var means = Means(run);

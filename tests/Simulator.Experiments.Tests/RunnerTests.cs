@@ -22,17 +22,17 @@ public class RunnerTests
     {
         var plain = Quickstart.Read(Small);
         var requantized = Quickstart.Read(Small.Append("scenario.uplink.requantize_on_coherence=true").ToArray());
-        Assert.False(((SiteScenario)plain.Points[0].Scenario).Site.Uplink.RequantizeOnCoherence);
-        Assert.True(((SiteScenario)requantized.Points[0].Scenario).Site.Uplink.RequantizeOnCoherence);
+        Assert.False(((LoneSiteScenario)plain.Points[0].Scenario).Site.Uplink.RequantizeOnCoherence);
+        Assert.True(((LoneSiteScenario)requantized.Points[0].Scenario).Site.Uplink.RequantizeOnCoherence);
         Assert.Contains("requantize_on_coherence: true", requantized.ResolvedText);
         Assert.NotEqual(plain.Hash, requantized.Hash);
         var cell = new Cell(1, 3, 0); // fcfs at 10 /s
-        var a = Runner.RunCell(plain, cell).Metrics;
-        var b = Runner.RunCell(requantized, cell).Metrics;
-        Assert.Equal(a[RunMetrics.Index("arrived")], b[RunMetrics.Index("arrived")]);     // same workload
-        Assert.NotEqual(a[RunMetrics.Index("upload_mean")], b[RunMetrics.Index("upload_mean")]); // uploads follow the fading
+        var a = Runner.RunCell(plain, cell).Values;
+        var b = Runner.RunCell(requantized, cell).Values;
+        Assert.Equal(a["arrived"], b["arrived"]);     // same workload
+        Assert.NotEqual(a["upload_mean"], b["upload_mean"]); // uploads follow the fading
         // Re-splitting at 10 ms boundaries averages the fading over an upload: still about the same mean.
-        Assert.InRange(b[RunMetrics.Index("upload_mean")] / a[RunMetrics.Index("upload_mean")], 0.5, 2.0);
+        Assert.InRange(b["upload_mean"] / a["upload_mean"], 0.5, 2.0);
     }
 
     [Fact]
@@ -41,12 +41,12 @@ public class RunnerTests
         var optimal = Quickstart.Read(Small.Append("strategies=[fcfs]").Append("baseline=fcfs").ToArray());
         var equal = Quickstart.Read(Small.Append("strategies=[fcfs, {name: fcfs, bandwidth: optimal}]").Append("baseline=fcfs").Append("scenario.uplink.allocation=equal").ToArray());
         Assert.Contains("allocation: optimal", optimal.ResolvedText);
-        Assert.IsType<Edge.EqualAllocator>(((SiteScenario)equal.Points[0].Scenario).Site.Uplink.Allocator);
-        double Upload(ExperimentSpec spec, int strategy) => Runner.RunCell(spec, new Cell(1, strategy, 0)).Metrics[RunMetrics.Index("upload_mean")];
+        Assert.IsType<Edge.EqualAllocator>(((LoneSiteScenario)equal.Points[0].Scenario).Site.Uplink.Allocator);
+        double Upload(ExperimentSpec spec, int strategy) => Runner.RunCell(spec, new Cell(1, strategy, 0)).Values["upload_mean"];
         // The equal split waits for the slowest user: longer uploads than the optimum on the same workload.
         Assert.True(Upload(equal, 0) > Upload(optimal, 0) * 1.05, $"{Upload(equal, 0)} against {Upload(optimal, 0)}");
         // fcfs with bandwidth: optimal is the optimal run again, byte for byte.
-        Assert.Equal(Runner.RunCell(optimal, new Cell(1, 0, 0)).Metrics, Runner.RunCell(equal, new Cell(1, 1, 0)).Metrics);
+        Assert.Equal(Runner.RunCell(optimal, new Cell(1, 0, 0)).Values, Runner.RunCell(equal, new Cell(1, 1, 0)).Values);
     }
 
     [Fact]
@@ -54,11 +54,11 @@ public class RunnerTests
     {
         var spec = Quickstart.Read(Small);
         var records = new Runner(spec, 2).Run();
-        int arrived = RunMetrics.Index("arrived");
+        int arrived = SiteSet.Metrics.Index("arrived");
         foreach (var group in records.GroupBy(r => (r.Cell.Point, r.Cell.Replication)))
-            Assert.Single(group.Select(r => r.Metrics[arrived]).Distinct());
+            Assert.Single(group.Select(r => r.Values[arrived]).Distinct());
         // ... while replications differ from each other.
-        Assert.True(records.Where(r => r.Cell.Point == 0 && r.Cell.Strategy == 0).Select(r => r.Metrics[arrived]).Distinct().Count() > 1);
+        Assert.True(records.Where(r => r.Cell.Point == 0 && r.Cell.Strategy == 0).Select(r => r.Values[arrived]).Distinct().Count() > 1);
     }
 
     [Fact]
@@ -103,14 +103,14 @@ public class TraceTests
         var cell = new Cell(1, 0, 0);
         var record = Runner.RunCell(spec, cell);
         var trace = Runner.Trace(spec, cell);
-        Assert.Equal(record.Metrics[RunMetrics.Index("on_time")] + record.Metrics[RunMetrics.Index("late")], trace.Served);
-        Assert.Equal(record.Metrics[RunMetrics.Index("latency_mean")], trace.LatencyMean, 9);
+        Assert.Equal(record.Values["on_time"] + record.Values["late"], trace.Served);
+        Assert.Equal(record.Values["latency_mean"], trace.LatencyMean, 9);
         Assert.Equal(1.0, trace.LatencyCdf[^1].Fraction, 12);
         // The queue's window means, weighted by their widths, give the reported mean queue length.
         var windows = trace.QueueLength;
-        Assert.Equal(SiteScenario.TraceWindow(30), windows[1].Start - windows[0].Start, 12);
+        Assert.Equal(RunTrace.WindowSeconds(30), windows[1].Start - windows[0].Start, 12);
         double area = windows.Select((w, i) => w.Mean * ((i + 1 < windows.Count ? windows[i + 1].Start : 30) - w.Start)).Sum();
-        Assert.Equal(record.Metrics[RunMetrics.Index("queue_mean")], area / 30, 9);
+        Assert.Equal(record.Values["queue_mean"], area / 30, 9);
     }
 }
 
@@ -125,7 +125,7 @@ public class ReportTests
     [InlineData("throughput", new[] { 3.7333 }, "throughput (/s)", 3.73333, "3.733")]
     public void Each_column_reads_in_a_unit_chosen_from_its_values(string metric, double[] column, string header, double value, string shown)
     {
-        var (title, format) = MetricDisplay.For(metric, column);
+        var (title, format) = SiteSet.Metrics[metric].Shown(column);
         Assert.Equal(header, title);
         Assert.Equal(shown, format(value));
     }
@@ -141,7 +141,7 @@ public class ReportTests
         Assert.Equal("| uplink bandwidth | strategy | throughput (/s) | on time ratio (%) | latency p95 (s) | bytes saved (GB) | bytes saved (MB/s) |", summary[0]);
         // The byte total grows with the horizon; beside it, the same per second of the 15 s measured.
         var saved = ResultWriter.Summaries(spec, records).Where(x => x.Metric == "bytes_saved").ToArray();
-        var perSecond = MetricDisplay.For("bytes_saved", saved.Select(x => x.Summary.Mean / 15)).Format;
+        var perSecond = SiteSet.Metrics["bytes_saved"].Shown(saved.Select(x => x.Summary.Mean / 15)).Format;
         var first = saved.First(x => x.Point == 0 && x.Strategy == 0).Summary;
         Assert.EndsWith($"| {perSecond(first.Mean / 15)} ± {perSecond(first.HalfWidth / 15)} |", summary[2]);
         Assert.Contains(summary, l => l.StartsWith("| 20 MHz | pl-dp |", StringComparison.Ordinal));
@@ -171,7 +171,7 @@ public class PairedGainPlotTests
     {
         var spec = Quickstart.Read(new[] { "replications=3", "horizon=30 s", "warmup=5 s" });
         var records = new Runner(spec, 2).Run();
-        var (plot, name) = Plots.Draw(spec, records, spec.Plots.Single(p => p.Kind == "paired-gain"));
+        var (plot, name) = Plots.Draw(spec, records, spec.Plots.Single(p => p.Kind.Name == "paired-gain"));
         Assert.Equal("throughput-gain-vs-rate", name);
         var lines = plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().ToArray();
         Assert.Equal(new[] { "pl-dp", "pl-greedy", "fcfs" }, lines.Select(l => l.LegendText));

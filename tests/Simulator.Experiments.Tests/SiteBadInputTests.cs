@@ -50,7 +50,7 @@ public class PlacementTests
     [Fact]
     public void Grid_and_file_placement_are_reachable_from_an_experiment_and_a_placement_file_is_hashed()
     {
-        var grid = (SiteScenario)Quickstart.Read(new[] { "scenario.uplink.placement={kind: grid, spacing: 50 m, min_radius: 20 m, max_radius: 120 m}" }).Points[0].Scenario;
+        var grid = (LoneSiteScenario)Quickstart.Read(new[] { "scenario.uplink.placement={kind: grid, spacing: 50 m, min_radius: 20 m, max_radius: 120 m}" }).Points[0].Scenario;
         var points = Assert.IsType<Simulator.Edge.GridPlacement>(grid.Site.Uplink.Placement);
         Assert.Equal(50, points.Spacing);
         Assert.All(points.Distances, d => Assert.InRange(d, 20, 120));
@@ -59,7 +59,7 @@ public class PlacementTests
         try
         {
             var spec = Quickstart.Read(new[] { $"scenario.uplink.placement={{kind: file, file: {file}}}" });
-            var csv = Assert.IsType<Simulator.Edge.CsvPlacement>(((SiteScenario)spec.Points[0].Scenario).Site.Uplink.Placement);
+            var csv = Assert.IsType<Simulator.Edge.CsvPlacement>(((LoneSiteScenario)spec.Points[0].Scenario).Site.Uplink.Placement);
             Assert.Equal(new[] { 50.0, 100.0 }, csv.Distances);
             File.AppendAllText(file, "3,4\n");
             Assert.NotEqual(spec.Hash, Quickstart.Read(new[] { $"scenario.uplink.placement={{kind: file, file: {file}}}" }).Hash);

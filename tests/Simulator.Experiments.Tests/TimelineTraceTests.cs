@@ -7,7 +7,7 @@ public class TimelineTraceTests
 {
     private static readonly ExperimentSpec Spec = Quickstart.Read(new[] { "horizon=40 s", "warmup=0 s" });
 
-    private static double Metric(RunRecord r, string name) => r.Metrics[RunMetrics.Index(name)];
+    private static double Metric(RunRecord r, string name) => r.Values[SiteSet.Metrics.Index(name)];
 
     [Theory]
     [InlineData(0)]
@@ -16,7 +16,7 @@ public class TimelineTraceTests
     {
         var cell = new Cell(1, strategy, 0);
         var (record, timeline) = Runner.Timeline(Spec, cell, 1_000_000);
-        Assert.Equal(Runner.RunCell(Spec, cell).Metrics, record.Metrics);
+        Assert.Equal(Runner.RunCell(Spec, cell).Values, record.Values);
         Assert.Equal((long)Metric(record, "arrived"), timeline.RequestsSeen);
         Assert.Equal(timeline.RequestsSeen, timeline.Requests.Count);
         Assert.Equal(timeline.Requests.Count, timeline.Requests.Select(r => r.Id).Distinct().Count());
@@ -43,7 +43,7 @@ public class TimelineTraceTests
         JsonElement[] On(string track) => events.Where(e => e.GetProperty("ph").GetString() == "X" && e.GetProperty("tid").GetInt32() == tracks[track]).ToArray();
         double Busy(string track) => On(track).Sum(e => e.GetProperty("dur").GetDouble()) / 1e6;
         // The metrics count a load's bytes when its batch completes; the GPU loads one batch at a time (no prefetch here), so these are the transfers that ended by the last completion.
-        Assert.False(((SiteScenario)Spec.Points[1].Scenario).Site.Prefetch);
+        Assert.False(((LoneSiteScenario)Spec.Points[1].Scenario).Site.Prefetch);
         double last = timeline.Batches[^1].Completion * 1e6 + 1e-3;
         long Bytes(string track) => On(track).Where(e => e.GetProperty("ts").GetDouble() + e.GetProperty("dur").GetDouble() <= last).Sum(e => e.GetProperty("args").GetProperty("bytes").GetInt64());
         int batches = (int)timeline.BatchesSeen;

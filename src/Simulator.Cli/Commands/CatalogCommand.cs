@@ -13,7 +13,7 @@ namespace Simulator.Cli;
 /// </summary>
 public static class CatalogCommand
 {
-    private static readonly string[] CatalogKeys = ScenarioReader.CatalogSpecKeys.Append("blocks").ToArray();
+    private static readonly string[] CatalogKeys = SiteSections.CatalogSpecKeys.Append("blocks").ToArray();
 
     public static Command Create(TextWriter output)
     {
@@ -27,7 +27,7 @@ public static class CatalogCommand
             var doc = YamlDoc.Load(info.FullName);
             var catalog = doc.Mapping(CatalogKeys).ContainsKey("blocks")
                 ? CatalogYaml.Read(doc)
-                : ScenarioReader.ReadCatalog(new Section(doc, new Binding(new Dictionary<string, YamlDoc>()), ScenarioReader.CatalogSpecKeys), info.DirectoryName!);
+                : SiteSections.ReadCatalog(new Section(doc, new Binding(new Dictionary<string, YamlDoc>()), SiteSections.CatalogSpecKeys), info.DirectoryName!);
             Print(output, catalog);
             if (result.GetValue(write) is { } target)
             {

@@ -4,37 +4,82 @@ using Simulator.Strategies;
 
 namespace Simulator.Cli;
 
-/// <summary><c>list strategies|profiles|metrics</c>: what can be named in files and on the command line.</summary>
+/// <summary><c>list strategies|kinds|metrics|profiles</c>: what can be named in files and on the command line, read off the registries and declarations.</summary>
 public static class ListCommand
 {
     public static Command Create(TextWriter output)
     {
-        var what = new Argument<string>("what") { Description = "strategies, profiles (with values and sources) or metrics (per scenario kind)" };
-        what.AcceptOnlyFromAmong("strategies", "profiles", "metrics");
+        var what = new Argument<string>("what") { Description = "strategies, kinds (scenario kinds), metrics (per scenario kind, with units and definitions) or profiles (with values and sources)" };
+        what.AcceptOnlyFromAmong("strategies", "kinds", "metrics", "profiles");
         var plugin = CommonOptions.Plugins();
-        var command = new Command("list", "List the strategies (with those of --plugin assemblies), the hardware profiles with their values and sources, or the metrics of each scenario kind.") { what, plugin };
+        var command = new Command("list", "List the strategies, the scenario kinds and the metrics of each (with those of --plugin assemblies), or the hardware profiles with their values and sources.") { what, plugin };
         command.SetAction(result =>
         {
             var plugins = (result.GetValue(plugin) ?? Array.Empty<string>()).Select(p => new Plugins.Named(Path.GetFullPath(p), "--plugin", 1)).ToArray();
-            if (result.GetValue(what) == "strategies")
-                foreach (var s in Plugins.Load(plugins).Registry.Strategies)
-                {
-                    string kinds = s.Kind switch { StrategyKind.Site => "single-site, one-shot", StrategyKind.Network => "network-one-shot, network", _ => "network-one-shot, network (online)" };
-                    output.WriteLine($"{s.Name} [{kinds}]: {s.Description}");
-                    foreach (var p in s.Parameters)
-                        output.WriteLine($"    {p.Name} ({(p.Choices.Count > 0 ? string.Join(" | ", p.Choices) : p.Type)}, default {p.Default})");
-                }
-            else if (result.GetValue(what) == "profiles")
-                foreach (var group in HardwareProfiles.Shipped.Values.GroupBy(v => v.Profile))
-                {
-                    output.WriteLine(group.Key);
-                    foreach (var v in group) output.WriteLine($"    {v.Key}: {v.Value}  ({v.Source})");
-                }
-            else
-                foreach (var (kinds, metrics) in new[] { ("single-site, one-shot", RunMetrics.Set), ("network-one-shot", NetworkScenario.MetricSet), ("network", StochasticNetworkScenario.MetricSet), ("network with cloudlet sites", SiteNetworkScenario.MetricSet) })
-                    output.WriteLine($"{kinds}: {string.Join(", ", metrics.Names)}, {MetricSet.DecisionTime}");
+            var loaded = Plugins.Load(plugins);
+            switch (result.GetValue(what))
+            {
+                case "strategies": Strategies(output, loaded); break;
+                case "kinds": Kinds(output, loaded.Kinds); break;
+                case "metrics": Metrics(output, loaded.Kinds); break;
+                default: Profiles(output); break;
+            }
             return Cli.Ok;
         });
         return command;
+    }
+
+    private static void Strategies(TextWriter output, Plugins.Loaded loaded)
+    {
+        foreach (var s in loaded.Registry.Strategies)
+        {
+            string kinds = string.Join(", ", loaded.Kinds.Running(s.Kind).Select(k => k.Name));
+            output.WriteLine($"{s.Name} [{kinds}]: {s.Description}");
+            foreach (var p in s.Parameters)
+                output.WriteLine($"    {p.Name} ({(p.Choices.Count > 0 ? string.Join(" | ", p.Choices) : p.Type)}, default {p.Default})");
+        }
+    }
+
+    private static void Kinds(TextWriter output, ScenarioKinds kinds)
+    {
+        foreach (var k in kinds.All)
+        {
+            output.WriteLine($"{k.Name}{(k == kinds.Default ? " (the default)" : "")}: {k.Description}");
+            var slots = k.Strategies;
+            string Of(IEnumerable<StrategyKind> set) => string.Join(" or ", set.Order().Select(x => x.ToString().ToLowerInvariant()));
+            output.WriteLine($"    strategies: {(slots.Pairs ? $"{{select: {Of(slots.Select)}, schedule: {Of(slots.Schedule!)}}} pairs" : Of(slots.Select))}");
+            output.WriteLine($"    keys: {string.Join(", ", k.Keys)}");
+            output.WriteLine($"    plots: {string.Join(", ", k.Plots.Select(p => p.Name))}");
+            output.WriteLine($"    primary metric: {k.Metrics.Primary.Name} ({(k.Metrics.Primary.Better == Better.Higher ? "higher" : "lower")} is better); {k.Metrics.Count} metrics (list metrics)");
+        }
+    }
+
+    private static void Metrics(TextWriter output, ScenarioKinds kinds)
+    {
+        foreach (var k in kinds.All)
+        {
+            output.WriteLine($"{k.Name}:");
+            foreach (var m in k.Metrics.Metrics) output.WriteLine($"    {m.Name} ({Describe(m)}): {m.Definition}");
+        }
+        var d = Metric.DecisionTime;
+        output.WriteLine($"every kind, in timing.csv and plots only:");
+        output.WriteLine($"    {d.Name} (ms of wall clock): {d.Definition}");
+    }
+
+    /// <summary>"s, lower is better": the unit, the direction, and whether a relaxation reports a bound there.</summary>
+    internal static string Describe(Metric m) => string.Join(", ", new[]
+    {
+        m.Unit.Symbol.Length > 0 ? m.Unit.Symbol : "no unit",
+        m.Better switch { Better.Higher => "higher is better", Better.Lower => "lower is better", _ => null },
+        m.Bound ? "a bound for a relaxation" : null,
+    }.Where(x => x is not null));
+
+    private static void Profiles(TextWriter output)
+    {
+        foreach (var group in HardwareProfiles.Shipped.Values.GroupBy(v => v.Profile))
+        {
+            output.WriteLine(group.Key);
+            foreach (var v in group) output.WriteLine($"    {v.Key}: {v.Value}  ({v.Source})");
+        }
     }
 }

@@ -12,7 +12,7 @@ namespace Simulator.Cli;
 /// JSON, re-checked by the independent evaluator; <c>--compare a,b,c</c> prints a table of values, gaps
 /// to the best proven bound (from CP-SAT) and wall times instead. A network window file
 /// (<c>kind: network-window</c>) is planned by network strategies, with gaps to <c>mec-ilp</c>'s optimum
-/// and <c>mec-lp</c>'s bound; given a network-one-shot experiment, <c>--export</c> writes the window of
+/// and <c>mec-lp</c>'s bound; given an experiment whose cells plan a network window, <c>--export</c> writes the window of
 /// one (point, replication) as such a file.
 /// </summary>
 public static class SolveCommand
@@ -24,7 +24,7 @@ public static class SolveCommand
         var parameters = new Option<string[]>("--param") { Description = "A strategy parameter, name=value (repeatable).", AllowMultipleArgumentsPerToken = true };
         var compare = new Option<string?>("--compare") { Description = "Compare strategies, comma-separated: a,b,c." };
         var limit = new Option<double>("--time-limit") { Description = "Seconds CP-SAT may take for the bound (with --compare).", DefaultValueFactory = _ => 10 };
-        var export = new Option<FileInfo?>("--export") { Description = "With a network-one-shot experiment: write the window of --point and --replication to this file." };
+        var export = new Option<FileInfo?>("--export") { Description = "With an experiment whose cells plan a network window: write the window of --point and --replication to this file." };
         var point = new Option<int>("--point") { Description = "The sweep point to export (with --export).", DefaultValueFactory = _ => 0 };
         var replication = new Option<int>("--replication") { Description = "The replication to export (with --export).", DefaultValueFactory = _ => 0 };
         var command = new Command("solve", "Plan one static scheduling round or network window.") { instance, strategy, parameters, compare, limit, export, point, replication };
@@ -64,14 +64,14 @@ public static class SolveCommand
         return names;
     }
 
-    /// <summary>The window a network-one-shot experiment draws at (point, replication): what its runs plan.</summary>
+    /// <summary>The window an experiment draws at (point, replication) when its cells plan one: what its runs plan.</summary>
     private static Edge.Network.NetworkInstance Window(string experiment, int point, int replication)
     {
         var spec = ExperimentReader.Read(experiment);
         if (point < 0 || point >= spec.Points.Count) throw new FormatException($"--point must be from 0 to {spec.Points.Count - 1}, not {point}.");
         if (replication < 0) throw new FormatException($"--replication must be at least 0, not {replication}.");
-        if (spec.Points[point].Scenario is not NetworkScenario scenario)
-            throw new FormatException($"--export writes a network window; {experiment} is a {spec.Points[point].Scenario.Kind} experiment.");
+        if (spec.Points[point].Scenario is not IWindowScenario scenario)
+            throw new FormatException($"--export writes a network window; {experiment} is a {spec.Kind.Name} experiment, whose cells plan no window.");
         return scenario.Draw(new RandomStreams(Runner.CellSeed(spec.Seed, point, replication)));
     }
 

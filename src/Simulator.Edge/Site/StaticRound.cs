@@ -1,7 +1,7 @@
 namespace Simulator.Edge;
 
 /// <summary>
-/// One round of the static problem (the papers' one-shot setting) drawn from a scenario: every request of
+/// One round of the static problem (the papers' static setting) drawn from a scenario: every request of
 /// the workload is present at t = 0, the GPU holds nothing and RAM holds its preload. The users, their
 /// channels and their requests come from the same streams a simulated site draws from.
 /// </summary>

@@ -47,7 +47,7 @@ public static class ExperimentReader
         double horizon = t.Quantity("horizon", UnitKind.Time, null, Domain.Positive);
         double warmup = t.Quantity("warmup", UnitKind.Time, 0, Domain.NonNegative);
         if (!(horizon > warmup)) throw (t.Raw("horizon") ?? doc).Error($"the horizon ({horizon} s) must be longer than the warm-up ({warmup} s).");
-        var registry = ReadPlugins(t, baseDirectory);
+        var (registry, kinds, _) = ReadPlugins(t, baseDirectory);
         var strategies = ReadStrategies(t, registry);
         string? baseline = t.Has("baseline") ? t.Text("baseline") : null;
         if (baseline is not null && strategies.All(s => s.Label != baseline))
@@ -61,7 +61,6 @@ public static class ExperimentReader
             if (axis.Values.Count == 0) throw sw!.Error($"sweep path '{axis.Path}' has no values.");
             if (zip && axis.Values.Count != sweep[0].Values.Count) throw sw!.Error($"with zip: true every swept path needs as many values; '{axis.Path}' has {axis.Values.Count}, '{sweep[0].Path}' {sweep[0].Values.Count}.");
         }
-        var plots = ReadPlots(t);
         var trace = ReadTrace(t);
         top.CheckAllConsumed();
 
@@ -80,9 +79,9 @@ public static class ExperimentReader
             var pointOverrides = new Dictionary<string, YamlDoc>(scenarioSets);
             foreach (var (path, value) in combination) pointOverrides[path] = value;
             var binding = new Binding(pointOverrides);
-            var scenario = ScenarioReader.Read(t.Raw("scenario") ?? throw doc.Error("missing 'scenario'."), binding, baseDirectory);
+            var scenario = ReadScenario(t.Raw("scenario") ?? throw doc.Error("missing 'scenario'."), binding, baseDirectory, kinds);
             if (points.Count > 0 && points[0].Scenario.Kind != scenario.Kind)
-                throw (t.Raw("sweep") ?? doc).Error($"every sweep point must be of one scenario kind; point 0 is {points[0].Scenario.Kind}, point {index} {scenario.Kind}.");
+                throw (t.Raw("sweep") ?? doc).Error($"every sweep point must be of one scenario kind; point 0 is {points[0].Scenario.Kind.Name}, point {index} {scenario.Kind.Name}.");
             binding.CheckAllConsumed();
             bindings.Add(binding);
             var labels = combination.ToDictionary(c => c.Path, c => binding.Resolved.TryGetValue(c.Path, out var v) ? v : c.Value.Text());
@@ -99,7 +98,8 @@ public static class ExperimentReader
             if (point.Labels.Count > 0 && !seen.TryAdd(key, point.Index))
                 throw (t.Raw("sweep") ?? doc).Error($"sweep points {seen[key]} and {point.Index} are the same ({string.Join(", ", point.Labels.Select(l => $"{l.Key}: {l.Value}"))}): list each value once.");
         }
-        CheckAgainstScenario(doc, t, registry, strategies, plots, sweep, points);
+        var plots = ReadPlots(t, points[0].Scenario.Kind, kinds);
+        CheckAgainstScenario(t, registry, kinds, strategies, plots, sweep, points);
         Binding.CheckAllRead(new[] { top });
         string resolved = text.ToString();
         string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(resolved)));
@@ -112,54 +112,40 @@ public static class ExperimentReader
         return spec;
     }
 
-    /// <summary>What only the scenario's kind decides: the kind of strategy it runs, and the metrics and plot kinds it has.</summary>
-    private static void CheckAgainstScenario(YamlDoc doc, Section t, Strategies.StrategyRegistry registry, IReadOnlyList<StrategyChoice> strategies, IReadOnlyList<PlotSpec> plots, IReadOnlyList<SweepAxis> sweep, IReadOnlyList<SweepPoint> points)
+    /// <summary>The scenario at one sweep point, read by its kind (the registry's default when it names none).</summary>
+    private static IScenario ReadScenario(YamlDoc doc, Binding binding, string baseDirectory, ScenarioKinds kinds)
     {
-        var scenario = points[0].Scenario;
+        var any = new Section(doc, binding);
+        var kind = kinds.Find(any.Text("kind", kinds.Default.Name), any.Raw("kind") ?? doc);
+        return kind.Read(new Section(doc, binding, kind.Keys.ToArray()), new ReadContext(baseDirectory, kinds));
+    }
+
+    /// <summary>What only the scenario's kind decides: the strategies it runs, and the plots it offers.</summary>
+    private static void CheckAgainstScenario(Section t, Strategies.StrategyRegistry registry, ScenarioKinds kinds, IReadOnlyList<StrategyChoice> strategies, IReadOnlyList<PlotSpec> plots, IReadOnlyList<SweepAxis> sweep, IReadOnlyList<SweepPoint> points)
+    {
+        var kind = points[0].Scenario.Kind;
+        var slots = kind.Strategies;
         var items = t.Required("strategies").Sequence();
         for (int i = 0; i < strategies.Count; i++)
         {
-            if (scenario.SchedulesSites && strategies[i].Schedule is null)
-                throw items[i].Error($"this network's cloudlets run sites (scenario.cloudlet): pair each selector with the site strategy its cloudlets batch with, e.g. {{select: {strategies[i].Name}, schedule: pl-dp}}.");
-            if (!scenario.SchedulesSites && strategies[i].Schedule is not null)
-                throw items[i].Error($"a {{select, schedule}} pair belongs to a network whose cloudlets run sites (scenario.kind: network with a 'cloudlet' section); this {scenario.Kind} scenario takes strategies by name.");
-            if (registry.NeedsSites(strategies[i].Name) && !scenario.SchedulesSites)
-                throw items[i].Error($"'{strategies[i].Name}' selects by what the cloudlets' sites hold or what users name: it needs a network whose cloudlets run sites (a 'cloudlet' section).");
-            if (!scenario.Strategies.Contains(registry.KindOf(strategies[i].Name)))
+            if (slots.Pairs && strategies[i].Schedule is null)
+                throw items[i].Error($"a {kind.Name} scenario's cloudlets run sites: pair each selector with the site strategy its cloudlets batch with, e.g. {{select: {strategies[i].Name}, schedule: pl-dp}}.");
+            if (!slots.Pairs && strategies[i].Schedule is not null)
+                throw items[i].Error($"a {{select, schedule}} pair belongs to a network whose cloudlets run sites (kind: {string.Join(", ", kinds.All.Where(k => k.Strategies.Pairs).Select(k => k.Name))}); this {kind.Name} scenario takes strategies by name.");
+            if (registry.Needs(strategies[i].Name) is { } need && !slots.Offers.Contains(need))
+                throw items[i].Error($"'{strategies[i].Name}' selects by what the cloudlets' sites hold or what users name: it needs a network whose cloudlets run sites (kind: {string.Join(", ", kinds.All.Where(k => k.Strategies.Offers.Contains(need)).Select(k => k.Name))}).");
+            if (!slots.Select.Contains(registry.KindOf(strategies[i].Name)))
             {
-                var fitting = registry.Strategies.Where(s => scenario.Strategies.Contains(s.Kind)).Select(s => s.Name);
-                throw items[i].Error($"'{strategies[i].Name}' is a {Kebab(registry.KindOf(strategies[i].Name))} strategy; a {scenario.Kind} scenario runs {string.Join(" and ", scenario.Strategies.Order().Select(Kebab))} strategies: {string.Join(", ", fitting)}.");
+                var fitting = registry.Strategies.Where(s => slots.Select.Contains(s.Kind)).Select(s => s.Name);
+                throw items[i].Error($"'{strategies[i].Name}' is a {Kebab(registry.KindOf(strategies[i].Name))} strategy; a {kind.Name} scenario runs {string.Join(" and ", slots.Select.Order().Select(Kebab))} strategies: {string.Join(", ", fitting)}.");
             }
         }
         var plotDocs = t.Raw("plots")?.Sequence() ?? Array.Empty<YamlDoc>();
-        for (int i = 0; i < plots.Count; i++)
-        {
-            var p = plots[i];
-            var at = plotDocs[i];
-            if (p.Kind == "timeseries" && !scenario.SimulatesTime)
-                throw at.Error($"a {scenario.Kind} scenario plans one round and simulates no time: it has no '{p.Y}' over time to plot.");
-            if (p.Kind is "cdf" or "breakdown" or "bytes-saved" or "outcomes" && !scenario.HasSiteMetrics)
-                throw at.Error($"a '{p.Kind}' plot shows a site's latencies or loading; a {scenario.Kind} scenario has line-ci and bars plots of its metrics: {string.Join(", ", scenario.Metrics.Names)}.");
-            if (p.Kind == "regret" && !scenario.Metrics.Contains("regret_1_16"))
-                throw at.Error($"a regret plot needs the online metrics of a network-one-shot scenario; a {scenario.Kind} scenario has none.");
-            if (p.Kind == "paired-gain" && t.Raw("baseline") is null)
-                throw at.Error("a paired-gain plot shows each strategy's paired difference to the baseline: name a baseline.");
-            if (p.Kind is "line-ci" or "bars" or "paired-gain" && !scenario.Metrics.Contains(p.Y) && p.Y != MetricSet.DecisionTime)
-                throw at.Error($"unknown metric '{p.Y}'.{Spelling.Hint(p.Y, scenario.Metrics.Names)} A {scenario.Kind} scenario reports: {string.Join(", ", scenario.Metrics.Names)}.");
-            if (p.Kind is "line-ci" or "paired-gain" && (p.X is null || sweep.All(a => a.Path != p.X)))
-                throw at.Error(p.X is null ? $"a {p.Kind} plot needs x: a swept path." : $"plot x '{p.X}' is not a swept path.{Spelling.Hint(p.X, sweep.Select(a => a.Path))} Swept: {string.Join(", ", sweep.Select(a => a.Path))}.");
-            foreach (var path in p.At.Keys)
-                if (sweep.All(a => a.Path != path)) throw at.Error($"plot at '{path}' is not a swept path.{Spelling.Hint(path, sweep.Select(a => a.Path))} Swept: {string.Join(", ", sweep.Select(a => a.Path))}.");
-            int matching = points.Count(pt => pt.Matches(p.At));
-            bool onePoint = p.Kind is not ("line-ci" or "paired-gain");
-            if (matching == 0 || (onePoint && matching > 1))
-                throw at.Error(matching == 0
-                    ? $"plot at: {{{string.Join(", ", p.At.Select(a => $"{a.Key}: {a.Value}"))}}} matches no sweep point."
-                    : $"a '{p.Kind}' plot shows one sweep point, and at: {{{string.Join(", ", p.At.Select(a => $"{a.Key}: {a.Value}"))}}} matches {matching}: fix every swept path ({string.Join(", ", sweep.Select(a => a.Path))}).");
-        }
+        var check = new PlotCheck(kind, sweep, points, t.Raw("baseline") is not null);
+        for (int i = 0; i < plots.Count; i++) plots[i].Kind.Check(plots[i], check, plotDocs[i]);
     }
 
-    private static string Kebab(Strategies.StrategyKind kind) => kind switch { Strategies.StrategyKind.Site => "site", Strategies.StrategyKind.Network => "network", _ => "online" };
+    private static string Kebab(Strategies.StrategyKind kind) => kind.ToString().ToLowerInvariant();
 
     internal static Dictionary<string, YamlDoc> ParseSets(IReadOnlyList<string> sets)
     {
@@ -193,14 +179,14 @@ public static class ExperimentReader
     }
 
     /// <summary>The strategies the file can name: the built-in ones, and those of its <c>plugins:</c> (paths relative to the file; <c>--plugin</c> gives them absolute).</summary>
-    private static Strategies.StrategyRegistry ReadPlugins(Section t, string baseDirectory)
+    private static Plugins.Loaded ReadPlugins(Section t, string baseDirectory)
     {
         var named = new List<Plugins.Named>();
         if (t.Raw("plugins") is { } doc)
             foreach (var item in doc.Sequence()) named.Add(new Plugins.Named(Path.GetFullPath(Path.Combine(baseDirectory, item.Text())), item.File, item.Line));
-        var (registry, resolved) = Plugins.Load(named);
-        if (resolved.Count > 0) t.Record("plugins", string.Join(", ", resolved));
-        return registry;
+        var loaded = Plugins.Load(named);
+        if (loaded.Resolved.Count > 0) t.Record("plugins", string.Join(", ", loaded.Resolved));
+        return loaded;
     }
 
     private static List<StrategyChoice> ReadStrategies(Section t, Strategies.StrategyRegistry registry)
@@ -259,20 +245,23 @@ public static class ExperimentReader
         return choice;
     }
 
-    private static List<PlotSpec> ReadPlots(Section t)
+    /// <summary>The plots asked for, each a plot kind the scenario's kind offers, with its y (the kind's default for it when not given).</summary>
+    private static List<PlotSpec> ReadPlots(Section t, ScenarioKind kind, ScenarioKinds kinds)
     {
         var plots = new List<PlotSpec>();
         if (t.Raw("plots") is not { } doc) return plots;
+        var known = kinds.PlotNames;
         foreach (var p in doc.Sequence())
         {
             var f = p.Mapping("x", "y", "kind", "at");
-            string kind = f.TryGetValue("kind", out var k) ? k.Text() : "line-ci";
-            var known = new[] { "line-ci", "paired-gain", "bars", "cdf", "breakdown", "outcomes", "bytes-saved", "timeseries", "regret" };
-            if (!known.Contains(kind)) throw f["kind"].Error($"'{kind}' is not a plot kind; known: {string.Join(", ", known)}.{Spelling.Hint(kind, known)}");
+            string name = f.TryGetValue("kind", out var k) ? k.Text() : "line-ci";
+            if (!known.Contains(name)) throw f["kind"].Error($"'{name}' is not a plot kind; known: {string.Join(", ", known)}.{Spelling.Hint(name, known)}");
             var at = f.TryGetValue("at", out var a) ? a.Mapping().ToDictionary(kv => kv.Key, kv => kv.Value.Text(), StringComparer.Ordinal) : new Dictionary<string, string>();
-            string y = f.TryGetValue("y", out var yDoc) ? yDoc.Text() : kind switch { "cdf" => "latency", "timeseries" => "queue_length", _ => "throughput" };
-            if (kind == "timeseries" && y is not ("queue_length" or "gpu_memory")) throw (yDoc ?? p).Error($"a timeseries plot shows queue_length or gpu_memory, not '{y}'.");
-            plots.Add(new PlotSpec(kind, f.TryGetValue("x", out var x) ? x.Text() : null, y, at));
+            var offering = kinds.All.Where(k => k.Plots.Any(x => x.Name == name)).ToArray();
+            var plotKind = kind.Plots.FirstOrDefault(x => x.Name == name);
+            string y = f.TryGetValue("y", out var yDoc) ? yDoc.Text() : (plotKind ?? offering[0].Plots.First(x => x.Name == name)).DefaultY(kind.Metrics);
+            if (plotKind is null) throw p.Error(offering[0].Plots.First(x => x.Name == name).NotOffered(kind, y, offering));
+            plots.Add(new PlotSpec(plotKind, f.TryGetValue("x", out var x) ? x.Text() : null, y, at));
         }
         return plots;
     }

@@ -22,8 +22,8 @@ public sealed record ReplicationPlan(int Min, int Max, double? RelativeHalfWidth
 /// <summary>One swept setting: its dotted path and the values it takes.</summary>
 public sealed record SweepAxis(string Path, IReadOnlyList<YamlDoc> Values);
 
-/// <summary>A plot asked for: kind, the swept path on x (line plots), the metric on y, and the point fixed by <c>at</c>.</summary>
-public sealed record PlotSpec(string Kind, string? X, string Y, IReadOnlyDictionary<string, string> At);
+/// <summary>A plot asked for: its kind, the swept path on x (line plots), the metric (or level) on y, and the point fixed by <c>at</c>.</summary>
+public sealed record PlotSpec(PlotKind Kind, string? X, string Y, IReadOnlyDictionary<string, string> At);
 
 /// <summary>One point of the sweep: its index, the overrides that make it, and the scenario they give.</summary>
 public sealed record SweepPoint(int Index, IReadOnlyDictionary<string, string> Labels, IScenario Scenario)
@@ -74,18 +74,19 @@ public sealed record ExperimentSpec(
     /// <summary>Every key the sections this experiment bound accept, by dotted path (see <see cref="Binding.KnownKeys"/>).</summary>
     public IReadOnlySet<string> Schema { get; init; } = new HashSet<string>();
 
-    /// <summary>The columns every run reports; all points of an experiment are of one scenario kind.</summary>
-    public MetricSet Metrics => Points[0].Scenario.Metrics;
+    /// <summary>The scenario kind of every point.</summary>
+    public ScenarioKind Kind => Points[0].Scenario.Kind;
+
+    /// <summary>The columns every run reports.</summary>
+    public MetricSet Metrics => Kind.Metrics;
 
     public RunLength Length => new(HorizonSeconds, WarmupSeconds);
 
     /// <summary>Which timelines to write (<c>trace:</c> or <c>run --trace</c>); null: none.</summary>
     public TraceSpec? Trace { get; init; }
 
-    /// <summary>Why this experiment cannot be traced (only a simulated site has a timeline), or null when it can.</summary>
-    public string? TraceRefusal => Points[0].Scenario is SiteScenario { OneShot: false } ? null
-        : Points[0].Scenario.SchedulesSites ? "a trace records the requests and batches of one simulated site (single-site scenarios); a network of sites has many, and its traces are not built: use the cdf, timeseries and breakdown plots."
-        : $"a trace records the requests and batches of a simulated site; a {Points[0].Scenario.Kind} scenario has none (single-site scenarios do).";
+    /// <summary>Why this experiment cannot be traced (its kind's reason), or null when it can.</summary>
+    public string? TraceRefusal => Kind.TraceRefusal is { } refusal ? refusal.TrimEnd('.') + "." : null;
 
     /// <summary>Every cell of the grid for a fixed number of replications, in the order shards count them.</summary>
     public IEnumerable<Cell> AllCells(int replications) =>

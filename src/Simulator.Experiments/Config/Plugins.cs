@@ -4,9 +4,10 @@ using Simulator.Strategies;
 namespace Simulator.Experiments;
 
 /// <summary>
-/// Strategies from a user's own assemblies: <c>plugins: [path.dll, ...]</c> in the file (relative to it) or
-/// <c>--plugin path.dll</c>. Every class there carrying <see cref="StrategyAttribute"/> joins the built-in
-/// strategies under its name; a name both use is an error. Each assembly's SHA-256 goes into the resolved
+/// Strategies and scenario kinds from a user's own assemblies: <c>plugins: [path.dll, ...]</c> in the file
+/// (relative to it) or <c>--plugin path.dll</c>. Every class there carrying <see cref="StrategyAttribute"/> joins
+/// the built-in strategies under its name, and every public <see cref="ScenarioKind"/> with a constructor without
+/// parameters the built-in kinds; a name both use is an error. Each assembly's SHA-256 goes into the resolved
 /// config, so a rebuilt plugin is another configuration.
 /// </summary>
 public static class Plugins
@@ -14,11 +15,15 @@ public static class Plugins
     /// <summary>A plugin to load: its absolute path and where it was named (file and line, for errors).</summary>
     public sealed record Named(string Path, string File, int Line);
 
-    /// <summary>The registry of the built-in strategies and those of <paramref name="plugins"/>, and one resolved line per plugin.</summary>
-    public static (StrategyRegistry Registry, IReadOnlyList<string> Resolved) Load(IReadOnlyList<Named> plugins)
+    /// <summary>What the built-in strategies and kinds and those of some plugins make: the registries, and one resolved line per plugin.</summary>
+    public sealed record Loaded(StrategyRegistry Registry, ScenarioKinds Kinds, IReadOnlyList<string> Resolved);
+
+    /// <summary>The registries of the built-in strategies and kinds and those of <paramref name="plugins"/>.</summary>
+    public static Loaded Load(IReadOnlyList<Named> plugins)
     {
-        if (plugins.Count == 0) return (StrategyRegistry.BuiltIn, Array.Empty<string>());
+        if (plugins.Count == 0) return new(StrategyRegistry.BuiltIn, ScenarioKinds.BuiltIn, Array.Empty<string>());
         var assemblies = new List<Assembly> { typeof(StrategyRegistry).Assembly };
+        var kinds = new List<ScenarioKind>();
         var resolved = new List<string>();
         foreach (var plugin in plugins)
         {
@@ -40,14 +45,16 @@ public static class Plugins
             {
                 throw Problem(plugin, $"plugin '{plugin.Path}' cannot be loaded: {string.Join("; ", ex.LoaderExceptions.Select(e => e?.Message).Distinct())}");
             }
-            if (!types.Any(t => t.GetCustomAttributes<StrategyAttribute>().Any()))
-                throw Problem(plugin, $"plugin '{plugin.Path}' has no class marked [Strategy(...)].");
+            var declared = types.Where(t => t.IsPublic && !t.IsAbstract && typeof(ScenarioKind).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null).ToArray();
+            if (!types.Any(t => t.GetCustomAttributes<StrategyAttribute>().Any()) && declared.Length == 0)
+                throw Problem(plugin, $"plugin '{plugin.Path}' has no class marked [Strategy(...)] and no scenario kind.");
+            kinds.AddRange(declared.Select(t => (ScenarioKind)Activator.CreateInstance(t)!));
             assemblies.Add(assembly);
             resolved.Add($"{plugin.Path} (sha256 {FileHash.Of(plugin.Path)})");
         }
         try
         {
-            return (new StrategyRegistry(assemblies.Distinct().ToArray()), resolved);
+            return new(new StrategyRegistry(assemblies.Distinct().ToArray()), ScenarioKinds.BuiltIn.With(kinds), resolved);
         }
         catch (StrategyException ex)
         {

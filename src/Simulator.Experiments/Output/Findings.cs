@@ -16,19 +16,21 @@ internal static class Findings
     {
         var metrics = spec.Metrics;
         var means = ResultWriter.Summaries(spec, records).ToDictionary(x => (x.Point, x.Strategy, x.Metric), x => x.Summary.Mean);
-        var points = spec.Points.Where(pt => means.ContainsKey((pt.Index, 0, metrics.Primary))).ToArray();
+        string primaryName = metrics.Primary.Name;
+        bool higher = metrics.Primary.Better == Experiments.Better.Higher;
+        var points = spec.Points.Where(pt => means.ContainsKey((pt.Index, 0, primaryName))).ToArray();
         if (points.Length == 0) return;
-        string primary = MetricDisplay.Words(metrics.Primary);
+        string primary = metrics.Primary.Words;
         int Winner(SweepPoint pt) => Enumerable.Range(0, spec.Strategies.Count)
-            .Where(s => !double.IsNaN(means[(pt.Index, s, metrics.Primary)]))
-            .OrderBy(s => metrics.PrimaryHigherIsBetter ? -means[(pt.Index, s, metrics.Primary)] : means[(pt.Index, s, metrics.Primary)]).ThenBy(s => s)
+            .Where(s => !double.IsNaN(means[(pt.Index, s, primaryName)]))
+            .OrderBy(s => higher ? -means[(pt.Index, s, primaryName)] : means[(pt.Index, s, primaryName)]).ThenBy(s => s)
             .DefaultIfEmpty(-1).First();
         string Where(SweepPoint pt) => spec.Sweep.Count == 0 ? "" : " at " + PlotText.Values(spec.Sweep.Select(a => a.Path), pt);
         sb.AppendLine("## Findings");
         sb.AppendLine();
         var winners = points.Select(pt => (Point: pt, Strategy: Winner(pt))).Where(w => w.Strategy >= 0).ToArray();
         var byWinner = winners.GroupBy(w => w.Strategy).ToArray();
-        string best = metrics.PrimaryHigherIsBetter ? "highest" : "lowest";
+        string best = higher ? "highest" : "lowest";
         sb.AppendLine(byWinner.Length == 1 && points.Length > 1
             ? $"- **Which strategy wins**: {spec.Strategies[byWinner[0].Key].Label}, with the {best} {primary} at every one of the {points.Length} points."
             : $"- **Which strategy wins** (the {best} {primary}): {string.Join("; ", byWinner.Select(g => $"{spec.Strategies[g.Key].Label}{(spec.Sweep.Count == 0 ? "" : " at " + string.Join(" and ", g.Select(w => PlotText.Values(spec.Sweep.Select(a => a.Path), w.Point))))}"))}.");
@@ -38,9 +40,9 @@ internal static class Findings
             return;
         }
         int baseline = spec.Strategies.Select((s, i) => (s, i)).Single(x => x.s.Label == spec.Baseline).i;
-        var paired = ResultWriter.Paired(spec, records).Where(p => p.Metric == metrics.Primary).ToDictionary(p => (p.Point, p.Strategy), p => p.Paired);
+        var paired = ResultWriter.Paired(spec, records).Where(p => p.Metric == primaryName).ToDictionary(p => (p.Point, p.Strategy), p => p.Paired);
         var gains = winners.Where(w => w.Strategy != baseline && paired.ContainsKey((w.Point.Index, w.Strategy))).Select(w => (w.Point, w.Strategy, Paired: paired[(w.Point.Index, w.Strategy)])).ToArray();
-        var format = MetricDisplay.For(metrics.Primary, gains.SelectMany(g => new[] { g.Paired.Difference.Low, g.Paired.Difference.High }));
+        var format = metrics.Primary.Shown(gains.SelectMany(g => new[] { g.Paired.Difference.Low, g.Paired.Difference.High }));
         string unit = format.Unit is { } u ? " " + u : "";
         sb.AppendLine(CultureInfo.InvariantCulture, $"- **By how much**, against {spec.Baseline} over the same replications (paired 95 % intervals):");
         foreach (var (point, strategy) in winners)
@@ -62,13 +64,13 @@ internal static class Findings
             return;
         }
         // Largest gain in the direction that is better.
-        double Better(PairedSummary p) => (metrics.PrimaryHigherIsBetter ? 1 : -1) * p.RelativeGain;
+        double Better(PairedSummary p) => (higher ? 1 : -1) * p.RelativeGain;
         var largest = gains.OrderByDescending(g => Better(g.Paired)).First();
         var smallest = gains.OrderBy(g => Better(g.Paired)).First();
         if (points.Length > 1)
             sb.AppendLine(CultureInfo.InvariantCulture, $"- **Where**: the winner's gain is largest{Where(largest.Point)} ({Percent(largest.Paired.RelativeGain)}) and smallest{Where(smallest.Point)} ({Percent(smallest.Paired.RelativeGain)}).");
-        var why = metrics.Explaining.Where(metrics.Contains)
-            .Select(m => (Metric: m, Winner: means[(largest.Point.Index, largest.Strategy, m)], Baseline: means[(largest.Point.Index, baseline, m)]))
+        var why = metrics.Explaining
+            .Select(m => (Metric: m, Winner: means[(largest.Point.Index, largest.Strategy, m.Name)], Baseline: means[(largest.Point.Index, baseline, m.Name)]))
             .Where(x => double.IsFinite(x.Winner) && double.IsFinite(x.Baseline) && Math.Max(Math.Abs(x.Winner), Math.Abs(x.Baseline)) > 0)
             .OrderByDescending(x => Math.Abs(x.Winner - x.Baseline) / Math.Max(Math.Abs(x.Winner), Math.Abs(x.Baseline)))
             .Take(3).ToArray();
@@ -76,7 +78,7 @@ internal static class Findings
         {
             string differences = string.Join("; ", why.Select(x =>
             {
-                var (header, show) = MetricDisplay.For(x.Metric, new[] { x.Winner, x.Baseline });
+                var (header, show) = x.Metric.Shown(new[] { x.Winner, x.Baseline });
                 return $"{header} {show(x.Winner)} against {show(x.Baseline)}";
             }));
             sb.AppendLine(CultureInfo.InvariantCulture, $"- **Why**{Where(largest.Point)}: the measures on which {spec.Strategies[largest.Strategy].Label} and {spec.Baseline} differ most (means): {differences}.");

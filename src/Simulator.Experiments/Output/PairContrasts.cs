@@ -39,7 +39,7 @@ internal static class PairContrasts
                          let paired = ResultWriter.PairedOf(records, point, row.Strategy, row.Reference, m)
                          where paired is not null
                          select (Point: point, row.Factor, Paired: paired)).ToArray();
-        var shown = MetricDisplay.For(spec.Metrics.Primary, contrasts.SelectMany(c => new[] { c.Paired.Difference.Mean, c.Paired.Difference.Low, c.Paired.Difference.High }));
+        var shown = spec.Metrics.Primary.Shown(contrasts.SelectMany(c => new[] { c.Paired.Difference.Mean, c.Paired.Difference.Low, c.Paired.Difference.High }));
         sb.AppendLine();
         sb.AppendLine(CultureInfo.InvariantCulture, $"## {Report.PrimaryWords(spec)}: one factor of the pair changed, the other held (paired over the same replications)");
         sb.AppendLine();

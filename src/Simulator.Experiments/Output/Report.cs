@@ -25,14 +25,13 @@ public static class Report
         sb.AppendLine("## Summary (mean ± 95 % half-width)");
         sb.AppendLine();
         var all = ResultWriter.Summaries(spec, records).ToArray();
-        // Byte totals grow with the horizon: beside each, the same per second of the measured span (a constant, so mean and interval scale alike).
+        // Totals that grow with the horizon: beside each, the same per second of the measured span (a constant, so mean and interval scale alike).
         double span = spec.Length.MeasuredSeconds;
-        bool rates = spec.Points[0].Scenario.SimulatesTime;
-        var columns = headline.SelectMany(h => rates && h.StartsWith("bytes", StringComparison.Ordinal) ? new[] { (Metric: h, Scale: 1.0), (Metric: h, Scale: 1 / span) } : new[] { (Metric: h, Scale: 1.0) }).ToArray();
+        var columns = headline.SelectMany(h => metrics.SpanTotals.Contains(h) ? new[] { (Metric: h, Scale: 1.0), (Metric: h, Scale: 1 / span) } : new[] { (Metric: h, Scale: 1.0) }).ToArray();
         // One unit per column, chosen from the column's own values.
         var display = columns.Select(c =>
         {
-            var unit = MetricDisplay.For(c.Metric, all.Where(x => x.Metric == c.Metric).Select(x => x.Summary.Mean * c.Scale));
+            var unit = c.Metric.Shown(all.Where(x => x.Metric == c.Metric.Name).Select(x => x.Summary.Mean * c.Scale));
             return c.Scale == 1 ? unit : unit with { Unit = unit.Unit + "/s" };
         }).ToArray();
         sb.AppendLine("| " + string.Join(" | ", Columns(spec).Concat(new[] { "strategy" }).Concat(display.Select(d => d.Header))) + " |");
@@ -42,16 +41,16 @@ public static class Report
         {
             var byMetric = summaries[key].ToDictionary(x => x.Metric, x => x.Summary);
             sb.AppendLine("| " + string.Join(" | ", Labels(spec, key.Point).Concat(new[] { spec.Strategies[key.Strategy].Label })
-                .Concat(columns.Select((c, i) => Show(byMetric[c.Metric] with { Mean = byMetric[c.Metric].Mean * c.Scale, HalfWidth = byMetric[c.Metric].HalfWidth * c.Scale }, display[i].Format)))) + " |");
+                .Concat(columns.Select((c, i) => Show(byMetric[c.Metric.Name] with { Mean = byMetric[c.Metric.Name].Mean * c.Scale, HalfWidth = byMetric[c.Metric.Name].HalfWidth * c.Scale }, display[i].Format)))) + " |");
         }
-        var paired = ResultWriter.Paired(spec, records).Where(p => p.Metric == metrics.Primary).ToArray();
+        var paired = ResultWriter.Paired(spec, records).Where(p => p.Metric == metrics.Primary.Name).ToArray();
         if (paired.Length > 0)
         {
             sb.AppendLine();
             // The title carries the unit ("Throughput (/s)"); the table's unit is chosen from the differences.
             sb.AppendLine(CultureInfo.InvariantCulture, $"## {PrimaryWords(spec)} against {spec.Baseline} (paired over the same replications)");
             sb.AppendLine();
-            var shown = MetricDisplay.For(metrics.Primary, paired.SelectMany(x => new[] { x.Paired.Difference.Mean, x.Paired.Difference.Low, x.Paired.Difference.High }));
+            var shown = metrics.Primary.Shown(paired.SelectMany(x => new[] { x.Paired.Difference.Mean, x.Paired.Difference.Low, x.Paired.Difference.High }));
             sb.AppendLine("| " + string.Join(" | ", Columns(spec).Concat(new[] { "strategy", $"difference in {shown.Header}", "95 % interval", "relative gain" })) + " |");
             sb.AppendLine("|" + string.Concat(Enumerable.Repeat("---|", Columns(spec).Count() + 4)));
             foreach (var (point, strategy, _, p) in paired)
@@ -78,8 +77,8 @@ public static class Report
         return sb.ToString();
     }
 
-    /// <summary>The primary metric's title without its unit ("Throughput"): the paired tables carry units chosen from the differences.</summary>
-    internal static string PrimaryWords(ExperimentSpec spec) => spec.Metrics.PrimaryTitle[..spec.Metrics.PrimaryTitle.LastIndexOf('(')].Trim();
+    /// <summary>The primary metric's words as a title ("Throughput"): the paired tables carry units chosen from the differences.</summary>
+    internal static string PrimaryWords(ExperimentSpec spec) => char.ToUpperInvariant(spec.Metrics.Primary.Words[0]) + spec.Metrics.Primary.Words[1..];
 
     /// <summary>The swept paths in words: scenario.arrivals.rate is "arrivals rate".</summary>
     internal static IEnumerable<string> Columns(ExperimentSpec spec) => spec.Sweep.Select(a => PlotText.Words(a.Path));

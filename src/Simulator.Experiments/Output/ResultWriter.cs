@@ -30,7 +30,7 @@ public static class ResultWriter
         var sb = new StringBuilder();
         sb.AppendLine(string.Join(",", PointColumns(spec).Concat(new[] { "strategy", "replication" }).Concat(spec.Metrics.Names)));
         foreach (var r in records)
-            sb.AppendLine(string.Join(",", PointValues(spec, r.Cell.Point).Concat(new[] { Csv(spec.Strategies[r.Cell.Strategy].Label), Num(r.Cell.Replication) }).Concat(r.Metrics.Select(Num))));
+            sb.AppendLine(string.Join(",", PointValues(spec, r.Cell.Point).Concat(new[] { Csv(spec.Strategies[r.Cell.Strategy].Label), Num(r.Cell.Replication) }).Concat(r.Values.Select(Num))));
         return sb.ToString();
     }
 
@@ -65,7 +65,7 @@ public static class ResultWriter
     {
         foreach (var group in records.GroupBy(r => (r.Cell.Point, r.Cell.Strategy)).OrderBy(g => g.Key.Point).ThenBy(g => g.Key.Strategy))
             for (int m = 0; m < spec.Metrics.Count; m++)
-                yield return (group.Key.Point, group.Key.Strategy, spec.Metrics.Names[m], Summary.Of(group.OrderBy(r => r.Cell.Replication).Select(r => r.Metrics[m])));
+                yield return (group.Key.Point, group.Key.Strategy, spec.Metrics.Metrics[m].Name, Summary.Of(group.OrderBy(r => r.Cell.Replication).Select(r => r.Values[m])));
     }
 
     public static IEnumerable<(int Point, int Strategy, string Metric, PairedSummary Paired)> Paired(ExperimentSpec spec, IReadOnlyList<RunRecord> records)
@@ -78,14 +78,14 @@ public static class ResultWriter
                 if (s == baseline) continue;
                 for (int m = 0; m < spec.Metrics.Count; m++)
                     if (PairedOf(records, point, s, baseline, m) is { } paired)
-                        yield return (point, s, spec.Metrics.Names[m], paired);
+                        yield return (point, s, spec.Metrics.Metrics[m].Name, paired);
             }
     }
 
     /// <summary>Metric <paramref name="m"/> of one strategy against another at a point, paired by replication; null when either has no runs there.</summary>
     internal static PairedSummary? PairedOf(IReadOnlyList<RunRecord> records, int point, int strategy, int reference, int m)
     {
-        Dictionary<int, double> Values(int s) => records.Where(r => r.Cell.Point == point && r.Cell.Strategy == s).ToDictionary(r => r.Cell.Replication, r => r.Metrics[m]);
+        Dictionary<int, double> Values(int s) => records.Where(r => r.Cell.Point == point && r.Cell.Strategy == s).ToDictionary(r => r.Cell.Replication, r => r.Values[m]);
         var (mine, theirs) = (Values(strategy), Values(reference));
         return mine.Count == 0 || theirs.Count == 0 ? null : PairedSummary.Of(mine, theirs);
     }

@@ -134,7 +134,7 @@ public sealed class RunStore : IDisposable
     private static string Line(RunRecord r)
     {
         string fields = string.Join(",", new[] { r.Cell.Point, r.Cell.Strategy, r.Cell.Replication }.Select(i => i.ToString(CultureInfo.InvariantCulture))
-            .Concat(r.Metrics.Append(r.DecisionMsMean).Append(r.DecisionMsMax).Select(ResultWriter.Num)));
+            .Concat(r.Values.Append(r.DecisionMsMean).Append(r.DecisionMsMax).Select(ResultWriter.Num)));
         return fields + "," + Check(fields);
     }
 
@@ -215,6 +215,6 @@ public sealed class RunStore : IDisposable
         var values = new double[metrics + 2];
         for (int k = 0; k < values.Length; k++)
             if (!double.TryParse(f[3 + k], NumberStyles.Float, CultureInfo.InvariantCulture, out values[k])) return null;
-        return new RunRecord(new Cell(ints[0], ints[1], ints[2]), values[..metrics], values[^2], values[^1]);
+        return new RunRecord(new Cell(ints[0], ints[1], ints[2]), new MetricValues(spec.Metrics, values[..metrics]), values[^2], values[^1]);
     }
 }

@@ -8,7 +8,7 @@ namespace Simulator.Experiments;
 /// Every (point, replication) has one seed, derived from the experiment's by hashing, whatever the
 /// strategy: common random numbers. Cells run in parallel and the records come back sorted, so the
 /// results are the same on any number of threads. With sequential stopping, replications are added
-/// point by point, for every strategy at once, until each strategy's interval of the primary metric (throughput, or total delay) is narrow enough.
+/// point by point, for every strategy at once, until each strategy's interval of the kind's primary metric is narrow enough.
 /// </summary>
 public sealed class Runner(ExperimentSpec spec, int parallelism)
 {
@@ -67,10 +67,10 @@ public sealed class Runner(ExperimentSpec spec, int parallelism)
 
     private bool NarrowEnough(IEnumerable<RunRecord> records, int point, double relative)
     {
-        int primary = spec.Metrics.Index(spec.Metrics.Primary);
+        var primary = spec.Metrics.Primary;
         for (int s = 0; s < spec.Strategies.Count; s++)
         {
-            var values = records.Where(r => r.Cell.Point == point && r.Cell.Strategy == s).Select(r => r.Metrics[primary]).ToArray();
+            var values = records.Where(r => r.Cell.Point == point && r.Cell.Strategy == s).Select(r => r.Values[primary]).ToArray();
             var summary = Summary.Of(values);
             if (!(summary.HalfWidth <= relative * Math.Abs(summary.Mean))) return false;
         }
@@ -86,9 +86,11 @@ public sealed class Runner(ExperimentSpec spec, int parallelism)
     /// <summary>Runs one cell again with every latency and series kept; cells are deterministic, so this is the same run.</summary>
     public static RunTrace Trace(ExperimentSpec spec, Cell cell) => Simulate(spec, cell, trace: true).Trace!;
 
-    /// <summary>A cell of a single-site experiment simulated again with its timeline recorded (at most <paramref name="rows"/> rows a table).</summary>
+    /// <summary>A cell simulated again with its timeline recorded (at most <paramref name="rows"/> rows a table); only a kind whose scenarios keep one is traced.</summary>
     public static (RunRecord Record, SiteTimeline Timeline) Timeline(ExperimentSpec spec, Cell cell, int rows) =>
-        ((SiteScenario)spec.Points[cell.Point].Scenario).Timeline(cell, spec.Strategies[cell.Strategy], Streams(spec, cell), spec.Length, rows);
+        spec.Points[cell.Point].Scenario is ITimelineScenario scenario
+            ? scenario.Timeline(cell, spec.Strategies[cell.Strategy], Streams(spec, cell), spec.Length, rows)
+            : throw new InvalidOperationException(spec.TraceRefusal);
 
     private static (RunRecord Record, RunTrace? Trace) Simulate(ExperimentSpec spec, Cell cell, bool trace) =>
         spec.Points[cell.Point].Scenario.Run(cell, spec.Strategies[cell.Strategy], Streams(spec, cell), spec.Length, trace);

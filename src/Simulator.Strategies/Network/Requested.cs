@@ -7,7 +7,7 @@ namespace Simulator.Strategies.Network;
 /// model), its parts from their nearest holders with sharing. Accuracy, budget and the capacity row play no
 /// part: the user chose. It needs requests that name a model, which only the cells of a network of sites bring.
 /// </summary>
-[Strategy("requested", "The model the user named; both parts from their nearest holders (sharing-aware). Needs a network of sites.", Kind = StrategyKind.Network, NeedsSites = true)]
+[Strategy("requested", "The model the user named; both parts from their nearest holders (sharing-aware). Needs a network of sites.", Kind = StrategyKind.Network, Needs = StrategyNeeds.Sites)]
 public sealed class Requested : INetworkSelector
 {
     public NetworkPlan Select(NetworkView view) => new(view.Instance.Requests.Select((r, j) => r.Requested >= 0

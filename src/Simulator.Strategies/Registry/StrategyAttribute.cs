@@ -1,6 +1,6 @@
 namespace Simulator.Strategies;
 
-/// <summary>Which scenarios a strategy decides for: a site's batches (single-site, one-shot), a network's window of model selections and pulls, or a network's requests one at a time (online).</summary>
+/// <summary>Which scenarios a strategy decides for: a site's batches, a network's window of model selections and pulls, or a network's requests one at a time (online).</summary>
 public enum StrategyKind
 {
     Site,
@@ -29,6 +29,13 @@ public sealed class StrategyAttribute(string name, string description) : Attribu
     /// <summary>False for baselines that turn parameter sharing off end to end: every batch loads its whole model.</summary>
     public bool Sharing { get; init; } = true;
 
-    /// <summary>True for selectors that read the cloudlets' sites or the model a user named: they run only in a network of sites.</summary>
-    public bool NeedsSites { get; init; }
+    /// <summary>What the strategy reads beyond its decision's view (<see cref="StrategyNeeds"/>); a scenario kind whose world does not offer it refuses the strategy. Null: nothing more.</summary>
+    public string? Needs { get; init; }
+}
+
+/// <summary>What a strategy may need of its world beyond the view of its decision.</summary>
+public static class StrategyNeeds
+{
+    /// <summary>The cloudlets' sites (what their GPUs hold, how long a load takes) and the model each user named.</summary>
+    public const string Sites = "sites";
 }

@@ -9,7 +9,11 @@ namespace Simulator.Strategies;
 public sealed record StrategyParameter(string Name, string Type, string Default, IReadOnlyList<string> Choices);
 
 /// <summary>A registered strategy, as <c>list strategies</c> shows it.</summary>
-public sealed record StrategyInfo(string Name, string Description, IReadOnlyList<StrategyParameter> Parameters, StrategyKind Kind);
+public sealed record StrategyInfo(string Name, string Description, IReadOnlyList<StrategyParameter> Parameters, StrategyKind Kind)
+{
+    /// <summary>What it reads beyond its decision's view (<see cref="StrategyNeeds"/>); null: nothing more.</summary>
+    public string? Needs { get; init; }
+}
 
 /// <summary>What running a strategy needs: the scheduler, the bandwidth allocator it goes with, and whether blocks are shared.</summary>
 /// <param name="Allocator">The strategy's own <c>bandwidth</c> choice; null when it gives none, so the scenario's <c>uplink.allocation</c> holds.</param>
@@ -53,11 +57,11 @@ public sealed class StrategyRegistry
     public IReadOnlyList<StrategyInfo> Strategies => entries.OrderBy(e => e.Key, StringComparer.Ordinal)
         .Select(e => new StrategyInfo(e.Key, e.Value.Attribute.Description, e.Value.Attribute.Kind == StrategyKind.Site
             ? Parameters(e.Value.Type, e.Value.Attribute).Append(new StrategyParameter(Bandwidth, "choice", "uplink.allocation", Allocators.Names.ToArray())).ToArray()
-            : Parameters(e.Value.Type, e.Value.Attribute).ToArray(), e.Value.Attribute.Kind))
+            : Parameters(e.Value.Type, e.Value.Attribute).ToArray(), e.Value.Attribute.Kind) { Needs = e.Value.Attribute.Needs })
         .ToArray();
 
-    /// <summary>Whether a registered strategy runs only in a network of sites.</summary>
-    public bool NeedsSites(string name) => Entry(name).Attribute.NeedsSites;
+    /// <summary>What a registered strategy reads beyond its decision's view; null: nothing more.</summary>
+    public string? Needs(string name) => Entry(name).Attribute.Needs;
 
     /// <summary>The kind of a registered strategy; unknown names are an error with a suggestion.</summary>
     public StrategyKind KindOf(string name) => Entry(name).Attribute.Kind;
@@ -75,6 +79,10 @@ public sealed class StrategyRegistry
     /// <summary>Builds a network strategy from its name and parameters (as text), checking every parameter.</summary>
     public INetworkSelector CreateSelector(string name, IReadOnlyDictionary<string, string> arguments, Random strategyStream) =>
         (INetworkSelector)Construct(name, Entry(name, StrategyKind.Network), arguments, strategyStream);
+
+    /// <summary>Builds a network strategy of either kind: an <see cref="INetworkSelector"/> that plans windows, or an <see cref="IOnlineSelector"/> that learns.</summary>
+    public object CreateNetwork(string name, IReadOnlyDictionary<string, string> arguments, Random strategyStream) =>
+        KindOf(name) == StrategyKind.Online ? CreateOnline(name, arguments, strategyStream) : CreateSelector(name, arguments, strategyStream);
 
     /// <summary>Builds an online network strategy (a learner) from its name and parameters.</summary>
     public IOnlineSelector CreateOnline(string name, IReadOnlyDictionary<string, string> arguments, Random strategyStream) =>

@@ -35,13 +35,13 @@ public class NetworkScenarioTests
         int total = spec.Metrics.Index("total_delay"), placed = spec.Metrics.Index("placed");
         foreach (var group in records.GroupBy(r => r.Cell.Replication))
         {
-            double Value(string label) => group.Single(r => spec.Strategies[r.Cell.Strategy].Label == label).Metrics[total];
+            double Value(string label) => group.Single(r => spec.Strategies[r.Cell.Strategy].Label == label).Values[total];
             Assert.True(Value("mec-lp") <= Value("mec-ilp") * (1 + 1e-9));
             Assert.True(Value("mec-ilp") <= Value("mec-appro") * (1 + 1e-9));
             // Some windows leave a request no model that fits its home (alpha |M_k| > C_h for every k); all strategies place the same.
-            double placedByIlp = group.Single(r => spec.Strategies[r.Cell.Strategy].Label == "mec-ilp").Metrics[placed];
+            double placedByIlp = group.Single(r => spec.Strategies[r.Cell.Strategy].Label == "mec-ilp").Values[placed];
             Assert.InRange(placedByIlp, 40, 60);
-            Assert.All(group.Where(r => spec.Strategies[r.Cell.Strategy].Label != "mec-lp"), r => Assert.Equal(placedByIlp, r.Metrics[placed]));
+            Assert.All(group.Where(r => spec.Strategies[r.Cell.Strategy].Label != "mec-lp"), r => Assert.Equal(placedByIlp, r.Values[placed]));
         }
     }
 
@@ -57,7 +57,7 @@ public class NetworkScenarioTests
     public void Every_strategy_sees_the_same_window_common_random_numbers()
     {
         var spec = Read(Experiment, "replications=3");
-        var scenario = (NetworkScenario)spec.Points[0].Scenario;
+        var scenario = (NetworkOneShotScenario)spec.Points[0].Scenario;
         for (int rep = 0; rep < 3; rep++)
         {
             var streams = new Edge.RandomStreams(Runner.CellSeed(spec.Seed, 0, rep));
@@ -67,7 +67,7 @@ public class NetworkScenarioTests
             Assert.Equal(a.Catalog.Models.Select(m => m.Id), b.Catalog.Models.Select(m => m.Id));
         }
         // Sweeping the cloudlet count leaves the catalog (its own stream) as it was.
-        var other = (NetworkScenario)Read(Experiment, "scenario.network.cloudlets=80").Points[0].Scenario;
+        var other = (NetworkOneShotScenario)Read(Experiment, "scenario.network.cloudlets=80").Points[0].Scenario;
         var s0 = new Edge.RandomStreams(Runner.CellSeed(spec.Seed, 0, 0));
         Assert.Equal(scenario.Draw(s0).Catalog.Blocks.Select(b => b.Bytes), other.Draw(new Edge.RandomStreams(Runner.CellSeed(spec.Seed, 0, 0))).Catalog.Blocks.Select(b => b.Bytes));
     }
@@ -84,7 +84,7 @@ public class NetworkScenarioTests
     {
         string sites = Eua("sites-optus-melbcbd.csv"), users = Eua("users-melbcbd-generated.csv");
         var spec = Read(Experiment, $"scenario.network.sites.file={sites}", $"scenario.requests.users.file={users}", "scenario.network.cloudlets=125", "replications=2");
-        var scenario = (NetworkScenario)spec.Points[0].Scenario;
+        var scenario = (NetworkOneShotScenario)spec.Points[0].Scenario;
         Assert.Equal(125, scenario.World.CloudletSites!.Count);
         Assert.Equal(816, scenario.World.UserSites!.Count);
         // Melbourne's CBD is about 2-3 km across; its users lie over the same plane.
@@ -96,7 +96,7 @@ public class NetworkScenarioTests
         var ex = Assert.Throws<ConfigException>(() => Read(Experiment, $"scenario.network.sites.file={sites}", "scenario.network.cloudlets=126"));
         Assert.Contains("126 cloudlets", ex.Message);
         Assert.Contains("has 125 sites", ex.Message);
-        var extended = (NetworkScenario)Read(Experiment, $"scenario.network.sites.file={sites}", "scenario.network.cloudlets=200", "scenario.network.sites.extend=true").Points[0].Scenario;
+        var extended = (NetworkOneShotScenario)Read(Experiment, $"scenario.network.sites.file={sites}", "scenario.network.cloudlets=200", "scenario.network.sites.extend=true").Points[0].Scenario;
         Assert.Equal(200, extended.Draw(new Edge.RandomStreams(1)).Topology.Cloudlets);
     }
 
@@ -113,7 +113,7 @@ public class NetworkScenarioTests
         Assert.True(paired["mec-ilp"].Difference.High < 0, $"mec-ilp - nonshare: [{paired["mec-ilp"].Difference.Low}, {paired["mec-ilp"].Difference.High}]");
         Assert.True(paired["mec-cloud"].Difference.Low > 0);
         int placed = spec.Metrics.Index("placed");
-        Assert.All(records.Where(r => spec.Strategies[r.Cell.Strategy].Label == "mec-ilp"), r => Assert.True(r.Metrics[placed] > 0));
+        Assert.All(records.Where(r => spec.Strategies[r.Cell.Strategy].Label == "mec-ilp"), r => Assert.True(r.Values[placed] > 0));
     }
 
     private const string Online = """
@@ -144,13 +144,13 @@ public class NetworkScenarioTests
             string label = spec.Strategies[r.Cell.Strategy].Label;
             if (label == "mec-oracle")
             {
-                Assert.Equal(0, r.Metrics[regret]);
-                Assert.Equal(1, r.Metrics[picks]);
+                Assert.Equal(0, r.Values[regret]);
+                Assert.Equal(1, r.Values[picks]);
             }
             else
             {
-                Assert.True(r.Metrics[regret] > 0, $"{label}: regret {r.Metrics[regret]}");
-                Assert.True(r.Metrics[half] <= r.Metrics[regret], "cumulative regret cannot fall");
+                Assert.True(r.Values[regret] > 0, $"{label}: regret {r.Values[regret]}");
+                Assert.True(r.Values[half] <= r.Values[regret], "cumulative regret cannot fall");
             }
         }
         string dir = Path.Combine(Path.GetTempPath(), $"online-{Guid.NewGuid():N}");

@@ -15,7 +15,7 @@ public class SiteNetworkBadInputTests
     [InlineData("{select: requested, schedule: pl-dp}", "mec-ilp", "- mec-ilp", "pair each selector with the site strategy")]
     [InlineData("window: 0 s", "queueing: simulated", "queueing: simulated", "each cloudlet's site queues and serves its requests")]
     [InlineData("cloudlet:", "requests: {rate: 5 /s}\n  cloudlet:", "requests: {rate", "requests arrive in the cloudlets' cells")]
-    [InlineData("kind: network", "kind: network-one-shot", "kind: network-one-shot", "use kind: network")]
+    [InlineData("kind: network-of-sites", "kind: network-one-shot", "kind: network-one-shot", "use kind: network-of-sites")]
     public void Refused_with_file_line_and_what(string find, string replace, string at, string gist)
     {
         Assert.Contains(find, SiteNetworkTests.Network);

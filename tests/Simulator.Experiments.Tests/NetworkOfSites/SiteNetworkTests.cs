@@ -23,7 +23,7 @@ public class SiteNetworkTests
         "scenario:\n",
         Lines("  ", new[]
         {
-            "kind: network", "profile: realistic", "catalog: {name: two-resnet50-clusters}",
+            "kind: network-of-sites", "profile: realistic", "catalog: {name: two-resnet50-clusters}",
             "network:", "  cloudlets: 3", "  window: 0 s", "  contention: fair-share",
             "  links: {metro: {bandwidth: 10 Gb/s, latency: 1 ms}, backhaul: {bandwidth: 1 Gb/s, latency: 20 ms}}",
             "cloudlet:", "  storage: 1 GB",
@@ -48,18 +48,18 @@ public class SiteNetworkTests
         string schedules = string.Join(", ", site.Strategies.Select(s => $"{{select: requested, schedule: {s.Name}}}"));
         var network = Read(Network, "scenario.network.cloudlets=1", "scenario.cloudlet.storage=100 GB", $"strategies=[{schedules}]");
         Assert.Equal(site.Strategies.Count, network.Strategies.Count);
-        int compared = RunMetrics.Set.Count;
+        int compared = SiteSet.Metrics.Count;
         for (int s = 0; s < site.Strategies.Count; s++)
             for (int rep = 0; rep < 2; rep++)
             {
                 var expected = Runner.RunCell(site, new Cell(0, s, rep));
                 var actual = Runner.RunCell(network, new Cell(0, s, rep));
-                Assert.True(expected.Metrics[RunMetrics.Index("arrived")] > 300, "the lone site saw too few requests to compare");
+                Assert.True(expected.Values["arrived"] > 300, "the lone site saw too few requests to compare");
                 for (int i = 0; i < compared; i++)
-                    Assert.True(expected.Metrics[i].Equals(actual.Metrics[i]), $"{site.Strategies[s].Label}, replication {rep}: {RunMetrics.Names[i]} is {actual.Metrics[i]}, the lone site's {expected.Metrics[i]}");
-                Assert.Equal(0, actual.Metrics[network.Metrics.Index("bytes_network")]);
-                Assert.Equal(0, actual.Metrics[network.Metrics.Index("pull_mean")]);
-                Assert.Equal(0, actual.Metrics[network.Metrics.Index("selection_wait_mean")]);
+                    Assert.True(expected.Values[i].Equals(actual.Values[i]), $"{site.Strategies[s].Label}, replication {rep}: {SiteSet.Metrics.Names[i]} is {actual.Values[i]}, the lone site's {expected.Values[i]}");
+                Assert.Equal(0, actual.Values[network.Metrics.Index("bytes_network")]);
+                Assert.Equal(0, actual.Values[network.Metrics.Index("pull_mean")]);
+                Assert.Equal(0, actual.Values[network.Metrics.Index("selection_wait_mean")]);
             }
     }
 
@@ -73,7 +73,7 @@ public class SiteNetworkTests
             var spec = Read(Network, $"scenario.network.cloudlets={cloudlets}", $"strategies=[{{select: {selectors[sel]}, schedule: {schedules[sch]}}}]",
                 $"scenario.network.window={(windowed == 1 ? "0.5 s" : "0 s")}", $"scenario.cloudlet.storage={storageHundredMb * 100} MB", "horizon=20 s", "warmup=0 s",
                 $"seed={seed}", "scenario.cloudlet.site.ram.capacity=300 MB", $"scenario.network.inflight={(join ? "join" : "pull-again")}");
-            var scenario = (SiteNetworkScenario)spec.Points[0].Scenario;
+            var scenario = (NetworkOfSitesScenario)spec.Points[0].Scenario;
             var (env, network) = scenario.Build(spec.Strategies[0], new RandomStreams((ulong)seed), spec.Length);
             var outcomes = new Dictionary<long, int>();
             foreach (var site in network.Sites.Sites) site.Ended += (r, _, _) => outcomes[r.Id] = outcomes.GetValueOrDefault(r.Id) + 1;
@@ -106,9 +106,9 @@ public class SiteNetworkTests
         var records = new Runner(spec, 2).Run();
         Assert.Equal(ResultWriter.RunsCsv(spec, new Runner(spec, 1).Run()), ResultWriter.RunsCsv(spec, records));
         // Common random numbers: the cells draw the same requests whichever pair serves them.
-        int arrived = RunMetrics.Index("arrived");
+        int arrived = SiteSet.Metrics.Index("arrived");
         foreach (var g in records.GroupBy(r => r.Cell.Replication))
-            Assert.Single(g.Select(r => r.Metrics[arrived]).Distinct());
+            Assert.Single(g.Select(r => r.Values[arrived]).Distinct());
     }
 
     [Fact]
@@ -118,8 +118,8 @@ public class SiteNetworkTests
         var cell = new Cell(0, 0, 0);
         var trace = Runner.Trace(spec, cell);
         var record = Runner.RunCell(spec, cell);
-        Assert.Equal(record.Metrics[RunMetrics.Index("on_time")] + record.Metrics[RunMetrics.Index("late")], trace.Served);
-        Assert.Equal(record.Metrics[RunMetrics.Index("latency_mean")], trace.LatencyMean, 9);
+        Assert.Equal(record.Values["on_time"] + record.Values["late"], trace.Served);
+        Assert.Equal(record.Values["latency_mean"], trace.LatencyMean, 9);
         Assert.NotEmpty(trace.QueueLength);
     }
 
@@ -130,7 +130,7 @@ public class SiteNetworkTests
         Assert.Equal(new[] { "requested+pl-dp", "mec-nonshare+no-sharing" }, spec.Strategies.Select(s => s.Label));
         var records = new Runner(spec, 2).Run();
         var paired = ResultWriter.Paired(spec, records).Single(p => p.Metric == "throughput" && spec.Strategies[p.Strategy].Label == "requested+pl-dp").Paired;
-        var byRep = records.GroupBy(r => r.Cell.Replication).Select(g => g.Single(r => r.Cell.Strategy == 0).Metrics[0] - g.Single(r => r.Cell.Strategy == 1).Metrics[0]).ToArray();
+        var byRep = records.GroupBy(r => r.Cell.Replication).Select(g => g.Single(r => r.Cell.Strategy == 0).Values[0] - g.Single(r => r.Cell.Strategy == 1).Values[0]).ToArray();
         Assert.Equal(byRep.Average(), paired.Difference.Mean, 9);
     }
 
@@ -140,11 +140,11 @@ public class SiteNetworkTests
         var spec = Read(Network, "horizon=30 s", "baseline=mec-nonshare+no-sharing",
             "strategies=[{select: requested, schedule: pl-dp}, {select: requested, schedule: no-sharing}, {select: mec-nonshare, schedule: no-sharing}]");
         var records = new Runner(spec, 2).Run();
-        double Throughput(int strategy, int rep) => records.Single(r => r.Cell.Strategy == strategy && r.Cell.Replication == rep).Metrics[0];
+        double Throughput(int strategy, int rep) => records.Single(r => r.Cell.Strategy == strategy && r.Cell.Replication == rep).Values[0];
         double schedule = Enumerable.Range(0, 2).Average(rep => Throughput(0, rep) - Throughput(1, rep));
         string report = Report.Markdown(spec, records);
         var row = report.Split('\n').Single(l => l.StartsWith("| schedule pl-dp against no-sharing, select requested |", StringComparison.Ordinal));
-        Assert.Contains($"| {MetricDisplay.Number(schedule)} |", row);
+        Assert.Contains($"| {MetricUnit.Number(schedule)} |", row);
         // requested+no-sharing against the baseline is the paired table's; mec-nonshare+pl-dp is not run, so no selector contrast.
         Assert.DoesNotContain("| select requested against", report);
     }

@@ -31,7 +31,7 @@ internal static class PlotText
                 var (unit, scale) = largest >= 1e9 ? ("GHz", 1e9) : largest >= 1e6 ? ("MHz", 1e6) : largest >= 1e3 ? ("kHz", 1e3) : ("Hz", 1.0);
                 return ($"{words} ({unit})", v => v / scale);
             case "memory" or "capacity" or "activation" or "result_bytes":
-                var (bytes, size) = MetricDisplay.Bytes(largest);
+                var (bytes, size) = MetricUnit.ByteScale(largest);
                 return ($"{words} ({bytes})", v => v / size);
             case "tx_power":
                 return ($"{words} (W)", v => v);

@@ -3,43 +3,23 @@ using Simulator.Edge;
 namespace Simulator.Experiments;
 
 /// <summary>
-/// Binds the <c>scenario</c> section of an experiment. Its <c>kind</c> picks the reader: single-site and
-/// one-shot bind a catalog, a site and a workload here; network-one-shot and network go to <see cref="NetworkScenarioReader"/>.
+/// The sections that describe a site and its cell, read the same wherever they appear: a lone site's scenario,
+/// a round planned at once, every cloudlet of a network of sites (its <c>cloudlet</c> section), and the radio of a
+/// network's users. Each value is checked against its domain here, before any run.
 /// </summary>
-public static class ScenarioReader
+public static class SiteSections
 {
     private static readonly TableProfile ClockworkResNet50 = new(new[] { (1, 0.0033), (2, 0.0053), (4, 0.0075), (8, 0.0124) });
 
-    private static readonly string[] SiteKeys = { "kind", "catalog", "site", "uplink", "arrivals", "deadline" };
+    /// <summary>The keys of a scenario that describes one site and its cell.</summary>
+    public static readonly string[] SiteScenarioKeys = { "kind", "catalog", "site", "uplink", "arrivals", "deadline" };
 
     /// <summary>The keys of a scenario.catalog section.</summary>
     public static readonly string[] CatalogSectionKeys = { "name", "generate", "file", "clusters", "adapters", "models", "blocks_per_model", "pool", "share", "block_size", "profile", "activation", "seed" };
 
     public static readonly string[] UplinkKeys = { "bandwidth", "tx_power", "noise_psd", "noise_figure", "pathloss", "carrier", "reference_loss", "exponent", "shadowing", "fading", "rice_k", "coherence", "correlation", "speed", "rate_model", "placement", "requantize_on_coherence", "allocation" };
 
-    /// <summary>The scenario at one sweep point, by its kind.</summary>
-    public static IScenario Read(YamlDoc doc, Binding binding, string baseDirectory)
-    {
-        string kind = new Section(doc, binding).Text("kind", "single-site");
-        return kind switch
-        {
-            "single-site" or "one-shot" => ReadSite(new Section(doc, binding, SiteKeys), baseDirectory, kind == "one-shot"),
-            "network-one-shot" or "network" => NetworkScenarioReader.Read(new Section(doc, binding, NetworkScenarioReader.Keys), baseDirectory, stochastic: kind == "network"),
-            _ => throw new Section(doc, binding).Required("kind").Error($"'{kind}' is not a scenario kind; known: single-site, one-shot, network-one-shot, network.{Spelling.Hint(kind, new[] { "single-site", "one-shot", "network-one-shot", "network" })}"),
-        };
-    }
-
-    private static SiteScenario ReadSite(Section scenario, string baseDirectory, bool oneShot)
-    {
-        var catalog = ReadCatalog(scenario.Child("catalog", CatalogSectionKeys), baseDirectory);
-        var (spec, workload) = ReadSiteAndWorkload(scenario, catalog, baseDirectory);
-        var arrivals = scenario.Child("arrivals", ArrivalKeys);
-        if (oneShot && arrivals.Text("process", "poisson") != "batch-at-zero")
-            throw (arrivals.Has("process") ? arrivals.Required("process") : arrivals.Doc).Error("a one-shot scenario is one round of users present at t = 0: it needs arrivals: {process: batch-at-zero, count: K}.");
-        return new SiteScenario(catalog, spec, workload, oneShot);
-    }
-
-    private static readonly string[] ArrivalKeys = { "process", "rate", "rate_on", "rate_off", "mean_on", "mean_off", "count", "file", "popularity", "weights", "input" };
+    public static readonly string[] ArrivalKeys = { "process", "rate", "rate_on", "rate_off", "mean_on", "mean_off", "count", "file", "popularity", "weights", "input" };
 
     /// <summary>The keys of a section that describes a site and its cell: a lone site's scenario, or every cloudlet of a network of sites.</summary>
     public static readonly string[] SiteAndCellKeys = { "site", "uplink", "arrivals", "deadline" };
@@ -149,7 +129,7 @@ public static class ScenarioReader
                 return LoraGenerator.Build(adapters, Profile(c) ?? throw c.Doc.Error("a LoRA catalog needs 'profile'."), (long)c.Quantity("activation", UnitKind.Bytes, null, Domain.NonNegative));
             }
             default:
-                throw c.Required("generate").Error(how == "pfm" ? "the pfm generator draws the second paper's model families: it belongs to a network scenario (kind: network-one-shot)."
+                throw c.Required("generate").Error(how == "pfm" ? "the pfm generator draws the second paper's model families anew each replication: the network kinds take it, a site's scenario a catalog of its own."
                     : $"'{how}' is not a catalog generator; known: backbone-sharing, general, lora (or give 'file'), and pfm in network scenarios.");
         }
     }

@@ -5,22 +5,21 @@ using Simulator.Strategies;
 namespace Simulator.Experiments;
 
 /// <summary>
-/// A cell of a one-shot scenario (the papers' static setting): draw the round, let the strategy plan it
-/// as the site's executor would with plan-to-completion, and score the plan with the independent
-/// <see cref="PlanEvaluator"/>. Throughput is the number served, as system-model.md section 7 defines it
-/// for the static problem. The loading metrics follow the plan's batches from an empty GPU; queue and
-/// GPU memory over time do not exist here and are NaN.
+/// A one-shot round at one sweep point (the papers' static setting): each cell draws the round, lets the strategy
+/// plan it as the site's executor would with plan-to-completion, and scores the plan with the independent
+/// <see cref="PlanEvaluator"/>. Throughput is the number served, as the static problem defines it. The loading
+/// metrics follow the plan's batches from an empty GPU; queue and GPU memory over time do not exist here and are NaN.
 /// </summary>
-internal static class OneShotRun
+public sealed record OneShotScenario(ScenarioKind Kind, Catalog Catalog, SiteSpec Site, IWorkload Workload) : IScenario
 {
-    public static (RunRecord Record, RunTrace? Trace) Run(Cell cell, SiteScenario scenario, StrategySetup setup, RandomStreams streams, bool trace)
+    public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {
-        var (plan, evaluation, seconds, view) = StaticRun.Solve(setup, StaticRound.Draw(scenario.Catalog, scenario.Site, scenario.Workload, streams));
+        var setup = strategy.Registry.Create(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.Label));
+        var (plan, evaluation, seconds, view) = StaticRun.Solve(setup, StaticRound.Draw(Catalog, Site, Workload, streams));
         if (!evaluation.Valid) throw new InvalidOperationException($"{setup.Name} planned an invalid round: {string.Join("; ", evaluation.Violations)}.");
 
-        var metrics = new double[RunMetrics.Names.Count];
-        Array.Fill(metrics, double.NaN);
-        void Set(string name, double value) => metrics[RunMetrics.Index(name)] = value;
+        var metrics = new MetricValues(Kind.Metrics);
+        void Set(Metric metric, double value) => metrics[metric] = value;
         int users = view.Queue.Count, planned = plan.Batches.Sum(b => b.RequestIds.Count);
         var late = evaluation.Late.ToHashSet();
         var latencies = new List<double>();
@@ -65,37 +64,37 @@ internal static class OneShotRun
         }
         int served = evaluation.Served;
         double makespan = evaluation.Completions.Count > 0 ? evaluation.Completions[^1] : double.NaN;
-        Set("throughput", served);
-        Set("on_time_ratio", users > 0 ? (double)served / users : double.NaN);
-        Set("arrived", users);
-        Set("on_time", served);
-        Set("late", late.Count);
-        Set("expired", 0);
-        Set("rejected", users - planned);
-        Set("unfinished", 0);
+        Set(OneShotKind.UsersServed, served);
+        Set(SiteMeasures.OnTimeRatio, users > 0 ? (double)served / users : double.NaN);
+        Set(RequestMeasures.Arrived, users);
+        Set(SiteMeasures.OnTime, served);
+        Set(SiteMeasures.Late, late.Count);
+        Set(SiteMeasures.Expired, 0);
+        Set(SiteMeasures.Rejected, users - planned);
+        Set(RequestMeasures.Unfinished, 0);
         if (served > 0)
         {
-            Set("latency_mean", latencies.Average());
-            Set("latency_p50", latencies.QuantileCustom(0.50, QuantileDefinition.R7));
-            Set("latency_p95", latencies.QuantileCustom(0.95, QuantileDefinition.R7));
-            Set("latency_p99", latencies.QuantileCustom(0.99, QuantileDefinition.R7));
-            Set("waiting_mean", waiting / served);
-            Set("upload_mean", upload / served);
-            Set("loading_mean", loading / served);
-            Set("inference_mean", inference / served);
-            Set("downlink_mean", 0);
-            Set("upload_critical_mean", criticalUpload / served);
-            Set("gpu_wait_mean", gpuWait / served);
-            Set("loading_critical_mean", criticalLoading / served);
+            Set(SiteMeasures.LatencyMean, latencies.Average());
+            Set(SiteMeasures.LatencyP50, latencies.QuantileCustom(0.50, QuantileDefinition.R7));
+            Set(SiteMeasures.LatencyP95, latencies.QuantileCustom(0.95, QuantileDefinition.R7));
+            Set(SiteMeasures.LatencyP99, latencies.QuantileCustom(0.99, QuantileDefinition.R7));
+            Set(SiteMeasures.WaitingMean, waiting / served);
+            Set(SiteMeasures.UploadMean, upload / served);
+            Set(SiteMeasures.LoadingMean, loading / served);
+            Set(SiteMeasures.InferenceMean, inference / served);
+            Set(SiteMeasures.DownlinkMean, 0);
+            Set(SiteMeasures.UploadCriticalMean, criticalUpload / served);
+            Set(SiteMeasures.GpuWaitMean, gpuWait / served);
+            Set(SiteMeasures.LoadingCriticalMean, criticalLoading / served);
         }
-        Set("bytes_disk", disk);
-        Set("bytes_pcie", pcie);
-        Set("bytes_saved", saved);
-        Set("ram_hit_ratio", ramLookups > 0 ? (double)ramHits / ramLookups : double.NaN);
-        Set("gpu_hit_ratio", gpuLookups > 0 ? (double)gpuHits / gpuLookups : double.NaN);
-        Set("gpu_loading_fraction", loadingTotal / makespan);
-        Set("gpu_computing_fraction", computingTotal / makespan);
-        Set("mean_batch_size", plan.Batches.Count > 0 ? (double)planned / plan.Batches.Count : double.NaN);
+        Set(SiteMeasures.BytesDisk, disk);
+        Set(SiteMeasures.BytesPcie, pcie);
+        Set(SiteMeasures.BytesSaved, saved);
+        Set(SiteMeasures.RamHitRatio, ramLookups > 0 ? (double)ramHits / ramLookups : double.NaN);
+        Set(SiteMeasures.GpuHitRatio, gpuLookups > 0 ? (double)gpuHits / gpuLookups : double.NaN);
+        Set(SiteMeasures.GpuLoadingFraction, loadingTotal / makespan);
+        Set(SiteMeasures.GpuComputingFraction, computingTotal / makespan);
+        Set(SiteMeasures.MeanBatchSize, plan.Batches.Count > 0 ? (double)planned / plan.Batches.Count : double.NaN);
         var record = new RunRecord(cell, metrics, seconds * 1000, seconds * 1000);
         if (!trace) return (record, null);
         var distribution = new LatencyHistogram();

@@ -4,75 +4,121 @@ using Simulator.Edge.Network;
 namespace Simulator.Experiments;
 
 /// <summary>
-/// Binds a network scenario (<c>kind: network-one-shot</c>, one window at t = 0, or <c>kind: network</c>,
-/// requests over the horizon planned every window): the profile (<c>paper</c>: the authors' ranges,
+/// The sections every network scenario shares (docs/network.md): the profile (<c>paper</c>: the authors' ranges,
 /// links, rate formula and rules; <c>realistic</c>: link bandwidths and latencies, which must be given, and the
 /// project's radio), the catalog (any catalog, or <c>generate: pfm</c>), the network, the cloudlets' attribute
-/// ranges and the requests. Every value is checked against its domain here, before any run.
+/// ranges and the requests. A network kind reads these with it and adds its own: how many requests at once or at
+/// which rate, the window, how pulls share the links, and what serves a request. Every value is checked against
+/// its domain here, before any run.
 /// </summary>
-public static class NetworkScenarioReader
+public sealed class NetworkSection
 {
+    /// <summary>The keys of a network scenario; a kind that runs no site omits <c>cloudlet</c>.</summary>
     public static readonly string[] Keys = { "kind", "profile", "catalog", "network", "cloudlets", "requests", "cloudlet" };
-
-    private static readonly string[] CellKeys = ScenarioReader.SiteAndCellKeys.Append("storage").ToArray();
 
     private static readonly string[] PfmKeys = { "generate", "models", "families", "size", "intensity", "base_blocks", "profile", "activation" };
 
-    public static IScenario Read(Section s, string baseDirectory, bool stochastic)
+    private readonly Section s;
+    private readonly string baseDirectory;
+    private readonly CoordinatesFile? siteFile, userFile;
+    private readonly IReadOnlyList<Position>? cloudletSites, userSites;
+    private readonly int cloudlets;
+    private readonly double area;
+    private readonly EdgeRule edges;
+    private readonly LinkProfile links;
+    private readonly CloudletRanges cloudletRanges;
+    private readonly int? copies;
+    private readonly CapacityRule capacity;
+    private readonly Interval alpha;
+    private readonly SourceRule sources;
+
+    /// <summary>Reads the profile, the catalog, the network and the cloudlets.</summary>
+    public NetworkSection(Section scenario, string baseDirectory)
     {
-        bool paper = s.Choice("profile", new Dictionary<string, bool> { ["paper"] = true, ["realistic"] = false }, "paper");
-        var (catalog, largest) = ReadCatalog(s, baseDirectory);
-        bool sited = s.Has("cloudlet");
-        if (sited && !stochastic) throw (s.Raw("kind") ?? s.Doc).Error("cloudlets that run sites (the 'cloudlet' section) serve requests over time: use kind: network.");
-        var net = s.Child("network", "cloudlets", "sites", "area", "edges", "k", "links", "copies", "capacity", "capacity_factor", "sources", "queueing", "contention", "window", "inflight");
-        int cloudlets = Count(net, "cloudlets", 30);
-        var sites = net.Child("sites", "file", "extend");
-        var users = s.Child("requests", "count", "rate", "users", "uplink", "instructions", "budget", "accuracy_requirement", "input", "accuracy", "output_factor", "context", "penalty");
-        var siteFile = sites.Has("file") ? CoordinatesFile.Read(Path.Combine(baseDirectory, sites.Text("file")), sites.Required("file")) : null;
-        var userFile = users.Child("users", "file").Has("file") ? CoordinatesFile.Read(Path.Combine(baseDirectory, users.Child("users", "file").Text("file")), users.Child("users", "file").Required("file")) : null;
+        s = scenario;
+        this.baseDirectory = baseDirectory;
+        Paper = s.Choice("profile", new Dictionary<string, bool> { ["paper"] = true, ["realistic"] = false }, "paper");
+        (Catalog, LargestBytes) = ReadCatalog(s, baseDirectory);
+        Network = s.Child("network", "cloudlets", "sites", "area", "edges", "k", "links", "copies", "capacity", "capacity_factor", "sources", "queueing", "contention", "window", "inflight");
+        cloudlets = Count(Network, "cloudlets", 30);
+        var sites = Network.Child("sites", "file", "extend");
+        Requests = s.Child("requests", "count", "rate", "users", "uplink", "instructions", "budget", "accuracy_requirement", "input", "accuracy", "output_factor", "context", "penalty");
+        siteFile = sites.Has("file") ? CoordinatesFile.Read(Path.Combine(baseDirectory, sites.Text("file")), sites.Required("file")) : null;
+        userFile = Requests.Child("users", "file").Has("file") ? CoordinatesFile.Read(Path.Combine(baseDirectory, Requests.Child("users", "file").Text("file")), Requests.Child("users", "file").Required("file")) : null;
         bool extend = sites.Bool("extend", false);
         if (siteFile is not null && cloudlets > siteFile.Rows.Count && !extend)
-            throw net.Required("cloudlets").Error($"{cloudlets} cloudlets, but '{siteFile.Path}' has {siteFile.Rows.Count} sites; give fewer, or network.sites.extend: true to add synthetic sites over the same area.");
+            throw Network.Required("cloudlets").Error($"{cloudlets} cloudlets, but '{siteFile.Path}' has {siteFile.Rows.Count} sites; give fewer, or network.sites.extend: true to add synthetic sites over the same area.");
         // Both files share one plane: the south-west corner of the sites (or of the users, with synthetic sites).
         var frame = siteFile ?? userFile;
         IReadOnlyList<Position>? Project(CoordinatesFile? f) => f is null || frame is null ? null
             : f.Project(frame.Rows.Min(r => r.Latitude), frame.Rows.Min(r => r.Longitude), frame.Rows.Average(r => r.Latitude));
-        var cloudletSites = Project(siteFile);
-        var userSites = Project(userFile);
+        cloudletSites = Project(siteFile);
+        userSites = Project(userFile);
         double extent = cloudletSites is { } cs ? Math.Max(cs.Max(p => p.X), cs.Max(p => p.Y)) : userSites is { } us ? Math.Max(us.Max(p => p.X), us.Max(p => p.Y)) : 2500;
-        double area = net.Quantity("area", UnitKind.Length, extent, Domain.Positive);
-
-        EdgeRule edges = net.Text("edges", "random-connected") switch
+        area = Network.Quantity("area", UnitKind.Length, extent, Domain.Positive);
+        edges = Network.Text("edges", "random-connected") switch
         {
             "random-connected" => new RandomConnectedEdges(),
-            "k-nearest" => new KNearestEdges(Count(net, "k", 3)),
-            var t => throw net.Required("edges").Error($"'{t}' is not an edge rule; known: random-connected, k-nearest.{Spelling.Hint(t, new[] { "random-connected", "k-nearest" })}"),
+            "k-nearest" => new KNearestEdges(Count(Network, "k", 3)),
+            var t => throw Network.Required("edges").Error($"'{t}' is not an edge rule; known: random-connected, k-nearest.{Spelling.Hint(t, new[] { "random-connected", "k-nearest" })}"),
         };
-        var links = ReadLinks(net, paper);
-        var cloudletRanges = ReadCloudletRanges(s.Child("cloudlets", "capacity", "processing_rate", "access_rate", "peak_power", "idle_power", "leak_power", "tx_power", "arrival_rate", "service_rate"));
-        int? copies = net.Has("copies") ? Count(net, "copies", 1) : null;
-        var capacity = net.Choice("capacity", new Dictionary<string, CapacityRule> { ["per-request"] = CapacityRule.PerRequest, ["aggregated"] = CapacityRule.Aggregated }, paper ? "per-request" : "aggregated");
-        var alpha = Range(net, "capacity_factor", new Interval(0, 1), d => d.Number(), "", 0, false);
-        var sources = net.Choice("sources", new Dictionary<string, SourceRule> { ["cloudlets"] = SourceRule.Cloudlets, ["all"] = SourceRule.All }, paper ? "cloudlets" : "all");
-        if (sited && net.Has("queueing")) throw net.Required("queueing").Error("in a network of sites each cloudlet's site queues and serves its requests: 'queueing' is the paper's inference model, for a network without 'cloudlet'.");
-        // One window at t = 0 has no queue to simulate and no flows over time: the paper's terms hold there.
-        var queueing = net.Choice("queueing", stochastic ? new Dictionary<string, Queueing> { ["analytic"] = Queueing.Analytic, ["simulated"] = Queueing.Simulated } : new Dictionary<string, Queueing> { ["analytic"] = Queueing.Analytic }, "analytic");
-        var contention = net.Choice("contention", stochastic ? new Dictionary<string, Contention> { ["none"] = Contention.None, ["fair-share"] = Contention.FairShare } : new Dictionary<string, Contention> { ["none"] = Contention.None }, "none");
-        if (contention == Contention.FairShare && paper)
-            throw net.Required("contention").Error("fair-share needs links with a bandwidth: use profile: realistic (the paper's per-GB times add per link and have no bandwidth to share).");
-        // A window of 0 plans each request alone when it arrives.
-        double window = stochastic ? net.Quantity("window", UnitKind.Time, 10, Domain.NonNegative) : 0;
-        var inflight = stochastic ? net.Choice("inflight", new Dictionary<string, Inflight> { ["pull-again"] = Inflight.PullAgain, ["join"] = Inflight.Join }, "pull-again") : Inflight.PullAgain;
-        if (!stochastic && net.Has("inflight")) throw net.Required("inflight").Error("a network-one-shot scenario is one window at t = 0, with no pull under way: 'inflight' belongs to kind: network.");
-        if (!stochastic && net.Has("window")) throw net.Required("window").Error("a network-one-shot scenario is one window at t = 0: 'window' belongs to kind: network.");
+        links = ReadLinks(Network, Paper);
+        cloudletRanges = ReadCloudletRanges(s.Child("cloudlets", "capacity", "processing_rate", "access_rate", "peak_power", "idle_power", "leak_power", "tx_power", "arrival_rate", "service_rate"));
+        copies = Network.Has("copies") ? Count(Network, "copies", 1) : null;
+        capacity = Network.Choice("capacity", new Dictionary<string, CapacityRule> { ["per-request"] = CapacityRule.PerRequest, ["aggregated"] = CapacityRule.Aggregated }, Paper ? "per-request" : "aggregated");
+        alpha = Range(Network, "capacity_factor", new Interval(0, 1), d => d.Number(), "", 0, false);
+        sources = Network.Choice("sources", new Dictionary<string, SourceRule> { ["cloudlets"] = SourceRule.Cloudlets, ["all"] = SourceRule.All }, Paper ? "cloudlets" : "all");
+    }
 
-        int requests = stochastic ? 0 : Count(users, "count", 100);
-        foreach (var key in new[] { "rate", "users", "uplink", "input" })
-            if (sited && users.Has(key))
-                throw users.Required(key).Error($"in a network of sites requests arrive in the cloudlets' cells: their arrivals, users, radio and inputs are cloudlet.arrivals and cloudlet.uplink, not requests.{key}.");
-        double rate = stochastic && !sited ? users.Quantity("rate", UnitKind.PerSecond, null, Domain.Positive) : 0;
-        if (stochastic && users.Has("count")) throw users.Required("count").Error("requests over the horizon come at a 'rate'; 'count' is the one-shot window's size.");
-        if (!stochastic && users.Has("rate")) throw users.Required("rate").Error("a network-one-shot window has a 'count' of requests; 'rate' belongs to kind: network.");
+    /// <summary>The authors' profile (true) or the realistic one.</summary>
+    public bool Paper { get; }
+
+    /// <summary>Builds the catalog of a replication from its stream (a pfm catalog is drawn anew each time; any other is read once).</summary>
+    public Func<Random, Catalog> Catalog { get; }
+
+    /// <summary>The most bytes a model of the catalog can have.</summary>
+    public double LargestBytes { get; }
+
+    /// <summary>The <c>network</c> section: a kind reads its window, pulls and queue from it.</summary>
+    public Section Network { get; }
+
+    /// <summary>The <c>requests</c> section: a kind reads how many or how fast.</summary>
+    public Section Requests { get; }
+
+    /// <summary>The cloudlets' drawn capacities C_i in GB.</summary>
+    public Interval CapacityGB => cloudletRanges.CapacityGB;
+
+    /// <summary>How concurrent pulls share the links: fair-share needs the realistic profile's bandwidths.</summary>
+    public Contention Contention(bool overTime)
+    {
+        var contention = Network.Choice("contention", overTime ? new Dictionary<string, Contention> { ["none"] = Edge.Network.Contention.None, ["fair-share"] = Edge.Network.Contention.FairShare } : new Dictionary<string, Contention> { ["none"] = Edge.Network.Contention.None }, "none");
+        if (contention == Edge.Network.Contention.FairShare && Paper)
+            throw Network.Required("contention").Error("fair-share needs links with a bandwidth: use profile: realistic (the paper's per-GB times add per link and have no bandwidth to share).");
+        return contention;
+    }
+
+    /// <summary>How a cloudlet's inference queue is modelled; one window at t = 0 has no queue to simulate.</summary>
+    public Queueing Queueing(bool overTime) =>
+        Network.Choice("queueing", overTime ? new Dictionary<string, Queueing> { ["analytic"] = Edge.Network.Queueing.Analytic, ["simulated"] = Edge.Network.Queueing.Simulated } : new Dictionary<string, Queueing> { ["analytic"] = Edge.Network.Queueing.Analytic }, "analytic");
+
+    /// <summary>The window a strategy plans (0: each request on arrival) and what a decision does about a part on its way.</summary>
+    public (double WindowSeconds, Inflight Inflight) Window() =>
+        (Network.Quantity("window", UnitKind.Time, 10, Domain.NonNegative),
+         Network.Choice("inflight", new Dictionary<string, Inflight> { ["pull-again"] = Inflight.PullAgain, ["join"] = Inflight.Join }, "pull-again"));
+
+    /// <summary>The users' rate to their cloudlet: the paper's formula, or the project's radio under the realistic profile.</summary>
+    public UplinkRate UserUplink() => Paper
+        ? Requests.Choice("uplink", new Dictionary<string, UplinkRate> { ["paper"] = new PaperRate() }, "paper")
+        : new RadioRate(SiteSections.ReadUplink(Requests.Child("uplink", SiteSections.UplinkKeys), Requests.Child("downlink_unused"), baseDirectory));
+
+    /// <summary>
+    /// The world the network is drawn from: its cloudlets and links as read, the request ranges, the users' rate
+    /// (<paramref name="uplink"/>) and context, checked against the catalog (some model meets the accuracy
+    /// requirements, some model fits a cloudlet under the per-request row).
+    /// </summary>
+    public NetworkWorldSpec World(UplinkRate uplink)
+    {
+        var users = Requests;
         var q = new RequestRanges();
         var requestRanges = new RequestRanges
         {
@@ -83,25 +129,19 @@ public static class NetworkScenarioReader
             Accuracy = Range(users, "accuracy", q.Accuracy, d => d.Number(), "", 0, true, upper: 1),
             OutputFactor = Range(users, "output_factor", q.OutputFactor, d => d.Number(), "", 0, false),
         };
-        UplinkRate uplink = sited ? new PaperRate() // unread: a cell gives each request its user's rate
-            : paper
-            ? users.Choice("uplink", new Dictionary<string, UplinkRate> { ["paper"] = new PaperRate() }, "paper")
-            : new RadioRate(ScenarioReader.ReadUplink(users.Child("uplink", ScenarioReader.UplinkKeys), users.Child("downlink_unused"), baseDirectory));
-        var probe = catalog(new Random(0));
+        var probe = Catalog(new Random(0));
         double best = probe.Models.All(m => m.Accuracy is not null) ? probe.Models.Max(m => m.Accuracy!.Value) : requestRanges.Accuracy.Max;
         if (requestRanges.AccuracyRequirement.Min > best)
             throw (users.Raw("accuracy_requirement") ?? users.Doc).Error($"no model meets an accuracy requirement of {requestRanges.AccuracyRequirement.Min}: the best accuracy is {best}.");
-
         // An empty candidate set for every request: under the per-request row no model fits the largest cloudlet even at the smallest alpha.
         double smallest = probe.Models.Min(m => probe.Bytes(m)) / Edge.Units.GB;
         if (capacity == CapacityRule.PerRequest && alpha.Min * smallest > cloudletRanges.CapacityGB.Max)
-            throw (net.Raw("capacity_factor") ?? s.Child("cloudlets").Raw("capacity") ?? net.Doc).Error(
+            throw (Network.Raw("capacity_factor") ?? s.Child("cloudlets").Raw("capacity") ?? Network.Doc).Error(
                 $"no model fits any cloudlet: the smallest model takes alpha |M| = {alpha.Min} x {smallest:0.###} GB against at most {cloudletRanges.CapacityGB.Max} GB of capacity.");
         var context = ReadContext(users);
-        var penaltySection = users.Child("penalty", "xi", "delay_unit");
-        double xi = penaltySection.Number("xi", 0.98, Domain.NonNegative), unit = penaltySection.Quantity("delay_unit", UnitKind.Time, 100, Domain.Positive);
-        if (xi > 1) throw penaltySection.Required("xi").Error($"xi weighs accuracy against delay: from 0 to 1, not {xi}.");
-        var world = new NetworkWorldSpec
+        if (siteFile is not null) Network.Child("sites", "file", "extend").Record("sha256", siteFile.Hash);
+        if (userFile is not null) users.Child("users", "file").Record("sha256", userFile.Hash);
+        return new NetworkWorldSpec
         {
             Cloudlets = cloudlets,
             CloudletSites = cloudletSites,
@@ -118,28 +158,19 @@ public static class NetworkScenarioReader
             Sources = sources,
             Context = context,
         };
-        if (siteFile is not null) sites.Record("sha256", siteFile.Hash);
-        if (sited)
-        {
-            var cell = s.Child("cloudlet", CellKeys);
-            if (s.Child("catalog").Text("generate", "") == "pfm" && !s.Child("catalog").Has("profile"))
-                throw s.Child("catalog").Doc.Error("a network of sites runs every model on the cloudlets' GPUs: a pfm catalog needs 'profile' (the inference time per batch size, with its source).");
-            var (siteSpec, workload) = ScenarioReader.ReadSiteAndWorkload(cell, probe, baseDirectory);
-            // The site's reader checked the probe's models; a pfm catalog's models of another replication may be larger.
-            long activation = probe.Models.Max(m => m.ActivationBytesPerSample);
-            if (largest + activation > siteSpec.GpuBytes)
-                throw (cell.Child("site").Raw("gpu") ?? cell.Doc).Error(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"the catalog's models reach {largest / Edge.Units.GB:0.###} GB, and {activation / Edge.Units.GB:0.###} GB of activations for one request, more than the cloudlets' GPU memory of {siteSpec.GpuBytes / Edge.Units.GB:0.###} GB."));
-            double? storage = cell.Has("storage") ? cell.Quantity("storage", UnitKind.Bytes, null, Domain.Positive) : null;
-            double room = storage ?? cloudletRanges.CapacityGB.Min * Edge.Units.GB;
-            if (largest > room)
-                throw (cell.Raw("storage") ?? s.Child("cloudlets").Raw("capacity") ?? cell.Doc).Error(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"a cloudlet's disk of {room / Edge.Units.GB:0.###} GB cannot hold the catalog's largest model ({largest / Edge.Units.GB:0.###} GB): {(storage is null ? "raise cloudlets.capacity or give cloudlet.storage" : "raise cloudlet.storage")}."));
-            return new SiteNetworkScenario(catalog, world, new NetworkProcessSpec(0, window, Queueing.Analytic, contention) { Inflight = inflight }, new PenaltySpec(xi, unit), siteSpec, workload, storage);
-        }
-        if (userFile is not null) users.Child("users", "file").Record("sha256", userFile.Hash);
-        return stochastic ? new StochasticNetworkScenario(catalog, world, new NetworkProcessSpec(rate, window, queueing, contention) { Inflight = inflight }, new PenaltySpec(xi, unit)) : new NetworkScenario(catalog, world, requests, new PenaltySpec(xi, unit));
     }
+
+    /// <summary>The online penalty's weights: <c>requests.penalty: {xi, delay_unit}</c>.</summary>
+    public PenaltySpec Penalty()
+    {
+        var penalty = Requests.Child("penalty", "xi", "delay_unit");
+        double xi = penalty.Number("xi", 0.98, Domain.NonNegative), unit = penalty.Quantity("delay_unit", UnitKind.Time, 100, Domain.Positive);
+        if (xi > 1) throw penalty.Required("xi").Error($"xi weighs accuracy against delay: from 0 to 1, not {xi}.");
+        return new PenaltySpec(xi, unit);
+    }
+
+    /// <summary>A count: a whole number from 1 to 10^7.</summary>
+    public static int Count(Section owner, string key, int fallback) => (int)owner.Integer(key, fallback, 1, 10_000_000);
 
     /// <summary>requests.context: none (the default), {model: paper, features: N}, or {model: latent, features: N, types, informative, noise}.</summary>
     private static ContextModel? ReadContext(Section users)
@@ -162,7 +193,7 @@ public static class NetworkScenarioReader
         var raw = s.Child("catalog");
         if (raw.Text("generate", "") != "pfm")
         {
-            var fixedCatalog = ScenarioReader.ReadCatalog(s.Child("catalog", ScenarioReader.CatalogSectionKeys), baseDirectory);
+            var fixedCatalog = SiteSections.ReadCatalog(s.Child("catalog", SiteSections.CatalogSectionKeys), baseDirectory);
             return (_ => fixedCatalog, fixedCatalog.Models.Max(m => (double)fixedCatalog.Bytes(m)));
         }
         var c = s.Child("catalog", PfmKeys);
@@ -221,9 +252,6 @@ public static class NetworkScenarioReader
             ServiceRate = Range(c, "service_rate", d.ServiceRate, x => x.Quantity(UnitKind.PerSecond), " /s", 0, true),
         };
     }
-
-    /// <summary>A count: a whole number from 1 to 10^7.</summary>
-    private static int Count(Section owner, string key, int fallback) => (int)owner.Integer(key, fallback, 1, 10_000_000);
 
     /// <summary>
     /// One value or {min, max}, read by <paramref name="read"/> (into the unit the world keeps, e.g. GB) and

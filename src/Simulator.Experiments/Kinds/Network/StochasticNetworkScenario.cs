@@ -1,0 +1,61 @@
+using Simulator.Edge;
+using Simulator.Edge.Network;
+using Simulator.Kernel;
+using Simulator.Strategies;
+
+namespace Simulator.Experiments;
+
+/// <summary>
+/// The stochastic network (<c>kind: network</c>): requests arrive over the horizon and the network strategy
+/// plans every window; pulls, queues and the part stores run in the simulation (<see cref="StochasticNetwork"/>).
+/// It reports the realized delay beside the delay planned at decision time: how far a plan made under the
+/// paper's assumptions lies from what happens (network.md section 3, item 8).
+/// </summary>
+public sealed record StochasticNetworkScenario(ScenarioKind Kind, Func<Random, Catalog> Catalog, NetworkWorldSpec World, NetworkProcessSpec Process, PenaltySpec Penalty) : IScenario
+{
+    public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
+    {
+        var decider = strategy.Registry.CreateNetwork(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.Label));
+        var env = new Simulation();
+        var catalog = Catalog(streams.Stream("network:catalog"));
+        var network = new StochasticNetwork(env, World, Process, catalog, decider, Penalty, streams, length.WarmupSeconds);
+        env.RunD(length.HorizonSeconds);
+        var p = network.Pipeline;
+        var m = network.Service.Measures;
+        var f = network.Fetch.Measures;
+        var s = network.SelectionMeasures;
+        double measured = length.MeasuredSeconds;
+        bool online = s.Rounds > 0;
+        var values = new MetricValues(Kind.Metrics)
+        {
+            [RequestMeasures.Arrived] = p.Arrived,
+            [NetworkKind.Served] = m.Served,
+            [RequestMeasures.Unplaced] = p.Unplaced,
+            [RequestMeasures.Unfinished] = p.Arrived - m.Served - p.Unplaced,
+            [NetworkKind.Throughput] = m.Served / measured,
+            [NetworkMeasures.MeanDelay] = m.Delay.Mean,
+            [NetworkMeasures.DelayP95] = m.DelayP95.Count > 0 ? m.DelayP95.Value : double.NaN,
+            [NetworkKind.PlannedDelayMean] = m.PlannedDelay.Mean,
+            [NetworkMeasures.PullMean] = m.Pull.Mean,
+            [NetworkMeasures.QueueingMean] = m.Queueing.Mean,
+            [NetworkMeasures.InferenceMean] = m.Inference.Mean,
+            [NetworkMeasures.TransmissionMean] = m.Transmission.Mean,
+            [NetworkMeasures.MeanCost] = m.Cost.Mean,
+            [NetworkMeasures.MeanAccuracy] = m.Accuracy.Mean,
+            [NetworkMeasures.BytesFromDc] = f.BytesFromDataCentre,
+            [NetworkMeasures.BytesFromCloudlets] = f.BytesFromCloudlets,
+            [NetworkMeasures.StoreHitRatio] = f.PartLookups > 0 ? (double)f.PartHits / f.PartLookups : double.NaN,
+            [NetworkMeasures.Evictions] = network.Network.Stores.Sum(st => st.Evictions),
+            [NetworkKind.Rounds] = online ? s.Rounds : double.NaN,
+            [OnlineMeasures.TotalPenalty] = online ? s.TotalPenalty : double.NaN,
+            [OnlineMeasures.Regret] = online ? s.CumulativeRegret : double.NaN,
+            [NetworkKind.RegretPerRound] = online ? s.CumulativeRegret / s.Rounds : double.NaN,
+            // R(t) from t = 16: the first rounds are noise.
+            [OnlineMeasures.RegretExponent] = LearningCurve.Exponent(s.RegretCurve.Where(c => c.Round >= 16).Select(c => ((double)c.Round, c.Regret)), 3),
+            [OnlineMeasures.OraclePickRatio] = online ? (double)s.BestPicks / s.Rounds : double.NaN,
+            [OnlineMeasures.InformativeObserved] = LearningCurve.InformativeShare(network.Network.Contexts?.Informative, s.LastObserved),
+        };
+        var decisions = s.DecisionWallSeconds;
+        return (new RunRecord(cell, values, decisions.Count > 0 ? decisions.Mean * 1000 : 0, decisions.Count > 0 ? decisions.Max * 1000 : 0), null);
+    }
+}

@@ -1,0 +1,70 @@
+using Simulator.Edge;
+using Simulator.Edge.Network;
+using Simulator.Kernel;
+using Simulator.Strategies;
+
+namespace Simulator.Experiments;
+
+/// <summary>
+/// A network of PartialLoading sites at one sweep point (docs/network.md section 6): every cloudlet is a site with
+/// its cell's workload, and each strategy is a pair, the network's selector and the site strategy every cloudlet
+/// batches with. It reports the site's measures pooled over all cloudlets (a request that arrived in any cell counts
+/// once), with the network's tier beside them: what was pulled from where, how long it took, and how often a part
+/// was already on the disk.
+/// </summary>
+public sealed record NetworkOfSitesScenario(ScenarioKind Kind, Func<Random, Catalog> Catalog, NetworkWorldSpec World, NetworkOfSitesSpec Sites, PenaltySpec Penalty) : IScenario
+{
+    public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
+    {
+        var (env, network) = Build(strategy, streams, length, trace);
+        env.RunD(length.HorizonSeconds);
+        var sites = network.Sites.Metrics;
+        var decisions = network.SelectionMeasures.DecisionWallSeconds;
+        var record = new RunRecord(cell, Values(network, length.MeasuredSeconds),
+            decisions.Count > 0 ? decisions.Mean * 1000 : 0, decisions.Count > 0 ? decisions.Max * 1000 : 0);
+        if (!trace) return (record, null);
+        return (record, RunTrace.Of(sites.LatencyDistribution!, sites.QueueWindows!.Means(length.HorizonSeconds), sites.GpuWindows!.Means(length.HorizonSeconds)));
+    }
+
+    /// <summary>The network of a run, before it runs: tests look inside.</summary>
+    public (Simulation Env, NetworkOfSites Network) Build(StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace = false)
+    {
+        var registry = strategy.Registry;
+        var schedule = strategy.Schedule ?? throw new InvalidOperationException($"'{strategy.Label}' is not a {{select, schedule}} pair.");
+        var setup = registry.Create(schedule.Name, schedule.Arguments, new Random(0));
+        var spec = Sites with { Site = setup.SiteFor(Sites.Site) };
+        // The selector's stream is its own, whichever site strategy it is paired with.
+        var decider = registry.CreateNetwork(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.OwnLabel));
+        var env = new Simulation();
+        var catalog = Catalog(streams.Stream("network:catalog"));
+        var network = new NetworkOfSites(env, World, spec, catalog, decider, Penalty, (_, cell) => registry.Create(schedule.Name, schedule.Arguments, cell.Stream("strategy:" + schedule.OwnLabel)).Scheduler,
+            streams, length.WarmupSeconds, trace ? RunTrace.WindowSeconds(length.HorizonSeconds) : null);
+        return (env, network);
+    }
+
+    /// <summary>
+    /// The site's measures pooled over the cloudlets, with every request that arrived in a cell counted (also
+    /// those the network placed nowhere or whose parts were still coming); queue and GPU levels per cloudlet.
+    /// </summary>
+    public MetricValues Values(NetworkOfSites network, double measuredSeconds)
+    {
+        var m = network.Sites.Metrics;
+        var f = network.Fetch.Measures;
+        var values = new MetricValues(Kind.Metrics);
+        SiteMeasures.Fill(values, m, network.Pipeline, network.Network.Stores.Count, measuredSeconds);
+        values[RequestMeasures.Unplaced] = network.Pipeline.Unplaced;
+        values[NetworkOfSitesKind.SelectionWaitMean] = m.Selection.Mean;
+        values[NetworkMeasures.PullMean] = m.Pull.Mean;
+        values[NetworkOfSitesKind.PullPlacedMean] = f.Pull.Mean;
+        values[NetworkMeasures.MeanAccuracy] = f.Accuracy.Mean;
+        values[NetworkOfSitesKind.BytesNetwork] = f.BytesFromDataCentre + f.BytesFromCloudlets;
+        values[NetworkMeasures.BytesFromDc] = f.BytesFromDataCentre;
+        values[NetworkMeasures.BytesFromCloudlets] = f.BytesFromCloudlets;
+        values[NetworkOfSitesKind.NetworkSeconds] = f.PullSeconds;
+        values[NetworkOfSitesKind.DiskSeconds] = m.DiskSeconds;
+        values[NetworkOfSitesKind.PcieSeconds] = m.PcieSeconds;
+        values[NetworkMeasures.StoreHitRatio] = f.PartLookups > 0 ? (double)f.PartHits / f.PartLookups : double.NaN;
+        values[NetworkMeasures.Evictions] = network.Network.Stores.Sum(s => s.Evictions);
+        return values;
+    }
+}

@@ -1,0 +1,45 @@
+using Simulator.Strategies;
+
+namespace Simulator.Experiments;
+
+/// <summary>
+/// <c>one-shot</c>: the papers' static setting, one round of users present at t = 0, planned once by the site
+/// strategy and scored by an evaluator independent of it (docs/site.md section 6).
+/// </summary>
+public sealed class OneShotKind : ScenarioKind
+{
+    /// <summary>In a round planned once, the throughput is the number of users served by their deadline.</summary>
+    public static readonly Metric UsersServed = new("throughput", MetricUnit.Count, "Users of the round served by their deadline (the static problem's objective).")
+    {
+        Better = Better.Higher,
+        Words = "users served",
+    };
+
+    public override string Name => "one-shot";
+
+    public override string Description => "One round of users present at t = 0, as the papers' static problem: the site strategy plans it once, and an evaluator independent of it scores the plan.";
+
+    public override IReadOnlyList<string> Keys => SiteSections.SiteScenarioKeys;
+
+    public override MetricSet Metrics { get; } = new(SiteMeasures.All.Select(m => m == SiteMeasures.Throughput ? UsersServed : m).ToArray(), UsersServed,
+        new[] { UsersServed, SiteMeasures.OnTimeRatio, SiteMeasures.LatencyP95, SiteMeasures.BytesSaved })
+    {
+        Explaining = SiteMeasures.Explaining,
+    };
+
+    /// <summary>A round has latencies and loading but no time passing: no time series.</summary>
+    public override IReadOnlyList<PlotKind> Plots { get; } = SitePlots.OfOneSite.Where(p => p is not TimeSeriesPlot).ToArray();
+
+    public override StrategySlots Strategies { get; } = new(new HashSet<StrategyKind> { StrategyKind.Site }) { SitePath = "site" };
+
+    public override IScenario Read(Section scenario, ReadContext context)
+    {
+        string baseDirectory = context.BaseDirectory;
+        var catalog = SiteSections.ReadCatalog(scenario.Child("catalog", SiteSections.CatalogSectionKeys), baseDirectory);
+        var (site, workload) = SiteSections.ReadSiteAndWorkload(scenario, catalog, baseDirectory);
+        var arrivals = scenario.Child("arrivals", SiteSections.ArrivalKeys);
+        if (arrivals.Text("process", "poisson") != "batch-at-zero")
+            throw (arrivals.Has("process") ? arrivals.Required("process") : arrivals.Doc).Error("a one-shot scenario is one round of users present at t = 0: it needs arrivals: {process: batch-at-zero, count: K}.");
+        return new OneShotScenario(this, catalog, site, workload);
+    }
+}

@@ -1,0 +1,34 @@
+namespace Simulator.Experiments;
+
+/// <summary>
+/// A scenario kind, declared once: its name in <c>scenario.kind</c>, what it is, the keys of its scenario section,
+/// the metrics its runs report, the plots it offers and the strategies it runs. The reader, validation, the
+/// runner, the report, the plots, <c>list</c> and the reference read this declaration; a new kind is a subclass in
+/// a folder of its own and one line in the registration (<see cref="ScenarioKinds"/>), or a class in a plugin.
+/// </summary>
+public abstract class ScenarioKind
+{
+    /// <summary>The <c>scenario.kind</c> value.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>One sentence: what it simulates (<c>list kinds</c>, the reference).</summary>
+    public abstract string Description { get; }
+
+    /// <summary>The keys its scenario section takes, <c>kind</c> first.</summary>
+    public abstract IReadOnlyList<string> Keys { get; }
+
+    public abstract MetricSet Metrics { get; }
+
+    /// <summary>The plots it offers, in the order <c>list kinds</c> shows them.</summary>
+    public abstract IReadOnlyList<PlotKind> Plots { get; }
+
+    public abstract StrategySlots Strategies { get; }
+
+    /// <summary>Why its runs cannot be traced; null when they can (its scenarios are <see cref="ITimelineScenario"/>).</summary>
+    public virtual string? TraceRefusal => $"a trace records the requests and batches of a simulated site; a {Name} scenario has none";
+
+    /// <summary>Binds the scenario section at one sweep point (values checked here, before any run).</summary>
+    public abstract IScenario Read(Section scenario, ReadContext context);
+
+    public override string ToString() => Name;
+}

@@ -1,0 +1,43 @@
+using Simulator.Edge;
+using Simulator.Kernel;
+using Simulator.Strategies;
+
+namespace Simulator.Experiments;
+
+/// <summary>The first paper's world at one sweep point, simulated over the horizon: a catalog, a site and its cell's workload.</summary>
+public sealed record LoneSiteScenario(ScenarioKind Kind, Catalog Catalog, SiteSpec Site, IWorkload Workload) : ITimelineScenario
+{
+    public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
+    {
+        var (env, site) = Build(strategy, streams, length, trace);
+        env.RunD(length.HorizonSeconds);
+        var m = site.Metrics;
+        var record = new RunRecord(cell, Values(site, length), m.DecisionWallSeconds.Count > 0 ? m.DecisionWallSeconds.Mean * 1000 : 0, m.DecisionWallSeconds.Count > 0 ? m.DecisionWallSeconds.Max * 1000 : 0);
+        if (!trace) return (record, null);
+        return (record, RunTrace.Of(m.LatencyDistribution!, m.QueueWindows!.Means(length.HorizonSeconds), m.GpuWindows!.Means(length.HorizonSeconds)));
+    }
+
+    public (RunRecord Record, SiteTimeline Timeline) Timeline(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, int rows)
+    {
+        var (env, site) = Build(strategy, streams, length, trace: false);
+        var timeline = new SiteTimeline(site.Site, rows);
+        env.RunD(length.HorizonSeconds);
+        timeline.Close(env.NowD);
+        return (new RunRecord(cell, Values(site, length), 0, 0), timeline);
+    }
+
+    private MetricValues Values(LoneSite site, RunLength length)
+    {
+        var values = new MetricValues(Kind.Metrics);
+        SiteMeasures.Fill(values, site.Metrics, site.Pipeline, 1, length.MeasuredSeconds);
+        return values;
+    }
+
+    private (Simulation Env, LoneSite Site) Build(StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
+    {
+        var setup = strategy.Registry.Create(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.Label));
+        var site = setup.SiteFor(Site);
+        var env = new Simulation();
+        return (env, new LoneSite(env, Catalog, site, setup.Scheduler, Workload, streams, length.WarmupSeconds, trace ? RunTrace.WindowSeconds(length.HorizonSeconds) : null));
+    }
+}

@@ -1,0 +1,22 @@
+using Simulator.Strategies;
+
+namespace Simulator.Experiments;
+
+/// <summary>
+/// What a strategy entry of an experiment is, for a scenario kind: one strategy of the kinds it runs, or (where
+/// cloudlets run sites) a pair, a selector of <see cref="Select"/>'s kinds with the site strategy every cloudlet
+/// schedules with; and what the kind's world offers a strategy that needs more than a view of its decision.
+/// </summary>
+/// <param name="Schedule">The kinds a pair's schedule may be; null: entries are single strategies, not pairs.</param>
+public sealed record StrategySlots(IReadOnlySet<StrategyKind> Select, IReadOnlySet<StrategyKind>? Schedule = null)
+{
+    /// <summary>What the world lets a strategy read beyond its decision's view (<see cref="StrategyInfo.Needs"/>): "sites" where cloudlets run sites.</summary>
+    public IReadOnlySet<string> Offers { get; init; } = new HashSet<string>();
+
+    /// <summary>Where the site a site strategy runs on is configured (a requirement it declares applies there); null where none runs.</summary>
+    public string? SitePath { get; init; }
+
+    public bool Pairs => Schedule is not null;
+
+    public static StrategySlots Of(params StrategyKind[] kinds) => new(kinds.ToHashSet());
+}

@@ -1,0 +1,36 @@
+using ScottPlot;
+
+namespace Simulator.Experiments;
+
+/// <summary>
+/// <c>breakdown</c>: a served request's latency along its critical path, its parts stacked per strategy at one
+/// point (they add up to the mean latency on every timeline), with the measured mean marked over each stack. The
+/// scenario kind names the parts its world has (a network of sites adds the selector's window and the pull).
+/// </summary>
+public sealed class BreakdownPlot(IReadOnlyList<(Metric Part, string Words)> parts, Metric total) : PlotKind("breakdown")
+{
+    public override string Shows => "a site's latencies or loading";
+
+    public override string DefaultY(MetricSet metrics) => total.Name;
+
+    public override string Draw(Plot plot, PlotContext c, PlotSpec p)
+    {
+        var point = c.PointAt(p);
+        var metrics = parts.Select(x => c.Metric(x.Part.Name)).ToArray();
+        var y = BarChart.Draw(plot, c, point, metrics, c.Metric(total.Name), parts.Select(x => x.Words).ToArray());
+        double Mean(int s, string metric) => c.Summaries[(point.Index, s, metric)].Mean is var m && double.IsNaN(m) ? 0 : m;
+        // The measured mean latency over each stack: the parts add up to it, and a reader sees that they do.
+        for (int s = 0; s < c.Spec.Strategies.Count; s++)
+        {
+            var mark = plot.Add.Line(s - 0.45, y.Convert(Mean(s, total.Name)), s + 0.45, y.Convert(Mean(s, total.Name)));
+            mark.Color = Colors.Black;
+            mark.LineWidth = 2;
+            mark.LinePattern = LinePattern.Dashed;
+            if (s == 0) mark.LegendText = "mean latency (measured)";
+        }
+        plot.Title(PlotText.Wrap(PlotContext.Titled($"latency along the critical path (stacked means over {c.Replications(point)})", point)));
+        plot.YLabel((y with { Words = "latency" }).Header);
+        plot.ShowLegend(ScottPlot.Edge.Right);
+        return "breakdown";
+    }
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using ScottPlot;
+
+namespace Simulator.Experiments;
+
+/// <summary>
+/// What every plot kind draws from: the experiment, its records and their summaries (with the decision time),
+/// and the pieces they share: the lines of a sweep, the point a plot fixes, the replications it averages, the
+/// strategy's colour, and replication 0 traced.
+/// </summary>
+public sealed class PlotContext
+{
+    private static readonly LinePattern[] Patterns = { LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed };
+    private static readonly MarkerShape[] Shapes = { MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond, MarkerShape.OpenCircle, MarkerShape.OpenSquare };
+
+    public PlotContext(ExperimentSpec spec, IReadOnlyList<RunRecord> records)
+    {
+        Spec = spec;
+        Records = records;
+        Summaries = ResultWriter.Summaries(spec, records).ToDictionary(x => (x.Point, x.Strategy, x.Metric), x => x.Summary);
+        // Running time is machine-dependent: kept out of the tables (timing.csv), but it can be plotted.
+        foreach (var g in records.GroupBy(r => (r.Cell.Point, r.Cell.Strategy)))
+            Summaries[(g.Key.Point, g.Key.Strategy, Experiments.Metric.DecisionTime.Name)] = Summary.Of(g.OrderBy(r => r.Cell.Replication).Select(r => r.DecisionMsMean));
+    }
+
+    public ExperimentSpec Spec { get; }
+
+    public IReadOnlyList<RunRecord> Records { get; }
+
+    public Dictionary<(int Point, int Strategy, string Metric), Summary> Summaries { get; }
+
+    /// <summary>A metric of the experiment's kind by name, or the decision time.</summary>
+    public Metric Metric(string name) => name == Experiments.Metric.DecisionTime.Name ? Experiments.Metric.DecisionTime : Spec.Metrics[name];
+
+    /// <summary>One line of a line plot: the points it joins (in order along x), its index and what it fixes ("" when the sweep has one setting).</summary>
+    public sealed record SweepLine(int Group, string Label, SweepPoint[] Points);
+
+    /// <summary>
+    /// The points a line plot over <paramref name="x"/> draws, split into one line per value of the other swept
+    /// settings that <c>at</c> does not fix, so that a sweep of two settings never zig-zags through both.
+    /// </summary>
+    public SweepLine[] Lines(PlotSpec p, string x)
+    {
+        var others = Spec.Sweep.Select(a => a.Path).Where(path => path != x && !p.At.ContainsKey(path)).ToArray();
+        return Spec.Points.Where(pt => pt.Matches(p.At))
+            .GroupBy(pt => string.Join("\u0001", others.Select(o => pt.Labels[o])))
+            .Select((g, i) => new SweepLine(i, others.Length == 0 ? "" : PlotText.Values(others, g.First()), g.OrderBy(pt => Number(pt.Labels[x])).ToArray()))
+            .ToArray();
+    }
+
+    /// <summary>"10 replications" over the points the lines draw.</summary>
+    public string Replications(SweepLine[] lines)
+    {
+        var points = lines.SelectMany(l => l.Points.Select(pt => pt.Index)).ToHashSet();
+        return PlotText.Replications(Records.Where(r => points.Contains(r.Cell.Point)));
+    }
+
+    public string Replications(SweepPoint point) => PlotText.Replications(Records.Where(r => r.Cell.Point == point.Index));
+
+    public static string Named(string strategy, string line) => line.Length == 0 ? strategy : $"{strategy}, {line}";
+
+    /// <summary>" at uplink bandwidth = 20 MHz" for the settings a plot's <c>at</c> fixes, as the file wrote them.</summary>
+    public static string Fixed(PlotSpec p) =>
+        p.At.Count == 0 ? "" : " at " + string.Join(", ", p.At.Select(a => $"{PlotText.Words(a.Key)} = {a.Value}"));
+
+    public static (double Mean, double Low, double High) Converted(Summary v, Func<double, double> convert) =>
+        (convert(v.Mean), convert(Finite(v.Low, v.Mean)), convert(Finite(v.High, v.Mean)));
+
+    /// <summary>The one sweep point a plot fixes with <c>at</c>.</summary>
+    public SweepPoint PointAt(PlotSpec p) =>
+        Spec.Points.FirstOrDefault(pt => pt.Matches(p.At)) ?? throw new KeyNotFoundException($"No sweep point matches at: {string.Join(", ", p.At.Select(a => $"{a.Key}={a.Value}"))}.");
+
+    /// <summary>The title and the point's settings in words, as the file wrote them.</summary>
+    public static string Titled(string title, SweepPoint point) =>
+        point.Labels.Count > 0 ? $"{title} at {PlotText.Values(point.Labels.Keys, point)}" : title;
+
+    public static Color Colour(int strategy) => Colors.Category10[strategy % 10];
+
+    /// <summary>One strategy's means as a line over its 95 % interval as a band: the strategy's colour, the line's pattern and marker for the value of the other swept settings.</summary>
+    public static void BandedLine(Plot plot, double[] xs, (double Mean, double Low, double High)[] stats, int strategy, int group, string label)
+    {
+        var color = Colour(strategy);
+        var band = plot.Add.FillY(xs, stats.Select(v => v.Low).ToArray(), stats.Select(v => v.High).ToArray());
+        band.FillColor = color.WithAlpha(0.2);
+        band.LineColor = color.WithAlpha(0);
+        var line = plot.Add.Scatter(xs, stats.Select(v => v.Mean).ToArray());
+        line.Color = color;
+        line.LinePattern = Patterns[group % Patterns.Length];
+        line.MarkerShape = Shapes[group % Shapes.Length];
+        line.LegendText = label;
+    }
+
+    /// <summary>Replication 0 of every strategy at a point, traced, simulated in parallel.</summary>
+    public RunTrace[] Traces(SweepPoint point)
+    {
+        var traces = new RunTrace[Spec.Strategies.Count];
+        Parallel.For(0, traces.Length, s => traces[s] = Runner.Trace(Spec, new Cell(point.Index, s, 0)));
+        return traces;
+    }
+
+    public static double Number(string label) =>
+        double.TryParse(label, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : throw new FormatException($"'{label}' is not a number to plot along x.");
+
+    private static double Finite(double v, double fallback) => double.IsNaN(v) ? fallback : v;
+}

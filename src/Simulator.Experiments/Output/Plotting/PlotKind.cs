@@ -1,0 +1,57 @@
+namespace Simulator.Experiments;
+
+/// <summary>What a plot is checked against when the experiment is read: the scenario kind's metrics, the sweep, its points, and whether there is a baseline.</summary>
+public sealed record PlotCheck(ScenarioKind Kind, IReadOnlyList<SweepAxis> Sweep, IReadOnlyList<SweepPoint> Points, bool HasBaseline);
+
+/// <summary>
+/// A kind of plot, as a scenario kind offers it: its name in <c>plots: [{kind: ...}]</c>, what it shows, which
+/// metric it draws when <c>y</c> is not given, what it needs of the experiment (checked when the file is read),
+/// and how it draws (ScottPlot). A scenario kind offers instances configured for its world (which parts a latency
+/// breakdown stacks, which outcomes), so a plot never guesses the world from metric names.
+/// </summary>
+public abstract class PlotKind(string name)
+{
+    public string Name { get; } = name;
+
+    /// <summary>What it shows, in words (the reference, and the message when a kind does not offer it).</summary>
+    public abstract string Shows { get; }
+
+    /// <summary>True when it draws lines along a swept setting <c>x</c>; false when it shows the one point <c>at</c> fixes.</summary>
+    public virtual bool AlongX => false;
+
+    /// <summary>Why a kind that does not offer this plot refuses it; <paramref name="offering"/> are the kinds that do.</summary>
+    public virtual string NotOffered(ScenarioKind kind, string y, IEnumerable<ScenarioKind> offering) =>
+        $"a '{Name}' plot shows {Shows}; a {kind.Name} scenario has {string.Join(", ", kind.Plots.Select(p => p.Name))} plots of its metrics: {string.Join(", ", kind.Metrics.Names)}.";
+
+    /// <summary>The metric drawn when the file gives no <c>y</c>.</summary>
+    public virtual string DefaultY(MetricSet metrics) => metrics.Primary.Name;
+
+    /// <summary>Refuses, at <paramref name="at"/>, what this plot cannot draw for the experiment.</summary>
+    public virtual void Check(PlotSpec plot, PlotCheck check, YamlDoc at)
+    {
+        var sweep = check.Sweep;
+        string Swept() => string.Join(", ", sweep.Select(a => a.Path));
+        if (AlongX && (plot.X is null || sweep.All(a => a.Path != plot.X)))
+            throw at.Error(plot.X is null ? $"a {Name} plot needs x: a swept path." : $"plot x '{plot.X}' is not a swept path.{Edge.Spelling.Hint(plot.X, sweep.Select(a => a.Path))} Swept: {Swept()}.");
+        foreach (var path in plot.At.Keys)
+            if (sweep.All(a => a.Path != path)) throw at.Error($"plot at '{path}' is not a swept path.{Edge.Spelling.Hint(path, sweep.Select(a => a.Path))} Swept: {Swept()}.");
+        int matching = check.Points.Count(pt => pt.Matches(plot.At));
+        if (matching == 0 || (!AlongX && matching > 1))
+            throw at.Error(matching == 0
+                ? $"plot at: {{{string.Join(", ", plot.At.Select(a => $"{a.Key}: {a.Value}"))}}} matches no sweep point."
+                : $"a '{Name}' plot shows one sweep point, and at: {{{string.Join(", ", plot.At.Select(a => $"{a.Key}: {a.Value}"))}}} matches {matching}: fix every swept path ({Swept()}).");
+    }
+
+    /// <summary>Draws the plot; returns the name its files take (without the plot's index).</summary>
+    public abstract string Draw(ScottPlot.Plot plot, PlotContext context, PlotSpec spec);
+
+    /// <summary>A metric the plot draws must be one the kind reports (or the decision time).</summary>
+    protected static void CheckMetric(string y, PlotCheck check, YamlDoc at)
+    {
+        var metrics = check.Kind.Metrics;
+        if (!metrics.Contains(y) && y != Metric.DecisionTime.Name)
+            throw at.Error($"unknown metric '{y}'.{Edge.Spelling.Hint(y, metrics.Names)} A {check.Kind.Name} scenario reports: {string.Join(", ", metrics.Names)}.");
+    }
+
+    public override string ToString() => Name;
+}

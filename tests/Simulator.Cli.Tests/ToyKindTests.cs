@@ -1,0 +1,114 @@
+using Simulator.Edge;
+using Simulator.Experiments;
+using Simulator.Strategies;
+
+namespace Simulator.Cli.Tests;
+
+/// <summary>
+/// A scenario kind declared here, in the test assembly, and nowhere under src/: each replication flips a coin
+/// with the scenario's bias as many times as it says, and a strategy keeps the heads its name's length lets it
+/// keep (a toy, deterministic per replication, common to every strategy). Loaded with --plugin, it validates,
+/// runs, lists, reports and plots like a built-in kind, reading only its declaration.
+/// </summary>
+public sealed class CoinFlipKind : ScenarioKind
+{
+    public static readonly Metric Heads = new("heads", MetricUnit.Count, "Heads the strategy kept.") { Better = Better.Higher };
+    public static readonly Metric HeadRatio = new("head_ratio", MetricUnit.Fraction, "Heads kept per flip.") { Better = Better.Higher };
+
+    public override string Name => "coin-flip";
+
+    public override string Description => "A toy: a biased coin flipped over and over; each strategy keeps some heads.";
+
+    public override IReadOnlyList<string> Keys { get; } = new[] { "kind", "flips", "bias" };
+
+    public override MetricSet Metrics { get; } = new(new[] { Heads, HeadRatio }, Heads, new[] { Heads, HeadRatio });
+
+    public override IReadOnlyList<PlotKind> Plots { get; } = new PlotKind[] { new LineCiPlot(), new BarsPlot() };
+
+    public override StrategySlots Strategies { get; } = new(new HashSet<StrategyKind> { StrategyKind.Site });
+
+    public override IScenario Read(Section scenario, ReadContext context)
+    {
+        int flips = (int)scenario.Integer("flips", 100, 1, 1_000_000);
+        double bias = scenario.Number("bias", 0.5, Domain.NonNegative);
+        if (bias > 1) throw scenario.Required("bias").Error($"a bias is a probability, at most 1, not {bias}.");
+        return new CoinFlips(this, flips, bias);
+    }
+
+    private sealed record CoinFlips(ScenarioKind Kind, int Flips, double Bias) : IScenario
+    {
+        public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
+        {
+            var coin = streams.Stream("coin");
+            int heads = Enumerable.Range(0, Flips).Count(_ => coin.NextDouble() < Bias);
+            int kept = heads * Math.Min(strategy.Label.Length, 10) / 10;
+            var values = new MetricValues(Kind.Metrics) { [Heads] = kept, [HeadRatio] = (double)kept / Flips };
+            return (new RunRecord(cell, values, 0, 0), null);
+        }
+    }
+}
+
+public class ToyKindTests
+{
+    private const string Experiment = """
+        name: toy
+        seed: 3
+        replications: 3
+        horizon: 1 s
+        scenario: {kind: coin-flip, flips: 200, bias: 0.6}
+        strategies: [fcfs, pl-greedy]
+        baseline: fcfs
+        sweep: {scenario.bias: [0.3, 0.6]}
+        plots:
+          - {x: scenario.bias, y: heads, kind: line-ci}
+          - {y: head_ratio, kind: bars, at: {scenario.bias: 0.6}}
+        """;
+
+    private static string Plugin => typeof(CoinFlipKind).Assembly.Location;
+
+    [Fact]
+    public void A_kind_declared_outside_src_validates_runs_lists_reports_and_plots()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"toy-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string file = Path.Combine(dir, "toy.yaml");
+            File.WriteAllText(file, Experiment);
+            var validate = CliHarness.Run("validate", file, "--plugin", Plugin);
+            Assert.True(validate.Code == 0, validate.Error);
+            Assert.Contains("ok: toy: 2 point(s) x 2 strategies", validate.Output);
+
+            string output = Path.Combine(dir, "out");
+            var run = CliHarness.Run("run", file, "-q", "-o", output, "--plugin", Plugin);
+            Assert.True(run.Code == 0, run.Error);
+            var header = File.ReadLines(Path.Combine(output, "runs.csv")).First();
+            Assert.Equal("point,scenario.bias,strategy,replication,heads,head_ratio", header);
+            string report = File.ReadAllText(Path.Combine(output, "report.md"));
+            Assert.Contains("**Which strategy wins**: pl-greedy, with the highest heads at every one of the 2 points.", report);
+            Assert.Contains("| bias | strategy | heads | head ratio (%) |", report);
+            Assert.True(File.Exists(Path.Combine(output, "plots", "00-heads-vs-bias.png")));
+            Assert.True(File.Exists(Path.Combine(output, "plots", "01-head_ratio.png")));
+
+            var kinds = CliHarness.Run("list", "kinds", "--plugin", Plugin);
+            Assert.Contains("coin-flip: A toy: a biased coin", kinds.Output);
+            Assert.Contains("    plots: line-ci, bars", kinds.Output);
+            var metrics = CliHarness.Run("list", "metrics", "--plugin", Plugin);
+            Assert.Contains("coin-flip:\n    heads (count, higher is better): Heads the strategy kept.", metrics.Output.Replace("\r", "", StringComparison.Ordinal));
+            var strategies = CliHarness.Run("list", "strategies", "--plugin", Plugin);
+            Assert.Contains("fcfs [single-site, one-shot, network-of-sites, coin-flip]", strategies.Output);
+
+            // Its declaration is checked like a built-in one's: a plot it does not offer, a key it does not take.
+            var cdf = CliHarness.Run("validate", file, "--plugin", Plugin, "-s", "plots=[{kind: cdf, at: {scenario.bias: 0.6}}]");
+            Assert.Equal(2, cdf.Code);
+            Assert.Contains("a coin-flip scenario has line-ci, bars plots of its metrics: heads, head_ratio.", cdf.Error);
+            var key = CliHarness.Run("validate", file, "--plugin", Plugin, "-s", "scenario.biass=0.5");
+            Assert.Equal(2, key.Code);
+            Assert.Contains("unknown key 'biass' in 'scenario.biass'. Did you mean 'bias'?", key.Error);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+}
