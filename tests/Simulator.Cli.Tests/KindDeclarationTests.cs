@@ -43,6 +43,6 @@ public partial class KindDeclarationTests
         }
     }
 
-    [GeneratedRegex("Child\\(\"network\"|\\{ \"kind\", \"profile\", \"catalog\", \"network\"")]
+    [GeneratedRegex("SectionKey Network = new\\(\"network\", NetworkSection")]
     private static partial Regex SectionKey();
 }

@@ -19,7 +19,10 @@ public sealed class CoinFlipKind : ScenarioKind
 
     public override string Description => "A toy: a biased coin flipped over and over; each strategy keeps some heads.";
 
-    public override IReadOnlyList<string> Keys { get; } = new[] { "kind", "flips", "bias" };
+    public static readonly IntegerKey Flips = new("flips", 100, 1, 1_000_000, "How many times the coin is flipped.");
+    public static readonly NumberKey Bias = new("bias", 0.5, Domain.NonNegative, "The chance of heads.", max: 1);
+
+    public override SectionSchema Section { get; } = new("scenario (kind: coin-flip)", "A biased coin.", ExperimentKeys.ScenarioKind, Flips, Bias);
 
     public override MetricSet Metrics { get; } = new(new[] { Heads, HeadRatio }, Heads, new[] { Heads, HeadRatio });
 
@@ -29,10 +32,7 @@ public sealed class CoinFlipKind : ScenarioKind
 
     public override IScenario Read(Section scenario, ReadContext context)
     {
-        int flips = (int)scenario.Integer("flips", 100, 1, 1_000_000);
-        double bias = scenario.Number("bias", 0.5, Domain.NonNegative);
-        if (bias > 1) throw scenario.Required("bias").Error($"a bias is a probability, at most 1, not {bias}.");
-        return new CoinFlips(this, flips, bias);
+        return new CoinFlips(this, (int)scenario.Get(Flips), scenario.Get(Bias));
     }
 
     private sealed record CoinFlips(ScenarioKind Kind, int Flips, double Bias) : IScenario

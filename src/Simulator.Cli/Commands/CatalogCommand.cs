@@ -13,7 +13,7 @@ namespace Simulator.Cli;
 /// </summary>
 public static class CatalogCommand
 {
-    private static readonly string[] CatalogKeys = SiteSections.CatalogSpecKeys.Append("blocks").ToArray();
+    private static readonly string[] CatalogFileKeys = CatalogKeys.Description.Names.Append("blocks").ToArray();
 
     public static Command Create(TextWriter output)
     {
@@ -25,9 +25,9 @@ public static class CatalogCommand
             var info = result.GetValue(file)!;
             if (!info.Exists) throw new FileNotFoundException($"{info.FullName}: no such catalog file.");
             var doc = YamlDoc.Load(info.FullName);
-            var catalog = doc.Mapping(CatalogKeys).ContainsKey("blocks")
+            var catalog = doc.Mapping(CatalogFileKeys).ContainsKey("blocks")
                 ? CatalogYaml.Read(doc)
-                : SiteSections.ReadCatalog(new Section(doc, new Binding(new Dictionary<string, YamlDoc>()), SiteSections.CatalogSpecKeys), info.DirectoryName!);
+                : SiteSections.ReadCatalog(new Section(doc, new Binding(new Dictionary<string, YamlDoc>()), CatalogKeys.Description), info.DirectoryName!);
             Print(output, catalog);
             if (result.GetValue(write) is { } target)
             {

@@ -9,8 +9,8 @@ public static class ListCommand
 {
     public static Command Create(TextWriter output)
     {
-        var what = new Argument<string>("what") { Description = "strategies, kinds (scenario kinds), metrics (per scenario kind, with units and definitions) or profiles (with values and sources)" };
-        what.AcceptOnlyFromAmong("strategies", "kinds", "metrics", "profiles");
+        var what = new Argument<string>("what") { Description = "strategies, kinds (scenario kinds), keys (every key of an experiment file), metrics (per scenario kind, with units and definitions), profiles (with values and sources), or reference (all of it as docs/reference.md)" };
+        what.AcceptOnlyFromAmong("strategies", "kinds", "keys", "metrics", "profiles", "reference");
         var plugin = CommonOptions.Plugins();
         var command = new Command("list", "List the strategies, the scenario kinds and the metrics of each (with those of --plugin assemblies), or the hardware profiles with their values and sources.") { what, plugin };
         command.SetAction(result =>
@@ -21,7 +21,9 @@ public static class ListCommand
             {
                 case "strategies": Strategies(output, loaded); break;
                 case "kinds": Kinds(output, loaded.Kinds); break;
+                case "keys": Keys(output, loaded.Kinds); break;
                 case "metrics": Metrics(output, loaded.Kinds); break;
+                case "reference": output.Write(ReferenceDoc.Markdown(loaded.Kinds)); break;
                 default: Profiles(output); break;
             }
             return Cli.Ok;
@@ -48,9 +50,26 @@ public static class ListCommand
             var slots = k.Strategies;
             string Of(IEnumerable<StrategyKind> set) => string.Join(" or ", set.Order().Select(x => x.ToString().ToLowerInvariant()));
             output.WriteLine($"    strategies: {(slots.Pairs ? $"{{select: {Of(slots.Select)}, schedule: {Of(slots.Schedule!)}}} pairs" : Of(slots.Select))}");
-            output.WriteLine($"    keys: {string.Join(", ", k.Keys)}");
+            output.WriteLine($"    keys: {string.Join(", ", k.Section.Names)}");
             output.WriteLine($"    plots: {string.Join(", ", k.Plots.Select(p => p.Name))}");
             output.WriteLine($"    primary metric: {k.Metrics.Primary.Name} ({(k.Metrics.Primary.Better == Better.Higher ? "higher" : "lower")} is better); {k.Metrics.Count} metrics (list metrics)");
+        }
+    }
+
+    /// <summary>Every key by its dotted path: the experiment's, then each kind's scenario section's.</summary>
+    private static void Keys(TextWriter output, ScenarioKinds kinds)
+    {
+        void Print(SectionSchema schema, string prefix)
+        {
+            foreach (var (path, key) in SchemaWalk.Keys(schema, prefix))
+                if (key is not SectionKey) output.WriteLine($"    {path}: {key.Type}; default {key.Default}. {key.Help}");
+        }
+        output.WriteLine("every experiment:");
+        Print(ExperimentKeys.Top, "");
+        foreach (var k in kinds.All)
+        {
+            output.WriteLine($"kind {k.Name}:");
+            Print(k.Section, "scenario");
         }
     }
 

@@ -13,8 +13,6 @@ namespace Simulator.Experiments;
 /// </summary>
 public static class ExperimentReader
 {
-    private static readonly string[] TopKeys = { "name", "description", "seed", "replications", "horizon", "warmup", "scenario", "strategies", "baseline", "sweep", "zip", "plots", "trace", "plugins" };
-
     public static ExperimentSpec Read(string file, IReadOnlyList<string>? sets = null) =>
         Read(new ExperimentSource(File.ReadAllText(file), file, Path.GetDirectoryName(Path.GetFullPath(file))!, sets ?? Array.Empty<string>()));
 
@@ -39,22 +37,22 @@ public static class ExperimentReader
         NotAnExperiment(doc);
         var overrides = ParseSets(sets ?? Array.Empty<string>());
         var top = new Binding(overrides.Where(o => !o.Key.StartsWith("scenario.", StringComparison.Ordinal)).ToDictionary(o => o.Key, o => o.Value));
-        var t = new Section(doc, top, TopKeys);
-        string name = t.Text("name");
-        string description = t.Text("description", "");
-        ulong seed = (ulong)t.Integer("seed", null, 0);
+        var t = new Section(doc, top, ExperimentKeys.Top);
+        string name = t.Get(ExperimentKeys.Name);
+        string description = t.Get(ExperimentKeys.Description);
+        ulong seed = (ulong)t.Get(ExperimentKeys.Seed);
         var replications = ReadReplications(t);
-        double horizon = t.Quantity("horizon", UnitKind.Time, null, Domain.Positive);
-        double warmup = t.Quantity("warmup", UnitKind.Time, 0, Domain.NonNegative);
-        if (!(horizon > warmup)) throw (t.Raw("horizon") ?? doc).Error($"the horizon ({horizon} s) must be longer than the warm-up ({warmup} s).");
+        double horizon = t.Get(ExperimentKeys.Horizon);
+        double warmup = t.Get(ExperimentKeys.Warmup);
+        if (!(horizon > warmup)) throw (t.Raw(ExperimentKeys.Horizon) ?? doc).Error($"the horizon ({horizon} s) must be longer than the warm-up ({warmup} s).");
         var (registry, kinds, _) = ReadPlugins(t, baseDirectory);
         var strategies = ReadStrategies(t, registry);
-        string? baseline = t.Has("baseline") ? t.Text("baseline") : null;
+        string? baseline = t.Has(ExperimentKeys.Baseline) ? t.Get(ExperimentKeys.Baseline) : null;
         if (baseline is not null && strategies.All(s => s.Label != baseline))
-            throw t.Required("baseline").Error($"the baseline '{baseline}' is not among the strategies.{Spelling.Hint(baseline, strategies.Select(s => s.Label))}");
-        var sw = t.Raw("sweep");
+            throw t.Required(ExperimentKeys.Baseline).Error($"the baseline '{baseline}' is not among the strategies.{Spelling.Hint(baseline, strategies.Select(s => s.Label))}");
+        var sw = t.Raw(ExperimentKeys.Sweep);
         var sweep = sw is not null ? sw.Mapping().Select(kv => new SweepAxis(kv.Key, kv.Value.Sequence())).ToArray() : Array.Empty<SweepAxis>();
-        bool zip = t.Bool("zip", false);
+        bool zip = t.Get(ExperimentKeys.Zip);
         foreach (var axis in sweep)
         {
             if (!axis.Path.StartsWith("scenario.", StringComparison.Ordinal)) throw sw!.Error($"sweep path '{axis.Path}' is not under 'scenario.'.");
@@ -79,9 +77,9 @@ public static class ExperimentReader
             var pointOverrides = new Dictionary<string, YamlDoc>(scenarioSets);
             foreach (var (path, value) in combination) pointOverrides[path] = value;
             var binding = new Binding(pointOverrides);
-            var scenario = ReadScenario(t.Raw("scenario") ?? throw doc.Error("missing 'scenario'."), binding, baseDirectory, kinds);
+            var scenario = ReadScenario(t.Raw(ExperimentKeys.Scenario) ?? throw doc.Error("missing 'scenario'."), binding, baseDirectory, kinds);
             if (points.Count > 0 && points[0].Scenario.Kind != scenario.Kind)
-                throw (t.Raw("sweep") ?? doc).Error($"every sweep point must be of one scenario kind; point 0 is {points[0].Scenario.Kind.Name}, point {index} {scenario.Kind.Name}.");
+                throw (t.Raw(ExperimentKeys.Sweep) ?? doc).Error($"every sweep point must be of one scenario kind; point 0 is {points[0].Scenario.Kind.Name}, point {index} {scenario.Kind.Name}.");
             binding.CheckAllConsumed();
             bindings.Add(binding);
             var labels = combination.ToDictionary(c => c.Path, c => binding.Resolved.TryGetValue(c.Path, out var v) ? v : c.Value.Text());
@@ -96,7 +94,7 @@ public static class ExperimentReader
         {
             string key = string.Join("\n", point.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}"));
             if (point.Labels.Count > 0 && !seen.TryAdd(key, point.Index))
-                throw (t.Raw("sweep") ?? doc).Error($"sweep points {seen[key]} and {point.Index} are the same ({string.Join(", ", point.Labels.Select(l => $"{l.Key}: {l.Value}"))}): list each value once.");
+                throw (t.Raw(ExperimentKeys.Sweep) ?? doc).Error($"sweep points {seen[key]} and {point.Index} are the same ({string.Join(", ", point.Labels.Select(l => $"{l.Key}: {l.Value}"))}): list each value once.");
         }
         var plots = ReadPlots(t, points[0].Scenario.Kind, kinds);
         CheckAgainstScenario(t, registry, kinds, strategies, plots, sweep, points);
@@ -108,7 +106,7 @@ public static class ExperimentReader
             Schema = bindings.Prepend(top).SelectMany(b => b.KnownKeys).Append("trace.rows").ToHashSet(StringComparer.Ordinal),
             Trace = trace,
         };
-        if (trace is not null && spec.TraceRefusal is { } refusal) throw t.Raw("trace")!.Error(refusal);
+        if (trace is not null && spec.TraceRefusal is { } refusal) throw t.Raw(ExperimentKeys.Trace)!.Error(refusal);
         return spec;
     }
 
@@ -116,8 +114,8 @@ public static class ExperimentReader
     private static IScenario ReadScenario(YamlDoc doc, Binding binding, string baseDirectory, ScenarioKinds kinds)
     {
         var any = new Section(doc, binding);
-        var kind = kinds.Find(any.Text("kind", kinds.Default.Name), any.Raw("kind") ?? doc);
-        return kind.Read(new Section(doc, binding, kind.Keys.ToArray()), new ReadContext(baseDirectory, kinds));
+        var kind = kinds.Find(any.Get(ExperimentKeys.ScenarioKind, kinds.Default.Name), any.Raw(ExperimentKeys.ScenarioKind) ?? doc);
+        return kind.Read(new Section(doc, binding, kind.Section), new ReadContext(baseDirectory, kinds));
     }
 
     /// <summary>What only the scenario's kind decides: the strategies it runs, and the plots it offers.</summary>
@@ -125,7 +123,7 @@ public static class ExperimentReader
     {
         var kind = points[0].Scenario.Kind;
         var slots = kind.Strategies;
-        var items = t.Required("strategies").Sequence();
+        var items = t.Required(ExperimentKeys.Strategies).Sequence();
         for (int i = 0; i < strategies.Count; i++)
         {
             if (slots.Pairs && strategies[i].Schedule is null)
@@ -140,8 +138,8 @@ public static class ExperimentReader
                 throw items[i].Error($"'{strategies[i].Name}' is a {Kebab(registry.KindOf(strategies[i].Name))} strategy; a {kind.Name} scenario runs {string.Join(" and ", slots.Select.Order().Select(Kebab))} strategies: {string.Join(", ", fitting)}.");
             }
         }
-        var plotDocs = t.Raw("plots")?.Sequence() ?? Array.Empty<YamlDoc>();
-        var check = new PlotCheck(kind, sweep, points, t.Raw("baseline") is not null);
+        var plotDocs = t.Raw(ExperimentKeys.Plots)?.Sequence() ?? Array.Empty<YamlDoc>();
+        var check = new PlotCheck(kind, sweep, points, t.Raw(ExperimentKeys.Baseline) is not null);
         for (int i = 0; i < plots.Count; i++) plots[i].Kind.Check(plots[i], check, plotDocs[i]);
     }
 
@@ -162,18 +160,18 @@ public static class ExperimentReader
 
     private static ReplicationPlan ReadReplications(Section t)
     {
-        var doc = t.Required("replications");
+        var doc = t.Required(ExperimentKeys.Replications);
         if (!doc.IsMapping)
         {
-            int n = (int)t.Integer("replications", null, 2, 1_000_000);
+            int n = (int)t.Get(ExperimentKeys.ReplicationCount);
             if (n < 2) throw doc.Error($"at least 2 replications are needed for an interval, not {n}.");
             return new ReplicationPlan(n, n, null);
         }
-        var r = t.Child("replications", "min", "max", "ci_half_width");
-        int min = (int)r.Integer("min", null, 2, 1_000_000), max = (int)r.Integer("max", null, 2, 1_000_000);
-        string width = r.Text("ci_half_width");
+        var r = t.Child(ExperimentKeys.Replications, ExperimentKeys.ReplicationsSection);
+        int min = (int)r.Get(ExperimentKeys.Min), max = (int)r.Get(ExperimentKeys.Max);
+        string width = r.Get(ExperimentKeys.CiHalfWidth);
         if (!width.EndsWith('%') || !double.TryParse(width[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out double percent) || !(percent > 0))
-            throw r.Required("ci_half_width").Error($"ci_half_width is a percentage of the mean, like 2%, not '{width}'.");
+            throw r.Required(ExperimentKeys.CiHalfWidth).Error($"ci_half_width is a percentage of the mean, like 2%, not '{width}'.");
         if (min < 2 || max < min) throw doc.Error($"replications need 2 <= min <= max, not min {min}, max {max}.");
         return new ReplicationPlan(min, max, percent / 100);
     }
@@ -182,17 +180,17 @@ public static class ExperimentReader
     private static Plugins.Loaded ReadPlugins(Section t, string baseDirectory)
     {
         var named = new List<Plugins.Named>();
-        if (t.Raw("plugins") is { } doc)
+        if (t.Raw(ExperimentKeys.Plugins) is { } doc)
             foreach (var item in doc.Sequence()) named.Add(new Plugins.Named(Path.GetFullPath(Path.Combine(baseDirectory, item.Text())), item.File, item.Line));
         var loaded = Plugins.Load(named);
-        if (loaded.Resolved.Count > 0) t.Record("plugins", string.Join(", ", loaded.Resolved));
+        if (loaded.Resolved.Count > 0) t.Record(ExperimentKeys.Plugins.Name, string.Join(", ", loaded.Resolved));
         return loaded;
     }
 
     private static List<StrategyChoice> ReadStrategies(Section t, Strategies.StrategyRegistry registry)
     {
         var list = new List<StrategyChoice>();
-        foreach (var item in t.Required("strategies").Sequence())
+        foreach (var item in t.Required(ExperimentKeys.Strategies).Sequence())
         {
             if (item.IsMapping && item.Mapping().ContainsKey("select"))
             {
@@ -208,10 +206,10 @@ public static class ExperimentReader
             }
             else list.Add(One(item, registry));
         }
-        if (list.Count == 0) throw t.Required("strategies").Error("name at least one strategy.");
+        if (list.Count == 0) throw t.Required(ExperimentKeys.Strategies).Error("name at least one strategy.");
         var duplicate = list.GroupBy(s => s.Label).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw t.Required("strategies").Error($"strategy '{duplicate.Key}' is listed twice.");
-        t.Record("strategies", string.Join(", ", list.Select(s => s.Label)));
+        if (duplicate is not null) throw t.Required(ExperimentKeys.Strategies).Error($"strategy '{duplicate.Key}' is listed twice.");
+        t.Record(ExperimentKeys.Strategies.Name, string.Join(", ", list.Select(s => s.Label)));
         return list;
     }
 
@@ -249,11 +247,11 @@ public static class ExperimentReader
     private static List<PlotSpec> ReadPlots(Section t, ScenarioKind kind, ScenarioKinds kinds)
     {
         var plots = new List<PlotSpec>();
-        if (t.Raw("plots") is not { } doc) return plots;
+        if (t.Raw(ExperimentKeys.Plots) is not { } doc) return plots;
         var known = kinds.PlotNames;
         foreach (var p in doc.Sequence())
         {
-            var f = p.Mapping("x", "y", "kind", "at");
+            var f = p.Mapping(ExperimentKeys.Plot.Names);
             string name = f.TryGetValue("kind", out var k) ? k.Text() : "line-ci";
             if (!known.Contains(name)) throw f["kind"].Error($"'{name}' is not a plot kind; known: {string.Join(", ", known)}.{Spelling.Hint(name, known)}");
             var at = f.TryGetValue("at", out var a) ? a.Mapping().ToDictionary(kv => kv.Key, kv => kv.Value.Text(), StringComparer.Ordinal) : new Dictionary<string, string>();
@@ -272,8 +270,8 @@ public static class ExperimentReader
     /// </summary>
     private static TraceSpec? ReadTrace(Section t)
     {
-        if (t.Raw("trace") is not { } doc) return null;
-        var f = doc.Mapping("rows");
+        if (t.Raw(ExperimentKeys.Trace) is not { } doc) return null;
+        var f = doc.Mapping(ExperimentKeys.TraceSection.Names);
         long rows = f.TryGetValue("rows", out var r) ? r.Integer() : TraceSpec.DefaultRows;
         if (rows < 1 || rows > TraceSpec.MaxRows) throw (r ?? doc).Error($"'rows' must be from 1 to {TraceSpec.MaxRows:N0} (a trace's tables are kept in memory), not {rows}.");
         return new TraceSpec((int)rows);

@@ -13,10 +13,13 @@ namespace Simulator.Experiments;
 /// </summary>
 public sealed class NetworkSection
 {
-    /// <summary>The keys of a network scenario; a kind that runs no site omits <c>cloudlet</c>.</summary>
-    public static readonly string[] Keys = { "kind", "profile", "catalog", "network", "cloudlets", "requests", "cloudlet" };
+    /// <summary>The catalog of a network scenario: any catalog, or <c>generate: pfm</c>.</summary>
+    public static readonly ValueKey CatalogKey = new("catalog", "a catalog section (scenario.catalog), or one with generate: pfm", null, "The models: any catalog, or the second paper's families drawn per replication (generate: pfm).",
+        CatalogKeys.Section, NetworkKeys.Pfm);
 
-    private static readonly string[] PfmKeys = { "generate", "models", "families", "size", "intensity", "base_blocks", "profile", "activation" };
+    /// <summary>The keys every network scenario takes, <c>kind</c> first; <paramref name="cloudlet"/> is what the kind says of cloudlets that run sites.</summary>
+    public static SectionSchema ScenarioSchema(string title, string help, Key cloudlet) =>
+        new(title, help, ExperimentKeys.ScenarioKind, NetworkKeys.Profile, CatalogKey, NetworkKeys.Network, NetworkKeys.Cloudlets, NetworkKeys.Requests, cloudlet);
 
     private readonly Section s;
     private readonly string baseDirectory;
@@ -37,17 +40,18 @@ public sealed class NetworkSection
     {
         s = scenario;
         this.baseDirectory = baseDirectory;
-        Paper = s.Choice("profile", new Dictionary<string, bool> { ["paper"] = true, ["realistic"] = false }, "paper");
+        Paper = s.Get(NetworkKeys.Profile);
         (Catalog, LargestBytes) = ReadCatalog(s, baseDirectory);
-        Network = s.Child("network", "cloudlets", "sites", "area", "edges", "k", "links", "copies", "capacity", "capacity_factor", "sources", "queueing", "contention", "window", "inflight");
-        cloudlets = Count(Network, "cloudlets", 30);
-        var sites = Network.Child("sites", "file", "extend");
-        Requests = s.Child("requests", "count", "rate", "users", "uplink", "instructions", "budget", "accuracy_requirement", "input", "accuracy", "output_factor", "context", "penalty");
-        siteFile = sites.Has("file") ? CoordinatesFile.Read(Path.Combine(baseDirectory, sites.Text("file")), sites.Required("file")) : null;
-        userFile = Requests.Child("users", "file").Has("file") ? CoordinatesFile.Read(Path.Combine(baseDirectory, Requests.Child("users", "file").Text("file")), Requests.Child("users", "file").Required("file")) : null;
-        bool extend = sites.Bool("extend", false);
+        Network = s.Child(NetworkKeys.Network);
+        cloudlets = (int)Network.Get(NetworkKeys.CloudletCount);
+        var sites = Network.Child(NetworkKeys.Sites);
+        Requests = s.Child(NetworkKeys.Requests);
+        var users = Requests.Child(NetworkKeys.Users);
+        siteFile = sites.Has(NetworkKeys.SitesFile) ? CoordinatesFile.Read(Path.Combine(baseDirectory, sites.Get(NetworkKeys.SitesFile)), sites.Required(NetworkKeys.SitesFile)) : null;
+        userFile = users.Has(NetworkKeys.UsersFile) ? CoordinatesFile.Read(Path.Combine(baseDirectory, users.Get(NetworkKeys.UsersFile)), users.Required(NetworkKeys.UsersFile)) : null;
+        bool extend = sites.Get(NetworkKeys.Extend);
         if (siteFile is not null && cloudlets > siteFile.Rows.Count && !extend)
-            throw Network.Required("cloudlets").Error($"{cloudlets} cloudlets, but '{siteFile.Path}' has {siteFile.Rows.Count} sites; give fewer, or network.sites.extend: true to add synthetic sites over the same area.");
+            throw Network.Required(NetworkKeys.CloudletCount).Error($"{cloudlets} cloudlets, but '{siteFile.Path}' has {siteFile.Rows.Count} sites; give fewer, or network.sites.extend: true to add synthetic sites over the same area.");
         // Both files share one plane: the south-west corner of the sites (or of the users, with synthetic sites).
         var frame = siteFile ?? userFile;
         IReadOnlyList<Position>? Project(CoordinatesFile? f) => f is null || frame is null ? null
@@ -55,19 +59,14 @@ public sealed class NetworkSection
         cloudletSites = Project(siteFile);
         userSites = Project(userFile);
         double extent = cloudletSites is { } cs ? Math.Max(cs.Max(p => p.X), cs.Max(p => p.Y)) : userSites is { } us ? Math.Max(us.Max(p => p.X), us.Max(p => p.Y)) : 2500;
-        area = Network.Quantity("area", UnitKind.Length, extent, Domain.Positive);
-        edges = Network.Text("edges", "random-connected") switch
-        {
-            "random-connected" => new RandomConnectedEdges(),
-            "k-nearest" => new KNearestEdges(Count(Network, "k", 3)),
-            var t => throw Network.Required("edges").Error($"'{t}' is not an edge rule; known: random-connected, k-nearest.{Spelling.Hint(t, new[] { "random-connected", "k-nearest" })}"),
-        };
+        area = Network.Get(NetworkKeys.Area, extent);
+        edges = Network.Get(NetworkKeys.Edges) == "k-nearest" ? new KNearestEdges((int)Network.Get(NetworkKeys.K)) : new RandomConnectedEdges();
         links = ReadLinks(Network, Paper);
-        cloudletRanges = ReadCloudletRanges(s.Child("cloudlets", "capacity", "processing_rate", "access_rate", "peak_power", "idle_power", "leak_power", "tx_power", "arrival_rate", "service_rate"));
-        copies = Network.Has("copies") ? Count(Network, "copies", 1) : null;
-        capacity = Network.Choice("capacity", new Dictionary<string, CapacityRule> { ["per-request"] = CapacityRule.PerRequest, ["aggregated"] = CapacityRule.Aggregated }, Paper ? "per-request" : "aggregated");
-        alpha = Range(Network, "capacity_factor", new Interval(0, 1), d => d.Number(), "", 0, false);
-        sources = Network.Choice("sources", new Dictionary<string, SourceRule> { ["cloudlets"] = SourceRule.Cloudlets, ["all"] = SourceRule.All }, Paper ? "cloudlets" : "all");
+        cloudletRanges = ReadCloudletRanges(s.Child(NetworkKeys.Cloudlets));
+        copies = Network.Has(NetworkKeys.Copies) ? (int)Network.Get(NetworkKeys.Copies) : null;
+        capacity = Network.Get(NetworkKeys.Capacity, Paper ? "per-request" : "aggregated");
+        alpha = Range(Network, NetworkKeys.CapacityFactor, new NetworkWorldSpec().CapacityFactor, d => d.Number(), "", 0, false);
+        sources = Network.Get(NetworkKeys.Sources, Paper ? "cloudlets" : "all");
     }
 
     /// <summary>The authors' profile (true) or the realistic one.</summary>
@@ -91,25 +90,22 @@ public sealed class NetworkSection
     /// <summary>How concurrent pulls share the links: fair-share needs the realistic profile's bandwidths.</summary>
     public Contention Contention(bool overTime)
     {
-        var contention = Network.Choice("contention", overTime ? new Dictionary<string, Contention> { ["none"] = Edge.Network.Contention.None, ["fair-share"] = Edge.Network.Contention.FairShare } : new Dictionary<string, Contention> { ["none"] = Edge.Network.Contention.None }, "none");
+        var contention = Network.Get(overTime ? NetworkKeys.Contention : NetworkKeys.Contention.Only("none"));
         if (contention == Edge.Network.Contention.FairShare && Paper)
-            throw Network.Required("contention").Error("fair-share needs links with a bandwidth: use profile: realistic (the paper's per-GB times add per link and have no bandwidth to share).");
+            throw Network.Required(NetworkKeys.Contention).Error("fair-share needs links with a bandwidth: use profile: realistic (the paper's per-GB times add per link and have no bandwidth to share).");
         return contention;
     }
 
     /// <summary>How a cloudlet's inference queue is modelled; one window at t = 0 has no queue to simulate.</summary>
-    public Queueing Queueing(bool overTime) =>
-        Network.Choice("queueing", overTime ? new Dictionary<string, Queueing> { ["analytic"] = Edge.Network.Queueing.Analytic, ["simulated"] = Edge.Network.Queueing.Simulated } : new Dictionary<string, Queueing> { ["analytic"] = Edge.Network.Queueing.Analytic }, "analytic");
+    public Queueing Queueing(bool overTime) => Network.Get(overTime ? NetworkKeys.Queueing : NetworkKeys.Queueing.Only("analytic"));
 
     /// <summary>The window a strategy plans (0: each request on arrival) and what a decision does about a part on its way.</summary>
-    public (double WindowSeconds, Inflight Inflight) Window() =>
-        (Network.Quantity("window", UnitKind.Time, 10, Domain.NonNegative),
-         Network.Choice("inflight", new Dictionary<string, Inflight> { ["pull-again"] = Inflight.PullAgain, ["join"] = Inflight.Join }, "pull-again"));
+    public (double WindowSeconds, Inflight Inflight) Window() => (Network.Get(NetworkKeys.Window), Network.Get(NetworkKeys.Inflight));
 
     /// <summary>The users' rate to their cloudlet: the paper's formula, or the project's radio under the realistic profile.</summary>
     public UplinkRate UserUplink() => Paper
-        ? Requests.Choice("uplink", new Dictionary<string, UplinkRate> { ["paper"] = new PaperRate() }, "paper")
-        : new RadioRate(SiteSections.ReadUplink(Requests.Child("uplink", SiteSections.UplinkKeys), Requests.Child("downlink_unused"), baseDirectory));
+        ? Requests.Get(new ChoiceKey<UplinkRate>(NetworkKeys.Uplink.Name, new (string, Func<UplinkRate>, string)[] { ("paper", () => new PaperRate(), "") }, "paper", NetworkKeys.Uplink.Help))
+        : new RadioRate(SiteSections.ReadUplink(Requests.Child(NetworkKeys.Uplink, UplinkKeys.Section), null, baseDirectory));
 
     /// <summary>
     /// The world the network is drawn from: its cloudlets and links as read, the request ranges, the users' rate
@@ -122,25 +118,25 @@ public sealed class NetworkSection
         var q = new RequestRanges();
         var requestRanges = new RequestRanges
         {
-            Instructions = Range(users, "instructions", q.Instructions, d => d.Integer(), "", 0, true, integer: true),
-            Budget = Range(users, "budget", q.Budget, d => d.Number(), "", 0, true),
-            AccuracyRequirement = Range(users, "accuracy_requirement", q.AccuracyRequirement, d => d.Number(), "", 0, false, upper: 1),
-            InputGB = Range(users, "input", q.InputGB, d => d.Quantity(UnitKind.Bytes) / Edge.Units.GB, " GB", 0, false, scale: Edge.Units.GB),
-            Accuracy = Range(users, "accuracy", q.Accuracy, d => d.Number(), "", 0, true, upper: 1),
-            OutputFactor = Range(users, "output_factor", q.OutputFactor, d => d.Number(), "", 0, false),
+            Instructions = Range(users, NetworkKeys.Instructions, q.Instructions, d => d.Integer(), "", 0, true, integer: true),
+            Budget = Range(users, NetworkKeys.Budget, q.Budget, d => d.Number(), "", 0, true),
+            AccuracyRequirement = Range(users, NetworkKeys.AccuracyRequirement, q.AccuracyRequirement, d => d.Number(), "", 0, false, upper: 1),
+            InputGB = Range(users, NetworkKeys.Input, q.InputGB, d => d.Quantity(UnitKind.Bytes) / Edge.Units.GB, " GB", 0, false, scale: Edge.Units.GB),
+            Accuracy = Range(users, NetworkKeys.Accuracy, q.Accuracy, d => d.Number(), "", 0, true, upper: 1),
+            OutputFactor = Range(users, NetworkKeys.OutputFactor, q.OutputFactor, d => d.Number(), "", 0, false),
         };
         var probe = Catalog(new Random(0));
         double best = probe.Models.All(m => m.Accuracy is not null) ? probe.Models.Max(m => m.Accuracy!.Value) : requestRanges.Accuracy.Max;
         if (requestRanges.AccuracyRequirement.Min > best)
-            throw (users.Raw("accuracy_requirement") ?? users.Doc).Error($"no model meets an accuracy requirement of {requestRanges.AccuracyRequirement.Min}: the best accuracy is {best}.");
+            throw (users.Raw(NetworkKeys.AccuracyRequirement) ?? users.Doc).Error($"no model meets an accuracy requirement of {requestRanges.AccuracyRequirement.Min}: the best accuracy is {best}.");
         // An empty candidate set for every request: under the per-request row no model fits the largest cloudlet even at the smallest alpha.
         double smallest = probe.Models.Min(m => probe.Bytes(m)) / Edge.Units.GB;
         if (capacity == CapacityRule.PerRequest && alpha.Min * smallest > cloudletRanges.CapacityGB.Max)
-            throw (Network.Raw("capacity_factor") ?? s.Child("cloudlets").Raw("capacity") ?? Network.Doc).Error(
+            throw (Network.Raw(NetworkKeys.CapacityFactor) ?? s.Child(NetworkKeys.Cloudlets).Raw(NetworkKeys.CloudletCapacity) ?? Network.Doc).Error(
                 $"no model fits any cloudlet: the smallest model takes alpha |M| = {alpha.Min} x {smallest:0.###} GB against at most {cloudletRanges.CapacityGB.Max} GB of capacity.");
         var context = ReadContext(users);
-        if (siteFile is not null) Network.Child("sites", "file", "extend").Record("sha256", siteFile.Hash);
-        if (userFile is not null) users.Child("users", "file").Record("sha256", userFile.Hash);
+        if (siteFile is not null) Network.Child(NetworkKeys.Sites).Record("sha256", siteFile.Hash);
+        if (userFile is not null) users.Child(NetworkKeys.Users).Record("sha256", userFile.Hash);
         return new NetworkWorldSpec
         {
             Cloudlets = cloudlets,
@@ -163,93 +159,93 @@ public sealed class NetworkSection
     /// <summary>The online penalty's weights: <c>requests.penalty: {xi, delay_unit}</c>.</summary>
     public PenaltySpec Penalty()
     {
-        var penalty = Requests.Child("penalty", "xi", "delay_unit");
-        double xi = penalty.Number("xi", 0.98, Domain.NonNegative), unit = penalty.Quantity("delay_unit", UnitKind.Time, 100, Domain.Positive);
-        if (xi > 1) throw penalty.Required("xi").Error($"xi weighs accuracy against delay: from 0 to 1, not {xi}.");
-        return new PenaltySpec(xi, unit);
+        var penalty = Requests.Child(NetworkKeys.Penalty);
+        return new PenaltySpec(penalty.Get(NetworkKeys.Xi), penalty.Get(NetworkKeys.DelayUnit));
     }
-
-    /// <summary>A count: a whole number from 1 to 10^7.</summary>
-    public static int Count(Section owner, string key, int fallback) => (int)owner.Integer(key, fallback, 1, 10_000_000);
 
     /// <summary>requests.context: none (the default), {model: paper, features: N}, or {model: latent, features: N, types, informative, noise}.</summary>
     private static ContextModel? ReadContext(Section users)
     {
-        var c = users.Child("context", "model", "features", "types", "informative", "noise");
-        string model = c.Choice("model", new Dictionary<string, string> { ["none"] = "none", ["paper"] = "paper", ["latent"] = "latent" }, "none");
+        var c = users.Child(NetworkKeys.Context);
+        string model = c.Get(NetworkKeys.ContextModel);
         if (model == "none") return null;
-        int features = Count(c, "features", 50);
+        int features = (int)c.Get(NetworkKeys.Features);
         if (model == "paper") return new PaperContext(features);
-        int types = Count(c, "types", 5), informative = Count(c, "informative", 5);
-        if (informative > features) throw c.Required("informative").Error($"{informative} informative features of {features}.");
-        double noise = c.Number("noise", 0.3, Domain.NonNegative);
-        var accuracy = Range(users, "accuracy", new Interval(0.4, 1), d => d.Number(), "", 0, true, upper: 1);
+        int types = (int)c.Get(NetworkKeys.Types), informative = (int)c.Get(NetworkKeys.Informative);
+        if (informative > features) throw c.Required(NetworkKeys.Informative).Error($"{informative} informative features of {features}.");
+        double noise = c.Get(NetworkKeys.Noise);
+        var accuracy = Range(users, NetworkKeys.Accuracy, new RequestRanges().Accuracy, d => d.Number(), "", 0, true, upper: 1);
         return new LatentContext(features, types, informative, noise, accuracy.Min, accuracy.Max);
     }
 
     /// <summary>A pfm catalog is drawn per replication from the stream it is given; any other catalog is read once. With the most bytes a model of it can have.</summary>
     private static (Func<Random, Catalog> Catalog, double LargestBytes) ReadCatalog(Section s, string baseDirectory)
     {
-        var raw = s.Child("catalog");
-        if (raw.Text("generate", "") != "pfm")
+        if (!IsPfm(s))
         {
-            var fixedCatalog = SiteSections.ReadCatalog(s.Child("catalog", SiteSections.CatalogSectionKeys), baseDirectory);
+            var fixedCatalog = SiteSections.ReadCatalog(s.Child(CatalogKey, CatalogKeys.Section), baseDirectory);
             return (_ => fixedCatalog, fixedCatalog.Models.Max(m => (double)fixedCatalog.Bytes(m)));
         }
-        var c = s.Child("catalog", PfmKeys);
-        c.Text("generate");
-        int models = Count(c, "models", 10);
-        int families = Count(c, "families", 1);
-        if (families > models) throw c.Required("families").Error($"{families} families for {models} models: a family needs at least one model.");
-        var size = Range(c, "size", new Interval(5, 20), d => d.Quantity(UnitKind.Bytes) / Edge.Units.GB, " GB", 0, true, scale: Edge.Units.GB);
-        var intensity = Range(c, "intensity", new Interval(100, 300), d => d.Number(), "", 0, true);
-        int blocks = Count(c, "base_blocks", 1);
+        var c = s.Child(CatalogKey, NetworkKeys.Pfm);
+        c.Get(CatalogKeys.Generate);
+        int models = (int)c.Get(NetworkKeys.PfmModels);
+        int families = (int)c.Get(NetworkKeys.Families);
+        if (families > models) throw c.Required(NetworkKeys.Families).Error($"{families} families for {models} models: a family needs at least one model.");
+        var size = Range(c, NetworkKeys.Size, NetworkKeys.PfmSizeGB, d => d.Quantity(UnitKind.Bytes) / Edge.Units.GB, " GB", 0, true, scale: Edge.Units.GB);
+        var intensity = Range(c, NetworkKeys.Intensity, NetworkKeys.PfmIntensity, d => d.Number(), "", 0, true);
+        int blocks = (int)c.Get(NetworkKeys.BaseBlocks);
         // The GPU profile matters only where a cloudlet runs a site; the analytic network reads phi.
-        var profile = c.Raw("profile") is { } p ? CatalogYaml.ReadProfile(p) : new AffineProfile(0, 0);
-        long activation = (long)c.Quantity("activation", UnitKind.Bytes, 0);
+        var profile = c.Raw(NetworkKeys.PfmProfile) is { } p ? CatalogYaml.ReadProfile(p) : new AffineProfile(0, 0);
+        long activation = (long)c.Get(NetworkKeys.PfmActivation);
         var spec = new PfmSpec(models, families, size.Min, size.Max, intensity.Min, intensity.Max, blocks);
         PfmGenerator.Build(spec, profile, activation, new Random(0)); // a spec that cannot build is refused here, not in a run
         return (rng => PfmGenerator.Build(spec, profile, activation, rng), size.Max * Edge.Units.GB);
     }
 
+    /// <summary>Whether the catalog is the second paper's families (<c>generate: pfm</c>), drawn per replication.</summary>
+    public static bool IsPfm(Section scenario) =>
+        scenario.Unchecked(CatalogKey).Raw(CatalogKeys.Generate.Name) is { IsMapping: false, IsSequence: false } g && g.Text() == "pfm";
+
     private static LinkProfile ReadLinks(Section net, bool paper)
     {
+        var metroKey = NetworkKeys.LinksSection["metro"];
+        var backhaulKey = NetworkKeys.LinksSection["backhaul"];
         if (paper)
         {
-            var l = net.Child("links", "metro", "backhaul");
-            var metro = Range(l, "metro", new Interval(5, 10), d => d.Quantity(UnitKind.TimePerSize) * Edge.Units.GB, " s/GB", 0, true, scale: 1 / Edge.Units.GB);
-            var backhaul = Range(l, "backhaul", new Interval(10, 20), d => d.Quantity(UnitKind.TimePerSize) * Edge.Units.GB, " s/GB", 0, true, scale: 1 / Edge.Units.GB);
+            var l = net.Child(NetworkKeys.Links, NetworkKeys.LinksSection);
+            var metro = Range(l, metroKey, NetworkKeys.MetroSecondsPerGB, d => d.Quantity(UnitKind.TimePerSize) * Edge.Units.GB, " s/GB", 0, true, scale: 1 / Edge.Units.GB);
+            var backhaul = Range(l, backhaulKey, NetworkKeys.BackhaulSecondsPerGB, d => d.Quantity(UnitKind.TimePerSize) * Edge.Units.GB, " s/GB", 0, true, scale: 1 / Edge.Units.GB);
             return new PaperLinks(metro.Min, metro.Max, backhaul.Min, backhaul.Max);
         }
-        if (!net.Has("links")) throw net.Doc.Error("the realistic profile needs links: {metro: {bandwidth, latency}, backhaul: {bandwidth, latency}}, each value with its source in your file.");
-        var links = net.Child("links", "metro", "backhaul");
-        (double Rate, double Latency) Class(string key)
+        if (!net.Has(NetworkKeys.Links)) throw net.Doc.Error("the realistic profile needs links: {metro: {bandwidth, latency}, backhaul: {bandwidth, latency}}, each value with its source in your file.");
+        var links = net.Child(NetworkKeys.Links, NetworkKeys.LinksSection);
+        (double Rate, double Latency) Class(Key key)
         {
-            var c = links.Child(key, "bandwidth", "latency");
-            return (c.Quantity("bandwidth", UnitKind.ByteRate, null, Domain.Positive), c.Quantity("latency", UnitKind.Time, null, Domain.NonNegative));
+            var c = links.Child(key, NetworkKeys.LinkClass);
+            return (c.Get(NetworkKeys.LinkBandwidth), c.Get(NetworkKeys.LinkLatency));
         }
-        var (mr, ml) = Class("metro");
-        var (br, bl) = Class("backhaul");
+        var (mr, ml) = Class(metroKey);
+        var (br, bl) = Class(backhaulKey);
         return new RealisticLinks(mr, ml, br, bl);
     }
 
     private static CloudletRanges ReadCloudletRanges(Section c)
     {
         var d = new CloudletRanges();
-        var capacity = Range(c, "capacity", d.CapacityGB, x => x.Quantity(UnitKind.Bytes) / Edge.Units.GB, " GB", 0, true, scale: Edge.Units.GB);
+        var capacity = Range(c, NetworkKeys.CloudletCapacity, d.CapacityGB, x => x.Quantity(UnitKind.Bytes) / Edge.Units.GB, " GB", 0, true, scale: Edge.Units.GB);
         if (capacity.Min != Math.Floor(capacity.Min) || capacity.Max != Math.Floor(capacity.Max))
-            throw c.Required("capacity").Error($"capacities are drawn in whole GB as the authors draw them (randint); {capacity} GB is not.");
+            throw c.Required(NetworkKeys.CloudletCapacity).Error($"capacities are drawn in whole GB as the authors draw them (randint); {capacity} GB is not.");
         return new CloudletRanges
         {
             CapacityGB = capacity,
-            ProcessingRate = Range(c, "processing_rate", d.ProcessingRate, x => x.Number(), "", 0, true),
-            AccessRate = Range(c, "access_rate", d.AccessRate, x => x.Number(), "", 0, false),
-            PeakPower = Range(c, "peak_power", d.PeakPower, x => x.Quantity(UnitKind.Power), " W", 0, false),
-            IdlePower = Range(c, "idle_power", d.IdlePower, x => x.Quantity(UnitKind.Power), " W", 0, false),
-            LeakPower = Range(c, "leak_power", d.LeakPower, x => x.Quantity(UnitKind.Power), " W", 0, false),
-            TxPower = Range(c, "tx_power", d.TxPower, x => x.Quantity(UnitKind.Power), " W", 0, false),
-            ArrivalRate = Range(c, "arrival_rate", d.ArrivalRate, x => x.Quantity(UnitKind.PerSecond), " /s", 0, false),
-            ServiceRate = Range(c, "service_rate", d.ServiceRate, x => x.Quantity(UnitKind.PerSecond), " /s", 0, true),
+            ProcessingRate = Range(c, NetworkKeys.ProcessingRate, d.ProcessingRate, x => x.Number(), "", 0, true),
+            AccessRate = Range(c, NetworkKeys.AccessRate, d.AccessRate, x => x.Number(), "", 0, false),
+            PeakPower = Range(c, NetworkKeys.PeakPower, d.PeakPower, x => x.Quantity(UnitKind.Power), " W", 0, false),
+            IdlePower = Range(c, NetworkKeys.IdlePower, d.IdlePower, x => x.Quantity(UnitKind.Power), " W", 0, false),
+            LeakPower = Range(c, NetworkKeys.LeakPower, d.LeakPower, x => x.Quantity(UnitKind.Power), " W", 0, false),
+            TxPower = Range(c, NetworkKeys.TxPower, d.TxPower, x => x.Quantity(UnitKind.Power), " W", 0, false),
+            ArrivalRate = Range(c, NetworkKeys.ArrivalRate, d.ArrivalRate, x => x.Quantity(UnitKind.PerSecond), " /s", 0, false),
+            ServiceRate = Range(c, NetworkKeys.ServiceRate, d.ServiceRate, x => x.Quantity(UnitKind.PerSecond), " /s", 0, true),
         };
     }
 
@@ -259,10 +255,11 @@ public sealed class NetworkSection
     /// <paramref name="positive"/>), at most <paramref name="upper"/>. The resolved config records SI values
     /// (<paramref name="scale"/> converts back).
     /// </summary>
-    private static Interval Range(Section owner, string key, Interval fallback, Func<YamlDoc, double> read, string unit, double lowest, bool positive,
+    private static Interval Range(Section owner, Key rangeKey, Interval fallback, Func<YamlDoc, double> read, string unit, double lowest, bool positive,
         double upper = double.PositiveInfinity, double scale = 1, bool integer = false)
     {
-        var doc = owner.Raw(key);
+        string key = rangeKey.Name;
+        var doc = owner.Raw(rangeKey);
         Interval value;
         if (doc is null) value = fallback;
         else if (doc.IsMapping)

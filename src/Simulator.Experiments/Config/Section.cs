@@ -54,16 +54,23 @@ public sealed class Binding(IReadOnlyDictionary<string, YamlDoc> overrides)
 }
 
 /// <summary>
-/// One mapping of a config file being bound to typed values. Keys are checked against those the reader
-/// asks for (unknown keys are errors with a suggestion), and every value read or defaulted is recorded
-/// under its dotted path, so the resolved config lists every value a run used.
+/// One mapping of a config file being bound to typed values, through the keys its <see cref="SectionSchema"/>
+/// declares: an unknown key is an error with a suggestion, each value is read and checked as its declaration
+/// says, and every value read or defaulted is recorded under its dotted path, so the resolved config lists every
+/// value a run used.
 /// </summary>
 public sealed class Section
 {
     private readonly Dictionary<string, YamlDoc> fields;
     private readonly Binding binding;
 
-    public Section(YamlDoc doc, Binding binding, params string[] known)
+    /// <summary>A mapping of the keys <paramref name="schema"/> declares.</summary>
+    public Section(YamlDoc doc, Binding binding, SectionSchema schema) : this(doc, binding, schema.Names) => Schema = schema;
+
+    /// <summary>A mapping whose keys are not checked (a reader that only looks up what decides its schema, such as the scenario's kind).</summary>
+    public Section(YamlDoc doc, Binding binding) : this(doc, binding, Array.Empty<string>()) { }
+
+    private Section(YamlDoc doc, Binding binding, string[] known)
     {
         Doc = doc;
         this.binding = binding;
@@ -93,19 +100,77 @@ public sealed class Section
 
     public Binding Binding => binding;
 
-    public bool Has(string key) => fields.ContainsKey(key);
+    /// <summary>The keys this mapping takes; null where they are not checked.</summary>
+    public SectionSchema? Schema { get; }
 
-    public YamlDoc? Raw(string key) => fields.TryGetValue(Read(key), out var v) ? v : null;
+    public bool Has(Key key) => fields.ContainsKey(key.Name);
 
-    public YamlDoc Required(string key) => fields.TryGetValue(Read(key), out var v) ? v : throw Doc.Error($"missing '{key}'.");
+    /// <summary>Whether the mapping gives <paramref name="key"/> (of its schema).</summary>
+    public bool Has(string key) => fields.ContainsKey(Declared(key));
 
-    public Section Child(string key, params string[] known)
+    public YamlDoc? Raw(Key key) => Raw(key.Name);
+
+    public YamlDoc? Raw(string key) => fields.TryGetValue(Read(Declared(key)), out var v) ? v : null;
+
+    public YamlDoc Required(Key key) => Required(key.Name);
+
+    public YamlDoc Required(string key) => fields.TryGetValue(Read(Declared(key)), out var v) ? v : throw Doc.Error($"missing '{key}'.");
+
+    /// <summary>The mapping <paramref name="key"/> holds (empty when not given), bound to its own keys.</summary>
+    public Section Child(SectionKey key) => Child(key.Name, key.Section);
+
+    /// <summary>The mapping at <paramref name="key"/> read with the keys of <paramref name="schema"/> (a section whose keys depend on a choice).</summary>
+    public Section Child(Key key, SectionSchema schema) => Child(key.Name, schema);
+
+    private Section Child(string key, SectionSchema schema)
     {
         var node = fields.TryGetValue(Read(key), out var v) ? v : YamlDoc.Parse("{}", Doc.File).At(Path(key));
-        return new Section(node, binding, known);
+        return new Section(node, binding, schema);
     }
 
-    public double Quantity(string key, UnitKind kind, double? fallback = null, Domain domain = Domain.Finite)
+    /// <summary>The mapping at <paramref name="key"/> before its keys are known (a reader looks at what decides its schema); nothing is recorded.</summary>
+    public Section Unchecked(Key key)
+    {
+        var node = fields.TryGetValue(key.Name, out var v) ? v : YamlDoc.Parse("{}", Doc.File).At(Path(key.Name));
+        return new Section(node, binding);
+    }
+
+    /// <summary>A list item's mapping (<paramref name="item"/> of the list <paramref name="key"/>), bound to the list's item keys.</summary>
+    public Section Item(ListKey key, YamlDoc item) => new(item, binding, key.Section ?? throw new InvalidOperationException($"The items of '{key.Name}' are not mappings."));
+
+    public double Get(QuantityKey key, double? fallback = null) => Quantity(key.Name, key.UnitKind, fallback ?? key.DefaultValue, key.Domain);
+
+    public double Get(NumberKey key, double? fallback = null)
+    {
+        double value = Number(key.Name, fallback ?? key.DefaultValue, key.Domain);
+        if (value > key.Max) throw (Raw(key) ?? Doc).Error($"'{key.Name}' must be at most {Keys.R(key.Max)}, not {Keys.R(value)}.");
+        return value;
+    }
+
+    public long Get(IntegerKey key, long? fallback = null) => Integer(key.Name, fallback ?? key.DefaultValue, key.Min, key.Max);
+
+    public bool Get(BoolKey key) => Bool(key.Name, key.DefaultValue);
+
+    public string Get(TextKey key, string? fallback = null) => Text(key.Name, fallback ?? key.DefaultValue);
+
+    /// <summary>The chosen value; a name not among the choices is an error naming them (and, with a noun, what they are).</summary>
+    public T Get<T>(ChoiceKey<T> key, string? fallback = null)
+    {
+        string text = fields.TryGetValue(Read(key.Name), out var v) ? v.Text() : fallback ?? key.DefaultValue ?? throw Doc.Error($"missing '{key.Name}'.");
+        var choice = key.Choices.FirstOrDefault(c => c.Name == text);
+        if (choice.Name is null)
+            throw (v ?? Doc).Error(key.Noun is { } noun
+                ? $"'{text}' is not {noun}; known: {string.Join(", ", key.Names)}.{Spelling.Hint(text, key.Names)}"
+                : $"'{text}' is not one of {string.Join(", ", key.Names)}.{Spelling.Hint(text, key.Names)}");
+        Record(key.Name, text);
+        return choice.Value();
+    }
+
+    /// <summary>A key the schema declares (readers may only ask for those).</summary>
+    private string Declared(string key) =>
+        Schema is null || Schema.Contains(key) ? key : throw new InvalidOperationException($"The reader asked section '{Schema.Title}' for '{key}', which it does not declare.");
+
+    private double Quantity(string key, UnitKind kind, double? fallback, Domain domain)
     {
         double value = fields.TryGetValue(Read(key), out var v) ? v.Quantity(kind) : fallback ?? throw Doc.Error($"missing '{key}' ({Units.Expected(kind)}).");
         Check(key, value, domain);
@@ -113,7 +178,7 @@ public sealed class Section
         return value;
     }
 
-    public double Number(string key, double? fallback = null, Domain domain = Domain.Finite)
+    private double Number(string key, double? fallback, Domain domain)
     {
         double value = fields.TryGetValue(Read(key), out var v) ? v.Number() : fallback ?? throw Doc.Error($"missing '{key}'.");
         Check(key, value, domain);
@@ -122,7 +187,7 @@ public sealed class Section
     }
 
     /// <summary>A whole number within [<paramref name="min"/>, <paramref name="max"/>]: nothing wraps when it is cast.</summary>
-    public long Integer(string key, long? fallback = null, long min = long.MinValue, long max = long.MaxValue)
+    private long Integer(string key, long? fallback, long min, long max)
     {
         long value = fields.TryGetValue(Read(key), out var v) ? v.Integer() : fallback ?? throw Doc.Error($"missing '{key}'.");
         if (value < min || value > max) throw (Raw(key) ?? Doc).Error($"'{key}' must be a whole number from {min:N0} to {max:N0}, not {value:N0}.");
@@ -139,7 +204,7 @@ public sealed class Section
         if (problem is not null) throw (Raw(key) ?? Doc).Error($"'{key}' must be {problem}, not {value.ToString("R", CultureInfo.InvariantCulture)}.");
     }
 
-    public bool Bool(string key, bool fallback)
+    private bool Bool(string key, bool fallback)
     {
         bool value = fallback;
         if (fields.TryGetValue(Read(key), out var v))
@@ -148,19 +213,10 @@ public sealed class Section
         return value;
     }
 
-    public string Text(string key, string? fallback = null)
+    private string Text(string key, string? fallback)
     {
         string value = fields.TryGetValue(Read(key), out var v) ? v.Text() : fallback ?? throw Doc.Error($"missing '{key}'.");
         Record(key, value);
-        return value;
-    }
-
-    public T Choice<T>(string key, IReadOnlyDictionary<string, T> choices, string fallback)
-    {
-        string text = fields.TryGetValue(Read(key), out var v) ? v.Text() : fallback;
-        if (!choices.TryGetValue(text, out var value))
-            throw (v ?? Doc).Error($"'{text}' is not one of {string.Join(", ", choices.Keys)}.{Spelling.Hint(text, choices.Keys)}");
-        Record(key, text);
         return value;
     }
 
@@ -179,6 +235,7 @@ public sealed class Section
                 throw value.Error($"'{key}' is given but this configuration never uses it: it applies only with another choice here (remove it, or set the choice it belongs to).");
     }
 
+    /// <summary>Records a value the reader derived for <paramref name="key"/> (a file's hash, a range as written).</summary>
     public void Record(string key, string value) => binding.Resolved[Path(key)] = value;
 
     public string Path(string key) => Doc.Path.Length == 0 ? key : $"{Doc.Path}.{key}";

@@ -85,6 +85,46 @@ public static partial class Units
         _ => kind.ToString(),
     };
 
+    /// <summary>An SI value written as a file would write it, in the largest unit it is at least one of ("600 kB", "10 ms", "20 MHz").</summary>
+    public static string Format(double si, UnitKind kind)
+    {
+        (string Unit, double Factor)[] scale = kind switch
+        {
+            UnitKind.Bytes => new[] { ("B", 1.0), ("kB", 1e3), ("MB", 1e6), ("GB", 1e9), ("TB", 1e12) },
+            UnitKind.ByteRate => new[] { ("B/s", 1.0), ("kB/s", 1e3), ("MB/s", 1e6), ("GB/s", 1e9) },
+            UnitKind.Time => new[] { ("us", 1e-6), ("ms", 1e-3), ("s", 1.0) },
+            UnitKind.Frequency => new[] { ("Hz", 1.0), ("kHz", 1e3), ("MHz", 1e6), ("GHz", 1e9) },
+            UnitKind.Power => new[] { ("W", 1.0) },
+            UnitKind.PerSecond => new[] { ("/s", 1.0) },
+            UnitKind.Decibels => new[] { ("dB", 1.0) },
+            UnitKind.Length => new[] { ("m", 1.0), ("km", 1e3) },
+            UnitKind.TimePerSize => new[] { ("s/GB", 1e-9) },
+            _ => new[] { ("", 1.0) },
+        };
+        if (kind == UnitKind.PowerSpectralDensity) return Round(10 * Math.Log10(si) + 30) + " dBm/Hz";
+        var (unit, factor) = scale.LastOrDefault(u => Math.Abs(si) >= u.Factor, scale[0]);
+        if (kind == UnitKind.Time && Math.Abs(si) >= 60 && si % 60 == 0) (unit, factor) = si % 3600 == 0 ? ("h", 3600) : ("min", 60);
+        return $"{Round(si / factor)} {unit}";
+    }
+
+    private static string Round(double v) => Math.Round(v, 9).ToString("0.#########", CultureInfo.InvariantCulture);
+
+    /// <summary>The SI unit a value of the kind is kept in once read (config.resolved.yaml lists values in it).</summary>
+    public static string SiUnit(UnitKind kind) => kind switch
+    {
+        UnitKind.Bytes => "B",
+        UnitKind.ByteRate => "B/s",
+        UnitKind.Time => "s",
+        UnitKind.Frequency => "Hz",
+        UnitKind.Power => "W",
+        UnitKind.PowerSpectralDensity => "W/Hz",
+        UnitKind.PerSecond => "1/s",
+        UnitKind.Decibels => "dB",
+        UnitKind.Length => "m",
+        UnitKind.TimePerSize => "s/B",
+        _ => "",
+    };
+
     /// <summary>The unit a value of the kind is usually written in, for the suggestion.</summary>
     private static string Typical(UnitKind kind) => kind switch
     {

@@ -4,5 +4,5 @@ namespace Simulator.Experiments;
 public sealed record ReadContext(string BaseDirectory, ScenarioKinds Kinds)
 {
     /// <summary>The kinds whose scenario section takes <paramref name="key"/>, by name, for a message that points to them.</summary>
-    public string KindsTaking(string key) => string.Join(" or ", Kinds.All.Where(k => k.Keys.Contains(key)).Select(k => k.Name));
+    public string KindsTaking(string key) => string.Join(" or ", Kinds.All.Where(k => k.Section.Contains(key) && k.Section[key] is SectionKey).Select(k => k.Name));
 }

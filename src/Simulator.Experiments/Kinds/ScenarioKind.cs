@@ -14,8 +14,8 @@ public abstract class ScenarioKind
     /// <summary>One sentence: what it simulates (<c>list kinds</c>, the reference).</summary>
     public abstract string Description { get; }
 
-    /// <summary>The keys its scenario section takes, <c>kind</c> first.</summary>
-    public abstract IReadOnlyList<string> Keys { get; }
+    /// <summary>The keys its scenario section takes, <c>kind</c> first, each declared once with its type, default and help.</summary>
+    public abstract SectionSchema Section { get; }
 
     public abstract MetricSet Metrics { get; }
 

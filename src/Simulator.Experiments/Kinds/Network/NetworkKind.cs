@@ -20,7 +20,7 @@ public sealed class NetworkKind : ScenarioKind
 
     public override string Description => "The stochastic network: users' requests arrive over the horizon, a network strategy plans every window (or a learner each request), and pulls, queues and the cloudlets' part stores run in the simulation.";
 
-    public override IReadOnlyList<string> Keys => NetworkSection.Keys;
+    public override SectionSchema Section { get; } = NetworkSection.ScenarioSchema("scenario (kind: network)", "Requests over time over a drawn network.", new ValueKey("cloudlet", "(not in this kind)", "none", "Cloudlets that run sites make a network of sites: another kind."));
 
     public override MetricSet Metrics { get; } = new(new[]
     {
@@ -40,14 +40,14 @@ public sealed class NetworkKind : ScenarioKind
     public override IScenario Read(Section scenario, ReadContext context)
     {
         string baseDirectory = context.BaseDirectory;
-        if (scenario.Has("cloudlet")) throw (scenario.Raw("kind") ?? scenario.Doc).Error($"cloudlets that run sites (the 'cloudlet' section) make a network of sites: use kind: {context.KindsTaking("cloudlet")}.");
+        if (scenario.Has("cloudlet")) throw (scenario.Raw(ExperimentKeys.ScenarioKind) ?? scenario.Doc).Error($"cloudlets that run sites (the 'cloudlet' section) make a network of sites: use kind: {context.KindsTaking("cloudlet")}.");
         var network = new NetworkSection(scenario, baseDirectory);
         var queueing = network.Queueing(overTime: true);
         var contention = network.Contention(overTime: true);
         var (window, inflight) = network.Window();
         var users = network.Requests;
-        double rate = users.Quantity("rate", UnitKind.PerSecond, null, Domain.Positive);
-        if (users.Has("count")) throw users.Required("count").Error("requests over the horizon come at a 'rate'; 'count' is the one-shot window's size.");
+        double rate = users.Get(NetworkKeys.Rate);
+        if (users.Has(NetworkKeys.Count)) throw users.Required(NetworkKeys.Count).Error("requests over the horizon come at a 'rate'; 'count' is the one-shot window's size.");
         var world = network.World(network.UserUplink());
         return new StochasticNetworkScenario(this, network.Catalog, world, new NetworkProcessSpec(rate, window, queueing, contention) { Inflight = inflight }, network.Penalty());
     }

@@ -24,7 +24,14 @@ public sealed class NetworkOfSitesKind : ScenarioKind
 
     public override string Description => "A network whose cloudlets are sites with cells of their own: a network strategy selects each request's model and pulls its parts, and the cloudlet's site batches, loads and runs it with its site strategy.";
 
-    public override IReadOnlyList<string> Keys => NetworkSection.Keys;
+    public static readonly SectionSchema CellSection = new("scenario.cloudlet", "Every cloudlet's site, its cell's radio and workload, and its disk.",
+        SiteSections.SiteAndCell.Append(NetworkKeys.Storage).ToArray());
+
+    /// <summary>What every cloudlet runs: the site and its cell's workload, and its disk's room for models.</summary>
+    public static readonly SectionKey Cloudlet = new("cloudlet", CellSection, "Every cloudlet's site and cell.");
+
+
+    public override SectionSchema Section { get; } = NetworkSection.ScenarioSchema("scenario (kind: network-of-sites)", "A network whose cloudlets are sites with cells of their own.", Cloudlet);
 
     public override MetricSet Metrics { get; } = new(SiteMeasures.All.Concat(new[]
     {
@@ -60,33 +67,33 @@ public sealed class NetworkOfSitesKind : ScenarioKind
         string baseDirectory = context.BaseDirectory;
         var network = new NetworkSection(scenario, baseDirectory);
         var net = network.Network;
-        if (net.Has("queueing")) throw net.Required("queueing").Error("in a network of sites each cloudlet's site queues and serves its requests: 'queueing' is the paper's inference model, for a network without 'cloudlet'.");
+        if (net.Has(NetworkKeys.Queueing)) throw net.Required(NetworkKeys.Queueing).Error("in a network of sites each cloudlet's site queues and serves its requests: 'queueing' is the paper's inference model, for a network without 'cloudlet'.");
         var contention = network.Contention(overTime: true);
         var (window, inflight) = network.Window();
         var users = network.Requests;
-        foreach (var key in new[] { "rate", "users", "uplink", "input" })
+        foreach (var key in new Key[] { NetworkKeys.Rate, NetworkKeys.Users, NetworkKeys.Uplink, NetworkKeys.Input })
             if (users.Has(key))
-                throw users.Required(key).Error($"in a network of sites requests arrive in the cloudlets' cells: their arrivals, users, radio and inputs are cloudlet.arrivals and cloudlet.uplink, not requests.{key}.");
-        if (users.Has("count")) throw users.Required("count").Error("requests over the horizon come at a 'rate'; 'count' is the one-shot window's size.");
+                throw users.Required(key).Error($"in a network of sites requests arrive in the cloudlets' cells: their arrivals, users, radio and inputs are cloudlet.arrivals and cloudlet.uplink, not requests.{key.Name}.");
+        if (users.Has(NetworkKeys.Count)) throw users.Required(NetworkKeys.Count).Error("requests over the horizon come at a 'rate'; 'count' is the one-shot window's size.");
         // A cell gives each request its user's rate: the network's own radio is not read.
         var world = network.World(new PaperRate());
         var penalty = network.Penalty();
-        var catalog = scenario.Child("catalog");
-        if (catalog.Text("generate", "") == "pfm" && !catalog.Has("profile"))
+        var catalog = scenario.Unchecked(NetworkSection.CatalogKey);
+        if (NetworkSection.IsPfm(scenario) && !catalog.Has(NetworkKeys.PfmProfile.Name))
             throw catalog.Doc.Error("a network of sites runs every model on the cloudlets' GPUs: a pfm catalog needs 'profile' (the inference time per batch size, with its source).");
-        var cell = scenario.Child("cloudlet", SiteSections.SiteAndCellKeys.Append("storage").ToArray());
+        var cell = scenario.Child(Cloudlet);
         var probe = network.Catalog(new Random(0));
         var (site, workload) = SiteSections.ReadSiteAndWorkload(cell, probe, baseDirectory);
         // The site's reader checked the probe's models; a pfm catalog's models of another replication may be larger.
         double largest = network.LargestBytes;
         long activation = probe.Models.Max(m => m.ActivationBytesPerSample);
         if (largest + activation > site.GpuBytes)
-            throw (cell.Child("site").Raw("gpu") ?? cell.Doc).Error(string.Create(CultureInfo.InvariantCulture,
+            throw (cell.Child(SiteSections.Site).Raw(SiteKeys.Gpu) ?? cell.Doc).Error(string.Create(CultureInfo.InvariantCulture,
                 $"the catalog's models reach {largest / Edge.Units.GB:0.###} GB, and {activation / Edge.Units.GB:0.###} GB of activations for one request, more than the cloudlets' GPU memory of {site.GpuBytes / Edge.Units.GB:0.###} GB."));
-        double? storage = cell.Has("storage") ? cell.Quantity("storage", UnitKind.Bytes, null, Domain.Positive) : null;
+        double? storage = cell.Has(NetworkKeys.Storage) ? cell.Get(NetworkKeys.Storage) : null;
         double room = storage ?? network.CapacityGB.Min * Edge.Units.GB;
         if (largest > room)
-            throw (cell.Raw("storage") ?? scenario.Child("cloudlets").Raw("capacity") ?? cell.Doc).Error(string.Create(CultureInfo.InvariantCulture,
+            throw (cell.Raw(NetworkKeys.Storage) ?? scenario.Child(NetworkKeys.Cloudlets).Raw(NetworkKeys.CloudletCapacity) ?? cell.Doc).Error(string.Create(CultureInfo.InvariantCulture,
                 $"a cloudlet's disk of {room / Edge.Units.GB:0.###} GB cannot hold the catalog's largest model ({largest / Edge.Units.GB:0.###} GB): {(storage is null ? "raise cloudlets.capacity or give cloudlet.storage" : "raise cloudlet.storage")}."));
         return new NetworkOfSitesScenario(this, network.Catalog, world, new NetworkOfSitesSpec(site, workload, window, contention, inflight) { StorageBytes = storage }, penalty);
     }

@@ -27,7 +27,7 @@ public sealed class NetworkOneShotKind : ScenarioKind
 
     public override string Description => "The second paper's setting: one window of requests at t = 0 over a drawn network of cloudlets and a data centre, planned by a network strategy and scored independently, or served one request at a time by a learner.";
 
-    public override IReadOnlyList<string> Keys => NetworkSection.Keys;
+    public override SectionSchema Section { get; } = NetworkSection.ScenarioSchema("scenario (kind: network-one-shot)", "One window of requests at t = 0 over a drawn network.", new ValueKey("cloudlet", "(not in this kind)", "none", "Cloudlets that run sites make a network of sites: another kind."));
 
     public override MetricSet Metrics { get; } = new(new[]
     {
@@ -53,17 +53,17 @@ public sealed class NetworkOneShotKind : ScenarioKind
     public override IScenario Read(Section scenario, ReadContext context)
     {
         string baseDirectory = context.BaseDirectory;
-        if (scenario.Has("cloudlet")) throw (scenario.Raw("kind") ?? scenario.Doc).Error($"cloudlets that run sites (the 'cloudlet' section) make a network of sites: use kind: {context.KindsTaking("cloudlet")}.");
+        if (scenario.Has("cloudlet")) throw (scenario.Raw(ExperimentKeys.ScenarioKind) ?? scenario.Doc).Error($"cloudlets that run sites (the 'cloudlet' section) make a network of sites: use kind: {context.KindsTaking("cloudlet")}.");
         var network = new NetworkSection(scenario, baseDirectory);
         // One window at t = 0 has no queue to simulate and no flows over time: the paper's terms hold there.
         network.Queueing(overTime: false);
         network.Contention(overTime: false);
         var net = network.Network;
-        if (net.Has("inflight")) throw net.Required("inflight").Error("a network-one-shot scenario is one window at t = 0, with no pull under way: 'inflight' belongs to a network whose requests arrive over time.");
-        if (net.Has("window")) throw net.Required("window").Error("a network-one-shot scenario is one window at t = 0: 'window' belongs to a network whose requests arrive over time.");
+        if (net.Has(NetworkKeys.Inflight)) throw net.Required(NetworkKeys.Inflight).Error("a network-one-shot scenario is one window at t = 0, with no pull under way: 'inflight' belongs to a network whose requests arrive over time.");
+        if (net.Has(NetworkKeys.Window)) throw net.Required(NetworkKeys.Window).Error("a network-one-shot scenario is one window at t = 0: 'window' belongs to a network whose requests arrive over time.");
         var users = network.Requests;
-        int requests = NetworkSection.Count(users, "count", 100);
-        if (users.Has("rate")) throw users.Required("rate").Error("a network-one-shot window has a 'count' of requests; 'rate' belongs to a network whose requests arrive over time.");
+        int requests = (int)users.Get(NetworkKeys.Count);
+        if (users.Has(NetworkKeys.Rate)) throw users.Required(NetworkKeys.Rate).Error("a network-one-shot window has a 'count' of requests; 'rate' belongs to a network whose requests arrive over time.");
         var world = network.World(network.UserUplink());
         return new NetworkOneShotScenario(this, network.Catalog, world, requests, network.Penalty());
     }

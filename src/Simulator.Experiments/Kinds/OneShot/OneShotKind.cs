@@ -19,7 +19,7 @@ public sealed class OneShotKind : ScenarioKind
 
     public override string Description => "One round of users present at t = 0, as the papers' static problem: the site strategy plans it once, and an evaluator independent of it scores the plan.";
 
-    public override IReadOnlyList<string> Keys => SiteSections.SiteScenarioKeys;
+    public override SectionSchema Section { get; } = SiteSections.ScenarioSchema("scenario (kind: one-shot)", "One round of users at t = 0 (arrivals: batch-at-zero).");
 
     public override MetricSet Metrics { get; } = new(SiteMeasures.All.Select(m => m == SiteMeasures.Throughput ? UsersServed : m).ToArray(), UsersServed,
         new[] { UsersServed, SiteMeasures.OnTimeRatio, SiteMeasures.LatencyP95, SiteMeasures.BytesSaved })
@@ -35,11 +35,11 @@ public sealed class OneShotKind : ScenarioKind
     public override IScenario Read(Section scenario, ReadContext context)
     {
         string baseDirectory = context.BaseDirectory;
-        var catalog = SiteSections.ReadCatalog(scenario.Child("catalog", SiteSections.CatalogSectionKeys), baseDirectory);
+        var catalog = SiteSections.ReadCatalog(scenario.Child(SiteSections.Catalog), baseDirectory);
         var (site, workload) = SiteSections.ReadSiteAndWorkload(scenario, catalog, baseDirectory);
-        var arrivals = scenario.Child("arrivals", SiteSections.ArrivalKeys);
-        if (arrivals.Text("process", "poisson") != "batch-at-zero")
-            throw (arrivals.Has("process") ? arrivals.Required("process") : arrivals.Doc).Error("a one-shot scenario is one round of users present at t = 0: it needs arrivals: {process: batch-at-zero, count: K}.");
+        var arrivals = scenario.Child(SiteSections.Arrivals);
+        if (arrivals.Get(ArrivalKeys.Process) != "batch-at-zero")
+            throw (arrivals.Has(ArrivalKeys.Process) ? arrivals.Required(ArrivalKeys.Process) : arrivals.Doc).Error("a one-shot scenario is one round of users present at t = 0: it needs arrivals: {process: batch-at-zero, count: K}.");
         return new OneShotScenario(this, catalog, site, workload);
     }
 }

@@ -9,7 +9,7 @@ public sealed class SingleSiteKind : ScenarioKind
 
     public override string Description => "One edge site and its cell over simulated time: requests arrive, a site strategy batches them, and the site loads each batch's model block by block and runs it.";
 
-    public override IReadOnlyList<string> Keys => SiteSections.SiteScenarioKeys;
+    public override SectionSchema Section { get; } = SiteSections.ScenarioSchema("scenario (kind: single-site)", "One site and its cell over time.");
 
     public override MetricSet Metrics { get; } = new(SiteMeasures.All, SiteMeasures.Throughput,
         new[] { SiteMeasures.Throughput, SiteMeasures.OnTimeRatio, SiteMeasures.LatencyP95, SiteMeasures.BytesSaved })
@@ -27,7 +27,7 @@ public sealed class SingleSiteKind : ScenarioKind
     public override IScenario Read(Section scenario, ReadContext context)
     {
         string baseDirectory = context.BaseDirectory;
-        var catalog = SiteSections.ReadCatalog(scenario.Child("catalog", SiteSections.CatalogSectionKeys), baseDirectory);
+        var catalog = SiteSections.ReadCatalog(scenario.Child(SiteSections.Catalog), baseDirectory);
         var (site, workload) = SiteSections.ReadSiteAndWorkload(scenario, catalog, baseDirectory);
         return new LoneSiteScenario(this, catalog, site, workload);
     }

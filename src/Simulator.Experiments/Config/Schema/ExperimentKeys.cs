@@ -1,0 +1,49 @@
+namespace Simulator.Experiments;
+
+/// <summary>The keys of an experiment file (its top level), of <c>replications</c> as a mapping, of a plot, and of <c>trace</c>.</summary>
+public static class ExperimentKeys
+{
+    public static readonly TextKey X = new("x", null, "Along-x plots: the swept path on the x axis.", "a swept path", dependsOn: "none");
+    public static readonly TextKey Y = new("y", null, "The metric (or, for a time series, the level) drawn.", "a metric", dependsOn: "the plot's own (the kind's primary metric for line-ci, bars, paired-gain)");
+    public static readonly TextKey Kind = new("kind", "line-ci", "The plot kind (list kinds shows a scenario kind's).", "a plot kind");
+    public static readonly ValueKey At = new("at", "{swept path: value, ...}", "none", "The sweep point a one-point plot shows, or the values an along-x plot fixes.");
+
+    public static readonly SectionSchema Plot = new("a plot of plots", "One plot.", X, Y, Kind, At);
+
+    public static readonly IntegerKey Rows = new("rows", 10_000, 1, 1_000_000, "The most rows each trace table keeps (kept in memory).");
+
+    public static readonly SectionSchema TraceSection = new("trace", "Timelines of replication 0.", Rows);
+
+    public static readonly IntegerKey Min = new("min", null, 2, 1_000_000, "The replications every point runs.");
+    public static readonly IntegerKey Max = new("max", null, 2, 1_000_000, "The most replications a point runs.");
+    public static readonly TextKey CiHalfWidth = new("ci_half_width", null, "The target 95 % half-width of the primary metric, as a percentage of its mean.", "a percentage (2%)");
+
+    public static readonly SectionSchema ReplicationsSection = new("replications as {min, max, ci_half_width}", "Sequential stopping.", Min, Max, CiHalfWidth);
+
+    public static readonly TextKey Name = new("name", null, "The experiment's name: results go to results/<name>/.");
+    public static readonly TextKey Description = new("description", "", "What it shows and which figure it mirrors; report.md opens with it.");
+    public static readonly IntegerKey Seed = new("seed", null, 0, long.MaxValue, "The root of every random stream: each (point, replication) derives its seed from it, the same for every strategy.");
+    public static readonly ValueKey Replications = new("replications", "a whole number from 2, or {min, max, ci_half_width} (sequential stopping)", null,
+        "How many replications of each (point, strategy); with ci_half_width, added until the primary metric's 95 % interval is that narrow.", ReplicationsSection);
+    /// <summary>The scalar form of <see cref="Replications"/>.</summary>
+    public static readonly IntegerKey ReplicationCount = new("replications", null, 2, 1_000_000, "How many replications of each (point, strategy).");
+    public static readonly QuantityKey Horizon = new("horizon", UnitKind.Time, null, Domain.Positive, "How long each replication simulates.");
+    public static readonly QuantityKey Warmup = new("warmup", UnitKind.Time, "0 s", Domain.NonNegative, "The start not measured: requests arriving and batches starting before it are not counted.");
+    public static readonly ValueKey Scenario = new("scenario", "a section whose keys its kind declares (below)", null, "The world each replication simulates.");
+    public static readonly ListKey Strategies = new("strategies", "strategies: a name, {name, parameters...}, or {select, schedule} where cloudlets run sites", "The strategies compared (list strategies).");
+    public static readonly TextKey Baseline = new("baseline", null, "The strategy (by label) the others are compared with, paired over the same replications.", "a strategy label", dependsOn: "none");
+    public static readonly ValueKey Sweep = new("sweep", "{dotted path: [values, ...], ...}", "none", "Settings to sweep; each combination is a point (all combinations, or paired with zip: true).");
+    public static readonly BoolKey Zip = new("zip", false, "Pair the swept paths' values (all lists equally long) instead of taking every combination.");
+    public static readonly ListKey Plots = new("plots", "plots", "The plots to draw (a kind's plots: list kinds).", Plot, "none");
+    public static readonly SectionKey Trace = new("trace", TraceSection, "Also write the timelines of replication 0 of every cell (or run --trace).");
+    public static readonly ListKey Plugins = new("plugins", "assembly paths (.dll), relative to the file", "Assemblies whose strategies and scenario kinds join the built-in ones; each one's SHA-256 joins the config.", @default: "none");
+
+    public static readonly SectionSchema Top = new("the experiment file", "One experiment: a world, strategies, replications, sweep and outputs.",
+        Name, Description, Seed, Replications, Horizon, Warmup, Scenario, Strategies, Baseline, Sweep, Zip, Plots, Trace, Plugins);
+
+
+
+
+    /// <summary>Every scenario section names its kind.</summary>
+    public static readonly TextKey ScenarioKind = new("kind", null, "The scenario kind (list kinds).", "a scenario kind", dependsOn: "the first kind list kinds shows");
+}
