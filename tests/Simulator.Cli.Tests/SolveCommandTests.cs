@@ -56,7 +56,7 @@ public class SolveCommandTests
     }
 
     [Fact]
-    public void The_instances_allocation_holds_unless_the_strategy_names_its_own() =>
+    public void The_instances_allocation_is_the_one_a_strategy_runs_with() =>
         WithInstance("allocation: optimal", "allocation: equal", file =>
         {
             double[][] Shares(params string[] args)
@@ -70,8 +70,13 @@ public class SolveCommandTests
             // The file says equal: every batch splits the band evenly.
             foreach (var batch in Shares("--strategy", "fcfs"))
                 Assert.All(batch, share => Assert.Equal(20e6 / batch.Length, share, 3));
-            // A strategy's own bandwidth choice overrides it: the optimum splits unevenly.
-            Assert.Contains(Shares("--strategy", "fcfs", "--param", "bandwidth=optimal"), batch => batch.Length > 1 && batch.Max() - batch.Min() > 1e3);
+            // The band's split is the site's, not a strategy's: a parameter cannot change it.
+            var (code, _, error) = CliHarness.Run("solve", file, "--strategy", "fcfs", "--param", "bandwidth=optimal");
+            Assert.Equal(2, code);
+            Assert.Contains("Strategy 'fcfs' has no parameter 'bandwidth'.", error);
+            // With the file's optimum instead, the split is uneven.
+            File.WriteAllText(file, File.ReadAllText(file).Replace("allocation: equal", "allocation: optimal", StringComparison.Ordinal));
+            Assert.Contains(Shares("--strategy", "fcfs"), batch => batch.Length > 1 && batch.Max() - batch.Min() > 1e3);
         });
 
     [Fact]

@@ -36,17 +36,37 @@ public class RunnerTests
     }
 
     [Fact]
-    public void The_scenarios_allocation_holds_unless_a_strategy_names_its_own()
+    public void The_scenarios_allocation_holds_unless_a_strategys_settings_give_their_own()
     {
         var optimal = Quickstart.Read(Small.Append("strategies=[fcfs]").Append("baseline=fcfs").ToArray());
-        var equal = Quickstart.Read(Small.Append("strategies=[fcfs, {name: fcfs, bandwidth: optimal}]").Append("baseline=fcfs").Append("scenario.uplink.allocation=equal").ToArray());
+        var equal = Quickstart.Read(Small.Append("strategies=[fcfs, {name: fcfs, settings: {scenario.uplink.allocation: optimal}}]").Append("baseline=fcfs").Append("scenario.uplink.allocation=equal").ToArray());
         Assert.Contains("allocation: optimal", optimal.ResolvedText);
-        Assert.IsType<Edge.EqualAllocator>(((LoneSiteScenario)equal.Points[0].Scenario).Site.Uplink.Allocator);
+        Assert.Equal(new[] { "fcfs", "fcfs[uplink.allocation=optimal]" }, equal.Strategies.Select(s => s.Label));
+        Assert.IsType<Edge.EqualAllocator>(((LoneSiteScenario)equal.Points[0].ScenarioOf(0)).Site.Uplink.Allocator);
+        Assert.IsType<Edge.OptimalAllocator>(((LoneSiteScenario)equal.Points[0].ScenarioOf(1)).Site.Uplink.Allocator);
+        // The strategy's own setting is recorded in the resolved config, at every point.
+        Assert.Contains("points[1].strategies[fcfs[uplink.allocation=optimal]].scenario.uplink.allocation: optimal", equal.ResolvedText);
         double Upload(ExperimentSpec spec, int strategy) => Runner.RunCell(spec, new Cell(1, strategy, 0)).Values["upload_mean"];
         // The equal split waits for the slowest user: longer uploads than the optimum on the same workload.
         Assert.True(Upload(equal, 0) > Upload(optimal, 0) * 1.05, $"{Upload(equal, 0)} against {Upload(optimal, 0)}");
-        // fcfs with bandwidth: optimal is the optimal run again, byte for byte.
+        // fcfs with its setting is the optimal run again, byte for byte.
         Assert.Equal(Runner.RunCell(optimal, new Cell(1, 0, 0)).Values, Runner.RunCell(equal, new Cell(1, 1, 0)).Values);
+    }
+
+    [Fact]
+    public void A_strategy_that_needs_a_site_setting_runs_with_it_and_the_config_says_so()
+    {
+        var spec = Quickstart.Read(Small);
+        int noSharing = spec.Strategies.Select(s => s.Label).ToList().IndexOf("no-sharing");
+        Assert.True(((LoneSiteScenario)spec.Points[0].ScenarioOf(0)).Site.Sharing);
+        Assert.False(((LoneSiteScenario)spec.Points[0].ScenarioOf(noSharing)).Site.Sharing);
+        Assert.Contains("points[0].strategies[no-sharing].scenario.site.sharing: false", spec.ResolvedText);
+        // Its settings cannot undo what it needs.
+        var ex = Assert.Throws<ConfigException>(() => Quickstart.Read(Small.Append("strategies=[{name: no-sharing, settings: {scenario.site.sharing: true}}, fcfs]").Append("baseline=fcfs").ToArray()));
+        Assert.Contains("'no-sharing' needs scenario.site.sharing: false", ex.Message);
+        // A setting the scenario does not take is refused at its line.
+        var unknown = Assert.Throws<ConfigException>(() => Quickstart.Read(Small.Append("strategies=[fcfs, {name: fcfs, settings: {scenario.uplink.alocation: equal}}]").Append("baseline=fcfs").ToArray()));
+        Assert.Contains("unknown key 'alocation'", unknown.Message);
     }
 
     [Fact]

@@ -17,36 +17,36 @@ public class RegistryTests
         Assert.Equal(declared.Select(d => d.Kind), listed.Select(s => s.Kind));
         Assert.Contains(listed, s => s.Name == "pl-dp" && s.Kind == StrategyKind.Site);
         Assert.Contains(listed, s => s.Name == "mec-ilp" && s.Kind == StrategyKind.Network);
-        // Site strategies take bandwidth; network strategies have no uplink to split.
-        Assert.All(listed, s => Assert.Equal(s.Kind == StrategyKind.Site, s.Parameters.Any(p => p.Name == "bandwidth")));
+        // No strategy takes a site's setting as a parameter: the site's settings are the scenario's.
+        Assert.All(listed, s => Assert.DoesNotContain(s.Parameters, p => p.Name == "bandwidth"));
+        // What a strategy needs of its site it declares; only no-sharing needs anything.
+        Assert.Equal(new[] { "no-sharing" }, listed.Where(s => s.Site.Count > 0).Select(s => s.Name));
+        Assert.Equal("false", listed.Single(s => s.Name == "no-sharing").Site["sharing"]);
         var dp = StrategyRegistry.BuiltIn.Strategies.Single(s => s.Name == "pl-dp");
         var fallback = dp.Parameters.Single(p => p.Name == "fallback");
         Assert.Equal(new[] { "none", "pl-greedy" }, fallback.Choices);
         Assert.Equal("none", fallback.Default);
-        Assert.Contains(dp.Parameters, p => p.Name == "bandwidth");
         Assert.DoesNotContain(StrategyRegistry.BuiltIn.Strategies.Single(s => s.Name == "no-sharing").Parameters, p => p.Name == "whole-models");
     }
 
     [Fact]
     public void Typed_parameters_build_the_strategy_asked_for()
     {
-        var greedy = StrategyRegistry.BuiltIn.Create("pl-greedy", new Dictionary<string, string> { ["variant"] = "overlap", ["bandwidth"] = "equal" }, new Random(1));
+        var greedy = StrategyRegistry.BuiltIn.Create("pl-greedy", new Dictionary<string, string> { ["variant"] = "overlap" }, new Random(1));
         Assert.IsType<PartialLoadingGreedy>(greedy.Scheduler);
-        Assert.IsType<EqualAllocator>(greedy.Allocator);
-        Assert.True(greedy.Sharing);
-        Assert.False(StrategyRegistry.BuiltIn.Create("no-sharing", new Random(1)).Sharing);
-        // No bandwidth given: the scenario's uplink.allocation holds; given: it overrides that.
-        var fcfs = StrategyRegistry.BuiltIn.Create("fcfs", new Random(1));
-        Assert.Null(fcfs.Allocator);
-        Assert.IsType<EqualAllocator>(fcfs.UplinkFor(new UplinkSpec { Allocator = new EqualAllocator() }).Allocator);
-        Assert.IsType<EqualAllocator>(greedy.UplinkFor(new UplinkSpec { Allocator = new OptimalAllocator() }).Allocator);
+        // A strategy's site settings are applied by whoever runs it, to the site it is given, and nothing else changes.
+        var site = new SiteSpec { Disk = RandomInstances.Hdd, Pcie = RandomInstances.Pcie, GpuBytes = 1_000_000, Uplink = new UplinkSpec { Allocator = new EqualAllocator() } };
+        Assert.Same(site, greedy.Require(site));
+        var blind = StrategyRegistry.BuiltIn.Create("no-sharing", new Random(1)).Require(site);
+        Assert.False(blind.Sharing);
+        Assert.Equal(site with { Sharing = false }, blind);
     }
 
     [Theory]
     [InlineData("pl-dpp", null, null, "Unknown strategy 'pl-dpp'. Did you mean 'pl-dp'?")]
     [InlineData("pl-dp", "falback", "pl-greedy", "Strategy 'pl-dp' has no parameter 'falback'. Did you mean 'fallback'?")]
     [InlineData("pl-dp", "fallback", "greedy", "Strategy 'pl-dp': parameter 'fallback' is 'greedy', expected one of none, pl-greedy.")]
-    [InlineData("fcfs", "bandwidth", "fair", "Strategy 'fcfs': bandwidth must be 'optimal' or 'equal', not 'fair'.")]
+    [InlineData("fcfs", "bandwidth", "equal", "Strategy 'fcfs' has no parameter 'bandwidth'. Its parameters: none.")]
     [InlineData("no-sharing", "whole-models", "false", "Strategy 'no-sharing' has no parameter 'whole-models'.")]
     public void Bad_names_and_parameters_are_refused_with_what_was_expected(string name, string? key, string? value, string message)
     {

@@ -83,14 +83,12 @@ public class StrategyTests
             // The exact oracles get a light load and cpsat a short limit: they are for small rounds.
             var args = info.Name == "cpsat" ? new Dictionary<string, string> { ["time-limit-seconds"] = "0.5" } : new Dictionary<string, string>();
             var setup = StrategyRegistry.BuiltIn.Create(info.Name, args, new Random(3));
-            var spec = new SiteSpec
+            var spec = setup.Require(new SiteSpec
             {
                 Disk = new DiskProfile("nvme", 3.5e9, 0),
                 Pcie = new PcieProfile("gen4", 25e9, 0),
                 GpuBytes = 24_000_000_000,
-                Sharing = setup.Sharing,
-                Uplink = setup.UplinkFor(new UplinkSpec()),
-            };
+            });
             double rate = info.Name is "exhaustive" or "cpsat" ? 3 : 20;
             var workload = new SyntheticWorkload(new PoissonArrivals(rate), new ZipfPopularity(), new ConstantQuantity(0.5));
             var env = new Simulation();

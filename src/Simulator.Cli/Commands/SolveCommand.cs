@@ -80,6 +80,7 @@ public static class SolveCommand
             kv => kv.Length == 2 ? kv[0].Trim() : throw new FormatException($"--param takes name=value, not '{kv[0]}'."),
             kv => kv[1].Trim(), StringComparer.Ordinal);
 
+    /// <summary>The strategy's plan of the round, on the site it needs: the instance's, with the settings the strategy declares (no-sharing: sharing off).</summary>
     private static (Plan Plan, PlanEvaluation Evaluation, double Seconds) Plan(SiteView view, string name, IReadOnlyDictionary<string, string> args)
     {
         var (plan, evaluation, seconds, _) = StaticRun.Solve(StrategyRegistry.BuiltIn.Create(name, args, new Random(1)), view);
@@ -95,6 +96,14 @@ public static class SolveCommand
             json.WriteStartObject();
             json.WriteString("instance", instanceName);
             json.WriteString("strategy", name);
+            var site = StrategyRegistry.BuiltIn.Site(name);
+            if (site.Count > 0)
+            {
+                // The site settings the strategy needs, which this run applied to the instance's site.
+                json.WriteStartObject("site_settings");
+                foreach (var (key, value) in site) json.WriteString(key, value);
+                json.WriteEndObject();
+            }
             json.WriteNumber("value", evaluation.Served);
             json.WriteBoolean("feasible", evaluation.Feasible);
             if (evaluation.Late.Count > 0)

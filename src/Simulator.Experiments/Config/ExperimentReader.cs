@@ -83,8 +83,31 @@ public static class ExperimentReader
             binding.CheckAllConsumed();
             bindings.Add(binding);
             var labels = combination.ToDictionary(c => c.Path, c => binding.Resolved.TryGetValue(c.Path, out var v) ? v : c.Value.Text());
-            points.Add(new SweepPoint(index, labels, scenario) { Written = combination.ToDictionary(c => c.Path, c => c.Value.IsMapping || c.Value.IsSequence ? labels[c.Path] : c.Value.Text()) });
             foreach (var (key, value) in binding.Resolved) text.Append(CultureInfo.InvariantCulture, $"points[{index}].").Append(key).Append(": ").AppendLine(value);
+            // A strategy with settings of its own, or one that needs site settings, runs in the point's scenario with them: read again, and recorded.
+            var byStrategy = new IScenario[strategies.Count];
+            for (int s = 0; s < strategies.Count; s++)
+            {
+                var own = StrategySettings(strategies[s], scenario.Kind, sweep);
+                if (own.Count == 0)
+                {
+                    byStrategy[s] = scenario;
+                    continue;
+                }
+                var withOwn = new Dictionary<string, YamlDoc>(pointOverrides);
+                foreach (var (path, value) in own) withOwn[path] = value;
+                var strategyBinding = new Binding(withOwn);
+                byStrategy[s] = ReadScenario(t.Raw(ExperimentKeys.Scenario)!, strategyBinding, baseDirectory, kinds);
+                strategyBinding.CheckAllConsumed();
+                bindings.Add(strategyBinding);
+                foreach (var path in own.Keys.Order(StringComparer.Ordinal))
+                    text.Append(CultureInfo.InvariantCulture, $"points[{index}].strategies[{strategies[s].Label}].{path}: {strategyBinding.Resolved[path]}\n");
+            }
+            points.Add(new SweepPoint(index, labels, scenario)
+            {
+                Written = combination.ToDictionary(c => c.Path, c => c.Value.IsMapping || c.Value.IsSequence ? labels[c.Path] : c.Value.Text()),
+                ByStrategy = byStrategy,
+            });
             index++;
         }
         Binding.CheckAllRead(bindings);
@@ -108,6 +131,27 @@ public static class ExperimentReader
         };
         if (trace is not null && spec.TraceRefusal is { } refusal) throw t.Raw(ExperimentKeys.Trace)!.Error(refusal);
         return spec;
+    }
+
+    /// <summary>
+    /// The scenario settings a strategy's runs take instead of the point's: those its entry gives (<c>settings:</c>),
+    /// and the site settings it needs (no-sharing: a sharing-blind site), at the kind's site.
+    /// </summary>
+    private static Dictionary<string, YamlDoc> StrategySettings(StrategyChoice strategy, ScenarioKind kind, IReadOnlyList<SweepAxis> sweep)
+    {
+        var own = new Dictionary<string, YamlDoc>(strategy.Settings, StringComparer.Ordinal);
+        foreach (var (path, value) in own)
+            if (sweep.Any(a => a.Path == path)) throw value.Error($"'{path}' is swept; a strategy's settings cannot fix it.");
+        var site = strategy.Schedule ?? strategy;
+        if (site.Registry.KindOf(site.Name) != Strategies.StrategyKind.Site) return own;
+        foreach (var (key, value) in site.Registry.Site(site.Name))
+        {
+            string path = $"scenario.{kind.Strategies.SitePath ?? throw new ConfigException("strategies", 1, "", $"'{site.Name}' needs site setting {key}: {value}, and a {kind.Name} scenario names no site.")}.{key}";
+            if (own.TryGetValue(path, out var given) && given.Text() != value)
+                throw given.Error($"'{site.Name}' needs {path}: {value} (it runs on such a site); its settings cannot change that.");
+            own[path] = YamlDoc.Parse(value, $"strategy {site.Name}").At(path);
+        }
+        return own;
     }
 
     /// <summary>The scenario at one sweep point, read by its kind (the registry's default when it names none).</summary>
@@ -194,7 +238,7 @@ public static class ExperimentReader
         {
             if (item.IsMapping && item.Mapping().ContainsKey("select"))
             {
-                var pair = item.Mapping("select", "schedule");
+                var pair = item.Mapping("select", "schedule", Settings);
                 if (!pair.TryGetValue("schedule", out var schedule)) throw item.Error("a strategy pair needs 'schedule' (a site strategy) beside 'select' (a network or online one).");
                 var selector = One(pair["select"], registry);
                 var scheduler = One(schedule, registry);
@@ -202,7 +246,7 @@ public static class ExperimentReader
                     throw pair["select"].Error($"'{selector.Name}' is a site strategy; 'select' takes a network or online strategy: {string.Join(", ", registry.Strategies.Where(s => s.Kind != Strategies.StrategyKind.Site).Select(s => s.Name))}.");
                 if (registry.KindOf(scheduler.Name) != Strategies.StrategyKind.Site)
                     throw schedule.Error($"'{scheduler.Name}' is a {Kebab(registry.KindOf(scheduler.Name))} strategy; 'schedule' takes a site strategy: {string.Join(", ", registry.Strategies.Where(s => s.Kind == Strategies.StrategyKind.Site).Select(s => s.Name))}.");
-                list.Add(selector with { Schedule = scheduler });
+                list.Add(selector with { Schedule = scheduler, Settings = ReadSettings(pair) });
             }
             else list.Add(One(item, registry));
         }
@@ -219,8 +263,25 @@ public static class ExperimentReader
         if (!item.IsMapping) return Checked(new StrategyChoice(item.Text(), new Dictionary<string, string>()) { Registry = registry }, item);
         var f = item.Mapping();
         if (!f.TryGetValue("name", out var nameDoc)) throw item.Error("a strategy needs 'name' (or, in a network of sites, 'select' and 'schedule').");
-        var args = f.Where(kv => kv.Key != "name").ToDictionary(kv => kv.Key, kv => kv.Value.Text(), StringComparer.Ordinal);
-        return Checked(new StrategyChoice(nameDoc.Text(), args) { Registry = registry }, nameDoc);
+        var args = f.Where(kv => kv.Key is not ("name" or Settings)).ToDictionary(kv => kv.Key, kv => kv.Value.Text(), StringComparer.Ordinal);
+        return Checked(new StrategyChoice(nameDoc.Text(), args) { Registry = registry, Settings = ReadSettings(f) }, nameDoc);
+    }
+
+    /// <summary>The key of a strategy entry that gives its runs scenario settings of their own.</summary>
+    private const string Settings = "settings";
+
+    /// <summary><c>settings: {scenario.path: value, ...}</c> of a strategy entry: one value per scenario path.</summary>
+    private static Dictionary<string, YamlDoc> ReadSettings(IReadOnlyDictionary<string, YamlDoc> entry)
+    {
+        var settings = new Dictionary<string, YamlDoc>(StringComparer.Ordinal);
+        if (!entry.TryGetValue(Settings, out var doc)) return settings;
+        foreach (var (path, value) in doc.Mapping())
+        {
+            if (!path.StartsWith("scenario.", StringComparison.Ordinal)) throw value.Error($"a strategy's setting '{path}' is not under 'scenario.'.");
+            if (value.IsMapping || value.IsSequence) throw value.Error($"a strategy's setting '{path}' takes one value.");
+            settings[path] = value;
+        }
+        return settings;
     }
 
     /// <summary>A strategy is checked when the file is read, not when the first replication starts.</summary>

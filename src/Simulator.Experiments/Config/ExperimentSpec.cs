@@ -1,8 +1,11 @@
 namespace Simulator.Experiments;
 
-/// <summary>A strategy as an experiment names it: registry name and parameters; the label is how outputs show it.</summary>
+/// <summary>A strategy as an experiment names it: registry name and parameters, and the scenario settings it runs with; the label is how outputs show it.</summary>
 public sealed record StrategyChoice(string Name, IReadOnlyDictionary<string, string> Arguments)
 {
+    /// <summary>Scenario settings (dotted paths) this strategy's runs take instead of the point's: <c>settings:</c> in its entry.</summary>
+    public IReadOnlyDictionary<string, YamlDoc> Settings { get; init; } = new Dictionary<string, YamlDoc>();
+
     /// <summary>Where the name is looked up: the built-in strategies, and those of the experiment's plugins.</summary>
     public Strategies.StrategyRegistry Registry { get; init; } = Strategies.StrategyRegistry.BuiltIn;
 
@@ -12,8 +15,9 @@ public sealed record StrategyChoice(string Name, IReadOnlyDictionary<string, str
     /// <summary>The strategy's own label: its name and its arguments.</summary>
     public string OwnLabel => Arguments.Count == 0 ? Name : $"{Name}({string.Join(",", Arguments.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"))})";
 
-    /// <summary>What outputs call it: its own label, or <c>select+schedule</c> for a pair.</summary>
-    public string Label => Schedule is null ? OwnLabel : $"{OwnLabel}+{Schedule.OwnLabel}";
+    /// <summary>What outputs call it: its own label, or <c>select+schedule</c> for a pair, with its settings in brackets.</summary>
+    public string Label => (Schedule is null ? OwnLabel : $"{OwnLabel}+{Schedule.OwnLabel}")
+        + (Settings.Count == 0 ? "" : $"[{string.Join(",", Settings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key["scenario.".Length..]}={s.Value.Text()}"))}]");
 }
 
 /// <summary>How many replications: a fixed number (Min == Max), or sequential stopping once the 95 % half-width of the throughput is within <c>RelativeHalfWidth</c> of its mean.</summary>
@@ -28,6 +32,11 @@ public sealed record PlotSpec(PlotKind Kind, string? X, string Y, IReadOnlyDicti
 /// <summary>One point of the sweep: its index, the overrides that make it, and the scenario they give.</summary>
 public sealed record SweepPoint(int Index, IReadOnlyDictionary<string, string> Labels, IScenario Scenario)
 {
+    /// <summary>The scenario each strategy runs in: the point's, or the point's with the settings that strategy takes or needs.</summary>
+    public IReadOnlyList<IScenario> ByStrategy { get; init; } = Array.Empty<IScenario>();
+
+    public IScenario ScenarioOf(int strategy) => strategy < ByStrategy.Count ? ByStrategy[strategy] : Scenario;
+
     /// <summary>Each swept value as the file writes it ("20 MHz"), for people; <see cref="Labels"/> holds the resolved SI values.</summary>
     public IReadOnlyDictionary<string, string> Written { get; init; } = new Dictionary<string, string>();
 

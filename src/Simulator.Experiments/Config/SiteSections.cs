@@ -54,6 +54,7 @@ public static class SiteSections
             Pcie = pcie,
             GpuBytes = (long)gpu.Get(SiteKeys.Memory, device.MemoryBytes),
             Residency = gpu.Get(SiteKeys.Residency),
+            Sharing = site.Get(SiteKeys.Sharing),
             Prefetch = gpu.Get(SiteKeys.Prefetch),
             RamBytes = ramBytes,
             RamPreload = preload,

@@ -88,12 +88,12 @@ public sealed class Runner(ExperimentSpec spec, int parallelism)
 
     /// <summary>A cell simulated again with its timeline recorded (at most <paramref name="rows"/> rows a table); only a kind whose scenarios keep one is traced.</summary>
     public static (RunRecord Record, SiteTimeline Timeline) Timeline(ExperimentSpec spec, Cell cell, int rows) =>
-        spec.Points[cell.Point].Scenario is ITimelineScenario scenario
+        spec.Points[cell.Point].ScenarioOf(cell.Strategy) is ITimelineScenario scenario
             ? scenario.Timeline(cell, spec.Strategies[cell.Strategy], Streams(spec, cell), spec.Length, rows)
             : throw new InvalidOperationException(spec.TraceRefusal);
 
     private static (RunRecord Record, RunTrace? Trace) Simulate(ExperimentSpec spec, Cell cell, bool trace) =>
-        spec.Points[cell.Point].Scenario.Run(cell, spec.Strategies[cell.Strategy], Streams(spec, cell), spec.Length, trace);
+        spec.Points[cell.Point].ScenarioOf(cell.Strategy).Run(cell, spec.Strategies[cell.Strategy], Streams(spec, cell), spec.Length, trace);
 
     /// <summary>A cell's streams: every strategy of a (point, replication) draws the same (common random numbers).</summary>
     private static RandomStreams Streams(ExperimentSpec spec, Cell cell) => new(CellSeed(spec.Seed, cell.Point, cell.Replication));

@@ -26,8 +26,11 @@ public sealed class StrategyAttribute(string name, string description) : Attribu
     /// <summary>Site strategies implement <c>IBatchScheduler</c>; network strategies <c>INetworkSelector</c>; online ones <c>IOnlineSelector</c>.</summary>
     public StrategyKind Kind { get; init; } = StrategyKind.Site;
 
-    /// <summary>False for baselines that turn parameter sharing off end to end: every batch loads its whole model.</summary>
-    public bool Sharing { get; init; } = true;
+    /// <summary>
+    /// Site settings the strategy needs, written as in a site section ("sharing: false" for a baseline that turns
+    /// parameter sharing off end to end): the runner applies them to the world the strategy runs in, visibly.
+    /// </summary>
+    public string Site { get; init; } = "";
 
     /// <summary>What the strategy reads beyond its decision's view (<see cref="StrategyNeeds"/>); a scenario kind whose world does not offer it refuses the strategy. Null: nothing more.</summary>
     public string? Needs { get; init; }

@@ -13,17 +13,28 @@ public sealed record StrategyInfo(string Name, string Description, IReadOnlyList
 {
     /// <summary>What it reads beyond its decision's view (<see cref="StrategyNeeds"/>); null: nothing more.</summary>
     public string? Needs { get; init; }
+
+    /// <summary>The site settings it needs, by key of a site section (<c>sharing</c>: <c>false</c>); empty for none.</summary>
+    public IReadOnlyDictionary<string, string> Site { get; init; } = new Dictionary<string, string>();
 }
 
-/// <summary>What running a strategy needs: the scheduler, the bandwidth allocator it goes with, and whether blocks are shared.</summary>
-/// <param name="Allocator">The strategy's own <c>bandwidth</c> choice; null when it gives none, so the scenario's <c>uplink.allocation</c> holds.</param>
-public sealed record StrategySetup(string Name, IBatchScheduler Scheduler, IBandwidthAllocator? Allocator, bool Sharing)
+/// <summary>A site strategy ready to run: its scheduler, and the site settings it needs (which the runner applies to its world).</summary>
+public sealed record StrategySetup(string Name, IBatchScheduler Scheduler, IReadOnlyDictionary<string, string> Site)
 {
-    /// <summary>The uplink this strategy runs with: the scenario's, with the strategy's allocator if it chose one.</summary>
-    public UplinkSpec UplinkFor(UplinkSpec scenario) => Allocator is null ? scenario : scenario with { Allocator = Allocator };
-
-    /// <summary>The site this strategy runs on: the scenario's, with its uplink and with sharing as the strategy has it.</summary>
-    public SiteSpec SiteFor(SiteSpec scenario) => scenario with { Sharing = Sharing, Uplink = UplinkFor(scenario.Uplink) };
+    /// <summary>
+    /// <paramref name="spec"/> with the settings this strategy needs, for a runner whose site is not read from an
+    /// experiment's config (an instance file given to <c>solve</c>); an experiment applies them through its config.
+    /// </summary>
+    public SiteSpec Require(SiteSpec spec)
+    {
+        foreach (var (key, value) in Site)
+            spec = key switch
+            {
+                "sharing" => spec with { Sharing = value == "true" },
+                _ => throw new StrategyException($"Strategy '{Name}' needs site setting '{key}', which no runner knows."),
+            };
+        return spec;
+    }
 }
 
 /// <summary>A strategy name or parameter that cannot be used; the message says what was expected.</summary>
@@ -31,13 +42,10 @@ public sealed class StrategyException(string message) : Exception(message);
 
 /// <summary>
 /// Finds strategies by name: every class carrying <see cref="StrategyAttribute"/> in the given
-/// assemblies: site strategies (batch schedulers) and network strategies (model selection and pulls). Every
-/// site strategy also takes <c>bandwidth: optimal | equal</c>, which overrides the scenario's
-/// <c>uplink.allocation</c> for that strategy.
+/// assemblies: site strategies (batch schedulers) and network strategies (model selection and pulls).
 /// </summary>
 public sealed class StrategyRegistry
 {
-    private const string Bandwidth = "bandwidth";
     private readonly Dictionary<string, (Type Type, StrategyAttribute Attribute)> entries = new(StringComparer.Ordinal);
 
     public StrategyRegistry(params Assembly[] assemblies)
@@ -55,10 +63,15 @@ public sealed class StrategyRegistry
     public static StrategyRegistry BuiltIn { get; } = new(typeof(StrategyRegistry).Assembly);
 
     public IReadOnlyList<StrategyInfo> Strategies => entries.OrderBy(e => e.Key, StringComparer.Ordinal)
-        .Select(e => new StrategyInfo(e.Key, e.Value.Attribute.Description, e.Value.Attribute.Kind == StrategyKind.Site
-            ? Parameters(e.Value.Type, e.Value.Attribute).Append(new StrategyParameter(Bandwidth, "choice", "uplink.allocation", Allocators.Names.ToArray())).ToArray()
-            : Parameters(e.Value.Type, e.Value.Attribute).ToArray(), e.Value.Attribute.Kind) { Needs = e.Value.Attribute.Needs })
+        .Select(e => new StrategyInfo(e.Key, e.Value.Attribute.Description, Parameters(e.Value.Type, e.Value.Attribute).ToArray(), e.Value.Attribute.Kind)
+        {
+            Needs = e.Value.Attribute.Needs,
+            Site = SiteSettings(e.Value.Attribute),
+        })
         .ToArray();
+
+    /// <summary>The site settings a registered strategy needs; empty for none.</summary>
+    public IReadOnlyDictionary<string, string> Site(string name) => SiteSettings(Entry(name).Attribute);
 
     /// <summary>What a registered strategy reads beyond its decision's view; null: nothing more.</summary>
     public string? Needs(string name) => Entry(name).Attribute.Needs;
@@ -70,10 +83,7 @@ public sealed class StrategyRegistry
     public StrategySetup Create(string name, IReadOnlyDictionary<string, string> arguments, Random strategyStream)
     {
         var entry = Entry(name, StrategyKind.Site);
-        var scheduler = (IBatchScheduler)Construct(name, entry, arguments, strategyStream, Bandwidth);
-        var allocator = !arguments.TryGetValue(Bandwidth, out var bandwidth) ? null
-            : Allocators.Named(bandwidth) ?? throw new StrategyException($"Strategy '{name}': bandwidth must be {string.Join(" or ", Allocators.Names.Select(n => $"'{n}'"))}, not '{bandwidth}'.");
-        return new StrategySetup(name, scheduler, allocator, entry.Attribute.Sharing);
+        return new StrategySetup(name, (IBatchScheduler)Construct(name, entry, arguments, strategyStream), SiteSettings(entry.Attribute));
     }
 
     /// <summary>Builds a network strategy from its name and parameters (as text), checking every parameter.</summary>
@@ -100,11 +110,11 @@ public sealed class StrategyRegistry
         return entry;
     }
 
-    private static object Construct(string name, (Type Type, StrategyAttribute Attribute) entry, IReadOnlyDictionary<string, string> arguments, Random strategyStream, params string[] extra)
+    private static object Construct(string name, (Type Type, StrategyAttribute Attribute) entry, IReadOnlyDictionary<string, string> arguments, Random strategyStream)
     {
         var ctor = Constructor(entry.Type);
         var preset = ParsePreset(entry.Attribute.Preset);
-        var known = Parameters(entry.Type, entry.Attribute).Select(p => p.Name).Concat(extra).ToArray();
+        var known = Parameters(entry.Type, entry.Attribute).Select(p => p.Name).ToArray();
         foreach (var key in arguments.Keys)
             if (!known.Contains(key)) throw new StrategyException($"Strategy '{name}' has no parameter '{key}'.{Spelling.Hint(key, known)} Its parameters: {(known.Length == 0 ? "none" : string.Join(", ", known))}.");
         var values = ctor.GetParameters().Select(p =>
@@ -159,6 +169,10 @@ public sealed class StrategyRegistry
         }
         throw new StrategyException($"Strategy '{strategy}': parameter '{key}' is '{text}', expected {Expected()}.");
     }
+
+    /// <summary>"sharing: false; ..." as key and value.</summary>
+    private static Dictionary<string, string> SiteSettings(StrategyAttribute attribute) =>
+        attribute.Site.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(kv => kv.Split(':', 2)).ToDictionary(kv => kv[0].Trim(), kv => kv[1].Trim(), StringComparer.Ordinal);
 
     private static Dictionary<string, string> ParsePreset(string preset) =>
         preset.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(kv => kv.Split('=', 2)).ToDictionary(kv => kv[0].Trim(), kv => kv[1].Trim(), StringComparer.Ordinal);

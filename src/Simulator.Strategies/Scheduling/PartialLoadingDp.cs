@@ -54,7 +54,7 @@ public enum DpFallback
 /// Cost O(Σ_c p_c² K_c²) with p_c models and K_c users in cluster c, times the clusters R_0 touches.</para>
 /// </remarks>
 [Strategy("pl-dp", "PartialLoading dynamic program, exact for backbone-sharing catalogs with a common deadline on the sequential timeline.")]
-[Strategy("no-sharing", "Baseline: pl-dp on a sharing-blind site, whose catalog shares nothing: it keeps the models it holds and loads any other whole.", Preset = "whole-models=false", Sharing = false)]
+[Strategy("no-sharing", "Baseline: pl-dp on a sharing-blind site, whose catalog shares nothing: it keeps the models it holds and loads any other whole.", Preset = "whole-models=false", Site = "sharing: false")]
 [Strategy("plan-without-sharing", "Baseline: plans as no-sharing, but the site loads only missing blocks (separates planning from partial loading).", Preset = "whole-models=true")]
 public sealed class PartialLoadingDp : IBatchScheduler
 {

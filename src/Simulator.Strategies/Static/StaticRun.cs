@@ -11,24 +11,26 @@ namespace Simulator.Strategies;
 public static class StaticRun
 {
     /// <summary>
-    /// A strategy's plan for the round, in its own world (its bandwidth choice; the catalog that shares
-    /// nothing when it is sharing-blind), that world's view, the independent evaluation of the plan in it,
-    /// and the wall time of planning.
+    /// A scheduler's plan for the round in the round's world (on a sharing-blind site, the catalog that shares
+    /// nothing), that world's view, the independent evaluation of the plan in it, and the wall time of planning.
     /// </summary>
-    public static (Plan Plan, PlanEvaluation Evaluation, double Seconds, SiteView World) Solve(StrategySetup setup, SiteView view)
+    public static (Plan Plan, PlanEvaluation Evaluation, double Seconds, SiteView World) Solve(IBatchScheduler scheduler, SiteView view)
     {
-        var spec = setup.SiteFor(view.Spec);
-        var own = new SiteView(view.Now, view.Queue, view.Resident, view.InRam, view.Catalog, view.Loads, spec);
-        if (!setup.Sharing)
+        var own = view;
+        if (!view.Spec.Sharing)
         {
             var unshared = SharingBlind.Unshared(view.Catalog);
-            own = SharingBlind.View(own, unshared, LoadEstimator.For(unshared, spec));
+            own = SharingBlind.View(view, unshared, LoadEstimator.For(unshared, view.Spec));
         }
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var plan = Schedule(setup.Scheduler, own);
+        var plan = Schedule(scheduler, own);
         double seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
         return (plan, PlanEvaluator.Evaluate(new StaticProblem(own), plan), seconds, own);
     }
+
+    /// <summary>A strategy's plan on the site it needs: the round's, with the site settings the strategy declares applied (sharing off for no-sharing).</summary>
+    public static (Plan Plan, PlanEvaluation Evaluation, double Seconds, SiteView World) Solve(StrategySetup setup, SiteView view) =>
+        Solve(setup.Scheduler, setup.Site.Count == 0 ? view : new SiteView(view.Now, view.Queue, view.Resident, view.InRam, view.Catalog, view.Loads, setup.Require(view.Spec)));
 
     public static Plan Schedule(IBatchScheduler scheduler, SiteView view)
     {

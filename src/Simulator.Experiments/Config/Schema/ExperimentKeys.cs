@@ -30,7 +30,8 @@ public static class ExperimentKeys
     public static readonly QuantityKey Horizon = new("horizon", UnitKind.Time, null, Domain.Positive, "How long each replication simulates.");
     public static readonly QuantityKey Warmup = new("warmup", UnitKind.Time, "0 s", Domain.NonNegative, "The start not measured: requests arriving and batches starting before it are not counted.");
     public static readonly ValueKey Scenario = new("scenario", "a section whose keys its kind declares (below)", null, "The world each replication simulates.");
-    public static readonly ListKey Strategies = new("strategies", "strategies: a name, {name, parameters...}, or {select, schedule} where cloudlets run sites", "The strategies compared (list strategies).");
+    public static readonly ListKey Strategies = new("strategies", "strategies: a name, {name, parameters..., settings}, or {select, schedule, settings} where cloudlets run sites",
+        "The strategies compared (list strategies). settings: {scenario path: value, ...} gives a strategy's runs scenario settings of their own (its label shows them); a strategy that needs a site setting (no-sharing: site.sharing: false) runs with it, and config.resolved.yaml records both.");
     public static readonly TextKey Baseline = new("baseline", null, "The strategy (by label) the others are compared with, paired over the same replications.", "a strategy label", dependsOn: "none");
     public static readonly ValueKey Sweep = new("sweep", "{dotted path: [values, ...], ...}", "none", "Settings to sweep; each combination is a point (all combinations, or paired with zip: true).");
     public static readonly BoolKey Zip = new("zip", false, "Pair the swept paths' values (all lists equally long) instead of taking every combination.");

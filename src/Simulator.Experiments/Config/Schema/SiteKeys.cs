@@ -57,7 +57,9 @@ public static class SiteKeys
     public static readonly QuantityKey LumpedSpeed = new("lumped_speed", UnitKind.ByteRate, null, Domain.Positive, "lumped: the effective loading speed.");
     public static readonly SectionKey Downlink = new("downlink", DownlinkSection, "How results return to users (instant without it).");
 
-    public static readonly SectionSchema Section = new("site", "One edge server: storage, GPU, policies.", Disk, Ram, Pcie, Gpu, Timeline, Admission, Replan, MaxBatch, Loading, LumpedSpeed, Downlink);
+    public static readonly BoolKey Sharing = new("sharing", true, "Whether the site loads by the blocks models share; false: a sharing-blind site keeps the models it holds and loads any other whole (the world a strategy that needs it, no-sharing, runs in).");
+
+    public static readonly SectionSchema Section = new("site", "One edge server: storage, GPU, policies.", Disk, Ram, Pcie, Gpu, Timeline, Admission, Replan, MaxBatch, Loading, LumpedSpeed, Downlink, Sharing);
 
 
 

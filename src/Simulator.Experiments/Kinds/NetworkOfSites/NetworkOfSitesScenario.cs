@@ -31,13 +31,11 @@ public sealed record NetworkOfSitesScenario(ScenarioKind Kind, Func<Random, Cata
     {
         var registry = strategy.Registry;
         var schedule = strategy.Schedule ?? throw new InvalidOperationException($"'{strategy.Label}' is not a {{select, schedule}} pair.");
-        var setup = registry.Create(schedule.Name, schedule.Arguments, new Random(0));
-        var spec = Sites with { Site = setup.SiteFor(Sites.Site) };
         // The selector's stream is its own, whichever site strategy it is paired with.
         var decider = registry.CreateNetwork(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.OwnLabel));
         var env = new Simulation();
         var catalog = Catalog(streams.Stream("network:catalog"));
-        var network = new NetworkOfSites(env, World, spec, catalog, decider, Penalty, (_, cell) => registry.Create(schedule.Name, schedule.Arguments, cell.Stream("strategy:" + schedule.OwnLabel)).Scheduler,
+        var network = new NetworkOfSites(env, World, Sites, catalog, decider, Penalty, (_, cell) => registry.Create(schedule.Name, schedule.Arguments, cell.Stream("strategy:" + schedule.OwnLabel)).Scheduler,
             streams, length.WarmupSeconds, trace ? RunTrace.WindowSeconds(length.HorizonSeconds) : null);
         return (env, network);
     }

@@ -14,9 +14,9 @@ public sealed record OneShotScenario(ScenarioKind Kind, Catalog Catalog, SiteSpe
 {
     public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {
-        var setup = strategy.Registry.Create(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.Label));
-        var (plan, evaluation, seconds, view) = StaticRun.Solve(setup, StaticRound.Draw(Catalog, Site, Workload, streams));
-        if (!evaluation.Valid) throw new InvalidOperationException($"{setup.Name} planned an invalid round: {string.Join("; ", evaluation.Violations)}.");
+        var scheduler = strategy.Registry.Create(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.Label)).Scheduler;
+        var (plan, evaluation, seconds, view) = StaticRun.Solve(scheduler, StaticRound.Draw(Catalog, Site, Workload, streams));
+        if (!evaluation.Valid) throw new InvalidOperationException($"{strategy.Label} planned an invalid round: {string.Join("; ", evaluation.Violations)}.");
 
         var metrics = new MetricValues(Kind.Metrics);
         void Set(Metric metric, double value) => metrics[metric] = value;

@@ -35,9 +35,8 @@ public sealed record LoneSiteScenario(ScenarioKind Kind, Catalog Catalog, SiteSp
 
     private (Simulation Env, LoneSite Site) Build(StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {
-        var setup = strategy.Registry.Create(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.Label));
-        var site = setup.SiteFor(Site);
+        var scheduler = strategy.Registry.Create(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.Label)).Scheduler;
         var env = new Simulation();
-        return (env, new LoneSite(env, Catalog, site, setup.Scheduler, Workload, streams, length.WarmupSeconds, trace ? RunTrace.WindowSeconds(length.HorizonSeconds) : null));
+        return (env, new LoneSite(env, Catalog, Site, scheduler, Workload, streams, length.WarmupSeconds, trace ? RunTrace.WindowSeconds(length.HorizonSeconds) : null));
     }
 }
