@@ -13,6 +13,26 @@ public class PluginTests
     }
 
     [Fact]
+    public void A_plugin_builds_against_the_abstractions_alone_which_carry_no_solver_plotting_or_yaml()
+    {
+        var sample = System.Reflection.AssemblyName.GetAssemblyName(Sample());
+        var references = System.Reflection.Assembly.LoadFile(Sample()).GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("Simulator", StringComparison.Ordinal)).ToArray();
+        Assert.Equal("Simulator.Plugin.Sample", sample.Name);
+        Assert.Equal(new[] { "Simulator.Abstractions", "Simulator.Edge" }, references.Order(StringComparer.Ordinal));
+        // What a plugin reaches through them: the world's views and interfaces, the kernel, the framework; no package.
+        var closure = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<System.Reflection.Assembly>(new[] { typeof(Simulator.Strategies.StrategyAttribute).Assembly, typeof(Simulator.Edge.IBatchScheduler).Assembly });
+        while (pending.Count > 0)
+        {
+            var assembly = pending.Pop();
+            if (!closure.Add(assembly.GetName().Name!)) continue;
+            foreach (var reference in assembly.GetReferencedAssemblies().Where(r => !r.Name!.StartsWith("System", StringComparison.Ordinal) && r.Name != "netstandard"))
+                pending.Push(System.Reflection.Assembly.Load(reference));
+        }
+        Assert.Equal(new[] { "Simulator.Abstractions", "Simulator.Edge", "Simulator.Kernel" }, closure.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_plugin_strategy_is_listed_and_runs_like_a_built_in_one()
     {
         var (code, listed, _) = CliHarness.Run("list", "strategies", "--plugin", Sample());
