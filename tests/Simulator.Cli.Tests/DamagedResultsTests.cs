@@ -69,19 +69,24 @@ public sealed class DamagedResultsTests : IDisposable
     [Fact]
     public async Task A_run_killed_at_random_moments_resumes_to_the_uninterrupted_files()
     {
-        // A child process, killed 0.3-2.5 s into each attempt (seeded), is restarted into the same folder
-        // until it finishes; the files must equal one uninterrupted run's byte for byte.
+        // A child process is killed each time it has logged a few more cells (a seeded 3 to 8), wherever it then
+        // is (between records, or in the middle of writing one), and restarted into the same folder until it
+        // finishes; the files must equal one uninterrupted run's byte for byte. The kills follow the run's own
+        // progress, not the clock, so a slow or loaded machine only makes it slower.
         string[] args = { "run", "--quiet", "--replications", "4", "--set", "horizon=60 s", "--set", "warmup=5 s", "--parallel", "2" };
         string whole = Path.Combine(root, "whole");
         Assert.Equal(0, CliHarness.Run(args.Concat(new[] { "--out", whole }).ToArray()).Code);
         string resumed = Path.Combine(root, "resumed");
         var rng = new Random(12);
         int kills = 0;
-        for (int attempt = 0; attempt < 40; attempt++)
+        for (int attempt = 0; ; attempt++)
         {
+            Assert.True(attempt < 100, "the run never finished");
+            int logged = Logged(resumed), target = logged + rng.Next(3, 9);
             var (child, stderr) = CliHarness.Start(args.Concat(new[] { "--out", resumed }));
             using var _ = child;
-            if (child.WaitForExit(TimeSpan.FromSeconds(0.3 + 2.2 * rng.NextDouble())))
+            while (!child.HasExited && Logged(resumed) < target) await Task.Delay(20);
+            if (child.HasExited)
             {
                 Assert.True(child.ExitCode == 0, await stderr);
                 break;
@@ -93,6 +98,19 @@ public sealed class DamagedResultsTests : IDisposable
         Assert.True(kills >= 2, $"only {kills} kills: the run finished before it could be interrupted");
         foreach (var f in new[] { "runs.csv", "summary.csv", "paired.csv" })
             Assert.Equal(File.ReadAllText(Path.Combine(whole, f)), File.ReadAllText(Path.Combine(resumed, f)));
+    }
+
+    /// <summary>The cell records a results folder's log holds so far (its lines after the header).</summary>
+    private static int Logged(string dir)
+    {
+        try
+        {
+            return File.Exists(Cells(dir)) ? Math.Max(0, File.ReadAllLines(Cells(dir)).Length - 1) : 0;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 
     public void Dispose()

@@ -74,8 +74,8 @@ public class NetworkScenarioTests
 
     private static string Eua(string file)
     {
-        string path = Path.GetFullPath(Path.Combine(RepositoryRoot.Find(), "..", "shared", "data", "eua", file));
-        Assert.True(File.Exists(path), $"the EUA data set is expected beside the repository at {path}");
+        string path = Path.Combine(RepositoryRoot.Find(), "experiments", "data", "eua", file);
+        Assert.True(File.Exists(path), $"the EUA data set ships in the repository at {path}");
         return path;
     }
 
