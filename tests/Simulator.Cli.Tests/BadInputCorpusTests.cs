@@ -44,11 +44,14 @@ public partial class BadInputCorpusTests
         string file = fields[1].Trim(), line = fields[2].Trim(), gist = fields[3].Trim();
         string outDir = Path.Combine(Path.GetTempPath(), "corpus-" + Guid.NewGuid().ToString("N"));
         var args = Split(fields[4].Trim().Replace("{corpus}", Corpus, StringComparison.Ordinal).Replace("{repo}", Repo, StringComparison.Ordinal).Replace("{out}", outDir, StringComparison.Ordinal));
+        var before = Entries(Corpus);
         var (code, output, error) = CliHarness.Run(args);
         string all = output + error;
         Assert.True(code == exit, $"exit {code}, expected {exit}: {all}");
         Assert.DoesNotMatch(StackFrame(), all);
         Assert.DoesNotContain("Exception", all, StringComparison.Ordinal);
+        // Nothing of a binary input is echoed: no control character but line ends, no undecodable bytes.
+        Assert.DoesNotMatch(@"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFD]", all);
         Assert.Contains(gist, error, StringComparison.Ordinal);
         var first = error.Split('\n')[0];
         if (file != "-")
@@ -59,7 +62,13 @@ public partial class BadInputCorpusTests
             if (line != "-") Assert.Equal(line, where.Groups["line"].Value);
         }
         Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any(), $"a refused run wrote into {outDir}");
+        Assert.Equal(before, Entries(Corpus));
     }
+
+    /// <summary>What a folder holds, with sizes and times: a refused command leaves its inputs' folder as it was.</summary>
+    private static string[] Entries(string folder) =>
+        Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories)
+            .Select(e => $"{e} {(File.Exists(e) ? new FileInfo(e).Length : -1)} {File.GetLastWriteTimeUtc(e).Ticks}").Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>Splits a command line on spaces, keeping "quoted parts" together.</summary>
     private static string[] Split(string text)

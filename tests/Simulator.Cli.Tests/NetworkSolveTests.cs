@@ -29,6 +29,12 @@ public class NetworkSolveTests
             Assert.True(code == 0, error);
             Assert.Matches(@"mec-ilp\s+30\s+[0-9.]+\s+0\.00 %", output);
             Assert.Contains("gaps are to mec-ilp's optimum", output);
+            // The bound reports its mean cost and accuracy as the plans do, the run's numbers.
+            var lp = Runner.RunCell(spec, new Cell(1, spec.Strategies.Select((s, i) => (s, i)).Single(x => x.s.Label == "mec-lp").i, 2));
+            (code, output, error) = CliHarness.Run("solve", window, "--strategy", "mec-lp");
+            Assert.True(code == 0, error);
+            Assert.Contains($"\"mean_cost\": {lp.Values[spec.Metrics.Index("mean_cost")].ToString("R", CultureInfo.InvariantCulture)}", output);
+            Assert.Contains($"\"mean_accuracy\": {lp.Values[spec.Metrics.Index("mean_accuracy")].ToString("R", CultureInfo.InvariantCulture)}", output);
         }
         finally
         {

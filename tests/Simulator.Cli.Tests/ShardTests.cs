@@ -40,9 +40,15 @@ public sealed class ShardTests : IDisposable
         var missing = CliHarness.Run("merge", Dir("s0"));
         Assert.Equal(2, missing.Code);
         Assert.Contains("cell(s) are missing", missing.Error);
-        var duplicate = CliHarness.Run("merge", Dir("s0"), Dir("s1"), Dir("s1"));
+        // The same cells in two folders (a slice copied) are refused; the same folder named twice is refused first.
+        Directory.CreateDirectory(Dir("s1-copy"));
+        foreach (var f in Directory.GetFiles(Dir("s1"))) File.Copy(f, Path.Combine(Dir("s1-copy"), Path.GetFileName(f)));
+        var duplicate = CliHarness.Run("merge", Dir("s0"), Dir("s1"), Dir("s1-copy"));
         Assert.Equal(2, duplicate.Code);
         Assert.Contains("is present 2 times", duplicate.Error);
+        var twice = CliHarness.Run("merge", Dir("s0"), Dir("s1"), Dir("s1") + "/");
+        Assert.Equal(2, twice.Code);
+        Assert.Contains("is named 2 times; name each slice once", twice.Error);
         var other = CliHarness.Run("merge", Dir("s0"), Dir("other"));
         Assert.Equal(2, other.Code);
         Assert.Contains("belongs to another configuration", other.Error);

@@ -8,7 +8,7 @@ public class YamlLimitsTests
     [Fact]
     public void Deep_flow_nesting_is_refused_before_it_can_overflow_the_stack()
     {
-        var ex = Assert.Throws<ConfigException>(() => YamlDoc.Parse("name: x\nseed: " + new string('[', 100_000), "deep.yaml"));
+        var ex = Assert.Throws<ConfigException>(() => YamlDoc.Parse("name: x\nseed: " + new string('[', 50_000), "deep.yaml"));
         Assert.Equal("deep.yaml", ex.File);
         Assert.Equal(2, ex.Line);
         Assert.Contains("nested deeper than 200 levels", ex.Message);
@@ -16,11 +16,62 @@ public class YamlLimitsTests
         Assert.Equal("x", YamlDoc.Parse("a: '" + new string('[', 500) + "'\n# " + new string('{', 500) + "\nb: x", "ok.yaml").Mapping()["b"].Text());
     }
 
+    [Theory]
+    [InlineData("- ")]
+    [InlineData("? ")]
+    [InlineData("  ")]
+    public void Deep_block_nesting_on_one_line_or_by_indentation_is_refused_at_its_line(string level)
+    {
+        string text = "name: x\nseed:\n" + string.Concat(Enumerable.Repeat(level, 20_000)) + "1\n";
+        var ex = Assert.Throws<ConfigException>(() => YamlDoc.Parse(text, "deep.yaml"));
+        Assert.Equal(3, ex.Line);
+        Assert.Contains("nested deeper than 200 levels", ex.Message);
+        // Two hundred levels are still read.
+        Assert.True(YamlDoc.Parse("a:\n" + string.Concat(Enumerable.Repeat("- ", 150)) + "1\n", "ok.yaml").Mapping()["a"].IsSequence);
+    }
+
+    [Fact]
+    public void Long_lines_long_keys_tabs_and_binary_are_refused_at_their_line_without_echo()
+    {
+        var line = Assert.Throws<ConfigException>(() => YamlDoc.Parse("a: 1\nb: " + new string('x', 200_000) + "\n", "long.yaml"));
+        Assert.Equal(2, line.Line);
+        Assert.Contains("a line of 200,003 characters, more than the 100,000", line.Message);
+        var key = Assert.Throws<ConfigException>(() => YamlDoc.Parse("a: 1\n" + new string('k', 5_000) + ": 1\n", "key.yaml"));
+        Assert.Equal(2, key.Line);
+        Assert.Contains("a key of 5,000 characters", key.Message);
+        var tab = Assert.Throws<ConfigException>(() => YamlDoc.Parse("a:\n  b: 1\n\tc: 2\n", "tab.yaml"));
+        Assert.Equal(3, tab.Line);
+        Assert.Contains("a tab in the indentation", tab.Message);
+        var binary = Assert.Throws<ConfigException>(() => YamlDoc.Parse("a: 1\n\u0001\u0002PNG\u0000\n", "x.png"));
+        Assert.Equal(2, binary.Line);
+        Assert.Contains("not a text file", binary.Message);
+        Assert.DoesNotContain("PNG", binary.Message);
+        // A block scalar's text is only text: indentation, dashes and brackets in it do not count.
+        Assert.Equal("- - [[[\n", YamlDoc.Parse("a: |\n  - - [[[\nb: 1\n", "ok.yaml").Mapping()["a"].Text());
+    }
+
+    [Fact]
+    public void A_file_larger_than_the_cap_is_refused_before_it_is_read()
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"big-{Guid.NewGuid():N}.yaml");
+        try
+        {
+            using (var stream = File.Create(file)) stream.SetLength(YamlDoc.MaxFileBytes + 1);
+            var ex = Assert.Throws<ConfigException>(() => YamlDoc.Load(file));
+            Assert.Equal(1, ex.Line);
+            Assert.Contains("more than the 67,108,864 an input may have", ex.Message);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Fact]
     public void A_second_document_and_a_complex_key_are_errors_with_their_line()
     {
         var second = Assert.Throws<ConfigException>(() => YamlDoc.Parse("name: a\n---\nname: b\n", "two.yaml"));
-        Assert.Equal(3, second.Line);
+        Assert.Equal(2, second.Line);
         Assert.Contains("a second YAML document", second.Message);
         var complex = Assert.Throws<ConfigException>(() => YamlDoc.Parse("? [a, b]\n: c\n", "key.yaml").Mapping());
         Assert.Equal(1, complex.Line);

@@ -15,7 +15,7 @@ public static class ListCommand
         var command = new Command("list", "List the strategies, the scenario kinds and the metrics of each (with those of --plugin assemblies), or the hardware profiles with their values and sources.") { what, plugin };
         command.SetAction(result =>
         {
-            var plugins = (result.GetValue(plugin) ?? Array.Empty<string>()).Select(p => new Plugins.Named(Path.GetFullPath(p), "--plugin", 1)).ToArray();
+            var plugins = (result.GetValue(plugin) ?? Array.Empty<string>()).Select(p => new Plugins.Named(Path.GetFullPath(p), Plugins.CommandLine, 1)).ToArray();
             var loaded = Plugins.Load(plugins);
             switch (result.GetValue(what))
             {
@@ -38,7 +38,7 @@ public static class ListCommand
             string kinds = string.Join(", ", loaded.Kinds.Running(s.Kind).Select(k => k.Name));
             output.WriteLine($"{s.Name} [{kinds}]: {s.Description}");
             foreach (var p in s.Parameters)
-                output.WriteLine($"    {p.Name} ({(p.Choices.Count > 0 ? string.Join(" | ", p.Choices) : p.Type)}, default {p.Default})");
+                output.WriteLine($"    {p.Name} ({(p.Choices.Count > 0 ? string.Join(" | ", p.Choices) : p.Type)}, default {p.Default}{(p.Domain is { } d ? $"; {d}" : "")}{(p.ContextFeatures ? "; at most the context features" : "")})");
         }
     }
 

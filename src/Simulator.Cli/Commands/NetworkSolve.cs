@@ -30,12 +30,18 @@ internal static class NetworkSolve
             {
                 json.WriteNumber("lp_bound", lp.Bound);
                 json.WriteNumber("lp_plotted_delay", lp.PlottedDelay);
+                json.WriteNumber("mean_cost", lp.MeanCost);
+                json.WriteNumber("mean_accuracy", lp.MeanAccuracy);
                 json.WriteEndObject();
             }
             else
             {
                 var e = NetworkEvaluator.Evaluate(window, plan);
+                // valid: the plan is well formed and meets every constraint of the window; faults say what is not well formed.
                 json.WriteBoolean("valid", e.Valid);
+                json.WriteStartArray("faults");
+                foreach (var fault in e.Faults) json.WriteStringValue(fault);
+                json.WriteEndArray();
                 json.WriteNumber("total_delay", e.TotalDelay);
                 json.WriteNumber("accuracy_violations", e.AccuracyViolations);
                 json.WriteNumber("budget_violations", e.BudgetViolations);

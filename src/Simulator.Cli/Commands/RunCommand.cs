@@ -96,8 +96,11 @@ public static class RunCommand
         var command = new Command("merge", "Join the slices of a sharded run and write its summaries and report.") { dirs, outDir };
         command.SetAction(result =>
         {
-            var (spec, records) = RunStore.Merge(result.GetValue(dirs)!);
+            var slices = result.GetValue(dirs)!;
+            if (result.GetValue(outDir) is { } target) RunStore.CheckMergeTarget(target, slices);
+            var (spec, records) = RunStore.Merge(slices);
             string dir = result.GetValue(outDir) ?? Path.Combine("results", spec.Name, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{spec.Hash[..8]}-merged");
+            RunStore.CheckMergeTarget(dir, slices);
             ResultWriter.WriteAll(spec, records, dir);
             output.Write(Report.Markdown(spec, records));
             output.WriteLine($"merged {records.Count} runs into {dir}");

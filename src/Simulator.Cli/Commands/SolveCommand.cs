@@ -36,11 +36,14 @@ public static class SolveCommand
             string? list = result.GetValue(compare);
             if (result.GetValue(export) is { } target)
             {
+                FileKinds.Expect(doc, FileKind.Experiment);
+                if (target.Exists || Directory.Exists(target.FullName))
+                    throw new FormatException($"{target.FullName} exists: --export never replaces a file (least of all the experiment it reads); give a new name.");
                 NetworkInstanceFile.Write(Window(file.FullName, result.GetValue(point), result.GetValue(replication)), target.FullName);
                 output.WriteLine($"wrote {target.FullName}");
                 return Cli.Ok;
             }
-            if (NetworkInstanceFile.IsNetworkWindow(doc))
+            if (FileKinds.Expect(doc, FileKind.StaticRound, FileKind.NetworkWindow) == FileKind.NetworkWindow)
             {
                 var window = NetworkInstanceFile.Read(doc);
                 if (list is not null) NetworkSolve.Compare(output, window, Names(list));

@@ -11,7 +11,7 @@ public sealed class TraceWorkload : IWorkload
 {
     private readonly List<(double Time, string Model, double Bytes, double Budget, int Line)> rows = new();
 
-    public TraceWorkload(string path) : this(path, File.ReadAllLines(path)) { }
+    public TraceWorkload(string path) : this(path, TextFile.ReadLines(path)) { }
 
     public TraceWorkload(string sourceName, IReadOnlyList<string> lines)
     {

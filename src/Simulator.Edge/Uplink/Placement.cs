@@ -72,7 +72,7 @@ public sealed record CsvPlacement : Placement
         distances = list.ToArray();
     }
 
-    public CsvPlacement(string path) : this(path, File.ReadAllLines(path)) { }
+    public CsvPlacement(string path) : this(path, TextFile.ReadLines(path)) { }
 
     public IReadOnlyList<double> Distances => distances;
 

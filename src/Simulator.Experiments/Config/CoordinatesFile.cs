@@ -1,4 +1,5 @@
 using System.Globalization;
+using Simulator.Edge;
 using Simulator.Edge.Network;
 
 namespace Simulator.Experiments;
@@ -28,7 +29,7 @@ public sealed class CoordinatesFile
     public static CoordinatesFile Read(string path, YamlDoc at)
     {
         if (!File.Exists(path)) throw at.Error($"coordinates file '{path}' does not exist.");
-        var lines = File.ReadAllLines(path);
+        var lines = TextFile.ReadLines(path, (line, problem) => new ConfigException(path, line, "", problem));
         if (lines.Length == 0 || string.IsNullOrWhiteSpace(lines[0])) throw new ConfigException(path, 1, "", "expected a header with LATITUDE and LONGITUDE columns, found an empty file.");
         var header = lines[0].Split(',').Select(h => h.Trim()).ToArray();
         int Column(string name) => Array.FindIndex(header, h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase)) is var i and >= 0 ? i

@@ -14,27 +14,17 @@ namespace Simulator.Experiments;
 public static class ExperimentReader
 {
     public static ExperimentSpec Read(string file, IReadOnlyList<string>? sets = null) =>
-        Read(new ExperimentSource(File.ReadAllText(file), file, Path.GetDirectoryName(Path.GetFullPath(file))!, sets ?? Array.Empty<string>()));
+        Read(new ExperimentSource(YamlDoc.ReadText(file), file, Path.GetDirectoryName(Path.GetFullPath(file))!, sets ?? Array.Empty<string>()));
 
     public static ExperimentSpec Read(ExperimentSource source) =>
         Read(YamlDoc.Parse(source.Text, source.FileName), source.BaseDirectory, source.Sets) with { Source = source };
 
-    /// <summary>A catalog or an instance given where an experiment is expected: say what the file is and where it goes.</summary>
-    private static void NotAnExperiment(YamlDoc doc)
-    {
-        var keys = doc.Keys.ToHashSet(StringComparer.Ordinal);
-        if (keys.Contains("scenario")) return;
-        if (keys.Contains("blocks") || keys.Contains("models") || keys.Contains("generate"))
-            throw doc.Error("this is a catalog, not an experiment: an experiment names it in scenario.catalog: {file: ...}, and `catalog <file>` checks it alone.");
-        if (keys.Contains("users") && keys.Contains("catalog"))
-            throw doc.Error("this is a static instance, not an experiment: `solve <file>` plans it.");
-        if (keys.Contains("disks") || keys.Contains("gpus"))
-            throw doc.Error("this is a hardware profile file, not an experiment: experiments name its profiles (site.disk, site.gpu.device).");
-    }
+    /// <summary>The most points a sweep may have, decided from its axes before any point is read.</summary>
+    public const int MaxSweepPoints = 10_000;
 
     public static ExperimentSpec Read(YamlDoc doc, string baseDirectory, IReadOnlyList<string>? sets = null)
     {
-        NotAnExperiment(doc);
+        FileKinds.Expect(doc, FileKind.Experiment);
         var overrides = ParseSets(sets ?? Array.Empty<string>());
         var top = new Binding(overrides.Where(o => !o.Key.StartsWith("scenario.", StringComparison.Ordinal)).ToDictionary(o => o.Key, o => o.Value));
         var t = new Section(doc, top, ExperimentKeys.Top);
@@ -49,7 +39,7 @@ public static class ExperimentReader
         var strategies = ReadStrategies(t, registry);
         string? baseline = t.Has(ExperimentKeys.Baseline) ? t.Get(ExperimentKeys.Baseline) : null;
         if (baseline is not null && strategies.All(s => s.Label != baseline))
-            throw t.Required(ExperimentKeys.Baseline).Error($"the baseline '{baseline}' is not among the strategies.{Spelling.Hint(baseline, strategies.Select(s => s.Label))}");
+            throw t.Required(ExperimentKeys.Baseline).Error($"the baseline '{baseline}' is not among the strategies.{BaselineHint(baseline, strategies)}");
         var sw = t.Raw(ExperimentKeys.Sweep);
         var sweep = sw is not null ? sw.Mapping().Select(kv => new SweepAxis(kv.Key, kv.Value.Sequence())).ToArray() : Array.Empty<SweepAxis>();
         bool zip = t.Get(ExperimentKeys.Zip);
@@ -59,6 +49,11 @@ public static class ExperimentReader
             if (axis.Values.Count == 0) throw sw!.Error($"sweep path '{axis.Path}' has no values.");
             if (zip && axis.Values.Count != sweep[0].Values.Count) throw sw!.Error($"with zip: true every swept path needs as many values; '{axis.Path}' has {axis.Values.Count}, '{sweep[0].Path}' {sweep[0].Values.Count}.");
         }
+        // Each axis has at most a million values (the document's cap), so the product stays exact until it passes the cap.
+        long pointCount = 1;
+        foreach (var axis in sweep)
+            if ((pointCount = zip ? axis.Values.Count : pointCount * axis.Values.Count) > MaxSweepPoints)
+                throw sw!.Error(string.Create(CultureInfo.InvariantCulture, $"the sweep has {(zip ? "" : "at least ")}{pointCount:N0} points ({string.Join(" x ", sweep.Select(a => a.Values.Count))}): at most {MaxSweepPoints:N0}; sweep fewer values{(zip ? "" : ", or pair them with zip: true")}."));
         var trace = ReadTrace(t);
         top.CheckAllConsumed();
 
@@ -182,7 +177,18 @@ public static class ExperimentReader
                 throw items[i].Error($"'{strategies[i].Name}' is a {Kebab(registry.KindOf(strategies[i].Name))} strategy; a {kind.Name} scenario runs {string.Join(" and ", slots.Select.Order().Select(Kebab))} strategies: {string.Join(", ", fitting)}.");
             }
         }
-        var plotDocs = t.Raw(ExperimentKeys.Plots)?.Sequence() ?? Array.Empty<YamlDoc>();
+        foreach (var point in points)
+            for (int i = 0; i < strategies.Count; i++)
+            {
+                if (point.ScenarioOf(i).ContextFeatures is not { } features) continue;
+                foreach (var choice in new[] { strategies[i], strategies[i].Schedule })
+                    foreach (var (parameter, value) in choice is null ? [] : choice.Registry.ContextFeatures(choice.Name, choice.Arguments))
+                        if (value > features)
+                            throw items[i].Error(features == 0
+                                ? $"'{choice!.Name}' observes {parameter} = {value} context features, but the requests carry none: give scenario.requests.context."
+                                : $"'{choice!.Name}' observes {parameter} = {value} context features, but the requests carry {features}{(points.Count > 1 ? $" at sweep point {point.Index}" : "")} (scenario.requests.context.features): give {parameter} at most {features}.");
+            }
+        var plotDocs = t.Items(ExperimentKeys.Plots);
         var check = new PlotCheck(kind, sweep, points, t.Raw(ExperimentKeys.Baseline) is not null);
         for (int i = 0; i < plots.Count; i++) plots[i].Kind.Check(plots[i], check, plotDocs[i]);
     }
@@ -197,7 +203,8 @@ public static class ExperimentReader
             int eq = set.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0) throw new ConfigException("--set", 1, "", $"'{set}' is not path=value.");
             string path = set[..eq].Trim();
-            result[path] = YamlDoc.Parse(set[(eq + 1)..], "--set").At(path);
+            // --plugin comes as plugins=[...]: its errors name the option the user gave.
+            result[path] = YamlDoc.Parse(set[(eq + 1)..], path == ExperimentKeys.Plugins.Name ? Plugins.CommandLine : "--set").At(path);
         }
         return result;
     }
@@ -224,17 +231,26 @@ public static class ExperimentReader
     private static Plugins.Loaded ReadPlugins(Section t, string baseDirectory)
     {
         var named = new List<Plugins.Named>();
-        if (t.Raw(ExperimentKeys.Plugins) is { } doc)
-            foreach (var item in doc.Sequence()) named.Add(new Plugins.Named(Path.GetFullPath(Path.Combine(baseDirectory, item.Text())), item.File, item.Line));
+        foreach (var item in t.Items(ExperimentKeys.Plugins)) named.Add(new Plugins.Named(Path.GetFullPath(Path.Combine(baseDirectory, item.Text())), item.File, item.Line));
         var loaded = Plugins.Load(named);
         if (loaded.Resolved.Count > 0) t.Record(ExperimentKeys.Plugins.Name, string.Join(", ", loaded.Resolved));
         return loaded;
     }
 
+    /// <summary>A baseline names a strategy by its whole label: a pair's selector or scheduler alone, or a name without its arguments, points to the labels it is part of.</summary>
+    private static string BaselineHint(string baseline, IReadOnlyList<StrategyChoice> strategies)
+    {
+        var containing = strategies.Where(s => s.Name == baseline || s.Schedule?.Name == baseline || s.OwnLabel == baseline || s.Schedule?.OwnLabel == baseline).Select(s => s.Label).ToArray();
+        if (containing.Length > 0)
+            return $" A baseline is a strategy's whole label: {string.Join(" or ", containing.Select(l => $"'{l}'"))}.";
+        return Spelling.Hint(baseline, strategies.Select(s => s.Label)) + $" The labels: {string.Join(", ", strategies.Select(s => s.Label))}.";
+    }
+
     private static List<StrategyChoice> ReadStrategies(Section t, Strategies.StrategyRegistry registry)
     {
         var list = new List<StrategyChoice>();
-        foreach (var item in t.Required(ExperimentKeys.Strategies).Sequence())
+        t.Required(ExperimentKeys.Strategies);
+        foreach (var item in t.Items(ExperimentKeys.Strategies))
         {
             if (item.IsMapping && item.Mapping().ContainsKey("select"))
             {

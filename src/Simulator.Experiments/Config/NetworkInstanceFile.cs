@@ -16,11 +16,24 @@ public static class NetworkInstanceFile
 {
     public const string Kind = "network-window";
 
-    public static bool IsNetworkWindow(YamlDoc doc) => doc.IsMapping && doc.Mapping().TryGetValue("kind", out var k) && k.Text() == Kind;
-
+    /// <summary>Writes the window to a new file: an existing one is never replaced, and a failed write leaves none.</summary>
     public static void Write(NetworkInstance instance, string path)
     {
-        using var stream = File.Create(path);
+        string partial = path + ".partial";
+        try
+        {
+            WriteTo(instance, partial);
+            File.Move(partial, path, overwrite: false);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+    }
+
+    private static void WriteTo(NetworkInstance instance, string path)
+    {
+        using var stream = new FileStream(path, FileMode.CreateNew);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteString("kind", Kind);
@@ -130,6 +143,17 @@ public static class NetworkInstanceFile
             if (positive ? !(x > 0) : !(x >= 0)) throw v.Error($"'{key}' must be {(positive ? "above" : "at least")} 0, not {x}.");
             return x;
         }
+        double Fraction(YamlDoc v, string what)
+        {
+            double x = v.Number();
+            return x is >= 0 and <= 1 ? x : throw v.Error($"{what} must be from 0 to 1, not {x.ToString("R", CultureInfo.InvariantCulture)}.");
+        }
+        int Whole(IReadOnlyDictionary<string, YamlDoc> map, YamlDoc at, string key)
+        {
+            var v = Get(map, at, key);
+            long x = v.Integer();
+            return x is >= 0 and <= int.MaxValue ? (int)x : throw v.Error(string.Create(CultureInfo.InvariantCulture, $"'{key}' must be a whole number from 0 to {int.MaxValue:N0}, not {x}."));
+        }
         string Choice(string key, params string[] allowed)
         {
             var v = Get(top, doc, key);
@@ -169,15 +193,20 @@ public static class NetworkInstanceFile
         var blockIds = catalog.Blocks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
         var cloudletDocs = Get(top, doc, "cloudlets").Sequence();
         if (cloudletDocs.Count == 0) throw top["cloudlets"].Error("a network window needs at least one cloudlet.");
+        if (cloudletDocs.Count > NetworkKeys.MaxCloudlets)
+            throw top["cloudlets"].Error(string.Create(CultureInfo.InvariantCulture, $"{cloudletDocs.Count:N0} cloudlets: at most {NetworkKeys.MaxCloudlets:N0} (routes are kept between every pair)."));
         var holdings = new List<IReadOnlySet<string>>();
         var cloudlets = cloudletDocs.Select((c, i) =>
         {
             var f = c.Mapping("x_m", "y_m", "capacity_bytes", "processing_rate", "access_rate", "peak_power_w", "idle_power_w", "leak_power_w", "tx_power_w", "arrival_rate_per_s", "service_rate_per_s", "holds");
             var held = Get(f, c, "holds").Sequence().Select(h => blockIds.Contains(h.Text()) ? h.Text() : throw h.Error($"unknown block '{h.Text()}'.{Spelling.Hint(h.Text(), catalog.Blocks.Select(b => b.Id))}")).ToHashSet(StringComparer.Ordinal);
             holdings.Add(held);
+            double lambda = NonNegative(f, c, "arrival_rate_per_s"), mu = NonNegative(f, c, "service_rate_per_s", positive: true);
+            if (lambda >= mu)
+                throw f["arrival_rate_per_s"].Error($"cloudlet {i}: arrival_rate_per_s {lambda.ToString("R", CultureInfo.InvariantCulture)} is at or above service_rate_per_s {mu.ToString("R", CultureInfo.InvariantCulture)}, so its queue is unstable (the wait is infinite); keep it below.");
             return new Cloudlet(i, new Position(Get(f, c, "x_m").Number(), Get(f, c, "y_m").Number()), NonNegative(f, c, "capacity_bytes"), NonNegative(f, c, "processing_rate", positive: true),
                 NonNegative(f, c, "access_rate"), NonNegative(f, c, "peak_power_w"), NonNegative(f, c, "idle_power_w"), NonNegative(f, c, "leak_power_w"), NonNegative(f, c, "tx_power_w"),
-                NonNegative(f, c, "arrival_rate_per_s"), NonNegative(f, c, "service_rate_per_s", positive: true));
+                lambda, mu);
         }).ToArray();
         int nodes = cloudlets.Length + 1;
         var links = Get(top, doc, "links").Sequence().Select(l =>
@@ -198,21 +227,25 @@ public static class NetworkInstanceFile
         {
             throw top["links"].Error(ex.Message.Split(" (Parameter")[0]);
         }
+        var ids = new Dictionary<int, int>();
         var requests = Get(top, doc, "requests").Sequence().Select(r =>
         {
             var f = r.Mapping("id", "home", "instructions", "budget", "accuracy_requirement", "input_bytes", "uplink_bytes_per_s", "accuracy", "output_factor");
-            long home = Get(f, r, "home").Integer();
-            if (home < 0 || home >= cloudlets.Length) throw f["home"].Error($"home {home} is not a cloudlet (0..{cloudlets.Length - 1}).");
-            double[] PerModel(string key)
+            int id = Whole(f, r, "id");
+            if (!ids.TryAdd(id, r.Line)) throw f["id"].Error($"request id {id} is given twice (first at line {ids[id]}): ids are unique.");
+            int home = Whole(f, r, "home");
+            if (home >= cloudlets.Length) throw f["home"].Error($"home {home} is not a cloudlet (0..{cloudlets.Length - 1}).");
+            double[] PerModel(string key, Func<YamlDoc, double> read)
             {
                 var list = Get(f, r, key).Sequence();
                 if (list.Count != catalog.Models.Count) throw f[key].Error($"'{key}' gives {list.Count} values for {catalog.Models.Count} models.");
-                return list.Select(v => v.Number()).ToArray();
+                return list.Select(read).ToArray();
             }
-            long instructions = Get(f, r, "instructions").Integer();
-            if (instructions < 0) throw f["instructions"].Error($"instructions must be at least 0, not {instructions}.");
-            return new NetworkRequest((int)Get(f, r, "id").Integer(), (int)home, 0, (int)instructions, NonNegative(f, r, "budget"), NonNegative(f, r, "accuracy_requirement"),
-                NonNegative(f, r, "input_bytes"), NonNegative(f, r, "uplink_bytes_per_s", positive: true), PerModel("accuracy"), PerModel("output_factor"));
+            var requirement = Fraction(Get(f, r, "accuracy_requirement"), "'accuracy_requirement'");
+            var accuracy = PerModel("accuracy", v => Fraction(v, "an accuracy"));
+            var outputFactor = PerModel("output_factor", v => v.Number() is var x && x >= 0 ? x : throw v.Error($"an output factor must be at least 0, not {x.ToString("R", CultureInfo.InvariantCulture)}."));
+            return new NetworkRequest(id, home, 0, Whole(f, r, "instructions"), NonNegative(f, r, "budget"), requirement,
+                NonNegative(f, r, "input_bytes"), NonNegative(f, r, "uplink_bytes_per_s", positive: true), accuracy, outputFactor);
         }).ToArray();
         return new NetworkInstance(topology, cloudlets, catalog, holdings, requests, new NetworkRules(capacity, alpha, sources));
     }

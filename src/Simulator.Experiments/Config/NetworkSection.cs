@@ -64,6 +64,7 @@ public sealed class NetworkSection
         links = ReadLinks(Network, Paper);
         cloudletRanges = ReadCloudletRanges(s.Child(NetworkKeys.Cloudlets));
         copies = Network.Has(NetworkKeys.Copies) ? (int)Network.Get(NetworkKeys.Copies) : null;
+        if (copies > cloudlets) throw Network.Required(NetworkKeys.Copies).Error($"{copies} copies of a model, but the network has {cloudlets} cloudlets: a model is placed at most once on each.");
         capacity = Network.Get(NetworkKeys.Capacity, Paper ? "per-request" : "aggregated");
         alpha = Range(Network, NetworkKeys.CapacityFactor, new NetworkWorldSpec().CapacityFactor, d => d.Number(), "", 0, false);
         sources = Network.Get(NetworkKeys.Sources, Paper ? "cloudlets" : "all");
@@ -135,6 +136,11 @@ public sealed class NetworkSection
             throw (Network.Raw(NetworkKeys.CapacityFactor) ?? s.Child(NetworkKeys.Cloudlets).Raw(NetworkKeys.CloudletCapacity) ?? Network.Doc).Error(
                 $"no model fits any cloudlet: the smallest model takes alpha |M| = {alpha.Min} x {smallest:0.###} GB against at most {cloudletRanges.CapacityGB.Max} GB of capacity.");
         var context = ReadContext(users);
+        // A cloudlet drawn with lambda >= mu has an unstable queue (W is infinite); draws are uniform, so it can be unless every lambda lies below every mu (fixed values may not be equal).
+        var (lambda, mu) = (cloudletRanges.ArrivalRate, cloudletRanges.ServiceRate);
+        if (lambda.Max > mu.Min || (lambda.Min == lambda.Max && mu.Min == mu.Max && lambda.Max >= mu.Min))
+            throw (s.Child(NetworkKeys.Cloudlets).Raw(NetworkKeys.ArrivalRate) ?? s.Child(NetworkKeys.Cloudlets).Raw(NetworkKeys.ServiceRate) ?? s.Doc).Error(
+                $"a cloudlet may be drawn with arrival_rate {cloudletRanges.ArrivalRate.Max} /s at or above its service_rate {cloudletRanges.ServiceRate.Min} /s: its queue is unstable (the wait is infinite); keep the arrival rates below the service rates.");
         if (siteFile is not null) Network.Child(NetworkKeys.Sites).Record("sha256", siteFile.Hash);
         if (userFile is not null) users.Child(NetworkKeys.Users).Record("sha256", userFile.Hash);
         return new NetworkWorldSpec
@@ -154,6 +160,19 @@ public sealed class NetworkSection
             Sources = sources,
             Context = context,
         };
+    }
+
+    /// <summary>
+    /// A window of <paramref name="requests"/> draws an accuracy and an output factor per model and a value per
+    /// context feature for each request: at most <see cref="NetworkKeys.MaxRequestValues"/>, refused before any is drawn.
+    /// </summary>
+    public void CheckWindowSize(int requests, NetworkWorldSpec world)
+    {
+        long models = (long)Catalog(new Random(0)).Models.Count, features = world.Context?.Features ?? 0;
+        long values = requests * (2 * models + features);
+        if (values > NetworkKeys.MaxRequestValues)
+            throw (Requests.Raw(NetworkKeys.Count) ?? Requests.Doc).Error(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{requests:N0} requests over {models:N0} models{(features > 0 ? $" and {features:N0} context features" : "")} draw {values:N0} values: at most {NetworkKeys.MaxRequestValues:N0}; give fewer requests."));
     }
 
     /// <summary>The online penalty's weights: <c>requests.penalty: {xi, delay_unit}</c>.</summary>

@@ -51,16 +51,22 @@ public static class Plugins
             kinds.AddRange(declared.Select(t => (ScenarioKind)Activator.CreateInstance(t)!));
             assemblies.Add(assembly);
             resolved.Add($"{plugin.Path} (sha256 {FileHash.Of(plugin.Path)})");
+            try
+            {
+                // Built as each plugin joins, so that a clash or a bad declaration is the plugin's that brought it.
+                _ = new StrategyRegistry(assemblies.Distinct().ToArray());
+                _ = ScenarioKinds.BuiltIn.With(kinds);
+            }
+            catch (StrategyException ex)
+            {
+                throw Problem(plugin, $"plugin '{plugin.Path}': {ex.Message}");
+            }
         }
-        try
-        {
-            return new(new StrategyRegistry(assemblies.Distinct().ToArray()), ScenarioKinds.BuiltIn.With(kinds), resolved);
-        }
-        catch (StrategyException ex)
-        {
-            throw Problem(plugins[^1], ex.Message);
-        }
+        return new(new StrategyRegistry(assemblies.Distinct().ToArray()), ScenarioKinds.BuiltIn.With(kinds), resolved);
     }
 
-    private static ConfigException Problem(Named plugin, string problem) => new(plugin.File, plugin.Line, "plugins", problem);
+    private static ConfigException Problem(Named plugin, string problem) => new(plugin.File, plugin.Line, plugin.File == CommandLine ? "" : "plugins", problem);
+
+    /// <summary>Where a plugin given on the command line (<c>--plugin</c>) is named.</summary>
+    public const string CommandLine = "--plugin";
 }

@@ -136,6 +136,16 @@ public sealed class Section
     }
 
     /// <summary>A list item's mapping (<paramref name="item"/> of the list <paramref name="key"/>), bound to the list's item keys.</summary>
+    /// <summary>A list's items (none when it is absent), refused when there are more than the key allows.</summary>
+    public IReadOnlyList<YamlDoc> Items(ListKey key)
+    {
+        if (Raw(key) is not { } list) return Array.Empty<YamlDoc>();
+        var items = list.Sequence();
+        if (items.Count > key.MaxItems)
+            throw list.Error(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{items.Count:N0} items in '{key.Name}': at most {key.MaxItems:N0}."));
+        return items;
+    }
+
     public Section Item(ListKey key, YamlDoc item) => new(item, binding, key.Section ?? throw new InvalidOperationException($"The items of '{key.Name}' are not mappings."));
 
     public double Get(QuantityKey key, double? fallback = null) => Quantity(key.Name, key.UnitKind, fallback ?? key.DefaultValue, key.Domain);
@@ -151,7 +161,12 @@ public sealed class Section
 
     public bool Get(BoolKey key) => Bool(key.Name, key.DefaultValue);
 
-    public string Get(TextKey key, string? fallback = null) => Text(key.Name, fallback ?? key.DefaultValue);
+    public string Get(TextKey key, string? fallback = null)
+    {
+        string value = Text(key.Name, fallback ?? key.DefaultValue);
+        if (key.Problem(value) is { } problem) throw (Raw(key) ?? Doc).Error(problem);
+        return value;
+    }
 
     /// <summary>The chosen value; a name not among the choices is an error naming them (and, with a noun, what they are).</summary>
     public T Get<T>(ChoiceKey<T> key, string? fallback = null)

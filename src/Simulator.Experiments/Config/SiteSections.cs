@@ -97,7 +97,8 @@ public static class SiteSections
         {
             case "backbone-sharing":
             {
-                var clusters = c.Required(CatalogKeys.Clusters).Sequence().Select(doc =>
+                c.Required(CatalogKeys.Clusters);
+                var clusters = c.Items(CatalogKeys.Clusters).Select(doc =>
                 {
                     var k = c.Item(CatalogKeys.Clusters, doc);
                     string backbone = k.Get(CatalogKeys.Backbone);
@@ -115,13 +116,16 @@ public static class SiteSections
                 double low = size[0].Quantity(UnitKind.Bytes), high = size[1].Quantity(UnitKind.Bytes);
                 if (!(low >= 1 && low <= high)) throw c.Required(CatalogKeys.BlockSize).Error($"block_size [min, max] needs 1 B <= min <= max, not [{low}, {high}].");
                 double share = c.Get(CatalogKeys.Share);
+                if (c.Get(CatalogKeys.Models) * c.Get(CatalogKeys.BlocksPerModel) > 10_000_000)
+                    throw c.Required(CatalogKeys.BlocksPerModel).Error(string.Create(CultureInfo.InvariantCulture, $"{c.Get(CatalogKeys.Models):N0} models of {c.Get(CatalogKeys.BlocksPerModel):N0} blocks: at most 10,000,000 blocks in all."));
                 var spec = new GeneralSharingSpec((int)c.Get(CatalogKeys.Models), (int)c.Get(CatalogKeys.BlocksPerModel), (int)c.Get(CatalogKeys.Pool), share,
                     (long)low, (long)high, Profile(c, CatalogKeys.Profile) ?? throw c.Doc.Error("a general catalog needs 'profile'."), (long)c.Get(CatalogKeys.Activation));
                 return GeneralSharingGenerator.Build(spec, new Random((int)c.Get(CatalogKeys.Seed)));
             }
             case "lora":
             {
-                var adapters = c.Required(CatalogKeys.Adapters).Sequence().Select(doc =>
+                c.Required(CatalogKeys.Adapters);
+                var adapters = c.Items(CatalogKeys.Adapters).Select(doc =>
                 {
                     var a = c.Item(CatalogKeys.Adapters, doc);
                     var targets = a.Get(CatalogKeys.Targets);

@@ -26,14 +26,28 @@ public sealed class YamlDoc
 
     public int Line => (int)node.Start.Line;
 
-    public static YamlDoc Load(string file) => Parse(System.IO.File.ReadAllText(file), file);
+    /// <summary>The largest file a reader takes, checked before it is read.</summary>
+    public const long MaxFileBytes = 64L << 20;
 
-    /// <summary>Deeper flow nesting than this is refused before parsing: the representation model recurses and would overflow the stack.</summary>
+    /// <summary>The longest key a file may have.</summary>
+    public const int MaxKeyLength = 1_000;
+
+    /// <summary>Deeper nesting than this (flow brackets, or block indentation and indicators) is refused before parsing: the parser and the representation model recurse, and would overflow the stack.</summary>
     public const int MaxDepth = 200;
+
+    /// <summary>A file, refused with its size before it is read when it is larger than <see cref="MaxFileBytes"/>.</summary>
+    public static YamlDoc Load(string file) => Parse(ReadText(file), file);
+
+    /// <summary>A config file's text: at most <see cref="MaxFileBytes"/>, checked before anything is read.</summary>
+    public static string ReadText(string file)
+    {
+        if (TextFile.Size(file, MaxFileBytes) is { } problem) throw new ConfigException(file, 1, "", problem);
+        return System.IO.File.ReadAllText(file);
+    }
 
     public static YamlDoc Parse(string text, string file)
     {
-        int open = CheckDepth(text, file);
+        int open = Scan(text, file);
         var stream = new YamlStream();
         try
         {
@@ -75,57 +89,94 @@ public sealed class YamlDoc
             switch (node)
             {
                 case YamlSequenceNode s: foreach (var child in s.Children) pending.Push(child); break;
-                case YamlMappingNode m: foreach (var (k, v) in m.Children) { pending.Push(k); pending.Push(v); } break;
+                case YamlMappingNode m:
+                    foreach (var (k, v) in m.Children)
+                    {
+                        if (k is YamlScalarNode { Value.Length: > MaxKeyLength } key)
+                            throw new ConfigException(file, (int)key.Start.Line, "", string.Create(CultureInfo.InvariantCulture, $"a key of {key.Value!.Length:N0} characters, more than the {MaxKeyLength:N0} a key may have."));
+                        pending.Push(k);
+                        pending.Push(v);
+                    }
+                    break;
             }
         }
     }
 
     /// <summary>
-    /// Flow brackets nested deeper than <see cref="MaxDepth"/> (outside quotes and comments), or block indentation
-    /// as deep, are an error with the line. Returns the line of the outermost bracket left open at the end (0 if none).
+    /// What the parser must never see, each refused at its own line before parsing: a control character (a binary
+    /// file; it is not echoed), a line longer than <see cref="TextFile.MaxLineLength"/>, a tab in a line's indentation, a
+    /// second document (<c>---</c> after content), a plain key longer than <see cref="MaxKeyLength"/>, and nesting deeper than <see cref="MaxDepth"/>: flow brackets
+    /// (outside quotes and comments), or a block's column, indentation and the indicators that open a level on one
+    /// line (<c>- - -</c>, <c>? ? ?</c>). A block scalar's text (after <c>|</c> or <c>&gt;</c>) is only text.
+    /// Returns the line of the outermost bracket left open at the end (0 if none).
     /// </summary>
-    private static int CheckDepth(string text, string file)
+    private static int Scan(string text, string file)
     {
-        int depth = 0, line = 1, openedAt = 0;
-        char quote = '\0';
-        bool comment = false, lineStart = true;
-        int indent = 0;
-        foreach (char c in text)
+        int depth = 0, openedAt = 0, blockIndent = -1;
+        bool content = false;
+        var lines = text.Split('\n');
+        for (int n = 0; n < lines.Length; n++)
         {
-            if (c == '\n')
+            string line = lines[n].TrimEnd('\r');
+            int number = n + 1;
+            ConfigException At(string problem) => new(file, number, "", problem);
+            if (TextFile.LineProblem(line) is { } problem) throw At(problem);
+            int indent = 0;
+            while (indent < line.Length && line[indent] == ' ') indent++;
+            string rest = line[indent..];
+            // A block scalar's lines are text: indented more than the line that opened it, or blank.
+            if (blockIndent >= 0)
             {
-                line++;
-                comment = false;
-                lineStart = true;
-                indent = 0;
-                if (quote == '\'') quote = '\0';
-                continue;
+                if (rest.Trim().Length == 0 || indent > blockIndent) continue;
+                blockIndent = -1;
             }
-            if (lineStart)
+            int lead = line.Length - line.TrimStart(' ', '\t').Length;
+            if (lead == line.Length || line[lead] == '#') continue;
+            if (line[..lead].Contains('\t')) throw At("a tab in the indentation: YAML indents with spaces.");
+            if (indent == 0 && (rest == "---" || rest.StartsWith("--- ", StringComparison.Ordinal)) && content)
+                throw At("a second YAML document ('---'): one file holds one experiment, catalog or instance.");
+            if (indent == 0 && rest.StartsWith("---", StringComparison.Ordinal) && !content) continue;
+            content = true;
+            // The column where this line's value starts, after the indicators that each open a level.
+            int column = indent, i = indent;
+            while (i < line.Length && (line[i] is '-' or '?' or ':') && (i + 1 == line.Length || line[i + 1] == ' '))
             {
-                if (c == ' ')
+                i++;
+                while (i < line.Length && line[i] == ' ') i++;
+                column = i;
+            }
+            if (column > 2 * MaxDepth) throw At($"nested deeper than {MaxDepth} levels (a value that starts at column {column}): the reader stops here rather than overflow.");
+            int colon = line.IndexOf(": ", i, StringComparison.Ordinal);
+            if (colon < 0 && line.EndsWith(':')) colon = line.Length - 1;
+            if (colon - i > MaxKeyLength && line.AsSpan(i, colon - i).IndexOfAny("\"'[{#") < 0)
+                throw At(string.Create(CultureInfo.InvariantCulture, $"a key of {colon - i:N0} characters, more than the {MaxKeyLength:N0} a key may have."));
+            char quote = '\0';
+            for (int k = i; k < line.Length; k++)
+            {
+                char c = line[k];
+                if (quote != '\0')
                 {
-                    if (++indent > 2 * MaxDepth) throw new ConfigException(file, line, "", $"indented more than {2 * MaxDepth} spaces: nested deeper than the reader allows ({MaxDepth} levels).");
+                    if (c == quote) quote = '\0';
                     continue;
                 }
-                lineStart = false;
+                if (c == '#' && (k == 0 || line[k - 1] is ' ' or '\t')) break;
+                switch (c)
+                {
+                    case '"' or '\'' when k == i || line[k - 1] is ' ' or ',' or '[' or '{':
+                        quote = c;
+                        break;
+                    case '[' or '{':
+                        if (depth == 0) openedAt = number;
+                        if (++depth > MaxDepth) throw At($"nested deeper than {MaxDepth} levels of [ and {{: the reader stops here rather than overflow.");
+                        break;
+                    case ']' or '}':
+                        depth = Math.Max(0, depth - 1);
+                        break;
+                }
             }
-            if (comment) continue;
-            if (quote != '\0')
-            {
-                if (c == quote) quote = '\0';
-                continue;
-            }
-            switch (c)
-            {
-                case '#': comment = true; break;
-                case '"' or '\'': quote = c; break;
-                case '[' or '{':
-                    if (depth == 0) openedAt = line;
-                    if (++depth > MaxDepth) throw new ConfigException(file, line, "", $"nested deeper than {MaxDepth} levels of [ and {{: the reader stops here rather than overflow.");
-                    break;
-                case ']' or '}': depth = Math.Max(0, depth - 1); break;
-            }
+            // A value of | or > (with its indicators) opens a block scalar: the lines after it are text.
+            string value = line[i..].Split(" #")[0].TrimEnd();
+            if (depth == 0 && System.Text.RegularExpressions.Regex.IsMatch(value, @"(^|: )[|>][-+0-9]*$")) blockIndent = indent;
         }
         return depth > 0 ? openedAt : 0;
     }

@@ -18,6 +18,9 @@ public interface IScenario
 {
     ScenarioKind Kind { get; }
 
+    /// <summary>The context features each request carries for a learner to observe; null where the world has no requests with context.</summary>
+    int? ContextFeatures => null;
+
     /// <summary>One cell; <paramref name="trace"/>: keep the latencies and levels the kind's trace plots draw (same run, more kept).</summary>
     (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace);
 }

@@ -10,6 +10,9 @@ namespace Simulator.Experiments;
 /// </summary>
 public static class ResultWriter
 {
+    /// <summary>What <see cref="WriteAll"/> writes into a results folder (files and folders).</summary>
+    public static readonly IReadOnlyList<string> Outputs = new[] { "config.resolved.yaml", "config.hash", "runs.csv", "runs.parquet", "timing.csv", "summary.csv", "paired.csv", "plots", "traces", "report.md" };
+
     public static void WriteAll(ExperimentSpec spec, IReadOnlyList<RunRecord> records, string directory)
     {
         Directory.CreateDirectory(directory);

@@ -94,8 +94,9 @@ public sealed class RunStore : IDisposable
         }
         string cells = Path.Combine(directory, Cells);
         var (done, clean) = ReadCells(cells, spec);
-        // Appending after a torn record would glue the next one to it: rewrite the log without it first.
-        if (!clean) File.WriteAllLines(cells, done.Select(r => Line(r)).Prepend(Header(spec)));
+        // Appending after a torn record would glue the next one to it, and to a deleted log would start it without
+        // its header: rewrite the log whole first.
+        if (!clean || !File.Exists(cells)) WriteWhole(cells, string.Concat(done.Select(r => Line(r) + "\n").Prepend(Header(spec) + "\n")));
         return new RunStore(directory, spec, done, writer);
     }
 
@@ -148,6 +149,8 @@ public sealed class RunStore : IDisposable
     public static (ExperimentSpec Spec, IReadOnlyList<RunRecord> Records) Merge(IReadOnlyList<string> directories)
     {
         if (directories.Count == 0) throw new ConfigException("merge", 1, "", "name at least one results folder.");
+        foreach (var group in directories.GroupBy(d => Path.TrimEndingDirectorySeparator(Path.GetFullPath(d))).Where(g => g.Count() > 1))
+            throw new ConfigException("merge", 1, "", $"{group.Key} is named {group.Count()} times; name each slice once.");
         var stores = directories.Select(Load).ToArray();
         var spec = stores[0].Spec;
         foreach (var s in stores.Skip(1))
@@ -162,6 +165,22 @@ public sealed class RunStore : IDisposable
         var missing = spec.AllCells(spec.Replications.Max).Where(c => !have.Contains(c)).ToArray();
         if (missing.Length > 0) throw new ConfigException("merge", 1, "", $"{missing.Length} cell(s) are missing, the first {Describe(spec, missing[0])}.");
         return (spec, records.OrderBy(r => r.Cell.Point).ThenBy(r => r.Cell.Strategy).ThenBy(r => r.Cell.Replication).ToArray());
+    }
+
+    /// <summary>
+    /// A folder merged results may go to: not a slice nor inside one, and holding none of the files a merge writes
+    /// (a results folder already), so that a merge never writes over a slice or a result. It may hold the slices
+    /// (a Slurm run's folder keeps them in shards/).
+    /// </summary>
+    public static void CheckMergeTarget(string target, IReadOnlyList<string> slices)
+    {
+        string full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
+        foreach (var slice in slices.Select(s => Path.TrimEndingDirectorySeparator(Path.GetFullPath(s))))
+            if (full == slice || full.StartsWith(slice + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                throw new ConfigException("--out", 1, "", $"{full} {(full == slice ? "is" : "lies inside")} the slice {slice}: merged results go to a folder of their own.");
+        if (File.Exists(full)) throw new ConfigException("--out", 1, "", $"{full} is a file; --out takes a folder.");
+        if (ResultWriter.Outputs.FirstOrDefault(o => Path.Exists(Path.Combine(full, o))) is { } present)
+            throw new ConfigException("--out", 1, "", $"{full} already holds {present}: merge replaces nothing; give a new folder.");
     }
 
     private static string Describe(ExperimentSpec spec, Cell c) =>

@@ -12,7 +12,7 @@ namespace Simulator.Strategies.Network;
 /// </summary>
 [Strategy("mec-appro", "Randomized rounding of the network LP (draws: R keeps the best of R); expected delay at most 2x the LP's.", Kind = StrategyKind.Network, Preset = "objective=delay")]
 [Strategy("mec-nbs", "Weighted-surplus (Nash bargaining) LP, 1e-4 budget surplus + accuracy surplus, rounded as mec-appro.", Kind = StrategyKind.Network, Preset = "objective=bargaining")]
-public sealed class MecAppro(Random rng, int draws = 1, LpObjective objective = LpObjective.Delay) : INetworkSelector
+public sealed class MecAppro(Random rng, [Domain(1, Meaning = "rounding draws")] int draws = 1, LpObjective objective = LpObjective.Delay) : INetworkSelector
 {
     public NetworkPlan Select(NetworkView view)
     {

@@ -12,7 +12,11 @@ public sealed class MecNonShare : INetworkSelector
 {
     public NetworkPlan Select(NetworkView view) => MostAccurate(view, sharing: false, (j, k) => MecIlp.Nearest(view, j, k, sharing: false));
 
-    /// <summary>Per request, in order, the most accurate admissible model that fits, served from the sources <paramref name="serve"/> picks.</summary>
+    /// <summary>
+    /// Per request, in order, the most accurate admissible model that fits, served from the sources <paramref name="serve"/>
+    /// picks, and within the request's budget as served from them: admissibility costs the nearest holders, which
+    /// the sources picked may not be (mec-cloud pulls from the data centre), and the plan executed must keep the budget.
+    /// </summary>
     internal static NetworkPlan MostAccurate(NetworkView view, bool sharing, Func<int, int, Assignment> serve)
     {
         var pairs = new WindowPairs(view, sharing);
@@ -21,7 +25,10 @@ public sealed class MecNonShare : INetworkSelector
         return new NetworkPlan(requests.Select((r, j) =>
         {
             foreach (int k in pairs.Models[j].OrderByDescending(k => r.Accuracy[k]).ThenBy(k => k))
-                if (ledger.TryTake(j, k)) return serve(j, k);
+            {
+                var served = serve(j, k);
+                if (view.Estimates.Terms(j, served).Cost <= r.Budget && ledger.TryTake(j, k)) return served;
+            }
             return (Assignment?)null;
         }).ToArray());
     }

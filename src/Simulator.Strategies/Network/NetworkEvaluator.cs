@@ -16,7 +16,11 @@ public sealed record ServedRequest(int Request, Assignment Assignment, double Pu
 /// </summary>
 public sealed record NetworkEvaluation(IReadOnlyList<string> Faults, IReadOnlyList<ServedRequest> Served, IReadOnlyList<int> Unplaced, int AccuracyViolations, int BudgetViolations, int CapacityViolations)
 {
-    public bool Valid => Faults.Count == 0;
+    /// <summary>Every request placed once or reported, each model and source real: a plan a run can execute and measure.</summary>
+    public bool WellFormed => Faults.Count == 0;
+
+    /// <summary>Well formed, and every placed request within its accuracy, budget and capacity with a finite delay: the window's own constraints hold.</summary>
+    public bool Valid => WellFormed && AccuracyViolations == 0 && BudgetViolations == 0 && CapacityViolations == 0 && Served.All(s => double.IsFinite(s.Delay) && double.IsFinite(s.Cost));
 
     public double TotalDelay => Served.Sum(s => s.Delay);
 }

@@ -44,7 +44,7 @@ public sealed record CpSatResult(Plan Plan, int Value, double Bound, bool Optima
 /// plans from run to run.</para>
 /// </remarks>
 [Strategy("cpsat", "CP-SAT model of the static round (OR-Tools), time-limited; reports the proven bound and gap.")]
-public sealed class CpSatScheduler(double timeLimitSeconds = 10, int workers = 2, bool deterministic = true) : IBatchScheduler
+public sealed class CpSatScheduler([Domain(0, AboveMin = true, Meaning = "seconds")] double timeLimitSeconds = 10, [Domain(1, 64)] int workers = 2, bool deterministic = true) : IBatchScheduler
 {
     private const double Tick = 1e-9;
 

@@ -5,8 +5,15 @@ using Simulator.Edge.Network;
 
 namespace Simulator.Strategies;
 
-/// <summary>A parameter a strategy takes: its name in files, its type, its default and (for enums) the values allowed.</summary>
-public sealed record StrategyParameter(string Name, string Type, string Default, IReadOnlyList<string> Choices);
+/// <summary>A parameter a strategy takes: its name in files, its type, its default, (for enums) the values allowed, and (for numbers) its domain.</summary>
+public sealed record StrategyParameter(string Name, string Type, string Default, IReadOnlyList<string> Choices)
+{
+    /// <summary>The numbers it may take; null for any.</summary>
+    public DomainAttribute? Domain { get; init; }
+
+    /// <summary>Whether it counts context features, so may not exceed the features the scenario's requests carry.</summary>
+    public bool ContextFeatures { get; init; }
+}
 
 /// <summary>A registered strategy, as <c>list strategies</c> shows it.</summary>
 public sealed record StrategyInfo(string Name, string Description, IReadOnlyList<StrategyParameter> Parameters, StrategyKind Kind)
@@ -56,6 +63,13 @@ public sealed class StrategyRegistry
                 var needed = attribute.Kind switch { StrategyKind.Site => typeof(IBatchScheduler), StrategyKind.Network => typeof(INetworkSelector), _ => typeof(IOnlineSelector) };
                 if (!needed.IsAssignableFrom(type)) throw new StrategyException($"{type.Name} is registered as '{attribute.Name}' ({Kebab(attribute.Kind.ToString())}) but is not an {needed.Name}.");
                 if (!entries.TryAdd(attribute.Name, (type, attribute))) throw new StrategyException($"Two strategies are named '{attribute.Name}'.");
+                foreach (var p in Parameters(type, attribute))
+                {
+                    if ((p.Domain is not null && p.Type is not ("int32" or "double")) || (p.ContextFeatures && p.Type != "int32"))
+                        throw new StrategyException($"{type.Name}: '{p.Name}' is a {p.Type}; a domain belongs on a number, a count of context features on an int.");
+                    if (p.Domain is { } domain && !domain.Contains(double.Parse(p.Default, CultureInfo.InvariantCulture)))
+                        throw new StrategyException($"{type.Name}: the default of '{p.Name}' ({p.Default}) is not {domain}.");
+                }
             }
     }
 
@@ -75,6 +89,22 @@ public sealed class StrategyRegistry
 
     /// <summary>What a registered strategy reads beyond its decision's view; null: nothing more.</summary>
     public string? Needs(string name) => Entry(name).Attribute.Needs;
+
+    /// <summary>
+    /// The context features a strategy built with <paramref name="arguments"/> observes, by parameter (given or
+    /// default): each must be at most the features the scenario's requests carry.
+    /// </summary>
+    public IEnumerable<(string Parameter, int Features)> ContextFeatures(string name, IReadOnlyDictionary<string, string> arguments)
+    {
+        var entry = Entry(name);
+        var preset = ParsePreset(entry.Attribute.Preset);
+        foreach (var p in Constructor(entry.Type).GetParameters().Where(p => p.GetCustomAttribute<ContextFeaturesAttribute>() is not null))
+        {
+            string key = Kebab(p.Name!);
+            string? text = preset.TryGetValue(key, out var fixedValue) ? fixedValue : arguments.TryGetValue(key, out var given) ? given : null;
+            yield return (key, text is null ? (int)p.DefaultValue! : (int)Convert(name, key, text, typeof(int)));
+        }
+    }
 
     /// <summary>The kind of a registered strategy; unknown names are an error with a suggestion.</summary>
     public StrategyKind KindOf(string name) => Entry(name).Attribute.Kind;
@@ -122,7 +152,11 @@ public sealed class StrategyRegistry
             if (p.ParameterType == typeof(Random)) return strategyStream;
             string key = Kebab(p.Name!);
             string? text = preset.TryGetValue(key, out var fixedValue) ? fixedValue : arguments.TryGetValue(key, out var given) ? given : null;
-            return text is null ? p.DefaultValue : Convert(name, key, text, p.ParameterType);
+            if (text is null) return p.DefaultValue;
+            var value = Convert(name, key, text, p.ParameterType);
+            if (p.GetCustomAttribute<DomainAttribute>() is { } domain && !domain.Contains(System.Convert.ToDouble(value, CultureInfo.InvariantCulture)))
+                throw new StrategyException($"Strategy '{name}': parameter '{key}' is {text}; it must be {domain}.");
+            return value;
         }).ToArray();
         return ctor.Invoke(values);
     }
@@ -142,7 +176,11 @@ public sealed class StrategyRegistry
             var t = p.ParameterType;
             var choices = t.IsEnum ? Enum.GetNames(t).Select(Kebab).ToArray() : Array.Empty<string>();
             string def = p.DefaultValue is Enum e ? Kebab(e.ToString()) : System.Convert.ToString(p.DefaultValue, CultureInfo.InvariantCulture)?.ToLowerInvariant() ?? "";
-            yield return new StrategyParameter(Kebab(p.Name!), t.IsEnum ? "choice" : t.Name.ToLowerInvariant(), def, choices);
+            yield return new StrategyParameter(Kebab(p.Name!), t.IsEnum ? "choice" : t.Name.ToLowerInvariant(), def, choices)
+            {
+                Domain = p.GetCustomAttribute<DomainAttribute>(),
+                ContextFeatures = p.GetCustomAttribute<ContextFeaturesAttribute>() is not null,
+            };
         }
     }
 

@@ -39,7 +39,7 @@ public class MecOracleTests
                         var single = new Assignment?[n];
                         single[j] = new Assignment(model, lb, lt);
                         var e = NetworkEvaluator.Evaluate(instance, new NetworkPlan(single));
-                        Assert.True(e.Valid, string.Join("; ", e.Faults));
+                        Assert.True(e.WellFormed, string.Join("; ", e.Faults));
                         if (e.AccuracyViolations + e.BudgetViolations + e.CapacityViolations > 0) continue;
                         if (e.TotalDelay < bestDelay) (bestPair, bestDelay) = (single[j], e.TotalDelay);
                     }
@@ -86,7 +86,7 @@ public class MecOracleTests
     private static (int Placed, double Delay) Score(NetworkInstance instance, NetworkPlan plan)
     {
         var e = NetworkEvaluator.Evaluate(instance, plan);
-        Assert.True(e.Valid, string.Join("; ", e.Faults));
+        Assert.True(e.WellFormed, string.Join("; ", e.Faults));
         Assert.Equal(0, e.AccuracyViolations);
         Assert.Equal(0, e.CapacityViolations);
         return (e.Served.Count, e.TotalDelay);
@@ -140,6 +140,57 @@ public class MecOracleTests
                     Assert.True(optimum.Delay <= value.Delay * (1 + 1e-9), $"instance {i}: {h.GetType().Name} {value.Delay} below the optimum {optimum.Delay}");
             }
         }
+    }
+
+    [Fact]
+    public void A_plan_that_breaks_its_windows_constraints_is_well_formed_but_never_valid()
+    {
+        var rng = new Random(15);
+        int broken = 0;
+        for (int i = 0; i < 200 && broken < 30; i++)
+        {
+            var view = TinyNetworks.Random(rng);
+            var instance = view.Instance;
+            int dc = instance.Topology.DataCentre;
+            for (int j = 0; j < instance.Requests.Count; j++)
+                for (int k = 0; k < instance.Parts.Count; k++)
+                {
+                    var plan = new Assignment?[instance.Requests.Count];
+                    plan[j] = new Assignment(k, dc, dc);
+                    var e = NetworkEvaluator.Evaluate(instance, new NetworkPlan(plan));
+                    Assert.True(e.WellFormed, string.Join("; ", e.Faults));
+                    bool breaks = e.AccuracyViolations + e.BudgetViolations + e.CapacityViolations > 0;
+                    Assert.Equal(!breaks, e.Valid);
+                    if (breaks) broken++;
+                }
+        }
+        Assert.True(broken >= 30, $"only {broken} single-request plans break a constraint");
+    }
+
+    [Fact]
+    public void The_most_accurate_baselines_keep_every_budget_in_the_plan_they_execute()
+    {
+        // mec-cloud pulls both parts from the data centre, farther than the nearest holders its admissibility
+        // costs: the windows below include pairs admissible at the nearest holders yet over budget from the data centre.
+        var rng = new Random(14);
+        int biting = 0;
+        for (int i = 0; i < 300; i++)
+        {
+            var view = TinyNetworks.Random(rng);
+            var instance = view.Instance;
+            int dc = instance.Topology.DataCentre;
+            var est = view.Estimates;
+            if (Enumerable.Range(0, instance.Requests.Count).Any(j => Enumerable.Range(0, instance.Parts.Count)
+                    .Any(k => est.Admissible(j, k, sharing: false) && est.Terms(j, new Assignment(k, dc, dc)).Cost > instance.Requests[j].Budget)))
+                biting++;
+            foreach (var selector in new INetworkSelector[] { new MecCloud(), new MecNonShare() })
+            {
+                var e = NetworkEvaluator.Evaluate(instance, selector.Select(view));
+                Assert.True(e.Valid, $"instance {i}, {selector.GetType().Name}: {e.BudgetViolations} over budget, {e.AccuracyViolations} under accuracy, {e.CapacityViolations} over capacity; {string.Join("; ", e.Faults)}");
+                Assert.Equal(0, e.BudgetViolations);
+            }
+        }
+        Assert.True(biting >= 20, $"only {biting} windows have a pair admissible at the nearest holders and over budget from the data centre");
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public static class ArrivalKeys
     public static readonly QuantityKey RateOff = new("rate_off", UnitKind.PerSecond, null, Domain.NonNegative, "mmpp: the rate while off (may be 0).");
     public static readonly QuantityKey MeanOn = new("mean_on", UnitKind.Time, null, Domain.Positive, "mmpp: the mean on period.");
     public static readonly QuantityKey MeanOff = new("mean_off", UnitKind.Time, null, Domain.Positive, "mmpp: the mean off period.");
-    public static readonly IntegerKey Count = new("count", null, 1, 10_000_000, "batch-at-zero: how many requests.");
+    public static readonly IntegerKey Count = new("count", null, 1, 1_000_000, "batch-at-zero: how many requests.");
     public static readonly TextKey File = new("file", null, "trace: the CSV, relative to the experiment; its SHA-256 joins the config.", "a path");
     public static readonly TextKey Popularity = new("popularity", "zipf(0.8)", "Which model a request names: zipf(s) over the catalog's order (s = 0 is uniform).", "zipf(s)");
     public static readonly ValueKey Weights = new("weights", "{model id: weight, ...}", null, "Explicit popularity weights instead of zipf (models not named get 0).");

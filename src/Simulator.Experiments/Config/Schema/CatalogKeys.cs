@@ -8,8 +8,9 @@ public static class CatalogKeys
 {
     private const string ProfileForm = "an inference profile: {alpha, beta} (seconds per batch and per request) or {table: [[batch size, time], ...]}";
 
-    public static readonly TextKey Backbone = new("backbone", null, "The backbone the variants are fine-tuned from (resnet18, resnet34, resnet50, vit-b16, ...).");
-    public static readonly IntegerKey Variants = new("variants", null, 1, 100_000, "How many variants (models) the cluster has.");
+    public static readonly TextKey Backbone = new("backbone", null, "The backbone the variants are fine-tuned from.", $"a backbone: {string.Join(", ", Edge.Backbone.BuiltIn.Select(b => b.Name))}",
+        check: name => Edge.Backbone.BuiltIn.Any(b => b.Name == name) ? null : $"'{name}' is not a built-in backbone.{Edge.Spelling.Hint(name, Edge.Backbone.BuiltIn.Select(b => b.Name))} Built in: {string.Join(", ", Edge.Backbone.BuiltIn.Select(b => b.Name))}.");
+    public static readonly IntegerKey Variants = new("variants", null, 1, 10_000, "How many variants (models) the cluster has.");
     public static readonly ValueKey Frozen = new("frozen", "a whole number of layers from 0, or a list of them (one per variant, cycled)", null, "How many of the backbone's first layers each variant keeps frozen (shared with its cluster).");
     public static readonly IntegerKey Classes = new("classes", 1000, 1, 10_000_000, "The classes of each variant's head.");
     public static readonly ValueKey ClusterProfile = new("profile", ProfileForm, "Clockwork's for resnet50", "The inference time per batch size; resnet50 defaults to Clockwork's measurements.");
@@ -17,7 +18,7 @@ public static class CatalogKeys
 
     public static readonly SectionSchema Cluster = new("a cluster of catalog.clusters", "Variants fine-tuned from one backbone.", Backbone, Variants, Frozen, Classes, ClusterProfile, ClusterActivation);
 
-    public static readonly IntegerKey Rank = new("rank", null, 1, 1_000_000, "The adapter's rank r.");
+    public static readonly IntegerKey Rank = new("rank", null, 1, 65_536, "The adapter's rank r.");
     public static readonly ChoiceKey<Edge.LoraTargets> Targets = new("targets", new (string, Func<Edge.LoraTargets>, string)[]
     {
         ("qv", () => Edge.LoraTargets.QV, "The attention's query and value projections."),
@@ -37,9 +38,9 @@ public static class CatalogKeys
     public static readonly TextKey File = new("file", null, "A catalog file (blocks and models), relative to the experiment; its SHA-256 joins the config.", "a path", dependsOn: "none");
     public static readonly ListKey Clusters = new("clusters", "clusters", "backbone-sharing: the clusters of variants.", Cluster);
     public static readonly ListKey Adapters = new("adapters", "adapters", "lora: the adapters, one model each.", Adapter);
-    public static readonly IntegerKey Models = new("models", null, 1, 1_000_000, "general: how many models.");
-    public static readonly IntegerKey BlocksPerModel = new("blocks_per_model", null, 1, 1_000_000, "general: blocks each model has.");
-    public static readonly IntegerKey Pool = new("pool", null, 1, 10_000_000, "general: the blocks models may share.");
+    public static readonly IntegerKey Models = new("models", null, 1, 10_000, "general: how many models.");
+    public static readonly IntegerKey BlocksPerModel = new("blocks_per_model", null, 1, 10_000, "general: blocks each model has (with the models, at most 10,000,000 blocks).");
+    public static readonly IntegerKey Pool = new("pool", null, 1, 1_000_000, "general: the blocks models may share.");
     public static readonly NumberKey Share = new("share", null, Domain.NonNegative, "general: the probability that a model's block comes from the pool.", max: 1);
     public static readonly ValueKey BlockSize = new("block_size", "[min, max], sizes (B, kB, MB, GB, ...)", null, "general: the range block sizes are drawn from, uniformly.");
     public static readonly ValueKey Profile = new("profile", ProfileForm, null, "general, lora: every model's inference time per batch size.");

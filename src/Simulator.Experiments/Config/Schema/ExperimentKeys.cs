@@ -20,7 +20,14 @@ public static class ExperimentKeys
 
     public static readonly SectionSchema ReplicationsSection = new("replications as {min, max, ci_half_width}", "Sequential stopping.", Min, Max, CiHalfWidth);
 
-    public static readonly TextKey Name = new("name", null, "The experiment's name: results go to results/<name>/.");
+    public static readonly TextKey Name = new("name", null, "The experiment's name: results go to results/<name>/.", "a name of letters, digits, '-', '_' and '.' (at most 100, not starting with '.')", check: NameProblem);
+
+    /// <summary>A name is one folder under results/: no separators, nothing that climbs out, short enough for any file system.</summary>
+    private static string? NameProblem(string name) =>
+        name.Length is 0 or > 100 ? $"a name has 1 to 100 characters (it names a folder under results/), not {name.Length}."
+        : name[0] == '.' || name.Any(c => !(char.IsLetterOrDigit(c) || c is '-' or '_' or '.'))
+            ? $"the name '{(name.Length > 40 ? name[..40] + "..." : name)}' may hold only letters, digits, '-', '_' and '.', and not start with '.': it names one folder under results/."
+            : null;
     public static readonly TextKey Description = new("description", "", "What it shows and which figure it mirrors; report.md opens with it.");
     public static readonly IntegerKey Seed = new("seed", null, 0, long.MaxValue, "The root of every random stream: each (point, replication) derives its seed from it, the same for every strategy.");
     public static readonly ValueKey Replications = new("replications", "a whole number from 2, or {min, max, ci_half_width} (sequential stopping)", null,
@@ -31,13 +38,13 @@ public static class ExperimentKeys
     public static readonly QuantityKey Warmup = new("warmup", UnitKind.Time, "0 s", Domain.NonNegative, "The start not measured: requests arriving and batches starting before it are not counted.");
     public static readonly ValueKey Scenario = new("scenario", "a section whose keys its kind declares (below)", null, "The world each replication simulates.");
     public static readonly ListKey Strategies = new("strategies", "strategies: a name, {name, parameters..., settings}, or {select, schedule, settings} where cloudlets run sites",
-        "The strategies compared (list strategies). settings: {scenario path: value, ...} gives a strategy's runs scenario settings of their own (its label shows them); a strategy that needs a site setting (no-sharing: site.sharing: false) runs with it, and config.resolved.yaml records both.");
+        "The strategies compared (list strategies). settings: {scenario path: value, ...} gives a strategy's runs scenario settings of their own (its label shows them); a strategy that needs a site setting (no-sharing: site.sharing: false) runs with it, and config.resolved.yaml records both.", maxItems: 100);
     public static readonly TextKey Baseline = new("baseline", null, "The strategy (by label) the others are compared with, paired over the same replications.", "a strategy label", dependsOn: "none");
-    public static readonly ValueKey Sweep = new("sweep", "{dotted path: [values, ...], ...}", "none", "Settings to sweep; each combination is a point (all combinations, or paired with zip: true).");
+    public static readonly ValueKey Sweep = new("sweep", "{dotted path: [values, ...], ...}", "none", "Settings to sweep; each combination is a point (all combinations, or paired with zip: true); at most 10,000 points.");
     public static readonly BoolKey Zip = new("zip", false, "Pair the swept paths' values (all lists equally long) instead of taking every combination.");
-    public static readonly ListKey Plots = new("plots", "plots", "The plots to draw (a kind's plots: list kinds).", Plot, "none");
+    public static readonly ListKey Plots = new("plots", "plots", "The plots to draw (a kind's plots: list kinds).", Plot, "none", maxItems: 100);
     public static readonly SectionKey Trace = new("trace", TraceSection, "Also write the timelines of replication 0 of every cell (or run --trace).");
-    public static readonly ListKey Plugins = new("plugins", "assembly paths (.dll), relative to the file", "Assemblies whose strategies and scenario kinds join the built-in ones; each one's SHA-256 joins the config.", @default: "none");
+    public static readonly ListKey Plugins = new("plugins", "assembly paths (.dll), relative to the file", "Assemblies whose strategies and scenario kinds join the built-in ones; each one's SHA-256 joins the config.", @default: "none", maxItems: 100);
 
     public static readonly SectionSchema Top = new("the experiment file", "One experiment: a world, strategies, replications, sweep and outputs.",
         Name, Description, Seed, Replications, Horizon, Warmup, Scenario, Strategies, Baseline, Sweep, Zip, Plots, Trace, Plugins);

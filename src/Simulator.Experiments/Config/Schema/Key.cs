@@ -104,9 +104,13 @@ public sealed class BoolKey(string name, bool @default, string help) : Key(name,
 }
 
 /// <summary>Free text (a name, a path, a profile name checked by its reader).</summary>
-public sealed class TextKey(string name, string? @default, string help, string type = "text", string? dependsOn = null) : Key(name, help)
+/// <param name="check">The value's problem in words, or null when it is fine.</param>
+public sealed class TextKey(string name, string? @default, string help, string type = "text", string? dependsOn = null, Func<string, string?>? check = null) : Key(name, help)
 {
     public string? DefaultValue { get; } = @default;
+
+    /// <summary>What is wrong with a value (null: nothing).</summary>
+    public string? Problem(string value) => check?.Invoke(value);
 
     public string? DependsOn { get; } = dependsOn;
 
@@ -171,11 +175,14 @@ public sealed class SectionKey(string name, SectionSchema schema, string help) :
 }
 
 /// <summary>A list; its items are mappings of <see cref="Items"/> keys, or values a reader of their own checks.</summary>
-public sealed class ListKey(string name, string items, string help, SectionSchema? schema = null, string? @default = null) : Key(name, help)
+public sealed class ListKey(string name, string items, string help, SectionSchema? schema = null, string? @default = null, int maxItems = 10_000) : Key(name, help)
 {
     public override SectionSchema? Section { get; } = schema;
 
-    public override string Type => "a list of " + items;
+    /// <summary>The most items the list may have, refused before any is read.</summary>
+    public int MaxItems { get; } = maxItems;
+
+    public override string Type => string.Create(CultureInfo.InvariantCulture, $"a list of {items} (at most {MaxItems:N0})");
 
     public override string Default => @default ?? "required";
 }

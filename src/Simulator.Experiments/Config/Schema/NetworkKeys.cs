@@ -15,6 +15,12 @@ public static class NetworkKeys
 
     private static string Shown(Interval i, string unit) => RangeKey.Written(i.Min, i.Max, v => N(v) + unit);
 
+    /// <summary>The most cloudlets a network may have: routes are kept between every pair (20 bytes a pair, 500 MB at 5,000).</summary>
+    public const int MaxCloudlets = 5_000;
+
+    /// <summary>The most per-request values a window may draw (an accuracy and an output factor per model, a value per context feature).</summary>
+    public const long MaxRequestValues = 20_000_000;
+
     private static readonly CloudletRanges C = new();
     private static readonly RequestRanges Q = new();
     private static readonly PaperLinks L = new();
@@ -63,9 +69,9 @@ public static class NetworkKeys
         ("paper", () => "paper", "N features drawn as the authors draw them."),
         ("latent", () => "latent", "A hidden task type of several; some features inform of it, and accuracy follows it."),
     }, "none", "How a request's context is drawn.");
-    public static readonly IntegerKey Features = new("features", 50, 1, 10_000_000, "N, the features of a context.");
-    public static readonly IntegerKey Types = new("types", 5, 1, 10_000_000, "latent: the hidden task types.");
-    public static readonly IntegerKey Informative = new("informative", 5, 1, 10_000_000, "latent: the features that inform of the type (at most features).");
+    public static readonly IntegerKey Features = new("features", 50, 1, 10_000, "N, the features of a context.");
+    public static readonly IntegerKey Types = new("types", 5, 1, 10_000, "latent: the hidden task types.");
+    public static readonly IntegerKey Informative = new("informative", 5, 1, 10_000, "latent: the features that inform of the type (at most features).");
     public static readonly NumberKey Noise = new("noise", 0.3, Domain.NonNegative, "latent: the noise on an informative feature.");
 
     public static readonly SectionSchema ContextSection = new("scenario.requests.context", "A request's context features.", ContextModel, Features, Types, Informative, Noise);
@@ -75,7 +81,7 @@ public static class NetworkKeys
 
     public static readonly SectionSchema PenaltySection = new("scenario.requests.penalty", "The online penalty.", Xi, DelayUnit);
 
-    public static readonly IntegerKey CloudletCount = new("cloudlets", 30, 1, 10_000_000, "How many cloudlets.");
+    public static readonly IntegerKey CloudletCount = new("cloudlets", 30, 1, MaxCloudlets, "How many cloudlets (at most 5,000: routes are kept between every pair, 20 bytes a pair).");
     public static readonly SectionKey Sites = new("sites", SitesSection, "Cloudlet sites from a coordinates file (EUA format).");
     public static readonly QuantityKey Area = new("area", UnitKind.Length, null, Domain.Positive, "The side of the square synthetic sites and users are drawn in.", dependsOn: "the files' extent, or 2500 m");
     public static readonly ChoiceKey<string> Edges = new("edges", new (string, Func<string>, string)[]
@@ -83,10 +89,10 @@ public static class NetworkKeys
         ("random-connected", () => "random-connected", "A random connected graph (the authors')."),
         ("k-nearest", () => "k-nearest", "Each cloudlet linked to its k nearest (needs k)."),
     }, "random-connected", "How cloudlets are linked.", noun: "an edge rule");
-    public static readonly IntegerKey K = new("k", 3, 1, 10_000_000, "k-nearest: the neighbours each cloudlet links to.");
+    public static readonly IntegerKey K = new("k", 3, 1, MaxCloudlets, "k-nearest: the neighbours each cloudlet links to.");
     public static readonly ValueKey Links = new("links", "paper: {metro, backhaul} as per-GB times (a value or {min, max}, s/GB); realistic: {metro: {bandwidth, latency}, backhaul: {bandwidth, latency}}",
         $"paper: {{metro: {Shown(MetroSecondsPerGB, " s/GB")}, backhaul: {Shown(BackhaulSecondsPerGB, " s/GB")}}}; realistic: required", "How long a part takes over a metro link (between cloudlets) and the backhaul (to the data centre).", LinksSection);
-    public static readonly IntegerKey Copies = new("copies", null, 1, 10_000_000, "The most copies of a model placed at the start.", dependsOn: "floor(cloudlets / 20), at least 1 (the authors')");
+    public static readonly IntegerKey Copies = new("copies", null, 1, MaxCloudlets, "The most copies of a model placed at the start (at most the cloudlets).", dependsOn: "floor(cloudlets / 20), at least 1 (the authors')");
     public static readonly ChoiceKey<CapacityRule> Capacity = new("capacity", new (string, Func<CapacityRule>, string)[]
     {
         ("per-request", () => CapacityRule.PerRequest, "alpha |M_k| <= C_h for each request on its own (the authors' row)."),
@@ -118,7 +124,7 @@ public static class NetworkKeys
     public static readonly SectionSchema NetworkSection = new("scenario.network", "The network: its graph, links and rules.",
         CloudletCount, Sites, Area, Edges, K, Links, Copies, Capacity, CapacityFactor, Sources, Queueing, Contention, Window, Inflight);
 
-    public static readonly IntegerKey Count = new("count", 100, 1, 10_000_000, "A window at t = 0: how many requests.");
+    public static readonly IntegerKey Count = new("count", 100, 1, 1_000_000, "A window at t = 0: how many requests (with the models, at most 20,000,000 accuracies drawn).");
     public static readonly QuantityKey Rate = new("rate", UnitKind.PerSecond, null, Domain.Positive, "Requests over time: the total arrival rate.");
     public static readonly SectionKey Users = new("users", UsersSection, "User positions from a coordinates file.");
     public static readonly ValueKey Uplink = new("uplink", "paper, or an uplink section (realistic profile)", "paper", "The users' rate to their cloudlet: the paper's formula, or the project's radio.", UplinkKeys.Section);
@@ -144,11 +150,11 @@ public static class NetworkKeys
     public static readonly SectionKey Requests = new("requests", RequestsSection, "The requests: how many or how fast, and the ranges their attributes are drawn from.");
 
 
-    public static readonly IntegerKey PfmModels = new("models", 10, 1, 10_000_000, "pfm: how many models.");
-    public static readonly IntegerKey Families = new("families", 1, 1, 10_000_000, "pfm: the model families (each a base and its task parts).");
+    public static readonly IntegerKey PfmModels = new("models", 10, 1, 10_000, "pfm: how many models.");
+    public static readonly IntegerKey Families = new("families", 1, 1, 10_000, "pfm: the model families (each a base and its task parts).");
     public static readonly RangeKey Size = new("size", UnitKind.Bytes, Shown(PfmSizeGB, " GB"), "pfm: a model's size.");
     public static readonly RangeKey Intensity = new("intensity", null, Shown(PfmIntensity, ""), "pfm: phi_k, the compute intensity.");
-    public static readonly IntegerKey BaseBlocks = new("base_blocks", P.BaseBlocks, 1, 10_000_000, "pfm: the blocks a family's base is made of.");
+    public static readonly IntegerKey BaseBlocks = new("base_blocks", P.BaseBlocks, 1, 10_000, "pfm: the blocks a family's base is made of.");
     public static readonly ValueKey PfmProfile = new("profile", "an inference profile: {alpha, beta} or {table: [[batch size, time], ...]}", "none (0 s)", "pfm: the inference time per batch size, where a cloudlet runs a site.");
     public static readonly QuantityKey PfmActivation = new("activation", UnitKind.Bytes, "0 B", Domain.Finite, "pfm: GPU memory each request of a batch takes, where a cloudlet runs a site.");
 

@@ -13,6 +13,8 @@ namespace Simulator.Experiments;
 /// </summary>
 public sealed record StochasticNetworkScenario(ScenarioKind Kind, Func<Random, Catalog> Catalog, NetworkWorldSpec World, NetworkProcessSpec Process, PenaltySpec Penalty) : IScenario
 {
+    public int? ContextFeatures => World.Context?.Features ?? 0;
+
     public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {
         var decider = strategy.Registry.CreateNetwork(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.Label));

@@ -14,6 +14,8 @@ namespace Simulator.Experiments;
 /// </summary>
 public sealed record NetworkOfSitesScenario(ScenarioKind Kind, Func<Random, Catalog> Catalog, NetworkWorldSpec World, NetworkOfSitesSpec Sites, PenaltySpec Penalty) : IScenario
 {
+    public int? ContextFeatures => World.Context?.Features ?? 0;
+
     public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {
         var (env, network) = Build(strategy, streams, length, trace);

@@ -65,6 +65,7 @@ public sealed class NetworkOneShotKind : ScenarioKind
         int requests = (int)users.Get(NetworkKeys.Count);
         if (users.Has(NetworkKeys.Rate)) throw users.Required(NetworkKeys.Rate).Error("a network-one-shot window has a 'count' of requests; 'rate' belongs to a network whose requests arrive over time.");
         var world = network.World(network.UserUplink());
+        network.CheckWindowSize(requests, world);
         return new NetworkOneShotScenario(this, network.Catalog, world, requests, network.Penalty());
     }
 }

@@ -17,6 +17,8 @@ namespace Simulator.Experiments;
 /// <param name="Catalog">Builds the catalog for a replication from its stream (a pfm catalog is drawn anew each time; files are fixed).</param>
 public sealed record NetworkOneShotScenario(NetworkOneShotKind Kind, Func<Random, Catalog> Catalog, NetworkWorldSpec World, int Requests, PenaltySpec Penalty) : IWindowScenario
 {
+    public int? ContextFeatures => World.Context?.Features ?? 0;
+
     ScenarioKind IScenario.Kind => Kind;
 
     private MetricSet Set => Kind.Metrics;
@@ -97,7 +99,7 @@ public sealed record NetworkOneShotScenario(NetworkOneShotKind Kind, Func<Random
     private MetricValues FromPlan(NetworkInstance instance, StrategyChoice strategy, NetworkPlan plan, PenaltySpec penaltySpec)
     {
         var e = NetworkEvaluator.Evaluate(instance, plan);
-        if (!e.Valid) throw new InvalidOperationException($"{strategy.Label} returned an invalid plan: {string.Join("; ", e.Faults)}.");
+        if (!e.WellFormed) throw new InvalidOperationException($"{strategy.Label} returned an invalid plan: {string.Join("; ", e.Faults)}.");
         var m = new MetricValues(Set);
         void Put(string name, double value) => m[Set[name]] = value;
         var s = e.Served;

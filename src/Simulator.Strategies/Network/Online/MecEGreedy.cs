@@ -8,7 +8,7 @@ namespace Simulator.Strategies.Network.Online;
 /// fixed epsilon its regret grows linearly: it keeps exploring at the same rate.
 /// </summary>
 [Strategy("mec-egreedy", "Context-free epsilon-greedy over models on the mean penalty (fixed epsilon: linear regret).", Kind = StrategyKind.Online)]
-public sealed class MecEGreedy(Random rng, double epsilon = 0.5) : IOnlineSelector
+public sealed class MecEGreedy(Random rng, [Domain(0, 1, Meaning = "a probability")] double epsilon = 0.5) : IOnlineSelector
 {
     private double[] sums = Array.Empty<double>();
     private int[] counts = Array.Empty<int>();

@@ -8,7 +8,7 @@ namespace Simulator.Strategies.Network.Online;
 /// smallest lower confidence bound x^T mu - alpha sqrt(x^T B^-1 x) is chosen.
 /// </summary>
 [Strategy("mec-linucb", "LinUCB over models on d context features fixed at random; picks the lowest confidence bound of the penalty.", Kind = StrategyKind.Online)]
-public sealed class MecLinUcb(Random rng, int d = 20, double alpha = 0.3) : IOnlineSelector
+public sealed class MecLinUcb(Random rng, [Domain(1), ContextFeatures] int d = 20, [Domain(0, AboveMin = true, Meaning = "a confidence width")] double alpha = 0.3) : IOnlineSelector
 {
     private LinearArms? arms;
     private int[] features = Array.Empty<int>(), all = Array.Empty<int>();

@@ -16,7 +16,7 @@ namespace Simulator.Strategies.Network.Online;
 /// it observed the informative features no more often than chance).
 /// </summary>
 [Strategy("mec-ol", "Restricted-context Thompson sampling (the paper's online algorithm): a Beta per feature picks the d observed, linear TS over models on them.", Kind = StrategyKind.Online)]
-public sealed class MecOl(Random rng, int d = 20, double v = 3) : IOnlineSelector
+public sealed class MecOl(Random rng, [Domain(1), ContextFeatures] int d = 20, [Domain(0, AboveMin = true, Meaning = "a scale of the sampling variance")] double v = 3) : IOnlineSelector
 {
     private readonly Variates draws = new(rng);
     private LinearArms? arms;
