@@ -95,6 +95,44 @@ public class RunTests
     }
 
     [Fact]
+    public void A_run_paused_by_StopAsync_resumes_with_its_stop_event_and_ends_as_an_uninterrupted_run()
+    {
+        static (List<(double, string)> Log, long Processed, double Now) Run(bool pause)
+        {
+            var env = new Simulation(3);
+            var log = new List<(double, string)>();
+            for (int p = 0; p < 3; p++) env.Process(Worker(env, p, log, pause));
+            var end = env.EndAtD(50);
+            int resumed = 0;
+            env.Run(end);
+            while (!env.Ended(end))
+            {
+                resumed++;
+                env.Run(end);
+            }
+            Assert.True(pause ? resumed > 10 : resumed == 0, $"{resumed} resumes");
+            Assert.Equal(50, env.NowD);
+            return (log, env.ProcessedEvents, env.NowD);
+        }
+
+        static IEnumerable<Event> Worker(Simulation env, int p, List<(double, string)> log, bool pause)
+        {
+            while (true)
+            {
+                yield return env.TimeoutD(env.RandUniform(0.5, 2.5));
+                log.Add((env.NowD, $"worker {p}"));
+                if (pause) env.StopAsync();
+            }
+        }
+
+        var whole = Run(pause: false);
+        var paused = Run(pause: true);
+        Assert.Equal(whole.Log, paused.Log);
+        // The stop event is counted out once, however often the run resumed.
+        Assert.Equal(whole.Processed, paused.Processed);
+    }
+
+    [Fact]
     public void Rand_is_reproducible_for_a_seed_and_differs_between_seeds()
     {
         var a = new Simulation(7);

@@ -1,15 +1,5 @@
 namespace Simulator.Edge;
 
-/// <summary>How a request left the site.</summary>
-public enum Outcome
-{
-    OnTime,
-    Late,
-    Expired,
-    Rejected,
-    Unfinished,
-}
-
 /// <summary>One request's timeline; the batch's times are NaN for a request that was never batched.</summary>
 public sealed record RequestSpan(long Id, string ModelId, double Arrival, double Deadline, Outcome Outcome, double End, int Batch,
     double BatchStart, double UploadEnd, double LoadStart, double LoadEnd, double InferenceStart, double Completion);

@@ -10,12 +10,16 @@ public sealed class OnlineRound
     private readonly NetworkRequest request;
     private readonly double[] penalties;
 
-    public OnlineRound(int round, NetworkRequest request, double[] penalties)
+    public OnlineRound(int round, NetworkRequest request, double[] penalties, IReadOnlyList<ServiceTerms>? terms = null)
     {
         Round = round;
         this.request = request;
         this.penalties = penalties;
+        Terms = terms ?? Array.Empty<ServiceTerms>();
     }
+
+    /// <summary>Every model's delay and cost from its nearest holders now: what the network knows before the pick (not the accuracy).</summary>
+    public IReadOnlyList<ServiceTerms> Terms { get; }
 
     /// <summary>0, 1, 2, ...: how many rounds came before.</summary>
     public int Round { get; }

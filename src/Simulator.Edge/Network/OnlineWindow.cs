@@ -51,6 +51,9 @@ public static class OnlineWindow
     /// <summary>What one round decided and earned.</summary>
     public readonly record struct StepResult(Assignment Choice, ServiceTerms Terms, double Penalty, double Regret, IReadOnlyList<int> Observed, ServiceEstimator Estimates);
 
+    /// <summary>A round put to the learner: what it may read, and what the round's end needs to score its pick.</summary>
+    public sealed record Question(OnlineRound Round, NetworkRequest Request, ServiceEstimator Estimates, ServiceTerms[] Terms, double[] Penalties);
+
     /// <summary>
     /// One round against what the cloudlets hold now: every model's terms from its nearest holders, the penalties,
     /// the learner's choice and its update. The window served online and the stochastic network both take this step;
@@ -58,6 +61,14 @@ public static class OnlineWindow
     /// </summary>
     public static StepResult Step(Topology topology, IReadOnlyList<Cloudlet> cloudlets, ModelParts parts, IReadOnlyList<IReadOnlySet<string>> held, NetworkRules rules,
         NetworkRequest r, int round, IOnlineSelector learner, PenaltySpec penaltySpec, HolderIndex index)
+    {
+        var question = Ask(topology, cloudlets, parts, held, rules, r, round, penaltySpec, index);
+        return Answer(question, learner.Choose(question.Round), learner);
+    }
+
+    /// <summary>The round's question: every model's terms from its nearest holders now, and their penalties.</summary>
+    public static Question Ask(Topology topology, IReadOnlyList<Cloudlet> cloudlets, ModelParts parts, IReadOnlyList<IReadOnlySet<string>> held, NetworkRules rules,
+        NetworkRequest r, int round, PenaltySpec penaltySpec, HolderIndex index)
     {
         int models = parts.Count;
         index.Refresh();
@@ -69,9 +80,14 @@ public static class OnlineWindow
             all[k] = est.NearestTerms(0, k);
             p[k] = Penalty(penaltySpec, r.Accuracy[k], all[k].Delay);
         }
-        var view = new OnlineRound(round, r, p);
-        int chosen = learner.Choose(view);
-        if (chosen < 0 || chosen >= models) throw new InvalidOperationException($"{learner.GetType().Name} chose model {chosen} of {models}.");
+        return new Question(new OnlineRound(round, r, p, all), r, est, all, p);
+    }
+
+    /// <summary>The learner's pick scored: its update with the penalty earned, the sources, the regret.</summary>
+    public static StepResult Answer(Question question, int chosen, IOnlineSelector learner)
+    {
+        var (view, r, est, all, p) = question;
+        if (chosen < 0 || chosen >= p.Length) throw new InvalidOperationException($"{learner.GetType().Name} chose model {chosen} of {p.Length}.");
         learner.Learn(view, chosen, p[chosen]);
         var choice = new Assignment(chosen, ServiceEstimator.Nearest(est.BaseSources(r.Home, chosen)).Location, ServiceEstimator.Nearest(est.TaskSources(r.Home, chosen)).Location);
         return new StepResult(choice, all[chosen], p[chosen], p[chosen] - p.Min(), view.Observed, est);

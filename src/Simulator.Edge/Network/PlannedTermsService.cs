@@ -36,9 +36,10 @@ public abstract class PlannedTermsService(Simulation env) : IRequestService
         foreach (var e in QueueAndInfer(r, planned.Inference, q => queueing = q)) yield return e;
         yield return env.TimeoutD(planned.Transmission);
         // The realized pull, with the same energy formula the plan used.
-        if (r.Counted) Measures.Complete(pull, queueing, planned.Inference, planned.Transmission, planned.Delay, estimates.Terms(r.Slot, a.Model, pull).Cost, r.Network!.Accuracy[a.Model]);
+        double cost = estimates.Terms(r.Slot, a.Model, pull).Cost, accuracy = r.Network!.Accuracy[a.Model];
+        if (r.Counted) Measures.Complete(pull, queueing, planned.Inference, planned.Transmission, planned.Delay, cost, accuracy);
         RequestCompleted?.Invoke(r, planned, env.NowD - r.Decided);
-        pipeline!.Finish(r);
+        pipeline!.Finish(r, new RequestOutcome(r.Id, estimates.Instance.Catalog.Models[a.Model].Id, Outcome.Served, env.NowD, env.NowD - r.Arrival, cost, accuracy));
     }
 }
 

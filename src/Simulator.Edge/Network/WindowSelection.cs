@@ -39,6 +39,7 @@ public sealed class WindowSelection : ISelection
     public void Start(RequestPipeline pipeline)
     {
         this.pipeline = pipeline;
+        pipeline.ReportTo(selector);
         if (windowSeconds > 0) pipeline.Env.Process(Windows(pipeline.Env));
     }
 

@@ -83,10 +83,27 @@ public sealed class RequestPipeline
     {
         if (request.Counted) Unplaced++;
         RequestUnplaced?.Invoke(request);
+        Ended?.Invoke(request, new RequestOutcome(request.Id, "", Outcome.Unplaced, env.NowD, double.NaN));
     }
 
-    /// <summary>The service knows the request's outcome: its parts may go.</summary>
-    public void Finish(UserRequest request) => fetch?.Release(request);
+    /// <summary>Raised when a request's outcome is known (placed nowhere, or ended by the service), in simulated time order.</summary>
+    public event Action<UserRequest, RequestOutcome>? Ended;
+
+    /// <summary>Whether anyone listens to <see cref="Ended"/>: a service that would keep a request only to report it may skip it otherwise.</summary>
+    public bool ReportsOutcomes => Ended is not null;
+
+    /// <summary>Reports every outcome to <paramref name="strategy"/> when it learns from outcomes (<see cref="IOutcomeObserver"/>).</summary>
+    public void ReportTo(object strategy)
+    {
+        if (strategy is IOutcomeObserver observer) Ended += (_, outcome) => observer.Observe(outcome);
+    }
+
+    /// <summary>The service knows the request's outcome: it is reported, and its parts may go.</summary>
+    public void Finish(UserRequest request, in RequestOutcome outcome)
+    {
+        Ended?.Invoke(request, outcome);
+        fetch?.Release(request);
+    }
 
     private IEnumerable<Event> AdmitAfter(List<Event> pulls, UserRequest request)
     {

@@ -18,6 +18,7 @@ public sealed class EdgeSite
     private readonly Catalog catalog;
     private readonly SiteSpec spec;
     private readonly IBatchScheduler scheduler;
+    private readonly IOutcomeObserver? observer;
     private readonly List<InferenceRequest> queue = new();
     private readonly Queue<PlannedBatch> plan = new();
     private readonly Resource gpuUnit;
@@ -39,6 +40,7 @@ public sealed class EdgeSite
         this.catalog = catalog;
         this.spec = spec;
         this.scheduler = scheduler;
+        observer = scheduler as IOutcomeObserver;
         Estimator = LoadEstimator.For(catalog, spec);
         var ram = new RamCache(spec.RamBytes);
         ram.Preload(catalog, spec.RamPreload);
@@ -101,7 +103,22 @@ public sealed class EdgeSite
         {
             double t0 = env.NowD;
             if (spec.Admission == Admission.DropInfeasible) DropInfeasible(t0);
-            var next = queue.Count > 0 ? NextBatch(t0) : null;
+            if (queue.Count > 0 && NeedsPlan())
+            {
+                var view = View(t0);
+                long started = Stopwatch.GetTimestamp();
+                if (scheduler is IDeferredScheduler deferred)
+                {
+                    // The plan comes from outside: the run pauses until it does, and this planner goes on first.
+                    var decided = new Event(env);
+                    deferred.Ask(view, answer => decided.Succeed(answer, priority: Urgent));
+                    if (decided.IsAlive) env.StopAsync();
+                    yield return decided;
+                    Adopt((Plan)decided.Value!, started);
+                }
+                else Adopt(scheduler.Plan(view), started);
+            }
+            var next = queue.Count > 0 ? NextBatch() : null;
             if (next is null)
             {
                 wakeup = new Event(env); // nothing to serve: sleep until the next arrival
@@ -157,14 +174,21 @@ public sealed class EdgeSite
 
     private void Expire(InferenceRequest r)
     {
-        Ended?.Invoke(r, Outcome.Expired, env.NowD);
+        End(r, Outcome.Expired, env.NowD, double.NaN);
         Metrics.OnExpired(r);
     }
 
     private void Served(InferenceRequest r, double finish, LatencyParts parts, CriticalPath path)
     {
-        Ended?.Invoke(r, finish <= r.Deadline ? Outcome.OnTime : Outcome.Late, finish);
+        End(r, finish <= r.Deadline ? Outcome.OnTime : Outcome.Late, finish, finish - r.Arrival);
         Metrics.OnServed(r, finish, parts, path);
+    }
+
+    /// <summary>The outcome to whoever listens, and to the scheduler when it learns from outcomes.</summary>
+    private void End(InferenceRequest r, Outcome outcome, double at, double delay)
+    {
+        Ended?.Invoke(r, outcome, at);
+        observer?.Observe(new RequestOutcome(r.Id, r.ModelId, outcome, at, delay));
     }
 
     private double DownlinkSeconds() =>
@@ -192,15 +216,18 @@ public sealed class EdgeSite
         ShowQueue();
     }
 
-    private (Model Model, IReadOnlyList<InferenceRequest> Members)? NextBatch(double now)
+    /// <summary>An answer from outside goes before every other event at its instant: the planner resumes as if it had never waited.</summary>
+    private const int Urgent = -1 << 20;
+
+    private bool NeedsPlan() => spec.Replan switch
     {
-        bool ask = spec.Replan switch
-        {
-            Replan.EveryBatch => true,
-            Replan.OnArrival => arrivedSincePlan || plan.Count == 0,
-            _ => plan.Count == 0,
-        };
-        if (ask) AskScheduler(now);
+        Replan.EveryBatch => true,
+        Replan.OnArrival => arrivedSincePlan || plan.Count == 0,
+        _ => plan.Count == 0,
+    };
+
+    private (Model Model, IReadOnlyList<InferenceRequest> Members)? NextBatch()
+    {
         while (plan.TryDequeue(out var batch))
         {
             // A kept plan may name requests that expired since: serve those still queued.
@@ -213,11 +240,11 @@ public sealed class EdgeSite
         return null;
     }
 
-    private void AskScheduler(double now)
+    private SiteView View(double now) => new(now, queue.Select(r => QueuedRequest.At(r, now)).ToArray(), Loader.Gpu, Loader.Ram, catalog, Estimator, spec);
+
+    /// <summary>The scheduler's plan replaces the one kept: its rejections end now, its batches wait their turn.</summary>
+    private void Adopt(Plan decided, long started)
     {
-        var view = new SiteView(now, queue.Select(r => QueuedRequest.At(r, now)).ToArray(), Loader.Gpu, Loader.Ram, catalog, Estimator, spec);
-        long started = Stopwatch.GetTimestamp();
-        var decided = scheduler.Plan(view);
         Metrics.OnDecision(Stopwatch.GetElapsedTime(started).TotalSeconds);
         arrivedSincePlan = false;
         plan.Clear();
@@ -226,7 +253,7 @@ public sealed class EdgeSite
         {
             var r = queue.First(q => q.Id == id);
             queue.Remove(r);
-            Ended?.Invoke(r, Outcome.Rejected, env.NowD);
+            End(r, Outcome.Rejected, env.NowD, double.NaN);
             Metrics.OnRejected(r);
         }
         foreach (var b in decided.Batches) plan.Enqueue(b);

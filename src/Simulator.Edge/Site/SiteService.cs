@@ -13,7 +13,8 @@ public sealed class SiteService : IRequestService
 {
     private readonly EdgeSite[] sites;
     private readonly string[] modelIds;
-    private readonly Dictionary<long, UserRequest> pinned = new();
+    // Requests whose outcome the pipeline must hear of: those whose parts are pinned, and all when someone listens.
+    private readonly Dictionary<long, UserRequest> open = new();
     private RequestPipeline? pipeline;
 
     /// <param name="scheduler">The scheduler of cloudlet i, made from its cell's streams.</param>
@@ -57,13 +58,14 @@ public sealed class SiteService : IRequestService
         if (request.Choice is { } choice) r.ModelId = modelIds[choice.Model];
         r.Decided = request.Decided;
         r.Admitted = request.Admitted;
-        if (request.Pinned is not null) pinned.Add(r.Id, request);
+        if (request.Pinned is not null || pipeline!.ReportsOutcomes) open.Add(r.Id, request);
         sites[request.Home].Admit(r);
         return null;
     }
 
     private void Ended(InferenceRequest r, Outcome outcome, double at)
     {
-        if (pinned.Remove(r.Id, out var request)) pipeline!.Finish(request);
+        if (open.Remove(r.Id, out var request))
+            pipeline!.Finish(request, new RequestOutcome(r.Id, r.ModelId, outcome, at, outcome is Outcome.OnTime or Outcome.Late ? at - r.Arrival : double.NaN));
     }
 }

@@ -134,6 +134,8 @@ public static class TraceWriter
         Outcome.Late => "late",
         Outcome.Expired => "expired",
         Outcome.Rejected => "rejected",
+        Outcome.Served => "served",
+        Outcome.Unplaced => "unplaced",
         _ => "unfinished",
     };
 

@@ -19,6 +19,7 @@ public partial class Simulation
     private EventQueue queue = new();
     private long nowTicks;
     private volatile bool stopRequested;
+    private Event? watchedStop;
 
     // Set by ThreadSafeSimulation: every access to the queue then takes this lock, so events can be
     // triggered from other threads while the loop runs.
@@ -175,28 +176,45 @@ public partial class Simulation
     /// there with priority 0, before every other priority-0 event at that instant: events with negative
     /// priority there still run, the others do not.
     /// </summary>
-    public virtual object? Run(DateTime until)
+    public virtual object? Run(DateTime until) => Run(EndAt(until));
+
+    /// <summary>
+    /// The event that ends a run at the date <paramref name="until"/> (which must lie in the future), placed in the
+    /// queue as <see cref="Run(DateTime)"/> places it; <see cref="Run(Event)"/> with it runs until then, and after
+    /// <see cref="StopAsync"/> paused the run, the same call resumes it.
+    /// </summary>
+    public virtual Event EndAt(DateTime until)
     {
         if (until <= Now) throw new InvalidOperationException($"The simulation end date must lie in the future (now {Now:O}, end {until:O}).");
         var stop = new Event(this);
         stop.MarkTriggeredOk();
         if (syncRoot is null) queue.EnqueueWithKey(nowTicks + (until - Now).Ticks, EventQueue.MakeKey(0, -1), stop);
         else lock (syncRoot) queue.EnqueueWithKey(nowTicks + (until - Now).Ticks, EventQueue.MakeKey(0, -1), stop);
-        return Run(stop);
+        return stop;
     }
 
-    /// <summary>Runs until <paramref name="stopEvent"/> is processed and returns its value, or until no event is left when null.</summary>
+    /// <summary>The event that ends a run <paramref name="span"/> default steps from now (see <see cref="EndAt"/>).</summary>
+    public Event EndAtD(double span) => EndAt(Now + ToTimeSpan(span));
+
+    /// <summary>
+    /// Runs until <paramref name="stopEvent"/> is processed and returns its value, or until no event is left when null.
+    /// A run that <see cref="StopAsync"/> paused resumes by the same call: the stop event is watched once.
+    /// </summary>
     public virtual object? Run(Event? stopEvent = null)
     {
         if (stopEvent is not null)
         {
             if (stopEvent.IsProcessed) return stopEvent.Value;
-            // As in SimSharp, the event that ends the run is not counted among the processed ones.
-            stopEvent.AddCallback(_ =>
+            if (!ReferenceEquals(stopEvent, watchedStop))
             {
-                stopRequested = true;
-                ProcessedEvents--;
-            });
+                watchedStop = stopEvent;
+                // As in SimSharp, the event that ends the run is not counted among the processed ones.
+                stopEvent.AddCallback(_ =>
+                {
+                    stopRequested = true;
+                    ProcessedEvents--;
+                });
+            }
         }
         stopRequested = false;
         RunStarted?.Invoke(this, EventArgs.Empty);
@@ -214,6 +232,9 @@ public partial class Simulation
             throw new InvalidOperationException($"No scheduled events left but the \"until\" event was not triggered (time {Now:O}).");
         return stopEvent.Value;
     }
+
+    /// <summary>Whether the last run ended at its stop event (or with no event left), rather than paused by <see cref="StopAsync"/>.</summary>
+    public bool Ended(Event stopEvent) => stopEvent.IsProcessed || !HasEvents;
 
     /// <summary>Makes the running loop return before the next event.</summary>
     public virtual void StopAsync() => stopRequested = true;
