@@ -13,8 +13,12 @@ namespace Simulator.Experiments;
 /// </summary>
 public static class ExperimentReader
 {
-    public static ExperimentSpec Read(string file, IReadOnlyList<string>? sets = null) =>
-        Read(new ExperimentSource(YamlDoc.ReadText(file), file, Path.GetDirectoryName(Path.GetFullPath(file))!, sets ?? Array.Empty<string>()));
+    public static ExperimentSpec Read(string file, IReadOnlyList<string>? sets = null)
+    {
+        if (Directory.Exists(file)) throw new FormatException($"{Path.GetFullPath(file)} is a folder; give an experiment file (.yaml).");
+        if (!File.Exists(file)) throw new FileNotFoundException($"{Path.GetFullPath(file)}: no such experiment file.");
+        return Read(new ExperimentSource(YamlDoc.ReadText(file), file, Path.GetDirectoryName(Path.GetFullPath(file))!, sets ?? Array.Empty<string>()));
+    }
 
     public static ExperimentSpec Read(ExperimentSource source) =>
         Read(YamlDoc.Parse(source.Text, source.FileName), source.BaseDirectory, source.Sets) with { Source = source };
@@ -36,7 +40,7 @@ public static class ExperimentReader
         double warmup = t.Get(ExperimentKeys.Warmup);
         if (!(horizon > warmup)) throw (t.Raw(ExperimentKeys.Horizon) ?? doc).Error($"the horizon ({horizon} s) must be longer than the warm-up ({warmup} s).");
         var (registry, kinds, _) = ReadPlugins(t, baseDirectory);
-        var strategies = ReadStrategies(t, registry);
+        var strategies = ReadStrategies(t, registry, baseDirectory);
         string? baseline = t.Has(ExperimentKeys.Baseline) ? t.Get(ExperimentKeys.Baseline) : null;
         if (baseline is not null && strategies.All(s => s.Label != baseline))
             throw t.Required(ExperimentKeys.Baseline).Error($"the baseline '{baseline}' is not among the strategies.{BaselineHint(baseline, strategies)}");
@@ -138,7 +142,7 @@ public static class ExperimentReader
         foreach (var (path, value) in own)
             if (sweep.Any(a => a.Path == path)) throw value.Error($"'{path}' is swept; a strategy's settings cannot fix it.");
         var site = strategy.Schedule ?? strategy;
-        if (site.Registry.KindOf(site.Name) != Strategies.StrategyKind.Site) return own;
+        if (site.External is not null || site.Registry.KindOf(site.Name) != Strategies.StrategyKind.Site) return own;
         foreach (var (key, value) in site.Registry.Site(site.Name))
         {
             string path = $"scenario.{kind.Strategies.SitePath ?? throw new ConfigException("strategies", 1, "", $"'{site.Name}' needs site setting {key}: {value}, and a {kind.Name} scenario names no site.")}.{key}";
@@ -165,6 +169,12 @@ public static class ExperimentReader
         var items = t.Required(ExperimentKeys.Strategies).Sequence();
         for (int i = 0; i < strategies.Count; i++)
         {
+            if (strategies[i].External is not null)
+            {
+                if (kind.Decision is null || points.Any(p => p.ScenarioOf(i) is not IEnvironmentScenario))
+                    throw items[i].Error($"'{strategies[i].Label}' is an external policy; a {kind.Name} scenario has no decision an outside policy can take (kinds that have one: {string.Join(", ", kinds.All.Where(k => k.Decision is not null).Select(k => k.Name))}).");
+                continue;
+            }
             if (slots.Pairs && strategies[i].Schedule is null)
                 throw items[i].Error($"a {kind.Name} scenario's cloudlets run sites: pair each selector with the site strategy its cloudlets batch with, e.g. {{select: {strategies[i].Name}, schedule: pl-dp}}.");
             if (!slots.Pairs && strategies[i].Schedule is not null)
@@ -180,7 +190,7 @@ public static class ExperimentReader
         foreach (var point in points)
             for (int i = 0; i < strategies.Count; i++)
             {
-                if (point.ScenarioOf(i).ContextFeatures is not { } features) continue;
+                if (strategies[i].External is not null || point.ScenarioOf(i).ContextFeatures is not { } features) continue;
                 foreach (var choice in new[] { strategies[i], strategies[i].Schedule })
                     foreach (var (parameter, value) in choice is null ? [] : choice.Registry.ContextFeatures(choice.Name, choice.Arguments))
                         if (value > features)
@@ -246,13 +256,18 @@ public static class ExperimentReader
         return Spelling.Hint(baseline, strategies.Select(s => s.Label)) + $" The labels: {string.Join(", ", strategies.Select(s => s.Label))}.";
     }
 
-    private static List<StrategyChoice> ReadStrategies(Section t, Strategies.StrategyRegistry registry)
+    private static List<StrategyChoice> ReadStrategies(Section t, Strategies.StrategyRegistry registry, string baseDirectory)
     {
         var list = new List<StrategyChoice>();
         t.Required(ExperimentKeys.Strategies);
         foreach (var item in t.Items(ExperimentKeys.Strategies))
         {
-            if (item.IsMapping && item.Mapping().ContainsKey("select"))
+            if (item.IsMapping && item.Mapping().ContainsKey(External))
+            {
+                var entry = item.Mapping(External, Settings);
+                list.Add(new StrategyChoice(External, new Dictionary<string, string>()) { Registry = registry, External = ExternalPolicy.Read(entry[External], baseDirectory), Settings = ReadSettings(entry) });
+            }
+            else if (item.IsMapping && item.Mapping().ContainsKey("select"))
             {
                 var pair = item.Mapping("select", "schedule", Settings);
                 if (!pair.TryGetValue("schedule", out var schedule)) throw item.Error("a strategy pair needs 'schedule' (a site strategy) beside 'select' (a network or online one).");
@@ -285,6 +300,9 @@ public static class ExperimentReader
 
     /// <summary>The key of a strategy entry that gives its runs scenario settings of their own.</summary>
     private const string Settings = "settings";
+
+    /// <summary>The key of a strategy entry that runs an outside policy.</summary>
+    private const string External = "external";
 
     /// <summary><c>settings: {scenario.path: value, ...}</c> of a strategy entry: one value per scenario path.</summary>
     private static Dictionary<string, YamlDoc> ReadSettings(IReadOnlyDictionary<string, YamlDoc> entry)

@@ -12,8 +12,12 @@ public sealed record StrategyChoice(string Name, IReadOnlyDictionary<string, str
     /// <summary>In a network of sites, the site strategy every cloudlet batches with (this choice is then the selector); null elsewhere.</summary>
     public StrategyChoice? Schedule { get; init; }
 
-    /// <summary>The strategy's own label: its name and its arguments.</summary>
-    public string OwnLabel => Arguments.Count == 0 ? Name : $"{Name}({string.Join(",", Arguments.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"))})";
+    /// <summary>An outside policy's process (<c>{external: ...}</c>), asked at each decision instead of a registered strategy; null for those.</summary>
+    public ExternalPolicy? External { get; init; }
+
+    /// <summary>The strategy's own label: its name and its arguments (an external policy's label).</summary>
+    public string OwnLabel => External is { } e ? e.Label
+        : Arguments.Count == 0 ? Name : $"{Name}({string.Join(",", Arguments.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"))})";
 
     /// <summary>What outputs call it: its own label, or <c>select+schedule</c> for a pair, with its settings in brackets.</summary>
     public string Label => (Schedule is null ? OwnLabel : $"{OwnLabel}+{Schedule.OwnLabel}")

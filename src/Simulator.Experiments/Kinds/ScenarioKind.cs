@@ -25,6 +25,9 @@ public abstract class ScenarioKind
     public abstract StrategySlots Strategies { get; }
 
     /// <summary>Why its runs cannot be traced; null when they can (its scenarios are <see cref="ITimelineScenario"/>).</summary>
+    /// <summary>The decision an outside policy can take in this kind's scenarios (an environment, an <c>external</c> strategy), in words; null: none.</summary>
+    public virtual string? Decision => null;
+
     public virtual string? TraceRefusal => $"a trace records the requests and batches of a simulated site; a {Name} scenario has none";
 
     /// <summary>Binds the scenario section at one sweep point (values checked here, before any run).</summary>

@@ -28,6 +28,7 @@ public sealed class Runner(ExperimentSpec spec, int parallelism)
     {
         var records = new ConcurrentBag<RunRecord>(Done);
         var finished = Done.Select(r => r.Cell).ToHashSet();
+        var failed = new ConcurrentBag<(Cell Cell, string Problem)>();
         int done = 0, planned = 0;
         void RunAll(IReadOnlyList<Cell> cells)
         {
@@ -38,7 +39,17 @@ public sealed class Runner(ExperimentSpec spec, int parallelism)
             // would leave a core idle while the other finishes a handful of slow cells.
             Parallel.ForEach(Partitioner.Create(todo, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, cell =>
             {
-                var record = RunCell(spec, cell);
+                RunRecord record;
+                try
+                {
+                    record = RunCell(spec, cell);
+                }
+                catch (PolicyFailure ex)
+                {
+                    // An outside policy failed this cell alone: the others run, and the failure is reported at the end.
+                    failed.Add((cell, ex.Message));
+                    return;
+                }
                 records.Add(record);
                 Finished?.Invoke(record);
                 Progress?.Invoke(Interlocked.Increment(ref done), Volatile.Read(ref planned));
@@ -46,6 +57,7 @@ public sealed class Runner(ExperimentSpec spec, int parallelism)
         }
         var plan = spec.Replications;
         RunAll(Cells(Enumerable.Range(0, spec.Points.Count), 0, plan.Min));
+        if (!failed.IsEmpty) throw new CellsFailed(spec, failed.OrderBy(f => (f.Cell.Point, f.Cell.Strategy, f.Cell.Replication)).ToArray());
         if (plan.RelativeHalfWidth is { } width)
         {
             var reps = Enumerable.Repeat(plan.Min, spec.Points.Count).ToArray();
@@ -54,6 +66,7 @@ public sealed class Runner(ExperimentSpec spec, int parallelism)
                 var more = Enumerable.Range(0, spec.Points.Count).Where(p => reps[p] < plan.Max && !NarrowEnough(records, p, width)).ToArray();
                 if (more.Length == 0) break;
                 RunAll(more.SelectMany(p => Cells(new[] { p }, reps[p], reps[p] + 1)).ToArray());
+                if (!failed.IsEmpty) throw new CellsFailed(spec, failed.OrderBy(f => (f.Cell.Point, f.Cell.Strategy, f.Cell.Replication)).ToArray());
                 foreach (int p in more) reps[p]++;
             }
         }

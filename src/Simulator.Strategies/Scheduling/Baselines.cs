@@ -13,14 +13,23 @@ public abstract class OneBatchScheduler : IBatchScheduler
     {
         if (view.Queue.Count == 0) return Edge.Plan.Empty;
         var model = view.Catalog.Model(PickModel(view));
-        var ids = Members(view, model).Take(view.MaxBatchSize(model)).Select(r => r.Id).ToArray();
-        return ids.Length == 0 ? Edge.Plan.Empty : new Plan(new[] { new PlannedBatch(model.Id, ids) });
+        return Batch(view, model, Members(view, model));
     }
 
     protected abstract string PickModel(SiteView view);
 
-    protected virtual IEnumerable<QueuedRequest> Members(SiteView view, Model model) =>
+    protected virtual IEnumerable<QueuedRequest> Members(SiteView view, Model model) => InArrivalOrder(view, model);
+
+    /// <summary>The queued requests of <paramref name="model"/> in arrival order (ties by id).</summary>
+    public static IEnumerable<QueuedRequest> InArrivalOrder(SiteView view, Model model) =>
         view.Queue.Where(r => r.ModelId == model.Id).OrderBy(r => r.Arrival).ThenBy(r => r.Id);
+
+    /// <summary>One batch of <paramref name="model"/>: the first of <paramref name="members"/>, as many as the memory rule allows (none: the empty plan).</summary>
+    public static Plan Batch(SiteView view, Model model, IEnumerable<QueuedRequest> members)
+    {
+        var ids = members.Take(view.MaxBatchSize(model)).Select(r => r.Id).ToArray();
+        return ids.Length == 0 ? Edge.Plan.Empty : new Plan(new[] { new PlannedBatch(model.Id, ids) });
+    }
 }
 
 /// <summary>`edf`: the model of the earliest deadline; its requests, earliest deadline first, that can still make it.</summary>

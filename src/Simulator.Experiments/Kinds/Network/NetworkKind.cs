@@ -20,6 +20,8 @@ public sealed class NetworkKind : ScenarioKind
 
     public override string Description => "The stochastic network: users' requests arrive over the horizon, a network strategy plans every window (or a learner each request), and pulls, queues and the cloudlets' part stores run in the simulation.";
 
+    public override string? Decision => "each request's model (observation: its context features, per model the delay and cost from the nearest holders; reward: minus the penalty, or minus the delay)";
+
     public override SectionSchema Section { get; } = NetworkSection.ScenarioSchema("scenario (kind: network)", "Requests over time over a drawn network.", new ValueKey("cloudlet", "(not in this kind)", "none", "Cloudlets that run sites make a network of sites: another kind."));
 
     public override MetricSet Metrics { get; } = new(new[]

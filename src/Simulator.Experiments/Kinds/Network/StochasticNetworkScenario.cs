@@ -11,17 +11,43 @@ namespace Simulator.Experiments;
 /// It reports the realized delay beside the delay planned at decision time: how far a plan made under the
 /// paper's assumptions lies from what happens (network.md section 3, item 8).
 /// </summary>
-public sealed record StochasticNetworkScenario(ScenarioKind Kind, Func<Random, Catalog> Catalog, NetworkWorldSpec World, NetworkProcessSpec Process, PenaltySpec Penalty) : IScenario
+public sealed record StochasticNetworkScenario(ScenarioKind Kind, Func<Random, Catalog> Catalog, NetworkWorldSpec World, NetworkProcessSpec Process, PenaltySpec Penalty) : IEnvironmentScenario
 {
     public int? ContextFeatures => World.Context?.Features ?? 0;
 
+    /// <summary>The models are drawn per replication; their number and names are the generator's, the same in every one.</summary>
+    public DecisionSpace Space => NetworkDecisions.Space(World.Context?.Features ?? 0, Catalog(new Random(0)).Models.Select(m => m.Id).ToArray());
+
+    public IReadOnlyList<string> Rewards => NetworkDecisions.Rewards;
+
+    public Episode Begin(RandomStreams streams, RunLength length, string? reward = null)
+    {
+        reward ??= "penalty";
+        if (!NetworkDecisions.Rewards.Contains(reward)) throw new ArgumentException($"a network's reward is one of {string.Join(", ", NetworkDecisions.Rewards)}, not '{reward}'.", nameof(reward));
+        return NetworkEpisode.Start(Space, length, learner => Build(learner, streams, length), network => Values(network, length), reward);
+    }
+
+    public object Policy(IPolicy policy) => new NetworkPolicy(policy, Space, "penalty");
+
     public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {
-        var decider = strategy.Registry.CreateNetwork(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.Label));
+        var (decider, process) = ExternalRuns.For(strategy, this, cell, () => strategy.Registry.CreateNetwork(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.Label)));
+        using var _ = process;
+        var (env, network) = Build(decider, streams, length);
+        env.RunD(length.HorizonSeconds);
+        var decisions = network.SelectionMeasures.DecisionWallSeconds;
+        return (new RunRecord(cell, Values(network, length), decisions.Count > 0 ? decisions.Mean * 1000 : 0, decisions.Count > 0 ? decisions.Max * 1000 : 0), null);
+    }
+
+    private (Simulation Env, StochasticNetwork Network) Build(object decider, RandomStreams streams, RunLength length)
+    {
         var env = new Simulation();
         var catalog = Catalog(streams.Stream("network:catalog"));
-        var network = new StochasticNetwork(env, World, Process, catalog, decider, Penalty, streams, length.WarmupSeconds);
-        env.RunD(length.HorizonSeconds);
+        return (env, new StochasticNetwork(env, World, Process, catalog, decider, Penalty, streams, length.WarmupSeconds));
+    }
+
+    private MetricValues Values(StochasticNetwork network, RunLength length)
+    {
         var p = network.Pipeline;
         var m = network.Service.Measures;
         var f = network.Fetch.Measures;
@@ -57,7 +83,6 @@ public sealed record StochasticNetworkScenario(ScenarioKind Kind, Func<Random, C
             [OnlineMeasures.OraclePickRatio] = online ? (double)s.BestPicks / s.Rounds : double.NaN,
             [OnlineMeasures.InformativeObserved] = LearningCurve.InformativeShare(network.Network.Contexts?.Informative, s.LastObserved),
         };
-        var decisions = s.DecisionWallSeconds;
-        return (new RunRecord(cell, values, decisions.Count > 0 ? decisions.Mean * 1000 : 0, decisions.Count > 0 ? decisions.Max * 1000 : 0), null);
+        return values;
     }
 }

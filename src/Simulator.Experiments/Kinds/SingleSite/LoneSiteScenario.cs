@@ -5,11 +5,26 @@ using Simulator.Strategies;
 namespace Simulator.Experiments;
 
 /// <summary>The first paper's world at one sweep point, simulated over the horizon: a catalog, a site and its cell's workload.</summary>
-public sealed record LoneSiteScenario(ScenarioKind Kind, Catalog Catalog, SiteSpec Site, IWorkload Workload) : ITimelineScenario
+public sealed record LoneSiteScenario(ScenarioKind Kind, Catalog Catalog, SiteSpec Site, IWorkload Workload) : ITimelineScenario, IEnvironmentScenario
 {
+    public DecisionSpace Space => SiteDecisions.Space(Catalog);
+
+    public IReadOnlyList<string> Rewards { get; } = new[] { "on-time" };
+
+    public Episode Begin(RandomStreams streams, RunLength length, string? reward = null)
+    {
+        if (reward is not (null or "on-time"))
+            throw new ArgumentException($"a site's reward is 'on-time' ({SiteDecisions.Reward}), not '{reward}'.", nameof(reward));
+        return SiteEpisode.Start(Space, length, scheduler => Build(scheduler, streams, length, trace: false), site => Values(site, length));
+    }
+
+    public object Policy(IPolicy policy) => new SitePolicy(policy, Space);
+
     public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {
-        var (env, site) = Build(strategy, streams, length, trace);
+        var (scheduler, process) = Scheduler(cell, strategy, streams);
+        using var _ = process;
+        var (env, site) = Build(scheduler, streams, length, trace);
         env.RunD(length.HorizonSeconds);
         var m = site.Metrics;
         var record = new RunRecord(cell, Values(site, length), m.DecisionWallSeconds.Count > 0 ? m.DecisionWallSeconds.Mean * 1000 : 0, m.DecisionWallSeconds.Count > 0 ? m.DecisionWallSeconds.Max * 1000 : 0);
@@ -19,7 +34,9 @@ public sealed record LoneSiteScenario(ScenarioKind Kind, Catalog Catalog, SiteSp
 
     public (RunRecord Record, SiteTimeline Timeline) Timeline(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, int rows)
     {
-        var (env, site) = Build(strategy, streams, length, trace: false);
+        var (scheduler, process) = Scheduler(cell, strategy, streams);
+        using var _ = process;
+        var (env, site) = Build(scheduler, streams, length, trace: false);
         var timeline = new SiteTimeline(site.Site, rows);
         env.RunD(length.HorizonSeconds);
         timeline.Close(env.NowD);
@@ -33,9 +50,12 @@ public sealed record LoneSiteScenario(ScenarioKind Kind, Catalog Catalog, SiteSp
         return values;
     }
 
-    private (Simulation Env, LoneSite Site) Build(StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
+    /// <summary>The cell's scheduler: the registered strategy's, from its own stream, or an external policy's process (disposed by the caller).</summary>
+    private (IBatchScheduler Scheduler, IDisposable? Process) Scheduler(Cell cell, StrategyChoice strategy, RandomStreams streams) =>
+        ExternalRuns.For(strategy, this, cell, () => strategy.Registry.Create(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.Label)).Scheduler);
+
+    private (Simulation Env, LoneSite Site) Build(IBatchScheduler scheduler, RandomStreams streams, RunLength length, bool trace)
     {
-        var scheduler = strategy.Registry.Create(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.Label)).Scheduler;
         var env = new Simulation();
         return (env, new LoneSite(env, Catalog, Site, scheduler, Workload, streams, length.WarmupSeconds, trace ? RunTrace.WindowSeconds(length.HorizonSeconds) : null));
     }

@@ -9,6 +9,8 @@ public sealed class SingleSiteKind : ScenarioKind
 
     public override string Description => "One edge site and its cell over simulated time: requests arrive, a site strategy batches them, and the site loads each batch's model block by block and runs it.";
 
+    public override string? Decision => "each time the site plans: which model's queued requests form the next batch, or wait (observation per model: queued, least slack, longest wait, GPU and RAM shares, load and upload times)";
+
     public override SectionSchema Section { get; } = SiteSections.ScenarioSchema("scenario (kind: single-site)", "One site and its cell over time.");
 
     public override MetricSet Metrics { get; } = new(SiteMeasures.All, SiteMeasures.Throughput,

@@ -1,0 +1,54 @@
+namespace Simulator.Experiments;
+
+/// <summary>
+/// One sweep point of an experiment as an environment: each reset starts a replication's world (the one the
+/// runner simulates for every strategy at that replication) and runs it to its first decision; steps go from
+/// decision to decision. The scenario is the point's, with the settings of the experiment's external strategy
+/// entry when it has one, so an episode sees the world that entry's runs see.
+/// </summary>
+public sealed class ExperimentEnvironment
+{
+    private readonly IEnvironmentScenario scenario;
+    private readonly string? reward;
+    private int nextReplication;
+
+    public ExperimentEnvironment(ExperimentSpec spec, int point = 0, string? reward = null)
+    {
+        if (point < 0 || point >= spec.Points.Count) throw new ArgumentOutOfRangeException(nameof(point), point, $"the experiment has sweep points 0 to {spec.Points.Count - 1}.");
+        int external = spec.Strategies.ToList().FindIndex(s => s.External is not null);
+        var chosen = external >= 0 ? spec.Points[point].ScenarioOf(external) : spec.Points[point].Scenario;
+        scenario = chosen as IEnvironmentScenario
+            ?? throw new ArgumentException($"a {spec.Kind.Name} scenario has no decision an outside policy can take; kinds that have one: {string.Join(", ", EnvironmentKinds(spec))}.", nameof(spec));
+        Spec = spec;
+        Point = point;
+        if (reward is not null && !scenario.Rewards.Contains(reward))
+            throw new ArgumentException($"a {spec.Kind.Name} environment's reward is one of {string.Join(", ", scenario.Rewards)}, not '{reward}'.", nameof(reward));
+        this.reward = reward;
+        Space = scenario.Space;
+    }
+
+    private static IEnumerable<string> EnvironmentKinds(ExperimentSpec spec) => ScenarioKinds.BuiltIn.All.Where(k => k.Decision is not null).Select(k => k.Name);
+
+    public ExperimentSpec Spec { get; }
+
+    public int Point { get; }
+
+    public DecisionSpace Space { get; }
+
+    /// <summary>The episode under way (null before the first reset).</summary>
+    public Episode? Episode { get; private set; }
+
+    /// <summary>The replication the current episode simulates.</summary>
+    public int Replication { get; private set; }
+
+    /// <summary>Starts replication <paramref name="replication"/> (null: the one after the last), run to its first decision.</summary>
+    public Episode Reset(int? replication = null)
+    {
+        int r = replication ?? nextReplication;
+        if (r < 0) throw new ArgumentOutOfRangeException(nameof(replication), r, "a replication (the seed) is a whole number from 0.");
+        Replication = r;
+        nextReplication = r + 1;
+        Episode = scenario.Begin(new Edge.RandomStreams(Runner.CellSeed(Spec.Seed, Point, r)), Spec.Length, reward);
+        return Episode;
+    }
+}

@@ -1,0 +1,44 @@
+using Simulator.Edge;
+
+namespace Simulator.Experiments;
+
+/// <summary>
+/// A strategy entry <c>{external: {command, timeout, label}}</c>: a policy in any language, run as a process for
+/// each cell and asked at each decision of the scenario's kind over its standard input and output (one JSON
+/// message a line; docs/environments.md). The command runs in the experiment file's folder.
+/// </summary>
+public sealed record ExternalPolicy(string Label, IReadOnlyList<string> Command, string WorkingDirectory, double TimeoutSeconds)
+{
+    public static readonly ValueKey CommandKey = new("command", "a command line (split at spaces) or a list of its words", null, "The policy process: a program and its arguments, run in the experiment file's folder.");
+    public static readonly QuantityKey Timeout = new("timeout", UnitKind.Time, "10 s", Domain.Positive, "How long the policy may take to answer one message (wall clock); longer fails its cell.");
+    public static readonly TextKey LabelKey = new("label", "external", "The strategy's name in tables and plots.", "a name",
+        check: l => l.Length is > 0 and <= 60 && l.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.') ? null : $"the label '{l}' is 1 to 60 letters, digits, '-', '_' or '.'.");
+
+    public static readonly SectionSchema Keys = new("an external strategy {external: {...}}", "A policy process asked at each decision.", CommandKey, Timeout, LabelKey);
+
+    /// <summary>The entry's <c>external:</c> section, with the program found now (relative to <paramref name="baseDirectory"/>, or on the PATH).</summary>
+    public static ExternalPolicy Read(YamlDoc doc, string baseDirectory)
+    {
+        var s = new Section(doc, new Binding(new Dictionary<string, YamlDoc>()), Keys);
+        var command = s.Required(CommandKey);
+        var words = command.IsSequence ? command.Sequence().Select(w => w.Text()).ToArray() : command.Text().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || words.Any(w => w.Length == 0)) throw command.Error("the command is empty: give the program and its arguments.");
+        if (Locate(words[0], baseDirectory) is null)
+            throw command.Error($"the program '{words[0]}' is neither a file (relative to {baseDirectory}) nor on the PATH.");
+        return new ExternalPolicy(s.Get(LabelKey), words, baseDirectory, s.Get(Timeout));
+    }
+
+    /// <summary>Where <paramref name="program"/> is: a path (relative to the folder), or a name on the PATH.</summary>
+    private static string? Locate(string program, string folder)
+    {
+        if (program.Contains('/') || program.Contains('\\'))
+            return File.Exists(Path.Combine(folder, program)) ? Path.GetFullPath(Path.Combine(folder, program)) : null;
+        foreach (var dir in (System.Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+            foreach (var name in OperatingSystem.IsWindows() ? new[] { program, program + ".exe" } : new[] { program })
+                if (File.Exists(Path.Combine(dir, name))) return Path.Combine(dir, name);
+        return null;
+    }
+
+    /// <summary>The policy's process for one cell, told the decision space and the cell before its first decision.</summary>
+    public PolicyProcess Open(DecisionSpace space, Cell cell) => PolicyProcess.Start(this, space, cell);
+}

@@ -1,0 +1,29 @@
+using Simulator.Edge;
+
+namespace Simulator.Experiments;
+
+/// <summary>
+/// A scenario whose kind declares a decision point an outside policy can take: its <see cref="DecisionSpace"/>, and
+/// episodes that pause there. A strategy entry <c>{external: ...}</c> runs such a policy inside the runner.
+/// </summary>
+public interface IEnvironmentScenario : IScenario
+{
+    DecisionSpace Space { get; }
+
+    /// <summary>The rewards an episode can count, the default first.</summary>
+    IReadOnlyList<string> Rewards { get; }
+
+    /// <summary>Replication <paramref name="streams"/>'s world, run to its first decision.</summary>
+    /// <param name="reward">How the reward is counted, one of <see cref="Rewards"/> (null: the first).</param>
+    Episode Begin(RandomStreams streams, RunLength length, string? reward = null);
+
+    /// <summary>The decision maker an external policy is, as the scenario's strategy (a scheduler, a learner).</summary>
+    object Policy(IPolicy policy);
+}
+
+/// <summary>An outside policy, asked at each decision: the observation and mask in, an action out.</summary>
+public interface IPolicy
+{
+    /// <summary>The action for the decision <paramref name="observation"/>, with <paramref name="reward"/> earned since the last one and what else happened.</summary>
+    int Act(ReadOnlySpan<double> observation, ReadOnlySpan<bool> mask, double reward, IReadOnlyDictionary<string, double> info);
+}

@@ -1,0 +1,37 @@
+using Simulator.Edge;
+using Simulator.Edge.Network;
+
+namespace Simulator.Experiments;
+
+/// <summary>
+/// A network request's model selection as an outside policy sees it: the request's context features, and per model
+/// the delay and the cost with both parts from their nearest holders now (not its accuracy: that is what a learner
+/// learns, as in the paper's online setting). The action is the model. The reward is the negative penalty
+/// xi (-ln a) + (1 - xi) D / unit, or with <c>reward: delay</c> the negative delay.
+/// </summary>
+public static class NetworkDecisions
+{
+    public static readonly IReadOnlyList<string> Rewards = new[] { "penalty", "delay" };
+
+    public static DecisionSpace Space(int features, IReadOnlyList<string> models)
+    {
+        var b = new DecisionSpaceBuilder();
+        for (int l = 0; l < features; l++) b.Add($"context.{l}", double.NegativeInfinity, double.PositiveInfinity);
+        foreach (var m in models) b.Add($"{m}.delay_s", 0, double.PositiveInfinity);
+        foreach (var m in models) b.Add($"{m}.cost", 0, double.PositiveInfinity);
+        return b.Build(models, "minus the penalty of the model chosen (reward: delay: minus its delay in seconds)");
+    }
+
+    /// <summary>The round as numbers (every feature observed, and recorded as such); every model can be chosen.</summary>
+    public static void Encode(OnlineRound round, Span<double> observation, Span<bool> mask)
+    {
+        int at = 0;
+        foreach (double c in round.Observe(Enumerable.Range(0, round.Features).ToArray())) observation[at++] = c;
+        foreach (var t in round.Terms) observation[at++] = t.Delay;
+        foreach (var t in round.Terms) observation[at++] = t.Cost;
+        mask.Fill(true);
+    }
+
+    /// <summary>What a pick earned, by the reward asked for: its penalty or its delay, negated.</summary>
+    internal static double Reward(string reward, double penalty, double delay) => reward == "delay" ? -delay : -penalty;
+}

@@ -1,0 +1,102 @@
+using Simulator.Edge;
+using Simulator.Edge.Network;
+using Simulator.Kernel;
+
+namespace Simulator.Experiments;
+
+/// <summary>A stochastic network's replication as an environment: it pauses at each request's model selection (<see cref="NetworkDecisions"/>).</summary>
+internal sealed class NetworkEpisode : Episode
+{
+    private readonly Asked asked;
+    private readonly StochasticNetwork network;
+    private readonly Func<StochasticNetwork, MetricValues> metrics;
+    private readonly string reward;
+
+    private NetworkEpisode(Simulation env, DecisionSpace space, RunLength length, Asked asked, StochasticNetwork network, Func<StochasticNetwork, MetricValues> metrics, string reward)
+        : base(env, space, length.HorizonSeconds)
+    {
+        this.asked = asked;
+        this.network = network;
+        this.metrics = metrics;
+        this.reward = reward;
+    }
+
+    public static NetworkEpisode Start(DecisionSpace space, RunLength length, Func<IOnlineSelector, (Simulation Env, StochasticNetwork Network)> build, Func<StochasticNetwork, MetricValues> metrics, string reward)
+    {
+        var asked = new Asked();
+        var (env, network) = build(asked);
+        var episode = new NetworkEpisode(env, space, length, asked, network, metrics, reward);
+        episode.Begin();
+        return episode;
+    }
+
+    public override MetricValues Metrics() => metrics(network);
+
+    protected override bool Pending => asked.Round is not null;
+
+    protected override void Encode(Span<double> observation, Span<bool> mask)
+    {
+        NetworkDecisions.Encode(asked.Round!, observation, mask);
+    }
+
+    protected override void Answer(int action, Dictionary<string, double> info)
+    {
+        var round = asked.Round!;
+        var answer = asked.Answer!;
+        asked.Round = null;
+        asked.Answer = null;
+        answer(action);
+        var terms = round.Terms[action];
+        info["penalty"] = asked.Penalty;
+        info["delay_s"] = terms.Delay;
+        info["cost"] = terms.Cost;
+        info["regret"] = asked.Penalty - round.TruePenalties.Min();
+        asked.Earned = NetworkDecisions.Reward(reward, asked.Penalty, terms.Delay);
+    }
+
+    protected override double Collect(Dictionary<string, double> info) => asked.Earned;
+
+    /// <summary>The network's learner: it keeps the round for the episode to answer, and the penalty the pick earned.</summary>
+    private sealed class Asked : IDeferredLearner
+    {
+        public OnlineRound? Round { get; set; }
+
+        public Action<int>? Answer { get; set; }
+
+        public double Penalty { get; private set; }
+
+        public double Earned { get; set; }
+
+        public int Choose(OnlineRound round) => throw new InvalidOperationException("an environment's learner is asked, not called.");
+
+        public void Ask(OnlineRound round, Action<int> answer) => (Round, Answer) = (round, answer);
+
+        public void Learn(OnlineRound round, int model, double penalty) => Penalty = penalty;
+    }
+}
+
+/// <summary>An outside policy as the network's learner: each pick is its action (<see cref="NetworkDecisions"/>), told the reward of the last.</summary>
+internal sealed class NetworkPolicy(IPolicy policy, DecisionSpace space, string reward) : IOnlineSelector
+{
+    private readonly double[] observation = new double[space.Size];
+    private readonly bool[] mask = new bool[space.Actions.Count];
+    private readonly Dictionary<string, double> info = new(StringComparer.Ordinal);
+    private double earned;
+
+    public int Choose(OnlineRound round)
+    {
+        NetworkDecisions.Encode(round, observation, mask);
+        int action = policy.Act(observation, mask, earned, info);
+        info.Clear();
+        return action;
+    }
+
+    public void Learn(OnlineRound round, int model, double penalty)
+    {
+        var terms = round.Terms[model];
+        earned = NetworkDecisions.Reward(reward, penalty, terms.Delay);
+        info["penalty"] = penalty;
+        info["delay_s"] = terms.Delay;
+        info["cost"] = terms.Cost;
+    }
+}

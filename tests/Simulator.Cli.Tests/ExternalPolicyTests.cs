@@ -1,0 +1,98 @@
+namespace Simulator.Cli.Tests;
+
+/// <summary>
+/// Outside policies as strategies (<c>{external: {command, timeout, label}}</c>): run by the ordinary runner with
+/// replications and the baseline's paired intervals; a policy that reproduces fcfs gives fcfs's numbers; one that
+/// dies, stalls, answers out of range or not in JSON fails its cells alone, with a message that says which and why.
+/// </summary>
+public sealed class ExternalPolicyTests : IDisposable
+{
+    private readonly string root = Path.Combine(Path.GetTempPath(), $"external-{Guid.NewGuid():N}");
+    private static readonly string Policies = Path.Combine(Simulator.Testing.RepositoryRoot.Find(), "tests", "Simulator.Cli.Tests", "Policies");
+
+    public ExternalPolicyTests() => Directory.CreateDirectory(root);
+
+    public void Dispose() => Directory.Delete(root, true);
+
+    private string Experiment(string strategies, string timeout = "10 s")
+    {
+        string file = Path.Combine(root, $"e-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(file, $"""
+            name: external
+            seed: 4
+            replications: 3
+            horizon: 40 s
+            warmup: 5 s
+            scenario:
+              kind: single-site
+              catalog: {"{"}name: two-resnet50-clusters{"}"}
+              site: {"{"}disk: hdd-7200, gpu: {"{"}device: rtx4090{"}"}{"}"}
+              uplink: {"{"}bandwidth: 20 MHz{"}"}
+              arrivals: {"{"}process: poisson, rate: 12 /s{"}"}
+              deadline: 2 s
+            strategies: {strategies.Replace("TIMEOUT", timeout, StringComparison.Ordinal)}
+            baseline: fcfs
+            """);
+        return file;
+    }
+
+    private static string Policy(string script, string args = "") => $"{{external: {{command: 'python3 {Path.Combine(Policies, script)}{args}', label: LABEL, timeout: TIMEOUT}}}}";
+
+    [Fact]
+    public void A_policy_that_decides_as_fcfs_gives_fcfs_numbers_in_the_ordinary_runner()
+    {
+        string file = Experiment($"[fcfs, {Policy("fcfs.py").Replace("LABEL", "fcfs-outside", StringComparison.Ordinal)}]");
+        var (code, output, error) = CliHarness.Run("run", file, "--quiet", "--out", Path.Combine(root, "out"));
+        Assert.True(code == 0, error);
+        var rows = File.ReadAllLines(Path.Combine(root, "out", "runs.csv"));
+        var header = rows[0].Split(',');
+        int strategy = Array.IndexOf(header, "strategy"), metricsFrom = Array.IndexOf(header, "arrived");
+        Assert.True(metricsFrom > 0, rows[0]);
+        string Metrics(string row) => string.Join(",", row.Split(',')[metricsFrom..].TakeWhile((_, i) => !header[metricsFrom + i].StartsWith("decision_ms", StringComparison.Ordinal)));
+        var fcfs = rows.Skip(1).Where(r => r.Split(',')[strategy] == "fcfs").Select(Metrics).ToArray();
+        var outside = rows.Skip(1).Where(r => r.Split(',')[strategy] == "fcfs-outside").Select(Metrics).ToArray();
+        Assert.Equal(3, fcfs.Length);
+        Assert.Equal(fcfs, outside);
+        // Compared with the baseline like any strategy: the paired difference is exactly 0.
+        Assert.Contains("fcfs-outside", File.ReadAllText(Path.Combine(root, "out", "paired.csv")));
+        Assert.Contains("fcfs-outside", output);
+    }
+
+    [Theory]
+    [InlineData("die", "exited with code 3 before answering act, at decision 5", "policy: something went wrong")]
+    [InlineData("stall", "gave no answer to act within 2 s (the entry's timeout), at decision 5", "")]
+    [InlineData("range", "answered action", "the actions are 0 to")]
+    [InlineData("garbage", "answered thinking..., which is not a JSON message", "")]
+    public void A_policy_that_fails_fails_its_cell_alone_with_a_message_and_the_other_cells_are_kept(string how, string gist, string detail)
+    {
+        string file = Experiment($"[fcfs, {Policy("misbehaving.py", " " + how).Replace("LABEL", "flaky", StringComparison.Ordinal)}]", timeout: "2 s");
+        string outDir = Path.Combine(root, "out-" + how);
+        var (code, _, error) = CliHarness.Run("run", file, "--quiet", "--out", outDir);
+        Assert.Equal(1, code);
+        Assert.Contains("1 cell(s) failed", error);
+        Assert.Contains("point 0, flaky, replication 1: policy 'flaky'", error);
+        Assert.Contains(gist, error);
+        Assert.Contains(detail, error);
+        Assert.DoesNotContain("   at ", error);
+        // Every other cell ran and is kept; nothing is summarised from an incomplete grid.
+        var cells = File.ReadAllLines(Path.Combine(outDir, "cells.csv")).Skip(1).Select(l => l.Split(',')).Select(f => (f[1], f[2])).ToHashSet();
+        Assert.Equal(5, cells.Count);
+        Assert.DoesNotContain(("1", "1"), cells);
+        Assert.False(File.Exists(Path.Combine(outDir, "summary.csv")));
+    }
+
+    [Fact]
+    public void Validate_finds_a_missing_program_and_a_kind_without_decisions()
+    {
+        var missing = CliHarness.Run("validate", Experiment("[fcfs, {external: {command: no-such-program --x}}]"));
+        Assert.Equal(2, missing.Code);
+        Assert.Contains("the program 'no-such-program' is neither a file", missing.Error);
+        string network = Path.Combine(Simulator.Testing.RepositoryRoot.Find(), "experiments", "chasing", "chasing-requests.yaml");
+        var kind = CliHarness.Run("validate", network, "--set", $"strategies=[mec-ilp, {Policy("fcfs.py").Replace("LABEL", "x", StringComparison.Ordinal).Replace("TIMEOUT", "1 s", StringComparison.Ordinal)}]", "--set", "baseline=mec-ilp");
+        Assert.Equal(2, kind.Code);
+        Assert.Contains("'x' is an external policy; a network-one-shot scenario has no decision an outside policy can take (kinds that have one: single-site, network)", kind.Error);
+        var label = CliHarness.Run("validate", Experiment("[fcfs, {external: {command: python3, label: 'a b'}}]"));
+        Assert.Equal(2, label.Code);
+        Assert.Contains("the label 'a b' is 1 to 60 letters", label.Error);
+    }
+}

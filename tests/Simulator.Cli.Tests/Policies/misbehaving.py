@@ -1,0 +1,37 @@
+"""A policy that misbehaves on purpose, as its argument says, at its 5th decision (replication 1 only):
+die (exit 3 after a line on stderr), stall (never answer), range (answer an action out of range),
+garbage (answer what is not JSON). Before that, and in every other replication, it always waits.
+"""
+import json
+import sys
+import time
+
+how = sys.argv[1]
+replication = 0
+decisions = 0
+for line in sys.stdin:
+    message = json.loads(line)
+    if message["cmd"] == "begin":
+        replication = message["replication"]
+        reply = {"ok": True}
+    elif message["cmd"] == "act":
+        decisions += 1
+        actions = len(message["mask"])
+        reply = {"action": actions - 1}
+        if replication == 1 and decisions == 5:
+            if how == "die":
+                sys.stderr.write("policy: something went wrong\n")
+                sys.stderr.flush()
+                sys.exit(3)
+            if how == "stall":
+                time.sleep(600)
+            if how == "range":
+                reply = {"action": actions + 4}
+            if how == "garbage":
+                sys.stdout.write("thinking...\n")
+                sys.stdout.flush()
+                continue
+    else:
+        break
+    sys.stdout.write(json.dumps(reply) + "\n")
+    sys.stdout.flush()
