@@ -36,7 +36,7 @@ public sealed class ExternalPolicyTests : IDisposable
         return file;
     }
 
-    private static string Policy(string script, string args = "") => $"{{external: {{command: 'python3 {Path.Combine(Policies, script)}{args}', label: LABEL, timeout: TIMEOUT}}}}";
+    private static string Policy(string script, string args = "") => $"{{external: {{command: '{Simulator.Testing.Python.Find()} {Path.Combine(Policies, script)}{args}', label: LABEL, timeout: TIMEOUT}}}}";
 
     [Fact]
     public void A_policy_that_decides_as_fcfs_gives_fcfs_numbers_in_the_ordinary_runner()

@@ -24,7 +24,7 @@ public sealed class ExperimentEnvironment
         if (reward is not null && !scenario.Rewards.Contains(reward))
             throw new ArgumentException($"a {spec.Kind.Name} environment's reward is one of {string.Join(", ", scenario.Rewards)}, not '{reward}'.", nameof(reward));
         this.reward = reward;
-        Space = scenario.Space;
+        Space = scenario.Space(spec.Length);
     }
 
     private static IEnumerable<string> EnvironmentKinds(ExperimentSpec spec) => ScenarioKinds.BuiltIn.All.Where(k => k.Decision is not null).Select(k => k.Name);

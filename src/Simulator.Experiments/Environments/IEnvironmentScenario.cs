@@ -8,7 +8,8 @@ namespace Simulator.Experiments;
 /// </summary>
 public interface IEnvironmentScenario : IScenario
 {
-    DecisionSpace Space { get; }
+    /// <summary>The decision as seen in runs of <paramref name="length"/> (its bounds follow the horizon).</summary>
+    DecisionSpace Space(RunLength length);
 
     /// <summary>The rewards an episode can count, the default first.</summary>
     IReadOnlyList<string> Rewards { get; }
@@ -17,8 +18,8 @@ public interface IEnvironmentScenario : IScenario
     /// <param name="reward">How the reward is counted, one of <see cref="Rewards"/> (null: the first).</param>
     Episode Begin(RandomStreams streams, RunLength length, string? reward = null);
 
-    /// <summary>The decision maker an external policy is, as the scenario's strategy (a scheduler, a learner).</summary>
-    object Policy(IPolicy policy);
+    /// <summary>The decision maker an external policy is, as the scenario's strategy (a scheduler, a learner) in runs of <paramref name="length"/>.</summary>
+    object Policy(IPolicy policy, RunLength length);
 }
 
 /// <summary>An outside policy, asked at each decision: the observation and mask in, an action out.</summary>

@@ -183,9 +183,13 @@ public class EnvironmentProtocolTests
         int steps = 0;
         double onTime = 0;
         StepResult result = default;
+        var space = environment.Space;
         while (!episode.Over)
         {
-            result = episode.Step(Fcfs(episode.Observation.ToArray(), episode.Mask.ToArray()));
+            var observation = episode.Observation.ToArray();
+            for (int i = 0; i < observation.Length; i++)
+                Assert.True(observation[i] >= space.Low[i] && observation[i] <= space.High[i], $"{space.Observation[i]} = {observation[i]}, outside [{space.Low[i]}, {space.High[i]}]");
+            result = episode.Step(Fcfs(observation, episode.Mask.ToArray()));
             onTime += result.Reward;
             steps++;
         }

@@ -16,7 +16,7 @@ public sealed record StochasticNetworkScenario(ScenarioKind Kind, Func<Random, C
     public int? ContextFeatures => World.Context?.Features ?? 0;
 
     /// <summary>The models are drawn per replication; their number and names are the generator's, the same in every one.</summary>
-    public DecisionSpace Space => NetworkDecisions.Space(World.Context?.Features ?? 0, Catalog(new Random(0)).Models.Select(m => m.Id).ToArray());
+    public DecisionSpace Space(RunLength length) => NetworkDecisions.Space(World.Context?.Features ?? 0, Catalog(new Random(0)).Models.Select(m => m.Id).ToArray());
 
     public IReadOnlyList<string> Rewards => NetworkDecisions.Rewards;
 
@@ -24,14 +24,14 @@ public sealed record StochasticNetworkScenario(ScenarioKind Kind, Func<Random, C
     {
         reward ??= "penalty";
         if (!NetworkDecisions.Rewards.Contains(reward)) throw new ArgumentException($"a network's reward is one of {string.Join(", ", NetworkDecisions.Rewards)}, not '{reward}'.", nameof(reward));
-        return NetworkEpisode.Start(Space, length, learner => Build(learner, streams, length), network => Values(network, length), reward);
+        return NetworkEpisode.Start(Space(length), length, learner => Build(learner, streams, length), network => Values(network, length), reward);
     }
 
-    public object Policy(IPolicy policy) => new NetworkPolicy(policy, Space, "penalty");
+    public object Policy(IPolicy policy, RunLength length) => new NetworkPolicy(policy, Space(length), "penalty");
 
     public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {
-        var (decider, process) = ExternalRuns.For(strategy, this, cell, () => strategy.Registry.CreateNetwork(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.Label)));
+        var (decider, process) = ExternalRuns.For(strategy, this, cell, length, () => strategy.Registry.CreateNetwork(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.Label)));
         using var _ = process;
         var (env, network) = Build(decider, streams, length);
         env.RunD(length.HorizonSeconds);

@@ -7,7 +7,9 @@ namespace Simulator.Experiments;
 /// <summary>The first paper's world at one sweep point, simulated over the horizon: a catalog, a site and its cell's workload.</summary>
 public sealed record LoneSiteScenario(ScenarioKind Kind, Catalog Catalog, SiteSpec Site, IWorkload Workload) : ITimelineScenario, IEnvironmentScenario
 {
-    public DecisionSpace Space => SiteDecisions.Space(Catalog);
+    public DecisionSpace Space(RunLength length) => Decisions(length).Space;
+
+    private SiteDecisions Decisions(RunLength length) => new(Catalog, length.HorizonSeconds);
 
     public IReadOnlyList<string> Rewards { get; } = new[] { "on-time" };
 
@@ -15,14 +17,14 @@ public sealed record LoneSiteScenario(ScenarioKind Kind, Catalog Catalog, SiteSp
     {
         if (reward is not (null or "on-time"))
             throw new ArgumentException($"a site's reward is 'on-time' ({SiteDecisions.Reward}), not '{reward}'.", nameof(reward));
-        return SiteEpisode.Start(Space, length, scheduler => Build(scheduler, streams, length, trace: false), site => Values(site, length));
+        return SiteEpisode.Start(Decisions(length), length, scheduler => Build(scheduler, streams, length, trace: false), site => Values(site, length));
     }
 
-    public object Policy(IPolicy policy) => new SitePolicy(policy, Space);
+    public object Policy(IPolicy policy, RunLength length) => new SitePolicy(policy, Decisions(length));
 
     public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {
-        var (scheduler, process) = Scheduler(cell, strategy, streams);
+        var (scheduler, process) = Scheduler(cell, strategy, streams, length);
         using var _ = process;
         var (env, site) = Build(scheduler, streams, length, trace);
         env.RunD(length.HorizonSeconds);
@@ -34,7 +36,7 @@ public sealed record LoneSiteScenario(ScenarioKind Kind, Catalog Catalog, SiteSp
 
     public (RunRecord Record, SiteTimeline Timeline) Timeline(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, int rows)
     {
-        var (scheduler, process) = Scheduler(cell, strategy, streams);
+        var (scheduler, process) = Scheduler(cell, strategy, streams, length);
         using var _ = process;
         var (env, site) = Build(scheduler, streams, length, trace: false);
         var timeline = new SiteTimeline(site.Site, rows);
@@ -51,8 +53,8 @@ public sealed record LoneSiteScenario(ScenarioKind Kind, Catalog Catalog, SiteSp
     }
 
     /// <summary>The cell's scheduler: the registered strategy's, from its own stream, or an external policy's process (disposed by the caller).</summary>
-    private (IBatchScheduler Scheduler, IDisposable? Process) Scheduler(Cell cell, StrategyChoice strategy, RandomStreams streams) =>
-        ExternalRuns.For(strategy, this, cell, () => strategy.Registry.Create(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.Label)).Scheduler);
+    private (IBatchScheduler Scheduler, IDisposable? Process) Scheduler(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length) =>
+        ExternalRuns.For(strategy, this, cell, length, () => strategy.Registry.Create(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.Label)).Scheduler);
 
     private (Simulation Env, LoneSite Site) Build(IBatchScheduler scheduler, RandomStreams streams, RunLength length, bool trace)
     {

@@ -10,20 +10,23 @@ internal sealed class SiteEpisode : Episode
     private readonly LoneSite site;
     private readonly Func<LoneSite, MetricValues> metrics;
 
-    private SiteEpisode(Simulation env, DecisionSpace space, RunLength length, Asked asked, LoneSite site, Func<LoneSite, MetricValues> metrics)
-        : base(env, space, length.HorizonSeconds)
+    private readonly SiteDecisions decisions;
+
+    private SiteEpisode(Simulation env, SiteDecisions decisions, RunLength length, Asked asked, LoneSite site, Func<LoneSite, MetricValues> metrics)
+        : base(env, decisions.Space, length.HorizonSeconds)
     {
+        this.decisions = decisions;
         this.asked = asked;
         this.site = site;
         this.metrics = metrics;
     }
 
     /// <summary>The episode of a site built by <paramref name="build"/> around the scheduler that asks outside.</summary>
-    public static SiteEpisode Start(DecisionSpace space, RunLength length, Func<IBatchScheduler, (Simulation Env, LoneSite Site)> build, Func<LoneSite, MetricValues> metrics)
+    public static SiteEpisode Start(SiteDecisions decisions, RunLength length, Func<IBatchScheduler, (Simulation Env, LoneSite Site)> build, Func<LoneSite, MetricValues> metrics)
     {
         var asked = new Asked();
         var (env, site) = build(asked);
-        var episode = new SiteEpisode(env, space, length, asked, site, metrics);
+        var episode = new SiteEpisode(env, decisions, length, asked, site, metrics);
         episode.Begin();
         return episode;
     }
@@ -32,7 +35,7 @@ internal sealed class SiteEpisode : Episode
 
     protected override bool Pending => asked.View is not null;
 
-    protected override void Encode(Span<double> observation, Span<bool> mask) => SiteDecisions.Encode(asked.View!, observation, mask);
+    protected override void Encode(Span<double> observation, Span<bool> mask) => decisions.Encode(asked.View!, observation, mask);
 
     protected override void Answer(int action, Dictionary<string, double> info)
     {
@@ -65,15 +68,15 @@ internal sealed class SiteEpisode : Episode
 }
 
 /// <summary>An outside policy as a site's scheduler: each plan is the batch its action names (<see cref="SiteDecisions"/>).</summary>
-internal sealed class SitePolicy(IPolicy policy, DecisionSpace space) : IBatchScheduler, IOutcomeObserver
+internal sealed class SitePolicy(IPolicy policy, SiteDecisions decisions) : IBatchScheduler, IOutcomeObserver
 {
-    private readonly double[] observation = new double[space.Size];
-    private readonly bool[] mask = new bool[space.Actions.Count];
+    private readonly double[] observation = new double[decisions.Space.Size];
+    private readonly bool[] mask = new bool[decisions.Space.Actions.Count];
     private readonly SiteDecisions.Tally tally = new();
 
     public Plan Plan(SiteView view)
     {
-        SiteDecisions.Encode(view, observation, mask);
+        decisions.Encode(view, observation, mask);
         var info = new Dictionary<string, double>(StringComparer.Ordinal) { ["time_s"] = view.Now };
         double reward = tally.Take(info);
         return SiteDecisions.PlanFor(view, policy.Act(observation, mask, reward, info));

@@ -1,0 +1,40 @@
+"""Gymnasium registration: ``EdgeSim/Site-v0`` (one edge site) and ``EdgeSim/Network-v0`` (the stochastic network)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_NETWORK_EXPERIMENT = Path("experiments") / "chasing" / "chasing-online-stochastic.yaml"
+
+
+def register_envs() -> None:
+    """Registers the environments with Gymnasium when it is installed (a no-op otherwise, and when done already).
+
+    ``gymnasium.make("EdgeSim/Site-v0")`` is the quickstart's site; ``experiment=``, ``overrides=``,
+    ``point=`` and ``reward=`` choose another. ``gymnasium.make("edgesim:EdgeSim/Site-v0")`` imports
+    this package first, so it works with nothing but the package on the path.
+    """
+    try:
+        import gymnasium
+    except ImportError:
+        return
+    if "EdgeSim/Site-v0" in gymnasium.registry:
+        return
+    gymnasium.register(id="EdgeSim/Site-v0", entry_point="edgesim.env:SimulatorEnv", kwargs={"experiment": None})
+    gymnasium.register(id="EdgeSim/Network-v0", entry_point="edgesim.registration:network_env")
+
+
+def network_env(**kwargs):
+    """The shipped online-network experiment (found in the clone around this package) as an environment."""
+    from .connection import find_simulator
+    from .env import SimulatorEnv
+
+    if "experiment" not in kwargs:
+        for parent in Path(__file__).resolve().parents:
+            if (parent / _NETWORK_EXPERIMENT).exists():
+                kwargs["experiment"] = str(parent / _NETWORK_EXPERIMENT)
+                break
+        else:
+            find_simulator()  # says how to point at a simulator when there is none
+            raise FileNotFoundError(f"EdgeSim/Network-v0 needs experiment=: {_NETWORK_EXPERIMENT} is not around this package")
+    return SimulatorEnv(**kwargs)

@@ -1,0 +1,104 @@
+"""Gymnasium's Box and Discrete when Gymnasium is installed; minimal stand-ins with the same use otherwise."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+import numpy as np
+
+try:  # pragma: no cover - exercised where Gymnasium is installed
+    import gymnasium as _gymnasium
+    from gymnasium.spaces import Box, Discrete, MultiDiscrete
+
+    HAVE_GYMNASIUM = True
+except ImportError:
+    _gymnasium = None
+    HAVE_GYMNASIUM = False
+
+    class Box:  # type: ignore[no-redef]
+        """Real vectors between low and high (inclusive), float64."""
+
+        def __init__(self, low: np.ndarray, high: np.ndarray, shape: Optional[tuple[int, ...]] = None, dtype: Any = np.float64, seed: Optional[int] = None) -> None:
+            self.low = np.asarray(low, dtype=dtype)
+            self.high = np.asarray(high, dtype=dtype)
+            self.shape = self.low.shape if shape is None else shape
+            self.dtype = np.dtype(dtype)
+            self._rng = np.random.default_rng(seed)
+
+        def seed(self, seed: Optional[int] = None) -> list[Optional[int]]:
+            self._rng = np.random.default_rng(seed)
+            return [seed]
+
+        def contains(self, x: Any) -> bool:
+            x = np.asarray(x)
+            return bool(x.shape == self.shape and x.dtype == self.dtype and np.all(x >= self.low) and np.all(x <= self.high))
+
+        __contains__ = contains
+
+        def sample(self) -> np.ndarray:
+            low = np.where(np.isfinite(self.low), self.low, -1e3)
+            high = np.where(np.isfinite(self.high), self.high, 1e3)
+            return self._rng.uniform(low, np.maximum(low, high)).astype(self.dtype)
+
+        def __repr__(self) -> str:
+            return f"Box({self.shape}, {self.dtype})"
+
+    class Discrete:  # type: ignore[no-redef]
+        """The integers 0 to n - 1."""
+
+        def __init__(self, n: int, seed: Optional[int] = None) -> None:
+            self.n = int(n)
+            self.shape = ()
+            self.dtype = np.dtype(np.int64)
+            self._rng = np.random.default_rng(seed)
+
+        def seed(self, seed: Optional[int] = None) -> list[Optional[int]]:
+            self._rng = np.random.default_rng(seed)
+            return [seed]
+
+        def contains(self, x: Any) -> bool:
+            try:
+                value = int(x)
+            except (TypeError, ValueError):
+                return False
+            return value == x and 0 <= value < self.n
+
+        __contains__ = contains
+
+        def sample(self, mask: Optional[np.ndarray] = None) -> np.int64:
+            if mask is not None and np.any(mask):
+                return np.int64(self._rng.choice(np.flatnonzero(mask)))
+            return np.int64(self._rng.integers(self.n))
+
+        def __repr__(self) -> str:
+            return f"Discrete({self.n})"
+
+    class MultiDiscrete:  # type: ignore[no-redef]
+        """A vector of Discrete(n) values, one per environment."""
+
+        def __init__(self, nvec: Any, seed: Optional[int] = None) -> None:
+            self.nvec = np.asarray(nvec, dtype=np.int64)
+            self.shape = self.nvec.shape
+            self.dtype = np.dtype(np.int64)
+            self._rng = np.random.default_rng(seed)
+
+        def seed(self, seed: Optional[int] = None) -> list[Optional[int]]:
+            self._rng = np.random.default_rng(seed)
+            return [seed]
+
+        def contains(self, x: Any) -> bool:
+            x = np.asarray(x)
+            return bool(x.shape == self.shape and np.all(x >= 0) and np.all(x < self.nvec))
+
+        __contains__ = contains
+
+        def sample(self) -> np.ndarray:
+            return self._rng.integers(self.nvec)
+
+        def __repr__(self) -> str:
+            return f"MultiDiscrete({self.nvec})"
+
+
+def bounds(values: list[Optional[float]], infinity: float) -> np.ndarray:
+    """The protocol writes an infinite bound as null."""
+    return np.array([infinity if v is None else v for v in values], dtype=np.float64)

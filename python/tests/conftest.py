@@ -1,0 +1,25 @@
+"""Shared settings: short worlds, so that the suite takes seconds."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+# The quickstart's site at 20 /s for 60 s: about a hundred decisions an episode.
+SITE = ["horizon=60 s", "warmup=0 s", "sweep={scenario.arrivals.rate: [20 /s]}", "plots=[]"]
+# Three requests at t = 0 and nothing after: an episode that terminates.
+EMPTYING = ["horizon=60 s", "warmup=0 s", "sweep={}", "plots=[]", "scenario.arrivals={process: batch-at-zero, count: 3}"]
+REPOSITORY = Path(__file__).resolve().parents[2]
+NETWORK_EXPERIMENT = str(REPOSITORY / "experiments" / "chasing" / "chasing-online-stochastic.yaml")
+NETWORK = ["horizon=300 s", "warmup=0 s", "scenario.requests.rate=1 /s", "scenario.network.cloudlets=20", "plots=[]"]
+
+
+@pytest.fixture
+def site_env():
+    from edgesim import SimulatorEnv
+
+    env = SimulatorEnv(overrides=SITE)
+    yield env
+    env.close()

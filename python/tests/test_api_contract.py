@@ -1,0 +1,136 @@
+"""The Gymnasium API contract, checked with or without Gymnasium installed."""
+
+import numpy as np
+import pytest
+from conftest import EMPTYING, NETWORK, NETWORK_EXPERIMENT, SITE
+
+from edgesim import SimulatorEnv, SimulatorError
+from edgesim.spaces import HAVE_GYMNASIUM
+
+
+def play(env, seed, choose, limit=10_000):
+    """One episode: every observation and info, with the actions choose(observation, mask, rng) gave."""
+    rng = np.random.default_rng(seed)
+    observation, info = env.reset(seed=seed)
+    trail = [(observation, info)]
+    rewards = []
+    for _ in range(limit):
+        action = choose(observation, info["action_mask"], rng)
+        observation, reward, terminated, truncated, info = env.step(action)
+        trail.append((observation, info))
+        rewards.append(reward)
+        if terminated or truncated:
+            return trail, rewards, terminated, truncated
+    raise AssertionError("the episode did not end")
+
+
+def masked_random(observation, mask, rng):
+    return int(rng.choice(np.flatnonzero(mask)))
+
+
+def test_types_shapes_and_every_observation_in_its_space(site_env):
+    env = site_env
+    assert env.kind == "single-site"
+    assert env.action_names[-1] == "wait"
+    assert env.observation_space.shape == (len(env.observation_names),)
+    assert env.observation_space.dtype == np.float64
+    trail, rewards, terminated, truncated = play(env, 0, masked_random)
+    assert len(trail) > 50
+    for k, (observation, info) in enumerate(trail):
+        assert isinstance(observation, np.ndarray) and observation.dtype == np.float64
+        assert observation in env.observation_space
+        assert isinstance(info, dict)
+        mask = info["action_mask"]
+        assert mask.dtype == bool and mask.shape == (env.action_space.n,)
+        # Waiting is always possible while the episode runs; once it is over, nothing is.
+        assert mask[-1] if k < len(trail) - 1 else not mask.any()
+    assert all(isinstance(r, float) and r >= 0 for r in rewards)
+    assert truncated and not terminated  # Poisson arrivals go on: the horizon ends the episode
+    final = trail[-1][1]
+    assert final["metrics"]["arrived"] > 1000
+    # The reward counts the requests served on time: the episode's sum is the run's count.
+    assert sum(rewards) == final["metrics"]["on_time"]
+
+
+def test_an_episode_whose_world_empties_terminates():
+    with SimulatorEnv(overrides=EMPTYING) as env:
+        _, rewards, terminated, truncated = play(env, 0, lambda o, m, r: int(np.flatnonzero(m)[0]))
+        assert terminated and not truncated
+        assert sum(rewards) <= 3
+
+
+def test_seeding_gives_the_replication_and_is_deterministic(site_env):
+    env = site_env
+    first, rewards_1, *_ = play(env, 3, masked_random)
+    again, rewards_2, *_ = play(env, 3, masked_random)
+    assert len(first) == len(again)
+    for (o1, i1), (o2, i2) in zip(first, again):
+        np.testing.assert_array_equal(o1, o2)
+        np.testing.assert_array_equal(i1["action_mask"], i2["action_mask"])
+    assert rewards_1 == rewards_2
+    other, *_ = play(env, 4, masked_random)
+    assert not all(np.array_equal(a[0], b[0]) for a, b in zip(first, other))
+    # reset() without a seed takes the replication after the last; with one it is that replication.
+    env.reset(seed=3)
+    _, info = env.reset()
+    assert info["replication"] == 4
+    o5, _ = env.reset(seed=5)
+    o5_again, _ = env.reset(seed=5)
+    np.testing.assert_array_equal(o5, o5_again)
+    # The generator Gymnasium gives an environment is seeded too.
+    env.reset(seed=7)
+    state = env.np_random.bit_generator.state
+    env.reset(seed=7)
+    assert env.np_random.bit_generator.state == state
+
+
+def test_refusals_name_what_was_wrong(site_env):
+    env = site_env
+    with pytest.raises(SimulatorError) as never:
+        env.step(0)
+    assert never.value.field == "env" and "never reset" in str(never.value)
+    env.reset(seed=0)
+    with pytest.raises(ValueError, match="not in Discrete"):
+        env.step(env.action_space.n)
+    with pytest.raises(ValueError, match="replication number"):
+        env.reset(seed=-1)
+    with pytest.raises(SimulatorError) as bad:
+        SimulatorEnv(overrides=SITE + ["scenario.deadline=-1 s"])
+    assert bad.value.field == "experiment" and "deadline" in str(bad.value)
+    with pytest.raises(SimulatorError) as reward:
+        SimulatorEnv(overrides=SITE, reward="joy")
+    assert reward.value.field == "reward"
+    with pytest.raises(SimulatorError) as kind:
+        SimulatorEnv(experiment=str(__import__("conftest").REPOSITORY / "experiments" / "chasing" / "chasing-requests.yaml"))
+    assert "has no decision an outside policy can take" in str(kind.value)
+
+
+def test_the_network_environment_rewards_minus_the_penalty_or_the_delay():
+    with SimulatorEnv(experiment=NETWORK_EXPERIMENT, overrides=NETWORK) as env:
+        assert env.kind == "network"
+        names = env.observation_names
+        assert sum(n.startswith("context.") for n in names) == 50
+        _, rewards, _, truncated = play(env, 0, lambda o, m, r: int(r.integers(len(m))), limit=1000)
+        assert truncated and all(r < 0 for r in rewards)
+    with SimulatorEnv(experiment=NETWORK_EXPERIMENT, overrides=NETWORK, reward="delay") as env:
+        observation, info = env.reset(seed=0)
+        models = env.action_space.n
+        delays = observation[50 : 50 + models]
+        _, reward, *_ = env.step(0)
+        assert reward == pytest.approx(-delays[0])
+
+
+def test_close_twice_and_a_context_manager(site_env):
+    site_env.close()
+    site_env.close()
+
+
+@pytest.mark.skipif(not HAVE_GYMNASIUM, reason="Gymnasium is not installed: its own checker cannot run")
+def test_gymnasiums_own_checker_and_registry():  # pragma: no cover - where Gymnasium is installed
+    import gymnasium
+    from gymnasium.utils.env_checker import check_env
+
+    env = gymnasium.make("edgesim:EdgeSim/Site-v0", overrides=SITE)
+    check_env(env.unwrapped, skip_render_check=True)
+    env.close()
+    assert isinstance(SimulatorEnv(overrides=SITE), gymnasium.Env)

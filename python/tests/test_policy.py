@@ -1,0 +1,34 @@
+"""An outside policy's side of the protocol."""
+
+import io
+import json
+
+import numpy as np
+
+from edgesim import serve_policy
+
+
+def test_serve_policy_answers_begin_act_and_reports_errors():
+    seen = {}
+    messages = [
+        {"cmd": "begin", "space": {"actions": ["m0", "wait"]}, "point": 0, "replication": 2},
+        {"cmd": "act", "observation": [1.5, None], "mask": [True, False], "reward": 0, "info": {}},
+        {"cmd": "act", "observation": [-1.0, 0.0], "mask": [True, True], "reward": 1, "info": {}},
+        {"cmd": "end"},
+        {"cmd": "act", "observation": [0, 0], "mask": [True, True], "reward": 0, "info": {}},
+    ]
+
+    def act(observation, mask):
+        assert observation.dtype == np.float64 and mask.dtype == bool
+        if observation[0] < 0:
+            raise RuntimeError("no idea")
+        return int(np.flatnonzero(mask)[-1])
+
+    out = io.StringIO()
+    serve_policy(act, begin=lambda m: seen.update(m), stdin=io.StringIO("".join(json.dumps(m) + "\n" for m in messages)), stdout=out)
+    replies = [json.loads(l) for l in out.getvalue().splitlines()]
+    assert seen["replication"] == 2
+    assert replies[0] == {"ok": True}
+    assert replies[1] == {"action": 0}
+    assert replies[2] == {"error": "RuntimeError: no idea"}
+    assert len(replies) == 3  # nothing after end
