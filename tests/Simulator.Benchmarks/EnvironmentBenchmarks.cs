@@ -16,7 +16,7 @@ namespace Simulator.Benchmarks;
 /// (no fading, 5 /s). One operation is one environment step: the Mean column is the time per step.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
+[SimpleJob(launchCount: 1, warmupCount: 6, iterationCount: 15)]
 public class EnvironmentBenchmarks
 {
     private const int Steps = 2000, Envs = 16, VectorSteps = 125;

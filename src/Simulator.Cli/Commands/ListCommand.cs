@@ -52,6 +52,7 @@ public static class ListCommand
             output.WriteLine($"    strategies: {(slots.Pairs ? $"{{select: {Of(slots.Select)}, schedule: {Of(slots.Schedule!)}}} pairs" : Of(slots.Select))}");
             output.WriteLine($"    keys: {string.Join(", ", k.Section.Names)}");
             output.WriteLine($"    plots: {string.Join(", ", k.Plots.Select(p => p.Name))}");
+            output.WriteLine($"    outside policies ({{external: ...}}, serve): {k.Decision ?? "none"}");
             output.WriteLine($"    primary metric: {k.Metrics.Primary.Name} ({(k.Metrics.Primary.Better == Better.Higher ? "higher" : "lower")} is better); {k.Metrics.Count} metrics (list metrics)");
         }
     }

@@ -37,8 +37,17 @@ public static class ExperimentKeys
     public static readonly QuantityKey Horizon = new("horizon", UnitKind.Time, null, Domain.Positive, "How long each replication simulates.");
     public static readonly QuantityKey Warmup = new("warmup", UnitKind.Time, "0 s", Domain.NonNegative, "The start not measured: requests arriving and batches starting before it are not counted.");
     public static readonly ValueKey Scenario = new("scenario", "a section whose keys its kind declares (below)", null, "The world each replication simulates.");
-    public static readonly ListKey Strategies = new("strategies", "strategies: a name, {name, parameters..., settings}, or {select, schedule, settings} where cloudlets run sites",
-        "The strategies compared (list strategies). settings: {scenario path: value, ...} gives a strategy's runs scenario settings of their own (its label shows them); a strategy that needs a site setting (no-sharing: site.sharing: false) runs with it, and config.resolved.yaml records both.", maxItems: 100);
+    public static readonly TextKey StrategyName = new("name", null, "A registered strategy (list strategies); its parameters go beside it, by name.", "a strategy name");
+    public static readonly ValueKey StrategySettings = new("settings", "{scenario path: value, ...}", "none", "Scenario settings of the strategy's own runs (its label shows them).");
+    public static readonly ValueKey Select = new("select", "a network or online strategy, by name or {name, parameters...}", null, "Where cloudlets run sites: the strategy that selects each request's model and sources.");
+    public static readonly ValueKey Schedule = new("schedule", "a site strategy, by name or {name, parameters...}", null, "Where cloudlets run sites: the site strategy every cloudlet batches with.");
+    public static readonly SectionKey External = new("external", ExternalPolicy.Keys, "An outside policy's process, asked at each decision the kind declares (docs/environments.md).");
+
+    public static readonly SectionSchema StrategyEntry = new("a strategy entry of strategies", "A strategy by name (a bare name is {name}), a {select, schedule} pair, or an outside policy.",
+        StrategyName, StrategySettings, Select, Schedule, External);
+
+    public static readonly ListKey Strategies = new("strategies", "strategies: a name, {name, parameters..., settings}, {select, schedule, settings} where cloudlets run sites, or {external: {...}, settings}",
+        "The strategies compared (list strategies). settings: {scenario path: value, ...} gives a strategy's runs scenario settings of their own (its label shows them); a strategy that needs a site setting (no-sharing: site.sharing: false) runs with it, and config.resolved.yaml records both.", StrategyEntry, maxItems: 100);
     public static readonly TextKey Baseline = new("baseline", null, "The strategy (by label) the others are compared with, paired over the same replications.", "a strategy label", dependsOn: "none");
     public static readonly ValueKey Sweep = new("sweep", "{dotted path: [values, ...], ...}", "none", "Settings to sweep; each combination is a point (all combinations, or paired with zip: true); at most 10,000 points.");
     public static readonly BoolKey Zip = new("zip", false, "Pair the swept paths' values (all lists equally long) instead of taking every combination.");
