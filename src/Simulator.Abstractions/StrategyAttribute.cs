@@ -32,6 +32,13 @@ public sealed class StrategyAttribute(string name, string description) : Attribu
     /// </summary>
     public string Site { get; init; } = "";
 
+    /// <summary>
+    /// True for a relaxation or an oracle: it reports a bound on what any realizable plan or policy can achieve (a
+    /// relaxation's value, or the choices of one that knows what no strategy can), not a rival. Findings never name it
+    /// the winner, and plots draw it as a bound (dashed, labelled), not as a strategy.
+    /// </summary>
+    public bool Bound { get; init; }
+
     /// <summary>What the strategy reads beyond its decision's view (<see cref="StrategyNeeds"/>); a scenario kind whose world does not offer it refuses the strategy. Null: nothing more.</summary>
     public string? Needs { get; init; }
 }

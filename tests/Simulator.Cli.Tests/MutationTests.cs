@@ -64,7 +64,7 @@ public sealed partial class MutationTests : IDisposable
         }
     }
 
-    /// <summary>The number of cells from validate's line "ok: name: P point(s) x S strategies x R-R replications".</summary>
+    /// <summary>The number of cells from validate's line "ok: name: P point(s) x S strategies x R replications" (or "R1 to R2": the most).</summary>
     private static int Cells(string validated)
     {
         var m = Grid().Match(validated);
@@ -130,7 +130,7 @@ public sealed partial class MutationTests : IDisposable
     [GeneratedRegex(@"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")]
     private static partial Regex Number();
 
-    [GeneratedRegex(@"(\d+) point\(s\) x (\d+) strategies x \d+-(\d+) replications")]
+    [GeneratedRegex(@"(\d+) point\(s\) x (\d+) strategies x (?:\d+ to )?(\d+) replications")]
     private static partial Regex Grid();
 
     [GeneratedRegex(@"^\s+at \S+\(", RegexOptions.Multiline)]

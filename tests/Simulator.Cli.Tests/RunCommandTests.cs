@@ -92,7 +92,7 @@ public class RunCommandTests
     {
         var (code, output, _) = CliHarness.Run("validate", Path.Combine(RepositoryRoot.Find(), "experiments", "quickstart.yaml"));
         Assert.Equal(0, code);
-        Assert.Matches(@"^ok: quickstart: 3 point\(s\) x 4 strategies x 20-20 replications; sha256 [0-9a-f]{64}", output);
+        Assert.Matches(@"^ok: quickstart: 3 point\(s\) x 4 strategies x 20 replications; sha256 [0-9a-f]{64}", output);
     }
 
 }

@@ -50,6 +50,7 @@ public class GoldenRunsTests
         if (Shortening.TryGetValue(name, out var more)) sets.AddRange(more);
         var spec = ExperimentReader.Read(Path.Combine(Repo, file), sets);
         var records = new Runner(spec, 2).Run();
+        AssertFindingsRankByThePrimaryMetricAndNeverCrownABound(spec, Report.Markdown(spec, records));
         string runs = ResultWriter.RunsCsv(spec, records), summary = ResultWriter.SummaryCsv(spec, records);
         string runsFile = Path.Combine(Golden, name + ".runs.csv"), summaryFile = Path.Combine(Golden, name + ".summary.csv");
         if (Environment.GetEnvironmentVariable("GOLDEN_UPDATE") == "1")
@@ -60,6 +61,28 @@ public class GoldenRunsTests
         }
         AssertSameText(File.ReadAllText(runsFile), runs, name + ".runs.csv");
         AssertSameText(File.ReadAllText(summaryFile), summary, name + ".summary.csv");
+    }
+
+    /// <summary>
+    /// The findings name the winner by the experiment's primary metric, and never a strategy that reports a bound (a
+    /// relaxation, an oracle): read off the text, the line "Which strategy wins" or, for a sweep of several settings, its table.
+    /// </summary>
+    private static void AssertFindingsRankByThePrimaryMetricAndNeverCrownABound(ExperimentSpec spec, string report)
+    {
+        var findings = report.Split('\n').SkipWhile(l => l != "## Findings").Skip(1).TakeWhile(l => !l.StartsWith("## ", StringComparison.Ordinal)).ToArray();
+        string wins = findings.Single(l => l.Contains("**Which strategy wins**", StringComparison.Ordinal));
+        string best = spec.Primary.Better == Better.Higher ? "highest" : "lowest";
+        Assert.Contains($"the {best} {spec.Primary.Words}", wins);
+        var header = findings.FirstOrDefault(l => l.StartsWith("| ", StringComparison.Ordinal) && l.Contains("| winner |", StringComparison.Ordinal));
+        var named = new List<string>();
+        if (header is null) named.Add(wins[(wins.IndexOf("**Which strategy wins**", StringComparison.Ordinal) + 23)..]);
+        else
+        {
+            int column = header.Split('|').Select(c => c.Trim()).ToList().IndexOf("winner");
+            named.AddRange(findings.SkipWhile(l => l != header).Skip(2).TakeWhile(l => l.StartsWith('|')).Select(l => l.Split('|')[column].Trim()));
+        }
+        foreach (var bound in spec.Strategies.Where(st => st.IsBound))
+            Assert.DoesNotContain(named, n => n == bound.Label || n.Contains($" {bound.Label},", StringComparison.Ordinal) || n.Contains($": {bound.Label}", StringComparison.Ordinal) || n.Contains($"; {bound.Label}", StringComparison.Ordinal));
     }
 
     /// <summary>Equal, or the first line that differs, both ways, so a failure says where.</summary>

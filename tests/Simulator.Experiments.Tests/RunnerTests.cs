@@ -161,9 +161,15 @@ public class ReportTests
         Assert.Equal("| uplink bandwidth | strategy | throughput (/s) | on time ratio (%) | latency p95 (s) | bytes saved (GB) | bytes saved (MB/s) |", summary[0]);
         // The byte total grows with the horizon; beside it, the same per second of the 15 s measured.
         var saved = ResultWriter.Summaries(spec, records).Where(x => x.Metric == "bytes_saved").ToArray();
-        var perSecond = SiteSet.Metrics["bytes_saved"].Shown(saved.Select(x => x.Summary.Mean / 15)).Format;
+        var perSecond = SiteSet.Metrics["bytes_saved"].Shown(saved.Select(x => x.Summary.Mean / 15));
         var first = saved.First(x => x.Point == 0 && x.Strategy == 0).Summary;
-        Assert.EndsWith($"| {perSecond(first.Mean / 15)} ± {perSecond(first.HalfWidth / 15)} |", summary[2]);
+        Assert.EndsWith($"| {perSecond.Estimate(first.Mean / 15, first.HalfWidth / 15)} |", summary[2]);
+        // Shown to the digits the interval supports: the half-width with two significant digits, the mean to its last place.
+        var estimate = System.Text.RegularExpressions.Regex.Match(summary[2], @"\| ([\d.]+) ± ([\d.]+) \|$");
+        Assert.True(estimate.Success, summary[2]);
+        string half = estimate.Groups[2].Value;
+        if (half.Contains('.')) Assert.Equal(2, half.Replace(".", "", StringComparison.Ordinal).TrimStart('0').Length);
+        Assert.Equal(estimate.Groups[1].Value.Split('.').ElementAtOrDefault(1)?.Length ?? 0, estimate.Groups[2].Value.Split('.').ElementAtOrDefault(1)?.Length ?? 0);
         Assert.Contains(summary, l => l.StartsWith("| 20 MHz | pl-dp |", StringComparison.Ordinal));
         Assert.DoesNotContain(summary.Skip(2), l => System.Text.RegularExpressions.Regex.IsMatch(l, @"\de[+-]?\d"));
         var paired = report.Split('\n').SkipWhile(l => !l.StartsWith("## Throughput against no-sharing", StringComparison.Ordinal)).Skip(2).TakeWhile(l => l.StartsWith('|')).ToArray();
@@ -175,7 +181,7 @@ public class ReportTests
     public void The_paired_table_of_a_network_experiment_reads_in_units_without_exponents()
     {
         string file = Path.Combine(Simulator.Testing.RepositoryRoot.Find(), "experiments", "chasing", "chasing-online.yaml");
-        var spec = ExperimentReader.Read(file, new[] { "replications=2", "scenario.requests.count=60", "strategies=[mec-egreedy, mec-oracle]" });
+        var spec = ExperimentReader.Read(file, new[] { "replications=2", "scenario.requests.count=60", "strategies=[mec-egreedy, mec-oracle]", "primary=total_delay" });
         var report = Report.Markdown(spec, new Runner(spec, 2).Run());
         var paired = report.Split('\n').SkipWhile(l => !l.StartsWith("## Total delay against mec-egreedy", StringComparison.Ordinal)).Skip(2).TakeWhile(l => l.StartsWith('|')).ToArray();
         Assert.Matches(@"^\| requests context model \| strategy \| difference in total delay \((s|ms)\) \|", paired[0]);

@@ -4,6 +4,19 @@ namespace Simulator.Experiments.Tests;
 
 public class StatisticsTests
 {
+    [Theory]
+    [InlineData(8.348123, 0.09299, "8.348 ± 0.093")]
+    [InlineData(1234.5678, 12.34, "1235 ± 12")]
+    [InlineData(0.41853, 0.003175, "0.4185 ± 0.0032")]
+    [InlineData(12.25, 0.1123, "12.25 ± 0.11")]
+    [InlineData(5.0, 0.0, "5")]
+    [InlineData(7.123456, double.NaN, "7.123")]
+    public void An_estimate_shows_the_digits_its_interval_supports(double mean, double halfWidth, string shown)
+    {
+        var metric = new ShownMetric("x", null, v => v);
+        Assert.Equal(shown, metric.Estimate(mean, halfWidth));
+    }
+
     [Fact]
     public void Student_t_interval_matches_hand_computed_values()
     {

@@ -27,10 +27,12 @@ public static class RunCommand
                 spec = spec.TraceRefusal is { } refusal ? throw new FormatException("--trace: " + refusal) : spec with { Trace = new TraceSpec(TraceSpec.DefaultRows) };
             string dir = result.GetValue(options.Out) ?? Path.Combine("results", spec.Name, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{spec.Hash[..8]}");
             int parallel = options.Threads(result);
-            // The bar draws on the terminal's standard error; redirected output or --quiet gets none.
-            bool quiet = result.GetValue(options.Quiet) || Console.IsErrorRedirected || !ReferenceEquals(error, Console.Error);
+            // A terminal gets a bar on standard error; a file, a pipe or a batch system gets a progress line every few seconds; --quiet nothing.
+            bool quiet = result.GetValue(options.Quiet);
+            bool terminal = !Console.IsErrorRedirected && ReferenceEquals(error, Console.Error);
             var slice = ParseShard(result.GetValue(shard), spec);
             using var store = RunStore.Open(dir, spec);
+            if (!quiet && store.Done.Count > 0) error.WriteLine($"resumed: {store.Done.Count} cells found done in {dir}; they are not run again.");
             var watch = Stopwatch.StartNew();
             IReadOnlyList<RunRecord> Run(Action<int, int>? progress) => new Runner(spec, parallel)
             {
@@ -39,7 +41,7 @@ public static class RunCommand
                 Include = slice ?? (_ => true),
                 Progress = progress,
             }.Run();
-            var records = quiet ? Run(null) : WithProgressBar(Run);
+            var records = quiet ? Run(null) : terminal ? WithProgressBar(Run) : WithProgressLines(Run, error, store.Done.Count);
             double simulated = watch.Elapsed.TotalSeconds;
             if (slice is not null)
             {
@@ -73,6 +75,41 @@ public static class RunCommand
                     task.Description = FormattableString.Invariant($"{done}/{planned} runs, {done / Math.Max(1e-9, watch.Elapsed.TotalSeconds):F1}/s");
                 });
             });
+        return records;
+    }
+
+    /// <summary>How often a run not on a terminal says how far it is.</summary>
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Progress lines on standard error (a file, a pipe, a batch system's log): after the first cell, every few seconds,
+    /// and at the end. The counts include the <paramref name="found"/> cells a resumed run found done; the rate and the
+    /// time left count the cells run now.
+    /// </summary>
+    private static IReadOnlyList<RunRecord> WithProgressLines(Func<Action<int, int>?, IReadOnlyList<RunRecord>> run, TextWriter error, int found)
+    {
+        var watch = Stopwatch.StartNew();
+        var gate = new object();
+        TimeSpan last = TimeSpan.Zero;
+        int total = 0, done = 0, shown = 0;
+        void Line(int d, int planned)
+        {
+            double seconds = watch.Elapsed.TotalSeconds, rate = d / Math.Max(seconds, 1e-9);
+            string left = d == 0 ? "" : d == planned ? "" : string.Create(CultureInfo.InvariantCulture, $", about {(planned - d) / rate:F0} s left");
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"progress: {found + d}/{found + planned} cells ({100.0 * (found + d) / Math.Max(found + planned, 1):F0} %) in {seconds:F0} s, {rate:F2} cells/s{left}"));
+            error.Flush();
+        }
+        var records = run((d, planned) =>
+        {
+            lock (gate)
+            {
+                (done, total) = (d, planned);
+                if (d > 1 && watch.Elapsed - last < ProgressEvery) return;
+                (last, shown) = (watch.Elapsed, d);
+                Line(d, planned);
+            }
+        });
+        lock (gate) if (done > shown) Line(done, total);
         return records;
     }
 
@@ -119,7 +156,11 @@ public static class RunCommand
         command.SetAction(result =>
         {
             var spec = options.Read(result, result.GetValue(file));
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ok: {spec.Name}: {spec.Points.Count} point(s) x {spec.Strategies.Count} strategies x {spec.Replications.Min}-{spec.Replications.Max} replications; sha256 {spec.Hash}"));
+            var plan = spec.Replications;
+            string replications = plan.RelativeHalfWidth is { } width
+                ? string.Create(CultureInfo.InvariantCulture, $"{plan.Min} to {plan.Max} replications (until the 95 % half-width of {spec.Primary.Name} is within {width * 100:0.###} % of its mean)")
+                : $"{plan.Min} replications";
+            output.WriteLine($"ok: {spec.Name}: {spec.Points.Count} point(s) x {spec.Strategies.Count} strategies x {replications}; sha256 {spec.Hash}");
             return Cli.Ok;
         });
         return command;

@@ -42,6 +42,7 @@ public static class ExperimentReader
         var (registry, kinds, _) = ReadPlugins(t, baseDirectory);
         var strategies = ReadStrategies(t, registry, baseDirectory);
         string? baseline = t.Has(ExperimentKeys.Baseline) ? t.Get(ExperimentKeys.Baseline) : null;
+        string? primary = t.Has(ExperimentKeys.Primary) ? t.Get(ExperimentKeys.Primary) : null;
         if (baseline is not null && strategies.All(s => s.Label != baseline))
             throw t.Required(ExperimentKeys.Baseline).Error($"the baseline '{baseline}' is not among the strategies.{BaselineHint(baseline, strategies)}");
         var sw = t.Raw(ExperimentKeys.Sweep);
@@ -129,6 +130,16 @@ public static class ExperimentReader
             Trace = trace,
         };
         if (trace is not null && spec.TraceRefusal is { } refusal) throw t.Raw(ExperimentKeys.Trace)!.Error(refusal);
+        if (primary is not null)
+        {
+            var at = t.Raw(ExperimentKeys.Primary)!;
+            if (!spec.Metrics.Contains(primary))
+                throw at.Error($"'{primary}' is not a metric of a {spec.Kind.Name} scenario.{Spelling.Hint(primary, spec.Metrics.Names)} Its metrics: {string.Join(", ", spec.Metrics.Names)}.");
+            var metric = spec.Metrics[primary];
+            if (metric.Better == Better.Neither)
+                throw at.Error($"'{primary}' has no better direction (neither higher nor lower is better), so no strategy can win by it; metrics that have one: {string.Join(", ", spec.Metrics.Metrics.Where(m => m.Better != Better.Neither).Select(m => m.Name))}.");
+            spec = spec with { Primary = metric };
+        }
         return spec;
     }
 

@@ -15,6 +15,9 @@ public sealed record StrategyChoice(string Name, IReadOnlyDictionary<string, str
     /// <summary>An outside policy's process (<c>{external: ...}</c>), asked at each decision instead of a registered strategy; null for those.</summary>
     public ExternalPolicy? External { get; init; }
 
+    /// <summary>A relaxation, reporting a bound rather than a plan: never a winner, drawn as a bound.</summary>
+    public bool IsBound => External is null && Registry.IsBound(Name);
+
     /// <summary>The strategy's own label: its name and its arguments (an external policy's label).</summary>
     public string OwnLabel => External is { } e ? e.Label
         : Arguments.Count == 0 ? Name : $"{Name}({string.Join(",", Arguments.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"))})";
@@ -92,6 +95,11 @@ public sealed record ExperimentSpec(
 
     /// <summary>The columns every run reports.</summary>
     public MetricSet Metrics => Kind.Metrics;
+
+    /// <summary>The metric this experiment is about (<c>primary:</c>, else its kind's): findings rank by it, the paired tables compare it, sequential stopping narrows it.</summary>
+    public Metric Primary { get => primary ?? Metrics.Primary; init => primary = value; }
+
+    private readonly Metric? primary;
 
     public RunLength Length => new(HorizonSeconds, WarmupSeconds);
 

@@ -20,6 +20,15 @@ public sealed record Metric(string Name, MetricUnit Unit, string Definition)
     /// <summary>True when a relaxation reports a bound here rather than an executed plan's value (a bound never wins).</summary>
     public bool Bound { get; init; }
 
+    /// <summary>
+    /// A quantity a strategy may give up to win on another (accuracy, cost): when the winner differs from the baseline
+    /// in it by more than <see cref="GuardMargin"/>, the finding that names the winner says so.
+    /// </summary>
+    public bool Guard { get; init; }
+
+    /// <summary>The relative difference in a <see cref="Guard"/> metric a finding reports.</summary>
+    public const double GuardMargin = 0.05;
+
     /// <summary>The metric in words, without a unit (titles, sentences).</summary>
     public string Words { get; init; } = Name.Replace('_', ' ');
 
@@ -46,6 +55,21 @@ public sealed record ShownMetric(string Words, string? Unit, Func<double, double
 
     /// <summary>A value (mean or interval bound) in the unit, four significant digits.</summary>
     public string Format(double v) => MetricUnit.Number(Convert(v));
+
+    /// <summary>
+    /// A mean and its half-width in the unit, to the digits the estimate supports: the half-width to two significant
+    /// digits and the mean to the same decimal place ("8.348 ± 0.093", not "8.348 ± 0.09299"); without a half-width
+    /// (one replication, or none that varied) the mean as <see cref="Format"/> gives it.
+    /// </summary>
+    public string Estimate(double mean, double halfWidth)
+    {
+        double m = Convert(mean), h = Math.Abs(Convert(halfWidth) - Convert(0));
+        if (double.IsNaN(m)) return "n/a";
+        if (!(h > 0) || !double.IsFinite(h)) return MetricUnit.Number(m);
+        int decimals = Math.Max(0, 1 - (int)Math.Floor(Math.Log10(h)));
+        string Fixed(double v) => v.ToString("F" + decimals.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+        return $"{Fixed(Math.Round(m, Math.Min(decimals, 15)))} ± {Fixed(h)}";
+    }
 
     public void Deconstruct(out string header, out Func<double, string> format)
     {

@@ -33,13 +33,13 @@ internal static class PairContrasts
                 rows.Add((s, bySelect, $"select {select} against {baseSelect}, schedule {schedule}"));
         }
         if (rows.Count == 0) return;
-        int m = spec.Metrics.Index(spec.Metrics.Primary);
+        int m = spec.Metrics.Index(spec.Primary);
         var contrasts = (from point in records.Select(r => r.Cell.Point).Distinct().Order()
                          from row in rows
                          let paired = ResultWriter.PairedOf(records, point, row.Strategy, row.Reference, m)
                          where paired is not null
                          select (Point: point, row.Factor, Paired: paired)).ToArray();
-        var shown = spec.Metrics.Primary.Shown(contrasts.SelectMany(c => new[] { c.Paired.Difference.Mean, c.Paired.Difference.Low, c.Paired.Difference.High }));
+        var shown = spec.Primary.Shown(contrasts.SelectMany(c => new[] { c.Paired.Difference.Mean, c.Paired.Difference.Low, c.Paired.Difference.High }));
         sb.AppendLine();
         sb.AppendLine(CultureInfo.InvariantCulture, $"## {Report.PrimaryWords(spec)}: one factor of the pair changed, the other held (paired over the same replications)");
         sb.AppendLine();

@@ -41,16 +41,16 @@ public static class Report
         {
             var byMetric = summaries[key].ToDictionary(x => x.Metric, x => x.Summary);
             sb.AppendLine("| " + string.Join(" | ", Labels(spec, key.Point).Concat(new[] { spec.Strategies[key.Strategy].Label })
-                .Concat(columns.Select((c, i) => Show(byMetric[c.Metric.Name] with { Mean = byMetric[c.Metric.Name].Mean * c.Scale, HalfWidth = byMetric[c.Metric.Name].HalfWidth * c.Scale }, display[i].Format)))) + " |");
+                .Concat(columns.Select((c, i) => display[i].Estimate(byMetric[c.Metric.Name].Mean * c.Scale, byMetric[c.Metric.Name].HalfWidth * c.Scale)))) + " |");
         }
-        var paired = ResultWriter.Paired(spec, records).Where(p => p.Metric == metrics.Primary.Name).ToArray();
+        var paired = ResultWriter.Paired(spec, records).Where(p => p.Metric == spec.Primary.Name).ToArray();
         if (paired.Length > 0)
         {
             sb.AppendLine();
             // The title carries the unit ("Throughput (/s)"); the table's unit is chosen from the differences.
             sb.AppendLine(CultureInfo.InvariantCulture, $"## {PrimaryWords(spec)} against {spec.Baseline} (paired over the same replications)");
             sb.AppendLine();
-            var shown = metrics.Primary.Shown(paired.SelectMany(x => new[] { x.Paired.Difference.Mean, x.Paired.Difference.Low, x.Paired.Difference.High }));
+            var shown = spec.Primary.Shown(paired.SelectMany(x => new[] { x.Paired.Difference.Mean, x.Paired.Difference.Low, x.Paired.Difference.High }));
             sb.AppendLine("| " + string.Join(" | ", Columns(spec).Concat(new[] { "strategy", $"difference in {shown.Header}", "95 % interval", "relative gain" })) + " |");
             sb.AppendLine("|" + string.Concat(Enumerable.Repeat("---|", Columns(spec).Count() + 4)));
             foreach (var (point, strategy, _, p) in paired)
@@ -78,7 +78,7 @@ public static class Report
     }
 
     /// <summary>The primary metric's words as a title ("Throughput"): the paired tables carry units chosen from the differences.</summary>
-    internal static string PrimaryWords(ExperimentSpec spec) => char.ToUpperInvariant(spec.Metrics.Primary.Words[0]) + spec.Metrics.Primary.Words[1..];
+    internal static string PrimaryWords(ExperimentSpec spec) => char.ToUpperInvariant(spec.Primary.Words[0]) + spec.Primary.Words[1..];
 
     /// <summary>The swept paths in words: scenario.arrivals.rate is "arrivals rate".</summary>
     internal static IEnumerable<string> Columns(ExperimentSpec spec) => spec.Sweep.Select(a => PlotText.Words(a.Path));
@@ -86,6 +86,4 @@ public static class Report
     /// <summary>Each swept value as the file wrote it, with its unit.</summary>
     internal static IEnumerable<string> Labels(ExperimentSpec spec, int point) =>
         spec.Sweep.Select(a => spec.Points[point].Written.TryGetValue(a.Path, out var w) ? w : spec.Points[point].Labels[a.Path]);
-
-    private static string Show(Summary s, Func<double, string> format) => double.IsNaN(s.Mean) ? "n/a" : double.IsNaN(s.HalfWidth) ? format(s.Mean) : $"{format(s.Mean)} ± {format(s.HalfWidth)}";
 }

@@ -80,7 +80,7 @@ public sealed class Runner(ExperimentSpec spec, int parallelism)
 
     private bool NarrowEnough(IEnumerable<RunRecord> records, int point, double relative)
     {
-        var primary = spec.Metrics.Primary;
+        var primary = spec.Primary;
         for (int s = 0; s < spec.Strategies.Count; s++)
         {
             var values = records.Where(r => r.Cell.Point == point && r.Cell.Strategy == s).Select(r => r.Values[primary]).ToArray();

@@ -8,7 +8,7 @@ namespace Simulator.Strategies.Network;
 /// sum of max(sum_l y^b s^b, sum_l y^t s^t) plus the linear terms at the LP's solution, which lies above
 /// the bound (network.md section 3, item 4).
 /// </summary>
-[Strategy("mec-lp", "LP relaxation of a network window: a lower bound on total delay (plotted, not executed), with the authors' plotted 'LP' quantity apart.", Kind = StrategyKind.Network)]
+[Strategy("mec-lp", "LP relaxation of a network window: a lower bound on total delay (plotted, not executed), with the authors' plotted 'LP' quantity apart.", Kind = StrategyKind.Network, Bound = true)]
 public sealed class MecLp : INetworkSelector
 {
     public NetworkPlan Select(NetworkView view)

@@ -23,6 +23,9 @@ public sealed record StrategyInfo(string Name, string Description, IReadOnlyList
 
     /// <summary>The site settings it needs, by key of a site section (<c>sharing</c>: <c>false</c>); empty for none.</summary>
     public IReadOnlyDictionary<string, string> Site { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>True for a relaxation, which reports a bound rather than a plan (<see cref="StrategyAttribute.Bound"/>).</summary>
+    public bool Bound { get; init; }
 }
 
 /// <summary>A site strategy ready to run: its scheduler, and the site settings it needs (which the runner applies to its world).</summary>
@@ -81,11 +84,15 @@ public sealed class StrategyRegistry
         {
             Needs = e.Value.Attribute.Needs,
             Site = SiteSettings(e.Value.Attribute),
+            Bound = e.Value.Attribute.Bound,
         })
         .ToArray();
 
     /// <summary>The site settings a registered strategy needs; empty for none.</summary>
     public IReadOnlyDictionary<string, string> Site(string name) => SiteSettings(Entry(name).Attribute);
+
+    /// <summary>Whether a registered strategy is a relaxation, reporting a bound rather than a plan.</summary>
+    public bool IsBound(string name) => Entry(name).Attribute.Bound;
 
     /// <summary>What a registered strategy reads beyond its decision's view; null: nothing more.</summary>
     public string? Needs(string name) => Entry(name).Attribute.Needs;

@@ -48,6 +48,7 @@ public static class ExperimentKeys
 
     public static readonly ListKey Strategies = new("strategies", "strategies: a name, {name, parameters..., settings}, {select, schedule, settings} where cloudlets run sites, or {external: {...}, settings}",
         "The strategies compared (list strategies). settings: {scenario path: value, ...} gives a strategy's runs scenario settings of their own (its label shows them); a strategy that needs a site setting (no-sharing: site.sharing: false) runs with it, and config.resolved.yaml records both.", StrategyEntry, maxItems: 100);
+    public static readonly TextKey Primary = new("primary", null, "The metric the experiment is about: findings name the winner by it, the paired tables compare it, sequential stopping narrows it (list metrics; one with a better direction).", "a metric name", dependsOn: "the kind's primary metric");
     public static readonly TextKey Baseline = new("baseline", null, "The strategy (by label) the others are compared with, paired over the same replications.", "a strategy label", dependsOn: "none");
     public static readonly ValueKey Sweep = new("sweep", "{dotted path: [values, ...], ...}", "none", "Settings to sweep; each combination is a point (all combinations, or paired with zip: true); at most 10,000 points.");
     public static readonly BoolKey Zip = new("zip", false, "Pair the swept paths' values (all lists equally long) instead of taking every combination.");
@@ -56,7 +57,7 @@ public static class ExperimentKeys
     public static readonly ListKey Plugins = new("plugins", "assembly paths (.dll), relative to the file", "Assemblies whose strategies and scenario kinds join the built-in ones; each one's SHA-256 joins the config.", @default: "none", maxItems: 100);
 
     public static readonly SectionSchema Top = new("the experiment file", "One experiment: a world, strategies, replications, sweep and outputs.",
-        Name, Description, Seed, Replications, Horizon, Warmup, Scenario, Strategies, Baseline, Sweep, Zip, Plots, Trace, Plugins);
+        Name, Description, Seed, Replications, Horizon, Warmup, Scenario, Strategies, Primary, Baseline, Sweep, Zip, Plots, Trace, Plugins);
 
 
 
