@@ -23,7 +23,7 @@ public static class Cli
         root.Subcommands.Add(SolveCommand.Create(output));
         root.Subcommands.Add(ListCommand.Create(output));
         root.Subcommands.Add(CatalogCommand.Create(output));
-        root.Subcommands.Add(CatalogCommand.Plot(output));
+        root.Subcommands.Add(PlotCommand.Create(output));
         root.Subcommands.Add(ServeCommand.Create(output));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -22,6 +22,14 @@ public class GoldenRunsTests
 
     public static TheoryData<string> Experiments() => new(Files());
 
+    /// <summary>A shipped experiment, shortened: two replications, 60 s with 10 s of warm-up, and less where a run is long.</summary>
+    public static ExperimentSpec Shortened(string file)
+    {
+        var sets = new List<string> { "replications=2", "horizon=60 s", "warmup=10 s" };
+        if (Shortening.TryGetValue(Path.GetFileNameWithoutExtension(file), out var more)) sets.AddRange(more);
+        return ExperimentReader.Read(Path.Combine(Repo, file), sets);
+    }
+
     private static IEnumerable<string> Files() =>
         Directory.GetFiles(Path.Combine(Repo, "experiments"), "*.yaml", SearchOption.AllDirectories)
             .Where(f => File.ReadLines(f).Any(l => l.StartsWith("scenario:", StringComparison.Ordinal)))
@@ -46,9 +54,7 @@ public class GoldenRunsTests
     public void A_shortened_run_gives_the_golden_runs_and_summaries(string file)
     {
         string name = Path.GetFileNameWithoutExtension(file);
-        var sets = new List<string> { "replications=2", "horizon=60 s", "warmup=10 s" };
-        if (Shortening.TryGetValue(name, out var more)) sets.AddRange(more);
-        var spec = ExperimentReader.Read(Path.Combine(Repo, file), sets);
+        var spec = Shortened(file);
         var records = new Runner(spec, 2).Run();
         AssertFindingsRankByThePrimaryMetricAndNeverCrownABound(spec, Report.Markdown(spec, records));
         string runs = ResultWriter.RunsCsv(spec, records), summary = ResultWriter.SummaryCsv(spec, records);

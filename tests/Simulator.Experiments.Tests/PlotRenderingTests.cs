@@ -188,10 +188,12 @@ public class PlotRenderingTests
         var lines = memory.GetPlottables().OfType<Scatter>().ToArray();
         Assert.Equal(2, lines.Length);
         Assert.Equal(4, Assert.Single(memory.GetPlottables().OfType<VerticalLine>()).X);
+        // The axis spans 0 to the highest window's interval (the band over the replications), and a little more.
         double peak = lines.SelectMany(l => l.Data.GetScatterPoints()).Max(pt => pt.Y);
+        double highest = Math.Max(peak, memory.GetPlottables().OfType<FillY>().Select(b => b.GetAxisLimits().Top).DefaultIfEmpty(0).Max());
         var limits = memory.Axes.GetLimits();
         Assert.Equal(0, limits.Bottom);
-        Assert.InRange(limits.Top, peak, peak * 1.1);
+        Assert.InRange(limits.Top, highest, highest * 1.1);
         Assert.Matches(@"\((GB|MB)\)$", memory.Axes.Left.Label.Text);
         Assert.InRange(peak, 1, 1000);
         AssertLegendOutside(memory);
@@ -212,11 +214,18 @@ public class PlotRenderingTests
         var records = new Runner(spec, 2).Run();
         var plot = Plots.Draw(spec, records, spec.Plots.Single()).Plot;
         var lines = plot.GetPlottables().OfType<Scatter>().ToArray();
-        Assert.Equal(new[] { "mec-egreedy", "mec-oracle" }, lines.Select(l => l.LegendText));
-        Assert.Equal(2, plot.GetPlottables().OfType<FillY>().Count());
-        Assert.All(lines[1].Data.GetScatterPoints(), pt => Assert.Equal(0, pt.Y));
+        // Log-log axes: the learner's line and band, its fitted t^a dotted; the oracle a bound, dashed, without a band.
+        Assert.Equal("mec-egreedy", lines[0].LegendText);
+        Assert.Matches(@"^mec-egreedy: fit t\^\d\.\d\d$", lines[1].LegendText);
+        Assert.Equal(ScottPlot.LinePattern.Dotted, lines[1].LinePattern);
+        Assert.Equal("mec-oracle (bound)", lines[2].LegendText);
+        Assert.Equal(ScottPlot.LinePattern.Dashed, lines[2].LinePattern);
+        Assert.Single(plot.GetPlottables().OfType<FillY>());
+        // The oracle's regret is 0 at every checkpoint: no logarithm, so left out, and the title says so.
+        Assert.Empty(lines[2].Data.GetScatterPoints());
         Assert.Equal("round t (requests served)", plot.Axes.Bottom.Label.Text);
         string title = plot.Axes.Title.Label.Text.Replace('\n', ' ');
+        Assert.Contains("values at or below 0 left out of the logarithmic axis", title);
         Assert.Contains("requests context model = latent", title);
         Assert.Contains("mean over 2 replications", title);
         AssertLegendOutside(plot);

@@ -9,7 +9,6 @@ namespace Simulator.Cli;
 /// <c>catalog &lt;file&gt;</c>: prints a catalog (a catalog file, or a generator description as an
 /// experiment's <c>scenario.catalog</c> takes it) with each model's size, the most it shares with
 /// another model, and the sharing structure; <c>--write</c> writes it block by block as YAML.
-/// <c>plot &lt;dir&gt;</c>: redraws a results folder's plots and report.
 /// </summary>
 public static class CatalogCommand
 {
@@ -34,22 +33,6 @@ public static class CatalogCommand
                 File.WriteAllText(target.FullName, CatalogYaml.Write(catalog));
                 output.WriteLine($"written to {target.FullName}");
             }
-            return Cli.Ok;
-        });
-        return command;
-    }
-
-    public static Command Plot(TextWriter output)
-    {
-        var dir = new Argument<string>("dir") { Description = "A results folder (from run or merge)." };
-        var command = new Command("plot", "Redraw a results folder's plots and report from its runs.") { dir };
-        command.SetAction(result =>
-        {
-            var store = RunStore.Load(result.GetValue(dir)!);
-            var records = store.Done.OrderBy(r => r.Cell.Point).ThenBy(r => r.Cell.Strategy).ThenBy(r => r.Cell.Replication).ToArray();
-            var plots = Plots.WriteAll(store.Spec, records, store.Directory);
-            File.WriteAllText(Path.Combine(store.Directory, "report.md"), Report.Markdown(store.Spec, records, plots));
-            output.WriteLine($"{plots.Count} plot(s) and report.md written in {store.Directory}");
             return Cli.Ok;
         });
         return command;

@@ -280,7 +280,7 @@ public static class ExperimentReader
             }
             else if (item.IsMapping && item.Mapping().ContainsKey("select"))
             {
-                var pair = item.Mapping("select", "schedule", Settings);
+                var pair = item.Mapping("select", "schedule", Settings, LabelKey);
                 if (!pair.TryGetValue("schedule", out var schedule)) throw item.Error("a strategy pair needs 'schedule' (a site strategy) beside 'select' (a network or online one).");
                 var selector = One(pair["select"], registry);
                 var scheduler = One(schedule, registry);
@@ -288,7 +288,7 @@ public static class ExperimentReader
                     throw pair["select"].Error($"'{selector.Name}' is a site strategy; 'select' takes a network or online strategy: {string.Join(", ", registry.Strategies.Where(s => s.Kind != Strategies.StrategyKind.Site).Select(s => s.Name))}.");
                 if (registry.KindOf(scheduler.Name) != Strategies.StrategyKind.Site)
                     throw schedule.Error($"'{scheduler.Name}' is a {Kebab(registry.KindOf(scheduler.Name))} strategy; 'schedule' takes a site strategy: {string.Join(", ", registry.Strategies.Where(s => s.Kind == Strategies.StrategyKind.Site).Select(s => s.Name))}.");
-                list.Add(selector with { Schedule = scheduler, Settings = ReadSettings(pair) });
+                list.Add(selector with { Schedule = scheduler, Settings = ReadSettings(pair), GivenLabel = ReadLabel(pair) });
             }
             else list.Add(One(item, registry));
         }
@@ -305,12 +305,25 @@ public static class ExperimentReader
         if (!item.IsMapping) return Checked(new StrategyChoice(item.Text(), new Dictionary<string, string>()) { Registry = registry }, item);
         var f = item.Mapping();
         if (!f.TryGetValue("name", out var nameDoc)) throw item.Error("a strategy needs 'name' (or, in a network of sites, 'select' and 'schedule').");
-        var args = f.Where(kv => kv.Key is not ("name" or Settings)).ToDictionary(kv => kv.Key, kv => kv.Value.Text(), StringComparer.Ordinal);
-        return Checked(new StrategyChoice(nameDoc.Text(), args) { Registry = registry, Settings = ReadSettings(f) }, nameDoc);
+        var args = f.Where(kv => kv.Key is not ("name" or Settings or LabelKey)).ToDictionary(kv => kv.Key, kv => kv.Value.Text(), StringComparer.Ordinal);
+        return Checked(new StrategyChoice(nameDoc.Text(), args) { Registry = registry, Settings = ReadSettings(f), GivenLabel = ReadLabel(f) }, nameDoc);
     }
 
     /// <summary>The key of a strategy entry that gives its runs scenario settings of their own.</summary>
     private const string Settings = "settings";
+
+    /// <summary>The key of a strategy entry that names it in the outputs.</summary>
+    private const string LabelKey = "label";
+
+    /// <summary><c>label:</c> of a strategy entry: printable, at most 60 characters, no comma (it is a CSV field); null when absent.</summary>
+    private static string? ReadLabel(IReadOnlyDictionary<string, YamlDoc> entry)
+    {
+        if (!entry.TryGetValue(LabelKey, out var doc)) return null;
+        string label = doc.Text();
+        if (label.Length is 0 or > 60 || label.Any(c => char.IsControl(c) || c is ',' or '"'))
+            throw doc.Error($"a strategy's label is 1 to 60 characters without commas or quotes (it names a column of the CSVs), not '{(label.Length > 60 ? label[..60] + "..." : label)}'.");
+        return label;
+    }
 
     /// <summary>The key of a strategy entry that runs an outside policy.</summary>
     private const string External = "external";
@@ -350,6 +363,37 @@ public static class ExperimentReader
     }
 
     /// <summary>The plots asked for, each a plot kind the scenario's kind offers, with its y (the kind's default for it when not given).</summary>
+    /// <summary><c>size: [width, height]</c>, each 200 to 4000 pixels.</summary>
+    private static (int Width, int Height) PlotSize(YamlDoc? doc)
+    {
+        if (doc is null) return (900, 560);
+        var items = doc.IsSequence ? doc.Sequence() : throw doc.Error("size is [width, height] in pixels.");
+        if (items.Count != 2) throw doc.Error($"size is [width, height] in pixels: two numbers, not {items.Count}.");
+        int Side(YamlDoc d)
+        {
+            long v = d.Integer();
+            return v is >= 200 and <= 4000 ? (int)v : throw d.Error($"a figure's side is 200 to 4000 pixels, not {v}.");
+        }
+        return (Side(items[0]), Side(items[1]));
+    }
+
+    /// <summary><c>format: [png, svg, pdf]</c>: which files each figure is written as.</summary>
+    private static IReadOnlyList<string> PlotFormats(YamlDoc? doc)
+    {
+        if (doc is null) return new[] { "png", "svg" };
+        var items = doc.IsSequence ? doc.Sequence() : new[] { doc };
+        var formats = new List<string>();
+        foreach (var item in items)
+        {
+            string f = item.Text();
+            if (f is not ("png" or "svg" or "pdf")) throw item.Error($"'{f}' is not a figure format; known: png, svg, pdf.{Spelling.Hint(f, new[] { "png", "svg", "pdf" })}");
+            if (formats.Contains(f)) throw item.Error($"'{f}' is listed twice.");
+            formats.Add(f);
+        }
+        if (formats.Count == 0) throw doc.Error("format names at least one of png, svg, pdf.");
+        return formats;
+    }
+
     private static List<PlotSpec> ReadPlots(Section t, ScenarioKind kind, ScenarioKinds kinds)
     {
         var plots = new List<PlotSpec>();
@@ -358,6 +402,8 @@ public static class ExperimentReader
         foreach (var p in doc.Sequence())
         {
             var f = p.Mapping(ExperimentKeys.Plot.Names);
+            // Not recorded in the resolved config: a figure's looks are not part of what was simulated (plot redraws a folder).
+            var looks = new Section(p, new Binding(new Dictionary<string, YamlDoc>()), ExperimentKeys.Plot);
             string name = f.TryGetValue("kind", out var k) ? k.Text() : "line-ci";
             if (!known.Contains(name)) throw f["kind"].Error($"'{name}' is not a plot kind; known: {string.Join(", ", known)}.{Spelling.Hint(name, known)}");
             var at = f.TryGetValue("at", out var a) ? a.Mapping().ToDictionary(kv => kv.Key, kv => kv.Value.Text(), StringComparer.Ordinal) : new Dictionary<string, string>();
@@ -365,7 +411,20 @@ public static class ExperimentReader
             var plotKind = kind.Plots.FirstOrDefault(x => x.Name == name);
             string y = f.TryGetValue("y", out var yDoc) ? yDoc.Text() : (plotKind ?? offering[0].Plots.First(x => x.Name == name)).DefaultY(kind.Metrics);
             if (plotKind is null) throw p.Error(offering[0].Plots.First(x => x.Name == name).NotOffered(kind, y, offering));
-            plots.Add(new PlotSpec(plotKind, f.TryGetValue("x", out var x) ? x.Text() : null, y, at));
+            var (logX, logY) = looks.Has(ExperimentKeys.Log) ? looks.Get(ExperimentKeys.Log) : plotKind is RegretPlot ? (true, true) : (false, false);
+            if ((logX && !plotKind.LogAllowed.X) || (logY && !plotKind.LogAllowed.Y))
+                throw looks.Required(ExperimentKeys.Log).Error($"a {name} plot's {(logX && !plotKind.LogAllowed.X ? "x" : "y")} axis cannot be logarithmic{(plotKind.LogAllowed.Y ? "" : " (its bars start at 0, or its values may be negative, which no logarithm has)")}; log: {(plotKind.LogAllowed.X ? "x" : plotKind.LogAllowed.Y ? "y" : "none")}{(plotKind.LogAllowed.X && plotKind.LogAllowed.Y ? ", y or xy" : "")} is what it takes.");
+            var (width, height) = PlotSize(looks.Raw(ExperimentKeys.Size));
+            string? title = looks.Has(ExperimentKeys.PlotTitle) ? looks.Get(ExperimentKeys.PlotTitle) : null;
+            plots.Add(new PlotSpec(plotKind, f.TryGetValue("x", out var x) ? x.Text() : null, y, at)
+            {
+                Title = title == "none" ? "" : title,
+                Width = width,
+                Height = height,
+                Formats = PlotFormats(looks.Raw(ExperimentKeys.Format)),
+                LogX = logX,
+                LogY = logY,
+            });
         }
         return plots;
     }

@@ -22,8 +22,11 @@ public sealed record StrategyChoice(string Name, IReadOnlyDictionary<string, str
     public string OwnLabel => External is { } e ? e.Label
         : Arguments.Count == 0 ? Name : $"{Name}({string.Join(",", Arguments.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"))})";
 
-    /// <summary>What outputs call it: its own label, or <c>select+schedule</c> for a pair, with its settings in brackets.</summary>
-    public string Label => (Schedule is null ? OwnLabel : $"{OwnLabel}+{Schedule.OwnLabel}")
+    /// <summary>The name the entry gives it (<c>label:</c>); null: it is named by what it is.</summary>
+    public string? GivenLabel { get; init; }
+
+    /// <summary>What outputs call it: the label given, else its own label, or <c>select+schedule</c> for a pair, with its settings in brackets.</summary>
+    public string Label => GivenLabel ?? (Schedule is null ? OwnLabel : $"{OwnLabel}+{Schedule.OwnLabel}")
         + (Settings.Count == 0 ? "" : $"[{string.Join(",", Settings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key["scenario.".Length..]}={s.Value.Text()}"))}]");
 }
 
@@ -34,7 +37,24 @@ public sealed record ReplicationPlan(int Min, int Max, double? RelativeHalfWidth
 public sealed record SweepAxis(string Path, IReadOnlyList<YamlDoc> Values);
 
 /// <summary>A plot asked for: its kind, the swept path on x (line plots), the metric (or level) on y, and the point fixed by <c>at</c>.</summary>
-public sealed record PlotSpec(PlotKind Kind, string? X, string Y, IReadOnlyDictionary<string, string> At);
+public sealed record PlotSpec(PlotKind Kind, string? X, string Y, IReadOnlyDictionary<string, string> At)
+{
+    /// <summary>The title: null for the plot's own, empty for none.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The figure's size in pixels (a PDF page's in points).</summary>
+    public int Width { get; init; } = 900;
+
+    public int Height { get; init; } = 560;
+
+    /// <summary>The files written, by extension: png, svg, pdf.</summary>
+    public IReadOnlyList<string> Formats { get; init; } = new[] { "png", "svg" };
+
+    /// <summary>Logarithmic axes.</summary>
+    public bool LogX { get; init; }
+
+    public bool LogY { get; init; }
+}
 
 /// <summary>One point of the sweep: its index, the overrides that make it, and the scenario they give.</summary>
 public sealed record SweepPoint(int Index, IReadOnlyDictionary<string, string> Labels, IScenario Scenario)

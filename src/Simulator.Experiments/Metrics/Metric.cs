@@ -29,6 +29,14 @@ public sealed record Metric(string Name, MetricUnit Unit, string Definition)
     /// <summary>The relative difference in a <see cref="Guard"/> metric a finding reports.</summary>
     public const double GuardMargin = 0.05;
 
+    /// <summary>
+    /// True when no value can be below 0 (a time, a count, bytes, a rate, a share; and the dimensionless metrics that
+    /// say so): a plot clips an interval there rather than draw what cannot be.
+    /// </summary>
+    public bool NonNegative { get => nonNegative ?? !ReferenceEquals(Unit, MetricUnit.None); init => nonNegative = value; }
+
+    private readonly bool? nonNegative;
+
     /// <summary>The metric in words, without a unit (titles, sentences).</summary>
     public string Words { get; init; } = Name.Replace('_', ' ');
 
@@ -44,6 +52,7 @@ public sealed record Metric(string Name, MetricUnit Unit, string Definition)
     public static readonly Metric DecisionTime = new("decision_ms", MetricUnit.None, "Mean wall-clock milliseconds per decision of the strategy, on the machine that ran it (timing.csv).")
     {
         Words = "decision time",
+        NonNegative = true,
     };
 }
 

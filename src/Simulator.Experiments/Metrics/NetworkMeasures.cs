@@ -13,8 +13,8 @@ public static class NetworkMeasures
     public static readonly Metric InferenceMean = new("inference_mean", MetricUnit.Seconds, "Mean inference delay phi_k |M_k| / f_h of a served (of a window planned at once: placed) request.") { Better = Better.Lower };
     public static readonly Metric QueueingMean = new("queueing_mean", MetricUnit.Seconds, "Mean wait in the cloudlet's queue: the analytic W_h, or the simulated FIFO server's.") { Better = Better.Lower };
     public static readonly Metric TransmissionMean = new("transmission_mean", MetricUnit.Seconds, "Mean time to send the input and return the output over the user's link.") { Better = Better.Lower };
-    public static readonly Metric MeanCost = new("mean_cost", MetricUnit.None, "Mean energy cost of a served (of a window planned at once: placed) request, in the paper's units; mec-lp: at its fractional solution.") { Better = Better.Lower, Bound = true, Guard = true };
-    public static readonly Metric MeanAccuracy = new("mean_accuracy", MetricUnit.None, "Mean accuracy (0 to 1) of the models chosen; mec-lp: at its fractional solution.") { Better = Better.Higher, Bound = true, Guard = true };
+    public static readonly Metric MeanCost = new("mean_cost", MetricUnit.None, "Mean energy cost of a served (of a window planned at once: placed) request, in the paper's units; mec-lp: at its fractional solution.") { Better = Better.Lower, Bound = true, Guard = true, NonNegative = true };
+    public static readonly Metric MeanAccuracy = new("mean_accuracy", MetricUnit.None, "Mean accuracy (0 to 1) of the models chosen; mec-lp: at its fractional solution.") { Better = Better.Higher, Bound = true, Guard = true, NonNegative = true };
     public static readonly Metric BytesFromDc = new("bytes_from_dc", MetricUnit.Bytes, "Bytes pulled from the data centre for requests counted.") { Better = Better.Lower };
     public static readonly Metric BytesFromCloudlets = new("bytes_from_cloudlets", MetricUnit.Bytes, "Bytes pulled from other cloudlets for requests counted.");
     public static readonly Metric StoreHitRatio = new("store_hit_ratio", MetricUnit.Fraction, "Share of the parts a decision needed that were already at the request's cloudlet.") { Better = Better.Higher };
@@ -24,8 +24,8 @@ public static class NetworkMeasures
 /// <summary>The measures of online selection (docs/network.md section 5): the penalty a learner earned, its regret against the best model of each round, and what it read.</summary>
 public static class OnlineMeasures
 {
-    public static readonly Metric TotalPenalty = new("total_penalty", MetricUnit.None, "Sum over the rounds of the penalty xi (-ln a) + (1 - xi) D / unit of the model chosen.") { Better = Better.Lower };
-    public static readonly Metric Regret = new("regret", MetricUnit.None, "Cumulative regret at the end: the penalty earned minus the best model's in each round, summed.") { Better = Better.Lower };
+    public static readonly Metric TotalPenalty = new("total_penalty", MetricUnit.None, "Sum over the rounds of the penalty xi (-ln a) + (1 - xi) D / unit of the model chosen.") { Better = Better.Lower, NonNegative = true };
+    public static readonly Metric Regret = new("regret", MetricUnit.None, "Cumulative regret at the end: the penalty earned minus the best model's in each round, summed.") { Better = Better.Lower, NonNegative = true };
     public static readonly Metric RegretExponent = new("regret_exponent", MetricUnit.None, "a in R(t) ~ t^a, the least-squares slope of ln R against ln t (below 1: regret grows sublinearly); NaN with too few points of positive regret.") { Better = Better.Lower };
     public static readonly Metric OraclePickRatio = new("oracle_pick_ratio", MetricUnit.Fraction, "Share of the rounds in which the best model was picked.") { Better = Better.Higher };
     public static readonly Metric InformativeObserved = new("informative_observed", MetricUnit.Fraction, "Of the context features read in the last round, the share that inform (of as many as could); NaN without a latent context.") { Better = Better.Higher };

@@ -33,8 +33,8 @@ public static class SiteMeasures
     public static readonly Metric GpuHitRatio = new("gpu_hit_ratio", MetricUnit.Fraction, "Share of a batch's model's blocks already resident on the GPU.") { Better = Better.Higher };
     public static readonly Metric GpuLoadingFraction = new("gpu_loading_fraction", MetricUnit.Fraction, "Share of the measured span the GPU spent loading.") { Better = Better.Lower };
     public static readonly Metric GpuComputingFraction = new("gpu_computing_fraction", MetricUnit.Fraction, "Share of the measured span the GPU spent computing.");
-    public static readonly Metric MeanBatchSize = new("mean_batch_size", MetricUnit.None, "Mean requests per batch.");
-    public static readonly Metric QueueMean = new("queue_mean", MetricUnit.None, "Time-average number of queued requests, per site.") { Better = Better.Lower };
+    public static readonly Metric MeanBatchSize = new("mean_batch_size", MetricUnit.None, "Mean requests per batch.") { NonNegative = true };
+    public static readonly Metric QueueMean = new("queue_mean", MetricUnit.None, "Time-average number of queued requests, per site.") { Better = Better.Lower, NonNegative = true };
     public static readonly Metric GpuMemoryMean = new("gpu_memory_mean", MetricUnit.Bytes, "Time-average GPU memory in use (weights and activations), per site.");
 
     /// <summary>The site's columns, in runs.csv order.</summary>

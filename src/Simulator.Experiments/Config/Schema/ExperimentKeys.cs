@@ -8,7 +8,18 @@ public static class ExperimentKeys
     public static readonly TextKey Kind = new("kind", "line-ci", "The plot kind (list kinds shows a scenario kind's).", "a plot kind");
     public static readonly ValueKey At = new("at", "{swept path: value, ...}", "none", "The sweep point a one-point plot shows, or the values an along-x plot fixes.");
 
-    public static readonly SectionSchema Plot = new("a plot of plots", "One plot.", X, Y, Kind, At);
+    public static readonly TextKey PlotTitle = new("title", null, "The figure's title; none for none.", "text, or none", dependsOn: "the plot's own, with what it averages and how its intervals are formed");
+    public static readonly ValueKey Size = new("size", "[width, height] in pixels (a PDF page in points), each 200 to 4000", "[900, 560]", "The figure's size.");
+    public static readonly ValueKey Format = new("format", "a list of png, svg, pdf", "[png, svg]", "The files each figure is written as.");
+    public static readonly ChoiceKey<(bool X, bool Y)> Log = new("log", new (string, Func<(bool, bool)>, string)[]
+    {
+        ("none", () => (false, false), "Linear axes."),
+        ("x", () => (true, false), "A logarithmic x axis."),
+        ("y", () => (false, true), "A logarithmic y axis."),
+        ("xy", () => (true, true), "Both axes logarithmic (the regret plot's own)."),
+    }, null, "Logarithmic axes (values at or below 0 are left out of a logarithmic axis, and the title says how many).", noun: "an axis scale", dependsOn: "none (xy for regret)");
+
+    public static readonly SectionSchema Plot = new("a plot of plots", "One plot.", X, Y, Kind, At, PlotTitle, Size, Format, Log);
 
     public static readonly IntegerKey Rows = new("rows", 10_000, 1, 1_000_000, "The most rows each trace table keeps (kept in memory).");
 
@@ -38,13 +49,14 @@ public static class ExperimentKeys
     public static readonly QuantityKey Warmup = new("warmup", UnitKind.Time, "0 s", Domain.NonNegative, "The start not measured: requests arriving and batches starting before it are not counted.");
     public static readonly ValueKey Scenario = new("scenario", "a section whose keys its kind declares (below)", null, "The world each replication simulates.");
     public static readonly TextKey StrategyName = new("name", null, "A registered strategy (list strategies); its parameters go beside it, by name.", "a strategy name");
+    public static readonly TextKey StrategyLabel = new("label", null, "The strategy's name in tables, plots, findings and baseline:.", "a label", dependsOn: "its name, its parameters and its settings");
     public static readonly ValueKey StrategySettings = new("settings", "{scenario path: value, ...}", "none", "Scenario settings of the strategy's own runs (its label shows them).");
     public static readonly ValueKey Select = new("select", "a network or online strategy, by name or {name, parameters...}", null, "Where cloudlets run sites: the strategy that selects each request's model and sources.");
     public static readonly ValueKey Schedule = new("schedule", "a site strategy, by name or {name, parameters...}", null, "Where cloudlets run sites: the site strategy every cloudlet batches with.");
     public static readonly SectionKey External = new("external", ExternalPolicy.Keys, "An outside policy's process, asked at each decision the kind declares (docs/environments.md).");
 
     public static readonly SectionSchema StrategyEntry = new("a strategy entry of strategies", "A strategy by name (a bare name is {name}), a {select, schedule} pair, or an outside policy.",
-        StrategyName, StrategySettings, Select, Schedule, External);
+        StrategyName, StrategyLabel, StrategySettings, Select, Schedule, External);
 
     public static readonly ListKey Strategies = new("strategies", "strategies: a name, {name, parameters..., settings}, {select, schedule, settings} where cloudlets run sites, or {external: {...}, settings}",
         "The strategies compared (list strategies). settings: {scenario path: value, ...} gives a strategy's runs scenario settings of their own (its label shows them); a strategy that needs a site setting (no-sharing: site.sharing: false) runs with it, and config.resolved.yaml records both.", StrategyEntry, maxItems: 100);

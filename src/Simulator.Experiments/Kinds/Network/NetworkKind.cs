@@ -14,7 +14,7 @@ public sealed class NetworkKind : ScenarioKind
     public static readonly Metric Throughput = new("throughput", MetricUnit.PerSecond, "Requests served per second of the measured span.") { Better = Better.Higher };
     public static readonly Metric PlannedDelayMean = new("planned_delay_mean", MetricUnit.Seconds, "Mean delay the plan expected for a served request at decision time (the paper's terms).");
     public static readonly Metric Rounds = new("rounds", MetricUnit.Count, "Requests a learner decided, one round each (warm-up included: a learning curve starts at the first).");
-    public static readonly Metric RegretPerRound = new("regret_per_round", MetricUnit.None, "Cumulative regret divided by the rounds.") { Better = Better.Lower };
+    public static readonly Metric RegretPerRound = new("regret_per_round", MetricUnit.None, "Cumulative regret divided by the rounds.") { Better = Better.Lower, NonNegative = true };
 
     public override string Name => "network";
 

@@ -20,7 +20,7 @@ public sealed class NetworkOneShotKind : ScenarioKind
 
     /// <summary>Cumulative regret at T/16, T/8, T/4, T/2 of the window's rounds (and T: <see cref="OnlineMeasures.Regret"/>).</summary>
     public static readonly IReadOnlyList<(Metric Regret, int Divisor)> Checkpoints = new[] { 16, 8, 4, 2 }
-        .Select(d => (new Metric($"regret_1_{d}", MetricUnit.None, $"Cumulative regret after the first T/{d} rounds.") { Better = Better.Lower }, d))
+        .Select(d => (new Metric($"regret_1_{d}", MetricUnit.None, $"Cumulative regret after the first T/{d} rounds.") { Better = Better.Lower, NonNegative = true }, d))
         .Append((OnlineMeasures.Regret, 1)).ToArray();
 
     public override string Name => "network-one-shot";
@@ -45,7 +45,7 @@ public sealed class NetworkOneShotKind : ScenarioKind
     public override IReadOnlyList<PlotKind> Plots { get; } = new[]
     {
         SitePlots.LineCi, SitePlots.PairedGain, SitePlots.Bars,
-        new RegretPlot(Checkpoints.Select(c => (c.Regret, 1.0 / c.Divisor)).ToArray(), Requests),
+        new RegretPlot(Checkpoints.Select(c => (c.Regret, 1.0 / c.Divisor)).ToArray(), Requests, OnlineMeasures.RegretExponent),
     };
 
     public override StrategySlots Strategies { get; } = new(new HashSet<StrategyKind> { StrategyKind.Network, StrategyKind.Online });

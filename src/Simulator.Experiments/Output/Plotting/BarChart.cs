@@ -2,11 +2,16 @@ using ScottPlot;
 
 namespace Simulator.Experiments;
 
-/// <summary>Bars per strategy at one sweep point: one metric with its interval as whiskers, or parts stacked per strategy; the plots of one point draw with it.</summary>
+/// <summary>
+/// Bars per strategy: at one sweep point, one metric with its interval as whiskers or parts stacked per strategy;
+/// or grouped by the values of a swept setting (a categorical sweep in one figure). A strategy's bar has its colour
+/// (the legend names them); a bound's is hatched grey. Labels under the bars are wrapped to fit, or numbered (the
+/// legend then says which number is which) where even wrapped they would run into each other.
+/// </summary>
 internal static class BarChart
 {
-    /// <summary>Draws the bars; <paramref name="shownBy"/> chooses the axis unit from the tallest bar (the stack's top).</summary>
-    public static ShownMetric Draw(Plot plot, PlotContext c, SweepPoint point, IReadOnlyList<Metric> metrics, Metric shownBy, IReadOnlyList<string>? legend)
+    /// <summary>Draws the bars at one point; <paramref name="shownBy"/> chooses the axis unit from the tallest bar (the stack's top).</summary>
+    public static ShownMetric Draw(Plot plot, PlotContext c, SweepPoint point, IReadOnlyList<Metric> metrics, Metric shownBy, IReadOnlyList<string>? legend, PlotSpec p)
     {
         var spec = c.Spec;
         bool stacked = metrics.Count > 1;
@@ -22,25 +27,108 @@ internal static class BarChart
             {
                 var v = c.Summaries[(point.Index, s, metrics[k].Name)];
                 double mean = Mean(s, metrics[k]);
-                bars.Add(new Bar
-                {
-                    Position = s,
-                    ValueBase = y.Convert(stackBase),
-                    Value = y.Convert(stackBase + mean),
-                    Error = !stacked && !double.IsNaN(v.HalfWidth) ? y.Convert(v.HalfWidth) : 0,
-                    FillColor = Colors.Category10[(stacked ? k : s) % 10],
-                });
+                var bar = Bar(stackBase, stackBase + mean, !stacked ? v.HalfWidth : double.NaN, y, metrics[k], s);
+                bar.Position = s;
+                if (stacked) bar.FillColor = PartColour(k);
+                else Style(bar, c, s);
+                bars.Add(bar);
                 stackBase += mean;
             }
         }
         plot.Add.Bars(bars);
-        // A pair's selector over its schedule: side by side, pair labels run into each other.
-        plot.Axes.Bottom.SetTicks(strategies.Select(i => (double)i).ToArray(), spec.Strategies.Select(s => s.Schedule is null ? s.Label : $"{s.OwnLabel}\n+{s.Schedule.OwnLabel}").ToArray());
         if (legend is not null)
             for (int k = 0; k < metrics.Count; k++)
-                plot.Legend.ManualItems.Add(new LegendItem { LabelText = legend[k], FillColor = Colors.Category10[k % 10] });
+                plot.Legend.ManualItems.Add(new LegendItem { LabelText = legend[k], FillColor = PartColour(k) });
+        else
+            foreach (int s in strategies) plot.Legend.ManualItems.Add(new LegendItem { LabelText = c.Styles.Legend(s), FillColor = c.Styles.Colour(s) });
+        Label(plot, c, strategies.Select(s => (double)s).ToArray(), spec.Strategies.Select(s => s.Label).ToArray(), p.Width);
         plot.XLabel("strategy");
         plot.Axes.Margins(bottom: 0);
         return y;
+    }
+
+    /// <summary>Bars of one metric grouped by the values of the swept setting <paramref name="x"/> (at the point's other values), one colour per strategy.</summary>
+    public static ShownMetric Grouped(Plot plot, PlotContext c, IReadOnlyList<SweepPoint> points, string x, Metric metric, PlotSpec p)
+    {
+        int n = c.Spec.Strategies.Count;
+        var y = metric.Shown(points.SelectMany(pt => Enumerable.Range(0, n).Select(s => c.Summaries[(pt.Index, s, metric.Name)].Mean)));
+        var bars = new List<Bar>();
+        double width = 0.8 / n;
+        for (int g = 0; g < points.Count; g++)
+            for (int s = 0; s < n; s++)
+            {
+                var v = c.Summaries[(points[g].Index, s, metric.Name)];
+                var bar = Bar(0, double.IsNaN(v.Mean) ? 0 : v.Mean, v.HalfWidth, y, metric, s);
+                bar.Position = g + (s - (n - 1) / 2.0) * width;
+                bar.Size = width * 0.9;
+                Style(bar, c, s);
+                bars.Add(bar);
+            }
+        plot.Add.Bars(bars);
+        for (int s = 0; s < n; s++) plot.Legend.ManualItems.Add(new LegendItem { LabelText = c.Styles.Legend(s), FillColor = c.Styles.Colour(s) });
+        Label(plot, c, Enumerable.Range(0, points.Count).Select(g => (double)g).ToArray(), points.Select(pt => pt.Written.TryGetValue(x, out var w) ? w : pt.Labels[x]).ToArray(), p.Width);
+        plot.XLabel(PlotText.Words(x));
+        plot.Axes.Margins(bottom: 0);
+        return y;
+    }
+
+    /// <summary>A bar from <paramref name="from"/> to <paramref name="to"/> with its whisker; an interval of a metric that cannot be negative clipped at 0.</summary>
+    private static Bar Bar(double from, double to, double halfWidth, ShownMetric y, Metric metric, int strategy)
+    {
+        double error = double.IsNaN(halfWidth) ? 0 : halfWidth;
+        // A whisker below 0 for what cannot be negative: drawn from the clip, as the interval is.
+        if (metric.NonNegative && to - error < 0) error = to;
+        return new Bar { ValueBase = y.Convert(from), Value = y.Convert(to), Error = y.Convert(error) - y.Convert(0) };
+    }
+
+    private static void Style(Bar bar, PlotContext c, int strategy)
+    {
+        bar.FillColor = c.Styles.Colour(strategy);
+        if (!c.Styles.Bound(strategy)) return;
+        bar.FillColor = StrategyStyles.BoundColour.WithAlpha(0.25);
+        bar.LineColor = StrategyStyles.BoundColour;
+        bar.LineWidth = 2;
+        bar.LinePattern = LinePattern.Dashed;
+    }
+
+    private static Color PartColour(int part) => Colors.Category10[part % 10];
+
+    /// <summary>
+    /// The labels under the bars: as they are when they fit the space each has, else wrapped at their separators, else
+    /// numbered 1, 2, ... with the legend saying which is which. Measured with the axis's own font.
+    /// </summary>
+    private static void Label(Plot plot, PlotContext c, double[] positions, string[] labels, int figureWidth)
+    {
+        // The data area is what the legend (right) and the left axis leave: about two thirds of the figure.
+        double room = figureWidth * 0.62 / Math.Max(1, positions.Length) - 8;
+        var style = plot.Axes.Bottom.TickLabelStyle;
+        using var paint = Paint.NewDisposablePaint();
+        double Widest(IEnumerable<string> texts) => texts.SelectMany(t => t.Split('\n')).Select(t => (double)style.Measure(t, paint).Width).DefaultIfEmpty(0).Max();
+        string[] shown = labels;
+        if (Widest(shown) > room) shown = labels.Select(Wrap).ToArray();
+        if (Widest(shown) > room)
+        {
+            shown = labels.Select((_, i) => (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            for (int i = 0; i < labels.Length; i++) plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"{i + 1}: {labels[i]}" });
+        }
+        plot.Axes.Bottom.SetTicks(positions, shown);
+    }
+
+    /// <summary>A label broken after its separators ("+", "(", ",", "-") into lines of about 12 characters.</summary>
+    private static string Wrap(string label)
+    {
+        var lines = new List<string>();
+        var line = new System.Text.StringBuilder();
+        foreach (char ch in label)
+        {
+            line.Append(ch);
+            if (line.Length >= 8 && ch is '+' or '(' or ',' or '-' or ' ')
+            {
+                lines.Add(line.ToString().TrimEnd());
+                line.Clear();
+            }
+        }
+        if (line.Length > 0) lines.Add(line.ToString());
+        return string.Join('\n', lines);
     }
 }

@@ -9,6 +9,8 @@ namespace Simulator.Experiments;
 /// </summary>
 public sealed class BreakdownPlot(IReadOnlyList<(Metric Part, string Words)> parts, Metric total) : PlotKind("breakdown")
 {
+    public override (bool X, bool Y) LogAllowed => (false, false);
+
     public override string Shows => "a site's latencies or loading";
 
     public override string DefaultY(MetricSet metrics) => total.Name;
@@ -17,7 +19,7 @@ public sealed class BreakdownPlot(IReadOnlyList<(Metric Part, string Words)> par
     {
         var point = c.PointAt(p);
         var metrics = parts.Select(x => c.Metric(x.Part.Name)).ToArray();
-        var y = BarChart.Draw(plot, c, point, metrics, c.Metric(total.Name), parts.Select(x => x.Words).ToArray());
+        var y = BarChart.Draw(plot, c, point, metrics, c.Metric(total.Name), parts.Select(x => x.Words).ToArray(), p);
         double Mean(int s, string metric) => c.Summaries[(point.Index, s, metric)].Mean is var m && double.IsNaN(m) ? 0 : m;
         // The measured mean latency over each stack: the parts add up to it, and a reader sees that they do.
         for (int s = 0; s < c.Spec.Strategies.Count; s++)

@@ -1,29 +1,78 @@
+using System.Globalization;
+
 namespace Simulator.Experiments;
 
-/// <summary><c>cdf</c>: the latency distribution of the requests served in replication 0 of a point, one line per strategy (binned, 0.5 %).</summary>
+/// <summary>
+/// <c>cdf</c>: the latency distribution of the requests served at a point, one line per strategy, pooled over every
+/// replication (each replication's binned distribution, weighted by what it served). Requests that were not served
+/// (expired, rejected, or still waiting at the horizon) have no latency: the title counts what it leaves out. A
+/// latency axis cut short of the largest latency says where, and how much lies beyond.
+/// </summary>
 public sealed class CdfPlot() : PlotKind("cdf")
 {
+    /// <summary>Where the axis is cut when the tail is long: the 99.9th percentile.</summary>
+    private const double Cut = 0.999;
+
+    public override (bool X, bool Y) LogAllowed => (true, true);
+
     public override string Shows => "a site's latencies or loading";
 
     public override string DefaultY(MetricSet metrics) => "latency";
 
     public override string Draw(ScottPlot.Plot plot, PlotContext c, PlotSpec p)
     {
+        var spec = c.Spec;
         var point = c.PointAt(p);
-        var traces = c.Traces(point);
-        for (int s = 0; s < c.Spec.Strategies.Count; s++)
+        var traces = c.AllTraces(point);
+        double largest = 0, cutAt = 0;
+        long served = 0;
+        for (int s = 0; s < spec.Strategies.Count; s++)
         {
-            var cdf = traces[s].LatencyCdf;
-            if (cdf.Count == 0) continue;
-            var line = plot.Add.Scatter(cdf.Select(x => x.Latency).ToArray(), cdf.Select(x => x.Fraction).ToArray());
-            line.Color = PlotContext.Colour(s);
+            var pooled = Pooled(traces[s]);
+            served += traces[s].Sum(t => t.Served);
+            if (pooled.Count == 0) continue;
+            largest = Math.Max(largest, pooled[^1].Latency);
+            cutAt = Math.Max(cutAt, pooled.First(x => x.Fraction >= Cut).Latency);
+            var (xs, ys) = c.Scale.Points(pooled.Select(x => x.Latency).ToArray(), pooled.Select(x => x.Fraction).ToArray());
+            var line = plot.Add.Scatter(xs, ys);
+            line.Color = c.Styles.Colour(s);
             line.MarkerSize = 0;
-            line.LegendText = c.Spec.Strategies[s].Label;
+            line.LineWidth = 1.5f;
+            line.LegendText = c.Styles.Legend(s);
         }
-        plot.Title(PlotText.Wrap(PlotContext.Titled("latency CDF of served requests (replication 0, bins of 0.5 %)", point)));
-        plot.XLabel("latency (s)");
+        // What has no latency: counted over the same cells, after the warm-up.
+        double Total(string metric) => c.Records.Where(r => r.Cell.Point == point.Index && spec.Metrics.Contains(metric)).Sum(r => r.Values[metric] is var v && double.IsFinite(v) ? v : 0);
+        var excluded = new[] { "expired", "rejected", "unfinished" }.Select(m => (m, n: Total(m))).Where(x => x.n > 0).Select(x => $"{x.n:0} {x.m}").ToArray();
+        string replications = c.Replications(point);
+        plot.Title(PlotText.Wrap(PlotContext.Titled($"latency CDF of the {served:N0} requests served, pooled over {replications}{(excluded.Length > 0 ? $"; not served, so not shown: {string.Join(", ", excluded)}" : "")}{c.Scale.Note}", point)));
+        bool cut = largest > 1.5 * cutAt && cutAt > 0;
+        if (cut) plot.Axes.SetLimitsX(c.Scale.LogX ? plot.Axes.Bottom.Min : 0, c.Scale.X(cutAt));
+        plot.XLabel(cut ? string.Create(CultureInfo.InvariantCulture, $"latency (s); axis cut at the 99.9th percentile, {cutAt:0.###} s (the largest: {largest:0.###} s)") : "latency (s)");
         plot.YLabel("fraction of served requests");
         plot.ShowLegend(ScottPlot.Edge.Right);
         return "latency-cdf";
+    }
+
+    /// <summary>The replications' distributions as one: at each latency any of them has a step, the served-weighted mean of their fractions.</summary>
+    internal static IReadOnlyList<(double Latency, double Fraction)> Pooled(IReadOnlyList<RunTrace> traces)
+    {
+        var used = traces.Where(t => t.Served > 0 && t.LatencyCdf.Count > 0).ToArray();
+        long total = used.Sum(t => t.Served);
+        if (total == 0) return Array.Empty<(double, double)>();
+        var grid = used.SelectMany(t => t.LatencyCdf.Select(x => x.Latency)).Distinct().Order().ToArray();
+        var next = new int[used.Length];
+        var pooled = new (double, double)[grid.Length];
+        for (int g = 0; g < grid.Length; g++)
+        {
+            double sum = 0;
+            for (int r = 0; r < used.Length; r++)
+            {
+                var cdf = used[r].LatencyCdf;
+                while (next[r] < cdf.Count && cdf[next[r]].Latency <= grid[g]) next[r]++;
+                sum += used[r].Served * (next[r] == 0 ? 0 : cdf[next[r] - 1].Fraction);
+            }
+            pooled[g] = (grid[g], sum / total);
+        }
+        return pooled;
     }
 }

@@ -23,8 +23,8 @@ public sealed class LineCiPlot() : PlotKind("line-ci")
         var y = metric.Shown(series.SelectMany(v => v.stats.Select(st => st.Mean)));
         var (xLabel, toX) = PlotText.Axis(x, spec.Points.Select(pt => PlotContext.Number(pt.Labels[x])));
         foreach (var (line, s, stats) in series)
-            PlotContext.BandedLine(plot, line.Points.Select(pt => toX(PlotContext.Number(pt.Labels[x]))).ToArray(), stats.Select(v => PlotContext.Converted(v, y.Convert)).ToArray(), s, line.Group, PlotContext.Named(spec.Strategies[s].Label, line.Label));
-        plot.Title(PlotText.Wrap($"{y.Words} against {PlotText.Words(x)}{PlotContext.Fixed(p)} (mean over {c.Replications(lines)}, 95 % interval)"));
+            c.BandedLine(plot, line.Points.Select(pt => toX(PlotContext.Number(pt.Labels[x]))).ToArray(), stats.Select(v => PlotContext.Converted(v, y.Convert)).ToArray(), s, line.Group, PlotContext.Named(spec.Strategies[s].Label, line.Label), metric);
+        plot.Title(PlotText.Wrap($"{y.Words} against {PlotText.Words(x)}{PlotContext.Fixed(p)} (mean over {c.Replications(lines)}, {PlotContext.Interval(metric)}){c.Scale.Note}"));
         plot.XLabel(xLabel);
         plot.YLabel(y.Header);
         plot.ShowLegend(ScottPlot.Edge.Right);

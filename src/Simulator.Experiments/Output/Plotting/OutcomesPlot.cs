@@ -3,6 +3,8 @@ namespace Simulator.Experiments;
 /// <summary><c>outcomes</c>: what became of the requests that arrived after the warm-up, stacked per strategy at one point (they add up to the arrivals).</summary>
 public sealed class OutcomesPlot(IReadOnlyList<Metric> outcomes) : PlotKind("outcomes")
 {
+    public override (bool X, bool Y) LogAllowed => (false, false);
+
     public override string Shows => "a site's latencies or loading";
 
     public override string DefaultY(MetricSet metrics) => outcomes[0].Name;
@@ -11,7 +13,7 @@ public sealed class OutcomesPlot(IReadOnlyList<Metric> outcomes) : PlotKind("out
     {
         var point = c.PointAt(p);
         var metrics = outcomes.Select(m => c.Metric(m.Name)).ToArray();
-        BarChart.Draw(plot, c, point, metrics, metrics[0], metrics.Select(m => m.Words).ToArray());
+        BarChart.Draw(plot, c, point, metrics, metrics[0], metrics.Select(m => m.Words).ToArray(), p);
         plot.Title(PlotText.Wrap(PlotContext.Titled($"what became of the requests (stacked means over {c.Replications(point)})", point)));
         plot.YLabel("requests arrived after the warm-up");
         plot.ShowLegend(ScottPlot.Edge.Right);

@@ -8,6 +8,8 @@ namespace Simulator.Experiments;
 /// </summary>
 public sealed class PairedGainPlot() : PlotKind("paired-gain")
 {
+    public override (bool X, bool Y) LogAllowed => (true, false);
+
     public override string Shows => "each strategy's paired difference to the baseline over a swept setting, with its paired 95 % interval";
 
     public override bool AlongX => true;
@@ -30,11 +32,11 @@ public sealed class PairedGainPlot() : PlotKind("paired-gain")
         var y = c.Metric(p.Y).Shown(series.SelectMany(v => v.shown.Select(pt => paired[(pt.Index, v.s)].Mean)));
         var (xLabel, toX) = PlotText.Axis(x, spec.Points.Select(pt => PlotContext.Number(pt.Labels[x])));
         foreach (var (line, s, shown) in series)
-            PlotContext.BandedLine(plot, shown.Select(pt => toX(PlotContext.Number(pt.Labels[x]))).ToArray(), shown.Select(pt => PlotContext.Converted(paired[(pt.Index, s)], y.Convert)).ToArray(), s, line.Group, PlotContext.Named(spec.Strategies[s].Label, line.Label));
+            c.BandedLine(plot, shown.Select(pt => toX(PlotContext.Number(pt.Labels[x]))).ToArray(), shown.Select(pt => PlotContext.Converted(paired[(pt.Index, s)], y.Convert)).ToArray(), s, line.Group, PlotContext.Named(spec.Strategies[s].Label, line.Label));
         var zero = plot.Add.HorizontalLine(0);
         zero.Color = Colors.Black.WithAlpha(0.6);
         zero.LinePattern = LinePattern.Dashed;
-        plot.Title(PlotText.Wrap($"{y.Words} minus {spec.Baseline}'s against {PlotText.Words(x)}{PlotContext.Fixed(p)}, paired over the same replications (mean over {c.Replications(lines)}, 95 % interval)"));
+        plot.Title(PlotText.Wrap($"{y.Words} minus {spec.Baseline}'s against {PlotText.Words(x)}{PlotContext.Fixed(p)}, paired over the same replications (mean over {c.Replications(lines)}, paired Student-t 95 % interval){c.Scale.Note}"));
         plot.XLabel(xLabel);
         plot.YLabel($"difference in {y.Header}");
         plot.ShowLegend(ScottPlot.Edge.Right);

@@ -13,10 +13,12 @@ public sealed class PlotContext
     private static readonly LinePattern[] Patterns = { LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed };
     private static readonly MarkerShape[] Shapes = { MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond, MarkerShape.OpenCircle, MarkerShape.OpenSquare };
 
-    public PlotContext(ExperimentSpec spec, IReadOnlyList<RunRecord> records)
+    public PlotContext(ExperimentSpec spec, IReadOnlyList<RunRecord> records, PlotScale? scale = null)
     {
         Spec = spec;
         Records = records;
+        Styles = new StrategyStyles(spec.Strategies);
+        Scale = scale ?? new PlotScale(false, false);
         Summaries = ResultWriter.Summaries(spec, records).ToDictionary(x => (x.Point, x.Strategy, x.Metric), x => x.Summary);
         // Running time is machine-dependent: kept out of the tables (timing.csv), but it can be plotted.
         foreach (var g in records.GroupBy(r => (r.Cell.Point, r.Cell.Strategy)))
@@ -24,6 +26,12 @@ public sealed class PlotContext
     }
 
     public ExperimentSpec Spec { get; }
+
+    /// <summary>Each strategy's colour, and whether it is drawn as a bound: the same in every figure.</summary>
+    public StrategyStyles Styles { get; }
+
+    /// <summary>The axes of the plot being drawn (linear or logarithmic).</summary>
+    public PlotScale Scale { get; }
 
     public IReadOnlyList<RunRecord> Records { get; }
 
@@ -57,6 +65,12 @@ public sealed class PlotContext
 
     public string Replications(SweepPoint point) => PlotText.Replications(Records.Where(r => r.Cell.Point == point.Index));
 
+    public string Replications(IEnumerable<SweepPoint> points)
+    {
+        var indices = points.Select(pt => pt.Index).ToHashSet();
+        return PlotText.Replications(Records.Where(r => indices.Contains(r.Cell.Point)));
+    }
+
     public static string Named(string strategy, string line) => line.Length == 0 ? strategy : $"{strategy}, {line}";
 
     /// <summary>" at uplink bandwidth = 20 MHz" for the settings a plot's <c>at</c> fixes, as the file wrote them.</summary>
@@ -74,20 +88,46 @@ public sealed class PlotContext
     public static string Titled(string title, SweepPoint point) =>
         point.Labels.Count > 0 ? $"{title} at {PlotText.Values(point.Labels.Keys, point)}" : title;
 
-    public static Color Colour(int strategy) => Colors.Category10[strategy % 10];
+    /// <summary>The words a title gives the intervals: how they are formed, and where they are clipped.</summary>
+    public static string Interval(Metric? metric) =>
+        metric is { NonNegative: true } ? "Student-t 95 % interval, clipped at 0" : "Student-t 95 % interval";
 
-    /// <summary>One strategy's means as a line over its 95 % interval as a band: the strategy's colour, the line's pattern and marker for the value of the other swept settings.</summary>
-    public static void BandedLine(Plot plot, double[] xs, (double Mean, double Low, double High)[] stats, int strategy, int group, string label)
+    /// <summary>
+    /// One strategy's means as a line over its 95 % interval as a band: the strategy's colour, the line's pattern and
+    /// marker for the value of the other swept settings. A bound is a dashed grey line without a band, named as a
+    /// bound; an interval of a metric that cannot be negative is clipped at 0.
+    /// </summary>
+    public void BandedLine(Plot plot, double[] xs, (double Mean, double Low, double High)[] stats, int strategy, int group, string label, Metric? metric = null)
     {
-        var color = Colour(strategy);
-        var band = plot.Add.FillY(xs, stats.Select(v => v.Low).ToArray(), stats.Select(v => v.High).ToArray());
-        band.FillColor = color.WithAlpha(0.2);
-        band.LineColor = color.WithAlpha(0);
-        var line = plot.Add.Scatter(xs, stats.Select(v => v.Mean).ToArray());
+        var color = Styles.Colour(strategy);
+        if (metric is { NonNegative: true }) stats = stats.Select(v => (v.Mean, Math.Max(0, v.Low), v.High)).ToArray();
+        bool bound = Styles.Bound(strategy);
+        if (!bound)
+        {
+            var (bx, low, high) = Scale.Band(xs, stats);
+            if (bx.Length > 0)
+            {
+                var band = plot.Add.FillY(bx, low, high);
+                band.FillColor = color.WithAlpha(0.2);
+                band.LineColor = color.WithAlpha(0);
+            }
+        }
+        var (lx, ly) = Scale.Points(xs, stats.Select(v => v.Mean).ToArray());
+        var line = plot.Add.Scatter(lx, ly);
         line.Color = color;
-        line.LinePattern = Patterns[group % Patterns.Length];
-        line.MarkerShape = Shapes[group % Shapes.Length];
-        line.LegendText = label;
+        line.LinePattern = bound ? LinePattern.Dashed : Patterns[group % Patterns.Length];
+        line.LineWidth = bound ? 2 : 1.5f;
+        line.MarkerShape = bound ? MarkerShape.None : Shapes[group % Shapes.Length];
+        line.LegendText = bound ? label.Replace(Spec.Strategies[strategy].Label, Styles.Legend(strategy), StringComparison.Ordinal) : label;
+    }
+
+    /// <summary>Every replication of every strategy at a point, traced (simulated again, in parallel): [strategy][replication].</summary>
+    public RunTrace[][] AllTraces(SweepPoint point)
+    {
+        var cells = Records.Where(r => r.Cell.Point == point.Index).Select(r => r.Cell).OrderBy(c => (c.Strategy, c.Replication)).ToArray();
+        var traces = new RunTrace[cells.Length];
+        Parallel.For(0, cells.Length, i => traces[i] = Runner.Trace(Spec, cells[i]));
+        return Enumerable.Range(0, Spec.Strategies.Count).Select(s => cells.Select((c, i) => (c, i)).Where(x => x.c.Strategy == s).Select(x => traces[x.i]).ToArray()).ToArray();
     }
 
     /// <summary>Replication 0 of every strategy at a point, traced, simulated in parallel.</summary>

@@ -23,6 +23,9 @@ public abstract class PlotKind(string name)
     public virtual string NotOffered(ScenarioKind kind, string y, IEnumerable<ScenarioKind> offering) =>
         $"a '{Name}' plot shows {Shows}; a {kind.Name} scenario has {string.Join(", ", kind.Plots.Select(p => p.Name))} plots of its metrics: {string.Join(", ", kind.Metrics.Names)}.";
 
+    /// <summary>Which axes may be logarithmic (<c>log:</c>): a bar starts at 0, and a difference may be negative, which no logarithm has.</summary>
+    public virtual (bool X, bool Y) LogAllowed => (AlongX, true);
+
     /// <summary>The metric drawn when the file gives no <c>y</c>.</summary>
     public virtual string DefaultY(MetricSet metrics) => metrics.Primary.Name;
 

@@ -3,9 +3,11 @@ using ScottPlot;
 namespace Simulator.Experiments;
 
 /// <summary>
-/// The plots an experiment asks for, as PNG and SVG under plots/ (ScottPlot): each a <see cref="PlotKind"/> the
-/// scenario kind offers, with a title, axis labels with units (the metrics' declarations), a legend right of the
-/// data, and 95 % intervals; each title says how many replications it averages.
+/// The plots an experiment asks for, under plots/ (ScottPlot): each a <see cref="PlotKind"/> the scenario kind offers,
+/// with its title (or the plot's own, saying what it averages and how its intervals are formed), size, formats
+/// (PNG, SVG, PDF) and axes (linear or logarithmic); axis labels with units (the metrics' declarations), a legend
+/// right of the data, one colour per strategy in every figure. Drawing them again replaces the folder's figures:
+/// none is left from an earlier plots section.
 /// </summary>
 public static class Plots
 {
@@ -13,25 +15,55 @@ public static class Plots
     public static IReadOnlyList<string> WriteAll(ExperimentSpec spec, IReadOnlyList<RunRecord> records, string directory)
     {
         var files = new List<string>();
-        var context = new PlotContext(spec, records);
-        Directory.CreateDirectory(Path.Combine(directory, "plots"));
+        string folder = Path.Combine(directory, "plots");
+        if (Directory.Exists(folder))
+            foreach (var stale in Directory.EnumerateFiles(folder).Where(f => Path.GetExtension(f) is ".png" or ".svg" or ".pdf"))
+                File.Delete(stale);
+        Directory.CreateDirectory(folder);
         for (int i = 0; i < spec.Plots.Count; i++)
         {
-            var (plot, name) = Draw(context, spec.Plots[i]);
+            var p = spec.Plots[i];
+            var (plot, name) = Draw(spec, records, p);
             string stem = $"plots/{i:00}-{name}";
-            plot.SavePng(Path.Combine(directory, stem + ".png"), 900, 560);
-            plot.SaveSvg(Path.Combine(directory, stem + ".svg"), 900, 560);
-            files.Add(stem + ".png");
+            foreach (var format in p.Formats)
+            {
+                string file = Path.Combine(directory, $"{stem}.{format}");
+                switch (format)
+                {
+                    case "png": plot.SavePng(file, p.Width, p.Height); break;
+                    case "svg": plot.SaveSvg(file, p.Width, p.Height); break;
+                    default: SavePdf(plot, file, p.Width, p.Height); break;
+                }
+            }
+            // The report shows the PNG, or the first format written.
+            files.Add($"{stem}.{(p.Formats.Contains("png") ? "png" : p.Formats[0])}");
         }
         return files;
     }
 
     /// <summary>One plot, drawn but not saved (tests read what it holds), and its file name.</summary>
-    public static (Plot Plot, string Name) Draw(ExperimentSpec spec, IReadOnlyList<RunRecord> records, PlotSpec p) => Draw(new PlotContext(spec, records), p);
-
-    private static (Plot Plot, string Name) Draw(PlotContext context, PlotSpec p)
+    public static (Plot Plot, string Name) Draw(ExperimentSpec spec, IReadOnlyList<RunRecord> records, PlotSpec p)
     {
         var plot = new Plot();
-        return (plot, p.Kind.Draw(plot, context, p));
+        var context = new PlotContext(spec, records, new PlotScale(p.LogX, p.LogY));
+        string name = p.Kind.Draw(plot, context, p);
+        context.Scale.Apply(plot);
+        if (p.Title is { } title)
+        {
+            if (title.Length == 0) plot.Axes.Title.IsVisible = false;
+            else plot.Title(PlotText.Wrap(title));
+        }
+        return (plot, name);
+    }
+
+    /// <summary>A PDF page of the figure (SkiaSharp's PDF back end: vector text and lines).</summary>
+    private static void SavePdf(Plot plot, string file, int width, int height)
+    {
+        using var stream = File.Create(file);
+        using var document = SkiaSharp.SKDocument.CreatePdf(stream);
+        var canvas = document.BeginPage(width, height);
+        plot.Render(canvas, width, height);
+        document.EndPage();
+        document.Close();
     }
 }

@@ -4,8 +4,9 @@ using ScottPlot;
 namespace Simulator.Experiments;
 
 /// <summary>
-/// <c>timeseries</c>: the queue length or the GPU memory in use over simulated time in replication 0 of a point,
-/// one step line per strategy, each a mean per window; the end of the warm-up marked. Where a world has several
+/// <c>timeseries</c>: the queue length or the GPU memory in use over simulated time at a point, one step line per
+/// strategy: each window's mean over every replication, with a band of its 95 % interval across them; the end of
+/// the warm-up marked. Where a world has several
 /// sites, the kind says that the levels are their sum.
 /// </summary>
 /// <param name="over">How the kind's level reads ("" for one site, ", all cloudlets together" for their sum).</param>
@@ -13,6 +14,8 @@ public sealed class TimeSeriesPlot(string over = "") : PlotKind("timeseries")
 {
     /// <summary>The levels a time series draws.</summary>
     public static readonly IReadOnlyList<string> Levels = new[] { "queue_length", "gpu_memory" };
+
+    public override (bool X, bool Y) LogAllowed => (true, true);
 
     public override string Shows => "a site's queue length or GPU memory over simulated time";
 
@@ -31,37 +34,64 @@ public sealed class TimeSeriesPlot(string over = "") : PlotKind("timeseries")
     {
         var spec = c.Spec;
         var point = c.PointAt(p);
-        var traces = c.Traces(point);
+        var traces = c.AllTraces(point);
         double end = spec.HorizonSeconds, width = RunTrace.WindowSeconds(end);
         bool memory = p.Y == "gpu_memory";
-        var levels = traces.Select(t => memory ? t.GpuBytes : t.QueueLength).ToArray();
-        // GPU memory in the unit of what is used (not of the device's capacity): the axis spans 0 to the peak window.
-        double peak = levels.SelectMany(l => l.Select(x => x.Mean)).DefaultIfEmpty(0).Max();
-        var (unit, scale) = memory ? MetricUnit.ByteScale(peak) : ("", 1.0);
+        // Per strategy and window: the mean over the replications, with its Student-t 95 % interval (clipped at 0).
+        var levels = traces.Select(reps => Windows(reps.Select(t => memory ? t.GpuBytes : t.QueueLength).ToArray())).ToArray();
+        // The unit is that of what is used (the means), the axis spans the bands too.
+        double peak = levels.SelectMany(l => l.Select(x => x.High)).Where(double.IsFinite).DefaultIfEmpty(0).Max();
+        var (unit, scale) = memory ? MetricUnit.ByteScale(levels.SelectMany(l => l.Select(x => x.Mean)).DefaultIfEmpty(0).Max()) : ("", 1.0);
         for (int s = 0; s < spec.Strategies.Count; s++)
         {
-            var means = levels[s];
+            var windows = levels[s];
+            if (windows.Length == 0) continue;
             // A last point at the end closes the final window's step.
-            var line = plot.Add.Scatter(means.Select(x => x.Start).Append(end).ToArray(), means.Select(x => x.Mean / scale).Append(means[^1].Mean / scale).ToArray());
+            var xs = windows.Select(x => x.Start).Append(end).ToArray();
+            var stats = windows.Select(x => (x.Mean / scale, x.Low / scale, x.High / scale)).Append((windows[^1].Mean / scale, windows[^1].Low / scale, windows[^1].High / scale)).ToArray();
+            var color = c.Styles.Colour(s);
+            if (!c.Styles.Bound(s) && traces[s].Length > 1)
+            {
+                var (bx, low, high) = c.Scale.Band(xs, stats);
+                var band = plot.Add.FillY(bx, low, high);
+                band.FillColor = color.WithAlpha(0.15);
+                band.LineColor = color.WithAlpha(0);
+            }
+            var (lx, ly) = c.Scale.Points(xs, stats.Select(v => v.Item1).ToArray());
+            var line = plot.Add.Scatter(lx, ly);
             line.ConnectStyle = ConnectStyle.StepHorizontal;
-            line.Color = PlotContext.Colour(s);
+            line.Color = color;
             line.MarkerSize = 0;
             line.LineWidth = 1.5f;
-            line.LegendText = spec.Strategies[s].Label;
+            line.LinePattern = c.Styles.Bound(s) ? LinePattern.Dashed : LinePattern.Solid;
+            line.LegendText = c.Styles.Legend(s);
         }
         if (spec.WarmupSeconds > 0)
         {
-            var warmup = plot.Add.VerticalLine(spec.WarmupSeconds);
+            var warmup = plot.Add.VerticalLine(c.Scale.X(spec.WarmupSeconds));
             warmup.Color = Colors.Black.WithAlpha(0.6);
-            warmup.LinePattern = LinePattern.Dashed;
+            warmup.LinePattern = LinePattern.Dotted;
             warmup.LegendText = "end of the warm-up (not measured before)";
         }
         string every = width.ToString("0.###", CultureInfo.InvariantCulture);
-        plot.Title(PlotText.Wrap(PlotContext.Titled($"{(memory ? "GPU memory in use" : "queue length")}{over} over time, mean per {every} s (replication 0)", point)));
+        plot.Title(PlotText.Wrap(PlotContext.Titled($"{(memory ? "GPU memory in use" : "queue length")}{over} over time, mean per {every} s window over {c.Replications(point)} (band: Student-t 95 % interval across them, clipped at 0){c.Scale.Note}", point)));
         plot.XLabel("simulated time (s)");
         plot.YLabel(memory ? $"GPU memory in use, {every} s mean ({unit})" : $"queued requests, {every} s mean");
-        plot.Axes.SetLimitsY(0, Math.Max(peak / scale, 1e-9) * 1.08);
+        if (!c.Scale.LogY) plot.Axes.SetLimitsY(0, Math.Max(peak / scale, 1e-9) * 1.08);
         plot.ShowLegend(ScottPlot.Edge.Right);
         return p.Y;
+    }
+
+    /// <summary>The windows' means over the replications (which share their windows), with the interval, clipped at 0.</summary>
+    private static (double Start, double Mean, double Low, double High)[] Windows(IReadOnlyList<(double Start, double Mean)>[] replications)
+    {
+        if (replications.Length == 0 || replications[0].Count == 0) return Array.Empty<(double, double, double, double)>();
+        int windows = replications.Min(r => r.Count);
+        return Enumerable.Range(0, windows).Select(w =>
+        {
+            var summary = Summary.Of(replications.Select(r => r[w].Mean));
+            double half = double.IsNaN(summary.HalfWidth) ? 0 : summary.HalfWidth;
+            return (replications[0][w].Start, summary.Mean, Math.Max(0, summary.Mean - half), summary.Mean + half);
+        }).ToArray();
     }
 }

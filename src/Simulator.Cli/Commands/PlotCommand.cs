@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Simulator.Experiments;
+
+namespace Simulator.Cli;
+
+/// <summary>
+/// <c>plot &lt;dir&gt;</c>: draws a results folder's figures and report again from its runs, without running anything;
+/// with <c>--plots FILE</c>, the plots: section of FILE (the experiment with its figures changed: everything else must
+/// resolve to the folder's configuration). The folder's figures are replaced: none of the earlier ones is left.
+/// </summary>
+internal static class PlotCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var dir = new Argument<string>("dir") { Description = "A results folder (from run or merge)." };
+        var plots = new Option<FileInfo?>("--plots") { Description = "Take the plots: section from this experiment file (its configuration must be the folder's)." };
+        var command = new Command("plot", "Redraw a results folder's figures and report from its runs (with --plots, another plots: section).") { dir, plots };
+        command.SetAction(result =>
+        {
+            var store = RunStore.Load(result.GetValue(dir)!);
+            var spec = store.Spec;
+            if (result.GetValue(plots) is { } file)
+            {
+                var other = ExperimentReader.Read(file.FullName, spec.Source!.Sets);
+                if (other.Hash != spec.Hash)
+                    throw new ConfigException(file.FullName, 1, "", $"this file resolves to another configuration (sha256 {other.Hash[..12]}...) than the folder's ({spec.Hash[..12]}...): plot redraws a folder's runs, so only its plots: may differ.");
+                spec = spec with { Plots = other.Plots };
+            }
+            var records = store.Done.OrderBy(r => r.Cell.Point).ThenBy(r => r.Cell.Strategy).ThenBy(r => r.Cell.Replication).ToArray();
+            var written = Plots.WriteAll(spec, records, store.Directory);
+            File.WriteAllText(Path.Combine(store.Directory, "report.md"), Report.Markdown(spec, records, written));
+            output.WriteLine($"{written.Count} plot(s) and report.md written in {store.Directory}");
+            return Cli.Ok;
+        });
+        return command;
+    }
+}
