@@ -11,8 +11,10 @@ namespace Simulator.Strategies;
 [AttributeUsage(AttributeTargets.Parameter)]
 public sealed class DomainAttribute(double min, double max = double.PositiveInfinity) : Attribute
 {
+    /// <summary>The lowest value (excluded when <see cref="AboveMin"/>).</summary>
     public double Min { get; } = min;
 
+    /// <summary>The highest value, included; infinity for no upper end.</summary>
     public double Max { get; } = max;
 
     /// <summary>Whether <see cref="Min"/> itself is excluded (a width or a variance above 0).</summary>
@@ -21,6 +23,7 @@ public sealed class DomainAttribute(double min, double max = double.PositiveInfi
     /// <summary>What the values are, in words ("a probability"); empty for none.</summary>
     public string Meaning { get; init; } = "";
 
+    /// <summary>Whether <paramref name="value"/> lies in the domain.</summary>
     public bool Contains(double value) => (AboveMin ? value > Min : value >= Min) && value <= Max;
 
     /// <summary>"a probability from 0 to 1", "above 0", "at least 1".</summary>

@@ -3,8 +3,13 @@ namespace Simulator.Strategies;
 /// <summary>Which scenarios a strategy decides for: a site's batches, a network's window of model selections and pulls, or a network's requests one at a time (online).</summary>
 public enum StrategyKind
 {
+    /// <summary>Implements <c>IBatchScheduler</c>: a site's batches.</summary>
     Site,
+
+    /// <summary>Implements <c>INetworkSelector</c>: a window's models and pulls.</summary>
     Network,
+
+    /// <summary>Implements <c>IOnlineSelector</c>: one request's model at a time, learning from its penalty.</summary>
     Online,
 }
 
@@ -17,10 +22,13 @@ public enum StrategyKind
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
 public sealed class StrategyAttribute(string name, string description) : Attribute
 {
+    /// <summary>The name files and the command line use (kebab-case, unique among strategies).</summary>
     public string Name { get; } = name;
 
+    /// <summary>One line for <c>list strategies</c> and the reference.</summary>
     public string Description { get; } = description;
 
+    /// <summary>Parameters fixed under this name ("name=value;..."); empty for none.</summary>
     public string Preset { get; init; } = "";
 
     /// <summary>Site strategies implement <c>IBatchScheduler</c>; network strategies <c>INetworkSelector</c>; online ones <c>IOnlineSelector</c>.</summary>

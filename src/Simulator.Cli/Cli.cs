@@ -6,7 +6,7 @@ using Simulator.Strategies;
 namespace Simulator.Cli;
 
 /// <summary>
-/// The command line (experiments.md section 5). Exit codes: 0 success; 2 a usage or input error (the
+/// The command line (docs/experiments.md). Exit codes: 0 success; 2 a usage or input error (the
 /// message on standard error, naming file, line and what was expected); 1 a failure while running.
 /// </summary>
 public static class Cli

@@ -8,7 +8,7 @@ using Simulator.Experiments;
 namespace Simulator.Benchmarks;
 
 /// <summary>
-/// Environment steps per second (issue #25's aim: 20,000 single and 200,000 vectorised on 2 cores): one step is
+/// Environment steps per second (the aim: 20,000 single and 200,000 vectorised on 2 cores): one step is
 /// one decision given and the run to the next, the policy fcfs read off the observation. In process: an episode
 /// stepped directly (single), and the protocol's step_many over 16 environments handled in this process (JSON
 /// in and out, stepped on 2 threads). Over a pipe: the same messages to `simulator serve` as a child process.

@@ -4,7 +4,7 @@ using Simulator.Strategies;
 namespace Simulator.Benchmarks;
 
 /// <summary>
-/// The gaps of pl-dp and pl-greedy to the exhaustive optimum on random static rounds (issue #4: measured,
+/// The gaps of pl-dp and pl-greedy to the exhaustive optimum on random static rounds (measured,
 /// not asserted), printed as the Markdown table the README carries.
 /// </summary>
 public static class GapReport

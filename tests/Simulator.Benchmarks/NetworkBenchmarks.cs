@@ -8,7 +8,7 @@ using Simulator.Strategies.Network.Online;
 namespace Simulator.Benchmarks;
 
 /// <summary>
-/// The second paper's largest sweep point (issue #9's bar: the exact optimum in under 1 s): 500 cloudlets,
+/// The second paper's largest sweep point (the bar: the exact optimum in under 1 s): 500 cloudlets,
 /// 500 requests, K = 100 models in 20 families (K / 5), the paper profile, one window at t = 0. The estimate's
 /// caches are part of each decision: every benchmark plans a fresh view of the same window.
 /// </summary>
@@ -39,7 +39,7 @@ public class NetworkWindowBenchmarks
 }
 
 /// <summary>
-/// One stochastic network run (issue #9's bar: under 10 s on 2 cores): 125 cloudlets, the paper profile,
+/// One stochastic network run (the bar: under 10 s on 2 cores): 125 cloudlets, the paper profile,
 /// Poisson requests at 100 /s for 1,000 s (about 10^5 requests) planned by mec-ilp every 10 s window, with
 /// analytic queueing and no contention. One run is single-threaded; the runner runs one per core.
 /// </summary>
@@ -55,7 +55,7 @@ public class NetworkRunBenchmarks
     }
 
     /// <summary>
-    /// The same world decided online (issue #10's "10^5-request online run"): `mec-ol` (d = 25) on a latent context
+    /// The same world decided online (\"10^5-request online run\"): `mec-ol` (d = 25) on a latent context
     /// of 50 features, every request on arrival against what the cloudlets hold then, as chasing-online-stochastic.
     /// </summary>
     [Benchmark]

@@ -6,7 +6,7 @@ using Simulator.Strategies.Network.Online;
 namespace Simulator.Benchmarks;
 
 /// <summary>
-/// One online decision and its update (issue #10's bar: under 50 us for mec-ol at N = 100, d = 20, K = 100):
+/// One online decision and its update (the bar: under 50 us for mec-ol at N = 100, d = 20, K = 100):
 /// a latent context of 100 features, 100 models; 4,096 rounds drawn once and cycled, after 2,000 rounds of
 /// learning, so the arms hold data. One operation is Choose + Learn of one round.
 /// </summary>

@@ -5,7 +5,7 @@ using Simulator.Strategies;
 namespace Simulator.Benchmarks;
 
 /// <summary>
-/// Planning one static round of 500 users over 50 models in 5 clusters (issue #4's bar: under 100 ms
+/// Planning one static round of 500 users over 50 models in 5 clusters (the bar: under 100 ms
 /// each): ResNet-50 clusters of 10 variants with frozen depths 1-4 cycled, loaded from an HDD, users with
 /// upload costs of 5-25 ms and a common deadline of 10 s on the sequential timeline.
 /// </summary>

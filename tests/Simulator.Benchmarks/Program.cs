@@ -7,7 +7,13 @@ using Simulator.Benchmarks;
 // CP-SAT proving the optimum of 20-user rounds; `speedup [file] [--repeat=N]` times `simulator run` on one
 // core against two; `trace-memory traced|untraced <horizon>` prints one long run's peak memory;
 // `sites-memory <selector> <horizon>` the same for SiteNetworkBenchmarks' network of 125 sites;
-// `kernel-ratio [rounds]` times the kernel and the reference loop in turns in one process.
+// `kernel-ratio [rounds]` times the kernel and the reference loop in turns in one process;
+// `experiment-times [files]` times `simulator run` on every shipped experiment (or the files given).
+if (args is ["experiment-times", ..])
+{
+    ExperimentTimes.Print(args[1..]);
+    return;
+}
 if (args is ["speedup", ..])
 {
     SpeedUp.Print(args[1..]);

@@ -6,7 +6,7 @@ using Simulator.Strategies;
 namespace Simulator.Benchmarks;
 
 /// <summary>
-/// One site at 50 requests/s with fcfs (issue #3): the spec's example world, ResNet-50 and ViT-B/16
+/// One site at 50 requests/s with fcfs: the example world of docs/site.md, ResNet-50 and ViT-B/16
 /// clusters loaded from an HDD onto a 24 GB GPU, Rayleigh fading, deadline 2 s. One op is one whole run;
 /// two horizons show whether cost grows linearly.
 /// </summary>

@@ -5,7 +5,7 @@ using Simulator.Testing;
 namespace Simulator.Benchmarks;
 
 /// <summary>
-/// A network of sites at scale (issue #11's bar: under 60 s on 2 cores, memory flat in the horizon): 125
+/// A network of sites at scale (the bar: under 60 s on 2 cores, memory flat in the horizon): 125
 /// cloudlets, each a site with pl-dp, the world of experiments/network/sites-2x2-resnet50.yaml with 0.25
 /// requests/s in every cell, one simulated hour, about 112,500 requests; one window a second. One run is
 /// single-threaded (the runner runs one per core).

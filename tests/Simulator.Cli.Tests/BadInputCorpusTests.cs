@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Simulator.Cli.Tests;
 
 /// <summary>
-/// The corpus of bad inputs (issue #12): every row of Corpus/cases.txt is a command line that must fail as
+/// The corpus of bad inputs: every row of Corpus/cases.txt is a command line that must fail as
 /// a researcher needs it to, with the exit code, the file and line the message names, and its gist; no
 /// stack trace or exception name ever reaches the user, and a refused run writes nothing into --out.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Simulator.Cli.Tests;
 
 /// <summary>
-/// Results folders that went wrong (issue #12): a record torn by an interruption, a row written twice, a
+/// Results folders that went wrong: a record torn by an interruption, a row written twice, a
 /// value edited by hand, a log from another version, a run killed at random moments; each resumes to the
 /// uninterrupted run's files or is refused with the file and line, never a crash and never a lost cell.
 /// </summary>

@@ -4,7 +4,7 @@ using CsCheck;
 namespace Simulator.Cli.Tests;
 
 /// <summary>
-/// Random edits of every shipped experiment file (issue #12): drop, duplicate or retype a key, or put a
+/// Random edits of every shipped experiment file: drop, duplicate or retype a key, or put a
 /// negative, zero, huge, NaN or unitless value in place of one. Each mutant gives exit 0 or exit 2 with
 /// the file and line, never another outcome, and a mutant that validates also runs.
 /// </summary>

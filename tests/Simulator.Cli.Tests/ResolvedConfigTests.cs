@@ -1,6 +1,6 @@
 namespace Simulator.Cli.Tests;
 
-/// <summary>config.resolved.yaml is an experiment (issue #13): run again, from another folder, it reproduces the run.</summary>
+/// <summary>config.resolved.yaml is an experiment: run again, from another folder, it reproduces the run.</summary>
 public sealed class ResolvedConfigTests : IDisposable
 {
     private readonly string root = Path.Combine(Path.GetTempPath(), $"resolved-{Guid.NewGuid():N}");

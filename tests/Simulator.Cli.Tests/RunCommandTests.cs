@@ -107,7 +107,7 @@ public class ListCommandTests
         var values = output.Split('\n').Where(l => l.StartsWith("    ", StringComparison.Ordinal)).ToArray();
         Assert.Equal(Simulator.Experiments.HardwareProfiles.Shipped.Values.Count, values.Length);
         Assert.All(values, v => Assert.Matches(@"^    \w+: \S.* \(.+\)$", v));
-        Assert.Contains("    rate: 200 MB/s  (system-model.md section 2", output, StringComparison.Ordinal);
+        Assert.Contains("    rate: 200 MB/s  (docs/site.md section 2", output, StringComparison.Ordinal);
         (code, output, _) = CliHarness.Run("list", "metrics");
         Assert.Equal(0, code);
         // Each kind's block lists each of its metrics with its unit, its direction and its definition, as declared.

@@ -2,7 +2,7 @@ using Simulator.Cli;
 
 namespace Simulator.Cli.Tests;
 
-/// <summary>experiments.md section 2-3: one run against three shards merged, resuming, and what merge refuses.</summary>
+/// <summary>docs/experiments.md: one run against three shards merged, resuming, and what merge refuses.</summary>
 public sealed class ShardTests : IDisposable
 {
     private static readonly string[] Small = { "--quiet", "--replications", "3", "--set", "horizon=20 s", "--set", "warmup=5 s" };

@@ -5,7 +5,7 @@ using Simulator.Kernel;
 namespace Simulator.Edge.Tests;
 
 /// <summary>
-/// A hand-worked three-batch example (system-model.md section 5). Models A = [s 100 MB, a 50 MB] and
+/// A hand-worked three-batch example (docs/site.md section 5). Models A = [s 100 MB, a 50 MB] and
 /// B = [s, b 25 MB] share block s; the disk reads 100 MB/s with no access time, PCIe copies 1 GB/s with
 /// no latency, residency is previous-model, so:
 ///   load(A | empty)   : s read 1.0, copied by 1.1; a read by 1.5, copied by 1.55  -> 1.55 s

@@ -41,7 +41,7 @@ public class OneShotTests
         int sharingLost = 0;
         for (int rep = 0; rep < 12; rep++)
         {
-            // The backbone-sharing case with one deadline: the DP is exact (strategies.md 1.1).
+            // The backbone-sharing case with one deadline: the DP is exact.
             Assert.Equal(Metric(0, rep, "on_time"), Metric(1, rep, "on_time"));
             Assert.True(Metric(2, rep, "on_time") <= Metric(0, rep, "on_time"));
             if (Metric(2, rep, "on_time") < Metric(0, rep, "on_time")) sharingLost++;

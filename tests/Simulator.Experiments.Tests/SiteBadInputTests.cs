@@ -2,7 +2,7 @@ using Simulator.Experiments;
 
 namespace Simulator.Experiments.Tests;
 
-/// <summary>Values that ran silently or failed only after minutes (issue #12's list) are refused when the quickstart is read with them.</summary>
+/// <summary>Values that ran silently or failed only after minutes (the list) are refused when the quickstart is read with them.</summary>
 public class SiteBadInputTests
 {
     [Theory]

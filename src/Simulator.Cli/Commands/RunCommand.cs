@@ -167,7 +167,7 @@ public static class RunCommand
     }
 }
 
-/// <summary>The options every experiment command shares (experiments.md section 5).</summary>
+/// <summary>The options every experiment command shares (docs/experiments.md).</summary>
 public sealed class CommonOptions
 {
     // Text, checked here: the parser's own message for a bad number names a .NET type.

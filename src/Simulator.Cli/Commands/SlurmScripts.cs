@@ -5,7 +5,7 @@ using Simulator.Experiments;
 namespace Simulator.Cli;
 
 /// <summary>
-/// The scripts of a Slurm run (experiments.md section 3): a job array whose task i runs
+/// The scripts of a Slurm run (docs/experiments.md): a job array whose task i runs
 /// <c>run --shard i/N</c> into <c>shards/i</c>, and a merge job that waits for every task to succeed and
 /// writes the summaries, plots and report into the results folder. Every shard reads the same file with
 /// the same overrides, so merge finds one config hash, or refuses.

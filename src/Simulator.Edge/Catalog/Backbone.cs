@@ -1,7 +1,7 @@
 namespace Simulator.Edge;
 
 /// <summary>
-/// A built-in backbone from public parameter counts (system-model.md section 1): its layer blocks in
+/// A built-in backbone from public parameter counts (docs/site.md section 1): its layer blocks in
 /// loading order (stem or embedding first; these are what a variant freezes a prefix of), the feature
 /// width its classification head takes, and the bytes per parameter.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Simulator.Edge;
 
-/// <summary>How loading time is modelled: the block pipeline of system-model.md section 2, or the paper's single effective speed.</summary>
+/// <summary>How loading time is modelled: the block pipeline of docs/site.md section 2, or the paper's single effective speed.</summary>
 public enum LoadingMode
 {
     Pipelined,

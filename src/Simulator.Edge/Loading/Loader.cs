@@ -69,7 +69,7 @@ public sealed class Loader
         return prefetching = env.Process(Transfer(missing, 0));
     }
 
-    /// <summary>Memory rule: bytes(J_i) + activations <= Q; a model that cannot fit is a configuration error.</summary>
+    /// <summary>Memory rule: bytes(J_i) + activations &lt;= Q; a model that cannot fit is a configuration error.</summary>
     private void CheckFits(Model model, long activationBytes)
     {
         long weights = catalog.Bytes(model);

@@ -1,6 +1,6 @@
 namespace Simulator.Edge;
 
-/// <summary>Which resident blocks to evict before a model is loaded (strategies.md: residency policy).</summary>
+/// <summary>Which resident blocks to evict before a model is loaded.</summary>
 public interface IResidencyPolicy
 {
     /// <summary>

@@ -10,7 +10,7 @@ namespace Simulator.Edge;
 public readonly record struct LatencyParts(double Waiting, double Upload, double Loading, double Inference, double Downlink, double Selection = 0, double Pull = 0);
 
 /// <summary>
-/// The measures of system-model.md section 7 for one run, streamed: counts, Welford moments and P²
+/// The measures of docs/site.md section 6 for one run, streamed: counts, Welford moments and P²
 /// quantiles, so memory does not grow with the horizon. Requests arriving before the warm-up ends and
 /// batches starting before it are not counted.
 /// </summary>

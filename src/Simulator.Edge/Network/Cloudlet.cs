@@ -1,7 +1,7 @@
 namespace Simulator.Edge.Network;
 
 /// <summary>
-/// A cloudlet's attributes (system-model.md section 6): the capacity for models it can host, the rates and
+/// A cloudlet's attributes (docs/network.md section 1): the capacity for models it can host, the rates and
 /// powers that give inference time and energy, and the M/G/1 parameters of its analytic queue.
 /// </summary>
 public sealed record Cloudlet(

@@ -7,7 +7,9 @@ namespace Simulator.Edge.Network;
 /// </summary>
 public interface IOnlineSelector
 {
+    /// <summary>The index of the model (in <see cref="OnlineRound"/>'s order) for the round's request.</summary>
     int Choose(OnlineRound round);
 
+    /// <summary>The penalty the chosen <paramref name="model"/> earned in <paramref name="round"/>, to learn from.</summary>
     void Learn(OnlineRound round, int model, double penalty);
 }

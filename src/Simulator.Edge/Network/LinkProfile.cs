@@ -14,7 +14,7 @@ public readonly record struct LinkCost(double LatencySeconds, double SecondsPerB
 }
 
 /// <summary>
-/// How links are drawn and how a path's cost follows from its links (system-model.md section 6,
+/// How links are drawn and how a path's cost follows from its links (docs/network.md section 1,
 /// network.md section 1). Paths are routed by <see cref="RoutingWeight"/>, and their cost composes per link.
 /// </summary>
 public abstract record LinkProfile

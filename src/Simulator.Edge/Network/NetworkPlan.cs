@@ -14,7 +14,10 @@ public sealed record Relaxation(double Bound, double PlottedDelay, double MeanCo
 /// A decision for one window: per request (in the window's order) its assignment, or null when the
 /// strategy could not place it (reported, never hidden). A relaxation is a bound and is not executed.
 /// </summary>
+/// <param name="Assignments">Per request of the window, its model and sources, or null when unplaced.</param>
+/// <param name="Relaxation">For a relaxation, its bound and what it reports beside it; null for a plan that runs.</param>
 public sealed record NetworkPlan(IReadOnlyList<Assignment?> Assignments, Relaxation? Relaxation = null)
 {
+    /// <summary>A relaxation's plan: no request placed, the relaxation's value reported as a bound.</summary>
     public static NetworkPlan Bound(int requests, Relaxation relaxation) => new(new Assignment?[requests], relaxation);
 }

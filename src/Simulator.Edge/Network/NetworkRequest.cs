@@ -1,7 +1,7 @@
 namespace Simulator.Edge.Network;
 
 /// <summary>
-/// One request of the network (system-model.md section 6): its home cloudlet, the instructions, budget
+/// One request of the network (docs/network.md section 1): its home cloudlet, the instructions, budget
 /// and accuracy requirement it brings, its input and the user's uplink rate, the accuracy every model
 /// would give it (by the catalog's model index) and the output-size factor of each model, drawn once; its
 /// context features and hidden task type (empty and -1 without a context model), and the model its user

@@ -29,7 +29,7 @@ public sealed record RequestRanges
 }
 
 /// <summary>
-/// Everything the network world is drawn from (system-model.md section 6): where cloudlets and users are,
+/// Everything the network world is drawn from (docs/network.md section 1): where cloudlets and users are,
 /// how links are drawn, the attribute ranges, the initial placement and the problem's rules.
 /// </summary>
 public sealed record NetworkWorldSpec

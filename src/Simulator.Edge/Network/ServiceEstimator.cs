@@ -10,7 +10,7 @@ public readonly record struct ServiceTerms(double Pull, double Inference, double
 }
 
 /// <summary>
-/// The one estimate of serving request j with model k (system-model.md section 6) that every strategy
+/// The one estimate of serving request j with model k (docs/network.md section 1) that every strategy
 /// plans with: the candidate sources of each part with their pull times, inference, queueing and
 /// transmission delays, energy, and which (request, model) pairs are admissible on their own (accuracy,
 /// the per-request capacity row, budget at the nearest sources). Under <c>contention: none</c> and

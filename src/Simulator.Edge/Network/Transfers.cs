@@ -2,7 +2,7 @@ using Simulator.Kernel;
 
 namespace Simulator.Edge.Network;
 
-/// <summary>How concurrent pulls share the network (system-model.md section 6).</summary>
+/// <summary>How concurrent pulls share the network (docs/network.md section 1).</summary>
 public enum Contention
 {
     /// <summary>Every pull takes its path's uncontended time (the paper).</summary>

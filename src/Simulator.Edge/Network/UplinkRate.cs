@@ -22,7 +22,7 @@ public sealed record PaperRate(double Bandwidth = 20, double Power = 30, double 
 }
 
 /// <summary>
-/// The project's radio (system-model.md section 3) for one user holding the whole band: path loss and
+/// The project's radio (docs/site.md section 3) for one user holding the whole band: path loss and
 /// log-normal shadowing at the user's distance, the mean channel (no fast fading over a pull's seconds),
 /// Shannon's rate under the fixed power spectral density.
 /// </summary>

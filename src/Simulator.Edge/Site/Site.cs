@@ -6,7 +6,7 @@ public static class Site
     public static double Combine(Timeline timeline, double upload, double load) =>
         timeline == Timeline.Sequential ? upload + load : Math.Max(upload, load);
 
-    /// <summary>Memory rule: bytes(J_i) + activation_i * n <= Q, capped by max_batch.</summary>
+    /// <summary>Memory rule: bytes(J_i) + activation_i * n &lt;= Q, capped by max_batch.</summary>
     public static int MaxBatchSize(Model model, Catalog catalog, SiteSpec spec)
     {
         long room = spec.GpuBytes - catalog.Bytes(model);

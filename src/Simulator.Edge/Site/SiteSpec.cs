@@ -1,6 +1,6 @@
 namespace Simulator.Edge;
 
-/// <summary>How upload, loading and inference of a batch combine (system-model.md section 5).</summary>
+/// <summary>How upload, loading and inference of a batch combine (docs/site.md section 5).</summary>
 public enum Timeline
 {
     /// <summary>Upload and loading run together; inference starts when both are done (the paper).</summary>
@@ -28,7 +28,7 @@ public enum Replan
     PlanToCompletion,
 }
 
-/// <summary>One edge server: storage, GPU, policies and radio (system-model.md sections 2, 3 and 5).</summary>
+/// <summary>One edge server: storage, GPU, policies and radio (docs/site.md sections 2, 3 and 5).</summary>
 public sealed record SiteSpec
 {
     public required DiskProfile Disk { get; init; }

@@ -8,7 +8,7 @@ public sealed record BandwidthAllocation(double[] ShareHz, double UploadSeconds)
     public bool Feasible => !double.IsInfinity(UploadSeconds);
 }
 
-/// <summary>Splits the bandwidth among the users of a batch that upload together (strategies.md: bandwidth allocator).</summary>
+/// <summary>Splits the bandwidth among the users of a batch that upload together.</summary>
 public interface IBandwidthAllocator
 {
     BandwidthAllocation Allocate(IReadOnlyList<UploadDemand> users, double bandwidthHz, RateModel model);

@@ -1,7 +1,7 @@
 namespace Simulator.Edge;
 
 
-/// <summary>The radio side of a site (system-model.md section 3); defaults are the spec's.</summary>
+/// <summary>The radio side of a site (docs/site.md section 3).</summary>
 public sealed record UplinkSpec
 {
     public double BandwidthHz { get; init; } = 20e6;

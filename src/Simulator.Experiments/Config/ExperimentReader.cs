@@ -6,7 +6,7 @@ using Simulator.Edge;
 namespace Simulator.Experiments;
 
 /// <summary>
-/// Reads an experiment file (experiments.md section 1): strict keys, units, strategies by name, a sweep
+/// Reads an experiment file (docs/experiments.md): strict keys, units, strategies by name, a sweep
 /// over dotted paths (a full grid, or paired with <c>zip: true</c>), and <c>--set path=value</c>
 /// overrides. Every value used, defaults included, goes into the resolved config, whose SHA-256 names
 /// the configuration.

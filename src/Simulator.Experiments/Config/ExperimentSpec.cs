@@ -88,7 +88,7 @@ public sealed record SweepPoint(int Index, IReadOnlyDictionary<string, string> L
     }
 }
 
-/// <summary>An experiment, bound and validated (experiments.md section 1).</summary>
+/// <summary>An experiment, bound and validated (docs/experiments.md).</summary>
 public sealed record ExperimentSpec(
     string Name,
     string Description,

@@ -3,7 +3,7 @@ using Simulator.Edge;
 namespace Simulator.Experiments;
 
 /// <summary>
-/// A static scheduling round (system-model.md section 5) read from YAML or JSON:
+/// A static scheduling round (docs/site.md section 5) read from YAML or JSON:
 /// <code>
 /// catalog: catalogs/two-clusters.yaml          # a catalog file (relative to this file), or a catalog inline
 /// site: {disk: hdd-7200, gpu: rtx4090, timeline: sequential}   # pcie defaults to the GPU's; gpu_memory may replace gpu

@@ -4,7 +4,7 @@ using System.Text;
 namespace Simulator.Experiments;
 
 /// <summary>
-/// Writes a run's files (experiments.md section 4): config.resolved.yaml, runs.csv, runs.parquet, summary.csv,
+/// Writes a run's files (docs/experiments.md): config.resolved.yaml, runs.csv, runs.parquet, summary.csv,
 /// paired.csv, timing.csv (machine-dependent decision times, kept out of the others so they stay
 /// byte-identical across machines and thread counts), plots/, traces/ when asked for, and report.md.
 /// </summary>

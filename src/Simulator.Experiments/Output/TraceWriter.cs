@@ -6,7 +6,7 @@ using Simulator.Edge;
 namespace Simulator.Experiments;
 
 /// <summary>
-/// traces/ (experiments.md section 4): for replication 0 of every sweep point and strategy, the cell simulated again
+/// traces/ (docs/experiments.md): for replication 0 of every sweep point and strategy, the cell simulated again
 /// with its timeline recorded, written as requests.csv (each request's arrival, batch phases, outcome),
 /// batches.csv (each batch's model, size, bytes per tier and phases) and trace.json, Chrome trace events that
 /// Perfetto and chrome://tracing open: one track per device (uplink, disk, PCIe, GPU). Each table holds at most

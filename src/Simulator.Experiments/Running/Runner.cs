@@ -4,7 +4,7 @@ using Simulator.Edge;
 namespace Simulator.Experiments;
 
 /// <summary>
-/// Runs an experiment's grid of sweep points x strategies x replications (experiments.md sections 2-3).
+/// Runs an experiment's grid of sweep points x strategies x replications (docs/experiments.md).
 /// Every (point, replication) has one seed, derived from the experiment's by hashing, whatever the
 /// strategy: common random numbers. Cells run in parallel and the records come back sorted, so the
 /// results are the same on any number of threads. With sequential stopping, replications are added

@@ -27,7 +27,7 @@ public sealed record NetworkEvaluation(IReadOnlyList<string> Faults, IReadOnlyLi
 
 /// <summary>
 /// Re-checks any network plan and recomputes its delay, cost and accuracy with the formulas of
-/// system-model.md section 6 written out here afresh (it shares only the topology's path costs, which are
+/// docs/network.md section 1 written out here afresh (it shares only the topology's path costs, which are
 /// checked against Floyd-Warshall on their own): every request is placed once or reported, the model
 /// exists, each source holds the part it supplies, and accuracy, budget and capacity hold.
 /// </summary>

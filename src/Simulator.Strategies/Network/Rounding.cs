@@ -3,7 +3,7 @@ using Simulator.Edge.Network;
 namespace Simulator.Strategies.Network;
 
 /// <summary>
-/// Randomized rounding of the window's LP (strategies.md section 2): model k with probability x*_jk (unplaced
+/// Randomized rounding of the window's LP : model k with probability x*_jk (unplaced
 /// with u*_j), then the base source l with probability y^b*_jkl / x*_jk and the task source likewise, each
 /// request on its own. Given k, E[max(pull_b, pull_t)] &lt;= E[pull_b] + E[pull_t] = sum_l y^b s^b / x + sum_l y^t s^t / x,
 /// so E[D_j] &lt;= sum_k (sum_l y^b s^b + sum_l y^t s^t) + sum_k x (inference + queueing + transmission)

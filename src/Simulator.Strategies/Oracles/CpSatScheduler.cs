@@ -13,7 +13,7 @@ public sealed record CpSatResult(Plan Plan, int Value, double Bound, bool Optima
 
 /// <summary>
 /// `cpsat`: the static problem as a CP-SAT model (Google OR-Tools), solved within a time limit, with the
-/// proven bound and gap reported (strategies.md 1.3).
+/// proven bound and gap reported.
 /// </summary>
 /// <remarks>
 /// <para>Model, for K queued users and positions n = 1..K:

@@ -3,7 +3,7 @@ using Simulator.Edge;
 namespace Simulator.Strategies;
 
 /// <summary>
-/// The one-batch baselines of strategies.md 1.4: each picks a model and batches queued requests of it
+/// The one-batch baselines : each picks a model and batches queued requests of it
 /// in arrival order, as many as the memory rule allows. They differ only in which model, and edf also in
 /// which requests.
 /// </summary>

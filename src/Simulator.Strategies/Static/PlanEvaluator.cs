@@ -23,7 +23,7 @@ public sealed record PlanEvaluation(IReadOnlyList<double> Completions, int Serve
 public sealed record BatchTiming(double Start, double UploadEnd, double LoadEnd, double Completion, IReadOnlyDictionary<long, double> ShareHz);
 
 /// <summary>
-/// Re-checks a plan against the static problem's rules, written out here from system-model.md section 5
+/// Re-checks a plan against the static problem's rules, written out here from docs/site.md section 5
 /// rather than taken from any planner: batches are disjoint and non-empty; each names queued requests of
 /// its model; the memory rule holds; the timeline formula gives E_n; a user of batch n is served when
 /// E_n <= T_k and late otherwise. The value is the number served. A sharing-blind strategy is evaluated

@@ -13,8 +13,11 @@ public sealed class PlotContext
     private static readonly LinePattern[] Patterns = { LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed };
     private static readonly MarkerShape[] Shapes = { MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond, MarkerShape.OpenCircle, MarkerShape.OpenSquare };
 
-    public PlotContext(ExperimentSpec spec, IReadOnlyList<RunRecord> records, PlotScale? scale = null)
+    private readonly TraceCache traces;
+
+    public PlotContext(ExperimentSpec spec, IReadOnlyList<RunRecord> records, PlotScale? scale = null, TraceCache? traces = null)
     {
+        this.traces = traces ?? new TraceCache(spec, records);
         Spec = spec;
         Records = records;
         Styles = new StrategyStyles(spec.Strategies);
@@ -122,13 +125,7 @@ public sealed class PlotContext
     }
 
     /// <summary>Every replication of every strategy at a point, traced (simulated again, in parallel): [strategy][replication].</summary>
-    public RunTrace[][] AllTraces(SweepPoint point)
-    {
-        var cells = Records.Where(r => r.Cell.Point == point.Index).Select(r => r.Cell).OrderBy(c => (c.Strategy, c.Replication)).ToArray();
-        var traces = new RunTrace[cells.Length];
-        Parallel.For(0, cells.Length, i => traces[i] = Runner.Trace(Spec, cells[i]));
-        return Enumerable.Range(0, Spec.Strategies.Count).Select(s => cells.Select((c, i) => (c, i)).Where(x => x.c.Strategy == s).Select(x => traces[x.i]).ToArray()).ToArray();
-    }
+    public RunTrace[][] AllTraces(SweepPoint point) => traces.All(point);
 
     /// <summary>Replication 0 of every strategy at a point, traced, simulated in parallel.</summary>
     public RunTrace[] Traces(SweepPoint point)

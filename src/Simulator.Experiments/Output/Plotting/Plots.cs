@@ -20,10 +20,12 @@ public static class Plots
             foreach (var stale in Directory.EnumerateFiles(folder).Where(f => Path.GetExtension(f) is ".png" or ".svg" or ".pdf"))
                 File.Delete(stale);
         Directory.CreateDirectory(folder);
+        // Figures of one point share its traced runs (a CDF and two time series at the busiest rate): traced once.
+        var traces = new TraceCache(spec, records);
         for (int i = 0; i < spec.Plots.Count; i++)
         {
             var p = spec.Plots[i];
-            var (plot, name) = Draw(spec, records, p);
+            var (plot, name) = Draw(spec, records, p, traces);
             string stem = $"plots/{i:00}-{name}";
             foreach (var format in p.Formats)
             {
@@ -42,10 +44,10 @@ public static class Plots
     }
 
     /// <summary>One plot, drawn but not saved (tests read what it holds), and its file name.</summary>
-    public static (Plot Plot, string Name) Draw(ExperimentSpec spec, IReadOnlyList<RunRecord> records, PlotSpec p)
+    public static (Plot Plot, string Name) Draw(ExperimentSpec spec, IReadOnlyList<RunRecord> records, PlotSpec p, TraceCache? traces = null)
     {
         var plot = new Plot();
-        var context = new PlotContext(spec, records, new PlotScale(p.LogX, p.LogY));
+        var context = new PlotContext(spec, records, new PlotScale(p.LogX, p.LogY), traces);
         string name = p.Kind.Draw(plot, context, p);
         context.Scale.Apply(plot);
         if (p.Title is { } title)
