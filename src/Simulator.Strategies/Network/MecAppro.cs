@@ -17,6 +17,6 @@ public sealed class MecAppro(Random rng, [Domain(1, Meaning = "rounding draws")]
     public NetworkPlan Select(NetworkView view)
     {
         var pairs = new WindowPairs(view, nearestOnly: true);
-        return Rounding.Best(view, pairs, NetworkLp.Solve(view, pairs, integer: false, objective), draws, rng);
+        return Rounding.Best(view, pairs, WindowLp.Solve(view, pairs, objective), draws, rng);
     }
 }

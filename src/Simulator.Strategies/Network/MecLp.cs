@@ -3,7 +3,7 @@ using Simulator.Edge.Network;
 namespace Simulator.Strategies.Network;
 
 /// <summary>
-/// `mec-lp`: the window's LP relaxation (GLOP), a lower bound on every plan's total delay; it is plotted,
+/// `mec-lp`: the window's LP relaxation (solved by its pieces, <see cref="WindowLp"/>), a lower bound on every plan's total delay; it is plotted,
 /// not executed. It reports the bound and, apart, what the authors' driver plots as "LP": the per-pair
 /// sum of max(sum_l y^b s^b, sum_l y^t s^t) plus the linear terms at the LP's solution, which lies above
 /// the bound (network.md section 3, item 4).
@@ -14,7 +14,7 @@ public sealed class MecLp : INetworkSelector
     public NetworkPlan Select(NetworkView view)
     {
         var pairs = new WindowPairs(view, nearestOnly: true);
-        var f = NetworkLp.Solve(view, pairs, integer: false, LpObjective.Delay);
+        var f = WindowLp.Solve(view, pairs, LpObjective.Delay);
         var instance = view.Instance;
         var est = view.Estimates;
         double plotted = 0, cost = 0, accuracy = 0, placed = 0;

@@ -17,13 +17,13 @@ public enum LpObjective
 internal sealed record Fraction(double[][] X, double[][][] YBase, double[][][] YTask, double[] Unplaced, double Objective);
 
 /// <summary>
-/// The window's program with source variables (strategies.md section 2): x_jk, y^b_jkl, y^t_jkl, a pull
+/// The window's program with source variables : x_jk, y^b_jkl, y^t_jkl, a pull
 /// epigraph P_j >= sum y^b s^b and P_j >= sum y^t s^t per request, sum_l y_jkl = x_jk, the budget row
 /// sum_k x_jk (cost_jk without pulling) + P^tx_h P_j &lt;= B_j, and, under the aggregated rule, one capacity
 /// row per cloudlet. Pairs that fail on their own (accuracy, per-request capacity, budget at the nearest
 /// sources) are left out, which gives the same integer optima as the authors' rows and a tighter
 /// relaxation. Under the aggregated rule a request may stay unplaced (u_j): the program first places as
-/// much as it can (min sum u), then, with that fixed, minimises its objective. No finite penalty would do
+/// much as it can (min sum u), then, on that optimal face, minimises its objective. No finite penalty would do
 /// in the LP: placing a sliver more of one request can force arbitrarily large fractional switches of
 /// others. Continuous (GLOP) it is the LP; integer (SCIP) the ILP.
 /// </summary>
@@ -31,9 +31,31 @@ internal static class NetworkLp
 {
     public static Fraction Solve(NetworkView view, WindowPairs pairs, bool integer, LpObjective objective)
     {
+        if (integer || view.Instance.Rules.Capacity != CapacityRule.Aggregated) return Build(view, pairs, integer, objective, null, out _);
+        // Continuous with unplaced shares: phase 1 (fewest unplaced) in one model, phase 2 in a fresh one restricted to
+        // phase 1's optimal face exactly (complementary slackness: a variable with a reduced cost stays at its bound,
+        // a row with a dual value stays tight). A row "placed <= fewest" would need a slack, and a slack of 1e-13
+        // already moved the second objective by 1e-9 of its value.
+        Build(view, pairs, integer: false, objective, null, out var face);
+        return Build(view, pairs, integer: false, objective, face, out _);
+    }
+
+    /// <summary>Phase 1's optimal face: reduced costs by variable and dual values by row, in creation order.</summary>
+    private sealed record Face(double[] ReducedCosts, double[] Duals);
+
+    /// <summary>
+    /// The program; continuous under the aggregated rule, phase 1 alone when <paramref name="face"/> is null (its face
+    /// returned), phase 2 on <paramref name="face"/> otherwise; integer, both phases in one model.
+    /// </summary>
+    private static Fraction Build(NetworkView view, WindowPairs pairs, bool integer, LpObjective objective, Face? face, out Face? found)
+    {
+        found = null;
         var instance = view.Instance;
         var est = view.Estimates;
         using var solver = Solver.CreateSolver(integer ? "SCIP" : "GLOP") ?? throw new InvalidOperationException($"OR-Tools offers no {(integer ? "SCIP" : "GLOP")} solver here.");
+        // As the oracle of the pieces' exact solution, the LP is solved to tolerances far below the 1e-9 it is held to.
+        if (!integer && !solver.SetSolverSpecificParametersAsString("use_preprocessing: false primal_feasibility_tolerance: 1e-12 dual_feasibility_tolerance: 1e-12"))
+            throw new InvalidOperationException("GLOP refused its tolerances.");
         int n = instance.Requests.Count;
         bool aggregated = instance.Rules.Capacity == CapacityRule.Aggregated;
         var x = new Variable[n][];
@@ -98,15 +120,37 @@ internal static class NetworkLp
             }
         obj.SetMinimization();
         var placing = u.OfType<Variable>().ToArray();
-        if (placing.Length > 0)
+        if (face is not null)
+        {
+            var variables = solver.variables();
+            for (int i = 0; i < variables.Count; i++)
+            {
+                if (face.ReducedCosts[i] > 1e-9) variables[i].SetUb(variables[i].Lb());
+                else if (face.ReducedCosts[i] < -1e-9) variables[i].SetLb(variables[i].Ub());
+            }
+            var constraints = solver.constraints();
+            for (int i = 0; i < constraints.Count; i++)
+                if (Math.Abs(face.Duals[i]) > 1e-9)
+                {
+                    var row = constraints[i];
+                    double at = row.Lb() == row.Ub() ? row.Lb() : double.IsNegativeInfinity(row.Lb()) ? row.Ub() : row.Lb();
+                    row.SetBounds(at, at);
+                }
+        }
+        else if (placing.Length > 0)
         {
             // Phase 1: the fewest unplaced. Phase 2 keeps that and minimises the objective.
             var objectiveTerms = solver.variables().Select(v => (v, obj.GetCoefficient(v))).Where(t => t.Item2 != 0).ToArray();
             foreach (var (v, _) in objectiveTerms) obj.SetCoefficient(v, 0);
             foreach (var v in placing) obj.SetCoefficient(v, 1);
             Check(solver.Solve(), integer);
+            if (!integer)
+            {
+                found = new Face(solver.variables().Select(v => v.ReducedCost()).ToArray(), solver.constraints().Select(c => c.DualValue()).ToArray());
+                return null!;
+            }
             double fewest = placing.Sum(v => v.SolutionValue());
-            var keep = solver.MakeConstraint(double.NegativeInfinity, integer ? Math.Round(fewest) + 0.5 : fewest + 1e-7 * (1 + fewest), "placed");
+            var keep = solver.MakeConstraint(double.NegativeInfinity, Math.Round(fewest) + 0.5, "placed");
             foreach (var v in placing) keep.SetCoefficient(v, 1);
             foreach (var v in placing) obj.SetCoefficient(v, 0);
             foreach (var (v, c) in objectiveTerms) obj.SetCoefficient(v, c);

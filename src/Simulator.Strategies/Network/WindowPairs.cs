@@ -33,7 +33,12 @@ internal sealed class WindowPairs
     {
         if (!nearestOnly) return sources;
         double best = ServiceEstimator.Nearest(sources).Seconds;
-        return sources.Where(s => s.Seconds == best).ToArray();
+        int kept = 0;
+        for (int i = 0; i < sources.Count; i++) if (sources[i].Seconds == best) kept++;
+        if (kept == sources.Count) return sources;
+        var nearest = new Source[kept];
+        for (int i = 0, n = 0; i < sources.Count; i++) if (sources[i].Seconds == best) nearest[n++] = sources[i];
+        return nearest;
     }
 
     /// <summary>Admissible model indices per request.</summary>

@@ -10,7 +10,7 @@ public enum DpFallback
 }
 
 /// <summary>
-/// `pl-dp`: the PartialLoading dynamic program for the backbone-sharing case (strategies.md 1.1).
+/// `pl-dp`: the PartialLoading dynamic program for the backbone-sharing case.
 /// </summary>
 /// <remarks>
 /// <para>Setting: a common deadline T, the sequential timeline, the optimal fixed-psd split (so a batch's
@@ -274,11 +274,11 @@ public sealed class PartialLoadingDp : IBatchScheduler
             var how = new (int HeadUsers, ArraySegment<int> Chosen)[time.Length];
             int cap = Math.Min(headUsers.Length, p.View.MaxBatchSize(head));
             double headLoad = p.LoadFrom(head, entry);
-            Func<ReadOnlySpan<int>, double> added = s => Entry(p, head, headLoad, s);
+            var headUploads = p.PrefixUploads(headUsers, cap);
+            Func<ReadOnlySpan<int>, double> added = s => p.BatchSeconds(head, headLoad, headUploads(s), s.Length);
             for (int n = 1; n <= cap; n++)
             {
-                if (!p.TryChooseUsers(headUsers, n, start, added, out var chosen)) continue;
-                double t = added(chosen);
+                if (!p.TryChooseUsers(headUsers, n, start, added, out var chosen, out double t)) continue;
                 for (int m = n; m < time.Length && m - n < rest.Time.Length; m++)
                     if (t + rest.Time[m - n] < time[m])
                     {
@@ -291,17 +291,15 @@ public sealed class PartialLoadingDp : IBatchScheduler
                 : plain.Batches(m));
         }
 
-        /// <summary>Time the first batch of a visit adds, given the model's load time from the entry state.</summary>
-        private static double Entry(StaticProblem p, Model model, double load, ReadOnlySpan<int> users) =>
-            p.View.Combine(p.Upload(users), load) + model.Profile.Seconds(users.Length);
-
         /// <summary>DP over (last model, users served) with models visited in the given order.</summary>
         private static ClusterTable Descent(StaticProblem p, Model[] models, IReadOnlySet<string> entry, double start)
         {
             var users = models.Select(m => p.UsersByCost(m.Id)).ToArray();
             var caps = models.Select((m, j) => Math.Min(users[j].Length, p.View.MaxBatchSize(m))).ToArray();
             int total = users.Sum(u => u.Length), width = total + 1;
-            // added[prev + 1][j]: the time a batch of model j adds after one of model prev (-1: the entry state).
+            // added[prev + 1][j]: the time a batch of model j adds after one of model prev (-1: the entry state). Loads
+            // are fixed per (prev, j) and uploads per prefix of j's users, so the innermost loop only adds them up.
+            var uploads = models.Select((m, j) => p.PrefixUploads(users[j], caps[j])).ToArray();
             var added = new Func<ReadOnlySpan<int>, double>[models.Length + 1][];
             for (int prev = -1; prev < models.Length; prev++)
             {
@@ -309,9 +307,9 @@ public sealed class PartialLoadingDp : IBatchScheduler
                 for (int j = prev + 1; j < models.Length; j++)
                 {
                     var model = models[j];
-                    var after = prev < 0 ? null : models[prev];
-                    double load = prev < 0 ? p.LoadFrom(model, entry) : double.NaN;
-                    added[prev + 1][j] = prev < 0 ? s => Entry(p, model, load, s) : s => p.BatchSeconds(model, after, s);
+                    var upload = uploads[j];
+                    double load = prev < 0 ? p.LoadFrom(model, entry) : p.Load(model, models[prev]);
+                    added[prev + 1][j] = s => p.BatchSeconds(model, load, upload(s), s.Length);
                 }
             }
             // Flat [model * width + served] tables.
@@ -329,8 +327,8 @@ public sealed class PartialLoadingDp : IBatchScheduler
                         int cap = caps[j];
                         for (int n = 1; n <= cap && served + n <= total; n++)
                         {
-                            if (!p.TryChooseUsers(users[j], n, start + t0, batch, out var chosen)) continue;
-                            double t1 = t0 + batch(chosen);
+                            if (!p.TryChooseUsers(users[j], n, start + t0, batch, out var chosen, out double seconds)) continue;
+                            double t1 = t0 + seconds;
                             int cell = j * width + served + n;
                             if (t1 < time[cell])
                             {

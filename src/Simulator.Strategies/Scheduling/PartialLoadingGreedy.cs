@@ -13,7 +13,7 @@ public enum GreedyVariant
 }
 
 /// <summary>
-/// `pl-greedy` (strategies.md 1.2), for sharing at arbitrary positions: repeatedly, for every model and
+/// `pl-greedy`, for sharing at arbitrary positions: repeatedly, for every model and
 /// batch size n, take the n smallest-u users whose deadlines admit the batch's completion, score n / Δt
 /// with Δt = combine(upload, L(i | resident)) + τ_i(n), and append the best; the GPU then holds the
 /// model's blocks (previous-model) and the clock advances. A model may appear again later.
@@ -29,31 +29,34 @@ public sealed class PartialLoadingGreedy(GreedyVariant variant = GreedyVariant.D
     public Plan Plan(SiteView view)
     {
         var p = new StaticProblem(view);
-        var left = new HashSet<int>(Enumerable.Range(0, p.Users.Count));
-        Predicate<int> isLeft = left.Contains;
+        var isLeft = new bool[p.Users.Count];
+        Array.Fill(isLeft, true);
+        int left = isLeft.Length;
         var models = p.Users.Select(u => u.ModelId).Distinct().Select(p.Catalog.Model).ToArray();
         // Sorted once; each round keeps the users still left, in the same order.
         var sorted = models.Select(m => p.UsersByCost(m.Id)).ToArray();
+        var remaining = sorted.Select(users => users.Length).ToArray();
         var caps = models.Select(m => view.MaxBatchSize(m)).ToArray();
         var batches = new List<PlannedBatch>();
         double t = p.Now;
         Model? previous = null;
-        while (left.Count > 0)
+        while (left > 0)
         {
             (Model Model, ArraySegment<int> Users, double Seconds, double Score, long Shared)? best = null;
             for (int i = 0; i < models.Length; i++)
             {
+                if (remaining[i] == 0) continue;
                 var model = models[i];
-                var byCost = Array.FindAll(sorted[i], isLeft);
+                var byCost = remaining[i] == sorted[i].Length ? sorted[i] : Array.FindAll(sorted[i], k => isLeft[k]);
                 int cap = Math.Min(byCost.Length, caps[i]);
                 long shared = !overlapFirst || cap == 0 ? 0
                     : previous is null ? p.Catalog.ResidentBytes(model, view.Resident) : p.Catalog.SharedBytes(model, previous);
-                var prev = previous;
-                Func<ReadOnlySpan<int>, double> added = s => p.BatchSeconds(model, prev, s);
+                double load = p.Load(model, previous);
+                var uploads = p.PrefixUploads(byCost, cap);
+                Func<ReadOnlySpan<int>, double> added = s => p.BatchSeconds(model, load, uploads(s), s.Length);
                 for (int n = 1; n <= cap; n++)
                 {
-                    if (!p.TryChooseUsers(byCost, n, t, added, out var chosen)) continue;
-                    double dt = p.BatchSeconds(model, previous, chosen);
+                    if (!p.TryChooseUsers(byCost, n, t, added, out var chosen, out double dt)) continue;
                     double score = n / Math.Max(dt, 1e-12);
                     bool better = best is null
                         || (overlapFirst ? shared > best.Value.Shared || (shared == best.Value.Shared && score > best.Value.Score) : score > best.Value.Score);
@@ -63,7 +66,10 @@ public sealed class PartialLoadingGreedy(GreedyVariant variant = GreedyVariant.D
             if (best is null) break;
             var (chosenModel, users, seconds, _, _) = best.Value;
             batches.Add(new PlannedBatch(chosenModel.Id, users.Select(k => p.Users[k].Id).ToArray()));
-            foreach (int k in users) left.Remove(k);
+            int served = Array.IndexOf(models, chosenModel);
+            foreach (int k in users) isLeft[k] = false;
+            remaining[served] -= users.Count;
+            left -= users.Count;
             t += seconds;
             previous = chosenModel;
         }

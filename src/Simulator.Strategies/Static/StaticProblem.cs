@@ -3,7 +3,7 @@ using Simulator.Edge;
 namespace Simulator.Strategies;
 
 /// <summary>
-/// The static scheduling problem of system-model.md section 5 seen from a <see cref="SiteView"/>: every
+/// The static scheduling problem of docs/site.md section 5 seen from a <see cref="SiteView"/>: every
 /// queued request is present now, with upload cost u_k (its upload time alone with the whole band),
 /// deadline T_k; the GPU holds the view's resident set R_0; after a batch of model i the GPU holds J_i
 /// (previous-model residency, the paper's); batch n completes at
@@ -78,13 +78,14 @@ public sealed class StaticProblem
     /// trying again; false when n such users cannot be found. The choice is a prefix of an array that is never
     /// changed afterwards, so planners keep it without a copy.
     /// </summary>
-    public bool TryChooseUsers(int[] byCost, int n, double start, Func<ReadOnlySpan<int>, double> added, out ArraySegment<int> chosen)
+    public bool TryChooseUsers(int[] byCost, int n, double start, Func<ReadOnlySpan<int>, double> added, out ArraySegment<int> chosen, out double seconds)
     {
         // Plain loops and no copy of the common, feasible case: planners call this in their innermost loops.
         var candidates = byCost;
         while (candidates.Length >= n)
         {
-            double end = start + added(candidates.AsSpan(0, n));
+            seconds = added(candidates.AsSpan(0, n));
+            double end = start + seconds;
             int late = 0;
             for (int i = 0; i < n; i++)
                 if (Users[candidates[i]].Deadline < end) late++;
@@ -104,12 +105,38 @@ public sealed class StaticProblem
             candidates = left;
         }
         chosen = default;
+        seconds = double.NaN;
         return false;
     }
 
     /// <summary>Time a batch adds: combine(upload, load) + tau(n).</summary>
     public double BatchSeconds(Model model, Model? previous, ReadOnlySpan<int> users) =>
-        View.Combine(Upload(users), Load(model, previous)) + model.Profile.Seconds(users.Length);
+        BatchSeconds(model, Load(model, previous), Upload(users), users.Length);
+
+    /// <summary>Time a batch of <paramref name="count"/> users adds, given its upload and its model's load time.</summary>
+    public double BatchSeconds(Model model, double load, double upload, int count) =>
+        View.Combine(upload, load) + model.Profile.Seconds(count);
+
+    /// <summary>
+    /// <see cref="Upload"/>, remembered for the prefixes of <paramref name="byCost"/> up to <paramref name="longest"/>
+    /// users: a planner asks for the same prefix once per state it extends, and the upload of a prefix does not
+    /// depend on the state. Other spans (the candidates left after dropping late users) are computed afresh.
+    /// </summary>
+    public Func<ReadOnlySpan<int>, double> PrefixUploads(int[] byCost, int longest)
+    {
+        var known = new double[Math.Min(longest, byCost.Length) + 1];
+        Array.Fill(known, double.NaN);
+        return users =>
+        {
+            if (users.Length < known.Length && users.Overlaps(byCost, out int offset) && offset == 0)
+            {
+                ref double upload = ref known[users.Length];
+                if (double.IsNaN(upload)) upload = Upload(users);
+                return upload;
+            }
+            return Upload(users);
+        };
+    }
 
     /// <summary>
     /// E_n = E_{n-1} + (combine + tau): the one order in which the timeline is added up. Planners that add
