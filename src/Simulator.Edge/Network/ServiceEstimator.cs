@@ -27,6 +27,9 @@ public sealed class ServiceEstimator
     private readonly Source[]?[]?[] baseSources, taskSources, wholeSources;
     private readonly int[]?[] baseHolders, taskHolders, wholeHolders;
     private readonly int models;
+    // Models whose bases are the same blocks (a family) share one base group: their base sources are found once.
+    private readonly int[] baseGroup;
+    private readonly int groups;
 
     private readonly HolderIndex? index;
 
@@ -43,6 +46,14 @@ public sealed class ServiceEstimator
         baseHolders = new int[models][];
         taskHolders = new int[models][];
         wholeHolders = new int[models][];
+        baseGroup = new int[models];
+        var seen = new Dictionary<string[], int>(ReferenceEqualityComparer.Instance);
+        for (int k = 0; k < models; k++)
+        {
+            if (!seen.TryGetValue(instance.Parts.Base[k], out int g)) seen[instance.Parts.Base[k]] = g = seen.Count;
+            baseGroup[k] = g;
+        }
+        groups = seen.Count;
     }
 
     public NetworkInstance Instance => instance;
@@ -50,29 +61,30 @@ public sealed class ServiceEstimator
     /// <summary>Where model k's base can come from for a request homed at h; with <paramref name="sharing"/> off, only holders of model k itself.</summary>
     public IReadOnlyList<Source> BaseSources(int home, int k, bool sharing = true)
     {
-        var row = (sharing ? baseSources : wholeSources)[home] ??= new Source[models][];
         var parts = instance.Parts;
-        return row[k] ??= Candidates(home, sharing ? index?.BaseHolders(k) ?? Holders(baseHolders, k, parts.Base[k]) : Holders(wholeHolders, k, parts.Base[k].Concat(parts.Task[k]).ToArray()),
-            parts.BaseBytes[k], parts.Base[k].Length == 0);
+        if (!sharing)
+            return ((wholeSources[home] ??= new Source[models][])[k]) ??= Candidates(home, Holders(wholeHolders, k, parts.Base[k].Concat(parts.Task[k]).ToArray()), parts.BaseBytes[k], parts.Base[k].Length == 0);
+        int g = baseGroup[k];
+        return ((baseSources[home] ??= new Source[groups][])[g]) ??= Candidates(home, index?.BaseHolders(k) ?? Holders(baseHolders, g, parts.Base[k]), parts.BaseBytes[k], parts.Base[k].Length == 0);
     }
 
     /// <summary>Where model k's task part can come from for a request homed at h.</summary>
     public IReadOnlyList<Source> TaskSources(int home, int k) =>
         (taskSources[home] ??= new Source[models][])[k] ??= Candidates(home, index?.TaskHolders(k) ?? Holders(taskHolders, k, instance.Parts.Task[k]), instance.Parts.TaskBytes[k], instance.Parts.Task[k].Length == 0);
 
-    /// <summary>The cloudlets holding all of a part's blocks, found once per model: every home reads the same list.</summary>
-    private int[] Holders(int[]?[] cache, int k, string[] blocks) =>
-        cache[k] ??= Enumerable.Range(0, instance.Topology.Cloudlets).Where(l => instance.Holds(l, blocks)).ToArray();
+    /// <summary>The cloudlets holding all of a part's blocks, found once per part (a model's task, a family's base): every home reads the same list.</summary>
+    private int[] Holders(int[]?[] cache, int part, string[] blocks) =>
+        cache[part] ??= Enumerable.Range(0, instance.Topology.Cloudlets).Where(l => instance.Holds(l, blocks)).ToArray();
 
     private Source[] Candidates(int home, int[] holders, double bytes, bool nothing)
     {
         var topology = instance.Topology;
         if (nothing) return new[] { new Source(home, 0) };
-        var found = new List<Source>(holders.Length + 1);
-        foreach (int l in holders) found.Add(new Source(l, topology.TransferSeconds(l, home, bytes)));
-        if (found.Count == 0 || instance.Rules.Sources == SourceRule.All)
-            found.Add(new Source(topology.DataCentre, topology.TransferSeconds(topology.DataCentre, home, bytes)));
-        return found.ToArray();
+        bool centre = holders.Length == 0 || instance.Rules.Sources == SourceRule.All;
+        var found = new Source[holders.Length + (centre ? 1 : 0)];
+        for (int i = 0; i < holders.Length; i++) found[i] = new Source(holders[i], topology.TransferSeconds(holders[i], home, bytes));
+        if (centre) found[^1] = new Source(topology.DataCentre, topology.TransferSeconds(topology.DataCentre, home, bytes));
+        return found;
     }
 
     /// <summary>The quickest of the candidates (lowest location on a tie): nearest holders dominate (network.md section 3).</summary>

@@ -69,12 +69,16 @@ internal static class DenseSimplex
     {
         int columns = cost.Length;
         int degenerate = 0;
+        // The reduced costs are kept as the tableau's objective row: pivoted along, not recomputed.
+        var reduced = Reduced(t, basis, cost, columns);
+        double scale = 1;
+        foreach (double c in cost) scale = Math.Max(scale, Math.Abs(c) + 1);
+        double tolerance = -Eps * scale;
         for (int iteration = 0; iteration < 50_000; iteration++)
         {
-            var reduced = Reduced(t, basis, cost, columns);
             bool bland = degenerate > 20;
             int enter = -1;
-            double best = -Eps * (1 + cost.Max(Math.Abs));
+            double best = tolerance;
             for (int c = 0; c < columns; c++)
             {
                 if (banned[c] || reduced[c] >= best) continue;
@@ -95,6 +99,10 @@ internal static class DenseSimplex
             if (leave < 0) throw new InvalidOperationException("A window's LP piece is unbounded; its rows bound every variable.");
             degenerate = ratio <= 1e-15 ? degenerate + 1 : 0;
             Pivot(t, basis, leave, enter);
+            double f = reduced[enter];
+            var row = t[leave];
+            for (int c = 0; c < columns; c++) reduced[c] -= f * row[c];
+            reduced[enter] = 0;
         }
         throw new InvalidOperationException("A window's LP piece did not converge in 50,000 pivots.");
     }

@@ -25,8 +25,8 @@ public sealed class MecLp : INetworkSelector
             for (int p = 0; p < f.X[j].Length; p++)
             {
                 int k = pairs.Models[j][p];
-                double b = f.YBase[j][p].Select((y, l) => y * pairs.Base[j][p][l].Seconds).Sum();
-                double t = f.YTask[j][p].Select((y, l) => y * pairs.Task[j][p][l].Seconds).Sum();
+                double b = Pulled(f.YBase[j][p], pairs.Base[j][p]);
+                double t = Pulled(f.YTask[j][p], pairs.Task[j][p]);
                 var terms = est.Terms(j, k, 0);
                 plotted += Math.Max(b, t) + f.X[j][p] * (terms.Inference + terms.Queueing + terms.Transmission);
                 cost += f.X[j][p] * terms.Cost;
@@ -38,5 +38,13 @@ public sealed class MecLp : INetworkSelector
             placed += 1 - f.Unplaced[j];
         }
         return NetworkPlan.Bound(f.X.Length, new Relaxation(f.Objective, plotted, placed > 0 ? cost / placed : double.NaN, placed > 0 ? accuracy / placed : double.NaN));
+    }
+
+    /// <summary>sum_l y_l s_l: a pair's share of pull seconds over its sources.</summary>
+    private static double Pulled(double[] shares, IReadOnlyList<Source> sources)
+    {
+        double sum = 0;
+        for (int l = 0; l < shares.Length; l++) sum += shares[l] * sources[l].Seconds;
+        return sum;
     }
 }

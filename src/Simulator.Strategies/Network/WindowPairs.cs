@@ -20,18 +20,36 @@ internal sealed class WindowPairs
         Models = new int[instance.Requests.Count][];
         Base = new IReadOnlyList<Source>[instance.Requests.Count][];
         Task = new IReadOnlyList<Source>[instance.Requests.Count][];
+        // A home's candidate lists are shared by every request of that home (and a base list by a family's models):
+        // each is cut to its nearest holders once.
+        var kept = new Dictionary<IReadOnlyList<Source>, IReadOnlyList<Source>>(ReferenceEqualityComparer.Instance);
+        IReadOnlyList<Source> Keep(IReadOnlyList<Source> sources)
+        {
+            if (!nearestOnly) return sources;
+            if (!kept.TryGetValue(sources, out var nearest)) kept[sources] = nearest = Nearest(sources);
+            return nearest;
+        }
+        var admissible = new List<int>(k);
         for (int j = 0; j < instance.Requests.Count; j++)
         {
             int home = instance.Requests[j].Home;
-            Models[j] = Enumerable.Range(0, k).Where(m => est.Admissible(j, m, sharing)).ToArray();
-            Base[j] = Models[j].Select(m => Keep(est.BaseSources(home, m, sharing), nearestOnly)).ToArray();
-            Task[j] = Models[j].Select(m => Keep(est.TaskSources(home, m), nearestOnly)).ToArray();
+            admissible.Clear();
+            for (int m = 0; m < k; m++)
+                if (est.Admissible(j, m, sharing)) admissible.Add(m);
+            var models = Models[j] = admissible.ToArray();
+            var bases = Base[j] = new IReadOnlyList<Source>[models.Length];
+            var tasks = Task[j] = new IReadOnlyList<Source>[models.Length];
+            for (int p = 0; p < models.Length; p++)
+            {
+                bases[p] = Keep(est.BaseSources(home, models[p], sharing));
+                tasks[p] = Keep(est.TaskSources(home, models[p]));
+            }
         }
     }
 
-    private static IReadOnlyList<Source> Keep(IReadOnlyList<Source> sources, bool nearestOnly)
+    /// <summary>The candidates that pull in the least time (all of them on a tie).</summary>
+    private static IReadOnlyList<Source> Nearest(IReadOnlyList<Source> sources)
     {
-        if (!nearestOnly) return sources;
         double best = ServiceEstimator.Nearest(sources).Seconds;
         int kept = 0;
         for (int i = 0; i < sources.Count; i++) if (sources[i].Seconds == best) kept++;
