@@ -275,10 +275,11 @@ public sealed class PartialLoadingDp : IBatchScheduler
             int cap = Math.Min(headUsers.Length, p.View.MaxBatchSize(head));
             double headLoad = p.LoadFrom(head, entry);
             var headUploads = p.PrefixUploads(headUsers, cap);
+            var headEarliest = p.EarliestDeadlines(headUsers, cap);
             Func<ReadOnlySpan<int>, double> added = s => p.BatchSeconds(head, headLoad, headUploads(s), s.Length);
             for (int n = 1; n <= cap; n++)
             {
-                if (!p.TryChooseUsers(headUsers, n, start, added, out var chosen, out double t)) continue;
+                if (!p.TryChooseUsers(headUsers, n, start, added, out var chosen, out double t, headEarliest)) continue;
                 for (int m = n; m < time.Length && m - n < rest.Time.Length; m++)
                     if (t + rest.Time[m - n] < time[m])
                     {
@@ -300,6 +301,7 @@ public sealed class PartialLoadingDp : IBatchScheduler
             // added[prev + 1][j]: the time a batch of model j adds after one of model prev (-1: the entry state). Loads
             // are fixed per (prev, j) and uploads per prefix of j's users, so the innermost loop only adds them up.
             var uploads = models.Select((m, j) => p.PrefixUploads(users[j], caps[j])).ToArray();
+            var earliest = models.Select((m, j) => p.EarliestDeadlines(users[j], caps[j])).ToArray();
             var added = new Func<ReadOnlySpan<int>, double>[models.Length + 1][];
             for (int prev = -1; prev < models.Length; prev++)
             {
@@ -327,7 +329,7 @@ public sealed class PartialLoadingDp : IBatchScheduler
                         int cap = caps[j];
                         for (int n = 1; n <= cap && served + n <= total; n++)
                         {
-                            if (!p.TryChooseUsers(users[j], n, start + t0, batch, out var chosen, out double seconds)) continue;
+                            if (!p.TryChooseUsers(users[j], n, start + t0, batch, out var chosen, out double seconds, earliest[j])) continue;
                             double t1 = t0 + seconds;
                             int cell = j * width + served + n;
                             if (t1 < time[cell])

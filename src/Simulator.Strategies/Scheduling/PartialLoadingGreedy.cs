@@ -35,8 +35,19 @@ public sealed class PartialLoadingGreedy(GreedyVariant variant = GreedyVariant.D
         var models = p.Users.Select(u => u.ModelId).Distinct().Select(p.Catalog.Model).ToArray();
         // Sorted once; each round keeps the users still left, in the same order.
         var sorted = models.Select(m => p.UsersByCost(m.Id)).ToArray();
-        var remaining = sorted.Select(users => users.Length).ToArray();
         var caps = models.Select(m => view.MaxBatchSize(m)).ToArray();
+        // Each model's users still left, with their prefixes' uploads and earliest deadlines: remade only for the
+        // model a round serves, since the others keep theirs.
+        var current = (int[][])sorted.Clone();
+        var uploads = new Func<ReadOnlySpan<int>, double>[models.Length];
+        var earliest = new double[models.Length][];
+        void Refresh(int i)
+        {
+            int longest = Math.Min(current[i].Length, caps[i]);
+            uploads[i] = p.PrefixUploads(current[i], longest);
+            earliest[i] = p.EarliestDeadlines(current[i], longest);
+        }
+        for (int i = 0; i < models.Length; i++) Refresh(i);
         var batches = new List<PlannedBatch>();
         double t = p.Now;
         Model? previous = null;
@@ -45,18 +56,18 @@ public sealed class PartialLoadingGreedy(GreedyVariant variant = GreedyVariant.D
             (Model Model, ArraySegment<int> Users, double Seconds, double Score, long Shared)? best = null;
             for (int i = 0; i < models.Length; i++)
             {
-                if (remaining[i] == 0) continue;
+                var byCost = current[i];
+                if (byCost.Length == 0) continue;
                 var model = models[i];
-                var byCost = remaining[i] == sorted[i].Length ? sorted[i] : Array.FindAll(sorted[i], k => isLeft[k]);
                 int cap = Math.Min(byCost.Length, caps[i]);
                 long shared = !overlapFirst || cap == 0 ? 0
                     : previous is null ? p.Catalog.ResidentBytes(model, view.Resident) : p.Catalog.SharedBytes(model, previous);
                 double load = p.Load(model, previous);
-                var uploads = p.PrefixUploads(byCost, cap);
-                Func<ReadOnlySpan<int>, double> added = s => p.BatchSeconds(model, load, uploads(s), s.Length);
+                var upload = uploads[i];
+                Func<ReadOnlySpan<int>, double> added = s => p.BatchSeconds(model, load, upload(s), s.Length);
                 for (int n = 1; n <= cap; n++)
                 {
-                    if (!p.TryChooseUsers(byCost, n, t, added, out var chosen, out double dt)) continue;
+                    if (!p.TryChooseUsers(byCost, n, t, added, out var chosen, out double dt, earliest[i])) continue;
                     double score = n / Math.Max(dt, 1e-12);
                     bool better = best is null
                         || (overlapFirst ? shared > best.Value.Shared || (shared == best.Value.Shared && score > best.Value.Score) : score > best.Value.Score);
@@ -68,7 +79,8 @@ public sealed class PartialLoadingGreedy(GreedyVariant variant = GreedyVariant.D
             batches.Add(new PlannedBatch(chosenModel.Id, users.Select(k => p.Users[k].Id).ToArray()));
             int served = Array.IndexOf(models, chosenModel);
             foreach (int k in users) isLeft[k] = false;
-            remaining[served] -= users.Count;
+            current[served] = Array.FindAll(current[served], k => isLeft[k]);
+            Refresh(served);
             left -= users.Count;
             t += seconds;
             previous = chosenModel;

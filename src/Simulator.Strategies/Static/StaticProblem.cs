@@ -78,7 +78,9 @@ public sealed class StaticProblem
     /// trying again; false when n such users cannot be found. The choice is a prefix of an array that is never
     /// changed afterwards, so planners keep it without a copy.
     /// </summary>
-    public bool TryChooseUsers(int[] byCost, int n, double start, Func<ReadOnlySpan<int>, double> added, out ArraySegment<int> chosen, out double seconds)
+    /// <param name="earliest">The earliest deadline of each prefix of <paramref name="byCost"/> (<see cref="EarliestDeadlines"/>), or null:
+    /// with it, the first try checks its n users by one comparison.</param>
+    public bool TryChooseUsers(int[] byCost, int n, double start, Func<ReadOnlySpan<int>, double> added, out ArraySegment<int> chosen, out double seconds, double[]? earliest = null)
     {
         // Plain loops and no copy of the common, feasible case: planners call this in their innermost loops.
         var candidates = byCost;
@@ -86,6 +88,11 @@ public sealed class StaticProblem
         {
             seconds = added(candidates.AsSpan(0, n));
             double end = start + seconds;
+            if (earliest is not null && candidates == byCost && n < earliest.Length && earliest[n] >= end)
+            {
+                chosen = new ArraySegment<int>(candidates, 0, n);
+                return true;
+            }
             int late = 0;
             for (int i = 0; i < n; i++)
                 if (Users[candidates[i]].Deadline < end) late++;
@@ -116,6 +123,15 @@ public sealed class StaticProblem
     /// <summary>Time a batch of <paramref name="count"/> users adds, given its upload and its model's load time.</summary>
     public double BatchSeconds(Model model, double load, double upload, int count) =>
         View.Combine(upload, load) + model.Profile.Seconds(count);
+
+    /// <summary>The earliest deadline among the first n users of <paramref name="byCost"/>, for n up to <paramref name="longest"/> (index 0: none).</summary>
+    public double[] EarliestDeadlines(int[] byCost, int longest)
+    {
+        var earliest = new double[Math.Min(longest, byCost.Length) + 1];
+        earliest[0] = double.PositiveInfinity;
+        for (int n = 1; n < earliest.Length; n++) earliest[n] = Math.Min(earliest[n - 1], Users[byCost[n - 1]].Deadline);
+        return earliest;
+    }
 
     /// <summary>
     /// <see cref="Upload"/>, remembered for the prefixes of <paramref name="byCost"/> up to <paramref name="longest"/>
