@@ -8,7 +8,20 @@ using Simulator.Benchmarks;
 // core against two; `trace-memory traced|untraced <horizon>` prints one long run's peak memory;
 // `sites-memory <selector> <horizon>` the same for SiteNetworkBenchmarks' network of 125 sites;
 // `kernel-ratio [rounds]` times the kernel and the reference loop in turns in one process;
-// `experiment-times [files]` times `simulator run` on every shipped experiment (or the files given).
+// `experiment-times [files]` times `simulator run` on every shipped experiment (or the files given);
+// `sites-scale <selector> <cloudlets...>` runs the network of sites for an hour at each size.
+if (args is ["sites-scale", var scaleSelector, .. var sizes])
+{
+    // One simulated hour of the network of sites at each size, with requests, wall time and this process's peak memory so far.
+    foreach (var size in sizes)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var values = SiteNetworkBenchmarks.Run(scaleSelector, 3600, int.Parse(size, System.Globalization.CultureInfo.InvariantCulture));
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        Console.WriteLine($"{size} cloudlets: {values["arrived"]:N0} requests in {watch.Elapsed.TotalSeconds:F1} s ({watch.Elapsed.TotalMilliseconds * 1000 / values["arrived"]:F1} us a request), peak working set {self.PeakWorkingSet64 / 1e6:F0} MB");
+    }
+    return;
+}
 if (args is ["experiment-times", ..])
 {
     ExperimentTimes.Print(args[1..]);

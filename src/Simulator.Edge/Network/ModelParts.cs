@@ -23,10 +23,14 @@ public sealed class ModelParts
             string key = string.Join('\u001f', part);
             return distinct.TryGetValue(key, out var same) ? same : distinct[key] = part;
         }
+        BaseGroup = new int[k];
+        var groups = new Dictionary<string[], int>(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < k; i++)
         {
             var blocks = catalog.BlocksOf(catalog.Models[i]).ToArray();
             Base[i] = One(blocks.Where(b => catalog.UsersOf(b.Id) > 1).Select(b => b.Id));
+            if (!groups.TryGetValue(Base[i], out int g)) groups[Base[i]] = g = groups.Count;
+            BaseGroup[i] = g;
             Task[i] = One(blocks.Where(b => catalog.UsersOf(b.Id) <= 1).Select(b => b.Id));
             BaseBytes[i] = blocks.Where(b => catalog.UsersOf(b.Id) > 1).Sum(b => (double)b.Bytes);
             TaskBytes[i] = blocks.Where(b => catalog.UsersOf(b.Id) <= 1).Sum(b => (double)b.Bytes);
@@ -42,6 +46,12 @@ public sealed class ModelParts
 
     /// <summary>Block ids of each model's task part.</summary>
     public string[][] Task { get; }
+
+    /// <summary>Each model's base, numbered: models with the same base blocks (a family) have the same number.</summary>
+    public int[] BaseGroup { get; }
+
+    /// <summary>How many distinct bases there are.</summary>
+    public int BaseGroups => BaseGroup.Length == 0 ? 0 : BaseGroup.Max() + 1;
 
     public double[] BaseBytes { get; }
 

@@ -64,7 +64,20 @@ public sealed class PartStore
     }
 
     /// <summary>The blocks held now, for a window's snapshot.</summary>
-    public IReadOnlySet<string> Snapshot() => new HashSet<string>(held.Keys, StringComparer.Ordinal);
+    public IReadOnlySet<string> Snapshot()
+    {
+        // Windows come every second and most stores change far less often: a snapshot is reused until the store
+        // changes (its version moves), and a snapshot is never changed once made.
+        if (snapshot is null || snapshotVersion != Version)
+        {
+            snapshot = new HashSet<string>(held.Keys, StringComparer.Ordinal);
+            snapshotVersion = Version;
+        }
+        return snapshot;
+    }
+
+    private HashSet<string>? snapshot;
+    private long snapshotVersion = -1;
 
     /// <summary>Marks the blocks used now (most recently used) and pins them until <see cref="Release"/>.</summary>
     public void Pin(string[] blocks)

@@ -30,6 +30,8 @@ public sealed class ServiceEstimator
     // Models whose bases are the same blocks (a family) share one base group: their base sources are found once.
     private readonly int[] baseGroup;
     private readonly int groups;
+    // The nearest of each candidate list, made on first use like the lists.
+    private readonly Source[]?[]?[] nearestBase, nearestTask;
 
     private readonly HolderIndex? index;
 
@@ -46,14 +48,10 @@ public sealed class ServiceEstimator
         baseHolders = new int[models][];
         taskHolders = new int[models][];
         wholeHolders = new int[models][];
-        baseGroup = new int[models];
-        var seen = new Dictionary<string[], int>(ReferenceEqualityComparer.Instance);
-        for (int k = 0; k < models; k++)
-        {
-            if (!seen.TryGetValue(instance.Parts.Base[k], out int g)) seen[instance.Parts.Base[k]] = g = seen.Count;
-            baseGroup[k] = g;
-        }
-        groups = seen.Count;
+        baseGroup = instance.Parts.BaseGroup;
+        groups = instance.Parts.BaseGroups;
+        nearestBase = new Source[homes][][];
+        nearestTask = new Source[homes][][];
     }
 
     public NetworkInstance Instance => instance;
@@ -66,6 +64,25 @@ public sealed class ServiceEstimator
             return ((wholeSources[home] ??= new Source[models][])[k]) ??= Candidates(home, Holders(wholeHolders, k, parts.Base[k].Concat(parts.Task[k]).ToArray()), parts.BaseBytes[k], parts.Base[k].Length == 0);
         int g = baseGroup[k];
         return ((baseSources[home] ??= new Source[groups][])[g]) ??= Candidates(home, index?.BaseHolders(k) ?? Holders(baseHolders, g, parts.Base[k]), parts.BaseBytes[k], parts.Base[k].Length == 0);
+    }
+
+    /// <summary>The base sources of <see cref="BaseSources"/> that pull in the least time (all of them on a tie).</summary>
+    public IReadOnlyList<Source> NearestBaseSources(int home, int k) =>
+        ((nearestBase[home] ??= new Source[groups][])[baseGroup[k]]) ??= Quickest(BaseSources(home, k));
+
+    /// <summary>The task sources of <see cref="TaskSources"/> that pull in the least time (all of them on a tie).</summary>
+    public IReadOnlyList<Source> NearestTaskSources(int home, int k) =>
+        ((nearestTask[home] ??= new Source[models][])[k]) ??= Quickest(TaskSources(home, k));
+
+    /// <summary>The candidates that pull in the least time (all of them on a tie).</summary>
+    public static Source[] Quickest(IReadOnlyList<Source> sources)
+    {
+        double best = Nearest(sources).Seconds;
+        int kept = 0;
+        for (int i = 0; i < sources.Count; i++) if (sources[i].Seconds == best) kept++;
+        var nearest = new Source[kept];
+        for (int i = 0, n = 0; i < sources.Count; i++) if (sources[i].Seconds == best) nearest[n++] = sources[i];
+        return nearest;
     }
 
     /// <summary>Where model k's task part can come from for a request homed at h.</summary>

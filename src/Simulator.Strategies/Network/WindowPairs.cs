@@ -20,15 +20,10 @@ internal sealed class WindowPairs
         Models = new int[instance.Requests.Count][];
         Base = new IReadOnlyList<Source>[instance.Requests.Count][];
         Task = new IReadOnlyList<Source>[instance.Requests.Count][];
-        // A home's candidate lists are shared by every request of that home (and a base list by a family's models):
-        // each is cut to its nearest holders once.
-        var kept = new Dictionary<IReadOnlyList<Source>, IReadOnlyList<Source>>(ReferenceEqualityComparer.Instance);
-        IReadOnlyList<Source> Keep(IReadOnlyList<Source> sources)
-        {
-            if (!nearestOnly) return sources;
-            if (!kept.TryGetValue(sources, out var nearest)) kept[sources] = nearest = Nearest(sources);
-            return nearest;
-        }
+        // With nearest holders only, the estimator's nearest lists serve (made once per home and part).
+        IReadOnlyList<Source> BaseOf(int home, int m) =>
+            !nearestOnly ? est.BaseSources(home, m, sharing) : sharing ? est.NearestBaseSources(home, m) : ServiceEstimator.Quickest(est.BaseSources(home, m, sharing));
+        IReadOnlyList<Source> TaskOf(int home, int m) => nearestOnly ? est.NearestTaskSources(home, m) : est.TaskSources(home, m);
         var admissible = new List<int>(k);
         for (int j = 0; j < instance.Requests.Count; j++)
         {
@@ -41,22 +36,10 @@ internal sealed class WindowPairs
             var tasks = Task[j] = new IReadOnlyList<Source>[models.Length];
             for (int p = 0; p < models.Length; p++)
             {
-                bases[p] = Keep(est.BaseSources(home, models[p], sharing));
-                tasks[p] = Keep(est.TaskSources(home, models[p]));
+                bases[p] = BaseOf(home, models[p]);
+                tasks[p] = TaskOf(home, models[p]);
             }
         }
-    }
-
-    /// <summary>The candidates that pull in the least time (all of them on a tie).</summary>
-    private static IReadOnlyList<Source> Nearest(IReadOnlyList<Source> sources)
-    {
-        double best = ServiceEstimator.Nearest(sources).Seconds;
-        int kept = 0;
-        for (int i = 0; i < sources.Count; i++) if (sources[i].Seconds == best) kept++;
-        if (kept == sources.Count) return sources;
-        var nearest = new Source[kept];
-        for (int i = 0, n = 0; i < sources.Count; i++) if (sources[i].Seconds == best) nearest[n++] = sources[i];
-        return nearest;
     }
 
     /// <summary>Admissible model indices per request.</summary>
