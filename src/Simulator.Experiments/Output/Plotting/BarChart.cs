@@ -20,6 +20,7 @@ internal static class BarChart
         // One unit for the whole plot, chosen from the tallest bar (the stack's top for stacked plots).
         var y = shownBy.Shown(strategies.Select(s => metrics.Sum(m => Mean(s, m))));
         var bars = new List<Bar>();
+        var owners = new List<int>();
         foreach (int s in strategies)
         {
             double stackBase = 0;
@@ -32,10 +33,13 @@ internal static class BarChart
                 if (stacked) bar.FillColor = PartColour(k);
                 else Style(bar, c, s);
                 bars.Add(bar);
+                // A stack's parts are coloured by part: no bound styling.
+                owners.Add(stacked ? -1 : s);
                 stackBase += mean;
             }
         }
         plot.Add.Bars(bars);
+        Outline(plot, c, bars, owners);
         if (legend is not null)
             for (int k = 0; k < metrics.Count; k++)
                 plot.Legend.ManualItems.Add(new LegendItem { LabelText = legend[k], FillColor = PartColour(k) });
@@ -65,6 +69,7 @@ internal static class BarChart
                 bars.Add(bar);
             }
         plot.Add.Bars(bars);
+        Outline(plot, c, bars, Enumerable.Range(0, points.Count).SelectMany(_ => Enumerable.Range(0, n)).ToArray());
         for (int s = 0; s < n; s++) plot.Legend.ManualItems.Add(new LegendItem { LabelText = c.Styles.Legend(s), FillColor = c.Styles.Colour(s) });
         Label(plot, c, Enumerable.Range(0, points.Count).Select(g => (double)g).ToArray(), points.Select(pt => pt.Written.TryGetValue(x, out var w) ? w : pt.Labels[x]).ToArray(), p.Width);
         plot.XLabel(PlotText.Words(x));
@@ -84,11 +89,26 @@ internal static class BarChart
     private static void Style(Bar bar, PlotContext c, int strategy)
     {
         bar.FillColor = c.Styles.Colour(strategy);
-        if (!c.Styles.Bound(strategy)) return;
-        bar.FillColor = StrategyStyles.BoundColour.WithAlpha(0.25);
-        bar.LineColor = StrategyStyles.BoundColour;
-        bar.LineWidth = 2;
-        bar.LinePattern = LinePattern.Dashed;
+        if (c.Styles.Bound(strategy)) bar.FillColor = StrategyStyles.BoundColour.WithAlpha(0.25);
+    }
+
+    /// <summary>
+    /// A bound's bar outlined dashed. The outline is a line of its own: SkiaSharp's SVG canvas draws no dash on a
+    /// filled shape (and says so on standard error), but does on a line.
+    /// </summary>
+    private static void Outline(Plot plot, PlotContext c, IReadOnlyList<Bar> bars, IReadOnlyList<int> strategyOf)
+    {
+        for (int i = 0; i < bars.Count; i++)
+        {
+            if (strategyOf[i] < 0 || !c.Styles.Bound(strategyOf[i])) continue;
+            var b = bars[i];
+            double left = b.Position - b.Size / 2, right = b.Position + b.Size / 2;
+            var outline = plot.Add.Scatter(new[] { left, left, right, right }, new[] { b.ValueBase, b.Value, b.Value, b.ValueBase });
+            outline.Color = StrategyStyles.BoundColour;
+            outline.LineWidth = 2;
+            outline.LinePattern = LinePattern.Dashed;
+            outline.MarkerShape = MarkerShape.None;
+        }
     }
 
     private static Color PartColour(int part) => Colors.Category10[part % 10];
