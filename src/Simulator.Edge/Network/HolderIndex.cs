@@ -14,6 +14,9 @@ public sealed class HolderIndex
     private readonly long[] seen;
     private readonly bool[][] holdsBase, holdsTask;
     private readonly int[]?[] baseHolders, taskHolders;
+    // Per home and model, the candidate sources last made and the holders they were made from: valid while the
+    // holders are the same array (a part's holders are made anew only when they change).
+    private readonly (int[]? Holders, Source[]? Candidates)[]?[] baseCandidates, taskCandidates;
 
     public HolderIndex(IReadOnlyList<PartStore> stores, ModelParts parts)
     {
@@ -24,6 +27,8 @@ public sealed class HolderIndex
         holdsTask = stores.Select(_ => new bool[parts.Count]).ToArray();
         baseHolders = new int[parts.Count][];
         taskHolders = new int[parts.Count][];
+        baseCandidates = new (int[]?, Source[]?)[stores.Count][];
+        taskCandidates = new (int[]?, Source[]?)[stores.Count][];
         Refresh();
     }
 
@@ -56,4 +61,18 @@ public sealed class HolderIndex
     public int[] TaskHolders(int k) => taskHolders[k] ??= Holding(holdsTask, k);
 
     private int[] Holding(bool[][] holds, int k) => Enumerable.Range(0, stores.Count).Where(l => holds[l][k]).ToArray();
+
+    /// <summary>
+    /// The candidate sources of model k's base (or task part) for a request homed at <paramref name="home"/>, made by
+    /// <paramref name="make"/> from the holders the first time and again only after the holders changed: online
+    /// rounds come request by request, and a round's pull changes one part's holders at most.
+    /// </summary>
+    public Source[] Candidates(int home, int k, bool basePart, Func<int[], Source[]> make)
+    {
+        var holders = basePart ? BaseHolders(k) : TaskHolders(k);
+        var row = (basePart ? baseCandidates : taskCandidates)[home] ??= new (int[]?, Source[]?)[parts.Count];
+        ref var slot = ref row[k];
+        if (!ReferenceEquals(slot.Holders, holders)) slot = (holders, make(holders));
+        return slot.Candidates!;
+    }
 }

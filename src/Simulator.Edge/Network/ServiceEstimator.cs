@@ -63,7 +63,9 @@ public sealed class ServiceEstimator
         if (!sharing)
             return ((wholeSources[home] ??= new Source[models][])[k]) ??= Candidates(home, Holders(wholeHolders, k, parts.Base[k].Concat(parts.Task[k]).ToArray()), parts.BaseBytes[k], parts.Base[k].Length == 0);
         int g = baseGroup[k];
-        return ((baseSources[home] ??= new Source[groups][])[g]) ??= Candidates(home, index?.BaseHolders(k) ?? Holders(baseHolders, g, parts.Base[k]), parts.BaseBytes[k], parts.Base[k].Length == 0);
+        return ((baseSources[home] ??= new Source[groups][])[g]) ??= index is { } ix
+            ? ix.Candidates(home, k, basePart: true, holders => Candidates(home, holders, parts.BaseBytes[k], parts.Base[k].Length == 0))
+            : Candidates(home, Holders(baseHolders, g, parts.Base[k]), parts.BaseBytes[k], parts.Base[k].Length == 0);
     }
 
     /// <summary>The base sources of <see cref="BaseSources"/> that pull in the least time (all of them on a tie).</summary>
@@ -87,7 +89,9 @@ public sealed class ServiceEstimator
 
     /// <summary>Where model k's task part can come from for a request homed at h.</summary>
     public IReadOnlyList<Source> TaskSources(int home, int k) =>
-        (taskSources[home] ??= new Source[models][])[k] ??= Candidates(home, index?.TaskHolders(k) ?? Holders(taskHolders, k, instance.Parts.Task[k]), instance.Parts.TaskBytes[k], instance.Parts.Task[k].Length == 0);
+        (taskSources[home] ??= new Source[models][])[k] ??= index is { } ix
+            ? ix.Candidates(home, k, basePart: false, holders => Candidates(home, holders, instance.Parts.TaskBytes[k], instance.Parts.Task[k].Length == 0))
+            : Candidates(home, Holders(taskHolders, k, instance.Parts.Task[k]), instance.Parts.TaskBytes[k], instance.Parts.Task[k].Length == 0);
 
     /// <summary>The cloudlets holding all of a part's blocks, found once per part (a model's task, a family's base): every home reads the same list.</summary>
     private int[] Holders(int[]?[] cache, int part, string[] blocks) =>
