@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Simulator.Benchmarks;
@@ -13,9 +12,7 @@ internal static class ExperimentTimes
     public static void Print(string[] args)
     {
         string root = Simulator.Testing.RepositoryRoot.Find();
-        string cli = Path.Combine(root, "src", "Simulator.Cli", "bin", "Release", "net10.0", "simulator");
-        if (!File.Exists(cli))
-            throw new InvalidOperationException($"{cli} is missing: build first with `dotnet build -c Release`.");
+        string cli = BuiltSimulator.Find();
         var files = args.Length > 0 ? args : Shipped(root);
         Console.WriteLine($"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
         Console.WriteLine();
@@ -40,19 +37,8 @@ internal static class ExperimentTimes
 
     private static (string Runs, double Wall) Run(string cli, string file)
     {
-        string dir = Path.Combine(Path.GetTempPath(), $"experiment-times-{Guid.NewGuid():N}");
-        var info = new ProcessStartInfo(cli) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "run", file, "--quiet", "--out", dir }) info.ArgumentList.Add(a);
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(info)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        string error = errors.Result;
-        process.WaitForExit();
-        double wall = watch.Elapsed.TotalSeconds;
-        int runs = File.Exists(Path.Combine(dir, "runs.csv")) ? File.ReadLines(Path.Combine(dir, "runs.csv")).Count() - 1 : -1;
-        if (Directory.Exists(dir)) Directory.Delete(dir, true);
-        if (process.ExitCode != 0) throw new InvalidOperationException($"simulator run {file} exited {process.ExitCode}: {error}");
+        var (_, wall, runs) = BuiltSimulator.Run(cli, new[] { file }, oneCore: false,
+            dir => File.Exists(Path.Combine(dir, "runs.csv")) ? File.ReadLines(Path.Combine(dir, "runs.csv")).Count() - 1 : -1);
         return (runs.ToString(CultureInfo.InvariantCulture), wall);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -13,10 +12,7 @@ internal static partial class SpeedUp
 {
     public static void Print(string[] args)
     {
-        string root = Simulator.Testing.RepositoryRoot.Find();
-        string cli = Path.Combine(root, "src", "Simulator.Cli", "bin", "Release", "net10.0", "simulator");
-        if (!File.Exists(cli))
-            throw new InvalidOperationException($"{cli} is missing: build first with `dotnet build -c Release`.");
+        string cli = BuiltSimulator.Find();
         var experiment = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
         int repeats = 3;
         foreach (var a in args.Where(a => a.StartsWith("--repeat=", StringComparison.Ordinal)))
@@ -43,19 +39,7 @@ internal static partial class SpeedUp
 
     private static Measure Run(string cli, string[] experiment, bool oneCore)
     {
-        string dir = Path.Combine(Path.GetTempPath(), $"speedup-{Guid.NewGuid():N}");
-        var info = new ProcessStartInfo(oneCore ? "taskset" : cli) { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (oneCore) { info.ArgumentList.Add("-c"); info.ArgumentList.Add("0"); info.ArgumentList.Add(cli); }
-        foreach (var a in new[] { "run" }.Concat(experiment).Concat(new[] { "--quiet", "--out", dir })) info.ArgumentList.Add(a);
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(info)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        string error = errors.Result;
-        process.WaitForExit();
-        double wall = watch.Elapsed.TotalSeconds;
-        if (Directory.Exists(dir)) Directory.Delete(dir, true);
-        if (process.ExitCode != 0) throw new InvalidOperationException($"simulator exited {process.ExitCode}: {error}");
+        var (output, wall, _) = BuiltSimulator.Run(cli, experiment, oneCore, _ => 0);
         var m = RunsPerSecond().Match(output);
         if (!m.Success) throw new InvalidOperationException($"no 'runs/s' line in the output:\n{output}");
         return new Measure(double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), wall);

@@ -54,6 +54,19 @@ public class DecisionsFromOutsideTests
         }
     }
 
+    /// <summary>A site under load enough that some requests miss (40 /s, a 0.3 s budget), scheduled by <paramref name="scheduler"/>.</summary>
+    private static LoneSite Loaded(Simulation env, IBatchScheduler scheduler, SiteSpec spec) =>
+        SiteFixture.Site(env, scheduler, spec: spec, workload: SiteFixture.Workload(rate: 40, budget: 0.3));
+
+    /// <summary>The same site deciding at once, oldest first, run 300 s: what the other runs must equal.</summary>
+    private static LoneSite Decided(SiteSpec spec)
+    {
+        var env = new Simulation();
+        var site = Loaded(env, new OldestFirst(), spec);
+        env.RunD(300);
+        return site;
+    }
+
     private static object[] Measured(LoneSite site)
     {
         var m = site.Metrics;
@@ -67,12 +80,10 @@ public class DecisionsFromOutsideTests
     public void A_scheduler_that_observes_outcomes_runs_the_same_and_hears_each_outcome_once_in_time_order(Timeline timeline, Replan replan)
     {
         var spec = SiteFixture.Spec(timeline, replan);
-        var plainEnv = new Simulation();
-        var plain = SiteFixture.Site(plainEnv, new OldestFirst(), spec: spec, workload: SiteFixture.Workload(rate: 40, budget: 0.3));
-        plainEnv.RunD(300);
+        var plain = Decided(spec);
         var env = new Simulation();
         var observer = new Observing(new OldestFirst(), env);
-        var site = SiteFixture.Site(env, observer, spec: spec, workload: SiteFixture.Workload(rate: 40, budget: 0.3));
+        var site = Loaded(env, observer, spec);
         env.RunD(300);
         Assert.Equal(Measured(plain), Measured(site));
         var seen = observer.Seen;
@@ -98,12 +109,10 @@ public class DecisionsFromOutsideTests
     public void A_run_paused_at_every_decision_and_answered_from_outside_ends_as_the_run_that_decided_at_once(Timeline timeline, Replan replan)
     {
         var spec = SiteFixture.Spec(timeline, replan);
-        var plainEnv = new Simulation();
-        var plain = SiteFixture.Site(plainEnv, new OldestFirst(), spec: spec, workload: SiteFixture.Workload(rate: 40, budget: 0.3));
-        plainEnv.RunD(300);
+        var plain = Decided(spec);
         var env = new Simulation();
         var outside = new AnsweredLater(new OldestFirst());
-        var site = SiteFixture.Site(env, outside, spec: spec, workload: SiteFixture.Workload(rate: 40, budget: 0.3));
+        var site = Loaded(env, outside, spec);
         var end = env.EndAtD(300);
         int pauses = 0;
         for (env.Run(end); !env.Ended(end); env.Run(end))

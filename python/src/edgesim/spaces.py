@@ -15,14 +15,10 @@ except ImportError:
     _gymnasium = None
     HAVE_GYMNASIUM = False
 
-    class Box:  # type: ignore[no-redef]
-        """Real vectors between low and high (inclusive), float64."""
+    class _Space:
+        """What every space here shares: its own seeded generator, and `x in space`."""
 
-        def __init__(self, low: np.ndarray, high: np.ndarray, shape: Optional[tuple[int, ...]] = None, dtype: Any = np.float64, seed: Optional[int] = None) -> None:
-            self.low = np.asarray(low, dtype=dtype)
-            self.high = np.asarray(high, dtype=dtype)
-            self.shape = self.low.shape if shape is None else shape
-            self.dtype = np.dtype(dtype)
+        def __init__(self, seed: Optional[int]) -> None:
             self._rng = np.random.default_rng(seed)
 
         def seed(self, seed: Optional[int] = None) -> list[Optional[int]]:
@@ -30,10 +26,24 @@ except ImportError:
             return [seed]
 
         def contains(self, x: Any) -> bool:
+            raise NotImplementedError
+
+        def __contains__(self, x: Any) -> bool:
+            return self.contains(x)
+
+    class Box(_Space):  # type: ignore[no-redef]
+        """Real vectors between low and high (inclusive), float64."""
+
+        def __init__(self, low: np.ndarray, high: np.ndarray, shape: Optional[tuple[int, ...]] = None, dtype: Any = np.float64, seed: Optional[int] = None) -> None:
+            super().__init__(seed)
+            self.low = np.asarray(low, dtype=dtype)
+            self.high = np.asarray(high, dtype=dtype)
+            self.shape = self.low.shape if shape is None else shape
+            self.dtype = np.dtype(dtype)
+
+        def contains(self, x: Any) -> bool:
             x = np.asarray(x)
             return bool(x.shape == self.shape and x.dtype == self.dtype and np.all(x >= self.low) and np.all(x <= self.high))
-
-        __contains__ = contains
 
         def sample(self) -> np.ndarray:
             low = np.where(np.isfinite(self.low), self.low, -1e3)
@@ -43,18 +53,14 @@ except ImportError:
         def __repr__(self) -> str:
             return f"Box({self.shape}, {self.dtype})"
 
-    class Discrete:  # type: ignore[no-redef]
+    class Discrete(_Space):  # type: ignore[no-redef]
         """The integers 0 to n - 1."""
 
         def __init__(self, n: int, seed: Optional[int] = None) -> None:
+            super().__init__(seed)
             self.n = int(n)
             self.shape = ()
             self.dtype = np.dtype(np.int64)
-            self._rng = np.random.default_rng(seed)
-
-        def seed(self, seed: Optional[int] = None) -> list[Optional[int]]:
-            self._rng = np.random.default_rng(seed)
-            return [seed]
 
         def contains(self, x: Any) -> bool:
             try:
@@ -62,8 +68,6 @@ except ImportError:
             except (TypeError, ValueError):
                 return False
             return value == x and 0 <= value < self.n
-
-        __contains__ = contains
 
         def sample(self, mask: Optional[np.ndarray] = None) -> np.int64:
             if mask is not None and np.any(mask):
@@ -73,24 +77,18 @@ except ImportError:
         def __repr__(self) -> str:
             return f"Discrete({self.n})"
 
-    class MultiDiscrete:  # type: ignore[no-redef]
+    class MultiDiscrete(_Space):  # type: ignore[no-redef]
         """A vector of Discrete(n) values, one per environment."""
 
         def __init__(self, nvec: Any, seed: Optional[int] = None) -> None:
+            super().__init__(seed)
             self.nvec = np.asarray(nvec, dtype=np.int64)
             self.shape = self.nvec.shape
             self.dtype = np.dtype(np.int64)
-            self._rng = np.random.default_rng(seed)
-
-        def seed(self, seed: Optional[int] = None) -> list[Optional[int]]:
-            self._rng = np.random.default_rng(seed)
-            return [seed]
 
         def contains(self, x: Any) -> bool:
             x = np.asarray(x)
             return bool(x.shape == self.shape and np.all(x >= 0) and np.all(x < self.nvec))
-
-        __contains__ = contains
 
         def sample(self) -> np.ndarray:
             return self._rng.integers(self.nvec)

@@ -31,25 +31,27 @@ internal static class NetworkLp
 {
     public static Fraction Solve(NetworkView view, WindowPairs pairs, bool integer, LpObjective objective)
     {
-        if (integer || view.Instance.Rules.Capacity != CapacityRule.Aggregated) return Build(view, pairs, integer, objective, null, out _);
+        if (integer || view.Instance.Rules.Capacity != CapacityRule.Aggregated) return Build(view, pairs, integer, objective, null).Solution!;
         // Continuous with unplaced shares: phase 1 (fewest unplaced) in one model, phase 2 in a fresh one restricted to
         // phase 1's optimal face exactly (complementary slackness: a variable with a reduced cost stays at its bound,
         // a row with a dual value stays tight). A row "placed <= fewest" would need a slack, and a slack of 1e-13
         // already moved the second objective by 1e-9 of its value.
-        Build(view, pairs, integer: false, objective, null, out var face);
-        return Build(view, pairs, integer: false, objective, face, out _);
+        var face = Build(view, pairs, integer: false, objective, null).Face!;
+        return Build(view, pairs, integer: false, objective, face).Solution!;
     }
 
     /// <summary>Phase 1's optimal face: reduced costs by variable and dual values by row, in creation order.</summary>
     private sealed record Face(double[] ReducedCosts, double[] Duals);
 
+    /// <summary>What one model gives: the solution, or (phase 1 of the continuous program with unplaced shares) its optimal face.</summary>
+    private sealed record Solved(Fraction? Solution, Face? Face);
+
     /// <summary>
     /// The program; continuous under the aggregated rule, phase 1 alone when <paramref name="face"/> is null (its face
     /// returned), phase 2 on <paramref name="face"/> otherwise; integer, both phases in one model.
     /// </summary>
-    private static Fraction Build(NetworkView view, WindowPairs pairs, bool integer, LpObjective objective, Face? face, out Face? found)
+    private static Solved Build(NetworkView view, WindowPairs pairs, bool integer, LpObjective objective, Face? face)
     {
-        found = null;
         var instance = view.Instance;
         var est = view.Estimates;
         using var solver = Solver.CreateSolver(integer ? "SCIP" : "GLOP") ?? throw new InvalidOperationException($"OR-Tools offers no {(integer ? "SCIP" : "GLOP")} solver here.");
@@ -145,10 +147,7 @@ internal static class NetworkLp
             foreach (var v in placing) obj.SetCoefficient(v, 1);
             Check(solver.Solve(), integer);
             if (!integer)
-            {
-                found = new Face(solver.variables().Select(v => v.ReducedCost()).ToArray(), solver.constraints().Select(c => c.DualValue()).ToArray());
-                return null!;
-            }
+                return new Solved(null, new Face(solver.variables().Select(v => v.ReducedCost()).ToArray(), solver.constraints().Select(c => c.DualValue()).ToArray()));
             double fewest = placing.Sum(v => v.SolutionValue());
             var keep = solver.MakeConstraint(double.NegativeInfinity, Math.Round(fewest) + 0.5, "placed");
             foreach (var v in placing) keep.SetCoefficient(v, 1);
@@ -163,7 +162,7 @@ internal static class NetworkLp
             yt.Select(r => r.Select(Values).ToArray()).ToArray(),
             Enumerable.Range(0, n).Select(j => pairs.Models[j].Length == 0 ? 1 : u[j] is { } v ? Math.Clamp(v.SolutionValue(), 0, 1) : 0).ToArray(),
             obj.Value());
-        return fraction;
+        return new Solved(fraction, null);
     }
 
     private static void Check(Solver.ResultStatus status, bool integer)

@@ -53,7 +53,7 @@ public sealed class PartialLoadingGreedy(GreedyVariant variant = GreedyVariant.D
         Model? previous = null;
         while (left > 0)
         {
-            (Model Model, ArraySegment<int> Users, double Seconds, double Score, long Shared)? best = null;
+            (int Index, ArraySegment<int> Users, double Seconds, double Score, long Shared)? best = null;
             for (int i = 0; i < models.Length; i++)
             {
                 var byCost = current[i];
@@ -71,19 +71,18 @@ public sealed class PartialLoadingGreedy(GreedyVariant variant = GreedyVariant.D
                     double score = n / Math.Max(dt, 1e-12);
                     bool better = best is null
                         || (overlapFirst ? shared > best.Value.Shared || (shared == best.Value.Shared && score > best.Value.Score) : score > best.Value.Score);
-                    if (better) best = (model, chosen, dt, score, shared);
+                    if (better) best = (i, chosen, dt, score, shared);
                 }
             }
             if (best is null) break;
-            var (chosenModel, users, seconds, _, _) = best.Value;
-            batches.Add(new PlannedBatch(chosenModel.Id, users.Select(k => p.Users[k].Id).ToArray()));
-            int served = Array.IndexOf(models, chosenModel);
+            var (served, users, seconds, _, _) = best.Value;
+            batches.Add(new PlannedBatch(models[served].Id, users.Select(k => p.Users[k].Id).ToArray()));
             foreach (int k in users) isLeft[k] = false;
             current[served] = Array.FindAll(current[served], k => isLeft[k]);
             Refresh(served);
             left -= users.Count;
             t += seconds;
-            previous = chosenModel;
+            previous = models[served];
         }
         return new Plan(batches);
     }

@@ -6,7 +6,7 @@ namespace Simulator.Experiments;
 /// <summary>
 /// What every plot kind draws from: the experiment, its records and their summaries (with the decision time),
 /// and the pieces they share: the lines of a sweep, the point a plot fixes, the replications it averages, the
-/// strategy's colour, and replication 0 traced.
+/// strategy's colour, and the traced runs of a point (shared by the figures of one drawing).
 /// </summary>
 public sealed class PlotContext
 {
@@ -126,14 +126,6 @@ public sealed class PlotContext
 
     /// <summary>Every replication of every strategy at a point, traced (simulated again, in parallel): [strategy][replication].</summary>
     public RunTrace[][] AllTraces(SweepPoint point) => traces.All(point);
-
-    /// <summary>Replication 0 of every strategy at a point, traced, simulated in parallel.</summary>
-    public RunTrace[] Traces(SweepPoint point)
-    {
-        var traces = new RunTrace[Spec.Strategies.Count];
-        Parallel.For(0, traces.Length, s => traces[s] = Runner.Trace(Spec, new Cell(point.Index, s, 0)));
-        return traces;
-    }
 
     public static double Number(string label) =>
         double.TryParse(label, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : throw new FormatException($"'{label}' is not a number to plot along x.");
