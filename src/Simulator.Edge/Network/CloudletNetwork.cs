@@ -45,8 +45,8 @@ public sealed class CloudletNetwork
 
     public ContextWorld? Contexts { get; }
 
-    /// <summary>Who holds which part, kept from round to round (online selection reads it every round).</summary>
-    public HolderIndex Holders => holders ??= new HolderIndex(Stores, Parts);
+    /// <summary>Who holds which part and each home's nearest source of it, kept as the stores change (every window and online round reads it).</summary>
+    public HolderIndex Holders => holders ??= new HolderIndex(Stores, Parts, Topology, Rules.Sources);
 
     /// <summary>The window of <paramref name="requests"/> against what the cloudlets hold now, for a network strategy.</summary>
     public NetworkInstance Window(IReadOnlyList<NetworkRequest> requests, SiteState? sites) =>

@@ -8,11 +8,13 @@ public interface INetworkSelector
 }
 
 /// <summary>What a network strategy may read: the window's instance and the shared estimates over it.</summary>
-public sealed class NetworkView(NetworkInstance instance)
+/// <param name="instance">The window.</param>
+/// <param name="holders">Who holds which part over the stores the instance's holdings were taken from, when a run keeps them; null: found from the holdings.</param>
+public sealed class NetworkView(NetworkInstance instance, HolderIndex? holders = null)
 {
     /// <summary>The window: its requests, the cloudlets with what each holds, the catalog's parts, the links.</summary>
     public NetworkInstance Instance { get; } = instance;
 
     /// <summary>The one estimate of delay, cost and admissibility of serving a request with a model that every strategy plans with.</summary>
-    public ServiceEstimator Estimates { get; } = new(instance);
+    public ServiceEstimator Estimates { get; } = new(instance, holders);
 }

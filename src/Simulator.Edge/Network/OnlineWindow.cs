@@ -24,7 +24,7 @@ public static class OnlineWindow
         var parts = window.Parts;
         var stores = window.Cloudlets.Select(c => new PartStore(window.Catalog, c.CapacityBytes, window.Holdings[c.Index])).ToArray();
         var held = stores.Select(s => s.Held).ToArray();
-        var index = new HolderIndex(stores, parts);
+        var index = new HolderIndex(stores, parts, window.Topology, window.Rules.Sources);
         int n = window.Requests.Count, models = parts.Count;
         var choices = new Assignment[n];
         var terms = new ServiceTerms[n];
@@ -71,7 +71,6 @@ public static class OnlineWindow
         NetworkRequest r, int round, PenaltySpec penaltySpec, HolderIndex index)
     {
         int models = parts.Count;
-        index.Refresh();
         var est = new ServiceEstimator(new NetworkInstance(topology, cloudlets, parts, held, new[] { r }, rules), index);
         var all = new ServiceTerms[models];
         var p = new double[models];
@@ -89,7 +88,7 @@ public static class OnlineWindow
         var (view, r, est, all, p) = question;
         if (chosen < 0 || chosen >= p.Length) throw new InvalidOperationException($"{learner.GetType().Name} chose model {chosen} of {p.Length}.");
         learner.Learn(view, chosen, p[chosen]);
-        var choice = new Assignment(chosen, ServiceEstimator.Nearest(est.BaseSources(r.Home, chosen)).Location, ServiceEstimator.Nearest(est.TaskSources(r.Home, chosen)).Location);
+        var choice = new Assignment(chosen, est.NearestBase(r.Home, chosen).Location, est.NearestTask(r.Home, chosen).Location);
         return new StepResult(choice, all[chosen], p[chosen], p[chosen] - p.Min(), view.Observed, est);
     }
 }

@@ -34,8 +34,11 @@ public sealed class PartStore
     /// <summary>Bytes written by pulls that landed here, a part already held written again (what entered the disk).</summary>
     public double BytesWritten { get; private set; }
 
-    /// <summary>Moves whenever a block comes or goes (not when one is only touched): what a holder index compares.</summary>
+    /// <summary>Moves whenever a block comes or goes (not when one is only touched).</summary>
     public long Version { get; private set; }
+
+    /// <summary>A block came (true) or went (false): a holder index follows the stores by it instead of asking them.</summary>
+    internal event Action<string, bool>? BlockChanged;
 
     public bool Holds(string[] blocks)
     {
@@ -115,6 +118,7 @@ public sealed class PartStore
             held[b] = order.AddLast(b);
             UsedBytes += catalog.Block(b).Bytes;
             Version++;
+            BlockChanged?.Invoke(b, true);
         }
         Evict();
     }
@@ -132,6 +136,7 @@ public sealed class PartStore
                 order.Remove(node);
                 Evictions++;
                 Version++;
+                BlockChanged?.Invoke(node.Value, false);
             }
             node = next;
         }

@@ -34,12 +34,18 @@ public sealed class ServiceEstimator
     private readonly Source[]?[]?[] nearestBase, nearestTask;
 
     private readonly HolderIndex? index;
+    private readonly long indexVersion;
 
-    /// <param name="index">Who holds which part, kept across rounds (online selection); null: found from the instance's holdings.</param>
+    /// <param name="index">
+    /// Who holds which part, kept up to date over the stores behind the instance's holdings (windows and online
+    /// rounds of a run); null: found from the instance's holdings. Its answers hold while the stores stay as they
+    /// were when the estimator was made: asking it after they changed is an error.
+    /// </param>
     public ServiceEstimator(NetworkInstance instance, HolderIndex? index = null)
     {
         this.instance = instance;
         this.index = index;
+        indexVersion = index?.Version ?? 0;
         models = instance.Parts.Count;
         int homes = instance.Topology.Cloudlets;
         baseSources = new Source[homes][][];
@@ -63,18 +69,32 @@ public sealed class ServiceEstimator
         if (!sharing)
             return ((wholeSources[home] ??= new Source[models][])[k]) ??= Candidates(home, Holders(wholeHolders, k, parts.Base[k].Concat(parts.Task[k]).ToArray()), parts.BaseBytes[k], parts.Base[k].Length == 0);
         int g = baseGroup[k];
-        return ((baseSources[home] ??= new Source[groups][])[g]) ??= index is { } ix
+        return ((baseSources[home] ??= new Source[groups][])[g]) ??= Index() is { } ix
             ? ix.Candidates(home, k, basePart: true, holders => Candidates(home, holders, parts.BaseBytes[k], parts.Base[k].Length == 0))
             : Candidates(home, Holders(baseHolders, g, parts.Base[k]), parts.BaseBytes[k], parts.Base[k].Length == 0);
     }
 
     /// <summary>The base sources of <see cref="BaseSources"/> that pull in the least time (all of them on a tie).</summary>
     public IReadOnlyList<Source> NearestBaseSources(int home, int k) =>
-        ((nearestBase[home] ??= new Source[groups][])[baseGroup[k]]) ??= Quickest(BaseSources(home, k));
+        ((nearestBase[home] ??= new Source[groups][])[baseGroup[k]]) ??= Index() is { } ix && ix.BaseTies(home, k) == 1 ? new[] { ix.NearestBase(home, k) } : Quickest(BaseSources(home, k));
 
     /// <summary>The task sources of <see cref="TaskSources"/> that pull in the least time (all of them on a tie).</summary>
     public IReadOnlyList<Source> NearestTaskSources(int home, int k) =>
-        ((nearestTask[home] ??= new Source[models][])[k]) ??= Quickest(TaskSources(home, k));
+        ((nearestTask[home] ??= new Source[models][])[k]) ??= Index() is { } ix && ix.TaskTies(home, k) == 1 ? new[] { ix.NearestTask(home, k) } : Quickest(TaskSources(home, k));
+
+    /// <summary>The quickest source of model k's base for a request homed at h (<see cref="Nearest"/> of <see cref="BaseSources"/>).</summary>
+    public Source NearestBase(int home, int k, bool sharing = true) =>
+        sharing && Index() is { } ix ? ix.NearestBase(home, k) : Nearest(BaseSources(home, k, sharing));
+
+    /// <summary>The quickest source of model k's task part for a request homed at h (<see cref="Nearest"/> of <see cref="TaskSources"/>).</summary>
+    public Source NearestTask(int home, int k) => Index() is { } ix ? ix.NearestTask(home, k) : Nearest(TaskSources(home, k));
+
+    private HolderIndex? Index()
+    {
+        if (index is { } ix && ix.Version != indexVersion)
+            throw new InvalidOperationException("The stores changed since this estimate was made: its nearest sources no longer hold.");
+        return index;
+    }
 
     /// <summary>The candidates that pull in the least time (all of them on a tie).</summary>
     public static Source[] Quickest(IReadOnlyList<Source> sources)
@@ -89,7 +109,7 @@ public sealed class ServiceEstimator
 
     /// <summary>Where model k's task part can come from for a request homed at h.</summary>
     public IReadOnlyList<Source> TaskSources(int home, int k) =>
-        (taskSources[home] ??= new Source[models][])[k] ??= index is { } ix
+        (taskSources[home] ??= new Source[models][])[k] ??= Index() is { } ix
             ? ix.Candidates(home, k, basePart: false, holders => Candidates(home, holders, instance.Parts.TaskBytes[k], instance.Parts.Task[k].Length == 0))
             : Candidates(home, Holders(taskHolders, k, instance.Parts.Task[k]), instance.Parts.TaskBytes[k], instance.Parts.Task[k].Length == 0);
 
@@ -159,7 +179,7 @@ public sealed class ServiceEstimator
     public ServiceTerms NearestTerms(int j, int k, bool sharing = true)
     {
         int home = instance.Requests[j].Home;
-        return Terms(j, k, Math.Max(Nearest(BaseSources(home, k, sharing)).Seconds, Nearest(TaskSources(home, k)).Seconds));
+        return Terms(j, k, Math.Max(NearestBase(home, k, sharing).Seconds, NearestTask(home, k).Seconds));
     }
 
     public bool MeetsAccuracy(int j, int k) => instance.Requests[j].Accuracy[k] >= instance.Requests[j].AccuracyRequirement;

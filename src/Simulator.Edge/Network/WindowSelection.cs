@@ -82,7 +82,7 @@ public sealed class WindowSelection : ISelection
     /// </summary>
     private void Plan(UserRequest[] window, bool onArrival)
     {
-        var view = new NetworkView(network.Window(window.Select(r => r.Network!).ToArray(), sites));
+        var view = new NetworkView(network.Window(window.Select(r => r.Network!).ToArray(), sites), network.Holders);
         var clock = Stopwatch.StartNew();
         var plan = selector.Select(view);
         Measures.DecisionWallSeconds.Add(clock.Elapsed.TotalSeconds);

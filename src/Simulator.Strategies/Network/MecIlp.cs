@@ -47,7 +47,7 @@ public sealed class MecIlp(IlpFormulation formulation = IlpFormulation.Decompose
     internal static Assignment Nearest(NetworkView view, int j, int k, bool sharing = true)
     {
         int home = view.Instance.Requests[j].Home;
-        return new Assignment(k, ServiceEstimator.Nearest(view.Estimates.BaseSources(home, k, sharing)).Location, ServiceEstimator.Nearest(view.Estimates.TaskSources(home, k)).Location);
+        return new Assignment(k, view.Estimates.NearestBase(home, k, sharing).Location, view.Estimates.NearestTask(home, k).Location);
     }
 
     /// <summary>One cloudlet's requests: at most one model each within the capacity, most placed first, then least delay.</summary>

@@ -28,10 +28,7 @@ internal sealed class WindowPairs
         for (int j = 0; j < instance.Requests.Count; j++)
         {
             int home = instance.Requests[j].Home;
-            admissible.Clear();
-            for (int m = 0; m < k; m++)
-                if (est.Admissible(j, m, sharing)) admissible.Add(m);
-            var models = Models[j] = admissible.ToArray();
+            var models = Models[j] = AdmissibleModels(est, j, sharing, admissible);
             var bases = Base[j] = new IReadOnlyList<Source>[models.Length];
             var tasks = Task[j] = new IReadOnlyList<Source>[models.Length];
             for (int p = 0; p < models.Length; p++)
@@ -40,6 +37,15 @@ internal sealed class WindowPairs
                 tasks[p] = TaskOf(home, models[p]);
             }
         }
+    }
+
+    /// <summary>The models admissible for request j, in model order (<paramref name="scratch"/> is reused between calls).</summary>
+    public static int[] AdmissibleModels(ServiceEstimator est, int j, bool sharing, List<int> scratch)
+    {
+        scratch.Clear();
+        for (int m = 0; m < est.Instance.Parts.Count; m++)
+            if (est.Admissible(j, m, sharing)) scratch.Add(m);
+        return scratch.ToArray();
     }
 
     /// <summary>Admissible model indices per request.</summary>

@@ -265,10 +265,9 @@ public sealed class PartialLoadingDp : IBatchScheduler
                     if (entry.Contains(id)) count++;
                 if (count > most) (head, most) = (model, count);
             }
-            if (head is null) return plain;
-
             // Serve `head` first with its n smallest-u users, then descend through the rest from J_head.
-            var headUsers = p.UsersByCost(head.Id);
+            var headUsers = head is null ? Array.Empty<int>() : p.UsersByCost(head.Id);
+            if (head is null || headUsers.Length == 0) return plain;
             var rest = Descent(p, descending.Where(m => m != head).ToArray(), p.Catalog.BlockSet(head), start);
             var time = (double[])plain.Time.Clone();
             var how = new (int HeadUsers, ArraySegment<int> Chosen)[time.Length];
@@ -295,6 +294,9 @@ public sealed class PartialLoadingDp : IBatchScheduler
         /// <summary>DP over (last model, users served) with models visited in the given order.</summary>
         private static ClusterTable Descent(StaticProblem p, Model[] models, IReadOnlySet<string> entry, double start)
         {
+            // A model without users never forms a batch, and a batch's load depends only on the one before it:
+            // leaving such models out changes no table entry, and spares the loads of every pair they are in.
+            models = Array.FindAll(models, m => p.UsersByCost(m.Id).Length > 0);
             var users = models.Select(m => p.UsersByCost(m.Id)).ToArray();
             var caps = models.Select((m, j) => Math.Min(users[j].Length, p.View.MaxBatchSize(m))).ToArray();
             int total = users.Sum(u => u.Length), width = total + 1;

@@ -67,9 +67,21 @@ public sealed class StaticProblem
     /// <summary>The users of <paramref name="modelId"/> by upload cost (ties: deadline, then id), memoised; callers must not change the array.</summary>
     public int[] UsersByCost(string modelId)
     {
-        if (byCost.TryGetValue(modelId, out var users)) return users;
-        return byCost[modelId] = Enumerable.Range(0, Users.Count).Where(k => Users[k].ModelId == modelId)
-            .OrderBy(k => UploadCost[k]).ThenBy(k => Users[k].Deadline).ThenBy(k => Users[k].Id).ToArray();
+        if (byCost.Count == 0 && Users.Count > 0) SortByCost();
+        return byCost.TryGetValue(modelId, out var users) ? users : Array.Empty<int>();
+    }
+
+    // Every model's users in one pass over the queue: a planner asks about every model of the catalog, most with no user queued.
+    private void SortByCost()
+    {
+        var lists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int k = 0; k < Users.Count; k++)
+        {
+            if (!lists.TryGetValue(Users[k].ModelId, out var list)) lists[Users[k].ModelId] = list = new List<int>();
+            list.Add(k);
+        }
+        foreach (var (model, list) in lists)
+            byCost[model] = list.OrderBy(k => UploadCost[k]).ThenBy(k => Users[k].Deadline).ThenBy(k => Users[k].Id).ToArray();
     }
 
     /// <summary>
