@@ -18,10 +18,11 @@ public sealed class HolderIndex
     private readonly IReadOnlyList<PartStore> stores;
     private readonly Topology topology;
     private readonly bool centreAlways;
-    // The distinct non-empty parts (ModelParts gives one array per distinct set of blocks), and each model's two.
+    // The distinct non-empty parts (ModelParts gives one array per distinct set of blocks), each model's two, and
+    // each model whole (its base's source when sharing is off: only a holder of the exact model supplies it).
     private readonly string[][] blocks;
     private readonly double[] bytes;
-    private readonly int[] baseOf, taskOf;
+    private readonly int[] baseOf, taskOf, wholeOf;
     private readonly Dictionary<string, int[]> partsWithBlock = new(StringComparer.Ordinal);
     private readonly bool[][] holds;
     private readonly int[] holderCount;
@@ -59,6 +60,7 @@ public sealed class HolderIndex
         }
         baseOf = Enumerable.Range(0, parts.Count).Select(k => Number(parts.Base[k], parts.BaseBytes[k])).ToArray();
         taskOf = Enumerable.Range(0, parts.Count).Select(k => Number(parts.Task[k], parts.TaskBytes[k])).ToArray();
+        wholeOf = Enumerable.Range(0, parts.Count).Select(k => parts.Base[k].Length == 0 ? -1 : Number(parts.Base[k].Concat(parts.Task[k]).ToArray(), parts.BaseBytes[k])).ToArray();
         blocks = found.Select(f => f.Blocks).ToArray();
         bytes = found.Select(f => f.Bytes).ToArray();
         foreach (var group in Enumerable.Range(0, blocks.Length).SelectMany(p => blocks[p].Distinct().Select(b => (Block: b, Part: p))).GroupBy(x => x.Block))
@@ -92,6 +94,9 @@ public sealed class HolderIndex
     /// <summary>The cloudlets holding all of model k's task part, in cloudlet order (none for a model without one).</summary>
     public int[] TaskHolders(int k) => Holding(taskOf[k]);
 
+    /// <summary>The cloudlets holding all of model k, in cloudlet order (none for a model without a base: it needs no such holder).</summary>
+    public int[] WholeHolders(int k) => Holding(wholeOf[k]);
+
     private int[] Holding(int p)
     {
         if (p < 0) return Array.Empty<int>();
@@ -106,6 +111,9 @@ public sealed class HolderIndex
 
     /// <summary>The nearest source of model k's task part for a request homed at <paramref name="home"/>.</summary>
     public Source NearestTask(int home, int k) => NearestOf(taskOf[k], home, out _);
+
+    /// <summary>The nearest holder of all of model k, timed for its base (where its base comes from when sharing is off).</summary>
+    public Source NearestWhole(int home, int k) => NearestOf(wholeOf[k], home, out _);
 
     /// <summary>How many candidate sources of model k's base pull as quickly as the nearest.</summary>
     public int BaseTies(int home, int k)

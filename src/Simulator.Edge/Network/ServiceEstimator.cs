@@ -67,7 +67,8 @@ public sealed class ServiceEstimator
     {
         var parts = instance.Parts;
         if (!sharing)
-            return ((wholeSources[home] ??= new Source[models][])[k]) ??= Candidates(home, Holders(wholeHolders, k, parts.Base[k].Concat(parts.Task[k]).ToArray()), parts.BaseBytes[k], parts.Base[k].Length == 0);
+            return ((wholeSources[home] ??= new Source[models][])[k]) ??= Candidates(home,
+                Index() is { } whole ? whole.WholeHolders(k) : Holders(wholeHolders, k, parts.Base[k].Concat(parts.Task[k]).ToArray()), parts.BaseBytes[k], parts.Base[k].Length == 0);
         int g = baseGroup[k];
         return ((baseSources[home] ??= new Source[groups][])[g]) ??= Index() is { } ix
             ? ix.Candidates(home, k, basePart: true, holders => Candidates(home, holders, parts.BaseBytes[k], parts.Base[k].Length == 0))
@@ -84,7 +85,7 @@ public sealed class ServiceEstimator
 
     /// <summary>The quickest source of model k's base for a request homed at h (<see cref="Nearest"/> of <see cref="BaseSources"/>).</summary>
     public Source NearestBase(int home, int k, bool sharing = true) =>
-        sharing && Index() is { } ix ? ix.NearestBase(home, k) : Nearest(BaseSources(home, k, sharing));
+        Index() is { } ix ? (sharing ? ix.NearestBase(home, k) : ix.NearestWhole(home, k)) : Nearest(BaseSources(home, k, sharing));
 
     /// <summary>The quickest source of model k's task part for a request homed at h (<see cref="Nearest"/> of <see cref="TaskSources"/>).</summary>
     public Source NearestTask(int home, int k) => Index() is { } ix ? ix.NearestTask(home, k) : Nearest(TaskSources(home, k));

@@ -27,6 +27,7 @@ public sealed class Transfers
         public double Bytes { get; } = bytes;
         public double Rate { get; set; }
         public Event Done { get; } = done;
+        public long RatedIn { get; set; } = -1;
     }
 
     private readonly Simulation env;
@@ -35,6 +36,12 @@ public sealed class Transfers
     private readonly double[] capacity;
     private readonly List<Flow> flows = new();
     private readonly List<Flow>[] onLink;
+    // Progressive filling's working state per link, kept between reallocations (a reallocation comes with every
+    // flow that starts or ends): the capacity left, the unrated flows, and the links in use in first-seen order.
+    private readonly double[] left;
+    private readonly int[] unrated;
+    private readonly List<int> inUse = new();
+    private readonly PriorityQueue<int, double> bottlenecks = new();
     private double updated;
     private long generation;
     private bool reallocationDue;
@@ -48,6 +55,8 @@ public sealed class Transfers
         this.contention = contention;
         capacity = topology.Links.Select(l => 1 / l.Cost.SecondsPerByte).ToArray();
         onLink = topology.Links.Select(_ => new List<Flow>()).ToArray();
+        left = new double[topology.Links.Count];
+        unrated = new int[topology.Links.Count];
     }
 
     /// <summary>Flows in progress (fair-share only).</summary>
@@ -97,32 +106,34 @@ public sealed class Transfers
     private void Reallocate()
     {
         Advance();
-        var left = new Dictionary<int, double>();
-        var count = new Dictionary<int, int>();
+        long mine = ++generation;
+        foreach (int l in inUse) unrated[l] = 0;
+        inUse.Clear();
         foreach (var f in flows)
             foreach (int l in f.Links)
             {
+                if (unrated[l]++ == 0) inUse.Add(l);
                 left[l] = capacity[l];
-                count[l] = count.GetValueOrDefault(l) + 1;
             }
-        var heap = new PriorityQueue<int, double>();
-        foreach (var (l, c) in count) heap.Enqueue(l, left[l] / c);
-        var rated = new HashSet<Flow>(ReferenceEqualityComparer.Instance);
+        // Links enter the heap in the order they were first seen: ties between equal shares are broken as before.
+        var heap = bottlenecks;
+        heap.Clear();
+        foreach (int l in inUse) heap.Enqueue(l, left[l] / unrated[l]);
         while (heap.TryDequeue(out int link, out double share))
         {
-            if (count[link] == 0 || share != left[link] / count[link]) continue; // stale entry
+            if (unrated[link] == 0 || share != left[link] / unrated[link]) continue; // stale entry
             foreach (var f in onLink[link])
             {
-                if (!rated.Add(f)) continue;
+                if (f.RatedIn == mine) continue;
+                f.RatedIn = mine;
                 f.Rate = share;
                 foreach (int l in f.Links)
                 {
                     left[l] -= share;
-                    if (--count[l] > 0 && l != link) heap.Enqueue(l, left[l] / count[l]);
+                    if (--unrated[l] > 0 && l != link) heap.Enqueue(l, left[l] / unrated[l]);
                 }
             }
         }
-        long mine = ++generation;
         if (flows.Count == 0) return;
         double next = double.PositiveInfinity;
         foreach (var f in flows) next = Math.Min(next, Math.Max(0, f.Remaining) / f.Rate);

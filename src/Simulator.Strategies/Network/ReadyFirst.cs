@@ -15,15 +15,14 @@ public sealed class ReadyFirst : INetworkSelector
 {
     public NetworkPlan Select(NetworkView view)
     {
+        var pairs = new WindowPairs(view);
         var ledger = new CapacityLedger(view);
         var instance = view.Instance;
         var est = view.Estimates;
-        var scratch = new List<int>(instance.Parts.Count);
         return new NetworkPlan(instance.Requests.Select((r, j) =>
         {
             double Ready(int k) => est.NearestTerms(j, k).Pull + (instance.Sites?.LoadSeconds(r.Home, k) ?? 0);
-            // Only the admissible models are read here, not their candidate sources: the pairs' lists are not made.
-            foreach (int k in WindowPairs.AdmissibleModels(est, j, sharing: true, scratch).OrderBy(Ready).ThenByDescending(k => r.Accuracy[k]).ThenBy(k => k))
+            foreach (int k in pairs.Models[j].OrderBy(Ready).ThenByDescending(k => r.Accuracy[k]).ThenBy(k => k))
                 if (ledger.TryTake(j, k)) return MecIlp.Nearest(view, j, k);
             return (Assignment?)null;
         }).ToArray());

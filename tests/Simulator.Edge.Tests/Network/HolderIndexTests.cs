@@ -33,6 +33,9 @@ public class HolderIndexTests
                 {
                     var baseScan = Enumerable.Range(0, cloudlets).Where(l => stores[l].Holds(parts.Base[m])).ToArray();
                     var taskScan = Enumerable.Range(0, cloudlets).Where(l => stores[l].Holds(parts.Task[m])).ToArray();
+                    var wholeScan = Enumerable.Range(0, cloudlets).Where(l => stores[l].Holds(parts.Base[m]) && stores[l].Holds(parts.Task[m])).ToArray();
+                    if (!index.WholeHolders(m).SequenceEqual(parts.Base[m].Length == 0 ? Array.Empty<int>() : wholeScan))
+                        throw new Exception($"step {step}, model {m}: whole holders {string.Join(",", index.WholeHolders(m))}, scan {string.Join(",", wholeScan)}");
                     if (!index.BaseHolders(m).SequenceEqual(parts.Base[m].Length == 0 ? Array.Empty<int>() : baseScan) || !index.TaskHolders(m).SequenceEqual(taskScan))
                         throw new Exception($"step {step}, model {m}: index {string.Join(",", index.BaseHolders(m))} / {string.Join(",", index.TaskHolders(m))}, scan {string.Join(",", baseScan)} / {string.Join(",", taskScan)}");
                     for (int home = 0; home < cloudlets; home++)
@@ -40,15 +43,19 @@ public class HolderIndexTests
                         if (rng.Next(3) == 0) continue;
                         Check("base", parts.Base[m], parts.BaseBytes[m], baseScan, index.NearestBase(home, m), index.BaseTies(home, m), home, step, m);
                         Check("task", parts.Task[m], parts.TaskBytes[m], taskScan, index.NearestTask(home, m), index.TaskTies(home, m), home, step, m);
+                        // Sharing off: the base comes from a holder of the whole model, timed for the base's bytes.
+                        Check("whole", parts.Base[m], parts.BaseBytes[m], wholeScan, index.NearestWhole(home, m), ServiceEstimator.Quickest(Candidates(parts.Base[m], parts.BaseBytes[m], wholeScan, home)).Length, home, step, m);
                     }
                 }
             }
 
+            Source[] Candidates(string[] blocks, double bytes, int[] holding, int home) => blocks.Length == 0 ? new[] { new Source(home, 0) }
+                : holding.Select(l => new Source(l, topology.TransferSeconds(l, home, bytes)))
+                    .Concat(centreAlways || holding.Length == 0 ? new[] { new Source(topology.DataCentre, topology.TransferSeconds(topology.DataCentre, home, bytes)) } : Array.Empty<Source>()).ToArray();
+
             void Check(string what, string[] blocks, double bytes, int[] holding, Source nearest, int ties, int home, int step, int m)
             {
-                var candidates = blocks.Length == 0 ? new[] { new Source(home, 0) }
-                    : holding.Select(l => new Source(l, topology.TransferSeconds(l, home, bytes)))
-                        .Concat(centreAlways || holding.Length == 0 ? new[] { new Source(topology.DataCentre, topology.TransferSeconds(topology.DataCentre, home, bytes)) } : Array.Empty<Source>()).ToArray();
+                var candidates = Candidates(blocks, bytes, holding, home);
                 var quickest = ServiceEstimator.Quickest(candidates);
                 if (nearest != ServiceEstimator.Nearest(candidates) || ties != quickest.Length)
                     throw new Exception($"step {step}, model {m} {what}, home {home}: index {nearest} ({ties} tied), scan {ServiceEstimator.Nearest(candidates)} ({quickest.Length} tied)");
