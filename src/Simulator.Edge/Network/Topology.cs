@@ -20,11 +20,13 @@ public sealed class Topology
 {
     private readonly LinkCost[] paths;
     private readonly int[] lastLink;
+    private readonly NearestCloudlet nearest;
 
     public Topology(IReadOnlyList<Position> cloudlets, IReadOnlyList<Link> links, LinkProfile profile)
     {
         if (cloudlets.Count == 0) throw new ArgumentException("A network needs at least one cloudlet.", nameof(cloudlets));
         Positions = cloudlets;
+        nearest = new NearestCloudlet(cloudlets);
         Links = links;
         Profile = profile;
         int n = Nodes;
@@ -107,17 +109,7 @@ public sealed class Topology
     public double TransferSeconds(int from, int to, double bytes) => from == to ? 0 : Path(from, to).Seconds(bytes);
 
     /// <summary>The cloudlet nearest to a position (lowest index on a tie): a user's home.</summary>
-    public int Nearest(Position p)
-    {
-        int best = 0;
-        double d = double.PositiveInfinity;
-        for (int i = 0; i < Positions.Count; i++)
-        {
-            double di = Positions[i].DistanceTo(p);
-            if (di < d) (best, d) = (i, di);
-        }
-        return best;
-    }
+    public int Nearest(Position p) => nearest.Find(p);
 
     /// <summary>Draws the links by <paramref name="rule"/> and their costs by <paramref name="profile"/>.</summary>
     public static Topology Build(IReadOnlyList<Position> cloudlets, EdgeRule rule, LinkProfile profile, Random rng)
