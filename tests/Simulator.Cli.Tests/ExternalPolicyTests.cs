@@ -60,16 +60,18 @@ public sealed class ExternalPolicyTests : IDisposable
 
     [Theory]
     [InlineData("die", "exited with code 3 before answering act, at decision 5", "policy: something went wrong")]
-    [InlineData("stall", "gave no answer to act within 2 s (the entry's timeout), at decision 5", "")]
+    [InlineData("stall", "gave no answer to act within 10 s (the entry's timeout), at decision 5", "")]
     [InlineData("range", "answered action", "the actions are 0 to")]
     [InlineData("garbage", "answered thinking..., which is not a JSON message", "")]
     public void A_policy_that_fails_fails_its_cell_alone_with_a_message_and_the_other_cells_are_kept(string how, string gist, string detail)
     {
-        string file = Experiment($"[fcfs, {Policy("misbehaving.py", " " + how).Replace("LABEL", "flaky", StringComparison.Ordinal)}]", timeout: "2 s");
+        // The timeout is wall clock and counts the interpreter's start-up in the first answer: only the stalling case
+        // needs one that expires, and even that one must leave the well-behaved replications room on a loaded machine.
+        string file = Experiment($"[fcfs, {Policy("misbehaving.py", " " + how).Replace("LABEL", "flaky", StringComparison.Ordinal)}]", timeout: how == "stall" ? "10 s" : "120 s");
         string outDir = Path.Combine(root, "out-" + how);
         var (code, _, error) = CliHarness.Run("run", file, "--quiet", "--out", outDir);
         Assert.Equal(1, code);
-        Assert.Contains("1 cell(s) failed", error);
+        Assert.True(error.Contains("1 cell(s) failed", StringComparison.Ordinal), error);
         Assert.Contains("point 0, flaky, replication 1: policy 'flaky'", error);
         Assert.Contains(gist, error);
         Assert.Contains(detail, error);
