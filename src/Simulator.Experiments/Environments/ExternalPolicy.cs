@@ -10,7 +10,7 @@ namespace Simulator.Experiments;
 public sealed record ExternalPolicy(string Label, IReadOnlyList<string> Command, string WorkingDirectory, double TimeoutSeconds)
 {
     public static readonly ValueKey CommandKey = new("command", "a command line (split at spaces) or a list of its words", null, "The policy process: a program and its arguments, run in the experiment file's folder.");
-    public static readonly QuantityKey Timeout = new("timeout", UnitKind.Time, "10 s", Domain.Positive, "How long the policy may take to answer one message (wall clock); longer fails its cell.");
+    public static readonly QuantityKey Timeout = new("timeout", UnitKind.Time, "10 s", Domain.Positive, "How long the policy may take to answer one message (wall clock; the first answer includes the program's start-up); longer fails its cell.");
     public static readonly TextKey LabelKey = new("label", "external", "The strategy's name in tables and plots.", "a name",
         check: l => l.Length is > 0 and <= 60 && l.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.') ? null : $"the label '{l}' is 1 to 60 letters, digits, '-', '_' or '.'.");
 

@@ -29,7 +29,7 @@ public class NearestCloudletTests
                 double d = double.PositiveInfinity;
                 for (int i = 0; i < count; i++)
                     if (cloudlets[i].DistanceTo(user) < d) (scan, d) = (i, cloudlets[i].DistanceTo(user));
-                if (topology.Nearest(user) != scan) throw new Exception($"user {user}: grid {topology.Nearest(user)}, scan {scan}");
+                Assert.True(topology.Nearest(user) == scan, $"layout {layout}, user {user}: grid {topology.Nearest(user)}, scan {scan}");
             }
         }, iter: 500);
     }
