@@ -35,6 +35,7 @@ public sealed class ModelParts
             BaseBytes[i] = blocks.Where(b => catalog.UsersOf(b.Id) > 1).Sum(b => (double)b.Bytes);
             TaskBytes[i] = blocks.Where(b => catalog.UsersOf(b.Id) <= 1).Sum(b => (double)b.Bytes);
         }
+        BaseGroups = groups.Count;
     }
 
     public Catalog Catalog { get; }
@@ -51,7 +52,7 @@ public sealed class ModelParts
     public int[] BaseGroup { get; }
 
     /// <summary>How many distinct bases there are.</summary>
-    public int BaseGroups => BaseGroup.Length == 0 ? 0 : BaseGroup.Max() + 1;
+    public int BaseGroups { get; }
 
     public double[] BaseBytes { get; }
 

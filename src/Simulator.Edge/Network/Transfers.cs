@@ -115,11 +115,10 @@ public sealed class Transfers
                 if (unrated[l]++ == 0) inUse.Add(l);
                 left[l] = capacity[l];
             }
-        // Links enter the heap in the order they were first seen: ties between equal shares are broken as before.
-        var heap = bottlenecks;
-        heap.Clear();
-        foreach (int l in inUse) heap.Enqueue(l, left[l] / unrated[l]);
-        while (heap.TryDequeue(out int link, out double share))
+        // Links enter the heap in the order the flows first cross them, which decides between equal shares.
+        bottlenecks.Clear();
+        foreach (int l in inUse) bottlenecks.Enqueue(l, left[l] / unrated[l]);
+        while (bottlenecks.TryDequeue(out int link, out double share))
         {
             if (unrated[link] == 0 || share != left[link] / unrated[link]) continue; // stale entry
             foreach (var f in onLink[link])
@@ -130,7 +129,7 @@ public sealed class Transfers
                 foreach (int l in f.Links)
                 {
                     left[l] -= share;
-                    if (--unrated[l] > 0 && l != link) heap.Enqueue(l, left[l] / unrated[l]);
+                    if (--unrated[l] > 0 && l != link) bottlenecks.Enqueue(l, left[l] / unrated[l]);
                 }
             }
         }

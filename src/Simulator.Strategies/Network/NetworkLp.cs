@@ -17,7 +17,7 @@ public enum LpObjective
 internal sealed record Fraction(double[][] X, double[][][] YBase, double[][][] YTask, double[] Unplaced, double Objective);
 
 /// <summary>
-/// The window's program with source variables : x_jk, y^b_jkl, y^t_jkl, a pull
+/// The window's program with source variables (docs/network.md section 3): x_jk, y^b_jkl, y^t_jkl, a pull
 /// epigraph P_j >= sum y^b s^b and P_j >= sum y^t s^t per request, sum_l y_jkl = x_jk, the budget row
 /// sum_k x_jk (cost_jk without pulling) + P^tx_h P_j &lt;= B_j, and, under the aggregated rule, one capacity
 /// row per cloudlet. Pairs that fail on their own (accuracy, per-request capacity, budget at the nearest

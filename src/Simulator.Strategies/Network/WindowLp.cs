@@ -17,7 +17,6 @@ internal static class WindowLp
     public static Fraction Solve(NetworkView view, WindowPairs pairs, LpObjective objective)
     {
         var instance = view.Instance;
-        var est = view.Estimates;
         int n = instance.Requests.Count;
         bool aggregated = instance.Rules.Capacity == CapacityRule.Aggregated;
         var x = new double[n][];

@@ -34,10 +34,10 @@ public class HolderIndexTests
                     var baseScan = Enumerable.Range(0, cloudlets).Where(l => stores[l].Holds(parts.Base[m])).ToArray();
                     var taskScan = Enumerable.Range(0, cloudlets).Where(l => stores[l].Holds(parts.Task[m])).ToArray();
                     var wholeScan = Enumerable.Range(0, cloudlets).Where(l => stores[l].Holds(parts.Base[m]) && stores[l].Holds(parts.Task[m])).ToArray();
-                    if (!index.WholeHolders(m).SequenceEqual(parts.Base[m].Length == 0 ? Array.Empty<int>() : wholeScan))
-                        throw new Exception($"step {step}, model {m}: whole holders {string.Join(",", index.WholeHolders(m))}, scan {string.Join(",", wholeScan)}");
-                    if (!index.BaseHolders(m).SequenceEqual(parts.Base[m].Length == 0 ? Array.Empty<int>() : baseScan) || !index.TaskHolders(m).SequenceEqual(taskScan))
-                        throw new Exception($"step {step}, model {m}: index {string.Join(",", index.BaseHolders(m))} / {string.Join(",", index.TaskHolders(m))}, scan {string.Join(",", baseScan)} / {string.Join(",", taskScan)}");
+                    Assert.True(index.WholeHolders(m).SequenceEqual(parts.Base[m].Length == 0 ? Array.Empty<int>() : wholeScan),
+                        $"step {step}, model {m}: whole holders {string.Join(",", index.WholeHolders(m))}, scan {string.Join(",", wholeScan)}");
+                    Assert.True(index.BaseHolders(m).SequenceEqual(parts.Base[m].Length == 0 ? Array.Empty<int>() : baseScan) && index.TaskHolders(m).SequenceEqual(taskScan),
+                        $"step {step}, model {m}: index {string.Join(",", index.BaseHolders(m))} / {string.Join(",", index.TaskHolders(m))}, scan {string.Join(",", baseScan)} / {string.Join(",", taskScan)}");
                     for (int home = 0; home < cloudlets; home++)
                     {
                         if (rng.Next(3) == 0) continue;
@@ -57,8 +57,8 @@ public class HolderIndexTests
             {
                 var candidates = Candidates(blocks, bytes, holding, home);
                 var quickest = ServiceEstimator.Quickest(candidates);
-                if (nearest != ServiceEstimator.Nearest(candidates) || ties != quickest.Length)
-                    throw new Exception($"step {step}, model {m} {what}, home {home}: index {nearest} ({ties} tied), scan {ServiceEstimator.Nearest(candidates)} ({quickest.Length} tied)");
+                Assert.True(nearest == ServiceEstimator.Nearest(candidates) && ties == quickest.Length,
+                    $"step {step}, model {m} {what}, home {home}: index {nearest} ({ties} tied), scan {ServiceEstimator.Nearest(candidates)} ({quickest.Length} tied)");
             }
         }, iter: 300);
     }

@@ -51,7 +51,6 @@ public class WindowLpTests
     private static void Feasible(NetworkView view, WindowPairs pairs, Fraction f)
     {
         var instance = view.Instance;
-        var used = new double[instance.Cloudlets.Count];
         for (int j = 0; j < f.X.Length; j++)
         {
             Assert.Equal(1, f.X[j].Sum() + (pairs.Models[j].Length == 0 ? 1 : f.Unplaced[j]), 9);
@@ -60,19 +59,26 @@ public class WindowLpTests
                 Assert.True(f.X[j][p] >= 0);
                 Assert.Equal(f.X[j][p], f.YBase[j][p].Sum(), 12);
                 Assert.Equal(f.X[j][p], f.YTask[j][p].Sum(), 12);
-                used[instance.Requests[j].Home] += f.X[j][p] * view.Estimates.CapacityUse(pairs.Models[j][p]);
             }
         }
+        var used = Used(view, pairs, f);
         if (instance.Rules.Capacity == CapacityRule.Aggregated)
             for (int h = 0; h < used.Length; h++) Assert.True(used[h] <= instance.Cloudlets[h].CapacityBytes * (1 + 1e-9), $"cloudlet {h} over capacity");
     }
 
     private static bool Binds(NetworkView view, WindowPairs pairs, Fraction f)
     {
+        var used = Used(view, pairs, f);
+        return Enumerable.Range(0, used.Length).Any(h => used[h] > 0 && used[h] >= view.Instance.Cloudlets[h].CapacityBytes * (1 - 1e-9));
+    }
+
+    /// <summary>The capacity each cloudlet's requests take in the solution (bytes).</summary>
+    private static double[] Used(NetworkView view, WindowPairs pairs, Fraction f)
+    {
         var instance = view.Instance;
         var used = new double[instance.Cloudlets.Count];
         for (int j = 0; j < f.X.Length; j++)
             for (int p = 0; p < f.X[j].Length; p++) used[instance.Requests[j].Home] += f.X[j][p] * view.Estimates.CapacityUse(pairs.Models[j][p]);
-        return Enumerable.Range(0, used.Length).Any(h => used[h] > 0 && used[h] >= instance.Cloudlets[h].CapacityBytes * (1 - 1e-9));
+        return used;
     }
 }
