@@ -7,7 +7,7 @@ using Simulator.Benchmarks;
 // CP-SAT proving the optimum of 20-user rounds; `speedup [file] [--repeat=N]` times `simulator run` on one
 // core against two; `trace-memory traced|untraced <horizon>` prints one long run's peak memory;
 // `sites-memory <selector> <horizon>` the same for SiteNetworkBenchmarks' network of 125 sites;
-// `kernel-ratio [rounds]` times the kernel and the reference loop in turns in one process;
+// `kernel-ratio [rounds]` times the kernel and the reference loop in turns in one process, with the collector's pauses;
 // `experiment-times [files]` times `simulator run` on every shipped experiment (or the files given);
 // `sites-scale <selector> <cloudlets...>` runs the network of sites for an hour at each size.
 if (args is ["sites-scale", var scaleSelector, .. var sizes])
