@@ -17,7 +17,7 @@ public sealed class HolderIndex
 {
     private readonly IReadOnlyList<PartStore> stores;
     private readonly Topology topology;
-    private readonly bool centreAlways;
+    private readonly SourceRule sources;
     // The distinct non-empty parts (ModelParts gives one array per distinct set of blocks), each model's two, and
     // each model whole (its base's source when sharing is off: only a holder of the exact model supplies it).
     private readonly string[][] blocks;
@@ -45,7 +45,7 @@ public sealed class HolderIndex
         if (stores.Count != topology.Cloudlets) throw new ArgumentException($"{stores.Count} stores for {topology.Cloudlets} cloudlets.", nameof(stores));
         this.stores = stores;
         this.topology = topology;
-        centreAlways = sources == SourceRule.All;
+        this.sources = sources;
         var number = new Dictionary<string[], int>(ReferenceEqualityComparer.Instance);
         var found = new List<(string[] Blocks, double Bytes)>();
         int Number(string[] part, double size)
@@ -144,7 +144,7 @@ public sealed class HolderIndex
     {
         var best = new Nearest { Location = -1, Seconds = double.PositiveInfinity };
         foreach (int l in Holding(p)) Consider(ref best, l, topology.TransferSeconds(l, home, bytes[p]));
-        if (centreAlways || holderCount[p] == 0) Consider(ref best, topology.DataCentre, topology.TransferSeconds(topology.DataCentre, home, bytes[p]));
+        if (sources.OffersDataCentre(holderCount[p])) Consider(ref best, topology.DataCentre, topology.TransferSeconds(topology.DataCentre, home, bytes[p]));
         return best;
     }
 
@@ -176,8 +176,8 @@ public sealed class HolderIndex
     /// <summary>Moves each home's nearest source of part p after <paramref name="location"/> gained or lost it.</summary>
     private void Follow(int p, Nearest[] row, int location, bool gained)
     {
-        // Without the rule's data centre, the first holder replaces the data centre and the last one's loss brings it back.
-        if (!centreAlways && holderCount[p] == (gained ? 1 : 0))
+        // The change took the data centre out of the candidates (a first holder) or brought it back (the last one lost): every home asks afresh.
+        if (sources.OffersDataCentre(holderCount[p]) != sources.OffersDataCentre(holderCount[p] + (gained ? -1 : 1)))
         {
             Array.Clear(row);
             return;

@@ -20,6 +20,12 @@ public enum SourceRule
     All,
 }
 
+public static class SourceRules
+{
+    /// <summary>Whether the data centre is a candidate source of a part that <paramref name="holders"/> cloudlets hold.</summary>
+    public static bool OffersDataCentre(this SourceRule rule, int holders) => rule == SourceRule.All || holders == 0;
+}
+
 /// <summary>The rules of the offline problem that every strategy and the evaluator share.</summary>
 /// <param name="CapacityFactor">alpha of the capacity row.</param>
 public sealed record NetworkRules(CapacityRule Capacity, double CapacityFactor, SourceRule Sources);

@@ -31,7 +31,7 @@ public sealed class ServiceEstimator
     private readonly int[] baseGroup;
     private readonly int groups;
     // The nearest of each candidate list, made on first use like the lists.
-    private readonly Source[]?[]?[] nearestBase, nearestTask;
+    private readonly Source[]?[]?[] nearestBase, nearestTask, nearestWhole;
 
     private readonly HolderIndex? index;
     private readonly long indexVersion;
@@ -58,6 +58,7 @@ public sealed class ServiceEstimator
         groups = instance.Parts.BaseGroups;
         nearestBase = new Source[homes][][];
         nearestTask = new Source[homes][][];
+        nearestWhole = new Source[homes][][];
     }
 
     public NetworkInstance Instance => instance;
@@ -75,9 +76,10 @@ public sealed class ServiceEstimator
             : Candidates(home, Holders(baseHolders, g, parts.Base[k]), parts.BaseBytes[k], parts.Base[k].Length == 0);
     }
 
-    /// <summary>The base sources of <see cref="BaseSources"/> that pull in the least time (all of them on a tie).</summary>
-    public IReadOnlyList<Source> NearestBaseSources(int home, int k) =>
-        ((nearestBase[home] ??= new Source[groups][])[baseGroup[k]]) ??= Index() is { } ix && ix.BaseTies(home, k) == 1 ? new[] { ix.NearestBase(home, k) } : Quickest(BaseSources(home, k));
+    /// <summary>The base sources of <see cref="BaseSources"/> that pull in the least time (all of them on a tie); with <paramref name="sharing"/> off, of holders of model k itself.</summary>
+    public IReadOnlyList<Source> NearestBaseSources(int home, int k, bool sharing = true) => sharing
+        ? ((nearestBase[home] ??= new Source[groups][])[baseGroup[k]]) ??= Index() is { } ix && ix.BaseTies(home, k) == 1 ? new[] { ix.NearestBase(home, k) } : Quickest(BaseSources(home, k))
+        : ((nearestWhole[home] ??= new Source[models][])[k]) ??= Quickest(BaseSources(home, k, sharing: false));
 
     /// <summary>The task sources of <see cref="TaskSources"/> that pull in the least time (all of them on a tie).</summary>
     public IReadOnlyList<Source> NearestTaskSources(int home, int k) =>
@@ -122,7 +124,7 @@ public sealed class ServiceEstimator
     {
         var topology = instance.Topology;
         if (nothing) return new[] { new Source(home, 0) };
-        bool centre = holders.Length == 0 || instance.Rules.Sources == SourceRule.All;
+        bool centre = instance.Rules.Sources.OffersDataCentre(holders.Length);
         var found = new Source[holders.Length + (centre ? 1 : 0)];
         for (int i = 0; i < holders.Length; i++) found[i] = new Source(holders[i], topology.TransferSeconds(holders[i], home, bytes));
         if (centre) found[^1] = new Source(topology.DataCentre, topology.TransferSeconds(topology.DataCentre, home, bytes));

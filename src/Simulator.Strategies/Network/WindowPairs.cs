@@ -64,8 +64,7 @@ internal sealed class WindowPairs
     private void MakeSources()
     {
         // With nearest holders only, the estimator's nearest lists serve (made once per home and part).
-        IReadOnlyList<Source> BaseOf(int home, int m) =>
-            !nearestOnly ? est.BaseSources(home, m, sharing) : sharing ? est.NearestBaseSources(home, m) : ServiceEstimator.Quickest(est.BaseSources(home, m, sharing));
+        IReadOnlyList<Source> BaseOf(int home, int m) => nearestOnly ? est.NearestBaseSources(home, m, sharing) : est.BaseSources(home, m, sharing);
         IReadOnlyList<Source> TaskOf(int home, int m) => nearestOnly ? est.NearestTaskSources(home, m) : est.TaskSources(home, m);
         var requests = est.Instance.Requests;
         bases = new IReadOnlyList<Source>[Models.Length][];

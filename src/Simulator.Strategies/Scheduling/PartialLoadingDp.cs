@@ -265,9 +265,11 @@ public sealed class PartialLoadingDp : IBatchScheduler
                     if (entry.Contains(id)) count++;
                 if (count > most) (head, most) = (model, count);
             }
-            // Serve `head` first with its n smallest-u users, then descend through the rest from J_head.
-            var headUsers = head is null ? Array.Empty<int>() : p.UsersByCost(head.Id);
-            if (head is null || headUsers.Length == 0) return plain;
+            if (head is null) return plain;
+            // Serve `head` first with its n smallest-u users, then descend through the rest from J_head; a head
+            // without users forms no batch, and the table is the plain descent's.
+            var headUsers = p.UsersByCost(head.Id);
+            if (headUsers.Length == 0) return plain;
             var rest = Descent(p, descending.Where(m => m != head).ToArray(), p.Catalog.BlockSet(head), start);
             var time = (double[])plain.Time.Clone();
             var how = new (int HeadUsers, ArraySegment<int> Chosen)[time.Length];

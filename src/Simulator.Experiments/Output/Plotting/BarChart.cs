@@ -57,6 +57,7 @@ internal static class BarChart
         int n = c.Spec.Strategies.Count;
         var y = metric.Shown(points.SelectMany(pt => Enumerable.Range(0, n).Select(s => c.Summaries[(pt.Index, s, metric.Name)].Mean)));
         var bars = new List<Bar>();
+        var owners = new List<int>();
         double width = 0.8 / n;
         for (int g = 0; g < points.Count; g++)
             for (int s = 0; s < n; s++)
@@ -67,9 +68,10 @@ internal static class BarChart
                 bar.Size = width * 0.9;
                 Style(bar, c, s);
                 bars.Add(bar);
+                owners.Add(s);
             }
         plot.Add.Bars(bars);
-        Outline(plot, c, bars, Enumerable.Range(0, points.Count).SelectMany(_ => Enumerable.Range(0, n)).ToArray());
+        Outline(plot, c, bars, owners);
         for (int s = 0; s < n; s++) plot.Legend.ManualItems.Add(new LegendItem { LabelText = c.Styles.Legend(s), FillColor = c.Styles.Colour(s) });
         Label(plot, c, Enumerable.Range(0, points.Count).Select(g => (double)g).ToArray(), points.Select(pt => pt.Written.TryGetValue(x, out var w) ? w : pt.Labels[x]).ToArray(), p.Width);
         plot.XLabel(PlotText.Words(x));
