@@ -70,3 +70,54 @@ public class PlacementTests
         }
     }
 }
+
+/// <summary>The file's own value of a key that a sweep or --set replaces: never run while replaced, yet checked.</summary>
+public class ReplacedValueTests
+{
+    private static ExperimentSpec Read(string from, string to, params string[] sets)
+    {
+        string text = Quickstart.Text();
+        Assert.Contains(from, text);
+        return ExperimentReader.Read(new ExperimentSource(text.Replace(from, to), "edited.yaml", Directory.GetCurrentDirectory(), sets));
+    }
+
+    [Theory]
+    [InlineData("rate: 10 /s", "rate: banana", "'banana' is not a number with a unit")]
+    [InlineData("rate: 10 /s", "rate: 0 /s", "'rate' must be above 0, not 0.")]
+    [InlineData("residency: previous-model", "residency: lru2", "'lru2' is not one of previous-model, lru, pin-shared.")]
+    public void A_bad_value_that_a_sweep_replaces_is_refused_at_its_line(string from, string to, string gist)
+    {
+        string[] sets = to.StartsWith("residency", StringComparison.Ordinal) ? ["sweep={scenario.site.gpu.residency: [lru, pin-shared]}"] : [];
+        var ex = Assert.Throws<ConfigException>(() => Read(from, to, sets));
+        Assert.Contains(gist, ex.Message);
+        Assert.Contains("it is the file's own and must still be valid", ex.Message);
+        Assert.Equal("edited.yaml", ex.File);
+        Assert.Equal(to.StartsWith("rate", StringComparison.Ordinal) ? 18 : 16, ex.Line);
+    }
+
+    [Fact]
+    public void A_bad_value_that_a_set_replaces_is_refused_too()
+    {
+        var ex = Assert.Throws<ConfigException>(() => Read("deadline: 2 s", "deadline: -2 s", "scenario.deadline=2 s"));
+        Assert.Contains("'deadline' must be above 0, not -2.", ex.Message);
+        Assert.Equal(19, ex.Line);
+    }
+
+    [Fact]
+    public void A_valid_replaced_value_changes_nothing_the_run_uses()
+    {
+        var asShipped = Quickstart.Read();
+        var edited = Read("rate: 10 /s", "rate: 7 /s");
+        Assert.Equal(asShipped.Hash, edited.Hash);
+        Assert.Equal(asShipped.ResolvedText, edited.ResolvedText);
+    }
+
+    [Fact]
+    public void A_range_replaced_by_one_value_is_read_as_the_value()
+    {
+        var spec = Read("deadline: 2 s", "deadline: {min: 3 s, max: 1 s}", "scenario.deadline=2 s");
+        var scenario = Assert.IsType<LoneSiteScenario>(spec.Points[0].Scenario);
+        var workload = Assert.IsType<Simulator.Edge.SyntheticWorkload>(scenario.Workload);
+        Assert.Equal(2.0, Assert.IsType<Simulator.Edge.ConstantQuantity>(workload.DeadlineBudgetSeconds).Value);
+    }
+}

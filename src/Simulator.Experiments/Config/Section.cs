@@ -62,6 +62,8 @@ public sealed class Binding(IReadOnlyDictionary<string, YamlDoc> overrides)
 public sealed class Section
 {
     private readonly Dictionary<string, YamlDoc> fields;
+    // The file's own values of keys a sweep point or --set replaces here, for CheckReplaced.
+    private readonly Dictionary<string, YamlDoc> replaced = new(StringComparer.Ordinal);
     private readonly Binding binding;
 
     /// <summary>A mapping of the keys <paramref name="schema"/> declares.</summary>
@@ -90,6 +92,7 @@ public sealed class Section
                 throw value.Error($"unknown key '{name}' in '{path}'.{Spelling.Hint(name, known)} Known keys here: {string.Join(", ", known)}.");
             if (!rest.Contains('.'))
             {
+                if (fields.TryGetValue(key, out var original) && !replaced.ContainsKey(key)) replaced[key] = original;
                 fields[key] = YamlDoc.FromNode(value.Node, value.File, Path(key));
                 binding.Consumed.Add(path);
             }
@@ -150,53 +153,73 @@ public sealed class Section
 
     public double Get(QuantityKey key, double? fallback = null) => Quantity(key.Name, key.UnitKind, fallback ?? key.DefaultValue, key.Domain);
 
-    public double Get(NumberKey key, double? fallback = null)
-    {
-        double value = Number(key.Name, fallback ?? key.DefaultValue, key.Domain);
-        if (value > key.Max) throw (Raw(key) ?? Doc).Error($"'{key.Name}' must be at most {Keys.R(key.Max)}, not {Keys.R(value)}.");
-        return value;
-    }
+    public double Get(NumberKey key, double? fallback = null) => Number(key.Name, fallback ?? key.DefaultValue, key.Domain, key.Max);
 
     public long Get(IntegerKey key, long? fallback = null) => Integer(key.Name, fallback ?? key.DefaultValue, key.Min, key.Max);
 
     public bool Get(BoolKey key) => Bool(key.Name, key.DefaultValue);
 
-    public string Get(TextKey key, string? fallback = null)
-    {
-        string value = Text(key.Name, fallback ?? key.DefaultValue);
-        if (key.Problem(value) is { } problem) throw (Raw(key) ?? Doc).Error(problem);
-        return value;
-    }
+    public string Get(TextKey key, string? fallback = null) => Text(key.Name, fallback ?? key.DefaultValue, key.Problem);
 
     /// <summary>The chosen value; a name not among the choices is an error naming them (and, with a noun, what they are).</summary>
     public T Get<T>(ChoiceKey<T> key, string? fallback = null)
     {
+        CheckReplaced(key.Name, node => Choose(key, node.Text(), node));
         string text = fields.TryGetValue(Read(key.Name), out var v) ? v.Text() : fallback ?? key.DefaultValue ?? throw Doc.Error($"missing '{key.Name}'.");
-        var choice = key.Choices.FirstOrDefault(c => c.Name == text);
-        if (choice.Name is null)
-            throw (v ?? Doc).Error(key.Noun is { } noun
-                ? $"'{text}' is not {noun}; known: {string.Join(", ", key.Names)}.{Spelling.Hint(text, key.Names)}"
-                : $"'{text}' is not one of {string.Join(", ", key.Names)}.{Spelling.Hint(text, key.Names)}");
+        var choice = Choose(key, text, v ?? Doc);
         Record(key.Name, text);
         return choice.Value();
+    }
+
+    private static (string Name, Func<T> Value, string Help) Choose<T>(ChoiceKey<T> key, string text, YamlDoc at)
+    {
+        var choice = key.Choices.FirstOrDefault(c => c.Name == text);
+        if (choice.Name is null)
+            throw at.Error(key.Noun is { } noun
+                ? $"'{text}' is not {noun}; known: {string.Join(", ", key.Names)}.{Spelling.Hint(text, key.Names)}"
+                : $"'{text}' is not one of {string.Join(", ", key.Names)}.{Spelling.Hint(text, key.Names)}");
+        return choice;
     }
 
     /// <summary>A key the schema declares (readers may only ask for those).</summary>
     private string Declared(string key) =>
         Schema is null || Schema.Contains(key) ? key : throw new InvalidOperationException($"The reader asked section '{Schema.Title}' for '{key}', which it does not declare.");
 
+    /// <summary>
+    /// Checks the file's own value of a key that a sweep point or a <c>--set</c> replaces in this binding. That value
+    /// never runs while the replacement stands, but it is what the file says without it, and one the key would refuse
+    /// must not pass <c>validate</c> unseen. A replacement of another shape (one value where the file gives
+    /// {min, max}) is read by other code, so the file's value is left as it is.
+    /// </summary>
+    private void CheckReplaced(string key, Action<YamlDoc> check)
+    {
+        if (!replaced.TryGetValue(key, out var original)) return;
+        var replacement = fields[key];
+        if (original.IsMapping != replacement.IsMapping || original.IsSequence != replacement.IsSequence) return;
+        try
+        {
+            check(original);
+        }
+        catch (ConfigException e)
+        {
+            throw new ConfigException(e.File, e.Line, e.Path, $"{e.Problem} (A sweep or --set replaces this value, but it is the file's own and must still be valid.)");
+        }
+    }
+
     private double Quantity(string key, UnitKind kind, double? fallback, Domain domain)
     {
+        CheckReplaced(key, node => Check(key, node.Quantity(kind), domain, double.PositiveInfinity, node));
         double value = fields.TryGetValue(Read(key), out var v) ? v.Quantity(kind) : fallback ?? throw Doc.Error($"missing '{key}' ({Units.Expected(kind)}).");
-        Check(key, value, domain);
+        Check(key, value, domain, double.PositiveInfinity, v ?? Doc);
         Record(key, value.ToString("R", CultureInfo.InvariantCulture));
         return value;
     }
 
-    private double Number(string key, double? fallback, Domain domain)
+    private double Number(string key, double? fallback, Domain domain, double max)
     {
+        CheckReplaced(key, node => Check(key, node.Number(), domain, max, node));
         double value = fields.TryGetValue(Read(key), out var v) ? v.Number() : fallback ?? throw Doc.Error($"missing '{key}'.");
-        Check(key, value, domain);
+        Check(key, value, domain, max, v ?? Doc);
         Record(key, value.ToString("R", CultureInfo.InvariantCulture));
         return value;
     }
@@ -204,35 +227,51 @@ public sealed class Section
     /// <summary>A whole number within [<paramref name="min"/>, <paramref name="max"/>]: nothing wraps when it is cast.</summary>
     private long Integer(string key, long? fallback, long min, long max)
     {
+        CheckReplaced(key, node => CheckWhole(key, node.Integer(), min, max, node));
         long value = fields.TryGetValue(Read(key), out var v) ? v.Integer() : fallback ?? throw Doc.Error($"missing '{key}'.");
-        if (value < min || value > max) throw (Raw(key) ?? Doc).Error($"'{key}' must be a whole number from {min:N0} to {max:N0}, not {value:N0}.");
+        CheckWhole(key, value, min, max, v ?? Doc);
         Record(key, value.ToString(CultureInfo.InvariantCulture));
         return value;
     }
 
-    private void Check(string key, double value, Domain domain)
+    private static void CheckWhole(string key, long value, long min, long max, YamlDoc at)
+    {
+        if (value < min || value > max) throw at.Error($"'{key}' must be a whole number from {min:N0} to {max:N0}, not {value:N0}.");
+    }
+
+    private static void Check(string key, double value, Domain domain, double max, YamlDoc at)
     {
         string? problem = !double.IsFinite(value) ? "finite"
             : domain == Domain.Positive && !(value > 0) ? "above 0"
             : domain == Domain.NonNegative && !(value >= 0) ? "at least 0"
+            : value > max ? $"at most {Keys.R(max)}"
             : null;
-        if (problem is not null) throw (Raw(key) ?? Doc).Error($"'{key}' must be {problem}, not {value.ToString("R", CultureInfo.InvariantCulture)}.");
+        if (problem is not null) throw at.Error($"'{key}' must be {problem}, not {value.ToString("R", CultureInfo.InvariantCulture)}.");
     }
 
     private bool Bool(string key, bool fallback)
     {
-        bool value = fallback;
-        if (fields.TryGetValue(Read(key), out var v))
-            value = v.Text() switch { "true" => true, "false" => false, var t => throw v.Error($"expected true or false, found '{t}'.") };
+        CheckReplaced(key, node => ParseBool(node));
+        bool value = fields.TryGetValue(Read(key), out var v) ? ParseBool(v) : fallback;
         Record(key, value ? "true" : "false");
         return value;
     }
 
-    private string Text(string key, string? fallback)
+    private static bool ParseBool(YamlDoc node) =>
+        node.Text() switch { "true" => true, "false" => false, var t => throw node.Error($"expected true or false, found '{t}'.") };
+
+    private string Text(string key, string? fallback, Func<string, string?> problem)
     {
+        CheckReplaced(key, node => CheckText(node.Text(), problem, node));
         string value = fields.TryGetValue(Read(key), out var v) ? v.Text() : fallback ?? throw Doc.Error($"missing '{key}'.");
+        CheckText(value, problem, v ?? Doc);
         Record(key, value);
         return value;
+    }
+
+    private static void CheckText(string value, Func<string, string?> problem, YamlDoc at)
+    {
+        if (problem(value) is { } says) throw at.Error(says);
     }
 
     /// <summary>Notes that the reader asked for <paramref name="key"/>.</summary>
