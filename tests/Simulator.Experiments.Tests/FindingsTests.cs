@@ -66,4 +66,41 @@ public class FindingsTests
         Assert.Matches(@"but its mean accuracy is 0\.\d+ against the baseline's 0\.\d+ \(-\d+\.\d %, worse\)", gain);
         Assert.Contains("- mec-lp reports a bound", findings[0]);
     }
+
+    /// <summary>The records with the primary metric unmeasured (n/a) at the points <paramref name="blank"/> picks, as a run that served nothing there reports it.</summary>
+    private static List<RunRecord> Unmeasured(ExperimentSpec spec, IEnumerable<RunRecord> records, Func<int, bool> blank) =>
+        records.Select(r =>
+        {
+            if (!blank(r.Cell.Point)) return r;
+            var values = new MetricValues(spec.Metrics, r.Values.ToArray());
+            values[spec.Primary] = double.NaN;
+            return r with { Values = values };
+        }).ToList();
+
+    [Fact]
+    public void A_point_where_no_strategy_has_a_value_has_no_winner_and_says_so()
+    {
+        var spec = Quickstart.Read(new[] { "replications=2", "horizon=20 s", "warmup=2 s", "plots=[]" });
+        var measured = new Runner(spec, 2).Run();
+        var findings = FindingsOf(Report.Markdown(spec, Unmeasured(spec, measured, point => point == 0)));
+        Assert.StartsWith("- **Which strategy wins** (the highest throughput): ", findings[0]);
+        Assert.EndsWith("; none at arrivals rate = 5 /s (no strategy has a throughput there).", findings[0]);
+        Assert.DoesNotContain(findings, l => l.StartsWith("  - ", StringComparison.Ordinal) && l.Contains("= 5 /s", StringComparison.Ordinal));
+        Assert.Equal(2, findings.Count(l => l.StartsWith("  - ", StringComparison.Ordinal)));
+
+        var none = FindingsOf(Report.Markdown(spec, Unmeasured(spec, measured, _ => true)));
+        Assert.Equal(new[] { "- **Which strategy wins**: none can be named: no strategy has a throughput at any point (every mean is n/a: no run measured it)." }, none);
+    }
+
+    [Fact]
+    public void A_table_of_points_gives_a_point_without_a_winner_its_row()
+    {
+        var spec = Quickstart.Read(new[] { "replications=2", "horizon=20 s", "warmup=2 s", "plots=[]", "strategies=[pl-greedy, no-sharing]", "sweep={scenario.arrivals.rate: [5 /s, 10 /s], scenario.site.disk: [hdd-7200, nvme-gen4]}" });
+        var records = Unmeasured(spec, new Runner(spec, 2).Run(), point => point == 1);
+        var lines = Report.Markdown(spec, records).Split('\n');
+        var rows = lines.SkipWhile(l => !l.StartsWith("| arrivals rate", StringComparison.Ordinal)).Skip(2).TakeWhile(l => l.StartsWith('|')).ToArray();
+        Assert.Equal(4, rows.Length);
+        Assert.Equal("| 5 /s | nvme-gen4 | none (no value) | n/a |", rows[1]);
+        Assert.All(rows.Where((_, i) => i != 1), r => Assert.DoesNotContain("none", r));
+    }
 }

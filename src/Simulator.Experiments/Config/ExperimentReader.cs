@@ -39,6 +39,7 @@ public static class ExperimentReader
         double horizon = t.Get(ExperimentKeys.Horizon);
         double warmup = t.Get(ExperimentKeys.Warmup);
         if (!(horizon > warmup)) throw (t.Raw(ExperimentKeys.Horizon) ?? doc).Error($"the horizon ({horizon} s) must be longer than the warm-up ({warmup} s).");
+        var length = new RunLength(horizon, warmup);
         var (registry, kinds, _) = ReadPlugins(t, baseDirectory);
         var strategies = ReadStrategies(t, registry, baseDirectory);
         string? baseline = t.Has(ExperimentKeys.Baseline) ? t.Get(ExperimentKeys.Baseline) : null;
@@ -77,12 +78,12 @@ public static class ExperimentReader
             var pointOverrides = new Dictionary<string, YamlDoc>(scenarioSets);
             foreach (var (path, value) in combination) pointOverrides[path] = value;
             var binding = new Binding(pointOverrides);
-            var scenario = ReadScenario(t.Raw(ExperimentKeys.Scenario) ?? throw doc.Error("missing 'scenario'."), binding, baseDirectory, kinds);
+            var scenario = ReadScenario(t.Raw(ExperimentKeys.Scenario) ?? throw doc.Error("missing 'scenario'."), binding, baseDirectory, kinds, length);
             if (points.Count > 0 && points[0].Scenario.Kind != scenario.Kind)
                 throw (t.Raw(ExperimentKeys.Sweep) ?? doc).Error($"every sweep point must be of one scenario kind; point 0 is {points[0].Scenario.Kind.Name}, point {index} {scenario.Kind.Name}.");
             binding.CheckAllConsumed();
             bindings.Add(binding);
-            var labels = combination.ToDictionary(c => c.Path, c => binding.Resolved.TryGetValue(c.Path, out var v) ? v : c.Value.Text());
+            var labels = combination.ToDictionary(c => c.Path, c => Label(c.Path, c.Value, binding.Resolved));
             foreach (var (key, value) in binding.Resolved) text.Append(CultureInfo.InvariantCulture, $"points[{index}].").Append(key).Append(": ").AppendLine(value);
             // A strategy with settings of its own, or one that needs site settings, runs in the point's scenario with them: read again, and recorded.
             var byStrategy = new IScenario[strategies.Count];
@@ -97,7 +98,7 @@ public static class ExperimentReader
                 var withOwn = new Dictionary<string, YamlDoc>(pointOverrides);
                 foreach (var (path, value) in own) withOwn[path] = value;
                 var strategyBinding = new Binding(withOwn);
-                byStrategy[s] = ReadScenario(t.Raw(ExperimentKeys.Scenario)!, strategyBinding, baseDirectory, kinds);
+                byStrategy[s] = ReadScenario(t.Raw(ExperimentKeys.Scenario)!, strategyBinding, baseDirectory, kinds, length);
                 strategyBinding.CheckAllConsumed();
                 bindings.Add(strategyBinding);
                 foreach (var path in own.Keys.Order(StringComparer.Ordinal))
@@ -105,7 +106,7 @@ public static class ExperimentReader
             }
             points.Add(new SweepPoint(index, labels, scenario)
             {
-                Written = combination.ToDictionary(c => c.Path, c => c.Value.IsMapping || c.Value.IsSequence ? labels[c.Path] : c.Value.Text()),
+                Written = combination.ToDictionary(c => c.Path, c => c.Value.IsMapping || c.Value.IsSequence ? c.Value.Flow() : c.Value.Text()),
                 ByStrategy = byStrategy,
             });
             index++;
@@ -164,12 +165,25 @@ public static class ExperimentReader
         return own;
     }
 
+    /// <summary>
+    /// A swept value as the point resolved it: the value read at its path, or for a section (a {min, max} range, a
+    /// catalog, the links) the values read under it, in braces; a value nothing read stands as written.
+    /// </summary>
+    private static string Label(string path, YamlDoc written, IReadOnlyDictionary<string, string> resolved)
+    {
+        if (resolved.TryGetValue(path, out var value)) return value;
+        if (!written.IsMapping && !written.IsSequence) return written.Text();
+        string prefix = path + ".";
+        var inside = resolved.Where(r => r.Key.StartsWith(prefix, StringComparison.Ordinal)).Select(r => $"{r.Key[prefix.Length..]}: {r.Value}").ToArray();
+        return inside.Length > 0 ? "{" + string.Join(", ", inside) + "}" : throw written.Error("a swept section must give values its scenario reads.");
+    }
+
     /// <summary>The scenario at one sweep point, read by its kind (the registry's default when it names none).</summary>
-    private static IScenario ReadScenario(YamlDoc doc, Binding binding, string baseDirectory, ScenarioKinds kinds)
+    private static IScenario ReadScenario(YamlDoc doc, Binding binding, string baseDirectory, ScenarioKinds kinds, RunLength length)
     {
         var any = new Section(doc, binding);
         var kind = kinds.Find(any.Get(ExperimentKeys.ScenarioKind, kinds.Default.Name), any.Raw(ExperimentKeys.ScenarioKind) ?? doc);
-        return kind.Read(new Section(doc, binding, kind.Section), new ReadContext(baseDirectory, kinds));
+        return kind.Read(new Section(doc, binding, kind.Section), new ReadContext(baseDirectory, kinds, length));
     }
 
     /// <summary>What only the scenario's kind decides: the strategies it runs, and the plots it offers.</summary>
@@ -406,7 +420,7 @@ public static class ExperimentReader
             var looks = new Section(p, new Binding(new Dictionary<string, YamlDoc>()), ExperimentKeys.Plot);
             string name = f.TryGetValue("kind", out var k) ? k.Text() : "line-ci";
             if (!known.Contains(name)) throw f["kind"].Error($"'{name}' is not a plot kind; known: {string.Join(", ", known)}.{Spelling.Hint(name, known)}");
-            var at = f.TryGetValue("at", out var a) ? a.Mapping().ToDictionary(kv => kv.Key, kv => kv.Value.Text(), StringComparer.Ordinal) : new Dictionary<string, string>();
+            var at = f.TryGetValue("at", out var a) ? a.Mapping().ToDictionary(kv => kv.Key, kv => kv.Value.IsMapping || kv.Value.IsSequence ? kv.Value.Flow() : kv.Value.Text(), StringComparer.Ordinal) : new Dictionary<string, string>();
             var offering = kinds.All.Where(k => k.Plots.Any(x => x.Name == name)).ToArray();
             var plotKind = kind.Plots.FirstOrDefault(x => x.Name == name);
             string y = f.TryGetValue("y", out var yDoc) ? yDoc.Text() : (plotKind ?? offering[0].Plots.First(x => x.Name == name)).DefaultY(kind.Metrics);

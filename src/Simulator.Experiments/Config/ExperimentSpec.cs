@@ -67,9 +67,12 @@ public sealed record SweepPoint(int Index, IReadOnlyDictionary<string, string> L
     /// <summary>Each swept value as the file writes it ("20 MHz"), for people; <see cref="Labels"/> holds the resolved SI values.</summary>
     public IReadOnlyDictionary<string, string> Written { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Whether the point has every value <paramref name="at"/> names; a value may carry a unit, as the sweep's do ("20 MHz" matches the resolved 20000000).</summary>
+    /// <summary>
+    /// Whether the point has every value <paramref name="at"/> names; a value may carry a unit, as the sweep's do
+    /// ("20 MHz" matches the resolved 20000000), and a swept section matches as the sweep wrote it.
+    /// </summary>
     public bool Matches(IReadOnlyDictionary<string, string> at) =>
-        at.All(a => Labels.TryGetValue(a.Key, out var v) && (v == a.Value || SameNumber(v, a.Value)));
+        at.All(a => Labels.TryGetValue(a.Key, out var v) && (v == a.Value || (Written.TryGetValue(a.Key, out var w) && w == a.Value) || SameNumber(v, a.Value)));
 
     private static bool SameNumber(string label, string value)
     {

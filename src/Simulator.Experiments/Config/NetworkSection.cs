@@ -1,3 +1,4 @@
+using System.Globalization;
 using Simulator.Edge;
 using Simulator.Edge.Network;
 
@@ -100,8 +101,24 @@ public sealed class NetworkSection
     /// <summary>How a cloudlet's inference queue is modelled; one window at t = 0 has no queue to simulate.</summary>
     public Queueing Queueing(bool overTime) => Network.Get(overTime ? NetworkKeys.Queueing : NetworkKeys.Queueing.Only("analytic"));
 
-    /// <summary>The window a strategy plans (0: each request on arrival) and what a decision does about a part on its way.</summary>
-    public (double WindowSeconds, Inflight Inflight) Window() => (Network.Get(NetworkKeys.Window), Network.Get(NetworkKeys.Inflight));
+    /// <summary>
+    /// The window a strategy plans (0: each request on arrival) and what a decision does about a part on its way.
+    /// Windows close at whole multiples of the window, and a request is planned when its window closes: one
+    /// that closes nowhere between the warm-up and the horizon would leave every measured request unplanned,
+    /// a run with nothing to report.
+    /// </summary>
+    public (double WindowSeconds, Inflight Inflight) Window(RunLength length)
+    {
+        double window = Network.Get(NetworkKeys.Window);
+        if (window > 0)
+        {
+            double firstMeasured = (Math.Floor(length.WarmupSeconds / window) + 1) * window;
+            if (firstMeasured >= length.HorizonSeconds)
+                throw Network.Required(NetworkKeys.Window).Error(string.Create(CultureInfo.InvariantCulture,
+                    $"no {Keys.R(window)} s window closes after the warm-up ({Keys.R(length.WarmupSeconds)} s) and before the horizon ({Keys.R(length.HorizonSeconds)} s), so no measured request would be planned; a window shorter than the {Keys.R(length.MeasuredSeconds)} s between them always closes there."));
+        }
+        return (window, Network.Get(NetworkKeys.Inflight));
+    }
 
     /// <summary>The users' rate to their cloudlet: the paper's formula, or the project's radio under the realistic profile.</summary>
     public UplinkRate UserUplink() => Paper

@@ -195,10 +195,21 @@ public sealed class YamlDoc
 
     public bool IsSequence => node is YamlSequenceNode;
 
-    /// <summary>The mapping's entries, after checking every key is one of <paramref name="known"/>.</summary>
     /// <summary>The keys of a mapping as written (none for any other node), before any check.</summary>
     public IEnumerable<string> Keys => node is YamlMappingNode m ? m.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "") : Array.Empty<string>();
 
+    /// <summary>The value on one line of flow YAML, as written (a swept section's value in a table or a legend).</summary>
+    public string Flow() => Flow(node);
+
+    private static string Flow(YamlNode n) => n switch
+    {
+        YamlMappingNode m => "{" + string.Join(", ", m.Children.Select(kv => $"{Flow(kv.Key)}: {Flow(kv.Value)}")) + "}",
+        YamlSequenceNode q => "[" + string.Join(", ", q.Children.Select(Flow)) + "]",
+        YamlScalarNode { Value: { } v } => v,
+        _ => "",
+    };
+
+    /// <summary>The mapping's entries, after checking every key is one of <paramref name="known"/>.</summary>
     public IReadOnlyDictionary<string, YamlDoc> Mapping(params string[] known)
     {
         if (node is not YamlMappingNode map) throw Error($"expected a mapping (key: value), found {Describe()}.");

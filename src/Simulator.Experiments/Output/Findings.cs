@@ -32,16 +32,27 @@ internal static class Findings
         string Where(SweepPoint pt) => spec.Sweep.Count == 0 ? "" : " at " + PlotText.Values(spec.Sweep.Select(a => a.Path), pt);
         sb.AppendLine("## Findings");
         sb.AppendLine();
-        var winners = points.Select(pt => (Point: pt, Strategy: Winner(pt))).Where(w => w.Strategy >= 0).ToArray();
+        var ranked = points.Select(pt => (Point: pt, Strategy: Winner(pt))).ToArray();
+        var winners = ranked.Where(w => w.Strategy >= 0).ToArray();
+        // A point where no strategy has a value (no request measured, every mean n/a) has no winner, and says so.
+        var unranked = ranked.Where(w => w.Strategy < 0).Select(w => w.Point).ToArray();
         var byWinner = winners.GroupBy(w => w.Strategy).ToArray();
         string best = higher ? "highest" : "lowest";
         bool table = spec.Sweep.Count >= 2;
         if (bounds.Count > 0)
             sb.AppendLine(CultureInfo.InvariantCulture, $"- {string.Join(", ", bounds.Select(s => spec.Strategies[s].Label))} {(bounds.Count == 1 ? "reports a bound" : "report bounds")} (a relaxation, or an oracle that knows what no strategy can), not {(bounds.Count == 1 ? "a rival: it is" : "rivals: they are")} left out of the ranking.");
+        if (winners.Length == 0)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"- **Which strategy wins**: none can be named: no strategy has a {primary}{(points.Length > 1 ? " at any point" : "")} (every mean is n/a: no run measured it).");
+            sb.AppendLine();
+            return;
+        }
+        string noWinner = unranked.Length == 0 ? ""
+            : $"; none{(spec.Sweep.Count == 0 ? "" : " at " + string.Join(" and ", unranked.Select(pt => PlotText.Values(spec.Sweep.Select(a => a.Path), pt))))} (no strategy has a {primary} there)";
         if (!table)
-            sb.AppendLine(byWinner.Length == 1 && points.Length > 1
+            sb.AppendLine(byWinner.Length == 1 && points.Length > 1 && unranked.Length == 0
                 ? $"- **Which strategy wins**: {spec.Strategies[byWinner[0].Key].Label}, with the {best} {primary} at every one of the {points.Length} points."
-                : $"- **Which strategy wins** (the {best} {primary}): {string.Join("; ", byWinner.Select(g => $"{spec.Strategies[g.Key].Label}{(spec.Sweep.Count == 0 ? "" : " at " + string.Join(" and ", g.Select(w => PlotText.Values(spec.Sweep.Select(a => a.Path), w.Point))))}"))}.");
+                : $"- **Which strategy wins** (the {best} {primary}): {string.Join("; ", byWinner.Select(g => $"{spec.Strategies[g.Key].Label}{(spec.Sweep.Count == 0 ? "" : " at " + string.Join(" and ", g.Select(w => PlotText.Values(spec.Sweep.Select(a => a.Path), w.Point))))}"))}{noWinner}.");
         int baseline = spec.Baseline is null ? -1 : spec.Strategies.Select((s, i) => (s, i)).Single(x => x.s.Label == spec.Baseline).i;
         var paired = baseline < 0 ? new Dictionary<(int, int), PairedSummary>()
             : ResultWriter.Paired(spec, records).Where(p => p.Metric == primaryName).ToDictionary(p => (p.Point, p.Strategy), p => p.Paired);
@@ -56,7 +67,7 @@ internal static class Findings
         }
         if (table)
         {
-            WriteTable(sb, spec, winners, baseline, paired, Gain, best, primary);
+            WriteTable(sb, spec, ranked, baseline, paired, Gain, best, primary);
         }
         else if (baseline >= 0)
         {
@@ -100,7 +111,7 @@ internal static class Findings
         sb.AppendLine();
     }
 
-    /// <summary>The winner and its gain at every point of a sweep of several settings, one row a point.</summary>
+    /// <summary>The winner and its gain at every point of a sweep of several settings, one row a point (a point without a winner: -1).</summary>
     private static void WriteTable(StringBuilder sb, ExperimentSpec spec, (SweepPoint Point, int Strategy)[] winners, int baseline,
         IReadOnlyDictionary<(int, int), PairedSummary> paired, Func<SweepPoint, int, PairedSummary, string> gain, string best, string primary)
     {
@@ -111,9 +122,9 @@ internal static class Findings
         sb.AppendLine("|" + string.Concat(Enumerable.Repeat("---|", columns.Length)));
         foreach (var (point, strategy) in winners)
         {
-            var cells = Report.Labels(spec, point.Index).Append(spec.Strategies[strategy].Label).ToList();
+            var cells = Report.Labels(spec, point.Index).Append(strategy < 0 ? "none (no value)" : spec.Strategies[strategy].Label).ToList();
             if (baseline >= 0)
-                cells.Add(strategy == baseline ? "the baseline itself" : paired.TryGetValue((point.Index, strategy), out var p) ? gain(point, strategy, p) : "n/a");
+                cells.Add(strategy < 0 ? "n/a" : strategy == baseline ? "the baseline itself" : paired.TryGetValue((point.Index, strategy), out var p) ? gain(point, strategy, p) : "n/a");
             sb.AppendLine("| " + string.Join(" | ", cells) + " |");
         }
         sb.AppendLine();

@@ -46,7 +46,7 @@ public sealed class NetworkKind : ScenarioKind
         var network = new NetworkSection(scenario, baseDirectory);
         var queueing = network.Queueing(overTime: true);
         var contention = network.Contention(overTime: true);
-        var (window, inflight) = network.Window();
+        var (window, inflight) = network.Window(context.Length);
         var users = network.Requests;
         double rate = users.Get(NetworkKeys.Rate);
         if (users.Has(NetworkKeys.Count)) throw users.Required(NetworkKeys.Count).Error("requests over the horizon come at a 'rate'; 'count' is the one-shot window's size.");

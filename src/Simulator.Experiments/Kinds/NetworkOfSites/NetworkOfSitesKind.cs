@@ -69,7 +69,7 @@ public sealed class NetworkOfSitesKind : ScenarioKind
         var net = network.Network;
         if (net.Has(NetworkKeys.Queueing)) throw net.Required(NetworkKeys.Queueing).Error("in a network of sites each cloudlet's site queues and serves its requests: 'queueing' is the paper's inference model, for a network without 'cloudlet'.");
         var contention = network.Contention(overTime: true);
-        var (window, inflight) = network.Window();
+        var (window, inflight) = network.Window(context.Length);
         var users = network.Requests;
         foreach (var key in new Key[] { NetworkKeys.Rate, NetworkKeys.Users, NetworkKeys.Uplink, NetworkKeys.Input })
             if (users.Has(key))

@@ -128,7 +128,12 @@ public sealed class PlotContext
     public RunTrace[][] AllTraces(SweepPoint point) => traces.All(point);
 
     public static double Number(string label) =>
-        double.TryParse(label, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : throw new FormatException($"'{label}' is not a number to plot along x.");
+        IsNumber(label, out double v) ? v : throw new FormatException($"'{label}' is not a number to plot along x.");
+
+    /// <summary>Whether a swept value, as the point resolved it, can stand on a numeric axis.</summary>
+    public static bool IsNumber(string label) => IsNumber(label, out _);
+
+    private static bool IsNumber(string label, out double value) => double.TryParse(label, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
     private static double Finite(double v, double fallback) => double.IsNaN(v) ? fallback : v;
 }
