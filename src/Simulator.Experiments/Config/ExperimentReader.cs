@@ -425,6 +425,7 @@ public static class ExperimentReader
             var plotKind = kind.Plots.FirstOrDefault(x => x.Name == name);
             string y = f.TryGetValue("y", out var yDoc) ? yDoc.Text() : (plotKind ?? offering[0].Plots.First(x => x.Name == name)).DefaultY(kind.Metrics);
             if (plotKind is null) throw p.Error(offering[0].Plots.First(x => x.Name == name).NotOffered(kind, y, offering));
+            if (yDoc is not null && !plotKind.TakesY) throw yDoc.Error($"a {name} plot shows {plotKind.Shows}: it takes no y.");
             var (logX, logY) = looks.Has(ExperimentKeys.Log) ? looks.Get(ExperimentKeys.Log) : plotKind is RegretPlot ? (true, true) : (false, false);
             if ((logX && !plotKind.LogAllowed.X) || (logY && !plotKind.LogAllowed.Y))
                 throw looks.Required(ExperimentKeys.Log).Error($"a {name} plot's {(logX && !plotKind.LogAllowed.X ? "x" : "y")} axis cannot be logarithmic{(plotKind.LogAllowed.Y ? "" : " (its bars start at 0, or its values may be negative, which no logarithm has)")}; log: {(plotKind.LogAllowed.X ? "x" : plotKind.LogAllowed.Y ? "y" : "none")}{(plotKind.LogAllowed.X && plotKind.LogAllowed.Y ? ", y or xy" : "")} is what it takes.");

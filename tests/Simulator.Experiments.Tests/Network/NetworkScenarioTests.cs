@@ -169,7 +169,8 @@ public class NetworkScenarioTests
     [Fact]
     public void A_regret_plot_in_a_scenario_without_learners_metrics_is_refused()
     {
-        var ex = Assert.Throws<ConfigException>(() => Read(Experiment.Replace("kind: network-one-shot", "kind: network", StringComparison.Ordinal)
+        // Over time, with a horizon its 10 s windows close in.
+        var ex = Assert.Throws<ConfigException>(() => Read(Experiment.Replace("kind: network-one-shot", "kind: network", StringComparison.Ordinal).Replace("horizon: 1 s", "horizon: 20 s", StringComparison.Ordinal)
             .Replace("requests: {count: 60}", "requests: {rate: 1 /s}", StringComparison.Ordinal).Replace("mec-appro, ", "", StringComparison.Ordinal).Replace(", mec-lp]", "]", StringComparison.Ordinal) + "\nplots:\n  - {kind: regret}\n"));
         Assert.Contains("a regret plot needs the online metrics", ex.Message);
     }

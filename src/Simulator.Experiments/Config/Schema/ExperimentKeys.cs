@@ -4,7 +4,7 @@ namespace Simulator.Experiments;
 public static class ExperimentKeys
 {
     public static readonly TextKey X = new("x", null, "Along-x plots: the swept path on the x axis.", "a swept path", dependsOn: "none");
-    public static readonly TextKey Y = new("y", null, "The metric (or, for a time series, the level) drawn.", "a metric", dependsOn: "the plot's own (the kind's primary metric for line-ci, bars, paired-gain)");
+    public static readonly TextKey Y = new("y", null, "The metric (or, for a time series, the level) drawn; plots of one fixed quantity (cdf, breakdown, outcomes, bytes-saved, regret) take none.", "a metric", dependsOn: "the plot's own (the kind's primary metric for line-ci, bars, paired-gain)");
     public static readonly TextKey Kind = new("kind", "line-ci", "The plot kind (list kinds shows a scenario kind's).", "a plot kind");
     public static readonly ValueKey At = new("at", "{swept path: value, ...}", "none", "The sweep point a one-point plot shows, or the values an along-x plot fixes.");
 

@@ -16,7 +16,9 @@ public sealed class BarsPlot : PlotKind
 
     public override (bool X, bool Y) LogAllowed => (false, false);
 
-    public override string Shows => fixedMetric is null ? "a metric per strategy at one sweep point" : "a site's latencies or loading";
+    public override string Shows => fixedMetric is null ? "a metric per strategy at one sweep point" : $"{fixedMetric.Words} per strategy at one sweep point";
+
+    public override bool TakesY => fixedMetric is null;
 
     public override string DefaultY(MetricSet metrics) => fixedMetric?.Name ?? base.DefaultY(metrics);
 

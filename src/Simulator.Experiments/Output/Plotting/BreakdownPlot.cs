@@ -11,7 +11,9 @@ public sealed class BreakdownPlot(IReadOnlyList<(Metric Part, string Words)> par
 {
     public override (bool X, bool Y) LogAllowed => (false, false);
 
-    public override string Shows => "a site's latencies or loading";
+    public override string Shows => "the latency of a site's requests at one sweep point, stacked along its critical path per strategy";
+
+    public override bool TakesY => false;
 
     public override string DefaultY(MetricSet metrics) => total.Name;
 

@@ -15,7 +15,9 @@ public sealed class CdfPlot() : PlotKind("cdf")
 
     public override (bool X, bool Y) LogAllowed => (true, true);
 
-    public override string Shows => "a site's latencies or loading";
+    public override string Shows => "the latency distribution of a site's served requests at one sweep point, per strategy";
+
+    public override bool TakesY => false;
 
     public override string DefaultY(MetricSet metrics) => "latency";
 

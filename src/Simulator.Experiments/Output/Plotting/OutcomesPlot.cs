@@ -5,7 +5,9 @@ public sealed class OutcomesPlot(IReadOnlyList<Metric> outcomes) : PlotKind("out
 {
     public override (bool X, bool Y) LogAllowed => (false, false);
 
-    public override string Shows => "a site's latencies or loading";
+    public override string Shows => "what became of a site's requests at one sweep point (on time, late, expired, rejected, unfinished), stacked per strategy";
+
+    public override bool TakesY => false;
 
     public override string DefaultY(MetricSet metrics) => outcomes[0].Name;
 

@@ -16,6 +16,8 @@ public sealed class RegretPlot(IReadOnlyList<(Metric Regret, double Fraction)> c
 
     public override string Shows => "a learner's cumulative regret over the rounds";
 
+    public override bool TakesY => false;
+
     public override string DefaultY(MetricSet metrics) => checkpoints[^1].Regret.Name;
 
     public override string NotOffered(ScenarioKind kind, string y, IEnumerable<ScenarioKind> offering) =>
