@@ -85,9 +85,23 @@ public class RunnerTests
     public void Sequential_stopping_stops_at_min_when_narrow_enough_and_at_max_otherwise()
     {
         var loose = Quickstart.Read(new[] { "replications={min: 3, max: 6, ci_half_width: 90%}", "horizon=30 s", "warmup=5 s", "sweep={scenario.arrivals.rate: [10 /s]}", "plots=[]" });
-        Assert.All(new Runner(loose, 2).Run().GroupBy(r => (r.Cell.Point, r.Cell.Strategy)), g => Assert.Equal(3, g.Count()));
+        var looseRecords = new Runner(loose, 2).Run();
+        Assert.All(looseRecords.GroupBy(r => (r.Cell.Point, r.Cell.Strategy)), g => Assert.Equal(3, g.Count()));
         var strict = Quickstart.Read(new[] { "replications={min: 3, max: 6, ci_half_width: 0.01%}", "horizon=30 s", "warmup=5 s", "sweep={scenario.arrivals.rate: [10 /s]}", "plots=[]" });
-        Assert.All(new Runner(strict, 2).Run().GroupBy(r => (r.Cell.Point, r.Cell.Strategy)), g => Assert.Equal(6, g.Count()));
+        var strictRecords = new Runner(strict, 2).Run();
+        Assert.All(strictRecords.GroupBy(r => (r.Cell.Point, r.Cell.Strategy)), g => Assert.Equal(6, g.Count()));
+
+        // The report says which it was, with the intervals that stayed too wide.
+        string Line(ExperimentSpec spec, IReadOnlyList<RunRecord> records) => Report.Markdown(spec, records).Split('\n').Single(l => l.StartsWith("- sequential stopping:", StringComparison.Ordinal));
+        Assert.Equal("- sequential stopping: replications added (from 3 to at most 6) until every strategy's throughput has a 95 % half-width within 90 % of its mean: met at arrivals rate = 10 /s with 3 replications.", Line(loose, looseRecords));
+        string missed = Line(strict, strictRecords);
+        Assert.Contains("within 0.01 % of its mean: **not met** at arrivals rate = 10 /s with 6 replications (pl-dp ±", missed);
+        var throughput = strict.Metrics["throughput"];
+        foreach (var s in Enumerable.Range(0, strict.Strategies.Count))
+        {
+            var summary = Summary.Of(strictRecords.Where(r => r.Cell.Strategy == s).Select(r => r.Values[throughput]));
+            Assert.Contains($"{strict.Strategies[s].Label} ±{(summary.HalfWidth / summary.Mean).ToString("P1", System.Globalization.CultureInfo.InvariantCulture)}", missed);
+        }
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public static class Report
         if (spec.Description.Length > 0) sb.AppendLine(spec.Description).AppendLine();
         int reps = records.GroupBy(r => (r.Cell.Point, r.Cell.Strategy)).Select(g => g.Count()).DefaultIfEmpty(0).Max();
         sb.AppendLine(CultureInfo.InvariantCulture, $"- seed {spec.Seed}; {spec.Points.Count} sweep point(s) x {spec.Strategies.Count} strategies x up to {reps} replications ({records.Count} runs)");
+        if (spec.Replications.RelativeHalfWidth is { } target) sb.AppendLine(SequentialStopping.Outcome(spec, records, target));
         sb.AppendLine(CultureInfo.InvariantCulture, $"- horizon {spec.HorizonSeconds} s, warm-up {spec.WarmupSeconds} s; intervals are Student-t 95 %");
         sb.AppendLine(CultureInfo.InvariantCulture, $"- strategies: {string.Join(", ", spec.Strategies.Select(s => s.Label))}{(spec.Baseline is null ? "" : $"; baseline {spec.Baseline}")}");
         if (spec.Sweep.Count > 0) sb.AppendLine(CultureInfo.InvariantCulture, $"- sweep: {string.Join("; ", spec.Sweep.Select(a => $"{a.Path} over {a.Values.Count} values"))}");

@@ -63,7 +63,7 @@ public sealed class Runner(ExperimentSpec spec, int parallelism)
             var reps = Enumerable.Repeat(plan.Min, spec.Points.Count).ToArray();
             while (true)
             {
-                var more = Enumerable.Range(0, spec.Points.Count).Where(p => reps[p] < plan.Max && !NarrowEnough(records, p, width)).ToArray();
+                var more = Enumerable.Range(0, spec.Points.Count).Where(p => reps[p] < plan.Max && !SequentialStopping.NarrowEnough(spec, records, p, width)).ToArray();
                 if (more.Length == 0) break;
                 RunAll(more.SelectMany(p => Cells(new[] { p }, reps[p], reps[p] + 1)).ToArray());
                 if (!failed.IsEmpty) throw new CellsFailed(spec, failed.OrderBy(f => (f.Cell.Point, f.Cell.Strategy, f.Cell.Replication)).ToArray());
@@ -77,18 +77,6 @@ public sealed class Runner(ExperimentSpec spec, int parallelism)
         points.SelectMany(p => Enumerable.Range(0, spec.Strategies.Count)
                 .SelectMany(s => Enumerable.Range(fromReplication, toReplication - fromReplication).Select(r => new Cell(p, s, r))))
             .Where(Include).ToList();
-
-    private bool NarrowEnough(IEnumerable<RunRecord> records, int point, double relative)
-    {
-        var primary = spec.Primary;
-        for (int s = 0; s < spec.Strategies.Count; s++)
-        {
-            var values = records.Where(r => r.Cell.Point == point && r.Cell.Strategy == s).Select(r => r.Values[primary]).ToArray();
-            var summary = Summary.Of(values);
-            if (!(summary.HalfWidth <= relative * Math.Abs(summary.Mean))) return false;
-        }
-        return true;
-    }
 
     /// <summary>The seed every strategy shares at (point, replication).</summary>
     public static ulong CellSeed(ulong experimentSeed, int point, int replication) =>
