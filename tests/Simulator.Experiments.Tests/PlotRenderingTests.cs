@@ -90,6 +90,29 @@ public class PlotRenderingTests
     }
 
     [Fact]
+    public void A_line_plot_of_zipped_settings_runs_one_line_per_strategy_through_every_point_and_names_what_moves_with_x()
+    {
+        var spec = Quickstart.Read(new[] { "replications=2", "horizon=20 s", "warmup=4 s", "strategies=[pl-dp, no-sharing]", "zip=true",
+            "sweep={scenario.arrivals.rate: [5 /s, 10 /s, 20 /s], scenario.uplink.bandwidth: [20 MHz, 5 MHz, 10 MHz]}",
+            "plots=[{x: scenario.arrivals.rate, y: throughput, kind: line-ci}, {x: scenario.arrivals.rate, y: throughput, kind: paired-gain}]" });
+        var run = (spec, new Runner(spec, 2).Run());
+        var plot = Draw(run, "line-ci");
+        var lines = plot.GetPlottables().OfType<Scatter>().ToArray();
+        Assert.Equal(new[] { "pl-dp", "no-sharing" }, lines.Select(l => l.LegendText));
+        var means = Means(run);
+        for (int s = 0; s < 2; s++)
+        {
+            Assert.Equal(new[] { 5.0, 10.0, 20.0 }, lines[s].Data.GetScatterPoints().Select(pt => pt.X));
+            Assert.Equal(spec.Points.Select(pt => means[(pt.Index, s, "throughput")]), lines[s].Data.GetScatterPoints().Select(pt => pt.Y));
+        }
+        Assert.Contains("each point with its own uplink bandwidth (zip)", plot.Axes.Title.Label.Text.Replace('\n', ' '));
+        var gain = Draw(run, "paired-gain");
+        Assert.Equal(new[] { "pl-dp" }, gain.GetPlottables().OfType<Scatter>().Where(l => l.LegendText.Length > 0).Select(l => l.LegendText));
+        Assert.Contains("each point with its own uplink bandwidth (zip)", gain.Axes.Title.Label.Text.Replace('\n', ' '));
+        AssertTitleWraps(plot);
+    }
+
+    [Fact]
     public void A_line_plot_whose_at_fixes_the_other_setting_draws_one_line_per_strategy_and_names_the_fixed_value()
     {
         var run = TwoAxes.Value;

@@ -129,6 +129,7 @@ public static class ExperimentReader
         {
             Schema = bindings.Prepend(top).SelectMany(b => b.KnownKeys).Append("trace.rows").ToHashSet(StringComparer.Ordinal),
             Trace = trace,
+            Zip = zip,
         };
         if (trace is not null && spec.TraceRefusal is { } refusal) throw t.Raw(ExperimentKeys.Trace)!.Error(refusal);
         if (primary is not null)

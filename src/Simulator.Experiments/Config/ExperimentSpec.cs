@@ -129,6 +129,9 @@ public sealed record ExperimentSpec(
     /// <summary>Which timelines to write (<c>trace:</c> or <c>run --trace</c>); null: none.</summary>
     public TraceSpec? Trace { get; init; }
 
+    /// <summary>Whether the swept paths move together (<c>zip: true</c>): point i takes every path's i-th value.</summary>
+    public bool Zip { get; init; }
+
     /// <summary>Why this experiment cannot be traced (its kind's reason), or null when it can.</summary>
     public string? TraceRefusal => Kind.TraceRefusal is { } refusal ? refusal.TrimEnd('.') + "." : null;
 

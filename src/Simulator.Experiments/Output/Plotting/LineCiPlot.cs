@@ -24,7 +24,7 @@ public sealed class LineCiPlot() : PlotKind("line-ci")
         var (xLabel, toX) = PlotText.Axis(x, spec.Points.Select(pt => PlotContext.Number(pt.Labels[x])));
         foreach (var (line, s, stats) in series)
             c.BandedLine(plot, line.Points.Select(pt => toX(PlotContext.Number(pt.Labels[x]))).ToArray(), stats.Select(v => PlotContext.Converted(v, y.Convert)).ToArray(), s, line.Group, PlotContext.Named(spec.Strategies[s].Label, line.Label), metric);
-        plot.Title(PlotText.Wrap($"{y.Words} against {PlotText.Words(x)}{PlotContext.Fixed(p)} (mean over {c.Replications(lines)}, {PlotContext.Interval(metric)}){c.Scale.Note}"));
+        plot.Title(PlotText.Wrap($"{y.Words} against {PlotText.Words(x)}{PlotContext.Fixed(p)}{c.Paired(p, x)} (mean over {c.Replications(lines)}, {PlotContext.Interval(metric)}){c.Scale.Note}"));
         plot.XLabel(xLabel);
         plot.YLabel(y.Header);
         plot.ShowLegend(ScottPlot.Edge.Right);

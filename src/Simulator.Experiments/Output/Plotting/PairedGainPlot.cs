@@ -36,7 +36,7 @@ public sealed class PairedGainPlot() : PlotKind("paired-gain")
         var zero = plot.Add.HorizontalLine(0);
         zero.Color = Colors.Black.WithAlpha(0.6);
         zero.LinePattern = LinePattern.Dashed;
-        plot.Title(PlotText.Wrap($"{y.Words} minus {spec.Baseline}'s against {PlotText.Words(x)}{PlotContext.Fixed(p)}, paired over the same replications (mean over {c.Replications(lines)}, paired Student-t 95 % interval){c.Scale.Note}"));
+        plot.Title(PlotText.Wrap($"{y.Words} minus {spec.Baseline}'s against {PlotText.Words(x)}{PlotContext.Fixed(p)}{c.Paired(p, x)}, paired over the same replications (mean over {c.Replications(lines)}, paired Student-t 95 % interval){c.Scale.Note}"));
         plot.XLabel(xLabel);
         plot.YLabel($"difference in {y.Header}");
         plot.ShowLegend(ScottPlot.Edge.Right);

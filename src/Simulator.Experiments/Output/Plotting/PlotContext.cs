@@ -48,11 +48,12 @@ public sealed class PlotContext
 
     /// <summary>
     /// The points a line plot over <paramref name="x"/> draws, split into one line per value of the other swept
-    /// settings that <c>at</c> does not fix, so that a sweep of two settings never zig-zags through both.
+    /// settings that <c>at</c> does not fix, so that a sweep of two settings never zig-zags through both. Zipped
+    /// settings move with x, so they split nothing: one line runs through every point.
     /// </summary>
     public SweepLine[] Lines(PlotSpec p, string x)
     {
-        var others = Spec.Sweep.Select(a => a.Path).Where(path => path != x && !p.At.ContainsKey(path)).ToArray();
+        var others = Spec.Zip ? [] : Free(p, x);
         return Spec.Points.Where(pt => pt.Matches(p.At))
             .GroupBy(pt => string.Join("\u0001", others.Select(o => pt.Labels[o])))
             .Select((g, i) => new SweepLine(i, others.Length == 0 ? "" : PlotText.Values(others, g.First()), g.OrderBy(pt => Number(pt.Labels[x])).ToArray()))
@@ -77,6 +78,13 @@ public sealed class PlotContext
     public static string Named(string strategy, string line) => line.Length == 0 ? strategy : $"{strategy}, {line}";
 
     /// <summary>" at uplink bandwidth = 20 MHz" for the settings a plot's <c>at</c> fixes, as the file wrote them.</summary>
+    /// <summary>The swept settings other than <paramref name="x"/> that <c>at</c> leaves free.</summary>
+    private string[] Free(PlotSpec p, string x) => Spec.Sweep.Select(a => a.Path).Where(path => path != x && !p.At.ContainsKey(path)).ToArray();
+
+    /// <summary>", each point with its own uplink bandwidth (zip)" when zipped settings move along x; empty otherwise.</summary>
+    public string Paired(PlotSpec p, string x) =>
+        Spec.Zip && Free(p, x) is { Length: > 0 } free ? $", each point with its own {string.Join(" and ", free.Select(PlotText.Words))} (zip)" : "";
+
     public static string Fixed(PlotSpec p) =>
         p.At.Count == 0 ? "" : " at " + string.Join(", ", p.At.Select(a => $"{PlotText.Words(a.Key)} = {a.Value}"));
 
