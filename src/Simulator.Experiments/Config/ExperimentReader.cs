@@ -427,12 +427,15 @@ public static class ExperimentReader
             string y = f.TryGetValue("y", out var yDoc) ? yDoc.Text() : (plotKind ?? offering[0].Plots.First(x => x.Name == name)).DefaultY(kind.Metrics);
             if (plotKind is null) throw p.Error(offering[0].Plots.First(x => x.Name == name).NotOffered(kind, y, offering));
             if (yDoc is not null && !plotKind.TakesY) throw yDoc.Error($"a {name} plot shows {plotKind.Shows}: it takes no y.");
+            if (f.TryGetValue("x", out var xDoc) && !plotKind.TakesX) throw xDoc.Error($"a {name} plot shows {plotKind.Shows}: it takes no x (at: fixes its point).");
+            if (xDoc is not null && at.ContainsKey(xDoc.Text()))
+                throw f["at"].Error($"plot at: fixes '{xDoc.Text()}', the x the plot runs along; at: fixes the other swept settings.");
             var (logX, logY) = looks.Has(ExperimentKeys.Log) ? looks.Get(ExperimentKeys.Log) : plotKind is RegretPlot ? (true, true) : (false, false);
             if ((logX && !plotKind.LogAllowed.X) || (logY && !plotKind.LogAllowed.Y))
                 throw looks.Required(ExperimentKeys.Log).Error($"a {name} plot's {(logX && !plotKind.LogAllowed.X ? "x" : "y")} axis cannot be logarithmic{(plotKind.LogAllowed.Y ? "" : " (its bars start at 0, or its values may be negative, which no logarithm has)")}; log: {(plotKind.LogAllowed.X ? "x" : plotKind.LogAllowed.Y ? "y" : "none")}{(plotKind.LogAllowed.X && plotKind.LogAllowed.Y ? ", y or xy" : "")} is what it takes.");
             var (width, height) = PlotSize(looks.Raw(ExperimentKeys.Size));
             string? title = looks.Has(ExperimentKeys.PlotTitle) ? looks.Get(ExperimentKeys.PlotTitle) : null;
-            plots.Add(new PlotSpec(plotKind, f.TryGetValue("x", out var x) ? x.Text() : null, y, at)
+            plots.Add(new PlotSpec(plotKind, xDoc?.Text(), y, at)
             {
                 Title = title == "none" ? "" : title,
                 Width = width,

@@ -16,6 +16,8 @@ public sealed class BarsPlot : PlotKind
 
     public override (bool X, bool Y) LogAllowed => (false, false);
 
+    public override bool TakesX => true;
+
     public override string Shows => fixedMetric is null ? "a metric per strategy at one sweep point" : $"{fixedMetric.Words} per strategy at one sweep point";
 
     public override bool TakesY => fixedMetric is null;
@@ -34,7 +36,7 @@ public sealed class BarsPlot : PlotKind
             throw at.Error($"plot x '{plot.X}' is not a swept path.{Edge.Spelling.Hint(plot.X, check.Sweep.Select(a => a.Path))} Swept: {string.Join(", ", check.Sweep.Select(a => a.Path))}.");
         var others = check.Sweep.Select(a => a.Path).Where(path => path != plot.X && !plot.At.ContainsKey(path)).ToArray();
         if (others.Length > 0) throw at.Error($"grouped bars over {plot.X} show one value of every other swept setting: fix {string.Join(", ", others)} with at.");
-        if (check.Points.Count(pt => pt.Matches(plot.At)) == 0) throw at.Error("plot at: matches no sweep point.");
+        if (check.Points.Count(pt => pt.Matches(plot.At)) == 0) throw at.Error($"plot at: {{{string.Join(", ", plot.At.Select(a => $"{a.Key}: {a.Value}"))}}} matches no sweep point.");
     }
 
     public override string Draw(ScottPlot.Plot plot, PlotContext c, PlotSpec p)

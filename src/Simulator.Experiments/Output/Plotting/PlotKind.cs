@@ -26,6 +26,9 @@ public abstract class PlotKind(string name)
     /// <summary>Which axes may be logarithmic (<c>log:</c>): a bar starts at 0, and a difference may be negative, which no logarithm has.</summary>
     public virtual (bool X, bool Y) LogAllowed => (AlongX, true);
 
+    /// <summary>Whether it takes a swept setting <c>x</c> (lines run along it, or bars are grouped by it); a plot of one point refuses an <c>x</c> it would ignore.</summary>
+    public virtual bool TakesX => AlongX;
+
     /// <summary>Whether <c>y</c> chooses what it draws; a plot of one fixed quantity refuses a <c>y</c> it would ignore.</summary>
     public virtual bool TakesY => true;
 
@@ -39,8 +42,6 @@ public abstract class PlotKind(string name)
         string Swept() => string.Join(", ", sweep.Select(a => a.Path));
         if (AlongX && (plot.X is null || sweep.All(a => a.Path != plot.X)))
             throw at.Error(plot.X is null ? $"a {Name} plot needs x: a swept path." : $"plot x '{plot.X}' is not a swept path.{Edge.Spelling.Hint(plot.X, sweep.Select(a => a.Path))} Swept: {Swept()}.");
-        if (AlongX && plot.At.ContainsKey(plot.X!))
-            throw at.Error($"plot at: fixes '{plot.X}', the x its lines run along; at: fixes the other swept settings.");
         if (AlongX && check.Points.Select(pt => pt.Labels[plot.X!]).FirstOrDefault(label => !PlotContext.IsNumber(label)) is { } name)
             throw at.Error($"plot x '{plot.X}' takes values that are not numbers ('{name}'): a {Name} plot draws lines along a numeric axis; draw a sweep of names as grouped bars (kind: bars, x: {plot.X}).");
         foreach (var path in plot.At.Keys)
