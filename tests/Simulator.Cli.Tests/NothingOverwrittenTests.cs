@@ -1,6 +1,6 @@
 namespace Simulator.Cli.Tests;
 
-/// <summary>No input is ever overwritten and nothing is written outside the results folder: the four ways it could happen.</summary>
+/// <summary>No input is ever overwritten and nothing is written outside the results folder: the ways it could happen.</summary>
 public sealed class NothingOverwrittenTests : IDisposable
 {
     private static readonly string[] Small = { "--quiet", "--replications", "2", "--set", "horizon=20 s", "--set", "warmup=5 s" };
@@ -28,6 +28,36 @@ public sealed class NothingOverwrittenTests : IDisposable
         Assert.Equal(2, CliHarness.Run("solve", experiment, "--export", In("w.json"), "--replication", "1").Code);
         Assert.Equal(window, File.ReadAllBytes(In("w.json")));
         Assert.Equal(new[] { "w.json", "window.yaml" }, Directory.GetFiles(root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Catalog_write_refuses_to_replace_the_catalog_or_any_file()
+    {
+        string catalog = In("catalog.yaml");
+        File.Copy(Path.Combine(Simulator.Testing.RepositoryRoot.Find(), "experiments", "catalogs", "llama2-7b-lora.yaml"), catalog);
+        byte[] before = File.ReadAllBytes(catalog);
+        var onItself = CliHarness.Run("catalog", catalog, "--write", catalog);
+        Assert.Equal(2, onItself.Code);
+        Assert.Contains("--write never replaces a file", onItself.Error);
+        Assert.Equal("", onItself.Output);
+        Assert.Equal(before, File.ReadAllBytes(catalog));
+        Assert.Equal(0, CliHarness.Run("catalog", catalog, "--write", In("copy.yaml")).Code);
+        // The copy reads back as the same catalog.
+        Assert.Equal(CliHarness.Run("catalog", catalog).Output, CliHarness.Run("catalog", In("copy.yaml")).Output);
+    }
+
+    [Fact]
+    public void Slurm_scripts_of_another_split_are_refused_and_the_same_ones_written_again()
+    {
+        string quickstart = Path.Combine(Simulator.Testing.RepositoryRoot.Find(), "experiments", "quickstart.yaml");
+        Assert.Equal(0, CliHarness.Run("slurm", quickstart, "--tasks", "2", "--out", In("r")).Code);
+        string shards = Path.Combine(In("r"), "slurm", "shards.sbatch");
+        string written = File.ReadAllText(shards);
+        Assert.Equal(0, CliHarness.Run("slurm", quickstart, "--tasks", "2", "--out", In("r")).Code);
+        var other = CliHarness.Run("slurm", quickstart, "--tasks", "3", "--out", In("r"));
+        Assert.Equal(2, other.Code);
+        Assert.Contains("shards.sbatch exists with other contents", other.Error);
+        Assert.Equal(written, File.ReadAllText(shards));
     }
 
     [Fact]

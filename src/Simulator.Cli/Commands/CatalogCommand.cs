@@ -27,11 +27,12 @@ public static class CatalogCommand
             var catalog = doc.Mapping(CatalogFileKeys).ContainsKey("blocks")
                 ? CatalogYaml.Read(doc)
                 : SiteSections.ReadCatalog(new Section(doc, new Binding(new Dictionary<string, YamlDoc>()), CatalogKeys.Description), info.DirectoryName!);
+            string? written = result.GetValue(write) is { } target ? NewFile.At(target, "--write") : null;
             Print(output, catalog);
-            if (result.GetValue(write) is { } target)
+            if (written is not null)
             {
-                File.WriteAllText(target.FullName, CatalogYaml.Write(catalog));
-                output.WriteLine($"written to {target.FullName}");
+                File.WriteAllText(written, CatalogYaml.Write(catalog));
+                output.WriteLine($"written to {written}");
             }
             return Cli.Ok;
         });

@@ -37,9 +37,7 @@ public static class SolveCommand
             if (result.GetValue(export) is { } target)
             {
                 FileKinds.Expect(doc, FileKind.Experiment);
-                if (target.Exists || Directory.Exists(target.FullName))
-                    throw new FormatException($"{target.FullName} exists: --export never replaces a file (least of all the experiment it reads); give a new name.");
-                NetworkInstanceFile.Write(Window(file.FullName, result.GetValue(point), result.GetValue(replication)), target.FullName);
+                NetworkInstanceFile.Write(Window(file.FullName, result.GetValue(point), result.GetValue(replication)), NewFile.At(target, "--export"));
                 output.WriteLine($"wrote {target.FullName}");
                 return Cli.Ok;
             }
