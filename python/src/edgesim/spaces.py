@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Optional
 
 import numpy as np
@@ -42,8 +43,13 @@ except ImportError:
             self.dtype = np.dtype(dtype)
 
         def contains(self, x: Any) -> bool:
-            x = np.asarray(x)
-            return bool(x.shape == self.shape and x.dtype == self.dtype and np.all(x >= self.low) and np.all(x <= self.high))
+            # Gymnasium's rule: other inputs are cast to the space's dtype; an array's dtype must cast to it.
+            if not isinstance(x, np.ndarray):
+                try:
+                    x = np.asarray(x, dtype=self.dtype)
+                except (ValueError, TypeError, OverflowError):
+                    return False
+            return bool(np.can_cast(x.dtype, self.dtype) and x.shape == self.shape and np.all(x >= self.low) and np.all(x <= self.high))
 
         def sample(self) -> np.ndarray:
             low = np.where(np.isfinite(self.low), self.low, -1e3)
@@ -63,11 +69,14 @@ except ImportError:
             self.dtype = np.dtype(np.int64)
 
         def contains(self, x: Any) -> bool:
-            try:
+            # Gymnasium's rule: a Python int, or a numpy integer scalar (not 1.0, not [1]).
+            if isinstance(x, int):
+                value = x
+            elif isinstance(x, (np.generic, np.ndarray)) and np.issubdtype(x.dtype, np.integer) and x.shape == ():
                 value = int(x)
-            except (TypeError, ValueError):
+            else:
                 return False
-            return value == x and 0 <= value < self.n
+            return 0 <= value < self.n
 
         def sample(self, mask: Optional[np.ndarray] = None) -> np.int64:
             if mask is not None and np.any(mask):
@@ -87,8 +96,10 @@ except ImportError:
             self.dtype = np.dtype(np.int64)
 
         def contains(self, x: Any) -> bool:
-            x = np.asarray(x)
-            return bool(x.shape == self.shape and np.all(x >= 0) and np.all(x < self.nvec))
+            # Gymnasium's rule: a list or tuple becomes an array; an array must be of integers.
+            if isinstance(x, Sequence):
+                x = np.array(x)
+            return bool(isinstance(x, np.ndarray) and x.shape == self.shape and np.can_cast(x.dtype, self.dtype) and np.all(x >= 0) and np.all(x < self.nvec))
 
         def sample(self) -> np.ndarray:
             return self._rng.integers(self.nvec)
