@@ -19,7 +19,7 @@ public static class Report
         if (spec.Replications.RelativeHalfWidth is { } target) sb.AppendLine(SequentialStopping.Outcome(spec, records, target));
         sb.AppendLine(CultureInfo.InvariantCulture, $"- horizon {spec.HorizonSeconds} s, warm-up {spec.WarmupSeconds} s; intervals are Student-t 95 %");
         sb.AppendLine(CultureInfo.InvariantCulture, $"- strategies: {string.Join(", ", spec.Strategies.Select(s => s.Label))}{(spec.Baseline is null ? "" : $"; baseline {spec.Baseline}")}");
-        if (spec.Sweep.Count > 0) sb.AppendLine(CultureInfo.InvariantCulture, $"- sweep: {string.Join("; ", spec.Sweep.Select(a => $"{a.Path} over {a.Values.Count} values"))}");
+        if (spec.Sweep.Count > 0) sb.AppendLine(CultureInfo.InvariantCulture, $"- sweep: {string.Join("; ", spec.Sweep.Select(a => $"{a.Path} over {a.Values.Count} value{(a.Values.Count == 1 ? "" : "s")}"))}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"- resolved config: config.resolved.yaml (sha256 {spec.Hash[..16]}...)");
         sb.AppendLine();
         Findings.Write(sb, spec, records);
