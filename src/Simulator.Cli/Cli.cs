@@ -36,15 +36,13 @@ public static class Cli
         {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception ex) when (IsInputError(ex))
-        {
-            error.WriteLine(ex.Message);
-            return UsageError;
-        }
         catch (Exception ex)
         {
-            error.WriteLine($"failed: {ex.Message}");
-            return Failure;
+            // Cells run in parallel: the same failure in many cells arrives wrapped, once per cell.
+            var causes = ex is AggregateException all ? all.Flatten().InnerExceptions.ToArray() : new[] { ex };
+            bool input = causes.All(IsInputError);
+            foreach (string message in causes.Select(c => c.Message).Distinct()) error.WriteLine(input ? message : $"failed: {message}");
+            return input ? UsageError : Failure;
         }
     }
 

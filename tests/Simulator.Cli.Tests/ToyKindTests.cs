@@ -39,6 +39,8 @@ public sealed class CoinFlipKind : ScenarioKind
     {
         public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
         {
+            // A failure of the world itself, in every cell alike: the command line reports it once.
+            if (Flips == 13) throw new InvalidOperationException("the coin rolled under the table");
             var coin = streams.Stream("coin");
             int heads = Enumerable.Range(0, Flips).Count(_ => coin.NextDouble() < Bias);
             int kept = heads * Math.Min(strategy.Label.Length, 10) / 10;
@@ -65,6 +67,25 @@ public class ToyKindTests
         """;
 
     private static string Plugin => typeof(CoinFlipKind).Assembly.Location;
+
+    [Fact]
+    public void A_failure_in_every_cell_is_reported_once_with_its_own_message()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"toy-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string file = Path.Combine(dir, "toy.yaml");
+            File.WriteAllText(file, Experiment.Replace("flips: 200", "flips: 13", StringComparison.Ordinal));
+            var run = CliHarness.Run("run", file, "--plugin", Plugin, "--out", Path.Combine(dir, "out"), "--quiet");
+            Assert.Equal(1, run.Code);
+            Assert.Equal("failed: the coin rolled under the table", run.Error.Trim());
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
 
     [Fact]
     public void A_kind_declared_outside_src_validates_runs_lists_reports_and_plots()

@@ -30,6 +30,7 @@ public abstract record Popularity
         double sum = 0;
         for (int i = 0; i < w.Length; i++) c[i] = sum += w[i];
         if (!(sum > 0)) throw new CatalogException("Model popularity gives every model weight zero.");
+        if (!double.IsFinite(sum)) throw new CatalogException("Model popularity weights add up to more than a double holds.");
         return c;
     }
 }

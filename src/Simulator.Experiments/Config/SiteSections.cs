@@ -225,6 +225,9 @@ public static class SiteSections
                 if (!(value.Number() >= 0)) throw value.Error($"a popularity weight must be at least 0, not {value.Number()}.");
             }
             var weights = w.Mapping().ToDictionary(kv => kv.Key, kv => kv.Value.Number(), StringComparer.Ordinal);
+            double total = weights.Values.Sum();
+            if (!(total > 0)) throw w.Error("popularity weights must give at least one model a weight above 0: no request could name a model.");
+            if (!double.IsFinite(total)) throw w.Error("popularity weights must add up to a finite number (they are relative: scale them down).");
             popularity = new ExplicitPopularity(weights);
             a.Record(ArrivalKeys.Weights.Name, string.Join(",", weights.Select(kv => $"{kv.Key}={kv.Value}")));
         }
