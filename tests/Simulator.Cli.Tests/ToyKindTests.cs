@@ -68,18 +68,16 @@ public class ToyKindTests
 
     private static string Plugin => typeof(CoinFlipKind).Assembly.Location;
 
-    [Fact]
-    public void A_failure_in_every_cell_is_reported_once_with_its_own_message()
+    /// <summary>Runs <paramref name="body"/> with the experiment written to toy.yaml in a folder of its own, removed after.</summary>
+    private static void WithExperiment(string text, Action<string, string> body)
     {
         string dir = Path.Combine(Path.GetTempPath(), $"toy-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
         try
         {
             string file = Path.Combine(dir, "toy.yaml");
-            File.WriteAllText(file, Experiment.Replace("flips: 200", "flips: 13", StringComparison.Ordinal));
-            var run = CliHarness.Run("run", file, "--plugin", Plugin, "--out", Path.Combine(dir, "out"), "--quiet");
-            Assert.Equal(1, run.Code);
-            Assert.Equal("failed: the coin rolled under the table", run.Error.Trim());
+            File.WriteAllText(file, text);
+            body(dir, file);
         }
         finally
         {
@@ -88,14 +86,17 @@ public class ToyKindTests
     }
 
     [Fact]
-    public void A_kind_declared_outside_src_validates_runs_lists_reports_and_plots()
-    {
-        string dir = Path.Combine(Path.GetTempPath(), $"toy-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(dir);
-        try
+    public void A_failure_in_every_cell_is_reported_once_with_its_own_message() =>
+        WithExperiment(Experiment.Replace("flips: 200", "flips: 13", StringComparison.Ordinal), (dir, file) =>
         {
-            string file = Path.Combine(dir, "toy.yaml");
-            File.WriteAllText(file, Experiment);
+            var run = CliHarness.Run("run", file, "--plugin", Plugin, "--out", Path.Combine(dir, "out"), "--quiet");
+            Assert.Equal(1, run.Code);
+            Assert.Equal("failed: the coin rolled under the table", run.Error.Trim());
+        });
+
+    [Fact]
+    public void A_kind_declared_outside_src_validates_runs_lists_reports_and_plots() => WithExperiment(Experiment, (dir, file) =>
+        {
             var validate = CliHarness.Run("validate", file, "--plugin", Plugin);
             Assert.True(validate.Code == 0, validate.Error);
             Assert.Contains("ok: toy: 2 point(s) x 2 strategies", validate.Output);
@@ -126,10 +127,5 @@ public class ToyKindTests
             var key = CliHarness.Run("validate", file, "--plugin", Plugin, "-s", "scenario.biass=0.5");
             Assert.Equal(2, key.Code);
             Assert.Contains("unknown key 'biass' in 'scenario.biass'. Did you mean 'bias'?", key.Error);
-        }
-        finally
-        {
-            Directory.Delete(dir, true);
-        }
-    }
+        });
 }
