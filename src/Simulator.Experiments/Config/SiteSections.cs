@@ -92,6 +92,19 @@ public static class SiteSections
             c.Record("sha256", FileHash.Of(path));
             return CatalogYaml.Read(path);
         }
+        try
+        {
+            return Generate(c);
+        }
+        catch (CatalogException ex)
+        {
+            // What a generator refuses (a frozen depth beyond its backbone) is the description's error, at its line.
+            throw c.Doc.Error(ex.Message);
+        }
+    }
+
+    private static Catalog Generate(Section c)
+    {
         InferenceProfile? Profile(Section owner, Key key) => owner.Raw(key) is { } p ? CatalogYaml.ReadProfile(p) : null;
         switch (c.Get(CatalogKeys.Generate))
         {
