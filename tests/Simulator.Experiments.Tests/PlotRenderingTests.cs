@@ -90,6 +90,18 @@ public class PlotRenderingTests
     }
 
     [Fact]
+    public void An_axis_reads_its_unit_from_the_swept_key_not_from_its_name()
+    {
+        // A downlink "rate" is bytes per second, not requests per second as an arrival rate is.
+        var spec = Quickstart.Read(new[] { "replications=2", "horizon=10 s", "warmup=2 s", "strategies=[fcfs, no-sharing]",
+            "sweep={scenario.site.downlink.rate: [100 MB/s, 2 GB/s]}", "plots=[{x: scenario.site.downlink.rate, y: throughput, kind: line-ci}]" });
+        Assert.Equal(UnitKind.ByteRate, spec.SweptUnits["scenario.site.downlink.rate"]);
+        var plot = Draw((spec, new Runner(spec, 2).Run()), "line-ci");
+        Assert.Equal("site downlink rate (GB/s)", plot.Axes.Bottom.Label.Text);
+        Assert.All(plot.GetPlottables().OfType<Scatter>(), l => Assert.Equal(new[] { 0.1, 2.0 }, l.Data.GetScatterPoints().Select(pt => pt.X)));
+    }
+
+    [Fact]
     public void A_line_plot_of_zipped_settings_runs_one_line_per_strategy_through_every_point_and_names_what_moves_with_x()
     {
         var spec = Quickstart.Read(new[] { "replications=2", "horizon=20 s", "warmup=4 s", "strategies=[pl-dp, no-sharing]", "zip=true",

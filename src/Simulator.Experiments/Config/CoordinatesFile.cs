@@ -28,7 +28,6 @@ public sealed class CoordinatesFile
 
     public static CoordinatesFile Read(string path, YamlDoc at)
     {
-        if (!File.Exists(path)) throw at.Error($"coordinates file '{path}' does not exist.");
         var lines = TextFile.ReadLines(path, (line, problem) => new ConfigException(path, line, "", problem));
         if (lines.Length == 0 || string.IsNullOrWhiteSpace(lines[0])) throw new ConfigException(path, 1, "", "expected a header with LATITUDE and LONGITUDE columns, found an empty file.");
         var header = lines[0].Split(',').Select(h => h.Trim()).ToArray();

@@ -130,6 +130,7 @@ public static class ExperimentReader
             Schema = bindings.Prepend(top).SelectMany(b => b.KnownKeys).Append("trace.rows").ToHashSet(StringComparer.Ordinal),
             Trace = trace,
             Zip = zip,
+            SweptUnits = sweep.Where(a => bindings[0].Units.ContainsKey(a.Path)).ToDictionary(a => a.Path, a => bindings[0].Units[a.Path], StringComparer.Ordinal),
         };
         if (trace is not null && spec.TraceRefusal is { } refusal) throw t.Raw(ExperimentKeys.Trace)!.Error(refusal);
         if (primary is not null)

@@ -129,6 +129,9 @@ public sealed record ExperimentSpec(
     /// <summary>Which timelines to write (<c>trace:</c> or <c>run --trace</c>); null: none.</summary>
     public TraceSpec? Trace { get; init; }
 
+    /// <summary>The kind of quantity each swept path that takes a unit is (a plot's axis along it is measured in it).</summary>
+    public IReadOnlyDictionary<string, UnitKind> SweptUnits { get; init; } = new Dictionary<string, UnitKind>();
+
     /// <summary>Whether the swept paths move together (<c>zip: true</c>): point i takes every path's i-th value.</summary>
     public bool Zip { get; init; }
 

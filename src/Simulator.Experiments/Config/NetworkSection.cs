@@ -48,8 +48,11 @@ public sealed class NetworkSection
         var sites = Network.Child(NetworkKeys.Sites);
         Requests = s.Child(NetworkKeys.Requests);
         var users = Requests.Child(NetworkKeys.Users);
-        siteFile = sites.Has(NetworkKeys.SitesFile) ? CoordinatesFile.Read(Path.Combine(baseDirectory, sites.Get(NetworkKeys.SitesFile)), sites.Required(NetworkKeys.SitesFile)) : null;
-        userFile = users.Has(NetworkKeys.UsersFile) ? CoordinatesFile.Read(Path.Combine(baseDirectory, users.Get(NetworkKeys.UsersFile)), users.Required(NetworkKeys.UsersFile)) : null;
+        CoordinatesFile? Coordinates(Section owner, TextKey key) => owner.Has(key)
+            ? CoordinatesFile.Read(InputFile.Existing(baseDirectory, owner.Get(key), owner.Required(key), "coordinates"), owner.Required(key))
+            : null;
+        siteFile = Coordinates(sites, NetworkKeys.SitesFile);
+        userFile = Coordinates(users, NetworkKeys.UsersFile);
         bool extend = sites.Get(NetworkKeys.Extend);
         if (siteFile is not null && cloudlets > siteFile.Rows.Count && !extend)
             throw Network.Required(NetworkKeys.CloudletCount).Error($"{cloudlets} cloudlets, but '{siteFile.Path}' has {siteFile.Rows.Count} sites; give fewer, or network.sites.extend: true to add synthetic sites over the same area.");

@@ -20,6 +20,9 @@ public sealed class Binding(IReadOnlyDictionary<string, YamlDoc> overrides)
 
     public SortedDictionary<string, string> Resolved { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The kind of quantity each value read with a unit is, by dotted path: what a plot's axis along it is measured in.</summary>
+    public Dictionary<string, UnitKind> Units { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Every section bound so far, for <see cref="CheckAllRead"/>.</summary>
     public List<Section> Sections { get; } = new();
 
@@ -212,6 +215,7 @@ public sealed class Section
         double value = fields.TryGetValue(Read(key), out var v) ? v.Quantity(kind) : fallback ?? throw Doc.Error($"missing '{key}' ({Units.Expected(kind)}).");
         Check(key, value, domain, double.PositiveInfinity, v ?? Doc);
         Record(key, value.ToString("R", CultureInfo.InvariantCulture));
+        binding.Units[Path(key)] = kind;
         return value;
     }
 

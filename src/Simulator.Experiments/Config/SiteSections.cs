@@ -87,8 +87,7 @@ public static class SiteSections
         }
         if (c.Has(CatalogKeys.File))
         {
-            string path = Path.Combine(baseDirectory, c.Get(CatalogKeys.File));
-            if (!File.Exists(path)) throw c.Required(CatalogKeys.File).Error($"catalog file '{path}' does not exist.");
+            string path = InputFile.Existing(baseDirectory, c.Get(CatalogKeys.File), c.Required(CatalogKeys.File), "catalog");
             c.Record("sha256", FileHash.Of(path));
             return CatalogYaml.Read(path);
         }
@@ -192,8 +191,7 @@ public static class SiteSections
         string kind = placement.Get(UplinkKeys.PlacementKind);
         if (kind == "file")
         {
-            string path = Path.Combine(baseDirectory, placement.Get(UplinkKeys.PlacementFile));
-            if (!File.Exists(path)) throw placement.Required(UplinkKeys.PlacementFile).Error($"placement file '{path}' does not exist.");
+            string path = InputFile.Existing(baseDirectory, placement.Get(UplinkKeys.PlacementFile), placement.Required(UplinkKeys.PlacementFile), "placement");
             placement.Record("sha256", FileHash.Of(path));
             return new CsvPlacement(path);
         }
@@ -216,8 +214,7 @@ public static class SiteSections
         string process = a.Get(ArrivalKeys.Process);
         if (process == "trace")
         {
-            string path = Path.Combine(baseDirectory, a.Get(ArrivalKeys.File));
-            if (!File.Exists(path)) throw a.Required(ArrivalKeys.File).Error($"trace file '{path}' does not exist.");
+            string path = InputFile.Existing(baseDirectory, a.Get(ArrivalKeys.File), a.Required(ArrivalKeys.File), "trace");
             a.Record("sha256", FileHash.Of(path));
             var trace = new TraceWorkload(path);
             trace.Check(catalog);

@@ -125,9 +125,7 @@ public static class StaticInstanceYaml
     private static Catalog ReadCatalog(YamlDoc doc, string baseDirectory)
     {
         if (doc.IsMapping) return CatalogYaml.Read(doc);
-        string path = Path.Combine(baseDirectory, doc.Text());
-        if (!File.Exists(path)) throw doc.Error($"catalog file '{path}' does not exist.");
-        return CatalogYaml.Read(path);
+        return CatalogYaml.Read(InputFile.Existing(baseDirectory, doc.Text(), doc, "catalog"));
     }
 
     private static UplinkSpec ReadUplink(YamlDoc? doc)

@@ -30,7 +30,7 @@ public sealed class PairedGainPlot() : PlotKind("paired-gain")
         var series = lines.SelectMany(line => Enumerable.Range(0, spec.Strategies.Count).Where(s => spec.Strategies[s].Label != spec.Baseline)
             .Select(s => (line, s, shown: line.Points.Where(pt => paired.ContainsKey((pt.Index, s))).ToArray()))).ToArray();
         var y = c.Metric(p.Y).Shown(series.SelectMany(v => v.shown.Select(pt => paired[(pt.Index, v.s)].Mean)));
-        var (xLabel, toX) = PlotText.Axis(x, spec.Points.Select(pt => PlotContext.Number(pt.Labels[x])));
+        var (xLabel, toX) = PlotText.Axis(x, spec.SweptUnits.TryGetValue(x, out var kind) ? kind : null, spec.Points.Select(pt => PlotContext.Number(pt.Labels[x])));
         foreach (var (line, s, shown) in series)
             c.BandedLine(plot, shown.Select(pt => toX(PlotContext.Number(pt.Labels[x]))).ToArray(), shown.Select(pt => PlotContext.Converted(paired[(pt.Index, s)], y.Convert)).ToArray(), s, line.Group, PlotContext.Named(spec.Strategies[s].Label, line.Label));
         var zero = plot.Add.HorizontalLine(0);

@@ -16,30 +16,30 @@ internal static class PlotText
     public static string Words(string path) =>
         string.Join(' ', path.Split('.').Where(p => p != "scenario")).Replace('_', ' ');
 
-    /// <summary>A swept setting's axis title and the conversion of its resolved SI values to the unit named.</summary>
-    public static (string Label, Func<double, double> Convert) Axis(string path, IEnumerable<double> values)
+    /// <summary>
+    /// A swept setting's axis title and the conversion of its resolved SI values to the unit named, from the kind of
+    /// quantity its key declares (none for a plain number: the title is its words alone).
+    /// </summary>
+    public static (string Label, Func<double, double> Convert) Axis(string path, UnitKind? kind, IEnumerable<double> values)
     {
         double largest = values.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
-        string key = path.Split('.').Last(), words = Words(path);
-        switch (key)
+        string words = Words(path);
+        (string Unit, double Scale) Scaled(params (string Unit, double Scale)[] steps) => steps.FirstOrDefault(s => largest >= s.Scale, steps[^1]);
+        (string Unit, double Scale)? shown = kind switch
         {
-            case "rate" or "rate_on" or "rate_off":
-                return ($"{words} (requests/s)", v => v);
-            case "deadline" or "coherence" or "horizon" or "warmup":
-                return largest < 1 ? ($"{words} (ms)", v => v * 1e3) : ($"{words} (s)", v => v);
-            case "bandwidth" or "carrier":
-                var (unit, scale) = largest >= 1e9 ? ("GHz", 1e9) : largest >= 1e6 ? ("MHz", 1e6) : largest >= 1e3 ? ("kHz", 1e3) : ("Hz", 1.0);
-                return ($"{words} ({unit})", v => v / scale);
-            case "memory" or "capacity" or "activation" or "result_bytes":
-                var (bytes, size) = MetricUnit.ByteScale(largest);
-                return ($"{words} ({bytes})", v => v / size);
-            case "tx_power":
-                return ($"{words} (W)", v => v);
-            case "shadowing":
-                return ($"{words} (dB)", v => v);
-            default:
-                return (words, v => v);
-        }
+            UnitKind.PerSecond => ("requests/s", 1.0),
+            UnitKind.Time => largest < 1 ? ("ms", 1e-3) : ("s", 1.0),
+            UnitKind.Frequency => Scaled(("GHz", 1e9), ("MHz", 1e6), ("kHz", 1e3), ("Hz", 1.0)),
+            UnitKind.Bytes => MetricUnit.ByteScale(largest),
+            UnitKind.ByteRate => MetricUnit.ByteScale(largest) is var (unit, scale) ? (unit + "/s", scale) : default,
+            UnitKind.Power => ("W", 1.0),
+            UnitKind.PowerSpectralDensity => ("W/Hz", 1.0),
+            UnitKind.Decibels => ("dB", 1.0),
+            UnitKind.Length => largest >= 1e3 ? ("km", 1e3) : ("m", 1.0),
+            UnitKind.TimePerSize => ("s/GB", 1e-9),
+            _ => null,
+        };
+        return shown is var (u, factor) ? ($"{words} ({u})", v => v / factor) : (words, v => v);
     }
 
     /// <summary>Settings and their values as written ("uplink bandwidth = 20 MHz, arrivals rate = 10").</summary>
