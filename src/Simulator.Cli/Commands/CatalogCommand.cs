@@ -24,9 +24,8 @@ public static class CatalogCommand
             var info = result.GetValue(file)!;
             if (!info.Exists) throw new FileNotFoundException($"{info.FullName}: no such catalog file.");
             var doc = YamlDoc.Load(info.FullName);
-            var keys = doc.Mapping(CatalogFileKeys);
-            // A catalog lists its blocks; a description names how to make one (and a stray 'blocks' in it is its error).
-            var catalog = keys.ContainsKey("blocks") && !keys.ContainsKey(CatalogKeys.Generate.Name)
+            doc.Mapping(CatalogFileKeys); // a key that neither a catalog nor a description takes is refused first
+            var catalog = CatalogYaml.IsCatalog(doc)
                 ? CatalogYaml.Read(doc)
                 : SiteSections.ReadCatalog(new Section(doc, new Binding(new Dictionary<string, YamlDoc>()), CatalogKeys.Description), info.DirectoryName!);
             string? written = result.GetValue(write) is { } target ? NewFile.At(target, "--write") : null;

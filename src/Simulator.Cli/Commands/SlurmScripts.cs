@@ -60,12 +60,12 @@ public sealed record SlurmScripts(string Shards, string Merge, string Submit)
 
         Directory.CreateDirectory(slurm);
         var scripts = new SlurmScripts(shards.ToString(), merge.ToString(), submit);
+        (string Path, string Text)[] files = [(Path.Combine(slurm, ShardsFile), scripts.Shards), (Path.Combine(slurm, MergeFile), scripts.Merge), (Path.Combine(slurm, SubmitFile), scripts.Submit)];
         // Scripts of another split would send shards that already ran into folders sliced another way.
-        NewFile.WriteAll([(Path.Combine(slurm, ShardsFile), scripts.Shards), (Path.Combine(slurm, MergeFile), scripts.Merge), (Path.Combine(slurm, SubmitFile), scripts.Submit)],
-            "the scripts of an earlier slurm call with other tasks, options or experiment");
+        NewFile.WriteAll(files, "the scripts of an earlier slurm call with other tasks, options or experiment");
         if (!OperatingSystem.IsWindows())
-            foreach (var f in new[] { ShardsFile, MergeFile, SubmitFile })
-                File.SetUnixFileMode(Path.Combine(slurm, f), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+            foreach (var (path, _) in files)
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         return scripts;
     }
 

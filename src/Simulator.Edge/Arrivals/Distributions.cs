@@ -29,8 +29,8 @@ public abstract record Popularity
         var c = new double[w.Length];
         double sum = 0;
         for (int i = 0; i < w.Length; i++) c[i] = sum += w[i];
-        if (!(sum > 0)) throw new CatalogException("Model popularity gives every model weight zero.");
-        if (!double.IsFinite(sum)) throw new CatalogException("Model popularity weights add up to more than a double holds.");
+        if (!(sum > 0)) throw new CatalogException("popularity weights must give at least one model a weight above 0: no request could name a model.");
+        if (!double.IsFinite(sum)) throw new CatalogException("popularity weights must add up to a finite number (they are relative: scale them down).");
         return c;
     }
 }

@@ -55,6 +55,22 @@ public sealed class WindowSelection : ISelection
         if (pending.Count == 1) firstPending?.Succeed();
     }
 
+    /// <summary>The tick a window ends at next: the first multiple of the window strictly after now, found on the tick clock.</summary>
+    private static long NextEnd(double windowSeconds, double now, long nowTick)
+    {
+        long k = (long)Math.Floor(now / windowSeconds) + 1;
+        while (SimClock.TickAtOrAfter(k * windowSeconds) <= nowTick) k++;
+        return SimClock.TickAtOrAfter(k * windowSeconds);
+    }
+
+    /// <summary>
+    /// Whether a window of this length ends strictly after <paramref name="afterSeconds"/> and before
+    /// <paramref name="beforeSeconds"/> (a run stops before what happens at its horizon): the windows that plan what
+    /// a run measures after its warm-up.
+    /// </summary>
+    public static bool EndsBetween(double windowSeconds, double afterSeconds, double beforeSeconds) =>
+        NextEnd(windowSeconds, afterSeconds, SimClock.TickAtOrAfter(afterSeconds)) < SimClock.TickAtOrAfter(beforeSeconds);
+
     private IEnumerable<Event> Windows(Simulation env)
     {
         // Windows end at multiples of the window length; one with nothing in it costs no event.
@@ -66,10 +82,7 @@ public sealed class WindowSelection : ISelection
                 yield return firstPending;
                 firstPending = null;
             }
-            // The boundary is found on the tick clock: the first multiple of the window strictly after now.
-            long k = (long)Math.Floor(env.NowD / windowSeconds) + 1;
-            while (SimClock.TickAtOrAfter(k * windowSeconds) <= env.Ticks()) k++;
-            yield return env.TimeoutUntilTick(SimClock.TickAtOrAfter(k * windowSeconds));
+            yield return env.TimeoutUntilTick(NextEnd(windowSeconds, env.NowD, env.Ticks()));
             var window = pending.ToArray();
             pending.Clear();
             Plan(window, onArrival: false);

@@ -24,6 +24,12 @@ public static class CatalogYaml
     private static readonly string[] BlockKeys = { "id", "bytes", "kind" };
     private static readonly string[] ModelKeys = { "id", "blocks", "profile", "activation", "family", "cluster", "base", "accuracy" };
 
+    /// <summary>
+    /// Whether a mapping is a catalog (it lists its blocks) rather than a description of one: a description with a
+    /// stray <c>blocks</c> stays a description, whose reader names the stray key.
+    /// </summary>
+    public static bool IsCatalog(YamlDoc doc) => doc.Keys.Contains("blocks") && !doc.Keys.Contains(CatalogKeys.Generate.Name);
+
     public static Catalog Read(YamlDoc doc)
     {
         var top = doc.Mapping("blocks", "models");
@@ -67,14 +73,7 @@ public static class CatalogYaml
                 accuracy));
         }
         if (models.Count == 0) throw modelsDoc.Error("the catalog lists no model.");
-        try
-        {
-            return new Catalog(blocks, models);
-        }
-        catch (CatalogException ex)
-        {
-            throw doc.Error(ex.Message); // what the per-entry checks above cannot see
-        }
+        return doc.Checked(() => new Catalog(blocks, models)); // what the per-entry checks above cannot see
     }
 
     public static Catalog Read(string file) => Read(YamlDoc.Load(file));
@@ -132,14 +131,7 @@ public static class CatalogYaml
                 if (n < 1 || n > int.MaxValue) throw pair[0].Error($"a batch size must be a positive whole number, not {n}.");
                 return ((int)n, pair[1].Quantity(UnitKind.Time));
             }).ToArray();
-            try
-            {
-                return new TableProfile(points);
-            }
-            catch (CatalogException ex)
-            {
-                throw table.Error(ex.Message);
-            }
+            return table.Checked(() => new TableProfile(points));
         }
         if (!f.TryGetValue("alpha", out var alpha) || !f.TryGetValue("beta", out var beta)) throw doc.Error("an affine profile needs both 'alpha' and 'beta' (seconds).");
         return new AffineProfile(alpha.Quantity(UnitKind.Time, Domain.NonNegative), beta.Quantity(UnitKind.Time, Domain.NonNegative));

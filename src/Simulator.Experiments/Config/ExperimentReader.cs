@@ -106,7 +106,7 @@ public static class ExperimentReader
             }
             points.Add(new SweepPoint(index, labels, scenario)
             {
-                Written = combination.ToDictionary(c => c.Path, c => c.Value.IsMapping || c.Value.IsSequence ? c.Value.Flow() : c.Value.Text()),
+                Written = combination.ToDictionary(c => c.Path, c => c.Value.Flow()),
                 ByStrategy = byStrategy,
             });
             index++;
@@ -422,7 +422,7 @@ public static class ExperimentReader
             var looks = new Section(p, new Binding(new Dictionary<string, YamlDoc>()), ExperimentKeys.Plot);
             string name = f.TryGetValue("kind", out var k) ? k.Text() : "line-ci";
             if (!known.Contains(name)) throw f["kind"].Error($"'{name}' is not a plot kind; known: {string.Join(", ", known)}.{Spelling.Hint(name, known)}");
-            var at = f.TryGetValue("at", out var a) ? a.Mapping().ToDictionary(kv => kv.Key, kv => kv.Value.IsMapping || kv.Value.IsSequence ? kv.Value.Flow() : kv.Value.Text(), StringComparer.Ordinal) : new Dictionary<string, string>();
+            var at = f.TryGetValue("at", out var a) ? a.Mapping().ToDictionary(kv => kv.Key, kv => kv.Value.Flow(), StringComparer.Ordinal) : new Dictionary<string, string>();
             var offering = kinds.All.Where(k => k.Plots.Any(x => x.Name == name)).ToArray();
             var plotKind = kind.Plots.FirstOrDefault(x => x.Name == name);
             string y = f.TryGetValue("y", out var yDoc) ? yDoc.Text() : (plotKind ?? offering[0].Plots.First(x => x.Name == name)).DefaultY(kind.Metrics);

@@ -106,20 +106,15 @@ public sealed class NetworkSection
 
     /// <summary>
     /// The window a strategy plans (0: each request on arrival) and what a decision does about a part on its way.
-    /// Windows close at whole multiples of the window, and a request is planned when its window closes: one
-    /// that closes nowhere between the warm-up and the horizon would leave every measured request unplanned,
-    /// a run with nothing to report.
+    /// A request is planned when its window ends: a window that ends nowhere between the warm-up and the horizon
+    /// would leave every measured request unplanned, a run with nothing to report.
     /// </summary>
     public (double WindowSeconds, Inflight Inflight) Window(RunLength length)
     {
         double window = Network.Get(NetworkKeys.Window);
-        if (window > 0)
-        {
-            double firstMeasured = (Math.Floor(length.WarmupSeconds / window) + 1) * window;
-            if (firstMeasured >= length.HorizonSeconds)
-                throw Network.Required(NetworkKeys.Window).Error(string.Create(CultureInfo.InvariantCulture,
-                    $"no {Keys.R(window)} s window closes after the warm-up ({Keys.R(length.WarmupSeconds)} s) and before the horizon ({Keys.R(length.HorizonSeconds)} s), so no measured request would be planned; a window shorter than the {Keys.R(length.MeasuredSeconds)} s between them always closes there."));
-        }
+        if (window > 0 && !WindowSelection.EndsBetween(window, length.WarmupSeconds, length.HorizonSeconds))
+            throw Network.Required(NetworkKeys.Window).Error(string.Create(CultureInfo.InvariantCulture,
+                $"no {Keys.R(window)} s window closes after the warm-up ({Keys.R(length.WarmupSeconds)} s) and before the horizon ({Keys.R(length.HorizonSeconds)} s), so no measured request would be planned; a window shorter than the {Keys.R(length.MeasuredSeconds)} s between them always closes there."));
         return (window, Network.Get(NetworkKeys.Inflight));
     }
 

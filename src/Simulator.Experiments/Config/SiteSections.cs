@@ -83,7 +83,7 @@ public static class SiteSections
             string name = c.Get(CatalogKeys.Name);
             var text = ShippedCatalogs.Text(name) ?? throw c.Required(CatalogKeys.Name).Error($"no shipped catalog '{name}'.{Spelling.Hint(name, ShippedCatalogs.Names)} Shipped: {string.Join(", ", ShippedCatalogs.Names)}.");
             var doc = YamlDoc.Parse(text, $"experiments/catalogs/{name}.yaml").At(c.Doc.Path); // its values resolve under scenario.catalog
-            return doc.Mapping().ContainsKey("blocks") ? CatalogYaml.Read(doc) : ReadCatalog(new Section(doc, c.Binding, CatalogKeys.Description), baseDirectory);
+            return CatalogYaml.IsCatalog(doc) ? CatalogYaml.Read(doc) : ReadCatalog(new Section(doc, c.Binding, CatalogKeys.Description), baseDirectory);
         }
         if (c.Has(CatalogKeys.File))
         {
@@ -91,15 +91,8 @@ public static class SiteSections
             c.Record("sha256", FileHash.Of(path));
             return CatalogYaml.Read(path);
         }
-        try
-        {
-            return Generate(c);
-        }
-        catch (CatalogException ex)
-        {
-            // What a generator refuses (a frozen depth beyond its backbone) is the description's error, at its line.
-            throw c.Doc.Error(ex.Message);
-        }
+        // What a generator refuses (a frozen depth beyond its backbone) is the description's error, at its line.
+        return c.Doc.Checked(() => Generate(c));
     }
 
     private static Catalog Generate(Section c)
@@ -235,10 +228,8 @@ public static class SiteSections
                 if (!(value.Number() >= 0)) throw value.Error($"a popularity weight must be at least 0, not {value.Number()}.");
             }
             var weights = w.Mapping().ToDictionary(kv => kv.Key, kv => kv.Value.Number(), StringComparer.Ordinal);
-            double total = weights.Values.Sum();
-            if (!(total > 0)) throw w.Error("popularity weights must give at least one model a weight above 0: no request could name a model.");
-            if (!double.IsFinite(total)) throw w.Error("popularity weights must add up to a finite number (they are relative: scale them down).");
             popularity = new ExplicitPopularity(weights);
+            w.Checked(() => popularity.Cumulative(catalog));
             a.Record(ArrivalKeys.Weights.Name, string.Join(",", weights.Select(kv => $"{kv.Key}={kv.Value}")));
         }
         else

@@ -183,6 +183,19 @@ public sealed class YamlDoc
 
     public ConfigException Error(string problem) => new(File, Line, Path, problem);
 
+    /// <summary>Builds what checks itself (a catalog, a profile, a popularity); what it refuses is reported at this node.</summary>
+    public T Checked<T>(Func<T> build)
+    {
+        try
+        {
+            return build();
+        }
+        catch (CatalogException ex)
+        {
+            throw Error(ex.Message);
+        }
+    }
+
     /// <summary>The same node seen at another dotted path (for defaults that have no node of their own).</summary>
     public YamlDoc At(string path) => new(node, File, path);
 
@@ -198,8 +211,8 @@ public sealed class YamlDoc
     /// <summary>The keys of a mapping as written (none for any other node), before any check.</summary>
     public IEnumerable<string> Keys => node is YamlMappingNode m ? m.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "") : Array.Empty<string>();
 
-    /// <summary>The value on one line of flow YAML, as written (a swept section's value in a table or a legend).</summary>
-    public string Flow() => Flow(node);
+    /// <summary>The value on one line, as written: a scalar's text, a section in flow YAML (a swept section's value in a table or a legend).</summary>
+    public string Flow() => IsMapping || IsSequence ? Flow(node) : Text();
 
     private static string Flow(YamlNode n) => n switch
     {

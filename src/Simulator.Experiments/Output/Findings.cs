@@ -29,7 +29,7 @@ internal static class Findings
             .Where(s => !bounds.Contains(s) && !double.IsNaN(means[(pt.Index, s, primaryName)]))
             .OrderBy(s => higher ? -means[(pt.Index, s, primaryName)] : means[(pt.Index, s, primaryName)]).ThenBy(s => s)
             .DefaultIfEmpty(-1).First();
-        string Where(SweepPoint pt) => spec.Sweep.Count == 0 ? "" : " at " + PlotText.Values(spec.Sweep.Select(a => a.Path), pt);
+        string Where(SweepPoint pt) => PlotText.At(spec, [pt]);
         sb.AppendLine("## Findings");
         sb.AppendLine();
         var ranked = points.Select(pt => (Point: pt, Strategy: Winner(pt))).ToArray();
@@ -47,12 +47,11 @@ internal static class Findings
             sb.AppendLine();
             return;
         }
-        string noWinner = unranked.Length == 0 ? ""
-            : $"; none{(spec.Sweep.Count == 0 ? "" : " at " + string.Join(" and ", unranked.Select(pt => PlotText.Values(spec.Sweep.Select(a => a.Path), pt))))} (no strategy has a {primary} there)";
+        string noWinner = unranked.Length == 0 ? "" : $"; none{PlotText.At(spec, unranked)} (no strategy has a {primary} there)";
         if (!table)
             sb.AppendLine(byWinner.Length == 1 && points.Length > 1 && unranked.Length == 0
                 ? $"- **Which strategy wins**: {spec.Strategies[byWinner[0].Key].Label}, with the {best} {primary} at every one of the {points.Length} points."
-                : $"- **Which strategy wins** (the {best} {primary}): {string.Join("; ", byWinner.Select(g => $"{spec.Strategies[g.Key].Label}{(spec.Sweep.Count == 0 ? "" : " at " + string.Join(" and ", g.Select(w => PlotText.Values(spec.Sweep.Select(a => a.Path), w.Point))))}"))}{noWinner}.");
+                : $"- **Which strategy wins** (the {best} {primary}): {string.Join("; ", byWinner.Select(g => spec.Strategies[g.Key].Label + PlotText.At(spec, g.Select(w => w.Point))))}{noWinner}.");
         int baseline = spec.Baseline is null ? -1 : spec.Strategies.Select((s, i) => (s, i)).Single(x => x.s.Label == spec.Baseline).i;
         var paired = baseline < 0 ? new Dictionary<(int, int), PairedSummary>()
             : ResultWriter.Paired(spec, records).Where(p => p.Metric == primaryName).ToDictionary(p => (p.Point, p.Strategy), p => p.Paired);

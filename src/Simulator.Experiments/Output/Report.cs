@@ -16,7 +16,7 @@ public static class Report
         if (spec.Description.Length > 0) sb.AppendLine(spec.Description).AppendLine();
         int reps = records.GroupBy(r => (r.Cell.Point, r.Cell.Strategy)).Select(g => g.Count()).DefaultIfEmpty(0).Max();
         sb.AppendLine(CultureInfo.InvariantCulture, $"- seed {spec.Seed}; {spec.Points.Count} sweep point(s) x {spec.Strategies.Count} strategies x up to {reps} replications ({records.Count} runs)");
-        if (spec.Replications.RelativeHalfWidth is { } target) sb.AppendLine(SequentialStopping.Outcome(spec, records, target));
+        if (spec.Replications.RelativeHalfWidth is { } target) sb.AppendLine(SequentialOutcome(spec, records, target));
         sb.AppendLine(CultureInfo.InvariantCulture, $"- horizon {spec.HorizonSeconds} s, warm-up {spec.WarmupSeconds} s; intervals are Student-t 95 %");
         sb.AppendLine(CultureInfo.InvariantCulture, $"- strategies: {string.Join(", ", spec.Strategies.Select(s => s.Label))}{(spec.Baseline is null ? "" : $"; baseline {spec.Baseline}")}");
         if (spec.Sweep.Count > 0) sb.AppendLine(CultureInfo.InvariantCulture, $"- sweep: {string.Join("; ", spec.Sweep.Select(a => $"{a.Path} over {a.Values.Count} value{(a.Values.Count == 1 ? "" : "s")}"))}");
@@ -76,6 +76,27 @@ public static class Report
             foreach (var line in traces) sb.AppendLine(CultureInfo.InvariantCulture, $"- {line}");
         }
         return sb.ToString();
+    }
+
+    /// <summary>The report's line: the rule, the points that met it with their replications, and those that reached the maximum first with the intervals still too wide.</summary>
+    private static string SequentialOutcome(ExperimentSpec spec, IReadOnlyList<RunRecord> records, double relative)
+    {
+        var plan = spec.Replications;
+        string Percent(double v) => double.IsFinite(v) ? v.ToString("P1", CultureInfo.InvariantCulture) : "n/a";
+        var met = new List<string>();
+        var missed = new List<string>();
+        foreach (var pt in spec.Points)
+        {
+            int n = records.Where(r => r.Cell.Point == pt.Index).GroupBy(r => r.Cell.Strategy).Select(g => g.Count()).DefaultIfEmpty(0).Max();
+            var wide = SequentialStopping.TooWide(spec, records, pt.Index, relative).ToArray();
+            string at = PlotText.At(spec, [pt]);
+            if (wide.Length == 0) met.Add($"{at} with {n} replications");
+            else missed.Add($"{at} with {n} replications ({string.Join(", ", wide.Select(w => $"{spec.Strategies[w.Strategy].Label} ±{Percent(w.Relative)}"))})");
+        }
+        string rule = $"- sequential stopping: replications added (from {plan.Min} to at most {plan.Max}) until every strategy's {spec.Primary.Words} has a 95 % half-width within {(relative * 100).ToString("0.####", CultureInfo.InvariantCulture)} % of its mean";
+        string metText = met.Count == 0 ? "" : $"met{string.Join(";", met)}";
+        string missedText = missed.Count == 0 ? "" : $"**not met**{string.Join(";", missed)}";
+        return $"{rule}: {string.Join("; ", new[] { metText, missedText }.Where(t => t.Length > 0))}.";
     }
 
     /// <summary>The primary metric's words as a title ("Throughput"): the paired tables carry units chosen from the differences.</summary>

@@ -24,23 +24,29 @@ internal static class PlotText
     {
         double largest = values.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
         string words = Words(path);
+        // The largest step the values reach, or the smallest.
         (string Unit, double Scale) Scaled(params (string Unit, double Scale)[] steps) => steps.FirstOrDefault(s => largest >= s.Scale, steps[^1]);
+        var bytes = MetricUnit.ByteScale(largest);
         (string Unit, double Scale)? shown = kind switch
         {
             UnitKind.PerSecond => ("requests/s", 1.0),
-            UnitKind.Time => largest < 1 ? ("ms", 1e-3) : ("s", 1.0),
+            UnitKind.Time => Scaled(("s", 1.0), ("ms", 1e-3)),
             UnitKind.Frequency => Scaled(("GHz", 1e9), ("MHz", 1e6), ("kHz", 1e3), ("Hz", 1.0)),
-            UnitKind.Bytes => MetricUnit.ByteScale(largest),
-            UnitKind.ByteRate => MetricUnit.ByteScale(largest) is var (unit, scale) ? (unit + "/s", scale) : default,
+            UnitKind.Bytes => bytes,
+            UnitKind.ByteRate => (bytes.Unit + "/s", bytes.Scale),
             UnitKind.Power => ("W", 1.0),
             UnitKind.PowerSpectralDensity => ("W/Hz", 1.0),
             UnitKind.Decibels => ("dB", 1.0),
-            UnitKind.Length => largest >= 1e3 ? ("km", 1e3) : ("m", 1.0),
+            UnitKind.Length => Scaled(("km", 1e3), ("m", 1.0)),
             UnitKind.TimePerSize => ("s/GB", 1e-9),
             _ => null,
         };
         return shown is var (u, factor) ? ($"{words} ({u})", v => v / factor) : (words, v => v);
     }
+
+    /// <summary>" at uplink bandwidth = 20 MHz" for each point named (joined by "and"); empty when nothing is swept.</summary>
+    public static string At(ExperimentSpec spec, IEnumerable<SweepPoint> points) =>
+        spec.Sweep.Count == 0 ? "" : " at " + string.Join(" and ", points.Select(pt => Values(spec.Sweep.Select(a => a.Path), pt)));
 
     /// <summary>Settings and their values as written ("uplink bandwidth = 20 MHz, arrivals rate = 10").</summary>
     public static string Values(IEnumerable<string> paths, SweepPoint point) =>
