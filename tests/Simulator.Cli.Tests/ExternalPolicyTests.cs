@@ -1,7 +1,7 @@
 namespace Simulator.Cli.Tests;
 
 /// <summary>
-/// Outside policies as strategies (<c>{external: {command, timeout, label}}</c>): run by the ordinary runner with
+/// Outside policies as strategies (<c>{external: {command, startup, timeout, label}}</c>): run by the ordinary runner with
 /// replications and the baseline's paired intervals; a policy that reproduces fcfs gives fcfs's numbers; one that
 /// dies, stalls, answers out of range or not in JSON fails its cells alone, with a message that says which and why.
 /// </summary>
@@ -36,12 +36,14 @@ public sealed class ExternalPolicyTests : IDisposable
         return file;
     }
 
-    private static string Policy(string script, string args = "") => $"{{external: {{command: '{Simulator.Testing.Python.Find()} {Path.Combine(Policies, script)}{args}', label: LABEL, timeout: TIMEOUT}}}}";
+    // Start-up is wall clock on a machine the other tests load, so it gets room in every case but the one where it
+    // must expire (a policy that never answers begin: any limit does).
+    private static string Policy(string script, string args = "", string startup = "300 s") => $"{{external: {{command: '{Simulator.Testing.Python.Find()} {Path.Combine(Policies, script)}{args}', label: LABEL, startup: {startup}, timeout: TIMEOUT}}}}";
 
     [Fact]
     public void A_policy_that_decides_as_fcfs_gives_fcfs_numbers_in_the_ordinary_runner()
     {
-        string file = Experiment($"[fcfs, {Policy("fcfs.py").Replace("LABEL", "fcfs-outside", StringComparison.Ordinal)}]");
+        string file = Experiment($"[fcfs, {Policy("fcfs.py").Replace("LABEL", "fcfs-outside", StringComparison.Ordinal)}]", timeout: "120 s");
         var (code, output, error) = CliHarness.Run("run", file, "--quiet", "--out", Path.Combine(root, "out"));
         Assert.True(code == 0, error);
         var rows = File.ReadAllLines(Path.Combine(root, "out", "runs.csv"));
@@ -65,8 +67,8 @@ public sealed class ExternalPolicyTests : IDisposable
     [InlineData("garbage", "answered thinking..., which is not a JSON message", "")]
     public void A_policy_that_fails_fails_its_cell_alone_with_a_message_and_the_other_cells_are_kept(string how, string gist, string detail)
     {
-        // The timeout is wall clock and counts the interpreter's start-up in the first answer: only the stalling case
-        // needs one that expires, and even that one must leave the well-behaved replications room on a loaded machine.
+        // Limits are wall clock: only the stalling cases need one that expires, and the one on decisions must still
+        // leave the well-behaved replications' decisions room on a loaded machine.
         string file = Experiment($"[fcfs, {Policy("misbehaving.py", " " + how).Replace("LABEL", "flaky", StringComparison.Ordinal)}]", timeout: how == "stall" ? "10 s" : "120 s");
         string outDir = Path.Combine(root, "out-" + how);
         var (code, _, error) = CliHarness.Run("run", file, "--quiet", "--out", outDir);
@@ -81,6 +83,22 @@ public sealed class ExternalPolicyTests : IDisposable
         Assert.Equal(5, cells.Count);
         Assert.DoesNotContain(("1", "1"), cells);
         Assert.False(File.Exists(Path.Combine(outDir, "summary.csv")));
+    }
+
+    [Fact]
+    public void A_policy_that_never_answers_begin_fails_on_its_start_up_time_not_its_decision_timeout()
+    {
+        // Every replication stalls, so the short limit can only expire: no well-behaved start is timed on a busy machine.
+        string entry = Policy("misbehaving.py", " stall-begin", startup: "1 s").Replace("LABEL", "slow", StringComparison.Ordinal);
+        string outDir = Path.Combine(root, "out-begin");
+        var (code, _, error) = CliHarness.Run("run", Experiment($"[fcfs, {entry}]", timeout: "120 s"), "--quiet", "--out", outDir);
+        Assert.Equal(1, code);
+        Assert.True(error.Contains("3 cell(s) failed", StringComparison.Ordinal), error);
+        Assert.Contains("point 0, slow, replication 2: policy 'slow'", error);
+        Assert.Contains("gave no answer to begin within 1 s (the entry's start-up time), at decision 0.", error);
+        // Only fcfs's three replications (strategy 0) ran and are kept.
+        var cells = File.ReadAllLines(Path.Combine(outDir, "cells.csv")).Skip(1).Select(l => l.Split(',')).Select(f => $"{f[1]}/{f[2]}").Order().ToArray();
+        Assert.Equal(["0/0", "0/1", "0/2"], cells);
     }
 
     [Fact]

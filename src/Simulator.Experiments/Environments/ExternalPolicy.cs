@@ -3,18 +3,21 @@ using Simulator.Edge;
 namespace Simulator.Experiments;
 
 /// <summary>
-/// A strategy entry <c>{external: {command, timeout, label}}</c>: a policy in any language, run as a process for
+/// A strategy entry <c>{external: {command, startup, timeout, label}}</c>: a policy in any language, run as a process for
 /// each cell and asked at each decision of the scenario's kind over its standard input and output (one JSON
 /// message a line; docs/environments.md). The command runs in the experiment file's folder.
 /// </summary>
-public sealed record ExternalPolicy(string Label, IReadOnlyList<string> Command, string WorkingDirectory, double TimeoutSeconds)
+public sealed record ExternalPolicy(string Label, IReadOnlyList<string> Command, string WorkingDirectory, double StartupSeconds, double TimeoutSeconds)
 {
     public static readonly ValueKey CommandKey = new("command", "a command line (split at spaces) or a list of its words", null, "The policy process: a program and its arguments, run in the experiment file's folder.");
-    public static readonly QuantityKey Timeout = new("timeout", UnitKind.Time, "10 s", Domain.Positive, "How long the policy may take to answer one message (wall clock; the first answer includes the program's start-up); longer fails its cell.");
+    // Apart, because start-up (an interpreter, a learning library, weights read from disk) can take far longer than
+    // a decision, and one budget for both would either fail slow starters or let a stalled decision wait as long.
+    public static readonly QuantityKey Startup = new("startup", UnitKind.Time, "60 s", Domain.Positive, "How long the policy may take to start and answer its first message (begin), wall clock; longer fails its cell.");
+    public static readonly QuantityKey Timeout = new("timeout", UnitKind.Time, "10 s", Domain.Positive, "How long the policy may take to answer each decision after that (wall clock); longer fails its cell.");
     public static readonly TextKey LabelKey = new("label", "external", "The strategy's name in tables and plots.", "a name",
         check: l => l.Length is > 0 and <= 60 && l.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.') ? null : $"the label '{l}' is 1 to 60 letters, digits, '-', '_' or '.'.");
 
-    public static readonly SectionSchema Keys = new("an external strategy {external: {...}}", "A policy process asked at each decision.", CommandKey, Timeout, LabelKey);
+    public static readonly SectionSchema Keys = new("an external strategy {external: {...}}", "A policy process asked at each decision.", CommandKey, Startup, Timeout, LabelKey);
 
     /// <summary>The entry's <c>external:</c> section, with the program found now (relative to <paramref name="baseDirectory"/>, or on the PATH).</summary>
     public static ExternalPolicy Read(YamlDoc doc, string baseDirectory)
@@ -25,7 +28,7 @@ public sealed record ExternalPolicy(string Label, IReadOnlyList<string> Command,
         if (words.Length == 0 || words.Any(w => w.Length == 0)) throw command.Error("the command is empty: give the program and its arguments.");
         if (Locate(words[0], baseDirectory) is null)
             throw command.Error($"the program '{words[0]}' is neither a file (relative to {baseDirectory}) nor on the PATH.");
-        return new ExternalPolicy(s.Get(LabelKey), words, baseDirectory, s.Get(Timeout));
+        return new ExternalPolicy(s.Get(LabelKey), words, baseDirectory, s.Get(Startup), s.Get(Timeout));
     }
 
     /// <summary>Where <paramref name="program"/> is: a path (relative to the folder), or a name on the PATH.</summary>

@@ -10,7 +10,8 @@ public sealed class PolicyFailure(string message) : Exception(message);
 /// <summary>
 /// An external policy's process for one cell. It is told the decision space and the cell (<c>begin</c>), asked at each
 /// decision (<c>act</c>: the observation, the mask, the reward since the last one; it answers <c>{"action": k}</c>),
-/// and told when the run ends. Each answer must come within the timeout; a policy that exits, stalls, writes
+/// and told when the run ends. The first answer must come within the start-up time, each later one within the
+/// timeout; a policy that exits, stalls, writes
 /// what is not a message or names an action out of range fails the cell, and its last error lines are shown.
 /// </summary>
 public sealed class PolicyProcess : IPolicy, IDisposable
@@ -69,7 +70,7 @@ public sealed class PolicyProcess : IPolicy, IDisposable
             ProtocolJson.Space(json, "space", space);
             json.WriteNumber("point", cell.Point);
             json.WriteNumber("replication", cell.Replication);
-        }, "begin");
+        }, "begin", spec.StartupSeconds, "start-up time");
         return policy;
     }
 
@@ -88,7 +89,7 @@ public sealed class PolicyProcess : IPolicy, IDisposable
             ProtocolJson.Number(json, reward);
             json.WritePropertyName("info");
             ProtocolJson.Info(json, info);
-        }, "act");
+        }, "act", spec.TimeoutSeconds, "timeout");
         if (!reply.RootElement.TryGetProperty("action", out var a) || a.ValueKind != JsonValueKind.Number || !a.TryGetInt32(out int action))
             throw Failed($"answered {Shorten(reply.RootElement.GetRawText())}; an answer to act is {{\"action\": k}} with a whole number k");
         if (action < 0 || action >= space.Actions.Count)
@@ -118,7 +119,7 @@ public sealed class PolicyProcess : IPolicy, IDisposable
         }
     }
 
-    private JsonDocument Ask(Action<Utf8JsonWriter> write, string what)
+    private JsonDocument Ask(Action<Utf8JsonWriter> write, string what, double seconds, string limit)
     {
         buffer.ResetWrittenCount();
         using (var json = new Utf8JsonWriter(buffer, ProtocolJson.Writing))
@@ -137,10 +138,10 @@ public sealed class PolicyProcess : IPolicy, IDisposable
             throw Failed($"stopped reading its input before {what}");
         }
         var line = process.StandardOutput.ReadLineAsync();
-        if (!line.Wait(TimeSpan.FromSeconds(spec.TimeoutSeconds)))
+        if (!line.Wait(TimeSpan.FromSeconds(seconds)))
         {
             process.Kill(entireProcessTree: true);
-            throw Failed($"gave no answer to {what} within {spec.TimeoutSeconds:0.###} s (the entry's timeout)");
+            throw Failed($"gave no answer to {what} within {seconds:0.###} s (the entry's {limit})");
         }
         var text = line.Result ?? throw Failed(process.WaitForExit(TimeSpan.FromSeconds(2)) ? $"exited with code {process.ExitCode} before answering {what}" : $"closed its output before answering {what}");
         try

@@ -1,6 +1,7 @@
 """A policy that misbehaves on purpose, as its argument says, at its 5th decision (replication 1 only):
 die (exit 3 after a line on stderr), stall (never answer), range (answer an action out of range),
 garbage (answer what is not JSON). Before that, and in every other replication, it always waits.
+With stall-begin it never answers begin, in any replication.
 """
 import json
 import sys
@@ -14,6 +15,8 @@ for line in sys.stdin:
     if message["cmd"] == "begin":
         replication = message["replication"]
         reply = {"ok": True}
+        if how == "stall-begin":
+            time.sleep(600)
     elif message["cmd"] == "act":
         decisions += 1
         actions = len(message["mask"])
