@@ -19,6 +19,7 @@ public sealed class PolicyProcess : IPolicy, IDisposable
     private readonly ExternalPolicy spec;
     private readonly Process process;
     private readonly Queue<string> stderr = new();
+    private readonly TaskCompletionSource stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly DecisionSpace space;
     private readonly System.Buffers.ArrayBufferWriter<byte> buffer = new();
     private int decisions;
@@ -55,7 +56,11 @@ public sealed class PolicyProcess : IPolicy, IDisposable
         var policy = new PolicyProcess(spec, process, space);
         process.ErrorDataReceived += (_, e) =>
         {
-            if (e.Data is null) return;
+            if (e.Data is null)
+            {
+                policy.stderrClosed.TrySetResult();
+                return;
+            }
             lock (policy.stderr)
             {
                 policy.stderr.Enqueue(e.Data);
@@ -143,7 +148,7 @@ public sealed class PolicyProcess : IPolicy, IDisposable
             process.Kill(entireProcessTree: true);
             throw Failed($"gave no answer to {what} within {seconds:0.###} s (the entry's {limit})");
         }
-        var text = line.Result ?? throw Failed(process.WaitForExit(TimeSpan.FromSeconds(2)) ? $"exited with code {process.ExitCode} before answering {what}" : $"closed its output before answering {what}");
+        var text = line.Result ?? throw Failed(process.WaitForExit(TimeSpan.FromSeconds(30)) ? $"exited with code {process.ExitCode} before answering {what}" : $"closed its output before answering {what}");
         try
         {
             var doc = JsonDocument.Parse(text);
@@ -160,7 +165,9 @@ public sealed class PolicyProcess : IPolicy, IDisposable
     private PolicyFailure Failed(string what)
     {
         string[] tail;
-        Thread.Sleep(50); // the last error lines of a policy that just died are still on their way
+        // A policy that has exited may still have its last error lines on their way: they are read to the end of the
+        // stream (bounded, for a child process that could hold the stream open after its parent is gone).
+        if (process.HasExited) stderrClosed.Task.Wait(TimeSpan.FromSeconds(10));
         lock (stderr) tail = stderr.ToArray();
         return new PolicyFailure($"policy '{spec.Label}' ({string.Join(' ', spec.Command)}) {what}, at decision {decisions}." +
             (tail.Length > 0 ? $" Its last error lines:\n  {string.Join("\n  ", tail)}" : ""));
