@@ -46,7 +46,9 @@ public partial class SampleTests
         string text = Capture(() => new PseudoRealtimeSample().Simulate());
         var m = Regex.Match(text, @"Elapsed wall clock time ([0-9.]+)s, elapsed simulation time ([0-9.]+)s\.");
         Assert.True(m.Success, text);
-        Assert.InRange(double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), 0.95, 2.0);
+        // At least the simulated second; the upper bound only rules out waiting on the wrong clock (the run stops at
+        // 2 simulated seconds), with room for a loaded machine.
+        Assert.InRange(double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), 0.95, 30);
         Assert.Equal("1", m.Groups[2].Value);
         string expected = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "SimSharpSamples", "Expected", "PseudoRealtimeSample.txt"));
         Assert.Equal(Regex.Replace(Normalise(expected), "time [0-9.]+s,", "time Xs,"), Regex.Replace(Normalise(text), "time [0-9.]+s,", "time Xs,"));
