@@ -35,7 +35,7 @@ public static class FileKinds
     /// <summary>What a file of each kind is, and the command or key that takes it.</summary>
     public static string Describe(FileKind kind) => kind switch
     {
-        FileKind.Experiment => "an experiment: `run` and `validate` take it (and `solve --export` draws its window)",
+        FileKind.Experiment => "an experiment: `run` and `validate` take it (`catalog` prints the catalogs it serves from, `solve --export` draws its window)",
         FileKind.Catalog => "a catalog: an experiment names it in scenario.catalog: {file: ...}, and `catalog <file>` checks it alone",
         FileKind.StaticRound => "a static round (catalog, site, users): `solve <file>` plans it",
         FileKind.NetworkWindow => $"a network window (kind: {NetworkInstanceFile.Kind}): `solve <file>` plans it",

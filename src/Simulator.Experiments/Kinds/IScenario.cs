@@ -21,6 +21,9 @@ public interface IScenario
     /// <summary>The context features each request carries for a learner to observe; null where the world has no requests with context.</summary>
     int? ContextFeatures => null;
 
+    /// <summary>The catalog a cell with these streams serves from, as its run makes it; null where the kind has none.</summary>
+    Catalog? CatalogOf(RandomStreams streams) => null;
+
     /// <summary>One cell; <paramref name="trace"/>: keep the latencies and levels the kind's trace plots draw (same run, more kept).</summary>
     (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace);
 }

@@ -15,6 +15,8 @@ public sealed record StochasticNetworkScenario(ScenarioKind Kind, Func<Random, C
 {
     public int? ContextFeatures => World.Context?.Features ?? 0;
 
+    public Catalog CatalogOf(RandomStreams streams) => NetworkCatalog.Of(Catalog, streams);
+
     /// <summary>The models are drawn per replication; their number and names are the generator's, the same in every one.</summary>
     public DecisionSpace Space(RunLength length) => NetworkDecisions.Space(World.Context?.Features ?? 0, Catalog(new Random(0)).Models.Select(m => m.Id).ToArray());
 
@@ -42,7 +44,7 @@ public sealed record StochasticNetworkScenario(ScenarioKind Kind, Func<Random, C
     private (Simulation Env, StochasticNetwork Network) Build(object decider, RandomStreams streams, RunLength length)
     {
         var env = new Simulation();
-        var catalog = Catalog(streams.Stream("network:catalog"));
+        var catalog = CatalogOf(streams);
         return (env, new StochasticNetwork(env, World, Process, catalog, decider, Penalty, streams, length.WarmupSeconds));
     }
 

@@ -16,6 +16,8 @@ public sealed record NetworkOfSitesScenario(ScenarioKind Kind, Func<Random, Cata
 {
     public int? ContextFeatures => World.Context?.Features ?? 0;
 
+    public Catalog CatalogOf(RandomStreams streams) => NetworkCatalog.Of(Catalog, streams);
+
     public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {
         var (env, network) = Build(strategy, streams, length, trace);
@@ -36,7 +38,7 @@ public sealed record NetworkOfSitesScenario(ScenarioKind Kind, Func<Random, Cata
         // The selector's stream is its own, whichever site strategy it is paired with.
         var decider = registry.CreateNetwork(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.OwnLabel));
         var env = new Simulation();
-        var catalog = Catalog(streams.Stream("network:catalog"));
+        var catalog = CatalogOf(streams);
         var network = new NetworkOfSites(env, World, Sites, catalog, decider, Penalty, (_, cell) => registry.Create(schedule.Name, schedule.Arguments, cell.Stream("strategy:" + schedule.OwnLabel)).Scheduler,
             streams, length.WarmupSeconds, trace ? RunTrace.WindowSeconds(length.HorizonSeconds) : null);
         return (env, network);

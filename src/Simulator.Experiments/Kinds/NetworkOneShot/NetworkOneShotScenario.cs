@@ -24,7 +24,9 @@ public sealed record NetworkOneShotScenario(NetworkOneShotKind Kind, Func<Random
     private MetricSet Set => Kind.Metrics;
 
     /// <summary>The window a replication draws: the same for every strategy (common random numbers).</summary>
-    public NetworkInstance Draw(RandomStreams streams) => NetworkWorld.Draw(World, Catalog(streams.Stream("network:catalog")), Requests, streams);
+    public NetworkInstance Draw(RandomStreams streams) => NetworkWorld.Draw(World, CatalogOf(streams), Requests, streams);
+
+    public Catalog CatalogOf(RandomStreams streams) => NetworkCatalog.Of(Catalog, streams);
 
     public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {

@@ -12,6 +12,8 @@ namespace Simulator.Experiments;
 /// </summary>
 public sealed record OneShotScenario(ScenarioKind Kind, Catalog Catalog, SiteSpec Site, IWorkload Workload) : IScenario
 {
+    public Catalog CatalogOf(RandomStreams streams) => Catalog;
+
     public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {
         var scheduler = strategy.Registry.Create(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.Label)).Scheduler;

@@ -7,6 +7,8 @@ namespace Simulator.Experiments;
 /// <summary>The first paper's world at one sweep point, simulated over the horizon: a catalog, a site and its cell's workload.</summary>
 public sealed record LoneSiteScenario(ScenarioKind Kind, Catalog Catalog, SiteSpec Site, IWorkload Workload) : ITimelineScenario, IEnvironmentScenario
 {
+    public Catalog CatalogOf(RandomStreams streams) => Catalog;
+
     public DecisionSpace Space(RunLength length) => Decisions(length).Space;
 
     private SiteDecisions Decisions(RunLength length) => new(Catalog, length.HorizonSeconds);
