@@ -39,6 +39,14 @@ public sealed class TraceWorkload : IWorkload
 
     public int Count => rows.Count;
 
+    /// <summary>The first and last arrival times (s); NaN for a trace without requests.</summary>
+    public double First => rows.Count > 0 ? rows[0].Time : double.NaN;
+
+    public double Last => rows.Count > 0 ? rows[^1].Time : double.NaN;
+
+    /// <summary>How many requests arrive in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    public int Arrivals(double from, double to) => rows.Count(r => r.Time >= from && r.Time < to);
+
     /// <summary>Refuses, with its line, the first row whose model <paramref name="catalog"/> does not have.</summary>
     public void Check(Catalog catalog)
     {

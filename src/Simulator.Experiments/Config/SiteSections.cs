@@ -31,8 +31,9 @@ public static class SiteSections
     /// A site (<c>site</c>, with its <c>uplink</c>) and its cell's workload (<c>arrivals</c>, <c>deadline</c>) from
     /// <paramref name="scenario"/>, checked against <paramref name="catalog"/>: every model must fit the GPU alone.
     /// </summary>
-    public static (SiteSpec Site, IWorkload Workload) ReadSiteAndWorkload(Section scenario, Catalog catalog, string baseDirectory)
+    public static (SiteSpec Site, IWorkload Workload) ReadSiteAndWorkload(Section scenario, Catalog catalog, ReadContext context)
     {
+        string baseDirectory = context.BaseDirectory;
         var profiles = HardwareProfiles.Shipped;
         var site = scenario.Child(Site);
         var disk = Profile(site, SiteKeys.Disk, profiles.DiskNames, profiles.Disk);
@@ -72,7 +73,7 @@ public static class SiteSections
             if (catalog.Bytes(model) + model.ActivationBytesPerSample > spec.GpuBytes)
                 throw (gpu.Raw(SiteKeys.Memory) ?? gpu.Raw(SiteKeys.Device) ?? site.Doc).Error(string.Create(CultureInfo.InvariantCulture,
                     $"model '{model.Id}' needs {catalog.Bytes(model):N0} bytes of weights plus {model.ActivationBytesPerSample:N0} of activations for one request, more than the GPU's {spec.GpuBytes:N0} bytes."));
-        return (spec, ReadWorkload(scenario.Child(Arrivals), scenario, catalog, baseDirectory));
+        return (spec, ReadWorkload(scenario.Child(Arrivals), scenario, catalog, context));
     }
 
     /// <summary>A catalog from a catalog section: a shipped one by name, a file, or a generator with its parameters (pfm is the network kinds').</summary>
@@ -202,15 +203,23 @@ public static class SiteSections
         }
     }
 
-    private static IWorkload ReadWorkload(Section a, Section scenario, Catalog catalog, string baseDirectory)
+    private static IWorkload ReadWorkload(Section a, Section scenario, Catalog catalog, ReadContext context)
     {
         string process = a.Get(ArrivalKeys.Process);
         if (process == "trace")
         {
-            string path = InputFile.Existing(baseDirectory, a.Get(ArrivalKeys.File), a.Required(ArrivalKeys.File), "trace");
+            string path = InputFile.Existing(context.BaseDirectory, a.Get(ArrivalKeys.File), a.Required(ArrivalKeys.File), "trace");
             a.Record("sha256", FileHash.Of(path));
             var trace = new TraceWorkload(path);
             trace.Check(catalog);
+            // Requests count from the warm-up's end, and none arrives after the horizon: a trace with none between
+            // would run every cell and report only zeros.
+            var (warmup, horizon) = (context.Length.WarmupSeconds, context.Length.HorizonSeconds);
+            if (trace.Count == 0)
+                throw a.Required(ArrivalKeys.File).Error($"the trace {Path.GetFileName(path)} has no requests: its runs would measure nothing.");
+            if (trace.Arrivals(warmup, horizon) == 0)
+                throw a.Required(ArrivalKeys.File).Error(string.Create(CultureInfo.InvariantCulture,
+                    $"no request of the trace {Path.GetFileName(path)} arrives between the warm-up's end ({warmup:0.###} s) and the horizon ({horizon:0.###} s), so its runs would measure nothing: its {trace.Count} request(s) arrive from {trace.First:0.###} s to {trace.Last:0.###} s."));
             return trace;
         }
         ArrivalProcess arrivals = process switch

@@ -83,7 +83,7 @@ public sealed class NetworkOfSitesKind : ScenarioKind
             throw catalog.Doc.Error("a network of sites runs every model on the cloudlets' GPUs: a pfm catalog needs 'profile' (the inference time per batch size, with its source).");
         var cell = scenario.Child(Cloudlet);
         var probe = network.Catalog(new Random(0));
-        var (site, workload) = SiteSections.ReadSiteAndWorkload(cell, probe, baseDirectory);
+        var (site, workload) = SiteSections.ReadSiteAndWorkload(cell, probe, context);
         // The site's reader checked the probe's models; a pfm catalog's models of another replication may be larger.
         double largest = network.LargestBytes;
         long activation = probe.Models.Max(m => m.ActivationBytesPerSample);

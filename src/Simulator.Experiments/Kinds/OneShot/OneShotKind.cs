@@ -36,7 +36,7 @@ public sealed class OneShotKind : ScenarioKind
     {
         string baseDirectory = context.BaseDirectory;
         var catalog = SiteSections.ReadCatalog(scenario.Child(SiteSections.Catalog), baseDirectory);
-        var (site, workload) = SiteSections.ReadSiteAndWorkload(scenario, catalog, baseDirectory);
+        var (site, workload) = SiteSections.ReadSiteAndWorkload(scenario, catalog, context);
         var arrivals = scenario.Child(SiteSections.Arrivals);
         if (arrivals.Get(ArrivalKeys.Process) != "batch-at-zero")
             throw (arrivals.Has(ArrivalKeys.Process) ? arrivals.Required(ArrivalKeys.Process) : arrivals.Doc).Error("a one-shot scenario is one round of users present at t = 0: it needs arrivals: {process: batch-at-zero, count: K}.");

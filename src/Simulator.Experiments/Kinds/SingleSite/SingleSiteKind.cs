@@ -30,7 +30,7 @@ public sealed class SingleSiteKind : ScenarioKind
     {
         string baseDirectory = context.BaseDirectory;
         var catalog = SiteSections.ReadCatalog(scenario.Child(SiteSections.Catalog), baseDirectory);
-        var (site, workload) = SiteSections.ReadSiteAndWorkload(scenario, catalog, baseDirectory);
+        var (site, workload) = SiteSections.ReadSiteAndWorkload(scenario, catalog, context);
         return new LoneSiteScenario(this, catalog, site, workload);
     }
 }
