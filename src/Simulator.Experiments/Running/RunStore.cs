@@ -112,6 +112,7 @@ public sealed class RunStore : IDisposable
     public static RunStore Load(string directory)
     {
         string hashFile = Path.Combine(directory, "config.hash");
+        if (!System.IO.Directory.Exists(directory)) throw new DirectoryNotFoundException($"{directory}: no such folder.");
         if (!File.Exists(hashFile)) throw new FileNotFoundException($"{directory}: not a results folder (no config.hash).");
         var sets = File.ReadAllLines(Path.Combine(directory, "sets.txt"));
         string baseDirectory = sets[0].StartsWith("# base directory: ", StringComparison.Ordinal) ? sets[0]["# base directory: ".Length..] : directory;
