@@ -17,7 +17,7 @@ public static class Cli
     {
         var root = new RootCommand("Discrete-event simulator for parameter-sharing edge AI inference.");
         root.Subcommands.Add(RunCommand.Create(output, error));
-        root.Subcommands.Add(RunCommand.Validate(output));
+        root.Subcommands.Add(RunCommand.Validate(output, error));
         root.Subcommands.Add(RunCommand.Merge(output));
         root.Subcommands.Add(SlurmCommand.Create(output));
         root.Subcommands.Add(SolveCommand.Create(output));
@@ -46,6 +46,7 @@ public static class Cli
         }
     }
 
-    private static bool IsInputError(Exception ex) =>
+    /// <summary>A refusal of what the user gave (exit 2), as against a failure while running (exit 1).</summary>
+    internal static bool IsInputError(Exception ex) =>
         ex is ConfigException or StrategyException or CatalogException or FormatException or FileNotFoundException or DirectoryNotFoundException or KeyNotFoundException;
 }

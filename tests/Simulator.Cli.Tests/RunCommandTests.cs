@@ -95,6 +95,27 @@ public class RunCommandTests
         Assert.Matches(@"^ok: quickstart: 3 point\(s\) x 4 strategies x 20 replications; sha256 [0-9a-f]{64}", output);
     }
 
+    [Fact]
+    public void Validate_checks_every_file_given_and_reports_every_refusal()
+    {
+        string root = RepositoryRoot.Find(), corpus = Path.Combine(root, "tests", "Simulator.Cli.Tests", "Corpus", "experiments");
+        string quickstart = Path.Combine(root, "experiments", "quickstart.yaml"), storage = Path.Combine(root, "experiments", "partialloading", "pl-storage.yaml");
+        var good = CliHarness.Run("validate", quickstart, storage, "--seed", "9");
+        Assert.True(good.Code == 0, good.Error);
+        // Each line is the one validate gives the file alone, with the same overrides.
+        Assert.Equal(new[] { CliHarness.Run("validate", quickstart, "--seed", "9").Output.Trim(), CliHarness.Run("validate", storage, "--seed", "9").Output.Trim() },
+            good.Output.Trim().Split('\n').Select(l => l.TrimEnd('\r')));
+
+        var mixed = CliHarness.Run("validate", Path.Combine(corpus, "tab-indent.yaml"), quickstart, Path.Combine(corpus, "trace-missing.yaml"));
+        Assert.Equal(2, mixed.Code);
+        Assert.StartsWith("ok: quickstart: ", mixed.Output);
+        var refusals = mixed.Error.Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        Assert.Equal(3, refusals.Length);
+        Assert.EndsWith("tab-indent.yaml:7: a tab in the indentation: YAML indents with spaces.", refusals[0]);
+        Assert.Contains("trace-missing.yaml:11: scenario.arrivals.file: trace file", refusals[1]);
+        Assert.Equal("2 of 3 files refused.", refusals[2]);
+    }
+
 }
 
 public class ListCommandTests

@@ -146,24 +146,52 @@ public static class RunCommand
         return command;
     }
 
-    /// <summary><c>validate</c> takes the overrides <c>run</c> takes, so that what validates with them runs with them.</summary>
-    public static Command Validate(TextWriter output)
+    /// <summary>
+    /// <c>validate</c> takes the overrides <c>run</c> takes, so that what validates with them runs with them. Given
+    /// several files it checks each, reports every refusal (not only the first) and exits 2 if any is refused.
+    /// </summary>
+    public static Command Validate(TextWriter output, TextWriter error)
     {
-        var file = new Argument<FileInfo?>("file") { Description = "An experiment file; none checks the embedded quickstart.", Arity = ArgumentArity.ZeroOrOne };
+        var files = new Argument<FileInfo[]>("files") { Description = "Experiment files; none checks the embedded quickstart.", Arity = ArgumentArity.ZeroOrMore };
         var options = new CommonOptions();
-        var command = new Command("validate", "Read and check an experiment file, with run's overrides, without running it.") { file };
+        var command = new Command("validate", "Read and check experiment files, with run's overrides, without running them.") { files };
         options.AddInputsTo(command);
         command.SetAction(result =>
         {
-            var spec = options.Read(result, result.GetValue(file));
-            var plan = spec.Replications;
-            string replications = plan.RelativeHalfWidth is { } width
-                ? string.Create(CultureInfo.InvariantCulture, $"{plan.Min} to {plan.Max} replications (until the 95 % half-width of {spec.Primary.Name} is within {width * 100:0.###} % of its mean)")
-                : $"{plan.Min} replications";
-            output.WriteLine($"ok: {spec.Name}: {spec.Points.Count} point(s) x {spec.Strategies.Count} strategies x {replications}; sha256 {spec.Hash}");
-            return Cli.Ok;
+            var given = result.GetValue(files) ?? Array.Empty<FileInfo>();
+            if (given.Length <= 1)
+            {
+                output.WriteLine(Checked(options.Read(result, given.FirstOrDefault())));
+                return Cli.Ok;
+            }
+            int refused = 0;
+            foreach (var file in given)
+            {
+                try
+                {
+                    output.WriteLine(Checked(options.Read(result, file)));
+                }
+                catch (Exception ex) when (Cli.IsInputError(ex))
+                {
+                    error.WriteLine(ex.Message);
+                    refused++;
+                }
+            }
+            if (refused == 0) return Cli.Ok;
+            error.WriteLine($"{refused} of {given.Length} files refused.");
+            return Cli.UsageError;
         });
         return command;
+    }
+
+    /// <summary>validate's line for a file that reads: its grid and config hash.</summary>
+    private static string Checked(ExperimentSpec spec)
+    {
+        var plan = spec.Replications;
+        string replications = plan.RelativeHalfWidth is { } width
+            ? string.Create(CultureInfo.InvariantCulture, $"{plan.Min} to {plan.Max} replications (until the 95 % half-width of {spec.Primary.Name} is within {width * 100:0.###} % of its mean)")
+            : $"{plan.Min} replications";
+        return $"ok: {spec.Name}: {spec.Points.Count} point(s) x {spec.Strategies.Count} strategies x {replications}; sha256 {spec.Hash}";
     }
 }
 
