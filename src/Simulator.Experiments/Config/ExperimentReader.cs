@@ -240,6 +240,7 @@ public static class ExperimentReader
             int eq = set.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0) throw new ConfigException("--set", 1, "", $"'{set}' is not path=value.");
             string path = set[..eq].Trim();
+            if (set[(eq + 1)..].Trim().Length == 0) throw new ConfigException("--set", 1, "", $"'{set}' has no value after '=': write {path}=value.");
             // --plugin comes as plugins=[...]: its errors name the option the user gave.
             result[path] = YamlDoc.Parse(set[(eq + 1)..], path == ExperimentKeys.Plugins.Name ? Plugins.CommandLine : "--set").At(path);
         }
