@@ -90,24 +90,4 @@ public class CatalogCommandTests
         Assert.Equal(2, code);
         Assert.Contains("this is a static round (catalog, site, users): `solve <file>` plans it; expected a catalog (blocks and models, or generate), or an experiment (name, seed, scenario, strategies, ...).", error);
     }
-
-    [Fact]
-    public void Plot_redraws_a_results_folder()
-    {
-        string dir = Path.Combine(Path.GetTempPath(), $"plot-{Guid.NewGuid():N}");
-        try
-        {
-            Assert.Equal(0, CliHarness.Run("run", "--out", dir, "--quiet", "--replications", "2", "--set", "horizon=10 s", "--set", "warmup=2 s").Code);
-            Directory.Delete(Path.Combine(dir, "plots"), true);
-            var (code, output, _) = CliHarness.Run("plot", dir);
-            Assert.Equal(0, code);
-            Assert.Contains("9 plot(s) and report.md written", output);
-            Assert.True(File.Exists(Path.Combine(dir, "plots", "00-throughput-vs-rate.png")));
-        }
-        finally
-        {
-            if (Directory.Exists(dir)) Directory.Delete(dir, true);
-        }
-    }
-
 }

@@ -1,57 +1,57 @@
 namespace Simulator.Cli.Tests;
 
-/// <summary><c>plot DIR</c>: the figures drawn again from a folder's runs, from a changed plots: section, with nothing stale left.</summary>
+/// <summary>
+/// <c>plot</c> redraws a results folder from its cell log: a run's, or a merge's, which is a whole results folder as
+/// well; a folder whose grid is not whole (a slice, an interrupted run) is refused, since figures and the report would
+/// then speak for cells that never ran.
+/// </summary>
 public sealed class PlotCommandTests : IDisposable
 {
-    private readonly string root = Path.Combine(Path.GetTempPath(), $"plotcmd-{Guid.NewGuid():N}");
+    private static readonly string[] Small = ["--quiet", "--replications", "2", "--set", "horizon=10 s", "--set", "warmup=2 s"];
+    private readonly string root = Path.Combine(Path.GetTempPath(), $"plot-{Guid.NewGuid():N}");
 
     public PlotCommandTests() => Directory.CreateDirectory(root);
 
     public void Dispose() => Directory.Delete(root, true);
 
+    private string In(string name) => Path.Combine(root, name);
+
+    private static string[] Run(string outDir, params string[] more) => ["run", "--out", outDir, .. Small, .. more];
+
     [Fact]
-    public void A_changed_plots_section_redraws_the_folder_without_running_and_leaves_no_stale_figure()
+    public void Plot_redraws_a_results_folder()
     {
-        string experiment = Path.Combine(root, "e.yaml");
-        string Text(string plots) => $"""
-            name: redraw
-            seed: 3
-            replications: 2
-            horizon: 20 s
-            warmup: 2 s
-            scenario:
-              catalog: {"{"}name: two-resnet50-clusters{"}"}
-              site: {"{"}disk: hdd-7200, gpu: {"{"}device: rtx4090{"}"}{"}"}
-              uplink: {"{"}bandwidth: 20 MHz{"}"}
-              arrivals: {"{"}process: poisson, rate: 10 /s{"}"}
-              deadline: 2 s
-            strategies: [pl-dp, fcfs]
-            baseline: fcfs
-            plots:
-            {plots}
-            """;
-        File.WriteAllText(experiment, Text("  - {y: throughput, kind: bars}\n  - {kind: outcomes}"));
-        string dir = Path.Combine(root, "out");
-        Assert.Equal(0, CliHarness.Run("run", experiment, "--quiet", "--out", dir).Code);
-        string cells = File.ReadAllText(Path.Combine(dir, "cells.csv"));
-        Assert.Equal(new[] { "00-throughput.png", "00-throughput.svg", "01-outcomes.png", "01-outcomes.svg" }, Figures(dir));
-
-        File.WriteAllText(experiment, Text("  - {y: latency_p95, kind: bars, format: [pdf], size: [600, 400], title: none}"));
-        var (code, output, error) = CliHarness.Run("plot", dir, "--plots", experiment);
+        Assert.Equal(0, CliHarness.Run(Run(In("run"))).Code);
+        Directory.Delete(Path.Combine(In("run"), "plots"), true);
+        var (code, output, error) = CliHarness.Run("plot", In("run"));
         Assert.True(code == 0, error);
-        Assert.Contains("1 plot(s) and report.md written", output);
-        Assert.Equal(new[] { "00-latency_p95.pdf" }, Figures(dir));
-        Assert.StartsWith("%PDF", File.ReadAllText(Path.Combine(dir, "plots", "00-latency_p95.pdf"))[..4]);
-        Assert.Contains("plots/00-latency_p95.pdf", File.ReadAllText(Path.Combine(dir, "report.md")));
-        Assert.Equal(cells, File.ReadAllText(Path.Combine(dir, "cells.csv")));
-
-        // Another configuration is refused: its runs are not the folder's.
-        File.WriteAllText(experiment, Text("  - {kind: outcomes}").Replace("seed: 3", "seed: 4", StringComparison.Ordinal));
-        var other = CliHarness.Run("plot", dir, "--plots", experiment);
-        Assert.Equal(2, other.Code);
-        Assert.Contains("resolves to another configuration", other.Error);
-        Assert.Equal(new[] { "00-latency_p95.pdf" }, Figures(dir));
+        Assert.Contains("9 plot(s) and report.md written", output);
+        Assert.True(File.Exists(Path.Combine(In("run"), "plots", "00-throughput-vs-rate.png")));
     }
 
-    private static string[] Figures(string dir) => Directory.GetFiles(Path.Combine(dir, "plots")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
+    [Fact]
+    public void A_merged_folder_is_a_whole_results_folder_and_a_slice_is_refused()
+    {
+        for (int i = 0; i < 2; i++) Assert.Equal(0, CliHarness.Run(Run(In($"s{i}"), "--shard", $"{i}/2")).Code);
+        Assert.Equal(0, CliHarness.Run("merge", In("s0"), In("s1"), "--out", In("merged")).Code);
+
+        var plot = CliHarness.Run("plot", In("merged"));
+        Assert.True(plot.Code == 0, plot.Error);
+        Assert.Contains("9 plot(s) and report.md written", plot.Output);
+        // Its cell log holds the cells one plain run's holds (in another order: cells finish in parallel), with the same
+        // metrics; the decision times (wall clock) and so each record's checksum are the slices' own.
+        Assert.Equal(0, CliHarness.Run(Run(In("plain"))).Code);
+        string[] Log(string dir) => File.ReadAllLines(Path.Combine(dir, "cells.csv")).Select(l => string.Join(",", l.Split(',')[..^3])).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(Log(In("plain")), Log(In("merged")));
+        // ... so a run into it finds every cell done.
+        var again = CliHarness.Run(Run(In("merged")).Where(a => a != "--quiet").ToArray());
+        Assert.True(again.Code == 0, again.Error);
+        Assert.Contains("resumed: 24 cells found done", again.Error);
+
+        var slice = CliHarness.Run("plot", In("s0"));
+        Assert.Equal(2, slice.Code);
+        Assert.Contains($"{Path.Combine(In("s0"), "cells.csv")}:1: the folder holds 12 cells and lacks 12, the first (point 0, pl-dp, replication 1): figures and the report are drawn from a whole grid.", slice.Error);
+        Assert.False(Directory.Exists(Path.Combine(In("s0"), "plots")));
+        Assert.False(File.Exists(Path.Combine(In("s0"), "report.md")));
+    }
 }

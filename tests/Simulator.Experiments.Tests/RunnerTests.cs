@@ -102,6 +102,17 @@ public class RunnerTests
             var summary = Summary.Of(strictRecords.Where(r => r.Cell.Strategy == s).Select(r => r.Values[throughput]));
             Assert.Contains($"{strict.Strategies[s].Label} ±{(summary.HalfWidth / summary.Mean).ToString("P1", System.Globalization.CultureInfo.InvariantCulture)}", missed);
         }
+
+        // What a finished run holds, which plot and merge ask for: the run's own records lack nothing ...
+        Assert.Empty(FinishedGrid.Missing(loose, looseRecords));
+        Assert.Empty(FinishedGrid.Missing(strict, strictRecords));
+        // ... a lost record is missed where it was ...
+        var lost = new Cell(0, 1, 4);
+        Assert.Equal([lost], FinishedGrid.Missing(strict, strictRecords.Where(r => r.Cell != lost).ToArray()));
+        // ... and a point cut back below where its rule stopped lacks the next replication of every strategy.
+        var cut = strictRecords.Where(r => r.Cell.Replication < 4).ToArray();
+        Assert.Equal(Enumerable.Range(0, strict.Strategies.Count).Select(s => new Cell(0, s, 4)), FinishedGrid.Missing(strict, cut));
+        Assert.Equal(Enumerable.Range(0, loose.Strategies.Count).Select(s => new Cell(0, s, 2)), FinishedGrid.Missing(loose, looseRecords.Where(r => r.Cell.Replication < 2).ToArray()));
     }
 
     [Fact]

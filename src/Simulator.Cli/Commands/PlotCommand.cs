@@ -26,6 +26,9 @@ internal static class PlotCommand
                     throw new ConfigException(file.FullName, 1, "", $"this file resolves to another configuration (sha256 {other.Hash[..12]}...) than the folder's ({spec.Hash[..12]}...): plot redraws a folder's runs, so only its plots: may differ.");
                 spec = spec with { Plots = other.Plots };
             }
+            var missing = FinishedGrid.Missing(spec, store.Done);
+            if (missing.Count > 0)
+                throw new ConfigException(Path.Combine(store.Directory, "cells.csv"), 1, "", $"the folder holds {store.Done.Count} cells and lacks {missing.Count}, the first {RunStore.Describe(spec, missing[0])}: figures and the report are drawn from a whole grid. Finish the run (run it again into this folder), or merge the slices of a sharded run and plot the merged folder.");
             var records = store.Done.OrderBy(r => r.Cell.Point).ThenBy(r => r.Cell.Strategy).ThenBy(r => r.Cell.Replication).ToArray();
             var written = Plots.WriteAll(spec, records, store.Directory);
             File.WriteAllText(Path.Combine(store.Directory, "report.md"), Report.Markdown(spec, records, written));

@@ -138,6 +138,7 @@ public static class RunCommand
             var (spec, records) = RunStore.Merge(slices);
             string dir = result.GetValue(outDir) ?? Path.Combine("results", spec.Name, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{spec.Hash[..8]}-merged");
             RunStore.CheckMergeTarget(dir, slices);
+            RunStore.WriteFinished(dir, spec, records);
             ResultWriter.WriteAll(spec, records, dir);
             output.Write(Report.Markdown(spec, records));
             output.WriteLine($"merged {records.Count} runs into {dir}");

@@ -19,6 +19,10 @@ public sealed class RunStore : IDisposable
 {
     private const string Cells = "cells.csv";
     private const string LockFile = "run.lock";
+    private const string SourceFile = "experiment.yaml", OverridesFile = "sets.txt";
+
+    /// <summary>The files of the folder's own: what ran and what it gave, cell by cell.</summary>
+    private static readonly string[] Files = [SourceFile, OverridesFile, Cells];
     private readonly object gate = new();
     private readonly FileStream? writer;
 
@@ -87,8 +91,8 @@ public sealed class RunStore : IDisposable
         {
             // The hash comes last and whole (written aside, then renamed): a run killed while it starts the
             // folder leaves no hash, and the next one starts it again, rather than a torn hash or no log.
-            File.WriteAllText(Path.Combine(directory, "experiment.yaml"), source.Text);
-            File.WriteAllText(Path.Combine(directory, "sets.txt"), string.Join("\n", source.Sets.Prepend($"# base directory: {source.BaseDirectory}")) + "\n");
+            File.WriteAllText(Path.Combine(directory, SourceFile), source.Text);
+            File.WriteAllText(Path.Combine(directory, OverridesFile), string.Join("\n", source.Sets.Prepend($"# base directory: {source.BaseDirectory}")) + "\n");
             File.WriteAllText(Path.Combine(directory, Cells), Header(spec) + "\n");
             WriteWhole(hashFile, spec.Hash + "\n");
         }
@@ -96,9 +100,22 @@ public sealed class RunStore : IDisposable
         var (done, clean) = ReadCells(cells, spec);
         // Appending after a torn record would glue the next one to it, and to a deleted log would start it without
         // its header: rewrite the log whole first.
-        if (!clean || !File.Exists(cells)) WriteWhole(cells, string.Concat(done.Select(r => Line(r) + "\n").Prepend(Header(spec) + "\n")));
+        if (!clean || !File.Exists(cells)) WriteWhole(cells, Log(spec, done));
         return new RunStore(directory, spec, done, writer);
     }
+
+    /// <summary>
+    /// A folder holding a finished grid (a merge's), as a run into it would have left it: <c>plot</c> redraws it, and
+    /// a run into it finds every cell done.
+    /// </summary>
+    public static void WriteFinished(string directory, ExperimentSpec spec, IReadOnlyList<RunRecord> records)
+    {
+        using var store = Open(directory, spec);
+        WriteWhole(Path.Combine(directory, Cells), Log(spec, records));
+    }
+
+    private static string Log(ExperimentSpec spec, IEnumerable<RunRecord> records) =>
+        string.Concat(records.Select(r => Line(r) + "\n").Prepend(Header(spec) + "\n"));
 
     /// <summary>Writes a file aside and renames it into place, so that a process killed meanwhile leaves the old file or none, never a torn one.</summary>
     internal static void WriteWhole(string path, string text)
@@ -114,9 +131,9 @@ public sealed class RunStore : IDisposable
         string hashFile = Path.Combine(directory, "config.hash");
         if (!System.IO.Directory.Exists(directory)) throw new DirectoryNotFoundException($"{directory}: no such folder.");
         if (!File.Exists(hashFile)) throw new FileNotFoundException($"{directory}: not a results folder (no config.hash).");
-        var sets = File.ReadAllLines(Path.Combine(directory, "sets.txt"));
+        var sets = File.ReadAllLines(Path.Combine(directory, OverridesFile));
         string baseDirectory = sets[0].StartsWith("# base directory: ", StringComparison.Ordinal) ? sets[0]["# base directory: ".Length..] : directory;
-        var spec = ExperimentReader.Read(new ExperimentSource(File.ReadAllText(Path.Combine(directory, "experiment.yaml")), Path.Combine(directory, "experiment.yaml"), baseDirectory,
+        var spec = ExperimentReader.Read(new ExperimentSource(File.ReadAllText(Path.Combine(directory, SourceFile)), Path.Combine(directory, SourceFile), baseDirectory,
             sets.Skip(1).Where(l => l.Length > 0).ToArray()));
         string stored = File.ReadAllText(hashFile).Trim();
         if (stored != spec.Hash) throw new ConfigException(hashFile, 1, "", $"the stored experiment no longer resolves to the stored hash {stored[..12]}... (profiles or defaults changed?).");
@@ -162,9 +179,8 @@ public sealed class RunStore : IDisposable
         var records = stores.SelectMany(s => s.Done).ToArray();
         var duplicate = records.GroupBy(r => r.Cell).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new ConfigException("merge", 1, "", $"cell {Describe(spec, duplicate.Key)} is present {duplicate.Count()} times.");
-        var have = records.Select(r => r.Cell).ToHashSet();
-        var missing = spec.AllCells(spec.Replications.Max).Where(c => !have.Contains(c)).ToArray();
-        if (missing.Length > 0) throw new ConfigException("merge", 1, "", $"{missing.Length} cell(s) are missing, the first {Describe(spec, missing[0])}.");
+        var missing = FinishedGrid.Missing(spec, records);
+        if (missing.Count > 0) throw new ConfigException("merge", 1, "", $"{missing.Count} cell(s) are missing, the first {Describe(spec, missing[0])}.");
         return (spec, records.OrderBy(r => r.Cell.Point).ThenBy(r => r.Cell.Strategy).ThenBy(r => r.Cell.Replication).ToArray());
     }
 
@@ -180,11 +196,12 @@ public sealed class RunStore : IDisposable
             if (full == slice || full.StartsWith(slice + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                 throw new ConfigException("--out", 1, "", $"{full} {(full == slice ? "is" : "lies inside")} the slice {slice}: merged results go to a folder of their own.");
         if (File.Exists(full)) throw new ConfigException("--out", 1, "", $"{full} is a file; --out takes a folder.");
-        if (ResultWriter.Outputs.FirstOrDefault(o => Path.Exists(Path.Combine(full, o))) is { } present)
+        if (ResultWriter.Outputs.Concat(Files).FirstOrDefault(o => Path.Exists(Path.Combine(full, o))) is { } present)
             throw new ConfigException("--out", 1, "", $"{full} already holds {present}: merge replaces nothing; give a new folder.");
     }
 
-    private static string Describe(ExperimentSpec spec, Cell c) =>
+    /// <summary>A cell as messages name it: its point, strategy and replication.</summary>
+    public static string Describe(ExperimentSpec spec, Cell c) =>
         $"(point {c.Point}, {spec.Strategies[c.Strategy].Label}, replication {c.Replication})";
 
     /// <summary>The cells a log holds, and whether it is clean (false: its last record was torn and is dropped).</summary>

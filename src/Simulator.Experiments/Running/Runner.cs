@@ -63,7 +63,7 @@ public sealed class Runner(ExperimentSpec spec, int parallelism)
             var reps = Enumerable.Repeat(plan.Min, spec.Points.Count).ToArray();
             while (true)
             {
-                var more = Enumerable.Range(0, spec.Points.Count).Where(p => reps[p] < plan.Max && !SequentialStopping.NarrowEnough(spec, records, p, width)).ToArray();
+                var more = Enumerable.Range(0, spec.Points.Count).Where(p => SequentialStopping.WantsAnother(spec, records, p, reps[p], width)).ToArray();
                 if (more.Length == 0) break;
                 RunAll(more.SelectMany(p => Cells(new[] { p }, reps[p], reps[p] + 1)).ToArray());
                 if (!failed.IsEmpty) throw new CellsFailed(spec, failed.OrderBy(f => (f.Cell.Point, f.Cell.Strategy, f.Cell.Replication)).ToArray());

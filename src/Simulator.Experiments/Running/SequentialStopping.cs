@@ -20,4 +20,8 @@ internal static class SequentialStopping
 
     public static bool NarrowEnough(ExperimentSpec spec, IEnumerable<RunRecord> records, int point, double relative) =>
         !TooWide(spec, records, point, relative).Any();
+
+    /// <summary>Whether a point with <paramref name="replications"/> replications of every strategy gets another one.</summary>
+    public static bool WantsAnother(ExperimentSpec spec, IEnumerable<RunRecord> records, int point, int replications, double relative) =>
+        replications < spec.Replications.Max && !NarrowEnough(spec, records, point, relative);
 }
