@@ -20,37 +20,54 @@ public static class SolveCommand
     public static Command Create(TextWriter output)
     {
         var instance = new Argument<FileInfo>("instance") { Description = "A static round in YAML or JSON." };
-        var strategy = new Option<string>("--strategy") { Description = "The strategy to plan with.", DefaultValueFactory = _ => "pl-dp" };
+        var strategy = new Option<string?>("--strategy") { Description = "The strategy to plan with (default: pl-dp for a round, mec-ilp for a network window)." };
         var parameters = new Option<string[]>("--param") { Description = "A strategy parameter, name=value (repeatable).", AllowMultipleArgumentsPerToken = true };
         var compare = new Option<string?>("--compare") { Description = "Compare strategies, comma-separated: a,b,c." };
-        var limit = new Option<double>("--time-limit") { Description = "Seconds CP-SAT may take for the bound (with --compare).", DefaultValueFactory = _ => 10 };
+        var limit = new Option<double>("--time-limit") { Description = "Seconds CP-SAT may take for the bound (with --compare, on a round).", DefaultValueFactory = _ => 10 };
         var export = new Option<FileInfo?>("--export") { Description = "With an experiment whose cells plan a network window: write the window of --point and --replication to this file." };
         var point = new Option<int>("--point") { Description = "The sweep point to export (with --export).", DefaultValueFactory = _ => 0 };
         var replication = new Option<int>("--replication") { Description = "The replication to export (with --export).", DefaultValueFactory = _ => 0 };
         var command = new Command("solve", "Plan one static scheduling round or network window.") { instance, strategy, parameters, compare, limit, export, point, replication };
         command.SetAction(result =>
         {
+            // An option given where it does nothing is refused: the user meant something by it.
+            void Refuse(Option option, string why)
+            {
+                if (result.GetResult(option) is { Implicit: false }) throw new FormatException($"{option.Name} {why}");
+            }
             var file = result.GetValue(instance)!;
             if (!file.Exists) throw new FileNotFoundException($"{file.FullName}: no such instance file.");
             var doc = YamlDoc.Load(file.FullName);
             string? list = result.GetValue(compare);
             if (result.GetValue(export) is { } target)
             {
+                foreach (var o in new Option[] { strategy, parameters, compare, limit }) Refuse(o, "plans; --export only writes a window out (with --point and --replication).");
                 FileKinds.Expect(doc, FileKind.Experiment);
                 NetworkInstanceFile.Write(Window(file.FullName, result.GetValue(point), result.GetValue(replication)), NewFile.At(target, "--export"));
                 output.WriteLine($"wrote {target.FullName}");
                 return Cli.Ok;
             }
+            foreach (var o in new Option[] { point, replication }) Refuse(o, "picks the window --export writes; without --export it does nothing.");
+            if (list is not null)
+                foreach (var o in new Option[] { strategy, parameters }) Refuse(o, "plans with one strategy; --compare names the strategies it compares.");
+            else Refuse(limit, "is the time CP-SAT's bound may take in --compare; without --compare it does nothing.");
+            double seconds = result.GetValue(limit);
+            if (!(seconds > 0) || double.IsInfinity(seconds)) throw new FormatException($"--time-limit takes seconds above 0, not {seconds.ToString(CultureInfo.InvariantCulture)}.");
+            var args = Arguments(result.GetValue(parameters) ?? Array.Empty<string>());
             if (FileKinds.Expect(doc, FileKind.StaticRound, FileKind.NetworkWindow) == FileKind.NetworkWindow)
             {
                 var window = NetworkInstanceFile.Read(doc);
-                if (list is not null) NetworkSolve.Compare(output, window, Names(list));
-                else NetworkSolve.Single(output, window, result.GetValue(strategy) is "pl-dp" ? "mec-ilp" : result.GetValue(strategy)!, Arguments(result.GetValue(parameters) ?? Array.Empty<string>()), file.Name);
+                if (list is not null)
+                {
+                    Refuse(limit, "bounds a round's CP-SAT search; a network window's --compare proves its optimum with mec-ilp.");
+                    NetworkSolve.Compare(output, window, Names(list));
+                }
+                else NetworkSolve.Single(output, window, result.GetValue(strategy) ?? "mec-ilp", args, file.Name);
                 return Cli.Ok;
             }
             var view = StaticInstanceYaml.Read(file.FullName);
-            if (list is not null) Compare(output, view, Names(list), result.GetValue(limit));
-            else Single(output, view, result.GetValue(strategy)!, Arguments(result.GetValue(parameters) ?? Array.Empty<string>()), file.Name);
+            if (list is not null) Compare(output, view, Names(list), seconds);
+            else Single(output, view, result.GetValue(strategy) ?? "pl-dp", args, file.Name);
             return Cli.Ok;
         });
         return command;
