@@ -10,7 +10,7 @@ namespace Simulator.Cli;
 /// <c>slurm &lt;file&gt; --tasks N</c>: writes (and with <c>--submit</c> submits) a Slurm job array that runs the
 /// experiment's grid in N shards, and a merge job that depends on all of them.
 /// </summary>
-public static class SlurmCommand
+public static partial class SlurmCommand
 {
     public static Command Create(TextWriter output)
     {
@@ -37,6 +37,12 @@ public static class SlurmCommand
             int cells = spec.AllCells(spec.Replications.Max).Count();
             if (n < 1 || n > cells) throw new FormatException($"--tasks must be between 1 and the grid's {cells} cells, not {n}.");
             if (c < 1) throw new FormatException($"--cpus-per-task must be at least 1, not {c}.");
+            // What goes into an #SBATCH line is checked here: sbatch would refuse it only at submission, and a line
+            // break would write a line of its own into the script.
+            if (result.GetValue(time) is { } limit && !SlurmTime().IsMatch(limit))
+                throw new FormatException($"--time takes Slurm's time format (minutes, minutes:seconds, hours:minutes:seconds, days-hours, days-hours:minutes, days-hours:minutes:seconds, or UNLIMITED), not '{limit}'.");
+            if (result.GetValue(partition) is { } name && !SlurmName().IsMatch(name))
+                throw new FormatException($"--partition takes a partition's name (letters, digits, '-', '_', '.', or several separated by commas), not '{name}'.");
             string dir = Path.GetFullPath(result.GetValue(options.Out) ?? Path.Combine("results", spec.Name, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{spec.Hash[..8]}"));
             var words = result.GetValue(exe) is { } given ? given.Split(' ', StringSplitOptions.RemoveEmptyEntries) : ThisBinary();
             SlurmScripts.Write(spec, words, source.FullName, sets, dir, n, c, result.GetValue(partition), result.GetValue(time));
@@ -71,4 +77,10 @@ public static class SlurmCommand
         if (process is not null && Path.GetFileNameWithoutExtension(process) == Path.GetFileNameWithoutExtension(dll)) return new[] { process };
         return new[] { process is not null && Path.GetFileNameWithoutExtension(process) == "dotnet" ? process : "dotnet", dll };
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d+(:\d{1,2}){0,2}|\d+-\d+(:\d{1,2}){0,2}|UNLIMITED|INFINITE)$")]
+    private static partial System.Text.RegularExpressions.Regex SlurmTime();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9_.-]+(,[A-Za-z0-9_.-]+)*$")]
+    private static partial System.Text.RegularExpressions.Regex SlurmName();
 }
