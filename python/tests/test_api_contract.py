@@ -92,8 +92,13 @@ def test_refusals_name_what_was_wrong(site_env):
     env.reset(seed=0)
     with pytest.raises(ValueError, match="not in Discrete"):
         env.step(env.action_space.n)
-    with pytest.raises(ValueError, match="replication number"):
-        env.reset(seed=-1)
+    for seed in (-1, 1.5, "3", True):
+        with pytest.raises(ValueError, match="replication number"):
+            env.reset(seed=seed)
+    # No reset option is taken, so none is dropped without a word; an empty dict (Gymnasium's checker) is none.
+    with pytest.raises(ValueError, match="no reset options"):
+        env.reset(seed=0, options={"difficulty": 2})
+    env.reset(seed=0, options={})
     with pytest.raises(SimulatorError) as bad:
         SimulatorEnv(overrides=SITE + ["scenario.deadline=-1 s"])
     assert bad.value.field == "experiment" and "deadline" in str(bad.value)

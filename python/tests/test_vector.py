@@ -1,6 +1,7 @@
 """Several environments in one simulator, stepped as a batch."""
 
 import numpy as np
+import pytest
 from conftest import SITE
 
 from edgesim import SimulatorEnv, SimulatorVectorEnv
@@ -48,3 +49,14 @@ def test_an_ended_environment_restarts_at_the_next_step_with_a_new_replication()
                 break
         # Restarts take the replications no environment ran, in order.
         assert restarts[:4] == [2, 3, 4, 5]
+
+
+def test_seeds_are_replication_numbers_each_checked_before_anything_resets():
+    with SimulatorVectorEnv(2, overrides=SITE) as envs:
+        for seed, name in (([1.5, 2], r"seed\[0\]"), ([0, -1], r"seed\[1\]"), (["a", 1], r"seed\[0\]"), (-1, "seed")):
+            with pytest.raises(ValueError, match=name + " is a replication number, a whole number from 0"):
+                envs.reset(seed=seed)
+        with pytest.raises(ValueError, match="no reset options"):
+            envs.reset(options={"difficulty": 2})
+        _, infos = envs.reset(seed=[4, None])
+        assert list(infos["replication"]) == [4, 5]

@@ -47,6 +47,19 @@ else:
             self.close()  # type: ignore[attr-defined]
 
 
+def _replication(seed: Any, name: str) -> int:
+    """A seed as the simulator takes it: a replication number, a whole number from 0."""
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise ValueError(f"{name} is a replication number, a whole number from 0, not {seed!r}")
+    return int(seed)
+
+
+def _no_options(options: Optional[dict[str, Any]]) -> None:
+    """The environments take no reset options: one given would otherwise be dropped without a word."""
+    if options:
+        raise ValueError(f"these environments take no reset options, not {options!r}")
+
+
 class SimulatorEnv(_Base):
     """An experiment's sweep point as an environment: each episode is one replication of its world.
 
@@ -99,8 +112,9 @@ class SimulatorEnv(_Base):
         self._over = True
 
     def reset(self, *, seed: Optional[int] = None, options: Optional[dict[str, Any]] = None) -> tuple[np.ndarray, dict[str, Any]]:
-        if seed is not None and (not isinstance(seed, (int, np.integer)) or seed < 0):
-            raise ValueError(f"seed is a replication number, a whole number from 0, not {seed!r}")
+        _no_options(options)
+        if seed is not None:
+            _replication(seed, "seed")
         super().reset(seed=seed)
         reply = self._connection.request({"cmd": "reset", "env": self._env, "seed": None if seed is None else int(seed)})
         self._over = bool(reply["info"]["over"])

@@ -7,7 +7,7 @@ from typing import Any, Optional, Sequence, Union
 import numpy as np
 
 from .connection import Connection, make_request
-from .env import _observation
+from .env import _no_options, _observation, _replication
 from .spaces import HAVE_GYMNASIUM, Box, Discrete, MultiDiscrete, bounds
 
 if HAVE_GYMNASIUM:  # pragma: no cover - exercised where Gymnasium is installed
@@ -66,12 +66,14 @@ class SimulatorVectorEnv(_Base):
         self._next = num_envs
 
     def reset(self, *, seed: Union[int, Sequence[Optional[int]], None] = None, options: Optional[dict[str, Any]] = None) -> tuple[np.ndarray, dict[str, Any]]:
+        _no_options(options)
         if seed is None:
             seeds: list[Optional[int]] = list(range(self.num_envs))
         elif isinstance(seed, (int, np.integer)):
-            seeds = [int(seed) + i for i in range(self.num_envs)]
+            first = _replication(seed, "seed")
+            seeds = [first + i for i in range(self.num_envs)]
         else:
-            seeds = [None if s is None else int(s) for s in seed]
+            seeds = [None if s is None else _replication(s, f"seed[{i}]") for i, s in enumerate(seed)]
             if len(seeds) != self.num_envs:
                 raise ValueError(f"seed gives {len(seeds)} seeds for {self.num_envs} environments")
         known = [s for s in seeds if s is not None]

@@ -204,8 +204,11 @@ public sealed class EnvironmentServer(Func<string?, IReadOnlyList<string>, Exper
             if (s.ValueKind != JsonValueKind.Array || s.GetArrayLength() != targets.Length) throw new ProtocolError("seeds", $"'seeds' is a list of {targets.Length} whole numbers (or nulls), one per env");
             int i = 0;
             foreach (var e in s.EnumerateArray())
-                seeds[i++] = e.ValueKind == JsonValueKind.Null ? null
+            {
+                seeds[i] = e.ValueKind == JsonValueKind.Null ? null
                     : e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out int v) && v >= 0 ? v : throw new ProtocolError("seeds", $"seeds[{i}] is not a whole number from 0");
+                i++;
+            }
         }
         var episodes = new Episode[targets.Length];
         Each(targets.Length, i => episodes[i] = targets[i].Reset(seeds[i]));

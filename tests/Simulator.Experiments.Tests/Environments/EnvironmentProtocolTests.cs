@@ -95,6 +95,7 @@ public class EnvironmentProtocolTests
     [InlineData("""{"cmd": "reset_many", "envs": []}""", "envs", "non-empty list")]
     [InlineData("""{"cmd": "reset_many", "envs": [1, 1]}""", "envs[1]", "named twice")]
     [InlineData("""{"cmd": "reset_many", "envs": [1], "seeds": [0, 1]}""", "seeds", "a list of 1 whole numbers")]
+    [InlineData("""{"cmd": "reset_many", "envs": [1], "seeds": [-1]}""", "seeds", "seeds[0] is not a whole number from 0")]
     [InlineData("""{"cmd": "step_many", "envs": [1], "actions": [0]}""", "envs[0]", "never reset")]
     [InlineData("""{"cmd": "close", "env": 5}""", "env", "no environment 5 is open")]
     public void A_request_that_cannot_be_acted_on_gets_an_error_naming_its_field(string request, string field, string gist)
