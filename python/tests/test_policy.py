@@ -32,3 +32,24 @@ def test_serve_policy_answers_begin_act_and_reports_errors():
     assert replies[1] == {"action": 0}
     assert replies[2] == {"error": "RuntimeError: no idea"}
     assert len(replies) == 3  # nothing after end
+
+
+def test_what_a_policy_prints_goes_to_standard_error_not_into_the_answers(capsys):
+    messages = [
+        {"cmd": "begin", "space": {"actions": ["m0", "wait"]}, "point": 0, "replication": 0},
+        {"cmd": "act", "observation": [1.0], "mask": [True, True], "reward": 0, "info": {}},
+        {"cmd": "end"},
+    ]
+
+    def begin(message):
+        print("starting replication", message["replication"])
+
+    def act(observation, mask):
+        print("deciding on", observation)
+        return 1
+
+    out = io.StringIO()
+    serve_policy(act, begin=begin, stdin=io.StringIO("".join(json.dumps(m) + "\n" for m in messages)), stdout=out)
+    assert [json.loads(l) for l in out.getvalue().splitlines()] == [{"ok": True}, {"action": 1}]
+    printed = capsys.readouterr()
+    assert printed.err == "starting replication 0\ndeciding on [1.]\n" and printed.out == ""

@@ -6,6 +6,7 @@ standard input; ``serve_policy`` answers them with a function of the observation
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from typing import Any, Callable, Optional, TextIO
@@ -26,24 +27,31 @@ def serve_policy(
     ``begin(message)`` (optional) hears of each cell before its first decision: the decision space
     (``message["space"]``: observation names and bounds, actions, reward), the sweep point and the
     replication. A policy that raises reports the error to the runner, which fails the cell with it.
+    What ``act`` and ``begin`` print goes to standard error, where the runner shows it with a failed
+    cell: on standard output it would be read as the answer.
     """
     for line in stdin:
         message = json.loads(line)
         cmd = message.get("cmd")
+        if cmd == "end":
+            return
         try:
-            if cmd == "begin":
-                if begin is not None:
-                    begin(message)
-                reply: dict[str, Any] = {"ok": True}
-            elif cmd == "act":
-                observation = np.array([np.nan if v is None else v for v in message["observation"]], dtype=np.float64)
-                mask = np.array(message["mask"], dtype=bool)
-                reply = {"action": int(act(observation, mask))}
-            elif cmd == "end":
-                return
-            else:
-                reply = {"error": f"unknown cmd {cmd!r}"}
+            with contextlib.redirect_stdout(sys.stderr):
+                reply = _answer(message, act, begin)
         except Exception as error:  # the runner shows the message with the cell it failed
             reply = {"error": f"{type(error).__name__}: {error}"}
         stdout.write(json.dumps(reply) + "\n")
         stdout.flush()
+
+
+def _answer(message: dict[str, Any], act: Act, begin: Optional[Callable[[dict[str, Any]], None]]) -> dict[str, Any]:
+    cmd = message.get("cmd")
+    if cmd == "begin":
+        if begin is not None:
+            begin(message)
+        return {"ok": True}
+    if cmd == "act":
+        observation = np.array([np.nan if v is None else v for v in message["observation"]], dtype=np.float64)
+        mask = np.array(message["mask"], dtype=bool)
+        return {"action": int(act(observation, mask))}
+    return {"error": f"unknown cmd {cmd!r}"}
