@@ -137,6 +137,18 @@ public class RunnerTests
         Assert.NotEqual(a.Hash, b.Hash);
         Assert.Equal(a.Hash, Quickstart.Read(Small).Hash);
     }
+
+    [Fact]
+    public void A_default_is_listed_as_the_file_would_give_it_so_writing_it_out_changes_nothing()
+    {
+        var asDefault = Quickstart.Read(Small);
+        var writtenOut = Quickstart.Read(Small.Append("scenario.arrivals.input={min: 100 kB, max: 600 kB}").ToArray());
+        Assert.Contains("points[0].scenario.arrivals.input.min: 100000\n", asDefault.ResolvedText);
+        Assert.Contains("points[0].scenario.arrivals.input.max: 600000\n", asDefault.ResolvedText);
+        Assert.DoesNotContain("Quantity", asDefault.ResolvedText);
+        Assert.Equal(asDefault.Hash, writtenOut.Hash);
+        Assert.NotEqual(asDefault.Hash, Quickstart.Read(Small.Append("scenario.arrivals.input={min: 100 kB, max: 700 kB}").ToArray()).Hash);
+    }
 }
 
 public class TraceTests

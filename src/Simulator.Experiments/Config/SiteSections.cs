@@ -263,7 +263,20 @@ public static class SiteSections
         if (doc is null)
         {
             if (fallback is null) throw owner.Doc.Error($"missing '{key.Name}' ({Units.Expected(kind)}, or {{min, max}}).");
-            owner.Record(key.Name, fallback.ToString());
+            // Recorded as the same leaves a value given in the file records, so the configuration lists the default
+            // in the file's own terms.
+            switch (fallback)
+            {
+                case UniformQuantity u:
+                    owner.Record($"{key.Name}.min", u.Low.ToString("R", CultureInfo.InvariantCulture));
+                    owner.Record($"{key.Name}.max", u.High.ToString("R", CultureInfo.InvariantCulture));
+                    break;
+                case ConstantQuantity c:
+                    owner.Record(key.Name, c.Value.ToString("R", CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    throw new InvalidOperationException($"a default of '{key.Name}' the configuration cannot list: {fallback.GetType().Name}.");
+            }
             return fallback;
         }
         if (!doc.IsMapping) return new ConstantQuantity(owner.Get(new QuantityKey(key.Name, kind, null, domain, key.Help)));
