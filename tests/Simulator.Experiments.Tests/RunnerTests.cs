@@ -127,27 +127,20 @@ public class RunnerTests
     }
 
     [Fact]
-    public void The_resolved_config_lists_defaults_and_its_hash_changes_with_any_value()
+    public void The_resolved_config_lists_defaults_as_the_file_would_give_them_and_its_hash_changes_with_any_value()
     {
         var a = Quickstart.Read(Small);
-        var b = Quickstart.Read(Small.Append("scenario.uplink.shadowing=6 dB").ToArray());
         Assert.Contains("points[0].scenario.site.admission: drop-infeasible", a.ResolvedText);
         Assert.Contains("points[0].scenario.uplink.shadowing: 8", a.ResolvedText);
         Assert.Contains("points[2].scenario.arrivals.rate: 20", a.ResolvedText);
-        Assert.NotEqual(a.Hash, b.Hash);
+        // A default range reads as the leaves a range written in the file gives, so writing it out changes nothing.
+        Assert.Contains("points[0].scenario.arrivals.input.min: 100000\n", a.ResolvedText);
+        Assert.Contains("points[0].scenario.arrivals.input.max: 600000\n", a.ResolvedText);
+        Assert.DoesNotContain("Quantity", a.ResolvedText);
         Assert.Equal(a.Hash, Quickstart.Read(Small).Hash);
-    }
-
-    [Fact]
-    public void A_default_is_listed_as_the_file_would_give_it_so_writing_it_out_changes_nothing()
-    {
-        var asDefault = Quickstart.Read(Small);
-        var writtenOut = Quickstart.Read(Small.Append("scenario.arrivals.input={min: 100 kB, max: 600 kB}").ToArray());
-        Assert.Contains("points[0].scenario.arrivals.input.min: 100000\n", asDefault.ResolvedText);
-        Assert.Contains("points[0].scenario.arrivals.input.max: 600000\n", asDefault.ResolvedText);
-        Assert.DoesNotContain("Quantity", asDefault.ResolvedText);
-        Assert.Equal(asDefault.Hash, writtenOut.Hash);
-        Assert.NotEqual(asDefault.Hash, Quickstart.Read(Small.Append("scenario.arrivals.input={min: 100 kB, max: 700 kB}").ToArray()).Hash);
+        Assert.Equal(a.Hash, Quickstart.Read(Small.Append("scenario.arrivals.input={min: 100 kB, max: 600 kB}").ToArray()).Hash);
+        foreach (var other in new[] { "scenario.uplink.shadowing=6 dB", "scenario.arrivals.input={min: 100 kB, max: 700 kB}" })
+            Assert.NotEqual(a.Hash, Quickstart.Read(Small.Append(other).ToArray()).Hash);
     }
 }
 
