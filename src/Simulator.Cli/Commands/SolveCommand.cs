@@ -90,7 +90,7 @@ public static class SolveCommand
         if (replication < 0) throw new FormatException($"--replication must be at least 0, not {replication}.");
         if (spec.Points[point].Scenario is not IWindowScenario scenario)
             throw new FormatException($"--export writes a network window; {experiment} is a {spec.Kind.Name} experiment, whose cells plan no window.");
-        return scenario.Draw(new RandomStreams(Runner.CellSeed(spec.Seed, point, replication)));
+        return scenario.Draw(Runner.Streams(spec, point, replication));
     }
 
     private static Dictionary<string, string> Arguments(string[] pairs) =>

@@ -16,7 +16,7 @@ public interface IWorkload
 /// </summary>
 public sealed record SyntheticWorkload(ArrivalProcess Arrivals, Popularity Popularity, Quantity DeadlineBudgetSeconds, Quantity? InputBytes = null) : IWorkload
 {
-    public static Quantity DefaultInputBytes { get; } = new UniformQuantity(100e3, 600e3);
+    public static UniformQuantity DefaultInputBytes { get; } = new(100e3, 600e3);
 
     public IEnumerable<RequestDraft> Requests(Catalog catalog, RandomStreams streams)
     {

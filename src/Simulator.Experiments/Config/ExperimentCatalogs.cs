@@ -16,7 +16,7 @@ public static class ExperimentCatalogs
         var used = new List<(string Key, Catalog Catalog, List<SweepPoint> Points, bool Drawn)>();
         foreach (var point in spec.Points)
         {
-            Catalog Replication(int r) => point.Scenario.CatalogOf(new RandomStreams(Runner.CellSeed(spec.Seed, point.Index, r)))
+            Catalog Replication(int r) => point.Scenario.CatalogOf(Runner.Streams(spec, point.Index, r))
                 ?? throw new FormatException($"a {spec.Kind.Name} experiment serves from no catalog.");
             var catalog = Replication(0);
             string text = CatalogYaml.Write(catalog);

@@ -239,10 +239,10 @@ public static class ExperimentReader
         {
             int eq = set.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0) throw new ConfigException("--set", 1, "", $"'{set}' is not path=value.");
-            string path = set[..eq].Trim();
-            if (set[(eq + 1)..].Trim().Length == 0) throw new ConfigException("--set", 1, "", $"'{set}' has no value after '=': write {path}=value.");
+            string path = set[..eq].Trim(), value = set[(eq + 1)..];
+            if (value.Trim().Length == 0) throw new ConfigException("--set", 1, "", $"'{set}' has no value after '=': write {path}=value.");
             // --plugin comes as plugins=[...]: its errors name the option the user gave.
-            result[path] = YamlDoc.Parse(set[(eq + 1)..], path == ExperimentKeys.Plugins.Name ? Plugins.CommandLine : "--set").At(path);
+            result[path] = YamlDoc.Parse(value, path == ExperimentKeys.Plugins.Name ? Plugins.CommandLine : "--set").At(path);
         }
         return result;
     }

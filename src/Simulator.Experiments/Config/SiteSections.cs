@@ -256,27 +256,17 @@ public static class SiteSections
     }
 
     /// <summary>A quantity given as one value or as {min, max} (uniform), each end in <paramref name="domain"/>.</summary>
-    private static Quantity Range(Section owner, RangeKey key, Domain domain, Quantity? fallback)
+    private static Quantity Range(Section owner, RangeKey key, Domain domain, UniformQuantity? fallback)
     {
         var kind = key.UnitKind!.Value;
         var doc = owner.Raw(key);
         if (doc is null)
         {
             if (fallback is null) throw owner.Doc.Error($"missing '{key.Name}' ({Units.Expected(kind)}, or {{min, max}}).");
-            // Recorded as the same leaves a value given in the file records, so the configuration lists the default
-            // in the file's own terms.
-            switch (fallback)
-            {
-                case UniformQuantity u:
-                    owner.Record($"{key.Name}.min", u.Low.ToString("R", CultureInfo.InvariantCulture));
-                    owner.Record($"{key.Name}.max", u.High.ToString("R", CultureInfo.InvariantCulture));
-                    break;
-                case ConstantQuantity c:
-                    owner.Record(key.Name, c.Value.ToString("R", CultureInfo.InvariantCulture));
-                    break;
-                default:
-                    throw new InvalidOperationException($"a default of '{key.Name}' the configuration cannot list: {fallback.GetType().Name}.");
-            }
+            // Recorded as the leaves a range written in the file gives, so the configuration lists the default in the
+            // file's own terms.
+            owner.Record($"{key.Name}.min", fallback.Low.ToString("R", CultureInfo.InvariantCulture));
+            owner.Record($"{key.Name}.max", fallback.High.ToString("R", CultureInfo.InvariantCulture));
             return fallback;
         }
         if (!doc.IsMapping) return new ConstantQuantity(owner.Get(new QuantityKey(key.Name, kind, null, domain, key.Help)));

@@ -48,7 +48,7 @@ public sealed class ExperimentEnvironment
         if (r < 0) throw new ArgumentOutOfRangeException(nameof(replication), r, "a replication (the seed) is a whole number from 0.");
         Replication = r;
         nextReplication = r + 1;
-        Episode = scenario.Begin(new Edge.RandomStreams(Runner.CellSeed(Spec.Seed, Point, r)), Spec.Length, reward);
+        Episode = scenario.Begin(Runner.Streams(Spec, Point, r), Spec.Length, reward);
         return Episode;
     }
 }

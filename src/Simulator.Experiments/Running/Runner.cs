@@ -97,5 +97,8 @@ public sealed class Runner(ExperimentSpec spec, int parallelism)
         spec.Points[cell.Point].ScenarioOf(cell.Strategy).Run(cell, spec.Strategies[cell.Strategy], Streams(spec, cell), spec.Length, trace);
 
     /// <summary>A cell's streams: every strategy of a (point, replication) draws the same (common random numbers).</summary>
-    private static RandomStreams Streams(ExperimentSpec spec, Cell cell) => new(CellSeed(spec.Seed, cell.Point, cell.Replication));
+    private static RandomStreams Streams(ExperimentSpec spec, Cell cell) => Streams(spec, cell.Point, cell.Replication);
+
+    /// <summary>The streams of (point, replication): what its cells draw, for anything that must see the same world (a window exported, a catalog shown, an environment's episode).</summary>
+    public static RandomStreams Streams(ExperimentSpec spec, int point, int replication) => new(CellSeed(spec.Seed, point, replication));
 }
