@@ -4,10 +4,15 @@ namespace Simulator.Cli.Tests;
 public class PluginTests
 {
     /// <summary>The sample plugin as built beside these tests (same configuration).</summary>
-    private static string Sample()
+    private static string Sample() => Built("Simulator.Plugin.Sample");
+
+    /// <summary>The plugin with faults (tests/Simulator.Plugin.Faults): a constructor that refuses, a plan that throws.</summary>
+    private static string Faults() => Built("Simulator.Plugin.Faults");
+
+    private static string Built(string project)
     {
         string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        string dll = Path.Combine(RepositoryRoot.Find(), "tests", "Simulator.Plugin.Sample", "bin", configuration, "net10.0", "Simulator.Plugin.Sample.dll");
+        string dll = Path.Combine(RepositoryRoot.Find(), "tests", project, "bin", configuration, "net10.0", project + ".dll");
         Assert.True(File.Exists(dll), $"{dll} is built with the tests (a project reference of this test project)");
         return dll;
     }
@@ -66,6 +71,43 @@ public class PluginTests
         {
             if (Directory.Exists(output)) Directory.Delete(output, true);
         }
+    }
+
+    [Fact]
+    public void A_plugin_strategy_that_throws_fails_its_cells_with_where_it_threw_and_the_other_cells_are_kept()
+    {
+        string output = Path.Combine(Path.GetTempPath(), $"plugin-{Guid.NewGuid():N}");
+        try
+        {
+            var (code, _, error) = CliHarness.Run("run", "-q", "-o", output, "--plugin", Faults(), "-r", "2", "-s", "horizon=20 s", "-s", "warmup=2 s",
+                "-s", "strategies=[fcfs, throws-when-busy]", "-s", "baseline=fcfs", "-s", "sweep={scenario.arrivals.rate: [30 /s]}", "-s", "plots=[]");
+            Assert.Equal(1, code);
+            Assert.Contains("failed: 2 cell(s) failed; the other 2 ran and are kept", error);
+            // Cells that failed alike share a line.
+            Assert.Matches(@"point 0, throws-when-busy, replication 0(; point 0, throws-when-busy, replication 1)?: InvalidOperationException: \d+ requests queued, more than 2\.", error);
+            Assert.Matches(@"point 0, throws-when-busy, replication 1: InvalidOperationException: \d+ requests queued, more than 2\.", error);
+            // Where it threw, from the strategy's own frame down to the scenario; the runner's and the framework's are left out.
+            Assert.Contains("where point 0, throws-when-busy, replication 0 failed:", error);
+            Assert.Contains("at Simulator.Plugin.Faults.ThrowsWhenBusyScheduler.Plan(SiteView view)", error);
+            Assert.DoesNotContain("Simulator.Experiments.Runner", error);
+            var cells = File.ReadAllLines(Path.Combine(output, "cells.csv")).Skip(1).Select(l => l.Split(',')).Select(f => $"{f[1]}/{f[2]}").Order().ToArray();
+            Assert.Equal(new[] { "0/0", "0/1" }, cells);
+            Assert.False(File.Exists(Path.Combine(output, "summary.csv")));
+        }
+        finally
+        {
+            if (Directory.Exists(output)) Directory.Delete(output, true);
+        }
+    }
+
+    [Fact]
+    public void A_value_a_plugin_strategys_constructor_refuses_is_refused_by_validate_at_its_line_with_the_constructors_words()
+    {
+        var refused = CliHarness.Run("validate", "--plugin", Faults(), "-s", "strategies=[fcfs, {name: throws-when-busy, limit: 3}]", "-s", "baseline=fcfs");
+        Assert.Equal(2, refused.Code);
+        Assert.Contains("--set:1: strategies[1].name: Strategy 'throws-when-busy' could not be built: ArgumentOutOfRangeException: The limit must be even.", refused.Error);
+        var accepted = CliHarness.Run("validate", "--plugin", Faults(), "-s", "strategies=[fcfs, {name: throws-when-busy, limit: 4}]", "-s", "baseline=fcfs");
+        Assert.True(accepted.Code == 0, accepted.Error);
     }
 
     [Fact]

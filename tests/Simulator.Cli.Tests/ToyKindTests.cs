@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Simulator.Edge;
 using Simulator.Experiments;
 using Simulator.Strategies;
@@ -91,7 +92,13 @@ public class ToyKindTests
         {
             var run = CliHarness.Run("run", file, "--plugin", Plugin, "--out", Path.Combine(dir, "out"), "--quiet");
             Assert.Equal(1, run.Code);
-            Assert.Equal("failed: the coin rolled under the table", run.Error.Trim());
+            var lines = run.Error.Trim().Split('\n');
+            Assert.Equal("failed: 12 cell(s) failed and none finished; running again into the same --out retries them:", lines[0]);
+            // Every cell failed alike: one line, its first cells named, and the message once.
+            Assert.Equal("  point 0, fcfs, replication 0; point 0, fcfs, replication 1; point 0, fcfs, replication 2; point 0, pl-greedy, replication 0; point 0, pl-greedy, replication 1 and 7 more: InvalidOperationException: the coin rolled under the table", lines[1]);
+            Assert.Single(Regex.Matches(run.Error, "rolled under the table"));
+            Assert.Equal("  where point 0, fcfs, replication 0 failed:", lines[2]);
+            Assert.Contains("at Simulator.Cli.Tests.CoinFlip", lines[3]);
         });
 
     [Fact]

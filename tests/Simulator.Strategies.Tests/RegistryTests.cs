@@ -55,3 +55,91 @@ public class RegistryTests
         Assert.StartsWith(message, ex.Message);
     }
 }
+
+/// <summary>Declarations a registry refuses when the class joins, each with what it expected, before any file names the strategy.</summary>
+public class RegistryDeclarationTests
+{
+    [Strategy("float-weight", "a float parameter")]
+    public sealed class FloatWeight(float weight = 0.5f) : IBatchScheduler
+    {
+        public float Weight { get; } = weight;
+
+        public Plan Plan(SiteView view) => Edge.Plan.Empty;
+    }
+
+    [Strategy("abstract-one", "abstract")]
+    public abstract class AbstractOne : IBatchScheduler
+    {
+        public abstract Plan Plan(SiteView view);
+    }
+
+    [Strategy("preset-typo", "a preset naming no parameter", Preset = "wieght=2")]
+    public sealed class PresetTypo(double weight = 1) : IBatchScheduler
+    {
+        public double Weight { get; } = weight;
+
+        public Plan Plan(SiteView view) => Edge.Plan.Empty;
+    }
+
+    [Strategy("preset-form", "a preset without its =", Preset = "weight")]
+    public sealed class PresetForm(double weight = 1) : IBatchScheduler
+    {
+        public double Weight { get; } = weight;
+
+        public Plan Plan(SiteView view) => Edge.Plan.Empty;
+    }
+
+    [Strategy("preset-value", "a preset value of the wrong type", Preset = "weight=heavy")]
+    public sealed class PresetValue(double weight = 1) : IBatchScheduler
+    {
+        public double Weight { get; } = weight;
+
+        public Plan Plan(SiteView view) => Edge.Plan.Empty;
+    }
+
+    [Strategy("site-twice", "a site setting given twice", Site = "sharing: false; sharing: true")]
+    public sealed class SiteTwice : IBatchScheduler
+    {
+        public Plan Plan(SiteView view) => Edge.Plan.Empty;
+    }
+
+    [Strategy("weighted", "a double parameter without a domain, and a constructor that refuses some values")]
+    public sealed class Weighted : IBatchScheduler
+    {
+        public Weighted(double weight = 1)
+        {
+            if (weight < 0) throw new ArgumentOutOfRangeException(nameof(weight), weight, "A weight is not negative.");
+            Weight = weight;
+        }
+
+        public double Weight { get; }
+
+        public Plan Plan(SiteView view) => Edge.Plan.Empty;
+    }
+
+    [Theory]
+    [InlineData(typeof(FloatWeight), "FloatWeight's constructor parameter 'weight' is a Single; a strategy parameter is a bool, int, double, string or an enum.")]
+    [InlineData(typeof(AbstractOne), "AbstractOne is registered as 'abstract-one' but is abstract: a strategy is a class the registry can build.")]
+    [InlineData(typeof(PresetTypo), "PresetTypo: the preset 'preset-typo' fixes 'wieght', which is not a parameter. Did you mean 'weight'? Its parameters: weight.")]
+    [InlineData(typeof(PresetForm), "PresetForm: Preset = \"weight\": 'weight' is not param=value.")]
+    [InlineData(typeof(PresetValue), "PresetValue: Strategy 'preset-value': parameter 'weight' is 'heavy', expected a finite number.")]
+    [InlineData(typeof(SiteTwice), "SiteTwice: Site = \"sharing: false; sharing: true\" gives 'sharing' twice.")]
+    public void A_declaration_the_registry_could_not_honour_is_refused_when_the_class_joins(Type type, string message)
+    {
+        var ex = Assert.Throws<StrategyException>(() => new StrategyRegistry(new[] { type }));
+        Assert.Equal(message, ex.Message);
+    }
+
+    [Theory]
+    [InlineData("NaN", "Strategy 'weighted': parameter 'weight' is 'NaN', expected a finite number.")]
+    [InlineData("Infinity", "Strategy 'weighted': parameter 'weight' is 'Infinity', expected a finite number.")]
+    [InlineData("1e400", "Strategy 'weighted': parameter 'weight' is '1e400', expected a finite number.")]
+    [InlineData("-1", "Strategy 'weighted' could not be built: ArgumentOutOfRangeException: A weight is not negative. (Parameter 'weight')\nActual value was -1.")]
+    public void A_value_the_strategy_cannot_take_is_refused_with_what_it_expected_or_what_its_constructor_said(string value, string message)
+    {
+        var registry = new StrategyRegistry(new[] { typeof(Weighted) });
+        var ex = Assert.Throws<StrategyException>(() => registry.Create("weighted", new Dictionary<string, string> { ["weight"] = value }, new Random(1)));
+        Assert.Equal(message.ReplaceLineEndings(), ex.Message.ReplaceLineEndings());
+        Assert.Equal(0.25, ((Weighted)registry.Create("weighted", new Dictionary<string, string> { ["weight"] = "0.25" }, new Random(1)).Scheduler).Weight);
+    }
+}

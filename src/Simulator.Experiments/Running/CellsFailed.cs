@@ -1,12 +1,55 @@
 namespace Simulator.Experiments;
 
-/// <summary>
-/// Cells whose outside policy failed (<see cref="PolicyFailure"/>): every other cell ran and is kept (a results folder
-/// holds it, and a run into it again retries only these); no summary is written from an incomplete grid.
-/// </summary>
-public sealed class CellsFailed(ExperimentSpec spec, IReadOnlyList<(Cell Cell, string Problem)> failures)
-    : Exception($"{failures.Count} cell(s) failed; the others ran and are kept, and running again into the same --out retries only these:\n"
-        + string.Join("\n", failures.Select(f => $"  point {f.Cell.Point}, {spec.Strategies[f.Cell.Strategy].Label}, replication {f.Cell.Replication}: {f.Problem}")))
+/// <summary>What failed one cell: the problem in a line, and for a fault in code (a strategy's, say) where it was thrown.</summary>
+public sealed record CellFailure(Cell Cell, string Problem, string? Stack = null)
 {
-    public IReadOnlyList<(Cell Cell, string Problem)> Failures { get; } = failures;
+    private const int StackFrames = 12;
+
+    /// <summary>
+    /// A fault thrown while the cell ran: its type and message, and the frames from where it was thrown down to the
+    /// runner, which is what a strategy's author needs to find it.
+    /// </summary>
+    public static CellFailure Of(Cell cell, Exception fault)
+    {
+        var frames = (fault.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .TakeWhile(f => !f.Contains($"{typeof(Runner).FullName}.", StringComparison.Ordinal)).ToArray();
+        string stack = string.Join("\n", frames.Take(StackFrames).Select(f => "      " + f))
+            + (frames.Length > StackFrames ? $"\n      ... {frames.Length - StackFrames} more frame(s)" : "");
+        return new CellFailure(cell, $"{fault.GetType().Name}: {fault.Message}", frames.Length == 0 ? null : stack);
+    }
+}
+
+/// <summary>
+/// Cells that failed (an outside policy that stopped answering, or a fault thrown while the cell ran): every other cell
+/// ran and is kept (a results folder holds it, and a run into it again retries only these); no summary is written from
+/// an incomplete grid. Cells that failed alike share a line, so a fault in every cell reads once; the frames of the
+/// first fault follow.
+/// </summary>
+public sealed class CellsFailed(ExperimentSpec spec, IReadOnlyList<CellFailure> failures, int kept) : Exception(Describe(spec, failures, kept))
+{
+    private const int Problems = 10, CellsAProblem = 5;
+
+    public IReadOnlyList<CellFailure> Failures { get; } = failures;
+
+    private static string Describe(ExperimentSpec spec, IReadOnlyList<CellFailure> failures, int kept)
+    {
+        string Where(Cell c) => $"point {c.Point}, {spec.Strategies[c.Strategy].Label}, replication {c.Replication}";
+        var lines = new List<string>
+        {
+            kept > 0
+                ? $"{failures.Count} cell(s) failed; the other {kept} ran and are kept, and running again into the same --out retries only these:"
+                : $"{failures.Count} cell(s) failed and none finished; running again into the same --out retries them:",
+        };
+        var alike = failures.GroupBy(f => f.Problem).ToArray();
+        foreach (var group in alike.Take(Problems))
+        {
+            var cells = group.Select(f => Where(f.Cell)).ToArray();
+            string more = cells.Length > CellsAProblem ? $" and {cells.Length - CellsAProblem} more" : "";
+            lines.Add($"  {string.Join("; ", cells.Take(CellsAProblem))}{more}: {group.Key}");
+        }
+        if (alike.Length > Problems) lines.Add($"  ... and {alike.Skip(Problems).Sum(g => g.Count())} more cell(s) with {alike.Length - Problems} other problem(s)");
+        if (failures.FirstOrDefault(f => f.Stack is not null) is { } first)
+            lines.Add($"  where {Where(first.Cell)} failed:\n{first.Stack}");
+        return string.Join("\n", lines);
+    }
 }

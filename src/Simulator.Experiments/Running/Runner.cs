@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Simulator.Edge;
+using Simulator.Strategies;
 
 namespace Simulator.Experiments;
 
@@ -28,7 +29,7 @@ public sealed class Runner(ExperimentSpec spec, int parallelism)
     {
         var records = new ConcurrentBag<RunRecord>(Done);
         var finished = Done.Select(r => r.Cell).ToHashSet();
-        var failed = new ConcurrentBag<(Cell Cell, string Problem)>();
+        var failed = new ConcurrentBag<CellFailure>();
         int done = 0, planned = 0;
         void RunAll(IReadOnlyList<Cell> cells)
         {
@@ -47,7 +48,14 @@ public sealed class Runner(ExperimentSpec spec, int parallelism)
                 catch (PolicyFailure ex)
                 {
                     // An outside policy failed this cell alone: the others run, and the failure is reported at the end.
-                    failed.Add((cell, ex.Message));
+                    failed.Add(new CellFailure(cell, ex.Message));
+                    return;
+                }
+                catch (Exception ex) when (ex is not (ConfigException or CatalogException or StrategyException or OutOfMemoryException))
+                {
+                    // A fault in code (a strategy's own, a plugin's) fails this cell, reported with where it was thrown;
+                    // a refusal of the input (the exceptions let through) is the same in every cell and stops the run.
+                    failed.Add(CellFailure.Of(cell, ex));
                     return;
                 }
                 records.Add(record);
@@ -57,7 +65,7 @@ public sealed class Runner(ExperimentSpec spec, int parallelism)
         }
         var plan = spec.Replications;
         RunAll(Cells(Enumerable.Range(0, spec.Points.Count), 0, plan.Min));
-        if (!failed.IsEmpty) throw new CellsFailed(spec, failed.OrderBy(f => (f.Cell.Point, f.Cell.Strategy, f.Cell.Replication)).ToArray());
+        if (!failed.IsEmpty) throw Failed(failed, records.Count);
         if (plan.RelativeHalfWidth is { } width)
         {
             var reps = Enumerable.Repeat(plan.Min, spec.Points.Count).ToArray();
@@ -66,12 +74,15 @@ public sealed class Runner(ExperimentSpec spec, int parallelism)
                 var more = Enumerable.Range(0, spec.Points.Count).Where(p => SequentialStopping.WantsAnother(spec, records, p, reps[p], width)).ToArray();
                 if (more.Length == 0) break;
                 RunAll(more.SelectMany(p => Cells(new[] { p }, reps[p], reps[p] + 1)).ToArray());
-                if (!failed.IsEmpty) throw new CellsFailed(spec, failed.OrderBy(f => (f.Cell.Point, f.Cell.Strategy, f.Cell.Replication)).ToArray());
+                if (!failed.IsEmpty) throw Failed(failed, records.Count);
                 foreach (int p in more) reps[p]++;
             }
         }
         return records.OrderBy(r => r.Cell.Point).ThenBy(r => r.Cell.Strategy).ThenBy(r => r.Cell.Replication).ToArray();
     }
+
+    private CellsFailed Failed(IEnumerable<CellFailure> failed, int kept) =>
+        new(spec, failed.OrderBy(f => (f.Cell.Point, f.Cell.Strategy, f.Cell.Replication)).ToArray(), kept);
 
     private List<Cell> Cells(IEnumerable<int> points, int fromReplication, int toReplication) =>
         points.SelectMany(p => Enumerable.Range(0, spec.Strategies.Count)

@@ -58,14 +58,30 @@ public sealed class StrategyRegistry
 {
     private readonly Dictionary<string, (Type Type, StrategyAttribute Attribute)> entries = new(StringComparer.Ordinal);
 
-    public StrategyRegistry(params Assembly[] assemblies)
+    public StrategyRegistry(params Assembly[] assemblies) : this(assemblies.SelectMany(a => a.GetTypes()))
     {
-        foreach (var type in assemblies.SelectMany(a => a.GetTypes()))
+    }
+
+    /// <summary>The strategies among <paramref name="types"/>: each class's declaration is checked as it joins.</summary>
+    public StrategyRegistry(IEnumerable<Type> types)
+    {
+        foreach (var type in types)
             foreach (var attribute in type.GetCustomAttributes<StrategyAttribute>())
             {
                 var needed = attribute.Kind switch { StrategyKind.Site => typeof(IBatchScheduler), StrategyKind.Network => typeof(INetworkSelector), _ => typeof(IOnlineSelector) };
                 if (!needed.IsAssignableFrom(type)) throw new StrategyException($"{type.Name} is registered as '{attribute.Name}' ({Kebab(attribute.Kind.ToString())}) but is not an {needed.Name}.");
+                if (type.IsAbstract || type.GetConstructors().Length == 0)
+                    throw new StrategyException($"{type.Name} is registered as '{attribute.Name}' but {(type.IsAbstract ? "is abstract" : "has no public constructor")}: a strategy is a class the registry can build.");
                 if (!entries.TryAdd(attribute.Name, (type, attribute))) throw new StrategyException($"Two strategies are named '{attribute.Name}'.");
+                try
+                {
+                    CheckPreset(type, attribute);
+                    SiteSettings(attribute);
+                }
+                catch (StrategyException ex)
+                {
+                    throw new StrategyException($"{type.Name}: {ex.Message}");
+                }
                 foreach (var p in Parameters(type, attribute))
                 {
                     if ((p.Domain is not null && p.Type is not ("int32" or "double")) || (p.ContextFeatures && p.Type != "int32"))
@@ -159,16 +175,44 @@ public sealed class StrategyRegistry
             if (p.ParameterType == typeof(Random)) return strategyStream;
             string key = Kebab(p.Name!);
             string? text = preset.TryGetValue(key, out var fixedValue) ? fixedValue : arguments.TryGetValue(key, out var given) ? given : null;
-            if (text is null) return p.DefaultValue;
-            var value = Convert(name, key, text, p.ParameterType);
-            if (p.GetCustomAttribute<DomainAttribute>() is { } domain && !domain.Contains(System.Convert.ToDouble(value, CultureInfo.InvariantCulture)))
-                throw new StrategyException($"Strategy '{name}': parameter '{key}' is {text}; it must be {domain}.");
-            return value;
+            return text is null ? p.DefaultValue : CheckedValue(name, key, text, p);
         }).ToArray();
-        return ctor.Invoke(values);
+        try
+        {
+            return ctor.Invoke(values);
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is { } cause)
+        {
+            // The constructor's own refusal (or fault): its message, not reflection's wrapper, and which strategy it was.
+            throw new StrategyException($"Strategy '{name}' could not be built: {cause.GetType().Name}: {cause.Message}");
+        }
     }
 
     public StrategySetup Create(string name, Random strategyStream) => Create(name, new Dictionary<string, string>(), strategyStream);
+
+    /// <summary>A preset fixes parameters the constructor has, with values they take: checked once, when the class is registered.</summary>
+    private static void CheckPreset(Type type, StrategyAttribute attribute)
+    {
+        var parameters = Constructor(type).GetParameters().Where(p => p.ParameterType != typeof(Random)).ToDictionary(p => Kebab(p.Name!), StringComparer.Ordinal);
+        foreach (var (key, text) in ParsePreset(attribute.Preset))
+        {
+            if (!parameters.TryGetValue(key, out var p))
+                throw new StrategyException($"the preset '{attribute.Name}' fixes '{key}', which is not a parameter.{Spelling.Hint(key, parameters.Keys)} Its parameters: {(parameters.Count == 0 ? "none" : string.Join(", ", parameters.Keys))}.");
+            CheckedValue(attribute.Name, key, text, p);
+        }
+    }
+
+    /// <summary>A parameter's value from its text: converted to the parameter's type and inside its domain.</summary>
+    private static object CheckedValue(string strategy, string key, string text, ParameterInfo p)
+    {
+        var value = Convert(strategy, key, text, p.ParameterType);
+        if (p.GetCustomAttribute<DomainAttribute>() is { } domain && !domain.Contains(System.Convert.ToDouble(value, CultureInfo.InvariantCulture)))
+            throw new StrategyException($"Strategy '{strategy}': parameter '{key}' is {text}; it must be {domain}.");
+        return value;
+    }
+
+    // What Convert reads; a parameter of another type could be listed but never given.
+    private static bool IsParameterType(Type t) => t.IsEnum || t == typeof(bool) || t == typeof(int) || t == typeof(double) || t == typeof(string);
 
     private static ConstructorInfo Constructor(Type type) =>
         type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
@@ -181,6 +225,8 @@ public sealed class StrategyRegistry
             if (p.ParameterType == typeof(Random) || preset.ContainsKey(Kebab(p.Name!))) continue;
             if (!p.HasDefaultValue) throw new StrategyException($"{type.Name}'s constructor parameter '{p.Name}' needs a default to be a strategy parameter.");
             var t = p.ParameterType;
+            if (!IsParameterType(t))
+                throw new StrategyException($"{type.Name}'s constructor parameter '{p.Name}' is a {t.Name}; a strategy parameter is a bool, int, double, string or an enum.");
             var choices = t.IsEnum ? Enum.GetNames(t).Select(Kebab).ToArray() : Array.Empty<string>();
             string def = p.DefaultValue is Enum e ? Kebab(e.ToString()) : System.Convert.ToString(p.DefaultValue, CultureInfo.InvariantCulture)?.ToLowerInvariant() ?? "";
             yield return new StrategyParameter(Kebab(p.Name!), t.IsEnum ? "choice" : t.Name.ToLowerInvariant(), def, choices)
@@ -193,7 +239,8 @@ public sealed class StrategyRegistry
 
     private static object Convert(string strategy, string key, string text, Type type)
     {
-        string Expected() => type.IsEnum ? $"one of {string.Join(", ", Enum.GetNames(type).Select(Kebab))}" : type.Name.ToLowerInvariant();
+        string Expected() => type.IsEnum ? $"one of {string.Join(", ", Enum.GetNames(type).Select(Kebab))}"
+            : type == typeof(bool) ? "true or false" : type == typeof(int) ? "a whole number" : "a finite number";
         try
         {
             if (type.IsEnum)
@@ -203,7 +250,7 @@ public sealed class StrategyRegistry
             }
             if (type == typeof(bool)) return text is "true" or "false" ? text == "true" : throw new FormatException();
             if (type == typeof(int)) return int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture);
-            if (type == typeof(double)) return double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+            if (type == typeof(double)) return double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) is var d && double.IsFinite(d) ? d : throw new FormatException();
             if (type == typeof(string)) return text;
         }
         catch (FormatException)
@@ -216,11 +263,22 @@ public sealed class StrategyRegistry
     }
 
     /// <summary>"sharing: false; ..." as key and value.</summary>
-    private static Dictionary<string, string> SiteSettings(StrategyAttribute attribute) =>
-        attribute.Site.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(kv => kv.Split(':', 2)).ToDictionary(kv => kv[0].Trim(), kv => kv[1].Trim(), StringComparer.Ordinal);
+    private static Dictionary<string, string> SiteSettings(StrategyAttribute attribute) => Pairs(attribute.Site, ':', "Site", "key: value");
 
-    private static Dictionary<string, string> ParsePreset(string preset) =>
-        preset.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(kv => kv.Split('=', 2)).ToDictionary(kv => kv[0].Trim(), kv => kv[1].Trim(), StringComparer.Ordinal);
+    private static Dictionary<string, string> ParsePreset(string preset) => Pairs(preset, '=', "Preset", "param=value");
+
+    /// <summary>"a=1; b=2" (or "a: 1; b: 2") as a dictionary; an entry without its separator, or given twice, is an error in the attribute.</summary>
+    private static Dictionary<string, string> Pairs(string text, char separator, string what, string form)
+    {
+        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var kv = entry.Split(separator, 2, StringSplitOptions.TrimEntries);
+            if (kv.Length < 2 || kv[0].Length == 0 || kv[1].Length == 0) throw new StrategyException($"{what} = \"{text}\": '{entry}' is not {form}.");
+            if (!pairs.TryAdd(kv[0], kv[1])) throw new StrategyException($"{what} = \"{text}\" gives '{kv[0]}' twice.");
+        }
+        return pairs;
+    }
 
     /// <summary>fallbackToGreedy -> fallback-to-greedy; PlGreedy -> pl-greedy.</summary>
     private static string Kebab(string name) =>
