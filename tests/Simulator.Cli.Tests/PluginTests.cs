@@ -111,6 +111,27 @@ public class PluginTests
     }
 
     [Fact]
+    public void Solve_plans_a_round_with_a_plugin_strategy_compares_it_and_says_which_strategy_threw_and_where()
+    {
+        string round = Path.Combine(RepositoryRoot.Find(), "experiments", "instances", "small-round.yaml");
+        var compared = CliHarness.Run("solve", round, "--compare", "pl-dp,most-queued", "--plugin", Sample());
+        Assert.True(compared.Code == 0, compared.Error);
+        // Its plan is evaluated like a built-in one: the small round's optimum is 6 users, most-queued serves 2 of them.
+        Assert.Matches(@"most-queued\s+2\s+66\.7 %", compared.Output);
+        Assert.Contains("gaps are to the optimum 6, proven by CP-SAT.", compared.Output);
+
+        var threw = CliHarness.Run("solve", round, "--strategy", "throws-when-busy", "--plugin", Faults());
+        Assert.Equal(1, threw.Code);
+        Assert.Contains("failed: strategy 'throws-when-busy' threw while planning: InvalidOperationException: 8 requests queued, more than 2.", threw.Error);
+        Assert.Contains("at Simulator.Plugin.Faults.ThrowsWhenBusyScheduler.Plan(SiteView view)", threw.Error);
+        Assert.DoesNotContain("Simulator.Cli.SolveCommand", threw.Error);
+
+        var unknown = CliHarness.Run("solve", round, "--strategy", "most-queued");
+        Assert.Equal(2, unknown.Code);
+        Assert.Contains("Unknown strategy 'most-queued'", unknown.Error);
+    }
+
+    [Fact]
     public void Without_the_plugin_its_strategy_is_unknown_and_a_bad_plugin_is_refused_by_validate()
     {
         var (code, _, error) = CliHarness.Run("validate", "-s", "strategies=[most-queued, fcfs]", "-s", "baseline=fcfs");

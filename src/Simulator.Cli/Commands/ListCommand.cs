@@ -15,8 +15,7 @@ public static class ListCommand
         var command = new Command("list", "List the strategies, the scenario kinds and the metrics of each (with those of --plugin assemblies), or the hardware profiles with their values and sources.") { what, plugin };
         command.SetAction(result =>
         {
-            var plugins = (result.GetValue(plugin) ?? Array.Empty<string>()).Select(p => new Plugins.Named(Path.GetFullPath(p), Plugins.CommandLine, 1)).ToArray();
-            var loaded = Plugins.Load(plugins);
+            var loaded = CommonOptions.LoadPlugins(result, plugin);
             switch (result.GetValue(what))
             {
                 case "strategies": Strategies(output, loaded); break;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Simulator.Edge.Network;
+using Simulator.Experiments;
 using Simulator.Strategies;
 using Simulator.Strategies.Network;
 
@@ -9,17 +10,24 @@ namespace Simulator.Cli;
 /// <summary>What <c>solve</c> prints for a network window: one strategy's decisions as JSON, or a comparison table.</summary>
 internal static class NetworkSolve
 {
-    private static (NetworkPlan Plan, double Ms) Plan(NetworkInstance window, string name, IReadOnlyDictionary<string, string> args)
+    private static (NetworkPlan Plan, double Ms) Plan(StrategyRegistry registry, NetworkInstance window, string name, IReadOnlyDictionary<string, string> args)
     {
-        var selector = StrategyRegistry.BuiltIn.CreateSelector(name, args, new Random(1));
+        var selector = registry.CreateSelector(name, args, new Random(1));
         var clock = Stopwatch.StartNew();
-        var plan = selector.Select(new NetworkView(window));
-        return (plan, clock.Elapsed.TotalMilliseconds);
+        try
+        {
+            var plan = selector.Select(new NetworkView(window));
+            return (plan, clock.Elapsed.TotalMilliseconds);
+        }
+        catch (Exception ex) when (!Fault.IsRefusal(ex))
+        {
+            throw new StrategyFailed(name, ex, typeof(NetworkSolve));
+        }
     }
 
-    public static void Single(TextWriter output, NetworkInstance window, string name, IReadOnlyDictionary<string, string> args, string file)
+    public static void Single(TextWriter output, StrategyRegistry registry, NetworkInstance window, string name, IReadOnlyDictionary<string, string> args, string file)
     {
-        var (plan, _) = Plan(window, name, args);
+        var (plan, _) = Plan(registry, window, name, args);
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
@@ -73,14 +81,14 @@ internal static class NetworkSolve
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
-    public static void Compare(TextWriter output, NetworkInstance window, string[] names)
+    public static void Compare(TextWriter output, StrategyRegistry registry, NetworkInstance window, string[] names)
     {
-        var optimum = NetworkEvaluator.Evaluate(window, Plan(window, "mec-ilp", new Dictionary<string, string>()).Plan);
-        double bound = Plan(window, "mec-lp", new Dictionary<string, string>()).Plan.Relaxation!.Bound;
+        var optimum = NetworkEvaluator.Evaluate(window, Plan(registry, window, "mec-ilp", new Dictionary<string, string>()).Plan);
+        double bound = Plan(registry, window, "mec-lp", new Dictionary<string, string>()).Plan.Relaxation!.Bound;
         output.WriteLine($"{"strategy",-16} {"placed",7} {"total delay",14} {"gap to ILP",11} {"above LP",9} {"mean cost",10} {"mean acc",9} {"wall ms",9}");
         foreach (var name in names)
         {
-            var (plan, ms) = Plan(window, name, new Dictionary<string, string>());
+            var (plan, ms) = Plan(registry, window, name, new Dictionary<string, string>());
             if (plan.Relaxation is { } lp)
             {
                 output.WriteLine(FormattableString.Invariant($"{name,-16} {"-",7} {lp.Bound,14:F2} {(lp.Bound - optimum.TotalDelay) / optimum.TotalDelay,11:P2} {0,9:P2} {lp.MeanCost,10:F2} {lp.MeanAccuracy,9:F4} {ms,9:F1}"));

@@ -208,8 +208,12 @@ public sealed class CommonOptions
     public Option<string[]> Set { get; } = new("--set", "-s") { Description = "Override any value by its dotted path: path=value (repeatable).", AllowMultipleArgumentsPerToken = true };
     public Option<string[]> Plugin { get; } = Plugins();
 
-    /// <summary>--plugin, shared with <c>list strategies</c>.</summary>
+    /// <summary>--plugin, shared with <c>list</c> and <c>solve</c>.</summary>
     public static Option<string[]> Plugins() => new("--plugin", "-p") { Description = "An assembly (.dll) whose [Strategy] classes join the built-in strategies; replaces the file's plugins: list (repeatable)." };
+
+    /// <summary>The built-in strategies and kinds with those of the --plugin assemblies given (for the commands that read no experiment file).</summary>
+    public static Plugins.Loaded LoadPlugins(ParseResult result, Option<string[]> plugin) =>
+        Experiments.Plugins.Load((result.GetValue(plugin) ?? Array.Empty<string>()).Select(p => new Plugins.Named(Path.GetFullPath(p), Experiments.Plugins.CommandLine, 1)).ToArray());
 
     public void AddTo(Command command)
     {

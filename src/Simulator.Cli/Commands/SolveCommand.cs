@@ -27,7 +27,8 @@ public static class SolveCommand
         var export = new Option<FileInfo?>("--export") { Description = "With an experiment whose cells plan a network window: write the window of --point and --replication to this file." };
         var point = new Option<int>("--point") { Description = "The sweep point to export (with --export).", DefaultValueFactory = _ => 0 };
         var replication = new Option<int>("--replication") { Description = "The replication to export (with --export).", DefaultValueFactory = _ => 0 };
-        var command = new Command("solve", "Plan one static scheduling round or network window.") { instance, strategy, parameters, compare, limit, export, point, replication };
+        var plugin = CommonOptions.Plugins();
+        var command = new Command("solve", "Plan one static scheduling round or network window.") { instance, strategy, parameters, compare, limit, export, point, replication, plugin };
         command.SetAction(result =>
         {
             // An option given where it does nothing is refused: the user meant something by it.
@@ -41,7 +42,7 @@ public static class SolveCommand
             string? list = result.GetValue(compare);
             if (result.GetValue(export) is { } target)
             {
-                foreach (var o in new Option[] { strategy, parameters, compare, limit }) Refuse(o, "plans; --export only writes a window out (with --point and --replication).");
+                foreach (var o in new Option[] { strategy, parameters, compare, limit, plugin }) Refuse(o, "plans; --export only writes a window out (with --point and --replication).");
                 FileKinds.Expect(doc, FileKind.Experiment);
                 NetworkInstanceFile.Write(Window(file.FullName, result.GetValue(point), result.GetValue(replication)), NewFile.At(target, "--export"));
                 output.WriteLine($"wrote {target.FullName}");
@@ -54,20 +55,21 @@ public static class SolveCommand
             double seconds = result.GetValue(limit);
             if (!(seconds > 0) || double.IsInfinity(seconds)) throw new FormatException($"--time-limit takes seconds above 0, not {seconds.ToString(CultureInfo.InvariantCulture)}.");
             var args = Arguments(result.GetValue(parameters) ?? Array.Empty<string>());
+            var registry = CommonOptions.LoadPlugins(result, plugin).Registry;
             if (FileKinds.Expect(doc, FileKind.StaticRound, FileKind.NetworkWindow) == FileKind.NetworkWindow)
             {
                 var window = NetworkInstanceFile.Read(doc);
                 if (list is not null)
                 {
                     Refuse(limit, "bounds a round's CP-SAT search; a network window's --compare proves its optimum with mec-ilp.");
-                    NetworkSolve.Compare(output, window, Names(list));
+                    NetworkSolve.Compare(output, registry, window, Names(list));
                 }
-                else NetworkSolve.Single(output, window, result.GetValue(strategy) ?? "mec-ilp", args, file.Name);
+                else NetworkSolve.Single(output, registry, window, result.GetValue(strategy) ?? "mec-ilp", args, file.Name);
                 return Cli.Ok;
             }
             var view = StaticInstanceYaml.Read(file.FullName);
-            if (list is not null) Compare(output, view, Names(list), seconds);
-            else Single(output, view, result.GetValue(strategy) ?? "pl-dp", args, file.Name);
+            if (list is not null) Compare(output, registry, view, Names(list), seconds);
+            else Single(output, registry, view, result.GetValue(strategy) ?? "pl-dp", args, file.Name);
             return Cli.Ok;
         });
         return command;
@@ -99,22 +101,30 @@ public static class SolveCommand
             kv => kv[1].Trim(), StringComparer.Ordinal);
 
     /// <summary>The strategy's plan of the round, on the site it needs: the instance's, with the settings the strategy declares (no-sharing: sharing off).</summary>
-    private static (Plan Plan, PlanEvaluation Evaluation, double Seconds) Plan(SiteView view, string name, IReadOnlyDictionary<string, string> args)
+    private static (Plan Plan, PlanEvaluation Evaluation, double Seconds) Plan(StrategyRegistry registry, SiteView view, string name, IReadOnlyDictionary<string, string> args)
     {
-        var (plan, evaluation, seconds, _) = StaticRun.Solve(StrategyRegistry.BuiltIn.Create(name, args, new Random(1)), view);
-        return (plan, evaluation, seconds);
+        var setup = registry.Create(name, args, new Random(1));
+        try
+        {
+            var (plan, evaluation, seconds, _) = StaticRun.Solve(setup, view);
+            return (plan, evaluation, seconds);
+        }
+        catch (Exception ex) when (!Fault.IsRefusal(ex))
+        {
+            throw new StrategyFailed(name, ex, typeof(SolveCommand));
+        }
     }
 
-    private static void Single(TextWriter output, SiteView view, string name, IReadOnlyDictionary<string, string> args, string instanceName)
+    private static void Single(TextWriter output, StrategyRegistry registry, SiteView view, string name, IReadOnlyDictionary<string, string> args, string instanceName)
     {
-        var (plan, evaluation, _) = Plan(view, name, args);
+        var (plan, evaluation, _) = Plan(registry, view, name, args);
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
             json.WriteString("instance", instanceName);
             json.WriteString("strategy", name);
-            var site = StrategyRegistry.BuiltIn.Site(name);
+            var site = registry.Site(name);
             if (site.Count > 0)
             {
                 // The site settings the strategy needs, which this run applied to the instance's site.
@@ -155,9 +165,9 @@ public static class SolveCommand
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
-    private static void Compare(TextWriter output, SiteView view, string[] names, double timeLimit)
+    private static void Compare(TextWriter output, StrategyRegistry registry, SiteView view, string[] names, double timeLimit)
     {
-        var rows = names.Select(n => (Name: n, Result: Plan(view, n, new Dictionary<string, string>()))).ToArray();
+        var rows = names.Select(n => (Name: n, Result: Plan(registry, view, n, new Dictionary<string, string>()))).ToArray();
         double bound;
         string reference;
         try

@@ -1,24 +1,5 @@
 namespace Simulator.Experiments;
 
-/// <summary>What failed one cell: the problem in a line, and for a fault in code (a strategy's, say) where it was thrown.</summary>
-public sealed record CellFailure(Cell Cell, string Problem, string? Stack = null)
-{
-    private const int StackFrames = 12;
-
-    /// <summary>
-    /// A fault thrown while the cell ran: its type and message, and the frames from where it was thrown down to the
-    /// runner, which is what a strategy's author needs to find it.
-    /// </summary>
-    public static CellFailure Of(Cell cell, Exception fault)
-    {
-        var frames = (fault.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .TakeWhile(f => !f.Contains($"{typeof(Runner).FullName}.", StringComparison.Ordinal)).ToArray();
-        string stack = string.Join("\n", frames.Take(StackFrames).Select(f => "      " + f))
-            + (frames.Length > StackFrames ? $"\n      ... {frames.Length - StackFrames} more frame(s)" : "");
-        return new CellFailure(cell, $"{fault.GetType().Name}: {fault.Message}", frames.Length == 0 ? null : stack);
-    }
-}
-
 /// <summary>
 /// Cells that failed (an outside policy that stopped answering, or a fault thrown while the cell ran): every other cell
 /// ran and is kept (a results folder holds it, and a run into it again retries only these); no summary is written from

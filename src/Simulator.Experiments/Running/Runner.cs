@@ -51,7 +51,7 @@ public sealed class Runner(ExperimentSpec spec, int parallelism)
                     failed.Add(new CellFailure(cell, ex.Message));
                     return;
                 }
-                catch (Exception ex) when (ex is not (ConfigException or CatalogException or StrategyException or OutOfMemoryException))
+                catch (Exception ex) when (!Fault.IsRefusal(ex) && ex is not OutOfMemoryException)
                 {
                     // A fault in code (a strategy's own, a plugin's) fails this cell, reported with where it was thrown;
                     // a refusal of the input (the exceptions let through) is the same in every cell and stops the run.
