@@ -100,6 +100,30 @@ public class PluginTests
         }
     }
 
+    [Theory]
+    [InlineData("chasing-online.yaml", "mec-ilp", "pulls-from-nowhere returned an invalid plan: request 0: location -1 is not in the network (cloudlets 0 to 99, the data centre 100);", "and 395 more.")]
+    [InlineData("chasing-stochastic.yaml", "ready-first", "Request 0: the plan pulls from location -1, which is not in the network (cloudlets 0 to 124, the data centre 125).", "")]
+    public void A_network_plan_that_pulls_from_outside_the_network_fails_its_cells_saying_so(string experiment, string baseline, string gist, string tail)
+    {
+        string output = Path.Combine(Path.GetTempPath(), $"plugin-{Guid.NewGuid():N}");
+        try
+        {
+            // One window (network-one-shot) and windows through simulated time (network): each checks a plan before it is used.
+            var (code, _, error) = CliHarness.Run("run", Path.Combine(RepositoryRoot.Find(), "experiments", "chasing", experiment), "-q", "-o", output, "--plugin", Faults(), "-r", "2",
+                "-s", $"strategies=[{baseline}, pulls-from-nowhere]", "-s", $"baseline={baseline}", "-s", "sweep={}", "-s", "plots=[]", "-s", "horizon=30 s", "-s", "warmup=5 s");
+            Assert.Equal(1, code);
+            Assert.Contains("2 cell(s) failed; the other 2 ran and are kept", error);
+            Assert.Contains("point 0, pulls-from-nowhere, replication 0; point 0, pulls-from-nowhere, replication 1: InvalidOperationException: " + gist, error);
+            // A fault per request is not a line per request: the first five, and how many more.
+            Assert.Contains(tail, error);
+            Assert.True(error.Split('\n').All(line => line.Length < 1000), error);
+        }
+        finally
+        {
+            if (Directory.Exists(output)) Directory.Delete(output, true);
+        }
+    }
+
     [Fact]
     public void A_value_a_plugin_strategys_constructor_refuses_is_refused_by_validate_at_its_line_with_the_constructors_words()
     {
@@ -122,7 +146,7 @@ public class PluginTests
 
         var threw = CliHarness.Run("solve", round, "--strategy", "throws-when-busy", "--plugin", Faults());
         Assert.Equal(1, threw.Code);
-        Assert.Contains("failed: strategy 'throws-when-busy' threw while planning: InvalidOperationException: 8 requests queued, more than 2.", threw.Error);
+        Assert.Contains("failed: strategy 'throws-when-busy' failed while planning: InvalidOperationException: 8 requests queued, more than 2.", threw.Error);
         Assert.Contains("at Simulator.Plugin.Faults.ThrowsWhenBusyScheduler.Plan(SiteView view)", threw.Error);
         Assert.DoesNotContain("Simulator.Cli.SolveCommand", threw.Error);
 

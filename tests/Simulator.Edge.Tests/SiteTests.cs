@@ -114,6 +114,28 @@ public class SiteTests
         Assert.Contains("twice", ex.Message);
     }
 
+    [Fact]
+    public void A_scheduler_that_returns_no_plan_or_a_batch_without_its_model_is_refused_with_its_name()
+    {
+        foreach (var (scheduler, gist) in new (IBatchScheduler, string)[] { (new NoPlan(), "NoPlan returned no plan (null); Plan.Empty waits"), (new HollowBatch(), "HollowBatch planned a batch that is null or lacks its model") })
+        {
+            var env = new Simulation();
+            SiteFixture.Site(env, scheduler, workload: new SyntheticWorkload(new BatchAtZero(3), new ZipfPopularity(), new ConstantQuantity(100)));
+            var ex = Assert.Throws<InvalidOperationException>(() => env.Run());
+            Assert.StartsWith(gist, ex.Message);
+        }
+    }
+
+    private sealed class NoPlan : IBatchScheduler
+    {
+        public Plan Plan(SiteView view) => null!;
+    }
+
+    private sealed class HollowBatch : IBatchScheduler
+    {
+        public Plan Plan(SiteView view) => new(new[] { new PlannedBatch(null!, new[] { view.Queue[0].Id }) });
+    }
+
     private sealed class NewestFirstScheduler : IBatchScheduler
     {
         public Plan Plan(SiteView view)

@@ -97,7 +97,7 @@ public sealed class WindowSelection : ISelection
     {
         var view = new NetworkView(network.Window(window.Select(r => r.Network!).ToArray(), sites), network.Holders);
         var clock = Stopwatch.StartNew();
-        var plan = selector.Select(view);
+        var plan = selector.Select(view) ?? throw new InvalidOperationException($"{selector.GetType().Name} returned no plan (null).");
         Measures.DecisionWallSeconds.Add(clock.Elapsed.TotalSeconds);
         if (plan.Relaxation is not null) throw new InvalidOperationException("A relaxation is a bound and cannot be executed in the network.");
         if (plan.Assignments.Count != window.Length) throw new InvalidOperationException($"The plan has {plan.Assignments.Count} entries for a window of {window.Length}.");
@@ -111,6 +111,10 @@ public sealed class WindowSelection : ISelection
                 pipeline.Unplace(r);
                 continue;
             }
+            int dc = view.Instance.Topology.DataCentre;
+            if (a.Model < 0 || a.Model >= parts.Count) throw new InvalidOperationException($"Request {r.Id}: the plan names model {a.Model}; the catalog's models are 0 to {parts.Count - 1}.");
+            if (a.BaseSource < 0 || a.BaseSource > dc || a.TaskSource < 0 || a.TaskSource > dc)
+                throw new InvalidOperationException($"Request {r.Id}: the plan pulls from location {(a.BaseSource < 0 || a.BaseSource > dc ? a.BaseSource : a.TaskSource)}, which is not in the network (cloudlets 0 to {dc - 1}, the data centre {dc}).");
             if (!view.Instance.Holds(a.BaseSource, parts.Base[a.Model]) || !view.Instance.Holds(a.TaskSource, parts.Task[a.Model]))
                 throw new InvalidOperationException($"Request {r.Id}: the plan pulls model {a.Model} from a location that does not hold it.");
             r.Choice = a;

@@ -263,12 +263,14 @@ public sealed class EdgeSite
     private void Validate(Plan decided)
     {
         string who = scheduler.GetType().Name;
+        if (decided is null) throw new InvalidOperationException($"{who} returned no plan (null); Plan.Empty waits for the next arrival.");
         var byId = queue.ToDictionary(r => r.Id);
         var seen = new HashSet<long>();
         foreach (var id in decided.Rejected ?? Array.Empty<long>())
             if (!byId.ContainsKey(id) || !seen.Add(id)) throw new InvalidOperationException($"{who} rejected request {id}, which is not queued or is named twice.");
         foreach (var b in decided.Batches)
         {
+            if (b?.ModelId is null || b.RequestIds is null) throw new InvalidOperationException($"{who} planned a batch that is null or lacks its model or its requests.");
             if (!catalog.Contains(b.ModelId)) throw new InvalidOperationException($"{who} planned a batch of unknown model '{b.ModelId}'.");
             var model = catalog.Model(b.ModelId);
             if (b.RequestIds.Count == 0) throw new InvalidOperationException($"{who} planned an empty batch of '{b.ModelId}'.");

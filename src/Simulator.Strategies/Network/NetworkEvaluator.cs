@@ -70,8 +70,11 @@ public static class NetworkEvaluator
             var blocks = model.BlockIds.Select(catalog.Block).ToArray();
             var shared = blocks.Where(b => users[b.Id] > 1).ToArray();
             var own = blocks.Where(b => users[b.Id] == 1).ToArray();
-            if (!Holds(a.BaseSource, shared.Select(b => b.Id))) faults.Add($"request {r.Id}: location {a.BaseSource} does not hold the base of {model.Id}");
-            if (!Holds(a.TaskSource, own.Select(b => b.Id))) faults.Add($"request {r.Id}: location {a.TaskSource} does not hold the task part of {model.Id}");
+            int before = faults.Count;
+            foreach (var (source, part, held) in new[] { (a.BaseSource, "base", shared), (a.TaskSource, "task part", own) })
+                if (source < 0 || source > dc) faults.Add($"request {r.Id}: location {source} is not in the network (cloudlets 0 to {dc - 1}, the data centre {dc})");
+                else if (!Holds(source, held.Select(b => b.Id))) faults.Add($"request {r.Id}: location {source} does not hold the {part} of {model.Id}");
+            if (faults.Count > before) continue;
             double baseBytes = shared.Sum(b => (double)b.Bytes), taskBytes = own.Sum(b => (double)b.Bytes), gb = (baseBytes + taskBytes) / 1e9;
             var c = instance.Cloudlets[r.Home];
             double pull = Math.Max(Pull(a.BaseSource, r.Home, baseBytes), Pull(a.TaskSource, r.Home, taskBytes));

@@ -40,7 +40,7 @@ public static class StaticRun
         var current = view;
         while (left.Count > 0)
         {
-            var plan = scheduler.Plan(current);
+            var plan = scheduler.Plan(current) ?? throw new InvalidOperationException($"{scheduler.GetType().Name} returned no plan (null); Plan.Empty plans nothing.");
             if (plan.Batches.Count == 0) break;
             batches.AddRange(plan.Batches);
             var taken = plan.Batches.SelectMany(b => b.RequestIds).Concat(plan.Rejected ?? Array.Empty<long>()).ToHashSet();

@@ -41,7 +41,8 @@ public sealed record NetworkOneShotScenario(NetworkOneShotKind Kind, Func<Random
             var informative = NetworkWorld.Contexts(World, instance.Catalog, streams)?.Informative;
             return (new RunRecord(cell, FromOnline(instance, outcome, informative), perDecision, perDecision), null);
         }
-        var plan = ((INetworkSelector)decider).Select(new NetworkView(instance));
+        var plan = ((INetworkSelector)decider).Select(new NetworkView(instance))
+            ?? throw new InvalidOperationException($"{strategy.Label} returned no plan (null).");
         double ms = clock.Elapsed.TotalMilliseconds;
         var metrics = plan.Relaxation is { } bound ? FromRelaxation(instance, bound) : FromPlan(instance, strategy, plan, Penalty);
         return (new RunRecord(cell, metrics, ms, ms), null);
@@ -101,7 +102,12 @@ public sealed record NetworkOneShotScenario(NetworkOneShotKind Kind, Func<Random
     private MetricValues FromPlan(NetworkInstance instance, StrategyChoice strategy, NetworkPlan plan, PenaltySpec penaltySpec)
     {
         var e = NetworkEvaluator.Evaluate(instance, plan);
-        if (!e.WellFormed) throw new InvalidOperationException($"{strategy.Label} returned an invalid plan: {string.Join("; ", e.Faults)}.");
+        if (!e.WellFormed)
+        {
+            const int Shown = 5;
+            string more = e.Faults.Count > Shown ? $"; and {e.Faults.Count - Shown} more" : "";
+            throw new InvalidOperationException($"{strategy.Label} returned an invalid plan: {string.Join("; ", e.Faults.Take(Shown))}{more}.");
+        }
         var m = new MetricValues(Set);
         void Put(string name, double value) => m[Set[name]] = value;
         var s = e.Served;
