@@ -69,6 +69,26 @@ public class RunnerTests
         Assert.Contains("unknown key 'alocation'", unknown.Message);
     }
 
+    [Theory]
+    [InlineData(null, "random")]
+    [InlineData("chasing/chasing-online.yaml", "mec-appro")]
+    [InlineData("chasing/chasing-online.yaml", "mec-egreedy")]
+    public void A_label_only_renames_a_strategy_and_its_draws_stay_the_same(string? experiment, string strategy)
+    {
+        // A strategy that draws (a random pick, a rounding, an exploring learner) under its name and under a label of the file's.
+        string[] sets = { "replications=2", "horizon=30 s", "warmup=5 s", "scenario.requests.count=40", "sweep={}", "plots=[]", $"strategies=[{strategy}, {{name: {strategy}, label: renamed}}]", $"baseline={strategy}" };
+        var spec = experiment is null
+            ? Quickstart.Read(sets.Where(s => !s.StartsWith("scenario.requests", StringComparison.Ordinal)).Append("sweep={scenario.arrivals.rate: [20 /s]}").ToArray())
+            : ExperimentReader.Read(Path.Combine(Simulator.Testing.RepositoryRoot.Find(), "experiments", experiment), sets);
+        Assert.Equal(new[] { strategy, "renamed" }, spec.Strategies.Select(s => s.Label));
+        var records = new Runner(spec, 2).Run();
+        foreach (var replication in records.GroupBy(r => r.Cell.Replication))
+        {
+            var (named, renamed) = (replication.Single(r => r.Cell.Strategy == 0), replication.Single(r => r.Cell.Strategy == 1));
+            Assert.Equal(named.Values.ToArray(), renamed.Values.ToArray());
+        }
+    }
+
     [Fact]
     public void Every_strategy_sees_the_same_arrivals_at_a_point_and_replication()
     {

@@ -22,6 +22,12 @@ public sealed record StrategyChoice(string Name, IReadOnlyDictionary<string, str
     public string OwnLabel => External is { } e ? e.Label
         : Arguments.Count == 0 ? Name : $"{Name}({string.Join(",", Arguments.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"))})";
 
+    /// <summary>
+    /// The strategy's own random stream among <paramref name="streams"/>, named by what the strategy is (name and arguments), so
+    /// that a label or a setting given in the file, which only says how outputs show it or what world it runs in, draws nothing else.
+    /// </summary>
+    public Random Stream(Edge.RandomStreams streams) => streams.Stream("strategy:" + OwnLabel);
+
     /// <summary>The name the entry gives it (<c>label:</c>); null: it is named by what it is.</summary>
     public string? GivenLabel { get; init; }
 

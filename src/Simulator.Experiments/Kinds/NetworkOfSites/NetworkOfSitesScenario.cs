@@ -36,10 +36,10 @@ public sealed record NetworkOfSitesScenario(ScenarioKind Kind, Func<Random, Cata
         var registry = strategy.Registry;
         var schedule = strategy.Schedule ?? throw new InvalidOperationException($"'{strategy.Label}' is not a {{select, schedule}} pair.");
         // The selector's stream is its own, whichever site strategy it is paired with.
-        var decider = registry.CreateNetwork(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.OwnLabel));
+        var decider = registry.CreateNetwork(strategy.Name, strategy.Arguments, strategy.Stream(streams));
         var env = new Simulation();
         var catalog = CatalogOf(streams);
-        var network = new NetworkOfSites(env, World, Sites, catalog, decider, Penalty, (_, cell) => registry.Create(schedule.Name, schedule.Arguments, cell.Stream("strategy:" + schedule.OwnLabel)).Scheduler,
+        var network = new NetworkOfSites(env, World, Sites, catalog, decider, Penalty, (_, cell) => registry.Create(schedule.Name, schedule.Arguments, schedule.Stream(cell)).Scheduler,
             streams, length.WarmupSeconds, trace ? RunTrace.WindowSeconds(length.HorizonSeconds) : null);
         return (env, network);
     }

@@ -31,7 +31,7 @@ public sealed record NetworkOneShotScenario(NetworkOneShotKind Kind, Func<Random
     public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {
         var instance = Draw(streams);
-        var decider = strategy.Registry.CreateNetwork(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.Label));
+        var decider = strategy.Registry.CreateNetwork(strategy.Name, strategy.Arguments, strategy.Stream(streams));
         var clock = Stopwatch.StartNew();
         if (decider is IOnlineSelector learner)
         {

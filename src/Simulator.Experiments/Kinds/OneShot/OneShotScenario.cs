@@ -16,7 +16,7 @@ public sealed record OneShotScenario(ScenarioKind Kind, Catalog Catalog, SiteSpe
 
     public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {
-        var scheduler = strategy.Registry.Create(strategy.Name, strategy.Arguments, streams.Stream("strategy:" + strategy.Label)).Scheduler;
+        var scheduler = strategy.Registry.Create(strategy.Name, strategy.Arguments, strategy.Stream(streams)).Scheduler;
         var (plan, evaluation, seconds, view) = StaticRun.Solve(scheduler, StaticRound.Draw(Catalog, Site, Workload, streams));
         if (!evaluation.Valid) throw new InvalidOperationException($"{strategy.Label} planned an invalid round: {string.Join("; ", evaluation.Violations)}.");
 
