@@ -86,6 +86,30 @@ public sealed class ExternalPolicyTests : IDisposable
     }
 
     [Fact]
+    public void A_policy_is_given_a_seed_from_the_experiments_seed_the_point_and_the_replication_whatever_its_label()
+    {
+        string[] Seeds(string label, string seed)
+        {
+            string file = Experiment($"[fcfs, {Policy("misbehaving.py", " report-seed").Replace("LABEL", label, StringComparison.Ordinal)}]", timeout: "120 s");
+            var (code, _, error) = CliHarness.Run("run", file, "--quiet", "--seed", seed, "--out", Path.Combine(root, $"out-seed-{Guid.NewGuid():N}"));
+            Assert.Equal(1, code);
+            var spec = Simulator.Experiments.ExperimentReader.Read(file, new[] { $"seed={seed}" });
+            return Enumerable.Range(0, 3).Select(r =>
+            {
+                long expected = Simulator.Experiments.ExternalPolicy.SeedOf(Simulator.Experiments.Runner.Streams(spec, 0, r));
+                Assert.InRange(expected, 0, (1L << 53) - 1);
+                Assert.Contains($"point 0, {label}, replication {r}: policy '{label}' ({Simulator.Testing.Python.Find()} ", error);
+                Assert.Contains($"reported an error: seed {expected} point 0 replication {r}", error);
+                return expected.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }).ToArray();
+        }
+        var first = Seeds("one", "4");
+        Assert.Equal(3, first.Distinct().Count());
+        Assert.Equal(first, Seeds("another", "4"));
+        Assert.Empty(first.Intersect(Seeds("one", "5")));
+    }
+
+    [Fact]
     public void A_policy_that_never_answers_begin_fails_on_its_start_up_time_not_its_decision_timeout()
     {
         // Every replication stalls, so the short limit can only expire: no well-behaved start is timed on a busy machine.

@@ -25,8 +25,8 @@ def serve_policy(
     """Answers the runner until it ends: ``act(observation, mask)`` gives each action.
 
     ``begin(message)`` (optional) hears of each cell before its first decision: the decision space
-    (``message["space"]``: observation names and bounds, actions, reward), the sweep point and the
-    replication. A policy that raises reports the error to the runner, which fails the cell with it.
+    (``message["space"]``: observation names and bounds, actions, reward), the sweep point, the
+    replication, and ``message["seed"]``, from the experiment's seed, for whatever the policy draws. A policy that raises reports the error to the runner, which fails the cell with it.
     What ``act`` and ``begin`` print goes to standard error, where the runner shows it with a failed
     cell: on standard output it would be read as the answer.
     """

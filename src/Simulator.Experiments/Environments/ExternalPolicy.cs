@@ -42,6 +42,13 @@ public sealed record ExternalPolicy(string Label, IReadOnlyList<string> Command,
         return null;
     }
 
-    /// <summary>The policy's process for one cell, told the decision space and the cell before its first decision.</summary>
-    public PolicyProcess Open(DecisionSpace space, Cell cell) => PolicyProcess.Start(this, space, cell);
+    /// <summary>The policy's process for one cell, told the decision space, the cell and its seed before its first decision.</summary>
+    public PolicyProcess Open(DecisionSpace space, Cell cell, RandomStreams streams) => PolicyProcess.Start(this, space, cell, SeedOf(streams));
+
+    /// <summary>
+    /// The seed a policy is given for a cell, for whatever it draws: from the cell's streams, so from the experiment's seed,
+    /// the point and the replication, and the same for every policy of the cell (common random numbers, whatever its
+    /// label). Below 2^53, so that every JSON reader holds it exactly.
+    /// </summary>
+    public static long SeedOf(RandomStreams streams) => (long)(streams.Seed("external-policy") >> 11);
 }

@@ -31,7 +31,7 @@ public sealed class PolicyProcess : IPolicy, IDisposable
         this.space = space;
     }
 
-    public static PolicyProcess Start(ExternalPolicy spec, DecisionSpace space, Cell cell)
+    public static PolicyProcess Start(ExternalPolicy spec, DecisionSpace space, Cell cell, long seed)
     {
         var info = new ProcessStartInfo(spec.Command[0])
         {
@@ -75,6 +75,7 @@ public sealed class PolicyProcess : IPolicy, IDisposable
             ProtocolJson.Space(json, "space", space);
             json.WriteNumber("point", cell.Point);
             json.WriteNumber("replication", cell.Replication);
+            json.WriteNumber("seed", seed);
         }, "begin", spec.StartupSeconds, "start-up time");
         return policy;
     }

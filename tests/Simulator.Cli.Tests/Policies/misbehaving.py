@@ -1,7 +1,8 @@
 """A policy that misbehaves on purpose, as its argument says, at its 5th decision (replication 1 only):
 die (exit 3 after a line on stderr), stall (never answer), range (answer an action out of range),
 garbage (answer what is not JSON). Before that, and in every other replication, it always waits.
-With stall-begin it never answers begin, in any replication.
+With stall-begin it never answers begin, in any replication; with report-seed it answers begin with an error that
+names the seed, point and replication it was given.
 """
 import json
 import sys
@@ -17,6 +18,8 @@ for line in sys.stdin:
         reply = {"ok": True}
         if how == "stall-begin":
             time.sleep(600)
+        if how == "report-seed":
+            reply = {"error": f"seed {message['seed']} point {message['point']} replication {replication}"}
     elif message["cmd"] == "act":
         decisions += 1
         actions = len(message["mask"])

@@ -33,7 +33,7 @@ public sealed record StochasticNetworkScenario(ScenarioKind Kind, Func<Random, C
 
     public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {
-        var (decider, process) = ExternalRuns.For(strategy, this, cell, length, () => strategy.Registry.CreateNetwork(strategy.Name, strategy.Arguments, strategy.Stream(streams)));
+        var (decider, process) = ExternalRuns.For(strategy, this, cell, streams, length, () => strategy.Registry.CreateNetwork(strategy.Name, strategy.Arguments, strategy.Stream(streams)));
         using var _ = process;
         var (env, network) = Build(decider, streams, length);
         env.RunD(length.HorizonSeconds);

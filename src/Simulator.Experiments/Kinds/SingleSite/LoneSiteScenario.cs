@@ -56,7 +56,7 @@ public sealed record LoneSiteScenario(ScenarioKind Kind, Catalog Catalog, SiteSp
 
     /// <summary>The cell's scheduler: the registered strategy's, from its own stream, or an external policy's process (disposed by the caller).</summary>
     private (IBatchScheduler Scheduler, IDisposable? Process) Scheduler(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length) =>
-        ExternalRuns.For(strategy, this, cell, length, () => strategy.Registry.Create(strategy.Name, strategy.Arguments, strategy.Stream(streams)).Scheduler);
+        ExternalRuns.For(strategy, this, cell, streams, length, () => strategy.Registry.Create(strategy.Name, strategy.Arguments, strategy.Stream(streams)).Scheduler);
 
     private (Simulation Env, LoneSite Site) Build(IBatchScheduler scheduler, RandomStreams streams, RunLength length, bool trace)
     {
