@@ -4,7 +4,7 @@ namespace Simulator.Cli.Tests;
 public class PluginTests
 {
     /// <summary>The sample plugin as built beside these tests (same configuration).</summary>
-    private static string Sample() => Built("Simulator.Plugin.Sample");
+    internal static string Sample() => Built("Simulator.Plugin.Sample");
 
     /// <summary>The plugin with faults (tests/Simulator.Plugin.Faults): a constructor that refuses, a plan that throws.</summary>
     private static string Faults() => Built("Simulator.Plugin.Faults");

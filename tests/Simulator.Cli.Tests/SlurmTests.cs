@@ -46,6 +46,27 @@ public sealed class SlurmTests : IDisposable
     }
 
     [Fact]
+    public void A_plugin_given_to_slurm_reaches_every_shard()
+    {
+        string dir = Path.Combine(root, "plugin");
+        string[] strategies = { "--set", "strategies=[most-queued, fcfs]", "--set", "baseline=fcfs", "--set", "sweep={scenario.arrivals.rate: [10 /s]}", "--set", "plots=[]" };
+        var without = CliHarness.Run(new[] { "slurm", experiment, "--tasks", "2", "--command", simulator, "--out", dir }.Concat(Small).Concat(strategies).ToArray());
+        Assert.Equal(2, without.Code);
+        Assert.Contains("Unknown strategy 'most-queued'", without.Error);
+        var (code, _, error) = CliHarness.Run(new[] { "slurm", experiment, "--tasks", "2", "--command", simulator, "--out", dir, "--plugin", PluginTests.Sample() }.Concat(Small).Concat(strategies).ToArray());
+        Assert.True(code == 0, error);
+        Assert.Contains(PluginTests.Sample(), File.ReadAllText(Path.Combine(dir, "slurm", "shards.sbatch")));
+        for (int i = 0; i < 2; i++)
+        {
+            var task = Bash(Path.Combine(dir, "slurm", "shards.sbatch"), ("SLURM_ARRAY_TASK_ID", $"{i}"), ("SLURM_CPUS_PER_TASK", "1"));
+            Assert.True(task.Code == 0, task.Error);
+        }
+        var merge = Bash(Path.Combine(dir, "slurm", "merge.sbatch"));
+        Assert.True(merge.Code == 0, merge.Error);
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(dir, "runs.csv")).Count(l => l.Contains(",most-queued,", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void The_merge_job_refuses_when_a_shard_is_missing()
     {
         string dir = Path.Combine(root, "partial");

@@ -24,7 +24,7 @@ public static partial class SlurmCommand
         var submit = new Option<bool>("--submit") { Description = "Submit at once with sbatch (otherwise run slurm/submit.sh later)." };
         var command = new Command("slurm", "Write a Slurm job array that runs the experiment in shards, and a merge job that waits for them.")
         {
-            file, tasks, cpus, partition, time, exe, submit, options.Seed, options.Replications, options.Out, options.Set,
+            file, tasks, cpus, partition, time, exe, submit, options.Seed, options.Replications, options.Out, options.Set, options.Plugin,
         };
         command.SetAction(result =>
         {
