@@ -74,8 +74,23 @@ public class PluginTests
     }
 
     [Fact]
+    public void A_plugin_finds_the_assemblies_it_depends_on_beside_it_and_shares_the_simulators_own()
+    {
+        // The faults plugin's words come from an assembly of its own, beside it and nowhere in the host.
+        string beside = Path.Combine(Path.GetDirectoryName(Faults())!, "Simulator.Plugin.Dependency.dll");
+        Assert.True(File.Exists(beside), beside);
+        Assert.False(File.Exists(Path.Combine(AppContext.BaseDirectory, "Simulator.Plugin.Dependency.dll")));
+        // Its folder also holds copies of the simulator's assemblies; the host's are used, or the strategy would implement another IBatchScheduler.
+        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(Faults())!, "Simulator.Edge.dll")));
+        var (code, listed, error) = CliHarness.Run("list", "strategies", "--plugin", Faults());
+        Assert.True(code == 0, error);
+        Assert.Contains("throws-when-busy [single-site, one-shot, network-of-sites]", listed);
+    }
+
+    [Fact]
     public void A_plugin_strategy_that_throws_fails_its_cells_with_where_it_threw_and_the_other_cells_are_kept()
     {
+        // The message is made in the plugin's own dependency (Simulator.Plugin.Dependency), so the run also shows it loads.
         string output = Path.Combine(Path.GetTempPath(), $"plugin-{Guid.NewGuid():N}");
         try
         {

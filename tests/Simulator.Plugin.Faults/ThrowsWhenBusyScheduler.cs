@@ -1,4 +1,5 @@
 using Simulator.Edge;
+using Simulator.Plugin.Dependency;
 using Simulator.Strategies;
 
 namespace Simulator.Plugin.Faults;
@@ -20,7 +21,7 @@ public sealed class ThrowsWhenBusyScheduler : IBatchScheduler
 
     public Plan Plan(SiteView view)
     {
-        if (view.Queue.Count > limit) throw new InvalidOperationException($"{view.Queue.Count} requests queued, more than {limit}.");
+        if (view.Queue.Count > limit) throw new InvalidOperationException(Reasons.TooBusy(view.Queue.Count, limit));
         if (view.Queue.Count == 0) return Edge.Plan.Empty;
         var oldest = view.Queue.MinBy(r => (r.Arrival, r.Id))!;
         return new Plan(new[] { new PlannedBatch(oldest.ModelId, new[] { oldest.Id }) });

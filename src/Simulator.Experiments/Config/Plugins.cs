@@ -32,9 +32,8 @@ public static class Plugins
             Type[] types;
             try
             {
-                // A context of its own per load: two files of one assembly name can both be plugins; what the plugin
-                // references (the simulator's assemblies) resolves to the host's, so its strategies are the host's kinds.
-                assembly = new System.Runtime.Loader.AssemblyLoadContext(plugin.Path).LoadFromAssemblyPath(plugin.Path);
+                // A context of its own per load: two files of one assembly name can both be plugins.
+                assembly = new PluginLoadContext(plugin.Path).LoadFromAssemblyPath(plugin.Path);
                 types = assembly.GetTypes();
             }
             catch (Exception ex) when (ex is BadImageFormatException or FileLoadException)
