@@ -74,6 +74,26 @@ public class PluginTests
     }
 
     [Fact]
+    public void A_plugin_named_twice_or_a_copy_of_one_is_refused_saying_which()
+    {
+        var twice = CliHarness.Run("list", "strategies", "--plugin", Sample(), "--plugin", Sample());
+        Assert.Equal(2, twice.Code);
+        Assert.Contains($"plugin '{Sample()}' is named twice.", twice.Error);
+        string copy = Path.Combine(Path.GetTempPath(), $"plugin-{Guid.NewGuid():N}.dll");
+        File.Copy(Sample(), copy);
+        try
+        {
+            var clash = CliHarness.Run("list", "strategies", "--plugin", Sample(), "--plugin", copy);
+            Assert.Equal(2, clash.Code);
+            Assert.Contains($"plugin '{copy}': Two strategies are named 'most-queued': MostQueuedScheduler (in {Sample()}) and MostQueuedScheduler (in {copy}).", clash.Error);
+        }
+        finally
+        {
+            File.Delete(copy);
+        }
+    }
+
+    [Fact]
     public void A_plugin_finds_the_assemblies_it_depends_on_beside_it_and_shares_the_simulators_own()
     {
         // The faults plugin's words come from an assembly of its own, beside it and nowhere in the host.

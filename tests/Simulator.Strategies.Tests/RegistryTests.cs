@@ -117,6 +117,19 @@ public class RegistryDeclarationTests
         public Plan Plan(SiteView view) => Edge.Plan.Empty;
     }
 
+    [Strategy("fcfs", "a second fcfs")]
+    public sealed class SecondFcfs : IBatchScheduler
+    {
+        public Plan Plan(SiteView view) => Edge.Plan.Empty;
+    }
+
+    [Fact]
+    public void A_name_taken_twice_is_refused_naming_both_classes_and_where_each_comes_from()
+    {
+        var ex = Assert.Throws<StrategyException>(() => new StrategyRegistry(new[] { typeof(FcfsScheduler), typeof(SecondFcfs) }));
+        Assert.Equal($"Two strategies are named 'fcfs': FcfsScheduler (built in) and SecondFcfs (in {typeof(SecondFcfs).Assembly.Location}).", ex.Message);
+    }
+
     [Theory]
     [InlineData(typeof(FloatWeight), "FloatWeight's constructor parameter 'weight' is a Single; a strategy parameter is a bool, int, double, string or an enum.")]
     [InlineData(typeof(AbstractOne), "AbstractOne is registered as 'abstract-one' but is abstract: a strategy is a class the registry can build.")]

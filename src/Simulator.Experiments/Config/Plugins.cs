@@ -25,9 +25,11 @@ public static class Plugins
         var assemblies = new List<Assembly> { typeof(StrategyRegistry).Assembly };
         var kinds = new List<ScenarioKind>();
         var resolved = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var plugin in plugins)
         {
             if (!File.Exists(plugin.Path)) throw Problem(plugin, $"plugin '{plugin.Path}' does not exist.");
+            if (!seen.Add(plugin.Path)) throw Problem(plugin, $"plugin '{plugin.Path}' is named twice.");
             Assembly assembly;
             Type[] types;
             try

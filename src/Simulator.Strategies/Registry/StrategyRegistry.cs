@@ -72,7 +72,8 @@ public sealed class StrategyRegistry
                 if (!needed.IsAssignableFrom(type)) throw new StrategyException($"{type.Name} is registered as '{attribute.Name}' ({Kebab(attribute.Kind.ToString())}) but is not an {needed.Name}.");
                 if (type.IsAbstract || type.GetConstructors().Length == 0)
                     throw new StrategyException($"{type.Name} is registered as '{attribute.Name}' but {(type.IsAbstract ? "is abstract" : "has no public constructor")}: a strategy is a class the registry can build.");
-                if (!entries.TryAdd(attribute.Name, (type, attribute))) throw new StrategyException($"Two strategies are named '{attribute.Name}'.");
+                if (!entries.TryAdd(attribute.Name, (type, attribute)))
+                    throw new StrategyException($"Two strategies are named '{attribute.Name}': {Origin(entries[attribute.Name].Type)} and {Origin(type)}.");
                 try
                 {
                     CheckPreset(type, attribute);
@@ -189,6 +190,10 @@ public sealed class StrategyRegistry
     }
 
     public StrategySetup Create(string name, Random strategyStream) => Create(name, new Dictionary<string, string>(), strategyStream);
+
+    /// <summary>A class as a clash names it: with the file it came from, the simulator's own or a plugin's.</summary>
+    private static string Origin(Type type) =>
+        type.Assembly == typeof(StrategyRegistry).Assembly ? $"{type.Name} (built in)" : $"{type.Name} (in {(type.Assembly.Location is { Length: > 0 } file ? file : type.Assembly.GetName().Name)})";
 
     /// <summary>A preset fixes parameters the constructor has, with values they take: checked once, when the class is registered.</summary>
     private static void CheckPreset(Type type, StrategyAttribute attribute)
