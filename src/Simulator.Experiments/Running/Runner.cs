@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Simulator.Edge;
-using Simulator.Strategies;
 
 namespace Simulator.Experiments;
 
