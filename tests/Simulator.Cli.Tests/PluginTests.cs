@@ -125,6 +125,7 @@ public class PluginTests
             Assert.Contains("where point 0, throws-when-busy, replication 0 failed:", error);
             Assert.Contains("at Simulator.Plugin.Faults.ThrowsWhenBusyScheduler.Plan(SiteView view)", error);
             Assert.DoesNotContain("Simulator.Experiments.Runner", error);
+            Assert.EndsWith("A fault in code fails again while the code is the same; a rebuilt plugin is another configuration, to run into a new --out.", error.TrimEnd());
             var cells = File.ReadAllLines(Path.Combine(output, "cells.csv")).Skip(1).Select(l => l.Split(',')).Select(f => $"{f[1]}/{f[2]}").Order().ToArray();
             Assert.Equal(new[] { "0/0", "0/1" }, cells);
             Assert.False(File.Exists(Path.Combine(output, "summary.csv")));

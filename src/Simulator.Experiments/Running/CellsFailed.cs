@@ -30,7 +30,11 @@ public sealed class CellsFailed(ExperimentSpec spec, IReadOnlyList<CellFailure> 
         }
         if (alike.Length > Problems) lines.Add($"  ... and {alike.Skip(Problems).Sum(g => g.Count())} more cell(s) with {alike.Length - Problems} other problem(s)");
         if (failures.FirstOrDefault(f => f.Stack is not null) is { } first)
+        {
             lines.Add($"  where {Where(first.Cell)} failed:\n{first.Stack}");
+            // A retry helps a policy that stalled once; a fault in code comes back until the code changes.
+            lines.Add("  A fault in code fails again while the code is the same; a rebuilt plugin is another configuration, to run into a new --out.");
+        }
         return string.Join("\n", lines);
     }
 }
