@@ -36,6 +36,10 @@ public class UnitsTests
     [InlineData("2", UnitKind.Time, "'2' has no unit; expected a time")]
     [InlineData("-174", UnitKind.PowerSpectralDensity, "for example '-174 dBm/Hz'")]
     [InlineData("42", UnitKind.Bytes, "'42' has no unit; expected a size")]
+    [InlineData("1,000 ms", UnitKind.Time, "'1,000 ms': a number is written without separators, with '.' for decimals, for example '1500 ms' or '1.5 ms'.")]
+    [InlineData("1 000 ms", UnitKind.Time, "'1 000 ms': a number is written without separators")]
+    [InlineData("1,5 GB", UnitKind.Bytes, "'1,5 GB': a number is written without separators, with '.' for decimals, for example '1500 GB' or '1.5 GB'.")]
+    [InlineData("20_000 Hz", UnitKind.Frequency, "'20_000 Hz': a number is written without separators")]
     public void A_unit_of_the_wrong_kind_is_refused_with_what_was_expected(string text, UnitKind kind, string message)
     {
         Assert.Contains(message, Assert.Throws<FormatException>(() => Units.Parse(text, kind)).Message);

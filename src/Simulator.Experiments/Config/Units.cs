@@ -53,6 +53,12 @@ public static partial class Units
         string unit = m.Groups[2].Success ? m.Groups[2].Value.Replace(" ", "", StringComparison.Ordinal) : "";
         if (unit.Length == 0)
             throw new FormatException($"'{text!.Trim()}' has no unit; expected {Expected(kind)}, for example '{m.Groups[1].Value} {Typical(kind)}'.");
+        // "1,000 ms" or "1 000 ms" would otherwise read as 1 with the unit ",000ms": the number is what went wrong.
+        if (unit[0] is (>= '0' and <= '9') or ',' or '.' or '_' or '\'')
+        {
+            string written = unit.TrimStart("0123456789,._'".ToCharArray()) is { Length: > 0 } rest ? rest : Typical(kind);
+            throw new FormatException($"'{text!.Trim()}': a number is written without separators, with '.' for decimals, for example '1500 {written}' or '1.5 {written}'.");
+        }
         double? si = kind switch
         {
             UnitKind.Bytes => Scale(ByteUnits, unit, value),
