@@ -55,7 +55,8 @@ public sealed class YamlDoc
         }
         catch (YamlDotNet.Core.YamlException ex)
         {
-            throw new ConfigException(file, (int)ex.Start.Line, "", $"not valid YAML: {ex.InnerException?.Message ?? ex.Message}");
+            string said = string.Join(' ', (ex.InnerException?.Message ?? ex.Message).Split(' ', StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
+            throw new ConfigException(file, (int)ex.Start.Line, "", $"not valid YAML: {said} (column {ex.Start.Column}).");
         }
         catch (InvalidOperationException)
         {
