@@ -161,6 +161,25 @@ public class PluginTests
     }
 
     [Fact]
+    public void What_a_plugin_strategy_gets_wrong_is_its_fault_even_when_the_simulator_throws_an_input_error_for_it()
+    {
+        // The catalog refuses an unknown model id as it would a bad file; thrown through the plugin's code, it is the plugin's bug.
+        string output = Path.Combine(Path.GetTempPath(), $"plugin-{Guid.NewGuid():N}");
+        try
+        {
+            var (code, _, error) = CliHarness.Run("run", "-q", "-o", output, "--plugin", Faults(), "-r", "2", "-s", "horizon=20 s", "-s", "warmup=2 s",
+                "-s", "strategies=[fcfs, asks-for-no-model]", "-s", "baseline=fcfs", "-s", "sweep={scenario.arrivals.rate: [10 /s]}", "-s", "plots=[]");
+            Assert.Equal(1, code);
+            Assert.Contains("point 0, asks-for-no-model, replication 0; point 0, asks-for-no-model, replication 1: CatalogException: Unknown model 'no-such-model'.", error);
+            Assert.Contains("at Simulator.Plugin.Faults.AsksForNoModelScheduler.Plan(SiteView view)", error);
+        }
+        finally
+        {
+            if (Directory.Exists(output)) Directory.Delete(output, true);
+        }
+    }
+
+    [Fact]
     public void A_value_a_plugin_strategys_constructor_refuses_is_refused_by_validate_at_its_line_with_the_constructors_words()
     {
         var refused = CliHarness.Run("validate", "--plugin", Faults(), "-s", "strategies=[fcfs, {name: throws-when-busy, limit: 3}]", "-s", "baseline=fcfs");

@@ -10,9 +10,13 @@ public static class Fault
 
     /// <summary>
     /// Whether an exception thrown while simulating or planning is a refusal of the input, the same wherever it is met
-    /// (a strategy that cannot plan this catalog, a model larger than the GPU), rather than a fault in code.
+    /// (a strategy that cannot plan this catalog, a model larger than the GPU), rather than a fault in code. One that
+    /// passed through a plugin's code is the plugin's fault, whatever its type: a strategy that asks the catalog for a
+    /// model it does not have has a bug, not a bad file.
     /// </summary>
-    public static bool IsRefusal(Exception ex) => ex is ConfigException or CatalogException or StrategyException;
+    public static bool IsRefusal(Exception ex) =>
+        ex is ConfigException or CatalogException or StrategyException
+        && !new System.Diagnostics.StackTrace(ex).GetFrames().Any(f => f.GetMethod()?.DeclaringType?.Assembly is { } a && System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(a) is PluginLoadContext);
 
     public static string Line(Exception fault) => $"{fault.GetType().Name}: {fault.Message}";
 
