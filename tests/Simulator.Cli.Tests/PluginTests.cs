@@ -111,12 +111,8 @@ public class PluginTests
     public void A_plugin_strategy_that_throws_fails_its_cells_with_where_it_threw_and_the_other_cells_are_kept()
     {
         // The message is made in the plugin's own dependency (Simulator.Plugin.Dependency), so the run also shows it loads.
-        string output = Path.Combine(Path.GetTempPath(), $"plugin-{Guid.NewGuid():N}");
-        try
+        RunWithFaults("throws-when-busy", "30 /s", (output, error) =>
         {
-            var (code, _, error) = CliHarness.Run("run", "-q", "-o", output, "--plugin", Faults(), "-r", "2", "-s", "horizon=20 s", "-s", "warmup=2 s",
-                "-s", "strategies=[fcfs, throws-when-busy]", "-s", "baseline=fcfs", "-s", "sweep={scenario.arrivals.rate: [30 /s]}", "-s", "plots=[]");
-            Assert.Equal(1, code);
             Assert.Contains("failed: 2 cell(s) failed; the other 2 ran and are kept", error);
             // Cells that failed alike share a line.
             Assert.Matches(@"point 0, throws-when-busy, replication 0(; point 0, throws-when-busy, replication 1)?: InvalidOperationException: \d+ requests queued, more than 2\.", error);
@@ -129,6 +125,19 @@ public class PluginTests
             var cells = File.ReadAllLines(Path.Combine(output, "cells.csv")).Skip(1).Select(l => l.Split(',')).Select(f => $"{f[1]}/{f[2]}").Order().ToArray();
             Assert.Equal(new[] { "0/0", "0/1" }, cells);
             Assert.False(File.Exists(Path.Combine(output, "summary.csv")));
+        });
+    }
+
+    /// <summary>Two replications of the quickstart with the faults plugin, fcfs beside <paramref name="strategy"/>, which must fail the run; its folder is checked, then removed.</summary>
+    private static void RunWithFaults(string strategy, string rate, Action<string, string> check)
+    {
+        string output = Path.Combine(Path.GetTempPath(), $"plugin-{Guid.NewGuid():N}");
+        try
+        {
+            var (code, _, error) = CliHarness.Run("run", "-q", "-o", output, "--plugin", Faults(), "-r", "2", "-s", "horizon=20 s", "-s", "warmup=2 s",
+                "-s", $"strategies=[fcfs, {strategy}]", "-s", "baseline=fcfs", "-s", $"sweep={{scenario.arrivals.rate: [{rate}]}}", "-s", "plots=[]");
+            Assert.Equal(1, code);
+            check(output, error);
         }
         finally
         {
@@ -164,19 +173,11 @@ public class PluginTests
     public void What_a_plugin_strategy_gets_wrong_is_its_fault_even_when_the_simulator_throws_an_input_error_for_it()
     {
         // The catalog refuses an unknown model id as it would a bad file; thrown through the plugin's code, it is the plugin's bug.
-        string output = Path.Combine(Path.GetTempPath(), $"plugin-{Guid.NewGuid():N}");
-        try
+        RunWithFaults("asks-for-no-model", "10 /s", (_, error) =>
         {
-            var (code, _, error) = CliHarness.Run("run", "-q", "-o", output, "--plugin", Faults(), "-r", "2", "-s", "horizon=20 s", "-s", "warmup=2 s",
-                "-s", "strategies=[fcfs, asks-for-no-model]", "-s", "baseline=fcfs", "-s", "sweep={scenario.arrivals.rate: [10 /s]}", "-s", "plots=[]");
-            Assert.Equal(1, code);
             Assert.Contains("point 0, asks-for-no-model, replication 0; point 0, asks-for-no-model, replication 1: CatalogException: Unknown model 'no-such-model'.", error);
             Assert.Contains("at Simulator.Plugin.Faults.AsksForNoModelScheduler.Plan(SiteView view)", error);
-        }
-        finally
-        {
-            if (Directory.Exists(output)) Directory.Delete(output, true);
-        }
+        });
     }
 
     [Fact]
