@@ -48,11 +48,20 @@ public sealed class Binding(IReadOnlyDictionary<string, YamlDoc> overrides)
             foreach (var section in binding.Sections) section.CheckAllRead(read);
     }
 
+    /// <summary>The top level's lists (strategies, plots, plugins) are read item by item as a whole, so an override cannot reach into one.</summary>
+    internal static string ReadWhole(string path, string list) => $"'{path}' reaches into '{list}', whose items are read whole: give the whole list ({list}=[...]).";
+
     /// <summary>Every override must have been a setting somewhere; one that was not is a misspelt or misplaced path.</summary>
     public void CheckAllConsumed()
     {
         foreach (var (path, value) in Overrides)
-            if (!Consumed.Contains(path)) throw value.Error($"'{path}' is not a setting of this experiment.");
+        {
+            if (Consumed.Contains(path)) continue;
+            // strategies[1].variant: a list whose items are read whole (strategies, plots) takes no override inside them.
+            if (path.Split('.')[0] is var first && first.IndexOf('[') is > 0 and var bracket)
+                throw value.Error(ReadWhole(path, first[..bracket]));
+            throw value.Error($"'{path}' is not a setting of this experiment.");
+        }
     }
 }
 
@@ -95,6 +104,11 @@ public sealed class Section
                 throw value.Error($"unknown key '{name}' in '{path}'.{Spelling.Hint(name, known)} Known keys here: {string.Join(", ", known)}.");
             if (!rest.Contains('.'))
             {
+                // An override replaces a key; a list item is changed through its keys, or the list is given whole.
+                if (key.Contains('['))
+                    throw value.Error(prefix.Length == 0
+                        ? Binding.ReadWhole(path, name)
+                        : $"'{path}' names a list item: give the whole list ({prefix}{name}=[...]), or a key inside an item that is a mapping ({path}.<key>=...).");
                 if (fields.TryGetValue(key, out var original) && !replaced.ContainsKey(key)) replaced[key] = original;
                 fields[key] = YamlDoc.FromNode(value.Node, value.File, Path(key));
                 binding.Consumed.Add(path);
