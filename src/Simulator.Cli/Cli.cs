@@ -1,7 +1,5 @@
 using System.CommandLine;
-using Simulator.Edge;
 using Simulator.Experiments;
-using Simulator.Strategies;
 
 namespace Simulator.Cli;
 
@@ -48,5 +46,5 @@ public static class Cli
 
     /// <summary>A refusal of what the user gave (exit 2), as against a failure while running (exit 1).</summary>
     internal static bool IsInputError(Exception ex) =>
-        ex is ConfigException or StrategyException or CatalogException or FormatException or FileNotFoundException or DirectoryNotFoundException or KeyNotFoundException;
+        Fault.IsRefusal(ex) || ex is FormatException or FileNotFoundException or DirectoryNotFoundException or KeyNotFoundException;
 }

@@ -28,6 +28,6 @@ public class FaultTests
         // Thrown through a plugin's code, the same refusal is the plugin's fault: PluginTests runs that case.
         var fault = Thrown(() => throw new InvalidOperationException("boom"));
         Assert.Equal("InvalidOperationException: boom", Fault.Line(fault));
-        Assert.Contains("FaultTests", Fault.Frames(fault, typeof(Runner)));
+        Assert.Contains("FaultTests", Fault.Frames(fault, typeof(Runner).FullName + "."));
     }
 }

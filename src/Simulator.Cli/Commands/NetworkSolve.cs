@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Simulator.Edge.Network;
-using Simulator.Experiments;
 using Simulator.Strategies;
 using Simulator.Strategies.Network;
 
@@ -14,15 +13,8 @@ internal static class NetworkSolve
     {
         var selector = registry.CreateSelector(name, args, new Random(1));
         var clock = Stopwatch.StartNew();
-        try
-        {
-            var plan = selector.Select(new NetworkView(window));
-            return (plan, clock.Elapsed.TotalMilliseconds);
-        }
-        catch (Exception ex) when (!Fault.IsRefusal(ex))
-        {
-            throw new StrategyFailed(name, ex, typeof(NetworkSolve));
-        }
+        var plan = StrategyFailed.Planning(name, () => selector.Select(new NetworkView(window)));
+        return (plan, clock.Elapsed.TotalMilliseconds);
     }
 
     public static void Single(TextWriter output, StrategyRegistry registry, NetworkInstance window, string name, IReadOnlyDictionary<string, string> args, string file)

@@ -104,15 +104,8 @@ public static class SolveCommand
     private static (Plan Plan, PlanEvaluation Evaluation, double Seconds) Plan(StrategyRegistry registry, SiteView view, string name, IReadOnlyDictionary<string, string> args)
     {
         var setup = registry.Create(name, args, new Random(1));
-        try
-        {
-            var (plan, evaluation, seconds, _) = StaticRun.Solve(setup, view);
-            return (plan, evaluation, seconds);
-        }
-        catch (Exception ex) when (!Fault.IsRefusal(ex))
-        {
-            throw new StrategyFailed(name, ex, typeof(SolveCommand));
-        }
+        var (plan, evaluation, seconds, _) = StrategyFailed.Planning(name, () => StaticRun.Solve(setup, view));
+        return (plan, evaluation, seconds);
     }
 
     private static void Single(TextWriter output, StrategyRegistry registry, SiteView view, string name, IReadOnlyDictionary<string, string> args, string instanceName)

@@ -82,6 +82,12 @@ public sealed class Topology
 
     public int Nodes => Positions.Count + 1;
 
+    /// <summary>Whether <paramref name="location"/> is a node: a cloudlet's index, or the data centre.</summary>
+    public bool IsNode(int location) => location >= 0 && location <= DataCentre;
+
+    /// <summary>The nodes in words, for a message about a location that is not one.</summary>
+    public string NodesInWords => $"cloudlets 0 to {DataCentre - 1}, the data centre {DataCentre}";
+
     public IReadOnlyList<Position> Positions { get; }
 
     public IReadOnlyList<Link> Links { get; }

@@ -111,10 +111,10 @@ public sealed class WindowSelection : ISelection
                 pipeline.Unplace(r);
                 continue;
             }
-            int dc = view.Instance.Topology.DataCentre;
+            var topology = view.Instance.Topology;
             if (a.Model < 0 || a.Model >= parts.Count) throw new InvalidOperationException($"Request {r.Id}: the plan names model {a.Model}; the catalog's models are 0 to {parts.Count - 1}.");
-            if (a.BaseSource < 0 || a.BaseSource > dc || a.TaskSource < 0 || a.TaskSource > dc)
-                throw new InvalidOperationException($"Request {r.Id}: the plan pulls from location {(a.BaseSource < 0 || a.BaseSource > dc ? a.BaseSource : a.TaskSource)}, which is not in the network (cloudlets 0 to {dc - 1}, the data centre {dc}).");
+            foreach (int source in new[] { a.BaseSource, a.TaskSource })
+                if (!topology.IsNode(source)) throw new InvalidOperationException($"Request {r.Id}: the plan pulls from location {source}, which is not in the network ({topology.NodesInWords}).");
             if (!view.Instance.Holds(a.BaseSource, parts.Base[a.Model]) || !view.Instance.Holds(a.TaskSource, parts.Task[a.Model]))
                 throw new InvalidOperationException($"Request {r.Id}: the plan pulls model {a.Model} from a location that does not hold it.");
             r.Choice = a;

@@ -20,11 +20,14 @@ public static class Fault
 
     public static string Line(Exception fault) => $"{fault.GetType().Name}: {fault.Message}";
 
-    /// <summary>The frames from the throw down to the first of <paramref name="caller"/>'s (left out with those below), indented; null when there are none.</summary>
-    public static string? Frames(Exception fault, Type caller)
+    /// <summary>
+    /// The frames from the throw down to the first whose method's name starts with <paramref name="caller"/> (a type's or a
+    /// namespace's name and a dot: left out with those below), indented; null when there are none.
+    /// </summary>
+    public static string? Frames(Exception fault, string caller)
     {
         var frames = (fault.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .TakeWhile(f => !f.Contains($"{caller.FullName}.", StringComparison.Ordinal)).ToArray();
+            .TakeWhile(f => !f.StartsWith("at " + caller, StringComparison.Ordinal)).ToArray();
         if (frames.Length == 0) return null;
         return string.Join("\n", frames.Take(ShownFrames).Select(f => "      " + f))
             + (frames.Length > ShownFrames ? $"\n      ... {frames.Length - ShownFrames} more frame(s)" : "");

@@ -72,7 +72,7 @@ public static class NetworkEvaluator
             var own = blocks.Where(b => users[b.Id] == 1).ToArray();
             int before = faults.Count;
             foreach (var (source, part, held) in new[] { (a.BaseSource, "base", shared), (a.TaskSource, "task part", own) })
-                if (source < 0 || source > dc) faults.Add($"request {r.Id}: location {source} is not in the network (cloudlets 0 to {dc - 1}, the data centre {dc})");
+                if (!instance.Topology.IsNode(source)) faults.Add($"request {r.Id}: location {source} is not in the network ({instance.Topology.NodesInWords})");
                 else if (!Holds(source, held.Select(b => b.Id))) faults.Add($"request {r.Id}: location {source} does not hold the {part} of {model.Id}");
             if (faults.Count > before) continue;
             double baseBytes = shared.Sum(b => (double)b.Bytes), taskBytes = own.Sum(b => (double)b.Bytes), gb = (baseBytes + taskBytes) / 1e9;
