@@ -90,13 +90,28 @@ public class ArrivalTests
     }
 
     [Theory]
-    [InlineData(new[] { "t,m,b,d" }, "t.csv:1: expected the header")]
-    [InlineData(new[] { "time,model,bytes,deadline", "1,m0,5" }, "t.csv:2: expected 4 fields")]
+    [InlineData(new string[0], "t.csv:1: expected a header with the columns time, model, bytes, deadline, found an empty file.")]
+    [InlineData(new[] { "t,m,b,d" }, "t.csv:1: 't' is not a column a trace has: it has time, model, bytes, deadline.")]
+    [InlineData(new[] { "time,model,bytes,dedline" }, "t.csv:1: 'dedline' is not a column a trace has: it has time, model, bytes, deadline. Did you mean 'deadline'?")]
+    [InlineData(new[] { "time,model,bytes" }, "t.csv:1: no 'deadline' column; the header has time, model, bytes.")]
+    [InlineData(new[] { "time,model,bytes,deadline,user", "1,m0,5,1,7" }, "t.csv:1: 'user' is not a column a trace has")]
+    [InlineData(new[] { "time,model,bytes,deadline", "1,m0,5" }, "t.csv:2: expected 4 fields (time, model, bytes, deadline), as the header has, found 3.")]
     [InlineData(new[] { "time,model,bytes,deadline", "x,m0,5,1" }, "t.csv:2: time 'x' is not a number")]
     [InlineData(new[] { "time,model,bytes,deadline", "2,m0,5,1", "1,m0,5,1" }, "t.csv:3: time 1 is before")]
     public void Bad_traces_name_the_file_and_line(string[] lines, string message)
     {
         Assert.StartsWith(message, Assert.Throws<FormatException>(() => new TraceWorkload("t.csv", lines)).Message);
+    }
+
+    [Fact]
+    public void A_trace_saved_by_another_tool_reads_the_same()
+    {
+        var written = new TraceWorkload("t.csv", new[] { "time,model,bytes,deadline", "0.5,m1,1000,2", "7,m0,1,10" }).Requests(Catalog, new RandomStreams(0)).ToArray();
+        // R's write.csv(row.names = FALSE) quotes every header and text field; pandas keeps the frame's column order.
+        var quoted = new TraceWorkload("t.csv", new[] { "\"time\",\"model\",\"bytes\",\"deadline\"", "0.5,\"m1\",1000,2", "7,\"m0\",1,10" });
+        var reordered = new TraceWorkload("t.csv", new[] { "Model, Deadline, Time, Bytes", "m1, 2, 0.5, 1e3", "m0, 10, 7, 1" });
+        Assert.Equal(written, quoted.Requests(Catalog, new RandomStreams(0)).ToArray());
+        Assert.Equal(written, reordered.Requests(Catalog, new RandomStreams(0)).ToArray());
     }
 
     [Fact]

@@ -152,7 +152,12 @@ public class PlacementTests
     {
         var csv = new CsvPlacement("u.csv", new[] { "x,y", "30,40", "-6,8" });
         Assert.Equal(new[] { 50.0, 10.0 }, csv.Distances);
-        Assert.StartsWith("u.csv:3: expected two numbers", Assert.Throws<FormatException>(() => new CsvPlacement("u.csv", new[] { "x,y", "1,2", "a,b" })).Message);
+        Assert.Equal(new[] { 50.0 }, new CsvPlacement("u.csv", new[] { "\"Y\",\"X\"", "40,30" }).Distances);
+        Assert.StartsWith("u.csv:3: x 'a' is not a number", Assert.Throws<FormatException>(() => new CsvPlacement("u.csv", new[] { "x,y", "1,2", "a,b" })).Message);
+        Assert.StartsWith("u.csv:3: expected 2 fields (x, y)", Assert.Throws<FormatException>(() => new CsvPlacement("u.csv", new[] { "x,y", "1,2", "3" })).Message);
+        Assert.StartsWith("u.csv:1: 'z' is not a column a placement file has: it has x, y.", Assert.Throws<FormatException>(() => new CsvPlacement("u.csv", new[] { "x,y,z", "1,2,3" })).Message);
+        Assert.StartsWith("u.csv:2: the file has a header but no coordinates", Assert.Throws<FormatException>(() => new CsvPlacement("u.csv", new[] { "x,y", "" })).Message);
+        Assert.StartsWith("u.csv:2: (1e308, 1e308) m is too far from the base station: its distance overflows.", Assert.Throws<FormatException>(() => new CsvPlacement("u.csv", new[] { "x,y", "1e308,1e308" })).Message);
         Assert.StartsWith("u.csv:2: a user cannot stand", Assert.Throws<FormatException>(() => new CsvPlacement("u.csv", new[] { "x,y", "0,0" })).Message);
     }
 }

@@ -1,9 +1,7 @@
-using System.Globalization;
-
 namespace Simulator.Edge;
 
 /// <summary>
-/// Requests replayed from a CSV with the header <c>time,model,bytes,deadline</c>: arrival time (s),
+/// Requests replayed from a CSV with the columns <c>time,model,bytes,deadline</c> (any order): arrival time (s),
 /// model id, input bytes, and the relative deadline budget (s). Times are at least 0 and in order, sizes
 /// at least 0, budgets above 0; <see cref="Check"/> finds a model the catalog lacks before any run.
 /// </summary>
@@ -16,24 +14,26 @@ public sealed class TraceWorkload : IWorkload
     public TraceWorkload(string sourceName, IReadOnlyList<string> lines)
     {
         Source = sourceName;
-        if (lines.Count == 0 || lines[0].Replace(" ", "", StringComparison.Ordinal) != "time,model,bytes,deadline")
-            throw new FormatException($"{sourceName}:1: expected the header 'time,model,bytes,deadline'.");
+        var table = CsvTable.Parse(lines, "the columns " + string.Join(", ", Columns), (line, problem) => new FormatException($"{sourceName}:{line}: {problem}"));
+        table.AllowOnly(Columns, "a trace");
+        int timeAt = table.Column("time"), modelAt = table.Column("model"), bytesAt = table.Column("bytes"), deadlineAt = table.Column("deadline");
         double last = double.NegativeInfinity;
-        for (int i = 1; i < lines.Count; i++)
+        foreach (var row in table.Rows)
         {
-            if (string.IsNullOrWhiteSpace(lines[i])) continue;
-            var f = lines[i].Split(',');
-            if (f.Length != 4) throw new FormatException($"{sourceName}:{i + 1}: expected 4 fields (time,model,bytes,deadline), found {f.Length}.");
-            double time = Number(f[0], "time", i), bytes = Number(f[2], "bytes", i), budget = Number(f[3], "deadline", i);
-            if (time < 0) throw new FormatException($"{sourceName}:{i + 1}: time {time} is before 0; the trace starts at 0 s.");
-            if (time < last) throw new FormatException($"{sourceName}:{i + 1}: time {time} is before the previous row's {last}; rows must be in time order.");
-            if (bytes < 0) throw new FormatException($"{sourceName}:{i + 1}: bytes {bytes} is negative.");
-            if (!(budget > 0)) throw new FormatException($"{sourceName}:{i + 1}: deadline {budget} s must be above 0 (it is the budget after arrival).");
-            if (f[1].Trim().Length == 0) throw new FormatException($"{sourceName}:{i + 1}: the model is empty.");
+            double time = row.Number(timeAt), bytes = row.Number(bytesAt), budget = row.Number(deadlineAt);
+            string model = row[modelAt];
+            if (time < 0) throw new FormatException($"{sourceName}:{row.Line}: time {time} is before 0; the trace starts at 0 s.");
+            if (time < last) throw new FormatException($"{sourceName}:{row.Line}: time {time} is before the previous row's {last}; rows must be in time order.");
+            if (bytes < 0) throw new FormatException($"{sourceName}:{row.Line}: bytes {bytes} is negative.");
+            if (!(budget > 0)) throw new FormatException($"{sourceName}:{row.Line}: deadline {budget} s must be above 0 (it is the budget after arrival).");
+            if (model.Length == 0) throw new FormatException($"{sourceName}:{row.Line}: the model is empty.");
             last = time;
-            rows.Add((time, f[1].Trim(), bytes, budget, i + 1));
+            rows.Add((time, model, bytes, budget, row.Line));
         }
     }
+
+    /// <summary>The columns a trace has, in any order: arrival time (s), model id, input bytes, deadline budget after arrival (s).</summary>
+    public static IReadOnlyList<string> Columns { get; } = ["time", "model", "bytes", "deadline"];
 
     public string Source { get; }
 
@@ -64,9 +64,4 @@ public sealed class TraceWorkload : IWorkload
             yield return new RequestDraft(i, time, model, 8 * bytes, time + budget);
         }
     }
-
-    private double Number(string text, string field, int line) =>
-        double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v)
-            ? v
-            : throw new FormatException($"{Source}:{line + 1}: {field} '{text.Trim()}' is not a number.");
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Simulator.Edge;
 
 /// <summary>Where a new user stands, as its distance in metres from the base station at the site.</summary>
@@ -47,28 +45,26 @@ public sealed record GridPlacement : Placement
     public override double DrawDistance(Random rng) => distances[rng.Next(distances.Length)];
 }
 
-/// <summary>Users at coordinates from a CSV with the header <c>x,y</c> (metres from the base station); each user takes a row at random.</summary>
+/// <summary>Users at coordinates from a CSV with the columns <c>x,y</c> (metres from the base station); each user takes a row at random.</summary>
 public sealed record CsvPlacement : Placement
 {
     private readonly double[] distances;
 
     public CsvPlacement(string sourceName, IReadOnlyList<string> lines)
     {
-        if (lines.Count == 0 || lines[0].Replace(" ", "", StringComparison.Ordinal) != "x,y")
-            throw new FormatException($"{sourceName}:1: expected the header 'x,y'.");
+        string[] columns = ["x", "y"];
+        var table = CsvTable.Parse(lines, "the columns x, y", (line, problem) => new FormatException($"{sourceName}:{line}: {problem}"));
+        table.AllowOnly(columns, "a placement file");
+        int xAt = table.Column("x"), yAt = table.Column("y");
         var list = new List<double>();
-        for (int i = 1; i < lines.Count; i++)
+        foreach (var row in table.Rows)
         {
-            if (string.IsNullOrWhiteSpace(lines[i])) continue;
-            var f = lines[i].Split(',');
-            if (f.Length != 2 || !double.TryParse(f[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double x) || !double.TryParse(f[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double y))
-                throw new FormatException($"{sourceName}:{i + 1}: expected two numbers 'x,y', found '{lines[i]}'.");
-            double d = Math.Sqrt(x * x + y * y);
-            if (!double.IsFinite(d)) throw new FormatException($"{sourceName}:{i + 1}: coordinates must be finite, not '{lines[i]}'.");
-            if (!(d > 0)) throw new FormatException($"{sourceName}:{i + 1}: a user cannot stand at the base station itself.");
+            double x = row.Number(xAt), y = row.Number(yAt), d = Math.Sqrt(x * x + y * y);
+            if (!double.IsFinite(d)) throw new FormatException($"{sourceName}:{row.Line}: ({row[xAt]}, {row[yAt]}) m is too far from the base station: its distance overflows.");
+            if (!(d > 0)) throw new FormatException($"{sourceName}:{row.Line}: a user cannot stand at the base station itself.");
             list.Add(d);
         }
-        if (list.Count == 0) throw new FormatException($"{sourceName}: no coordinates.");
+        if (list.Count == 0) throw new FormatException($"{sourceName}:2: the file has a header but no coordinates.");
         distances = list.ToArray();
     }
 

@@ -100,6 +100,30 @@ public class NetworkScenarioTests
         Assert.Equal(200, extended.Draw(new Edge.RandomStreams(1)).Topology.Cloudlets);
     }
 
+    [Fact]
+    public void The_eua_sites_saved_by_another_tool_read_the_same()
+    {
+        string sites = Eua("sites-optus-melbcbd.csv");
+        // As R's write.csv or a spreadsheet saves it: text quoted (a name holding a comma), columns in another order and case.
+        var resaved = File.ReadAllLines(sites).Select((line, i) =>
+        {
+            var f = line.Split(',');
+            return i == 0 ? "\"Longitude\",\"Name, street\",\"Latitude\"" : $"{f[2]},\"{f[3]}, \"\"{f[0]}\"\"\",{f[1]}";
+        });
+        string path = Path.Combine(Path.GetTempPath(), $"sites-{Guid.NewGuid():N}.csv");
+        File.WriteAllLines(path, resaved);
+        try
+        {
+            var cloudletsOf = (string file) => ((NetworkOneShotScenario)Read(Experiment, $"scenario.network.sites.file={file}", "scenario.network.cloudlets=125").Points[0].Scenario).World.CloudletSites;
+            Assert.Equal(125, cloudletsOf(path)!.Count);
+            Assert.Equal(cloudletsOf(sites), cloudletsOf(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [InlineData("{generate: lora, adapters: [{rank: 8}, {rank: 16, targets: all-linear}, {rank: 4}], profile: {alpha: 20 ms, beta: 5 ms}, activation: 500 MB}")]
     [InlineData("{generate: backbone-sharing, clusters: [{backbone: resnet50, variants: 4, frozen: [2, 3, 4], activation: 100 MB}, {backbone: resnet50, variants: 3, frozen: [4], activation: 100 MB}]}")]

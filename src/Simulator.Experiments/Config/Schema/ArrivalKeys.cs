@@ -8,7 +8,7 @@ public static class ArrivalKeys
         ("poisson", () => "poisson", "Poisson arrivals at rate."),
         ("mmpp", () => "mmpp", "On/off bursts: Poisson at rate_on and rate_off for exponential sojourns of mean mean_on and mean_off."),
         ("batch-at-zero", () => "batch-at-zero", "count requests at t = 0 (a one-round scenario's)."),
-        ("trace", () => "trace", "Requests replayed from a CSV file with the header time,model,bytes,deadline."),
+        ("trace", () => "trace", "Requests replayed from a CSV file with the columns time (s), model, bytes and deadline (s after arrival), in any order."),
     }, "poisson", "How requests arrive.", noun: "an arrival process");
     public static readonly QuantityKey Rate = new("rate", UnitKind.PerSecond, null, Domain.Positive, "poisson: requests per second.");
     public static readonly QuantityKey RateOn = new("rate_on", UnitKind.PerSecond, null, Domain.NonNegative, "mmpp: the rate while on.");

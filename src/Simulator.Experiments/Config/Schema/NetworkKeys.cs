@@ -32,7 +32,7 @@ public static class NetworkKeys
     /// <summary>A pfm catalog's model sizes (GB) and compute intensities by default (the authors').</summary>
     public static readonly Interval PfmSizeGB = new(P.MinGB, P.MaxGB), PfmIntensity = new(P.MinIntensity, P.MaxIntensity);
 
-    public static readonly TextKey SitesFile = new("file", null, "A CSV of cloudlet sites with LATITUDE and LONGITUDE columns (the EUA format); its SHA-256 joins the config.", "a path");
+    public static readonly TextKey SitesFile = new("file", null, "A CSV of cloudlet sites with LATITUDE and LONGITUDE columns in any case (the EUA format; other columns are not read); its SHA-256 joins the config.", "a path");
     public static readonly BoolKey Extend = new("extend", false, "Add synthetic sites over the same area when there are more cloudlets than rows.");
 
     public static readonly SectionSchema SitesSection = new("scenario.network.sites", "Cloudlet sites from a file.", SitesFile, Extend);
@@ -59,7 +59,7 @@ public static class NetworkKeys
     public static readonly SectionSchema CloudletsSection = new("scenario.cloudlets", "The ranges cloudlet attributes are drawn from (the authors' by default).",
         CloudletCapacity, ProcessingRate, AccessRate, PeakPower, IdlePower, LeakPower, TxPower, ArrivalRate, ServiceRate);
 
-    public static readonly TextKey UsersFile = new("file", null, "A CSV of user positions with LATITUDE and LONGITUDE columns (the EUA format); its SHA-256 joins the config.", "a path");
+    public static readonly TextKey UsersFile = new("file", null, "A CSV of user positions with LATITUDE and LONGITUDE columns in any case (the EUA format; other columns are not read); its SHA-256 joins the config.", "a path");
 
     public static readonly SectionSchema UsersSection = new("scenario.requests.users", "User positions from a file.", UsersFile);
 

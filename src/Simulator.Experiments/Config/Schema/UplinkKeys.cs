@@ -14,7 +14,7 @@ public static class UplinkKeys
     public static readonly QuantityKey MinRadius = new("min_radius", UnitKind.Length, "10 m", Domain.NonNegative, "The inner radius of the cell's annulus.");
     public static readonly QuantityKey MaxRadius = new("max_radius", UnitKind.Length, "250 m", Domain.Positive, "The outer radius of the cell's annulus.");
     public static readonly QuantityKey Spacing = new("spacing", UnitKind.Length, null, Domain.Positive, "grid: the distance between grid points.");
-    public static readonly TextKey PlacementFile = new("file", null, "file: a CSV with the header x,y; its SHA-256 joins the config.", "a path");
+    public static readonly TextKey PlacementFile = new("file", null, "file: a CSV with the columns x and y (m); its SHA-256 joins the config.", "a path");
 
     public static readonly SectionSchema PlacementSection = new("uplink.placement", "Where users stand.", PlacementKind, MinRadius, MaxRadius, Spacing, PlacementFile);
 
