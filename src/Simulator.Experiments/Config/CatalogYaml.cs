@@ -40,7 +40,7 @@ public static class CatalogYaml
         foreach (var b in blocksDoc.Sequence())
         {
             var f = b.Mapping(BlockKeys);
-            string id = Register(blockLines, NonEmpty(Require(b, f, "id"), "block"), b, "block");
+            string id = Register(blockLines, Require(b, f, "id"), b, "block");
             double bytes = Require(b, f, "bytes").Quantity(UnitKind.Bytes);
             if (bytes < 0 || bytes != Math.Floor(bytes)) throw f["bytes"].Error($"a block's size must be a whole, non-negative number of bytes, not {bytes}.");
             var kind = f.TryGetValue("kind", out var k) ? ParseKind(k) : BlockKind.Unspecified;
@@ -51,16 +51,8 @@ public static class CatalogYaml
         foreach (var m in modelsDoc.Sequence())
         {
             var f = m.Mapping(ModelKeys);
-            string id = Register(modelLines, NonEmpty(Require(m, f, "id"), "model"), m, "model");
-            var ids = Require(m, f, "blocks").Sequence().Select(x => x.Text()).ToArray();
-            if (ids.Length == 0) throw f["blocks"].Error($"model '{id}' lists no blocks.");
-            var listed = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (blockId, at) in ids.Zip(f["blocks"].Sequence()))
-            {
-                if (!blockLines.ContainsKey(blockId))
-                    throw at.Error($"model '{id}' lists unknown block '{blockId}'.{Spelling.Hint(blockId, blockLines.Keys)}");
-                if (!listed.Add(blockId)) throw at.Error($"model '{id}' lists block '{blockId}' twice.");
-            }
+            string id = Register(modelLines, Require(m, f, "id"), m, "model");
+            var ids = BlockList(Require(m, f, "blocks"), id, blockLines);
             var profile = ReadProfile(Require(m, f, "profile"));
             double activation = f.TryGetValue("activation", out var a) ? a.Quantity(UnitKind.Bytes) : 0;
             if (activation < 0) throw a!.Error($"activation memory must be at least 0, not {activation} B.");
@@ -78,11 +70,6 @@ public static class CatalogYaml
 
     public static Catalog Read(string file) => Read(YamlDoc.Load(file));
 
-    private static string NonEmpty(YamlDoc id, string what)
-    {
-        string text = id.Text();
-        return string.IsNullOrWhiteSpace(text) ? throw id.Error($"a {what} id must not be empty.") : text;
-    }
 
     public static string Write(Catalog catalog)
     {
@@ -109,9 +96,31 @@ public static class CatalogYaml
         return sb.ToString();
     }
 
-    /// <summary>Records where an id is defined; a second definition names the first one's line.</summary>
-    private static string Register(Dictionary<string, YamlDoc> seen, string id, YamlDoc at, string what) =>
-        seen.TryAdd(id, at) ? id : throw at.Error($"{what} id '{id}' appears twice (first at line {seen[id].Line}).");
+    /// <summary>
+    /// A block's or model's id (<paramref name="what"/>), not empty, recorded with where it is defined; a second
+    /// definition names the first one's line. Every file that lists blocks and models reads their ids so.
+    /// </summary>
+    internal static string Register(Dictionary<string, YamlDoc> seen, YamlDoc idDoc, YamlDoc at, string what)
+    {
+        string id = idDoc.Text();
+        if (string.IsNullOrWhiteSpace(id)) throw idDoc.Error($"a {what} id must not be empty.");
+        return seen.TryAdd(id, at) ? id : throw at.Error($"{what} id '{id}' appears twice (first at line {seen[id].Line}).");
+    }
+
+    /// <summary>Model <paramref name="model"/>'s blocks: at least one, each defined in <paramref name="blocks"/>, none twice; refused at the entry.</summary>
+    internal static string[] BlockList(YamlDoc list, string model, IReadOnlyDictionary<string, YamlDoc> blocks)
+    {
+        var entries = list.Sequence();
+        if (entries.Count == 0) throw list.Error($"model '{model}' lists no blocks.");
+        var ids = entries.Select(at => at.Text()).ToArray();
+        for (int i = 0; i < ids.Length; i++)
+        {
+            if (!blocks.ContainsKey(ids[i]))
+                throw entries[i].Error($"model '{model}' lists unknown block '{ids[i]}'.{Spelling.Hint(ids[i], blocks.Keys)}");
+            if (Array.IndexOf(ids, ids[i]) < i) throw entries[i].Error($"model '{model}' lists block '{ids[i]}' twice.");
+        }
+        return ids;
+    }
 
     private static YamlDoc Require(YamlDoc owner, IReadOnlyDictionary<string, YamlDoc> fields, string key) =>
         fields.TryGetValue(key, out var v) ? v : throw owner.Error($"missing '{key}'.");

@@ -167,29 +167,26 @@ public static class NetworkInstanceFile
         var capacity = Choice("capacity", "per-request", "aggregated") == "per-request" ? CapacityRule.PerRequest : CapacityRule.Aggregated;
         var sources = Choice("sources", "cloudlets", "all") == "cloudlets" ? SourceRule.Cloudlets : SourceRule.All;
         double alpha = NonNegative(top, doc, "capacity_factor");
-        Catalog catalog;
-        try
+        var blockLines = new Dictionary<string, YamlDoc>(StringComparer.Ordinal);
+        var blocks = Get(top, doc, "blocks").Sequence().Select(b =>
         {
-            var blocks = Get(top, doc, "blocks").Sequence().Select(b =>
-            {
-                var f = b.Mapping("id", "bytes");
-                long bytes = Get(f, b, "bytes").Integer();
-                return bytes >= 0 ? new Block(Get(f, b, "id").Text(), bytes) : throw f["bytes"].Error($"a block's size must be at least 0, not {bytes}.");
-            }).ToArray();
-            var models = Get(top, doc, "models").Sequence().Select(m =>
-            {
-                var f = m.Mapping("id", "blocks", "compute_intensity", "inference_s");
-                var ids = Get(f, m, "blocks").Sequence().Select(x => x.Text()).ToArray();
-                double? phi = f.ContainsKey("compute_intensity") ? NonNegative(f, m, "compute_intensity", positive: true) : null;
-                double seconds = phi is null ? NonNegative(f, m, "inference_s") : 0;
-                return new Model(Get(f, m, "id").Text(), ids, new AffineProfile(0, seconds), 0, ComputeIntensity: phi);
-            }).ToArray();
-            catalog = new Catalog(blocks, models);
-        }
-        catch (CatalogException ex)
+            var f = b.Mapping("id", "bytes");
+            string id = CatalogYaml.Register(blockLines, Get(f, b, "id"), b, "block");
+            long bytes = Get(f, b, "bytes").Integer();
+            return bytes >= 0 ? new Block(id, bytes) : throw f["bytes"].Error($"a block's size must be at least 0, not {bytes}.");
+        }).ToArray();
+        var modelLines = new Dictionary<string, YamlDoc>(StringComparer.Ordinal);
+        var models = Get(top, doc, "models").Sequence().Select(m =>
         {
-            throw Get(top, doc, "models").Error(ex.Message);
-        }
+            var f = m.Mapping("id", "blocks", "compute_intensity", "inference_s");
+            string id = CatalogYaml.Register(modelLines, Get(f, m, "id"), m, "model");
+            var ids = CatalogYaml.BlockList(Get(f, m, "blocks"), id, blockLines);
+            double? phi = f.ContainsKey("compute_intensity") ? NonNegative(f, m, "compute_intensity", positive: true) : null;
+            double seconds = phi is null ? NonNegative(f, m, "inference_s") : 0;
+            return new Model(id, ids, new AffineProfile(0, seconds), 0, ComputeIntensity: phi);
+        }).ToArray();
+        if (models.Length == 0) throw top["models"].Error("a network window needs at least one model.");
+        var catalog = doc.Checked(() => new Catalog(blocks, models)); // what the per-entry checks above cannot see
         var blockIds = catalog.Blocks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
         var cloudletDocs = Get(top, doc, "cloudlets").Sequence();
         if (cloudletDocs.Count == 0) throw top["cloudlets"].Error("a network window needs at least one cloudlet.");
@@ -247,6 +244,7 @@ public static class NetworkInstanceFile
             return new NetworkRequest(id, home, 0, Whole(f, r, "instructions"), NonNegative(f, r, "budget"), requirement,
                 NonNegative(f, r, "input_bytes"), NonNegative(f, r, "uplink_bytes_per_s", positive: true), accuracy, outputFactor);
         }).ToArray();
+        if (requests.Length == 0) throw top["requests"].Error("a network window needs at least one request: with none there is nothing to place.");
         return new NetworkInstance(topology, cloudlets, catalog, holdings, requests, new NetworkRules(capacity, alpha, sources));
     }
 }
