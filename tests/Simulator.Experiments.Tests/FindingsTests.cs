@@ -67,6 +67,20 @@ public class FindingsTests
         Assert.Contains("- mec-lp reports a bound", findings[0]);
     }
 
+    [Fact]
+    public void Strategies_with_equal_means_are_named_together_as_tied()
+    {
+        // A second label of the same strategy runs the same streams, so its runs equal the first's.
+        var spec = Quickstart.Read(new[] { "replications=2", "horizon=20 s", "warmup=2 s", "plots=[]", "strategies=[no-sharing, pl-greedy, {name: pl-greedy, label: twin}]", "sweep={scenario.arrivals.rate: [10 /s, 20 /s]}" });
+        var records = new Runner(spec, 2).Run();
+        var means = ResultWriter.Summaries(spec, records).Where(x => x.Metric == "throughput").ToDictionary(x => (x.Point, x.Strategy), x => x.Summary.Mean);
+        Assert.All(spec.Points, pt => Assert.Equal(means[(pt.Index, 1)], means[(pt.Index, 2)]));
+        Assert.All(spec.Points, pt => Assert.True(means[(pt.Index, 1)] > means[(pt.Index, 0)], $"pl-greedy {means[(pt.Index, 1)]} against no-sharing {means[(pt.Index, 0)]}"));
+        var findings = FindingsOf(Report.Markdown(spec, records));
+        Assert.Equal("- **Which strategy wins**: pl-greedy (tied with twin), with the highest throughput at every one of the 2 points.", findings[0]);
+        Assert.Equal(2, findings.Count(l => l.StartsWith("  - pl-greedy (tied with twin) at arrivals rate = ", StringComparison.Ordinal)));
+    }
+
     /// <summary>The records with the primary metric unmeasured (n/a) at the points <paramref name="blank"/> picks, as a run that served nothing there reports it.</summary>
     private static List<RunRecord> Unmeasured(ExperimentSpec spec, IEnumerable<RunRecord> records, Func<int, bool> blank) =>
         records.Select(r =>

@@ -13,20 +13,24 @@ public class GoldenRunsTests
     private static readonly string Repo = RepositoryRoot.Find();
     private static readonly string Golden = Path.Combine(Repo, "tests", "Simulator.Experiments.Tests", "Golden");
 
-    /// <summary>What shortens each experiment beyond two replications; time-simulating ones also run 60 s with 10 s of warm-up.</summary>
+    /// <summary>What shortens each experiment beyond two replications and 60 s.</summary>
     private static readonly Dictionary<string, string[]> Shortening = new(StringComparer.Ordinal)
     {
         ["chasing-online-long"] = new[] { "scenario.requests.count=5000", "plots=[]" },
         ["pl-dp-vs-optimal"] = new[] { "sweep={scenario.arrivals.count: [4, 6]}", "plots=[]" },
     };
 
+    /// <summary>One round of users at t = 0: a warm-up would leave nothing to measure, so they keep none.</summary>
+    private static readonly HashSet<string> OneRound = new(StringComparer.Ordinal) { "pl-dp-vs-optimal", "pl-users-one-round" };
+
     public static TheoryData<string> Experiments() => new(Files());
 
-    /// <summary>A shipped experiment, shortened: two replications, 60 s with 10 s of warm-up, and less where a run is long.</summary>
+    /// <summary>A shipped experiment, shortened: two replications, 60 s with 10 s of warm-up (none for one round), and less where a run is long.</summary>
     public static ExperimentSpec Shortened(string file)
     {
-        var sets = new List<string> { "replications=2", "horizon=60 s", "warmup=10 s" };
-        if (Shortening.TryGetValue(Path.GetFileNameWithoutExtension(file), out var more)) sets.AddRange(more);
+        string name = Path.GetFileNameWithoutExtension(file);
+        var sets = new List<string> { "replications=2", "horizon=60 s", OneRound.Contains(name) ? "warmup=0 s" : "warmup=10 s" };
+        if (Shortening.TryGetValue(name, out var more)) sets.AddRange(more);
         return ExperimentReader.Read(Path.Combine(Repo, file), sets);
     }
 

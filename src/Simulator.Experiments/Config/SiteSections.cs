@@ -222,6 +222,9 @@ public static class SiteSections
                     $"no request of the trace {Path.GetFileName(path)} arrives between the warm-up's end ({warmup:0.###} s) and the horizon ({horizon:0.###} s), so its runs would measure nothing: its {trace.Count} request(s) arrive from {trace.First:0.###} s to {trace.Last:0.###} s."));
             return trace;
         }
+        if (process == "batch-at-zero" && context.Length.WarmupSeconds > 0)
+            throw a.Required(ArrivalKeys.Process).Error(string.Create(CultureInfo.InvariantCulture,
+                $"batch-at-zero puts every request at t = 0, before the warm-up's end ({context.Length.WarmupSeconds:0.###} s), so none would be measured: set warmup: 0 s."));
         ArrivalProcess arrivals = process switch
         {
             "mmpp" => new MmppArrivals(a.Get(ArrivalKeys.RateOn), a.Get(ArrivalKeys.RateOff), a.Get(ArrivalKeys.MeanOn), a.Get(ArrivalKeys.MeanOff)),

@@ -5,7 +5,7 @@ namespace Simulator.Experiments;
 
 /// <summary>
 /// The opening of report.md, read off the results rather than written by hand: which strategy wins on the
-/// experiment's primary metric at each point, by how much against the baseline (its paired 95 % interval, and
+/// experiment's primary metric at each point (strategies with equal means named together as tied), by how much against the baseline (its paired 95 % interval, and
 /// whether that interval excludes 0), where the gain is largest and smallest, and why: at the point of the
 /// largest gain, the explaining metrics on which the winner and the baseline differ most. A relaxation reports a
 /// bound, not a plan: it is never the winner. When the winner gives up more than 5 % of a guarded quantity
@@ -25,18 +25,25 @@ internal static class Findings
         if (points.Length == 0) return;
         string primary = primaryMetric.Words;
         var bounds = Enumerable.Range(0, spec.Strategies.Count).Where(s => spec.Strategies[s].IsBound).ToHashSet();
-        int Winner(SweepPoint pt) => Enumerable.Range(0, spec.Strategies.Count)
-            .Where(s => !bounds.Contains(s) && !double.IsNaN(means[(pt.Index, s, primaryName)]))
-            .OrderBy(s => higher ? -means[(pt.Index, s, primaryName)] : means[(pt.Index, s, primaryName)]).ThenBy(s => s)
-            .DefaultIfEmpty(-1).First();
+        // Every strategy with the best mean, in the experiment's order: equal means are a tie, and naming one of them
+        // alone (the first listed) would crown it by its place in the file.
+        int[] Best(SweepPoint pt)
+        {
+            var rivals = Enumerable.Range(0, spec.Strategies.Count).Where(s => !bounds.Contains(s) && !double.IsNaN(means[(pt.Index, s, primaryName)])).ToArray();
+            if (rivals.Length == 0) return [];
+            double best = higher ? rivals.Max(s => means[(pt.Index, s, primaryName)]) : rivals.Min(s => means[(pt.Index, s, primaryName)]);
+            return rivals.Where(s => means[(pt.Index, s, primaryName)] == best).ToArray();
+        }
         string Where(SweepPoint pt) => PlotText.At(spec, [pt]);
         sb.AppendLine("## Findings");
         sb.AppendLine();
-        var ranked = points.Select(pt => (Point: pt, Strategy: Winner(pt))).ToArray();
+        var ranked = points.Select(pt => Best(pt) is var tied ? (Point: pt, Strategy: tied.DefaultIfEmpty(-1).First(), Tied: tied) : default).ToArray();
+        string Named(int strategy, int[] tied) => spec.Strategies[strategy].Label
+            + (tied.Length > 1 ? $" (tied with {Listed(tied.Where(t => t != strategy).Select(t => spec.Strategies[t].Label).ToArray())})" : "");
         var winners = ranked.Where(w => w.Strategy >= 0).ToArray();
         // A point where no strategy has a value (no request measured, every mean n/a) has no winner, and says so.
         var unranked = ranked.Where(w => w.Strategy < 0).Select(w => w.Point).ToArray();
-        var byWinner = winners.GroupBy(w => w.Strategy).ToArray();
+        var byWinner = winners.GroupBy(w => Named(w.Strategy, w.Tied)).ToArray();
         string best = higher ? "highest" : "lowest";
         bool table = spec.Sweep.Count >= 2;
         if (bounds.Count > 0)
@@ -50,8 +57,8 @@ internal static class Findings
         string noWinner = unranked.Length == 0 ? "" : $"; none{PlotText.At(spec, unranked)} (no strategy has a {primary} there)";
         if (!table)
             sb.AppendLine(byWinner.Length == 1 && points.Length > 1 && unranked.Length == 0
-                ? $"- **Which strategy wins**: {spec.Strategies[byWinner[0].Key].Label}, with the {best} {primary} at every one of the {points.Length} points."
-                : $"- **Which strategy wins** (the {best} {primary}): {string.Join("; ", byWinner.Select(g => spec.Strategies[g.Key].Label + PlotText.At(spec, g.Select(w => w.Point))))}{noWinner}.");
+                ? $"- **Which strategy wins**: {byWinner[0].Key}, with the {best} {primary} at every one of the {points.Length} points."
+                : $"- **Which strategy wins** (the {best} {primary}): {string.Join("; ", byWinner.Select(g => g.Key + PlotText.At(spec, g.Select(w => w.Point))))}{noWinner}.");
         int baseline = spec.Baseline is null ? -1 : spec.Strategies.Select((s, i) => (s, i)).Single(x => x.s.Label == spec.Baseline).i;
         var paired = baseline < 0 ? new Dictionary<(int, int), PairedSummary>()
             : ResultWriter.Paired(spec, records).Where(p => p.Metric == primaryName).ToDictionary(p => (p.Point, p.Strategy), p => p.Paired);
@@ -66,20 +73,20 @@ internal static class Findings
         }
         if (table)
         {
-            WriteTable(sb, spec, ranked, baseline, paired, Gain, best, primary);
+            WriteTable(sb, spec, ranked.Select(r => (r.Point, r.Strategy, r.Strategy < 0 ? "none (no value)" : Named(r.Strategy, r.Tied))).ToArray(), baseline, paired, Gain, best, primary);
         }
         else if (baseline >= 0)
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"- **By how much**, against {spec.Baseline} over the same replications (paired 95 % intervals):");
-            foreach (var (point, strategy) in winners)
+            foreach (var (point, strategy, tied) in winners)
             {
                 if (strategy == baseline)
                 {
-                    sb.AppendLine(CultureInfo.InvariantCulture, $"  - {spec.Baseline} itself is best{Where(point)}.");
+                    sb.AppendLine(CultureInfo.InvariantCulture, $"  - {Named(strategy, tied)} itself is best{Where(point)}.");
                     continue;
                 }
                 if (paired.TryGetValue((point.Index, strategy), out var p))
-                    sb.AppendLine(CultureInfo.InvariantCulture, $"  - {spec.Strategies[strategy].Label}{Where(point)}: {Gain(point, strategy, p)}.");
+                    sb.AppendLine(CultureInfo.InvariantCulture, $"  - {Named(strategy, tied)}{Where(point)}: {Gain(point, strategy, p)}.");
             }
         }
         if (gains.Length == 0)
@@ -110,8 +117,11 @@ internal static class Findings
         sb.AppendLine();
     }
 
+    /// <summary>"a", "a and b", "a, b and c".</summary>
+    private static string Listed(string[] items) => items.Length <= 1 ? string.Concat(items) : $"{string.Join(", ", items[..^1])} and {items[^1]}";
+
     /// <summary>The winner and its gain at every point of a sweep of several settings, one row a point (a point without a winner: -1).</summary>
-    private static void WriteTable(StringBuilder sb, ExperimentSpec spec, (SweepPoint Point, int Strategy)[] winners, int baseline,
+    private static void WriteTable(StringBuilder sb, ExperimentSpec spec, (SweepPoint Point, int Strategy, string Named)[] winners, int baseline,
         IReadOnlyDictionary<(int, int), PairedSummary> paired, Func<SweepPoint, int, PairedSummary, string> gain, string best, string primary)
     {
         sb.AppendLine(CultureInfo.InvariantCulture, $"- **Which strategy wins** (the {best} {primary}) and by how much{(baseline >= 0 ? $" against {spec.Baseline} over the same replications (paired 95 % intervals)" : "")}, point by point:");
@@ -119,9 +129,9 @@ internal static class Findings
         var columns = Report.Columns(spec).Append("winner").Concat(baseline >= 0 ? new[] { $"against {spec.Baseline}" } : Array.Empty<string>()).ToArray();
         sb.AppendLine("| " + string.Join(" | ", columns) + " |");
         sb.AppendLine("|" + string.Concat(Enumerable.Repeat("---|", columns.Length)));
-        foreach (var (point, strategy) in winners)
+        foreach (var (point, strategy, named) in winners)
         {
-            var cells = Report.Labels(spec, point.Index).Append(strategy < 0 ? "none (no value)" : spec.Strategies[strategy].Label).ToList();
+            var cells = Report.Labels(spec, point.Index).Append(named).ToList();
             if (baseline >= 0)
                 cells.Add(strategy < 0 ? "n/a" : strategy == baseline ? "the baseline itself" : paired.TryGetValue((point.Index, strategy), out var p) ? gain(point, strategy, p) : "n/a");
             sb.AppendLine("| " + string.Join(" | ", cells) + " |");
