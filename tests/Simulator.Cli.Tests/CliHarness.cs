@@ -18,9 +18,16 @@ internal static class CliHarness
     /// Its output is drained as it comes; the task gives its standard error once it exits.
     /// </summary>
     /// <param name="output">Leave standard output (and input) to the caller, instead of draining it.</param>
-    public static (System.Diagnostics.Process Process, Task<string> Error) Start(IEnumerable<string> args, string? workingDirectory = null, bool output = false)
+    /// <param name="defaultSignals">
+    /// Start it with SIGINT and SIGTERM at their default handling (through coreutils' <c>env --default-signal</c>, which
+    /// execs it under the same process id): a test run from a background job inherits SIGINT ignored, as a shell
+    /// leaves it for the commands it starts in the background, and a Ctrl+C would never reach the child.
+    /// </param>
+    public static (System.Diagnostics.Process Process, Task<string> Error) Start(IEnumerable<string> args, string? workingDirectory = null, bool output = false, bool defaultSignals = false)
     {
-        var child = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "simulator"), args)
+        string simulator = Path.Combine(AppContext.BaseDirectory, "simulator");
+        var child = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(defaultSignals ? "/usr/bin/env" : simulator,
+            defaultSignals ? new[] { "--default-signal=INT,TERM", simulator }.Concat(args) : args)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

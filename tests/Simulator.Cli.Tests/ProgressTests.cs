@@ -59,7 +59,7 @@ public sealed class ProgressTests : IDisposable
         string work = Path.Combine(root, $"signal-{signal}");
         Directory.CreateDirectory(work);
         string[] args = { "run", "--replications", "10", "--set", "horizon=30 s", "--set", "warmup=2 s", "--parallel", "1" };
-        var (child, error) = CliHarness.Start(args, work);
+        var (child, error) = CliHarness.Start(args, work, defaultSignals: true);
         using (child)
         {
             // Stopped once it has logged a cell, wherever it then is: the run's own progress, not the clock, decides when.
