@@ -146,16 +146,16 @@ public class PluginTests
     }
 
     [Theory]
-    [InlineData("chasing-online.yaml", "mec-ilp", "pulls-from-nowhere returned an invalid plan: request 0: location -1 is not in the network (cloudlets 0 to 99, the data centre 100);", "and 395 more.")]
-    [InlineData("chasing-stochastic.yaml", "ready-first", "Request 0: the plan pulls from location -1, which is not in the network (cloudlets 0 to 124, the data centre 125).", "")]
-    public void A_network_plan_that_pulls_from_outside_the_network_fails_its_cells_saying_so(string experiment, string baseline, string gist, string tail)
+    [InlineData("chasing-online.yaml", "mec-ilp", "pulls-from-nowhere returned an invalid plan: request 0: location -1 is not in the network (cloudlets 0 to 99, the data centre 100);", "and 395 more.", "0 s")]
+    [InlineData("chasing-stochastic.yaml", "ready-first", "Request 0: the plan pulls from location -1, which is not in the network (cloudlets 0 to 124, the data centre 125).", "", "5 s")]
+    public void A_network_plan_that_pulls_from_outside_the_network_fails_its_cells_saying_so(string experiment, string baseline, string gist, string tail, string warmup)
     {
         string output = Path.Combine(Path.GetTempPath(), $"plugin-{Guid.NewGuid():N}");
         try
         {
             // One window (network-one-shot) and windows through simulated time (network): each checks a plan before it is used.
             var (code, _, error) = CliHarness.Run("run", Path.Combine(RepositoryRoot.Find(), "experiments", "chasing", experiment), "-q", "-o", output, "--plugin", Faults(), "-r", "2",
-                "-s", $"strategies=[{baseline}, pulls-from-nowhere]", "-s", $"baseline={baseline}", "-s", "sweep={}", "-s", "plots=[]", "-s", "horizon=30 s", "-s", "warmup=5 s");
+                "-s", $"strategies=[{baseline}, pulls-from-nowhere]", "-s", $"baseline={baseline}", "-s", "sweep={}", "-s", "plots=[]", "-s", "horizon=30 s", "-s", $"warmup={warmup}");
             Assert.Equal(1, code);
             Assert.Contains("2 cell(s) failed; the other 2 ran and are kept", error);
             Assert.Contains("point 0, pulls-from-nowhere, replication 0; point 0, pulls-from-nowhere, replication 1: InvalidOperationException: " + gist, error);

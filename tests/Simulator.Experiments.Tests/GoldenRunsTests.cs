@@ -20,18 +20,22 @@ public class GoldenRunsTests
         ["pl-dp-vs-optimal"] = new[] { "sweep={scenario.arrivals.count: [4, 6]}", "plots=[]" },
     };
 
-    /// <summary>One round of users at t = 0: a warm-up would leave nothing to measure, so they keep none.</summary>
-    private static readonly HashSet<string> OneRound = new(StringComparer.Ordinal) { "pl-dp-vs-optimal", "pl-users-one-round" };
+    /// <summary>A site's round of users at t = 0 (batch-at-zero arrivals), which a warm-up would leave nothing to measure.</summary>
+    private static readonly HashSet<string> OneRound = new(StringComparer.Ordinal) { "pl-users-one-round" };
 
     public static TheoryData<string> Experiments() => new(Files());
 
-    /// <summary>A shipped experiment, shortened: two replications, 60 s with 10 s of warm-up (none for one round), and less where a run is long.</summary>
+    /// <summary>
+    /// A shipped experiment, shortened: two replications, 60 s, 10 s of warm-up where its runs pass time and measure
+    /// after one, and less where a run is long.
+    /// </summary>
     public static ExperimentSpec Shortened(string file)
     {
-        string name = Path.GetFileNameWithoutExtension(file);
-        var sets = new List<string> { "replications=2", "horizon=60 s", OneRound.Contains(name) ? "warmup=0 s" : "warmup=10 s" };
+        string name = Path.GetFileNameWithoutExtension(file), path = Path.Combine(Repo, file);
+        bool warm = ExperimentReader.Read(path).Kind.PassesTime && !OneRound.Contains(name);
+        var sets = new List<string> { "replications=2", "horizon=60 s", warm ? "warmup=10 s" : "warmup=0 s" };
         if (Shortening.TryGetValue(name, out var more)) sets.AddRange(more);
-        return ExperimentReader.Read(Path.Combine(Repo, file), sets);
+        return ExperimentReader.Read(path, sets);
     }
 
     private static IEnumerable<string> Files() =>

@@ -76,10 +76,10 @@ public class RunnerTests
     public void A_label_only_renames_a_strategy_and_its_draws_stay_the_same(string? experiment, string strategy)
     {
         // A strategy that draws (a random pick, a rounding, an exploring learner) under its name and under a label of the file's.
-        string[] sets = { "replications=2", "horizon=30 s", "warmup=5 s", "scenario.requests.count=40", "sweep={}", "plots=[]", $"strategies=[{strategy}, {{name: {strategy}, label: renamed}}]", $"baseline={strategy}" };
+        string[] sets = { "replications=2", "horizon=30 s", "sweep={}", "plots=[]", $"strategies=[{strategy}, {{name: {strategy}, label: renamed}}]", $"baseline={strategy}" };
         var spec = experiment is null
-            ? Quickstart.Read(sets.Where(s => !s.StartsWith("scenario.requests", StringComparison.Ordinal)).Append("sweep={scenario.arrivals.rate: [20 /s]}").ToArray())
-            : ExperimentReader.Read(Path.Combine(Simulator.Testing.RepositoryRoot.Find(), "experiments", experiment), sets);
+            ? Quickstart.Read(sets.Append("warmup=5 s").Append("sweep={scenario.arrivals.rate: [20 /s]}").ToArray())
+            : ExperimentReader.Read(Path.Combine(Simulator.Testing.RepositoryRoot.Find(), "experiments", experiment), sets.Append("scenario.requests.count=40").ToArray());
         Assert.Equal(new[] { strategy, "renamed" }, spec.Strategies.Select(s => s.Label));
         var records = new Runner(spec, 2).Run();
         foreach (var replication in records.GroupBy(r => r.Cell.Replication))

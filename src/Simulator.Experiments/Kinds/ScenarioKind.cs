@@ -24,10 +24,16 @@ public abstract class ScenarioKind
 
     public abstract StrategySlots Strategies { get; }
 
-    /// <summary>Why its runs cannot be traced; null when they can (its scenarios are <see cref="ITimelineScenario"/>).</summary>
     /// <summary>The decision an outside policy can take in this kind's scenarios (an environment, an <c>external</c> strategy), in words; null: none.</summary>
     public virtual string? Decision => null;
 
+    /// <summary>
+    /// Whether its runs pass simulated time, so that the horizon and the warm-up shape them. False: one round at t = 0,
+    /// where nothing is before a warm-up, so a warm-up above 0 is refused rather than ignored.
+    /// </summary>
+    public virtual bool PassesTime => true;
+
+    /// <summary>Why its runs cannot be traced; null when they can (its scenarios are <see cref="ITimelineScenario"/>).</summary>
     public virtual string? TraceRefusal => $"a trace records the requests and batches of a simulated site; a {Name} scenario has none";
 
     /// <summary>Binds the scenario section at one sweep point (values checked here, before any run).</summary>

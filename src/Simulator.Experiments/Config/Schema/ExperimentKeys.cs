@@ -46,7 +46,7 @@ public static class ExperimentKeys
     /// <summary>The scalar form of <see cref="Replications"/>.</summary>
     public static readonly IntegerKey ReplicationCount = new("replications", null, 2, 1_000_000, "How many replications of each (point, strategy).");
     public static readonly QuantityKey Horizon = new("horizon", UnitKind.Time, null, Domain.Positive, "How long each replication simulates.");
-    public static readonly QuantityKey Warmup = new("warmup", UnitKind.Time, "0 s", Domain.NonNegative, "The start not measured: requests arriving and batches starting before it are not counted.");
+    public static readonly QuantityKey Warmup = new("warmup", UnitKind.Time, "0 s", Domain.NonNegative, "The start not measured: requests arriving and batches starting before it are not counted. A kind of one round at t = 0 (one-shot, network-one-shot) has nothing before it and takes none.");
     public static readonly ValueKey Scenario = new("scenario", "a section whose keys its kind declares (below)", null, "The world each replication simulates.");
     public static readonly TextKey StrategyName = new("name", null, "A registered strategy (list strategies); its parameters go beside it, by name.", "a strategy name");
     public static readonly TextKey StrategyLabel = new("label", null, "The strategy's name in tables, plots, findings and baseline:.", "a label", dependsOn: "its name, its parameters and its settings");

@@ -30,6 +30,8 @@ public sealed class OneShotKind : ScenarioKind
     /// <summary>A round has latencies and loading but no time passing: no time series.</summary>
     public override IReadOnlyList<PlotKind> Plots { get; } = SitePlots.OfOneSite.Where(p => p is not TimeSeriesPlot).ToArray();
 
+    public override bool PassesTime => false;
+
     public override StrategySlots Strategies { get; } = new(new HashSet<StrategyKind> { StrategyKind.Site }) { SitePath = "site" };
 
     public override IScenario Read(Section scenario, ReadContext context)
