@@ -56,6 +56,16 @@ public class StatisticsTests
     }
 
     [Fact]
+    public void A_relative_gain_has_the_sign_of_the_difference_and_none_against_a_zero_baseline()
+    {
+        var below = new Dictionary<int, double> { [0] = -2, [1] = -2 };
+        Assert.Equal(0.5, PairedSummary.Of(new Dictionary<int, double> { [0] = -1, [1] = -1 }, below).RelativeGain, 12);
+        Assert.Equal(-0.5, PairedSummary.Of(new Dictionary<int, double> { [0] = -3, [1] = -3 }, below).RelativeGain, 12);
+        Assert.Equal(0.5, PairedSummary.Of(new Dictionary<int, double> { [0] = 3, [1] = 3 }, new Dictionary<int, double> { [0] = 2, [1] = 2 }).RelativeGain, 12);
+        Assert.True(double.IsNaN(PairedSummary.Of(new Dictionary<int, double> { [0] = 3, [1] = 3 }, new Dictionary<int, double> { [0] = 0, [1] = 0 }).RelativeGain));
+    }
+
+    [Fact]
     public void Pairing_uses_only_replications_present_on_both_sides()
     {
         var p = PairedSummary.Of(new Dictionary<int, double> { [0] = 5, [1] = 7, [2] = 9 }, new Dictionary<int, double> { [1] = 6, [2] = 6, [3] = 100 });
