@@ -15,29 +15,45 @@ public sealed class CsvTable
 {
     private readonly Func<int, string, Exception> error;
     private readonly string[] header;
+    private readonly IReadOnlyList<string> lines;
 
-    private CsvTable(string[] header, IReadOnlyList<CsvRow> rows, Func<int, string, Exception> error)
+    private CsvTable(string[] header, IReadOnlyList<string> lines, Func<int, string, Exception> error)
     {
         this.header = header;
-        Rows = rows;
+        this.lines = lines;
         this.error = error;
     }
 
     /// <summary>The column names as the header gives them.</summary>
     public IReadOnlyList<string> Header => header;
 
-    /// <summary>The rows that are not blank, each with its line in the file.</summary>
-    public IReadOnlyList<CsvRow> Rows { get; }
+    /// <summary>
+    /// The rows that are not blank, each with its line in the file, read as they are enumerated (a trace of millions of
+    /// rows is not held twice); a row whose fields are not as many as the header's columns is refused when reached.
+    /// </summary>
+    public IEnumerable<CsvRow> Rows
+    {
+        get
+        {
+            for (int i = 1; i < lines.Count; i++)
+            {
+                if (string.IsNullOrWhiteSpace(lines[i])) continue;
+                var fields = Fields(lines[i], i + 1, error);
+                if (fields.Length != header.Length)
+                    throw error(i + 1, $"expected {header.Length} fields ({string.Join(", ", header)}), as the header has, found {fields.Length}.");
+                yield return new CsvRow(this, i + 1, fields);
+            }
+        }
+    }
 
     /// <summary>
-    /// Reads <paramref name="lines"/> (the first is the header), refusing an empty file (saying it expected
-    /// <paramref name="expectedHeader"/>), a header column with no name or named twice, and a row whose fields are not
-    /// as many as the header's columns.
+    /// Reads the header of <paramref name="lines"/>, refusing an empty file (saying it expected
+    /// <paramref name="expectedHeader"/>) and a header column with no name or named twice.
     /// </summary>
     public static CsvTable Parse(IReadOnlyList<string> lines, string expectedHeader, Func<int, string, Exception> error)
     {
         if (lines.Count == 0 || string.IsNullOrWhiteSpace(lines[0])) throw error(1, $"expected a header with {expectedHeader}, found an empty file.");
-        string[] header = Fields(lines[0], 1, error).ToArray();
+        string[] header = Fields(lines[0], 1, error);
         if (header.Length == 1 && header[0].IndexOfAny([';', '\t']) is var at and >= 0)
             throw error(1, $"the header's fields are separated by '{(header[0][at] == ';' ? ";" : "a tab")}': a CSV here separates them by commas, and writes decimals with a point (save it as comma-separated).");
         for (int c = 0; c < header.Length; c++)
@@ -49,17 +65,7 @@ public sealed class CsvTable
             int first = Array.FindIndex(header, h => string.Equals(h, header[c], StringComparison.OrdinalIgnoreCase));
             if (first < c) throw error(1, $"the header names the column '{header[c]}' twice (columns {first + 1} and {c + 1}).");
         }
-        var rows = new List<CsvRow>();
-        var table = new CsvTable(header, rows, error);
-        for (int i = 1; i < lines.Count; i++)
-        {
-            if (string.IsNullOrWhiteSpace(lines[i])) continue;
-            var fields = Fields(lines[i], i + 1, error);
-            if (fields.Count != header.Length)
-                throw error(i + 1, $"expected {header.Length} fields ({string.Join(", ", header)}), as the header has, found {fields.Count}.");
-            rows.Add(new CsvRow(table, i + 1, fields.ToArray()));
-        }
-        return table;
+        return new CsvTable(header, lines, error);
     }
 
     /// <summary>The index of the column named <paramref name="name"/> (any case), refused at the header when there is none.</summary>
@@ -79,8 +85,14 @@ public sealed class CsvTable
     internal Exception Error(int line, string problem) => error(line, problem);
 
     /// <summary>The fields of one line: unquoted ones trimmed, quoted ones as the quotes hold them with <c>""</c> read as one quote.</summary>
-    private static List<string> Fields(string line, int number, Func<int, string, Exception> error)
+    private static string[] Fields(string line, int number, Func<int, string, Exception> error)
     {
+        if (!line.Contains('"'))
+        {
+            var plain = line.Split(',');
+            for (int f = 0; f < plain.Length; f++) plain[f] = plain[f].Trim();
+            return plain;
+        }
         var fields = new List<string>();
         int i = 0;
         while (true)
@@ -117,7 +129,7 @@ public sealed class CsvTable
                 fields.Add(field);
                 i = end;
             }
-            if (i >= line.Length) return fields;
+            if (i >= line.Length) return fields.ToArray();
             i++;
         }
     }
