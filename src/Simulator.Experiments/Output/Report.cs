@@ -9,7 +9,9 @@ public static class Report
     public static string Markdown(ExperimentSpec spec, IReadOnlyList<RunRecord> records, IReadOnlyList<string>? plots = null, IReadOnlyList<string>? traces = null)
     {
         var metrics = spec.Metrics;
-        var headline = metrics.Headline;
+        // The metric the findings rank by is shown first when the kind's headline lacks it (primary: regret), so the
+        // winner's number can be read in the table that follows.
+        var headline = metrics.Headline.Contains(spec.Primary) ? metrics.Headline : [spec.Primary, .. metrics.Headline];
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"# {spec.Name}");
         sb.AppendLine();
