@@ -66,8 +66,55 @@ public sealed class YamlDoc
         if (stream.Documents.Count == 0) throw new ConfigException(file, 1, "", "the file is empty.");
         if (stream.Documents.Count > 1)
             throw new ConfigException(file, (int)stream.Documents[1].RootNode.Start.Line, "", "a second YAML document ('---'): one file holds one experiment, catalog or instance.");
+        ExpandMerges(stream.Documents[0].RootNode, file, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance));
         CheckExpansion(stream.Documents[0].RootNode, file);
         return new YamlDoc(stream.Documents[0].RootNode, file, "");
+    }
+
+    /// <summary>
+    /// YAML's merge key, as PyYAML, GitLab and Compose read it: <c>&lt;&lt;: *defaults</c> (or a list of such mappings)
+    /// in a mapping gives it every key of the merged mappings that it does not give itself, the earlier mapping first,
+    /// in the place of the <c>&lt;&lt;</c> entry. Merged values keep their own lines, so an error in one points at the
+    /// anchor's text. A quoted <c>"&lt;&lt;"</c> is an ordinary key.
+    /// </summary>
+    private static void ExpandMerges(YamlNode node, string file, HashSet<YamlNode> done)
+    {
+        if (!done.Add(node)) return;
+        if (node is YamlSequenceNode list)
+        {
+            foreach (var child in list.Children) ExpandMerges(child, file, done);
+            return;
+        }
+        if (node is not YamlMappingNode map) return;
+        foreach (var (k, v) in map.Children)
+        {
+            ExpandMerges(k, file, done);
+            ExpandMerges(v, file, done);
+        }
+        static bool IsMerge(YamlNode key) => key is YamlScalarNode { Value: "<<", Style: YamlDotNet.Core.ScalarStyle.Plain };
+        if (!map.Children.Keys.Any(IsMerge)) return;
+        var own = map.Children.Keys.Where(k => !IsMerge(k)).OfType<YamlScalarNode>().Select(k => k.Value).ToHashSet(StringComparer.Ordinal);
+        var entries = new List<KeyValuePair<YamlNode, YamlNode>>();
+        foreach (var entry in map.Children)
+        {
+            if (!IsMerge(entry.Key))
+            {
+                entries.Add(entry);
+                continue;
+            }
+            var sources = entry.Value switch
+            {
+                YamlMappingNode one => new[] { one },
+                YamlSequenceNode many when many.Children.All(c => c is YamlMappingNode) => many.Children.Cast<YamlMappingNode>().ToArray(),
+                _ => throw new ConfigException(file, (int)entry.Value.Start.Line, "", "a merge key (<<) takes a mapping, or a list of mappings, to merge (usually *name of an anchored mapping)."),
+            };
+            foreach (var source in sources)
+                foreach (var merged in source.Children)
+                    if (merged.Key is YamlScalarNode { Value: var name } && own.Add(name))
+                        entries.Add(merged);
+        }
+        map.Children.Clear();
+        foreach (var (k, v) in entries) map.Children.Add(k, v);
     }
 
     /// <summary>Nodes a document may stand for once its aliases are expanded: readers walk the expanded tree.</summary>
