@@ -66,7 +66,8 @@ public sealed class YamlDoc
         if (stream.Documents.Count == 0) throw new ConfigException(file, 1, "", "the file is empty.");
         if (stream.Documents.Count > 1)
             throw new ConfigException(file, (int)stream.Documents[1].RootNode.Start.Line, "", "a second YAML document ('---'): one file holds one experiment, catalog or instance.");
-        ExpandMerges(stream.Documents[0].RootNode, file, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance));
+        long merged = 0;
+        ExpandMerges(stream.Documents[0].RootNode, file, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance), ref merged);
         CheckExpansion(stream.Documents[0].RootNode, file);
         return new YamlDoc(stream.Documents[0].RootNode, file, "");
     }
@@ -75,21 +76,22 @@ public sealed class YamlDoc
     /// YAML's merge key, as PyYAML, GitLab and Compose read it: <c>&lt;&lt;: *defaults</c> (or a list of such mappings)
     /// in a mapping gives it every key of the merged mappings that it does not give itself, the earlier mapping first,
     /// in the place of the <c>&lt;&lt;</c> entry. Merged values keep their own lines, so an error in one points at the
-    /// anchor's text. A quoted <c>"&lt;&lt;"</c> is an ordinary key.
+    /// anchor's text. A quoted <c>"&lt;&lt;"</c> is an ordinary key. Entries merged are counted against
+    /// <see cref="MaxNodes"/> as they are copied, so that merges of merges cannot stand for a tree too large to build.
     /// </summary>
-    private static void ExpandMerges(YamlNode node, string file, HashSet<YamlNode> done)
+    private static void ExpandMerges(YamlNode node, string file, HashSet<YamlNode> done, ref long merged)
     {
         if (!done.Add(node)) return;
         if (node is YamlSequenceNode list)
         {
-            foreach (var child in list.Children) ExpandMerges(child, file, done);
+            foreach (var child in list.Children) ExpandMerges(child, file, done, ref merged);
             return;
         }
         if (node is not YamlMappingNode map) return;
         foreach (var (k, v) in map.Children)
         {
-            ExpandMerges(k, file, done);
-            ExpandMerges(v, file, done);
+            ExpandMerges(k, file, done, ref merged);
+            ExpandMerges(v, file, done, ref merged);
         }
         static bool IsMerge(YamlNode key) => key is YamlScalarNode { Value: "<<", Style: YamlDotNet.Core.ScalarStyle.Plain };
         if (!map.Children.Keys.Any(IsMerge)) return;
@@ -109,9 +111,13 @@ public sealed class YamlDoc
                 _ => throw new ConfigException(file, (int)entry.Value.Start.Line, "", "a merge key (<<) takes a mapping, or a list of mappings, to merge (usually *name of an anchored mapping)."),
             };
             foreach (var source in sources)
-                foreach (var merged in source.Children)
-                    if (merged.Key is YamlScalarNode { Value: var name } && own.Add(name))
-                        entries.Add(merged);
+                foreach (var copied in source.Children)
+                {
+                    if (++merged > MaxNodes)
+                        throw new ConfigException(file, (int)entry.Key.Start.Line, "", $"through its merge keys (<<) the file stands for more than {MaxNodes:N0} values; the reader stops here.");
+                    if (copied.Key is YamlScalarNode { Value: var name } && own.Add(name))
+                        entries.Add(copied);
+                }
         }
         map.Children.Clear();
         foreach (var (k, v) in entries) map.Children.Add(k, v);
