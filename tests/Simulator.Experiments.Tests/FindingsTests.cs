@@ -12,6 +12,7 @@ public class FindingsTests
         var spec = Quickstart.Read(new[] { "replications=3", "horizon=40 s", "warmup=5 s", "plots=[]" });
         var records = new Runner(spec, 2).Run();
         var findings = FindingsOf(Report.Markdown(spec, records));
+        Assert.Contains("- horizon 40 s, warm-up 5 s; intervals are Student-t 95 %", Report.Markdown(spec, records));
         var means = ResultWriter.Summaries(spec, records).Where(x => x.Metric == "throughput").ToDictionary(x => (x.Point, x.Strategy), x => x.Summary.Mean);
         var winners = spec.Points.Select(pt => Enumerable.Range(0, spec.Strategies.Count).MaxBy(s => means[(pt.Index, s)])).ToArray();
         if (winners.Distinct().Count() == 1)
@@ -62,6 +63,8 @@ public class FindingsTests
         var means = ResultWriter.Summaries(spec, records).Where(x => x.Metric == "mean_accuracy").ToDictionary(x => x.Strategy, x => x.Summary.Mean);
         // mec-ilp takes whichever model clears the requirement; mec-nonshare the most accurate: far more than 5 % apart.
         Assert.True(means[0] < 0.95 * means[1], $"{means[0]} against {means[1]}");
+        // One window at t = 0: the report says so rather than giving a horizon that nothing passes through.
+        Assert.Contains("- one round at t = 0 (network-one-shot: no time passes); intervals are Student-t 95 %", Report.Markdown(spec, records));
         string gain = findings.Single(l => l.StartsWith("  - mec-ilp", StringComparison.Ordinal));
         Assert.Matches(@"but its mean accuracy is 0\.\d+ against the baseline's 0\.\d+ \(-\d+\.\d %, worse\)", gain);
         Assert.Contains("- mec-lp reports a bound", findings[0]);
