@@ -43,6 +43,20 @@ public partial class KindDeclarationTests
         }
     }
 
+    [Fact]
+    public void Every_kind_says_how_its_runs_pass_time_and_a_one_round_kind_takes_no_warm_up()
+    {
+        var (code, output, _) = CliHarness.Run("list", "kinds");
+        Assert.Equal(0, code);
+        foreach (var kind in ScenarioKinds.BuiltIn.All)
+        {
+            Assert.Contains($"\n    time: {kind.Time}\n", output.ReplaceLineEndings("\n"));
+            Assert.Null(kind.WarmupRefusal(0));
+            Assert.Equal(kind is OneRoundKind, kind.WarmupRefusal(0.5) is not null);
+        }
+        Assert.Equal(new[] { "one-shot", "network-one-shot" }, ScenarioKinds.BuiltIn.All.OfType<OneRoundKind>().Select(k => k.Name));
+    }
+
     [GeneratedRegex("SectionKey Network = new\\(\"network\", NetworkSection")]
     private static partial Regex SectionKey();
 }

@@ -49,6 +49,7 @@ public static class ListCommand
             var slots = k.Strategies;
             string Of(IEnumerable<StrategyKind> set) => string.Join(" or ", set.Order().Select(x => x.ToString().ToLowerInvariant()));
             output.WriteLine($"    strategies: {(slots.Pairs ? $"{{select: {Of(slots.Select)}, schedule: {Of(slots.Schedule!)}}} pairs" : Of(slots.Select))}");
+            output.WriteLine($"    time: {k.Time}");
             output.WriteLine($"    keys: {string.Join(", ", k.Section.Names)}");
             output.WriteLine($"    plots: {string.Join(", ", k.Plots.Select(p => p.Name))}");
             output.WriteLine($"    outside policies ({{external: ...}}, serve): {k.Decision ?? "none"}");

@@ -79,9 +79,7 @@ public static class ExperimentReader
             foreach (var (path, value) in combination) pointOverrides[path] = value;
             var binding = new Binding(pointOverrides);
             var scenario = ReadScenario(t.Raw(ExperimentKeys.Scenario) ?? throw doc.Error("missing 'scenario'."), binding, baseDirectory, kinds, length);
-            if (!scenario.Kind.PassesTime && warmup > 0)
-                throw t.Required(ExperimentKeys.Warmup).Error(string.Create(CultureInfo.InvariantCulture,
-                    $"a {scenario.Kind.Name} scenario is one round at t = 0, where no time passes: a warm-up ({warmup} s) would never be used; remove it."));
+            if (scenario.Kind.WarmupRefusal(warmup) is { } noWarmup) throw t.Required(ExperimentKeys.Warmup).Error(noWarmup);
             if (points.Count > 0 && points[0].Scenario.Kind != scenario.Kind)
                 throw (t.Raw(ExperimentKeys.Sweep) ?? doc).Error($"every sweep point must be of one scenario kind; point 0 is {points[0].Scenario.Kind.Name}, point {index} {scenario.Kind.Name}.");
             binding.CheckAllConsumed();

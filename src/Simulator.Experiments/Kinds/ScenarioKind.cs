@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Simulator.Experiments;
 
 /// <summary>
@@ -27,11 +29,15 @@ public abstract class ScenarioKind
     /// <summary>The decision an outside policy can take in this kind's scenarios (an environment, an <c>external</c> strategy), in words; null: none.</summary>
     public virtual string? Decision => null;
 
-    /// <summary>
-    /// Whether its runs pass simulated time, so that the horizon and the warm-up shape them. False: one round at t = 0,
-    /// where nothing is before a warm-up, so a warm-up above 0 is refused rather than ignored.
-    /// </summary>
-    public virtual bool PassesTime => true;
+    /// <summary>How its runs pass time, in words (<c>list kinds</c>, the reference).</summary>
+    public virtual string Time => "over the horizon, measured after the warm-up";
+
+    /// <summary>The experiment's run length as report.md states it.</summary>
+    public virtual string LengthInWords(RunLength length) =>
+        string.Create(CultureInfo.InvariantCulture, $"horizon {length.HorizonSeconds} s, warm-up {length.WarmupSeconds} s");
+
+    /// <summary>Why a warm-up of <paramref name="seconds"/> cannot apply to its runs (the reader refuses it at the key); null when it can.</summary>
+    public virtual string? WarmupRefusal(double seconds) => null;
 
     /// <summary>Why its runs cannot be traced; null when they can (its scenarios are <see cref="ITimelineScenario"/>).</summary>
     public virtual string? TraceRefusal => $"a trace records the requests and batches of a simulated site; a {Name} scenario has none";

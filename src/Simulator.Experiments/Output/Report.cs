@@ -19,9 +19,7 @@ public static class Report
         int reps = records.GroupBy(r => (r.Cell.Point, r.Cell.Strategy)).Select(g => g.Count()).DefaultIfEmpty(0).Max();
         sb.AppendLine(CultureInfo.InvariantCulture, $"- seed {spec.Seed}; {spec.Points.Count} sweep point(s) x {spec.Strategies.Count} strategies x up to {reps} replications ({records.Count} runs)");
         if (spec.Replications.RelativeHalfWidth is { } target) sb.AppendLine(SequentialOutcome(spec, records, target));
-        sb.AppendLine(spec.Kind.PassesTime
-            ? string.Create(CultureInfo.InvariantCulture, $"- horizon {spec.HorizonSeconds} s, warm-up {spec.WarmupSeconds} s; intervals are Student-t 95 %")
-            : $"- one round at t = 0 ({spec.Kind.Name}: no time passes); intervals are Student-t 95 %");
+        sb.AppendLine($"- {spec.Kind.LengthInWords(spec.Length)}; intervals are Student-t 95 %");
         sb.AppendLine(CultureInfo.InvariantCulture, $"- strategies: {string.Join(", ", spec.Strategies.Select(s => s.Label))}{(spec.Baseline is null ? "" : $"; baseline {spec.Baseline}")}");
         if (spec.Sweep.Count > 0) sb.AppendLine(CultureInfo.InvariantCulture, $"- sweep: {string.Join("; ", spec.Sweep.Select(a => $"{a.Path} over {a.Values.Count} value{(a.Values.Count == 1 ? "" : "s")}"))}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"- resolved config: config.resolved.yaml (sha256 {spec.Hash[..16]}...)");

@@ -8,7 +8,7 @@ namespace Simulator.Experiments;
 /// window of requests at t = 0 over a drawn network; a network strategy plans it and an evaluator independent of
 /// it scores the plan, or a learner serves it one request at a time.
 /// </summary>
-public sealed class NetworkOneShotKind : ScenarioKind
+public sealed class NetworkOneShotKind : OneRoundKind
 {
     public static readonly Metric Requests = new("requests", MetricUnit.Count, "Requests in the window.");
     public static readonly Metric Placed = new("placed", MetricUnit.Count, "Requests the plan placed (a learner places every one).") { Better = Better.Higher };
@@ -26,8 +26,6 @@ public sealed class NetworkOneShotKind : ScenarioKind
     public override string Name => "network-one-shot";
 
     public override string Description => "The second paper's setting: one window of requests at t = 0 over a drawn network of cloudlets and a data centre, planned by a network strategy and scored independently, or served one request at a time by a learner.";
-
-    public override bool PassesTime => false;
 
     public override SectionSchema Section { get; } = NetworkSection.ScenarioSchema("scenario (kind: network-one-shot)", "One window of requests at t = 0 over a drawn network.", new ValueKey("cloudlet", "(not in this kind)", "none", "Cloudlets that run sites make a network of sites: another kind."));
 

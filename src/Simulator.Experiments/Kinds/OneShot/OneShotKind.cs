@@ -6,7 +6,7 @@ namespace Simulator.Experiments;
 /// <c>one-shot</c>: the papers' static setting, one round of users present at t = 0, planned once by the site
 /// strategy and scored by an evaluator independent of it (docs/site.md section 6).
 /// </summary>
-public sealed class OneShotKind : ScenarioKind
+public sealed class OneShotKind : OneRoundKind
 {
     /// <summary>In a round planned once, the throughput is the number of users served by their deadline.</summary>
     public static readonly Metric UsersServed = new("throughput", MetricUnit.Count, "Users of the round served by their deadline (the static problem's objective).")
@@ -29,8 +29,6 @@ public sealed class OneShotKind : ScenarioKind
 
     /// <summary>A round has latencies and loading but no time passing: no time series.</summary>
     public override IReadOnlyList<PlotKind> Plots { get; } = SitePlots.OfOneSite.Where(p => p is not TimeSeriesPlot).ToArray();
-
-    public override bool PassesTime => false;
 
     public override StrategySlots Strategies { get; } = new(new HashSet<StrategyKind> { StrategyKind.Site }) { SitePath = "site" };
 
