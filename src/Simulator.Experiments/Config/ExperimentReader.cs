@@ -78,8 +78,7 @@ public static class ExperimentReader
             var pointOverrides = new Dictionary<string, YamlDoc>(scenarioSets);
             foreach (var (path, value) in combination) pointOverrides[path] = value;
             var binding = new Binding(pointOverrides);
-            var scenario = ReadScenario(t.Raw(ExperimentKeys.Scenario) ?? throw doc.Error("missing 'scenario'."), binding, baseDirectory, kinds, length);
-            if (scenario.Kind.WarmupRefusal(warmup) is { } noWarmup) throw t.Required(ExperimentKeys.Warmup).Error(noWarmup);
+            var scenario = ReadScenario(t, t.Raw(ExperimentKeys.Scenario) ?? throw doc.Error("missing 'scenario'."), binding, baseDirectory, kinds, length);
             if (points.Count > 0 && points[0].Scenario.Kind != scenario.Kind)
                 throw (t.Raw(ExperimentKeys.Sweep) ?? doc).Error($"every sweep point must be of one scenario kind; point 0 is {points[0].Scenario.Kind.Name}, point {index} {scenario.Kind.Name}.");
             binding.CheckAllConsumed();
@@ -99,7 +98,7 @@ public static class ExperimentReader
                 var withOwn = new Dictionary<string, YamlDoc>(pointOverrides);
                 foreach (var (path, value) in own) withOwn[path] = value;
                 var strategyBinding = new Binding(withOwn);
-                byStrategy[s] = ReadScenario(t.Raw(ExperimentKeys.Scenario)!, strategyBinding, baseDirectory, kinds, length);
+                byStrategy[s] = ReadScenario(t, t.Raw(ExperimentKeys.Scenario)!, strategyBinding, baseDirectory, kinds, length);
                 strategyBinding.CheckAllConsumed();
                 bindings.Add(strategyBinding);
                 foreach (var path in own.Keys.Order(StringComparer.Ordinal))
@@ -182,10 +181,12 @@ public static class ExperimentReader
     }
 
     /// <summary>The scenario at one sweep point, read by its kind (the registry's default when it names none).</summary>
-    private static IScenario ReadScenario(YamlDoc doc, Binding binding, string baseDirectory, ScenarioKinds kinds, RunLength length)
+    /// <summary>The scenario section at one binding, read by its kind once the kind has accepted the run's length (<paramref name="top"/>'s warm-up).</summary>
+    private static IScenario ReadScenario(Section top, YamlDoc doc, Binding binding, string baseDirectory, ScenarioKinds kinds, RunLength length)
     {
         var any = new Section(doc, binding);
         var kind = kinds.Find(any.Get(ExperimentKeys.ScenarioKind, kinds.Default.Name), any.Raw(ExperimentKeys.ScenarioKind) ?? doc);
+        if (kind.WarmupRefusal(length.WarmupSeconds) is { } refused) throw top.Required(ExperimentKeys.Warmup).Error(refused);
         return kind.Read(new Section(doc, binding, kind.Section), new ReadContext(baseDirectory, kinds, length));
     }
 
