@@ -69,6 +69,15 @@ public class RunnerTests
         Assert.Contains("unknown key 'alocation'", unknown.Message);
     }
 
+    [Fact]
+    public void An_override_given_twice_alike_is_taken_once_and_given_twice_apart_is_refused()
+    {
+        Assert.Equal(7UL, Quickstart.Read(Small.Concat(new[] { "seed=7", "seed=7" }).ToArray()).Seed);
+        var twice = Assert.Throws<ConfigException>(() => Quickstart.Read(Small.Concat(new[] { "seed=7", "seed=8" }).ToArray()));
+        Assert.Equal("--set", twice.File);
+        Assert.Contains("'seed' is overridden twice (seed=7 and seed=8;", twice.Message);
+    }
+
     [Theory]
     [InlineData(null, "random")]
     [InlineData("chasing/chasing-online.yaml", "mec-appro")]
@@ -78,7 +87,7 @@ public class RunnerTests
         // A strategy that draws (a random pick, a rounding, an exploring learner) under its name and under a label of the file's.
         string[] sets = { "replications=2", "horizon=30 s", "sweep={}", "plots=[]", $"strategies=[{strategy}, {{name: {strategy}, label: renamed}}]", $"baseline={strategy}" };
         var spec = experiment is null
-            ? Quickstart.Read(sets.Append("warmup=5 s").Append("sweep={scenario.arrivals.rate: [20 /s]}").ToArray())
+            ? Quickstart.Read(sets.Where(s => s != "sweep={}").Append("warmup=5 s").Append("sweep={scenario.arrivals.rate: [20 /s]}").ToArray())
             : ExperimentReader.Read(Path.Combine(Simulator.Testing.RepositoryRoot.Find(), "experiments", experiment), sets.Append("scenario.requests.count=40").ToArray());
         Assert.Equal(new[] { strategy, "renamed" }, spec.Strategies.Select(s => s.Label));
         var records = new Runner(spec, 2).Run();

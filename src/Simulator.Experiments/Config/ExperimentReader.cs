@@ -181,13 +181,16 @@ public static class ExperimentReader
     }
 
     /// <summary>The scenario at one sweep point, read by its kind (the registry's default when it names none).</summary>
-    /// <summary>The scenario section at one binding, read by its kind once the kind has accepted the run's length (<paramref name="top"/>'s warm-up).</summary>
+    /// <summary>
+    /// The scenario section at one binding, read by its kind, which then says whether it takes the run's warm-up
+    /// (<paramref name="top"/>'s): what the section itself gets wrong is told first, as the more specific.
+    /// </summary>
     private static IScenario ReadScenario(Section top, YamlDoc doc, Binding binding, string baseDirectory, ScenarioKinds kinds, RunLength length)
     {
         var any = new Section(doc, binding);
         var kind = kinds.Find(any.Get(ExperimentKeys.ScenarioKind, kinds.Default.Name), any.Raw(ExperimentKeys.ScenarioKind) ?? doc);
-        if (kind.WarmupRefusal(length.WarmupSeconds) is { } refused) throw top.Required(ExperimentKeys.Warmup).Error(refused);
-        return kind.Read(new Section(doc, binding, kind.Section), new ReadContext(baseDirectory, kinds, length));
+        var scenario = kind.Read(new Section(doc, binding, kind.Section), new ReadContext(baseDirectory, kinds, length));
+        return kind.WarmupRefusal(length.WarmupSeconds) is { } refused ? throw top.Required(ExperimentKeys.Warmup).Error(refused) : scenario;
     }
 
     /// <summary>What only the scenario's kind decides: the strategies it runs, and the plots it offers.</summary>
@@ -237,12 +240,16 @@ public static class ExperimentReader
     internal static Dictionary<string, YamlDoc> ParseSets(IReadOnlyList<string> sets)
     {
         var result = new Dictionary<string, YamlDoc>(StringComparer.Ordinal);
+        var given = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var set in sets)
         {
             int eq = set.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0) throw new ConfigException("--set", 1, "", $"'{set}' is not path=value.");
             string path = set[..eq].Trim(), value = set[(eq + 1)..];
             if (value.Trim().Length == 0) throw new ConfigException("--set", 1, "", $"'{set}' has no value after '=': write {path}=value.");
+            // Of two different values the last would win unseen, whichever the user meant.
+            if (!given.TryAdd(path, set) && given[path] != set)
+                throw new ConfigException("--set", 1, path, $"'{path}' is overridden twice ({given[path]} and {set}; --seed, --replications and --plugin are overrides too): give it once.");
             // --plugin comes as plugins=[...]: its errors name the option the user gave.
             result[path] = YamlDoc.Parse(value, path == ExperimentKeys.Plugins.Name ? Plugins.CommandLine : "--set").At(path);
         }

@@ -224,7 +224,7 @@ public static class SiteSections
         }
         if (process == "batch-at-zero" && context.Length.WarmupSeconds > 0)
             throw a.Required(ArrivalKeys.Process).Error(string.Create(CultureInfo.InvariantCulture,
-                $"batch-at-zero puts every request at t = 0, before the warm-up's end ({context.Length.WarmupSeconds:0.###} s), so none would be measured: set warmup: 0 s."));
+                $"batch-at-zero puts every request at t = 0, before the warm-up's end ({context.Length.WarmupSeconds:0.###} s): set warmup: 0 s."));
         ArrivalProcess arrivals = process switch
         {
             "mmpp" => new MmppArrivals(a.Get(ArrivalKeys.RateOn), a.Get(ArrivalKeys.RateOff), a.Get(ArrivalKeys.MeanOn), a.Get(ArrivalKeys.MeanOff)),
