@@ -13,6 +13,19 @@ internal static class CliHarness
         return (code, output.ToString(), error.ToString());
     }
 
+    /// <summary>The cell records a results folder's log (<c>cells.csv</c>) holds so far: its lines after the header; 0 before it exists or while it is being rewritten.</summary>
+    public static int CellsLogged(string? cellsCsv)
+    {
+        try
+        {
+            return cellsCsv is not null && File.Exists(cellsCsv) ? Math.Max(0, File.ReadAllLines(cellsCsv).Length - 1) : 0;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
     /// <summary>
     /// The built simulator as a child process, for what in-process runs cannot do: be killed, or time out.
     /// Its output is drained as it comes; the task gives its standard error once it exits.

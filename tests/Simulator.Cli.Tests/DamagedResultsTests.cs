@@ -100,18 +100,7 @@ public sealed class DamagedResultsTests : IDisposable
             Assert.Equal(File.ReadAllText(Path.Combine(whole, f)), File.ReadAllText(Path.Combine(resumed, f)));
     }
 
-    /// <summary>The cell records a results folder's log holds so far (its lines after the header).</summary>
-    private static int Logged(string dir)
-    {
-        try
-        {
-            return File.Exists(Cells(dir)) ? Math.Max(0, File.ReadAllLines(Cells(dir)).Length - 1) : 0;
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
-    }
+    private static int Logged(string dir) => CliHarness.CellsLogged(Cells(dir));
 
     public void Dispose()
     {

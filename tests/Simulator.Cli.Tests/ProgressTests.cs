@@ -84,16 +84,7 @@ public sealed class ProgressTests : IDisposable
     }
 
     /// <summary>The cell records logged so far in the one results folder under <paramref name="work"/>.</summary>
-    private static int Logged(string work)
-    {
-        string? cells = Directory.Exists(Path.Combine(work, "results")) ? Directory.GetFiles(Path.Combine(work, "results"), "cells.csv", SearchOption.AllDirectories).SingleOrDefault() : null;
-        try
-        {
-            return cells is null ? 0 : Math.Max(0, File.ReadAllLines(cells).Length - 1);
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
-    }
+    private static int Logged(string work) => CliHarness.CellsLogged(Directory.Exists(Path.Combine(work, "results"))
+        ? Directory.GetFiles(Path.Combine(work, "results"), "cells.csv", SearchOption.AllDirectories).SingleOrDefault()
+        : null);
 }

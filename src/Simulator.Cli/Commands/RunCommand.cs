@@ -33,19 +33,14 @@ public static class RunCommand
             var slice = ParseShard(result.GetValue(shard), spec);
             using var store = RunStore.Open(dir, spec);
             if (!quiet && store.Done.Count > 0) error.WriteLine($"resumed: {store.Done.Count} cells found done in {dir}; they are not run again.");
-            int kept = store.Done.Count;
             bool named = result.GetValue(options.Out) is not null;
             using var notice = new InterruptNotice(error, () =>
-                $"interrupted: {Volatile.Read(ref kept)} cells are kept in {dir}; {(named ? "the same command" : $"the same command with --out {dir}")} resumes (finished cells are not run again).");
+                $"interrupted: {store.Kept} cells are kept in {dir}; {(named ? "the same command" : $"the same command with --out {dir}")} resumes (finished cells are not run again).");
             var watch = Stopwatch.StartNew();
             IReadOnlyList<RunRecord> Run(Action<int, int>? progress) => new Runner(spec, parallel)
             {
                 Done = store.Done,
-                Finished = record =>
-                {
-                    store.Append(record);
-                    Interlocked.Increment(ref kept);
-                },
+                Finished = store.Append,
                 Include = slice ?? (_ => true),
                 Progress = progress,
             }.Run();

@@ -25,7 +25,7 @@ public sealed class CoordinatesFile
     /// <summary>The content's SHA-256, so a results folder's hash covers what the file held.</summary>
     public string Hash { get; private init; } = "";
 
-    public static CoordinatesFile Read(string path, YamlDoc at)
+    public static CoordinatesFile Read(string path)
     {
         Exception Error(int line, string problem) => new ConfigException(path, line, "", problem);
         var table = CsvTable.Parse(TextFile.ReadLines(path, Error), "LATITUDE and LONGITUDE columns", Error);

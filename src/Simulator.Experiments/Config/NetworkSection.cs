@@ -49,7 +49,7 @@ public sealed class NetworkSection
         Requests = s.Child(NetworkKeys.Requests);
         var users = Requests.Child(NetworkKeys.Users);
         CoordinatesFile? Coordinates(Section owner, TextKey key) => owner.Has(key)
-            ? CoordinatesFile.Read(InputFile.Existing(baseDirectory, owner.Get(key), owner.Required(key), "coordinates"), owner.Required(key))
+            ? CoordinatesFile.Read(InputFile.Existing(baseDirectory, owner.Get(key), owner.Required(key), "coordinates"))
             : null;
         siteFile = Coordinates(sites, NetworkKeys.SitesFile);
         userFile = Coordinates(users, NetworkKeys.UsersFile);

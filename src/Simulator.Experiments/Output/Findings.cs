@@ -31,13 +31,17 @@ internal static class Findings
         {
             var rivals = Enumerable.Range(0, spec.Strategies.Count).Where(s => !bounds.Contains(s) && !double.IsNaN(means[(pt.Index, s, primaryName)])).ToArray();
             if (rivals.Length == 0) return [];
-            double best = higher ? rivals.Max(s => means[(pt.Index, s, primaryName)]) : rivals.Min(s => means[(pt.Index, s, primaryName)]);
-            return rivals.Where(s => means[(pt.Index, s, primaryName)] == best).ToArray();
+            double top = higher ? rivals.Max(s => means[(pt.Index, s, primaryName)]) : rivals.Min(s => means[(pt.Index, s, primaryName)]);
+            return rivals.Where(s => means[(pt.Index, s, primaryName)] == top).ToArray();
         }
         string Where(SweepPoint pt) => PlotText.At(spec, [pt]);
         sb.AppendLine("## Findings");
         sb.AppendLine();
-        var ranked = points.Select(pt => Best(pt) is var tied ? (Point: pt, Strategy: tied.DefaultIfEmpty(-1).First(), Tied: tied) : default).ToArray();
+        var ranked = points.Select(pt =>
+        {
+            int[] tied = Best(pt);
+            return (Point: pt, Strategy: tied.Length > 0 ? tied[0] : -1, Tied: tied);
+        }).ToArray();
         string Named(int strategy, int[] tied) => spec.Strategies[strategy].Label
             + (tied.Length > 1 ? $" (tied with {Listed(tied.Where(t => t != strategy).Select(t => spec.Strategies[t].Label).ToArray())})" : "");
         var winners = ranked.Where(w => w.Strategy >= 0).ToArray();
@@ -146,9 +150,8 @@ internal static class Findings
         var notes = spec.Metrics.Metrics.Where(m => m.Guard && m.Name != spec.Primary.Name).Select(m =>
         {
             double w = means[(point.Index, strategy, m.Name)], b = means[(point.Index, baseline, m.Name)];
-            if (!double.IsFinite(w) || !double.IsFinite(b) || b == 0) return null;
-            double relative = (w - b) / Math.Abs(b);
-            if (Math.Abs(relative) <= Metric.GuardMargin) return null;
+            double relative = PairedSummary.Relative(w - b, b);
+            if (!double.IsFinite(relative) || Math.Abs(relative) <= Metric.GuardMargin) return null;
             bool worse = m.Better == Experiments.Better.Higher ? relative < 0 : relative > 0;
             var (header, show) = m.Shown(new[] { w, b });
             return $"{(worse ? "but" : "and")} its {header} is {show(w)} against the baseline's {show(b)} ({Percent(relative)}{(worse ? ", worse" : ", better")})";

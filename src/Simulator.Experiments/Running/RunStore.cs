@@ -25,6 +25,7 @@ public sealed class RunStore : IDisposable
     private static readonly string[] Files = [SourceFile, OverridesFile, Cells];
     private readonly object gate = new();
     private readonly FileStream? writer;
+    private int appended;
 
     private RunStore(string directory, ExperimentSpec spec, IReadOnlyList<RunRecord> done, FileStream? writer = null)
     {
@@ -140,10 +141,23 @@ public sealed class RunStore : IDisposable
         return new RunStore(directory, spec, ReadCells(Path.Combine(directory, Cells), spec).Done);
     }
 
+    /// <summary>The cells the folder holds whole: those found done, and those appended since.</summary>
+    public int Kept
+    {
+        get
+        {
+            lock (gate) return Done.Count + appended;
+        }
+    }
+
     public void Append(RunRecord r)
     {
         string line = Line(r);
-        lock (gate) File.AppendAllText(Path.Combine(Directory, Cells), line + "\n");
+        lock (gate)
+        {
+            File.AppendAllText(Path.Combine(Directory, Cells), line + "\n");
+            appended++;
+        }
     }
 
     private static string Header(ExperimentSpec spec) =>

@@ -24,11 +24,14 @@ public sealed record Summary(int N, double Mean, double StdDev, double HalfWidth
 /// <summary>The paired comparison of a strategy with the baseline over the same replications: the mean difference, its 95 % interval, and the relative gain.</summary>
 public sealed record PairedSummary(Summary Difference, double BaselineMean)
 {
+    /// <summary>The mean difference relative to the baseline's mean (<see cref="Relative"/>).</summary>
+    public double RelativeGain => Relative(Difference.Mean, BaselineMean);
+
     /// <summary>
-    /// The mean difference over the baseline's mean, taken whole so that the sign is the difference's (a rise from -2
-    /// to -1 is +50 %, not -50 %); NaN where the baseline's mean is 0, against which no change is relative.
+    /// A change relative to its baseline, over the baseline taken whole so that the sign is the change's (a rise from
+    /// -2 to -1 is +50 %, not -50 %); NaN where the baseline is 0, against which no change is relative.
     /// </summary>
-    public double RelativeGain => BaselineMean != 0 ? Difference.Mean / Math.Abs(BaselineMean) : double.NaN;
+    public static double Relative(double change, double baseline) => baseline != 0 ? change / Math.Abs(baseline) : double.NaN;
 
     /// <summary>Pairs by replication; a replication missing on either side, or NaN on either side, is left out.</summary>
     public static PairedSummary Of(IReadOnlyDictionary<int, double> strategy, IReadOnlyDictionary<int, double> baseline)
