@@ -49,7 +49,7 @@ public sealed class RamCache : BlockIdSet
         Bytes += block.Bytes;
     }
 
-    /// <summary>Warm start: the blocks of the given models, in catalog order, as far as they fit.</summary>
+    /// <summary>Warm start: the blocks of the given models, inserted in the order given; when they do not all fit, eviction keeps the last.</summary>
     public void Preload(Catalog catalog, IEnumerable<string> modelIds)
     {
         foreach (var id in modelIds)

@@ -42,10 +42,7 @@ public static class SiteSections
         var pcie = Profile(site, SiteKeys.Pcie, profiles.PcieNames, profiles.Pcie, device.Pcie);
         var ram = site.Child(SiteKeys.Ram);
         long ramBytes = (long)ram.Get(SiteKeys.RamCapacity);
-        var preload = ram.Raw(SiteKeys.Preload) is { } pre
-            ? pre.IsSequence ? pre.Sequence().Select(p => Model(catalog, p)).ToArray()
-              : pre.Text() switch { "none" => Array.Empty<string>(), "all" => catalog.Models.Select(m => m.Id).ToArray(), var t => throw pre.Error($"preload is none, all or a list of model ids, not '{t}'.") }
-            : Array.Empty<string>();
+        var preload = RamPreload.Read(ram.Raw(SiteKeys.Preload), catalog, ramBytes);
         ram.Record(SiteKeys.Preload.Name, preload.Length == 0 ? "none" : string.Join(",", preload));
         var loading = site.Get(SiteKeys.Loading);
         var downlink = site.Child(SiteKeys.Downlink);
@@ -227,7 +224,7 @@ public static class SiteSections
                 $"batch-at-zero puts every request at t = 0, before the warm-up's end ({context.Length.WarmupSeconds:0.###} s): set warmup: 0 s."));
         ArrivalProcess arrivals = process switch
         {
-            "mmpp" => new MmppArrivals(a.Get(ArrivalKeys.RateOn), a.Get(ArrivalKeys.RateOff), a.Get(ArrivalKeys.MeanOn), a.Get(ArrivalKeys.MeanOff)),
+            "mmpp" => Mmpp(a),
             "batch-at-zero" => new BatchAtZero((int)a.Get(ArrivalKeys.Count)),
             _ => new PoissonArrivals(a.Get(ArrivalKeys.Rate)),
         };
@@ -258,6 +255,15 @@ public static class SiteSections
         return new SyntheticWorkload(arrivals, popularity, deadline, input);
     }
 
+    private static MmppArrivals Mmpp(Section a)
+    {
+        double on = a.Get(ArrivalKeys.RateOn), off = a.Get(ArrivalKeys.RateOff);
+        // Each rate may be 0 (a silent phase), but with both no request ever arrives.
+        if (on == 0 && off == 0)
+            throw a.Required(ArrivalKeys.RateOn).Error("mmpp with rate_on and rate_off both 0 never sends a request, so its runs would measure nothing: give either a rate above 0.");
+        return new MmppArrivals(on, off, a.Get(ArrivalKeys.MeanOn), a.Get(ArrivalKeys.MeanOff));
+    }
+
     /// <summary>A quantity given as one value or as {min, max} (uniform), each end in <paramref name="domain"/>.</summary>
     private static Quantity Range(Section owner, RangeKey key, Domain domain, UniformQuantity? fallback)
     {
@@ -284,12 +290,6 @@ public static class SiteSections
     {
         long depth = doc.Integer();
         return depth is >= 0 and <= 10_000 ? (int)depth : throw doc.Error($"a frozen depth is a whole number of layers from 0, not {depth}.");
-    }
-
-    private static string Model(Catalog catalog, YamlDoc doc)
-    {
-        string id = doc.Text();
-        return catalog.Contains(id) ? id : throw doc.Error($"unknown model '{id}'.{Spelling.Hint(id, catalog.Models.Select(m => m.Id))}");
     }
 
     private static T Profile<T>(Section owner, TextKey key, IEnumerable<string> names, Func<string, T> find, string? fallback = null)

@@ -55,7 +55,7 @@ public static class StaticInstanceYaml
         if (top.TryGetValue("resident", out var res))
         {
             var r = res.Mapping("model", "blocks");
-            if (r.TryGetValue("model", out var rm)) resident.UnionWith(ModelOf(catalog, rm).BlockIds);
+            if (r.TryGetValue("model", out var rm)) resident.UnionWith(CatalogYaml.Model(catalog, rm).BlockIds);
             if (r.TryGetValue("blocks", out var rb))
                 foreach (var b in rb.Sequence())
                 {
@@ -71,7 +71,7 @@ public static class StaticInstanceYaml
             var f = u.Mapping("id", "model", "bytes", "efficiency", "distance", "deadline");
             long id = Need(u, f, "id").Integer();
             if (!ids.Add(id)) throw f["id"].Error($"user id {id} appears twice.");
-            var model = ModelOf(catalog, Need(u, f, "model"));
+            var model = CatalogYaml.Model(catalog, Need(u, f, "model"));
             double bytes = Need(u, f, "bytes").Quantity(UnitKind.Bytes);
             if (!(bytes >= 0)) throw f["bytes"].Error($"an input size must be at least 0, not {bytes} B.");
             double bits = 8 * bytes;
@@ -112,14 +112,7 @@ public static class StaticInstanceYaml
             if (!(q >= 0) || q > long.MaxValue) throw c.Error($"the RAM capacity must be a non-negative size, not {q}.");
             bytes = (long)q;
         }
-        if (!f.TryGetValue("preload", out var p)) return (bytes, Array.Empty<string>());
-        if (p.IsSequence) return (bytes, p.Sequence().Select(m => ModelOf(catalog, m).Id).ToArray());
-        return p.Text() switch
-        {
-            "none" => (bytes, Array.Empty<string>()),
-            "all" => (bytes, catalog.Models.Select(m => m.Id).ToArray()),
-            var t => throw p.Error($"preload is none, all or a list of model ids, not '{t}'."),
-        };
+        return (bytes, RamPreload.Read(f.GetValueOrDefault("preload"), catalog, bytes));
     }
 
     private static Catalog ReadCatalog(YamlDoc doc, string baseDirectory)
@@ -149,12 +142,6 @@ public static class StaticInstanceYaml
         return n is >= 1 and <= int.MaxValue ? (int)n : throw doc.Error($"'max_batch' must be a whole number from 1, not {n}.");
     }
 
-
-    private static Model ModelOf(Catalog catalog, YamlDoc doc)
-    {
-        string id = doc.Text();
-        return catalog.Contains(id) ? catalog.Model(id) : throw doc.Error($"unknown model '{id}'.{Spelling.Hint(id, catalog.Models.Select(m => m.Id))}");
-    }
 
     private static T Profile<T>(YamlDoc doc, IEnumerable<string> names, Func<string, T> find)
     {

@@ -18,7 +18,7 @@ public static class SiteKeys
     public static readonly SectionSchema GpuSection = new("site.gpu", "The GPU.", Device, Memory, Residency, Prefetch);
 
     public static readonly QuantityKey RamCapacity = new("capacity", UnitKind.Bytes, "0 B", Domain.NonNegative, "RAM for cached blocks; 0 turns the cache off (the paper).");
-    public static readonly ValueKey Preload = new("preload", "none, all, or a list of model ids", "none", "Models whose blocks are in RAM at the start.");
+    public static readonly ValueKey Preload = new("preload", "none, all, or a list of model ids", "none", "Models whose blocks are in RAM at the start (it needs a capacity above 0), put there in the order given: when they do not all fit, the cache's least-recently-used rule keeps the last.");
 
     public static readonly SectionSchema RamSection = new("site.ram", "The RAM block cache.", RamCapacity, Preload);
 
