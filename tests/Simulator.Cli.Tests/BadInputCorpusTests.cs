@@ -43,7 +43,7 @@ public partial class BadInputCorpusTests
         int exit = int.Parse(fields[0].Trim(), System.Globalization.CultureInfo.InvariantCulture);
         string file = fields[1].Trim(), line = fields[2].Trim(), gist = fields[3].Trim();
         string outDir = Path.Combine(Path.GetTempPath(), "corpus-" + Guid.NewGuid().ToString("N"));
-        var args = Split(fields[4].Trim().Replace("{corpus}", Corpus, StringComparison.Ordinal).Replace("{repo}", Repo, StringComparison.Ordinal).Replace("{out}", outDir, StringComparison.Ordinal));
+        var args = Split(fields[4].Trim().Replace("{corpus}", Corpus, StringComparison.Ordinal).Replace("{repo}", Repo, StringComparison.Ordinal).Replace("{out}", outDir, StringComparison.Ordinal).Replace("{home}", Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), StringComparison.Ordinal));
         var before = Entries(Corpus);
         var (code, output, error) = CliHarness.Run(args);
         string all = output + error;

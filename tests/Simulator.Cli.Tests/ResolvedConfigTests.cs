@@ -38,6 +38,40 @@ public sealed class ResolvedConfigTests : IDisposable
         Assert.Contains(Path.Combine(source, "requests.csv"), File.ReadAllText(resolved), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_key_removed_with_tilde_is_left_out_of_the_resolved_config_which_runs_alike()
+    {
+        string experiment = Path.Combine(root, "small.yaml");
+        Directory.CreateDirectory(root);
+        File.WriteAllText(experiment, """
+            name: small
+            seed: 3
+            replications: 2
+            horizon: 10 s
+            scenario:
+              kind: single-site
+              catalog: {name: two-resnet50-clusters}
+              site: {gpu: {residency: lru}}
+              arrivals: {process: poisson, rate: 5 /s}
+              deadline: 2 s
+            strategies: [pl-greedy, no-sharing]
+            baseline: no-sharing
+            """);
+        string first = Path.Combine(root, "first"), again = Path.Combine(root, "again");
+        var (code, _, error) = CliHarness.Run("run", experiment, "--quiet", "--set", "strategies=[pl-greedy]", "--set", "baseline=~", "--set", "scenario.site.gpu.residency=~", "--out", first);
+        Assert.True(code == 0, error);
+        string resolved = File.ReadAllText(Path.Combine(first, "config.resolved.yaml"));
+        string tree = resolved[..resolved.IndexOf("# Every value the run used", StringComparison.Ordinal)];
+        Assert.DoesNotContain("baseline:", tree, StringComparison.Ordinal);
+        Assert.DoesNotContain("residency", tree, StringComparison.Ordinal);
+        Assert.Contains("# points[0].scenario.site.gpu.residency: previous-model", resolved, StringComparison.Ordinal);
+        string copy = Path.Combine(root, "elsewhere.yaml");
+        File.WriteAllText(copy, resolved);
+        (code, _, error) = CliHarness.Run("run", copy, "--quiet", "--out", again);
+        Assert.True(code == 0, error);
+        Assert.Equal(File.ReadAllText(Path.Combine(first, "runs.csv")), File.ReadAllText(Path.Combine(again, "runs.csv")));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(root)) Directory.Delete(root, true);

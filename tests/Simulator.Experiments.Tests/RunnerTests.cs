@@ -78,6 +78,26 @@ public class RunnerTests
         Assert.Contains("'seed' is overridden twice (seed=7 and seed=8;", twice.Message);
     }
 
+    [Fact]
+    public void An_override_of_tilde_removes_the_files_key_and_its_default_applies()
+    {
+        // The quickstart compares against no-sharing; without its baseline (and its paired-gain plot, which needs
+        // one) a subset of its strategies runs alone.
+        Assert.Contains("a paired-gain plot shows each strategy's paired difference to the baseline: name a baseline.",
+            Assert.Throws<ConfigException>(() => Quickstart.Read(Small.Concat(new[] { "strategies=[pl-greedy, fcfs]", "baseline=~" }).ToArray())).Message);
+        var alone = Quickstart.Read(Small.Concat(new[] { "strategies=[pl-greedy, fcfs]", "baseline=~", "plots=~" }).ToArray());
+        Assert.Empty(alone.Plots);
+        Assert.Null(alone.Baseline);
+        Assert.Equal(new[] { "pl-greedy", "fcfs" }, alone.Strategies.Select(s => s.Label));
+        // A nested key falls back to its declared default, as if the file had never given it.
+        var defaulted = Quickstart.Read(Small.Concat(new[] { "scenario.uplink.coherence=null", "scenario.site.gpu.residency=~" }).ToArray());
+        Assert.Contains("points[0].scenario.uplink.coherence: 0.01", defaulted.ResolvedText);
+        Assert.Contains("points[0].scenario.site.gpu.residency: previous-model", defaulted.ResolvedText);
+        // A required key removed is missing, as in a file without it; a quoted '~' is text, not a removal.
+        Assert.Contains("missing 'seed'", Assert.Throws<ConfigException>(() => Quickstart.Read(Small.Append("seed=~").ToArray())).Message);
+        Assert.Contains("the baseline '~' is not among the strategies", Assert.Throws<ConfigException>(() => Quickstart.Read(Small.Append("baseline='~'").ToArray())).Message);
+    }
+
     [Theory]
     [InlineData(null, "random")]
     [InlineData("chasing/chasing-online.yaml", "mec-appro")]

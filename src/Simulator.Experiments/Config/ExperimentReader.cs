@@ -247,6 +247,9 @@ public static class ExperimentReader
             if (eq <= 0) throw new ConfigException("--set", 1, "", $"'{set}' is not path=value.");
             string path = set[..eq].Trim(), value = set[(eq + 1)..];
             if (value.Trim().Length == 0) throw new ConfigException("--set", 1, "", $"'{set}' has no value after '=': write {path}=value.");
+            // Shells expand the ~ of path=~ (YAML's null) to the home folder, which no setting takes whole.
+            if (value == Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) && value.Length > 0)
+                throw new ConfigException("--set", 1, path, $"'{value}' is your home folder: the shell expanded the ~ of {path}=~. To remove the key, write {path}=null.");
             // Of two different values the last would win unseen, whichever the user meant.
             if (!given.TryAdd(path, set) && given[path] != set)
                 throw new ConfigException("--set", 1, path, $"'{path}' is overridden twice ({given[path]} and {set}; --seed, --replications and --plugin are overrides too): give it once.");

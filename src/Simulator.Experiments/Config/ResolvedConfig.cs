@@ -25,7 +25,7 @@ public static partial class ResolvedConfig
             var root = (YamlMappingNode)stream.Documents[0].RootNode;
             var unplaced = new List<string>();
             foreach (var (path, value) in ExperimentReader.ParseSets(source.Sets))
-                if (!Graft(root, path, value.Node)) unplaced.Add(source.Sets.First(s => s.StartsWith(path + "=", StringComparison.Ordinal)));
+                if (!Graft(root, path, value)) unplaced.Add(source.Sets.First(s => s.StartsWith(path + "=", StringComparison.Ordinal)));
             if (unplaced.Count > 0)
                 text.AppendLine($"# Run it with: {string.Join(" ", unplaced.Select(s => $"--set \"{s}\""))} (these reach into what the file only names).");
             Absolute(root, source.BaseDirectory);
@@ -38,8 +38,8 @@ public static partial class ResolvedConfig
         return text.ToString();
     }
 
-    /// <summary>Puts <paramref name="value"/> at a dotted path (list items by index: clusters[1].frozen), making mappings on the way; false when the tree has no such place.</summary>
-    private static bool Graft(YamlMappingNode root, string path, YamlNode value)
+    /// <summary>Puts <paramref name="value"/> at a dotted path (list items by index: clusters[1].frozen), making mappings on the way, or removes the key for ~; false when the tree has no such place.</summary>
+    private static bool Graft(YamlMappingNode root, string path, YamlDoc value)
     {
         YamlNode node = root;
         var segments = path.Split('.');
@@ -52,11 +52,13 @@ public static partial class ResolvedConfig
             bool last = s == segments.Length - 1 && indices.Length == 0;
             if (last)
             {
-                mapping.Children[new YamlScalarNode(key)] = value;
+                if (value.IsNull) mapping.Children.Remove(new YamlScalarNode(key));
+                else mapping.Children[new YamlScalarNode(key)] = value.Node;
                 return true;
             }
             if (!mapping.Children.TryGetValue(new YamlScalarNode(key), out var child))
             {
+                if (value.IsNull) return true; // nothing there to remove
                 if (indices.Length > 0) return false;
                 mapping.Children[new YamlScalarNode(key)] = child = new YamlMappingNode();
             }
@@ -65,7 +67,7 @@ public static partial class ResolvedConfig
                 if (child is not YamlSequenceNode list || indices[i] >= list.Children.Count) return false;
                 if (s == segments.Length - 1 && i == indices.Length - 1)
                 {
-                    list.Children[indices[i]] = value;
+                    list.Children[indices[i]] = value.Node;
                     return true;
                 }
                 child = list.Children[indices[i]];

@@ -110,7 +110,9 @@ public sealed class Section
                         ? Binding.ReadWhole(path, name)
                         : $"'{path}' names a list item: give the whole list ({prefix}{name}=[...]), or a key inside an item that is a mapping ({path}.<key>=...).");
                 if (fields.TryGetValue(key, out var original) && !replaced.ContainsKey(key)) replaced[key] = original;
-                fields[key] = YamlDoc.FromNode(value.Node, value.File, Path(key));
+                // ~ removes the key: what the file gives there is dropped and the key's default applies.
+                if (value.IsNull) fields.Remove(key);
+                else fields[key] = YamlDoc.FromNode(value.Node, value.File, Path(key));
                 binding.Consumed.Add(path);
             }
         }
@@ -211,15 +213,14 @@ public sealed class Section
     private void CheckReplaced(string key, Action<YamlDoc> check)
     {
         if (!replaced.TryGetValue(key, out var original)) return;
-        var replacement = fields[key];
-        if (original.IsMapping != replacement.IsMapping || original.IsSequence != replacement.IsSequence) return;
+        if (fields.TryGetValue(key, out var replacement) && (original.IsMapping != replacement.IsMapping || original.IsSequence != replacement.IsSequence)) return;
         try
         {
             check(original);
         }
         catch (ConfigException e)
         {
-            throw new ConfigException(e.File, e.Line, e.Path, $"{e.Problem} (A sweep or --set replaces this value, but it is the file's own and must still be valid.)");
+            throw new ConfigException(e.File, e.Line, e.Path, $"{e.Problem} (A sweep or --set replaces or removes this value, but it is the file's own and must still be valid.)");
         }
     }
 

@@ -260,6 +260,9 @@ public sealed class YamlDoc
 
     public bool IsMapping => node is YamlMappingNode;
 
+    /// <summary>YAML's null written out (<c>~</c> or <c>null</c>, unquoted): what <c>--set path=~</c> gives to remove a key.</summary>
+    public bool IsNull => node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: "~" or "null" or "Null" or "NULL" };
+
     public bool IsSequence => node is YamlSequenceNode;
 
     /// <summary>The keys of a mapping as written (none for any other node), before any check.</summary>
