@@ -109,6 +109,16 @@ public class FindingsTests
         Assert.Equal(new[] { "- **Which strategy wins**: none can be named: no strategy has a throughput at any point (every mean is n/a: no run measured it)." }, none);
     }
 
+    [Theory]
+    [InlineData("baseline=fcfs")]
+    [InlineData("baseline=null")]
+    public void One_strategy_alone_is_not_named_a_winner(string baseline)
+    {
+        var spec = Quickstart.Read(new[] { "replications=2", "horizon=20 s", "warmup=2 s", "plots=null", "strategies=[fcfs]", baseline });
+        var findings = FindingsOf(Report.Markdown(spec, new Runner(spec, 2).Run()));
+        Assert.Equal(new[] { "- **One strategy**: fcfs is the only one, so there is no winner to name and no gain to measure; its throughput is in the summary below." }, findings);
+    }
+
     [Fact]
     public void A_table_of_points_gives_a_point_without_a_winner_its_row()
     {

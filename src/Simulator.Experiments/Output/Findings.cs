@@ -52,6 +52,14 @@ internal static class Findings
         bool table = spec.Sweep.Count >= 2;
         if (bounds.Count > 0)
             sb.AppendLine(CultureInfo.InvariantCulture, $"- {string.Join(", ", bounds.Select(s => spec.Strategies[s].Label))} {(bounds.Count == 1 ? "reports a bound" : "report bounds")} (a relaxation, or an oracle that knows what no strategy can), not {(bounds.Count == 1 ? "a rival: it is" : "rivals: they are")} left out of the ranking.");
+        // With one strategy (besides any bound) there is nothing to rank or pair: naming it the winner would read as a comparison.
+        if (spec.Strategies.Count - bounds.Count == 1)
+        {
+            int only = Enumerable.Range(0, spec.Strategies.Count).Single(s => !bounds.Contains(s));
+            sb.AppendLine(CultureInfo.InvariantCulture, $"- **One strategy**: {spec.Strategies[only].Label} is the only one{(bounds.Count > 0 ? " besides the bound" : "")}, so there is no winner to name and no gain to measure; its {primary} is in the summary below.");
+            sb.AppendLine();
+            return;
+        }
         if (winners.Length == 0)
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"- **Which strategy wins**: none can be named: no strategy has a {primary}{(points.Length > 1 ? " at any point" : "")} (every mean is n/a: no run measured it).");
