@@ -46,6 +46,44 @@ public sealed class ProgressTests : IDisposable
         }
     }
 
+    [Fact]
+    public void While_no_cell_finishes_a_line_every_half_minute_says_how_many_are_running()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var log = new StringWriter();
+        using var lines = new ProgressLines(log, found: 3, threads: 2, clock);
+        string[] Lines() => log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Report(0, 4);
+        clock.Advance(TimeSpan.FromSeconds(29));
+        Assert.Empty(Lines()); // planning says nothing, and a run is not silent for long yet
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(new[] { "progress: 3/7 cells (43 %) in 30 s, 0.00 cells/s; 2 cells running, none finished in the last 30 s" }, Lines());
+        clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal("progress: 3/7 cells (43 %) in 60 s, 0.00 cells/s; 2 cells running, none finished in the last 60 s", Lines()[^1]);
+        // A finished cell gives a line (the first at once, then at most one every 5 s), and the silence counts from it.
+        clock.Advance(TimeSpan.FromSeconds(20));
+        lines.Report(1, 4);
+        Assert.Equal("progress: 4/7 cells (57 %) in 80 s, 0.01 cells/s, about 240 s left", Lines()[^1]);
+        clock.Advance(TimeSpan.FromSeconds(10));
+        lines.Report(2, 4);
+        Assert.Equal("progress: 5/7 cells (71 %) in 90 s, 0.02 cells/s, about 90 s left", Lines()[^1]);
+        int before = Lines().Length;
+        clock.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(before, Lines().Length);
+        clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal("progress: 5/7 cells (71 %) in 120 s, 0.02 cells/s, about 120 s left; 2 cells running, none finished in the last 30 s", Lines()[^1]);
+        // With one cell left, one runs; with none left, nothing more is said but the last count.
+        lines.Report(3, 4);
+        clock.Advance(TimeSpan.FromSeconds(60));
+        Assert.EndsWith("; 1 cell running, none finished in the last 60 s", Lines()[^1]);
+        lines.Report(4, 4);
+        before = Lines().Length;
+        clock.Advance(TimeSpan.FromSeconds(120));
+        lines.Finish();
+        Assert.Equal(before + 1, Lines().Length);
+        Assert.StartsWith("progress: 7/7 cells (100 %) in 300 s", Lines()[^1]);
+    }
+
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Signal(int pid, int signal);
 

@@ -44,7 +44,7 @@ public static class RunCommand
                 Include = slice ?? (_ => true),
                 Progress = progress,
             }.Run();
-            var records = quiet ? Run(null) : terminal ? WithProgressBar(Run) : WithProgressLines(Run, error, store.Done.Count);
+            var records = quiet ? Run(null) : terminal ? WithProgressBar(Run) : WithProgressLines(Run, error, store.Done.Count, parallel);
             double simulated = watch.Elapsed.TotalSeconds;
             if (slice is not null)
             {
@@ -60,13 +60,13 @@ public static class RunCommand
         return command;
     }
 
-    /// <summary>Spectre.Console's progress bar on standard error: runs done, the rate, and the time left.</summary>
+    /// <summary>Spectre.Console's progress bar on standard error: runs done, the rate, the time spent and left, and a spinner that shows the run alive while no cell finishes.</summary>
     private static IReadOnlyList<RunRecord> WithProgressBar(Func<Action<int, int>?, IReadOnlyList<RunRecord>> run)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         IReadOnlyList<RunRecord> records = Array.Empty<RunRecord>();
         console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .Start(context =>
             {
                 var task = context.AddTask("runs");
@@ -81,38 +81,12 @@ public static class RunCommand
         return records;
     }
 
-    /// <summary>How often a run not on a terminal says how far it is.</summary>
-    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(5);
-
-    /// <summary>
-    /// Progress lines on standard error (a file, a pipe, a batch system's log): after the first cell, every few seconds,
-    /// and at the end. The counts include the <paramref name="found"/> cells a resumed run found done; the rate and the
-    /// time left count the cells run now.
-    /// </summary>
-    private static IReadOnlyList<RunRecord> WithProgressLines(Func<Action<int, int>?, IReadOnlyList<RunRecord>> run, TextWriter error, int found)
+    /// <summary>Progress lines on standard error, for a run whose standard error is not a terminal.</summary>
+    private static IReadOnlyList<RunRecord> WithProgressLines(Func<Action<int, int>?, IReadOnlyList<RunRecord>> run, TextWriter error, int found, int threads)
     {
-        var watch = Stopwatch.StartNew();
-        var gate = new object();
-        TimeSpan last = TimeSpan.Zero;
-        int total = 0, done = 0, shown = 0;
-        void Line(int d, int planned)
-        {
-            double seconds = watch.Elapsed.TotalSeconds, rate = d / Math.Max(seconds, 1e-9);
-            string left = d == 0 ? "" : d == planned ? "" : string.Create(CultureInfo.InvariantCulture, $", about {(planned - d) / rate:F0} s left");
-            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"progress: {found + d}/{found + planned} cells ({100.0 * (found + d) / Math.Max(found + planned, 1):F0} %) in {seconds:F0} s, {rate:F2} cells/s{left}"));
-            error.Flush();
-        }
-        var records = run((d, planned) =>
-        {
-            lock (gate)
-            {
-                (done, total) = (d, planned);
-                if (d > 1 && watch.Elapsed - last < ProgressEvery) return;
-                (last, shown) = (watch.Elapsed, d);
-                Line(d, planned);
-            }
-        });
-        lock (gate) if (done > shown) Line(done, total);
+        using var lines = new ProgressLines(error, found, threads, TimeProvider.System);
+        var records = run(lines.Report);
+        lines.Finish();
         return records;
     }
 

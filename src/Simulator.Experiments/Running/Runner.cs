@@ -12,7 +12,7 @@ namespace Simulator.Experiments;
 /// </summary>
 public sealed class Runner(ExperimentSpec spec, int parallelism)
 {
-    /// <summary>Called after each finished cell with the number done and the number planned so far.</summary>
+    /// <summary>Called when cells are planned (none done yet: 0) and after each finished cell, with the number done and the number planned so far.</summary>
     public Action<int, int>? Progress { get; init; }
 
     /// <summary>Only the cells this returns true for run (a shard's slice).</summary>
@@ -33,7 +33,7 @@ public sealed class Runner(ExperimentSpec spec, int parallelism)
         void RunAll(IReadOnlyList<Cell> cells)
         {
             var todo = cells.Where(c => !finished.Contains(c)).ToArray();
-            Interlocked.Add(ref planned, todo.Length);
+            Progress?.Invoke(Volatile.Read(ref done), Interlocked.Add(ref planned, todo.Length));
             // One cell at a time: cells differ in cost by orders of magnitude (a high arrival rate, an exact
             // planner) and the costly ones come last. Ranges, or the load-balancing partitioner's growing chunks,
             // would leave a core idle while the other finishes a handful of slow cells.
