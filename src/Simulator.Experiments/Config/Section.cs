@@ -89,7 +89,7 @@ public sealed class Section
         Doc = doc;
         this.binding = binding;
         binding.Sections.Add(this);
-        fields = new Dictionary<string, YamlDoc>(doc.Mapping(known), StringComparer.Ordinal);
+        fields = new Dictionary<string, YamlDoc>(doc.Mapping(known, KeyPlaces.Hint), StringComparer.Ordinal);
         foreach (var key in known) binding.KnownKeys.Add(System.Text.RegularExpressions.Regex.Replace(Path(key), @"\[\d+\]", ""));
         // Overrides (sweep values, --set) addressed to a key of this mapping replace or add it.
         foreach (var (path, value) in binding.Overrides)
@@ -101,7 +101,7 @@ public sealed class Section
             // clusters[0].frozen reaches into a list item: the item's own section takes it.
             string name = key.Split('[')[0];
             if (known.Length > 0 && !known.Contains(name))
-                throw value.Error($"unknown key '{name}' in '{path}'.{Spelling.Hint(name, known)} Known keys here: {string.Join(", ", known)}.");
+                throw value.Error($"unknown key '{name}'{(prefix.Length == 0 ? "" : $" in '{path}'")}.{Spelling.Hint(name, known)}{KeyPlaces.Hint(prefix + name, name)} Known keys here: {string.Join(", ", known)}.");
             if (!rest.Contains('.'))
             {
                 // An override replaces a key; a list item is changed through its keys, or the list is given whole.

@@ -280,7 +280,10 @@ public sealed class YamlDoc
     };
 
     /// <summary>The mapping's entries, after checking every key is one of <paramref name="known"/>.</summary>
-    public IReadOnlyDictionary<string, YamlDoc> Mapping(params string[] known)
+    public IReadOnlyDictionary<string, YamlDoc> Mapping(params string[] known) => Mapping(known, (_, _) => "");
+
+    /// <summary>The mapping's entries, after checking every key is one of <paramref name="known"/>; an unknown one's message ends with <paramref name="elsewhere"/>'s word on where it belongs.</summary>
+    public IReadOnlyDictionary<string, YamlDoc> Mapping(string[] known, Func<string, string, string> elsewhere)
     {
         if (node is not YamlMappingNode map) throw Error($"expected a mapping (key: value), found {Describe()}.");
         var result = new Dictionary<string, YamlDoc>(StringComparer.Ordinal);
@@ -292,7 +295,7 @@ public sealed class YamlDoc
             if (known.Length > 0 && !known.Contains(key))
             {
                 string hint = Spelling.Hint(key, known);
-                throw new ConfigException(File, (int)k.Start.Line, path, $"unknown key '{key}'.{hint} Known keys: {string.Join(", ", known)}.");
+                throw new ConfigException(File, (int)k.Start.Line, path, $"unknown key '{key}'.{hint}{elsewhere(path, key)} Known keys: {string.Join(", ", known)}.");
             }
             if (!result.TryAdd(key, new YamlDoc(v, File, path))) throw new ConfigException(File, (int)k.Start.Line, path, $"key '{key}' appears twice.");
         }

@@ -16,8 +16,9 @@ public static class ReferenceDoc
         sb.AppendLine("# Reference");
         sb.AppendLine();
         sb.AppendLine("Generated from the declarations in the source by `simulator list reference > docs/reference.md`; a test fails when this file is stale.");
-        sb.AppendLine("Every key is checked when a file is read (`validate`); an unknown key is an error with a suggestion, and a key given but never");
-        sb.AppendLine("used by the configuration (a `rice_k` without Rician fading) is refused too. Values with a unit need it (`20 MHz`, not `20`).");
+        sb.AppendLine("Every key is checked when a file is read (`validate`); an unknown key is an error with a suggestion (and, for a key written");
+        sb.AppendLine("in the wrong section, the paths where it is declared), and a key given but never used by the configuration (a `rice_k`");
+        sb.AppendLine("without Rician fading) is refused too. Values with a unit need it (`20 MHz`, not `20`).");
         sb.AppendLine();
         sb.AppendLine("## Scenario kinds");
         sb.AppendLine();
