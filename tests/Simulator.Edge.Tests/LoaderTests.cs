@@ -222,6 +222,22 @@ public class LoaderTests
         var ram = blocks.Where((_, i) => (ramMask >> i & 1) == 1).Select(b => b.Id).ToHashSet();
         return (new Catalog(blocks, list), resident, ram);
     }
+
+    [Fact]
+    public void A_preload_larger_than_the_RAM_keeps_the_models_given_last()
+    {
+        // Three models of 100 MB each (a shared 60 MB block and 40 MB of their own) in 150 MB: the shared block and
+        // the last two models' own blocks fit (140 MB); the first model's own is evicted, least recently used.
+        var catalog = new Catalog(new[] { new Block("s", 60_000_000), new Block("a", 40_000_000), new Block("b", 40_000_000), new Block("c", 40_000_000) },
+            new[] { "a", "b", "c" }.Select(own => new Model(own.ToUpperInvariant(), new[] { "s", own }, new AffineProfile(0.001, 0), 0)).ToArray());
+        var ram = new RamCache(150_000_000);
+        ram.Preload(catalog, new[] { "A", "B", "C" });
+        Assert.Equal(new[] { "b", "c", "s" }, ram.Order());
+        Assert.Equal(140_000_000, ram.Bytes);
+        var reversed = new RamCache(150_000_000);
+        reversed.Preload(catalog, new[] { "C", "B", "A" });
+        Assert.Equal(new[] { "a", "b", "s" }, reversed.Order());
+    }
 }
 
 public class LumpedAndDownlinkTests
@@ -271,21 +287,5 @@ public class LumpedAndDownlinkTests
         Assert.Equal(1, slow.Late);
         Assert.Equal(0.5, slow.Downlink.Mean, 12);
         Assert.Equal(instant.Latency.Mean + 0.5, slow.Latency.Mean, 9);
-    }
-
-    [Fact]
-    public void A_preload_larger_than_the_RAM_keeps_the_models_given_last()
-    {
-        // Three models of 100 MB each (a shared 60 MB block and 40 MB of their own) in 150 MB: the shared block and
-        // the last model's own fit; the first two models' own blocks are evicted least recently used first.
-        var catalog = new Catalog(new[] { new Block("s", 60_000_000), new Block("a", 40_000_000), new Block("b", 40_000_000), new Block("c", 40_000_000) },
-            new[] { "a", "b", "c" }.Select(own => new Model(own.ToUpperInvariant(), new[] { "s", own }, new AffineProfile(0.001, 0), 0)).ToArray());
-        var ram = new RamCache(150_000_000);
-        ram.Preload(catalog, new[] { "A", "B", "C" });
-        Assert.Equal(new[] { "c", "s" }, ram.Order());
-        Assert.Equal(100_000_000, ram.Bytes);
-        var reversed = new RamCache(150_000_000);
-        reversed.Preload(catalog, new[] { "C", "B", "A" });
-        Assert.Equal(new[] { "a", "s" }, reversed.Order());
     }
 }
