@@ -97,6 +97,23 @@ public sealed class PlotCommandTests : IDisposable
         Assert.Equal(2, other.Code);
         Assert.Contains("resolves to another configuration", other.Error);
         Assert.Equal(new[] { "00-latency_p95.pdf" }, Figures(dir));
+
+        // A file of plots: alone is drawn with the folder's experiment, and its errors name that file and line.
+        string alone = Path.Combine(root, "figures.yaml");
+        File.WriteAllText(alone, "plots:\n  - {kind: outcomes, format: [svg]}\n  - {y: latency_p59, kind: bars}\n");
+        var misspelt = CliHarness.Run("plot", dir, "--plots", alone);
+        Assert.Equal(2, misspelt.Code);
+        Assert.StartsWith($"{alone}:3: plots[1]: unknown metric 'latency_p59'. Did you mean 'latency_p50'?", misspelt.Error);
+        File.WriteAllText(alone, "plots:\n  - {kind: outcomes, format: [svg]}\n");
+        (code, output, error) = CliHarness.Run("plot", dir, "--plots", alone);
+        Assert.True(code == 0, error);
+        Assert.Equal(new[] { "00-outcomes.svg" }, Figures(dir));
+        Assert.Equal(cells, File.ReadAllText(Path.Combine(dir, "cells.csv")));
+        // Plots beside other keys are neither a file of plots nor an experiment, and are refused as such.
+        File.WriteAllText(alone, "plots: []\nseed: 4\n");
+        var mixed = CliHarness.Run("plot", dir, "--plots", alone);
+        Assert.Equal(2, mixed.Code);
+        Assert.Contains("--plots takes a file that holds plots: alone, or a whole experiment; this one gives plots and seed but no name.", mixed.Error);
     }
 
     private static string[] Figures(string dir) => Directory.GetFiles(Path.Combine(dir, "plots")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;

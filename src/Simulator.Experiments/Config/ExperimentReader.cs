@@ -26,10 +26,23 @@ public static class ExperimentReader
     /// <summary>The most points a sweep may have, decided from its axes before any point is read.</summary>
     public const int MaxSweepPoints = 10_000;
 
-    public static ExperimentSpec Read(YamlDoc doc, string baseDirectory, IReadOnlyList<string>? sets = null)
+    /// <summary>
+    /// The experiment of <paramref name="source"/> with its <c>plots:</c> replaced by those of <paramref name="plotsFile"/>, a
+    /// file that holds nothing else: what <c>plot --plots</c> draws a folder's runs with. Errors in them name that file.
+    /// </summary>
+    public static ExperimentSpec WithPlotsOf(ExperimentSource source, YamlDoc plotsFile)
+    {
+        var section = plotsFile.Mapping(ExperimentKeys.Plots.Name)[ExperimentKeys.Plots.Name];
+        return Read(YamlDoc.Parse(source.Text, source.FileName), source.BaseDirectory, source.Sets, section) with { Source = source };
+    }
+
+    public static ExperimentSpec Read(YamlDoc doc, string baseDirectory, IReadOnlyList<string>? sets = null) => Read(doc, baseDirectory, sets, plotsOverride: null);
+
+    private static ExperimentSpec Read(YamlDoc doc, string baseDirectory, IReadOnlyList<string>? sets, YamlDoc? plotsOverride)
     {
         FileKinds.Expect(doc, FileKind.Experiment);
         var overrides = ParseSets(sets ?? Array.Empty<string>());
+        if (plotsOverride is not null) overrides[ExperimentKeys.Plots.Name] = plotsOverride;
         var top = new Binding(overrides.Where(o => !o.Key.StartsWith("scenario.", StringComparison.Ordinal)).ToDictionary(o => o.Key, o => o.Value));
         var t = new Section(doc, top, ExperimentKeys.Top);
         string name = t.Get(ExperimentKeys.Name);
