@@ -40,7 +40,7 @@ public class SectionSweepTests
     public void Lines_need_numbers_along_x_so_a_swept_section_is_drawn_as_bars()
     {
         var ex = Assert.Throws<ConfigException>(() => Quickstart.Read([DeadlineSweep[0], "plots=[{x: scenario.deadline, y: throughput, kind: line-ci}]"]));
-        Assert.Contains("takes values that are not numbers ('{max: 2, min: 1}')", ex.Message);
+        Assert.Contains("takes values that are not numbers ('{min: 1 s, max: 2 s}', as written)", ex.Message);
         Assert.Single(Quickstart.Read([DeadlineSweep[0], "plots=[{x: scenario.deadline, y: throughput, kind: bars}]"]).Plots);
     }
 }

@@ -42,8 +42,9 @@ public abstract class PlotKind(string name)
         string Swept() => string.Join(", ", sweep.Select(a => a.Path));
         if (AlongX && (plot.X is null || sweep.All(a => a.Path != plot.X)))
             throw at.Error(plot.X is null ? $"a {Name} plot needs x: a swept path." : $"plot x '{plot.X}' is not a swept path.{Edge.Spelling.Hint(plot.X, sweep.Select(a => a.Path))} Swept: {Swept()}.");
-        if (AlongX && check.Points.Select(pt => pt.Labels[plot.X!]).FirstOrDefault(label => !PlotContext.IsNumber(label)) is { } name)
-            throw at.Error($"plot x '{plot.X}' takes values that are not numbers ('{name}'): a {Name} plot draws lines along a numeric axis; draw a sweep of names as grouped bars (kind: bars, x: {plot.X}).");
+        // The value named as the file writes it: a swept section resolves to all of its keys.
+        if (AlongX && check.Points.FirstOrDefault(pt => !PlotContext.IsNumber(pt.Labels[plot.X!])) is { } point)
+            throw at.Error($"plot x '{plot.X}' takes values that are not numbers ('{point.Written.GetValueOrDefault(plot.X!, point.Labels[plot.X!])}', as written): a {Name} plot draws lines along a numeric axis; draw a sweep of names as grouped bars (kind: bars, x: {plot.X}).");
         foreach (var path in plot.At.Keys)
             if (sweep.All(a => a.Path != path)) throw at.Error($"plot at '{path}' is not a swept path.{Edge.Spelling.Hint(path, sweep.Select(a => a.Path))} Swept: {Swept()}.");
         int matching = check.Points.Count(pt => pt.Matches(plot.At));
