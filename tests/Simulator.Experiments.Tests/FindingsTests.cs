@@ -84,6 +84,21 @@ public class FindingsTests
         Assert.Equal(2, findings.Count(l => l.StartsWith("  - pl-greedy (tied with twin) at arrivals rate = ", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void A_tie_with_the_baseline_is_named_by_the_baseline_and_claims_no_gain()
+    {
+        // The twin of the baseline runs its streams: at every point the two tie, and nothing beats the baseline by 0.
+        var spec = Quickstart.Read(new[] { "replications=2", "horizon=20 s", "warmup=2 s", "plots=[]", "strategies=[no-sharing, {name: pl-greedy, label: twin}, pl-greedy]", "baseline=pl-greedy", "sweep={scenario.arrivals.rate: [10 /s, 20 /s]}" });
+        var findings = FindingsOf(Report.Markdown(spec, new Runner(spec, 2).Run()));
+        Assert.Equal(new[]
+        {
+            "- **Which strategy wins**: pl-greedy (tied with twin), with the highest throughput at every one of the 2 points.",
+            "- **By how much**, against pl-greedy over the same replications (paired 95 % intervals):",
+            "  - pl-greedy (tied with twin) itself is best at arrivals rate = 10 /s.",
+            "  - pl-greedy (tied with twin) itself is best at arrivals rate = 20 /s.",
+        }, findings);
+    }
+
     /// <summary>The records with the primary metric unmeasured (n/a) at the points <paramref name="blank"/> picks, as a run that served nothing there reports it.</summary>
     private static List<RunRecord> Unmeasured(ExperimentSpec spec, IEnumerable<RunRecord> records, Func<int, bool> blank) =>
         records.Select(r =>

@@ -37,10 +37,12 @@ internal static class Findings
         string Where(SweepPoint pt) => PlotText.At(spec, [pt]);
         sb.AppendLine("## Findings");
         sb.AppendLine();
+        int baseline = spec.Baseline is null ? -1 : spec.Strategies.Select((s, i) => (s, i)).Single(x => x.s.Label == spec.Baseline).i;
+        // A tie that takes in the baseline is named by it: no strategy beats it there, and a "gain" of 0 is none.
         var ranked = points.Select(pt =>
         {
             int[] tied = Best(pt);
-            return (Point: pt, Strategy: tied.Length > 0 ? tied[0] : -1, Tied: tied);
+            return (Point: pt, Strategy: tied.Length == 0 ? -1 : tied.Contains(baseline) ? baseline : tied[0], Tied: tied);
         }).ToArray();
         string Named(int strategy, int[] tied) => spec.Strategies[strategy].Label
             + (tied.Length > 1 ? $" (tied with {Listed(tied.Where(t => t != strategy).Select(t => spec.Strategies[t].Label).ToArray())})" : "");
@@ -71,7 +73,6 @@ internal static class Findings
             sb.AppendLine(byWinner.Length == 1 && points.Length > 1 && unranked.Length == 0
                 ? $"- **Which strategy wins**: {byWinner[0].Key}, with the {best} {primary} at every one of the {points.Length} points."
                 : $"- **Which strategy wins** (the {best} {primary}): {string.Join("; ", byWinner.Select(g => g.Key + PlotText.At(spec, g.Select(w => w.Point))))}{noWinner}.");
-        int baseline = spec.Baseline is null ? -1 : spec.Strategies.Select((s, i) => (s, i)).Single(x => x.s.Label == spec.Baseline).i;
         var paired = baseline < 0 ? new Dictionary<(int, int), PairedSummary>()
             : ResultWriter.Paired(spec, records).Where(p => p.Metric == primaryName).ToDictionary(p => (p.Point, p.Strategy), p => p.Paired);
         var gains = winners.Where(w => w.Strategy != baseline && paired.ContainsKey((w.Point.Index, w.Strategy))).Select(w => (w.Point, w.Strategy, Paired: paired[(w.Point.Index, w.Strategy)])).ToArray();
