@@ -13,14 +13,25 @@ public class RunCommandTests
             var (code, output, error) = CliHarness.Run("run", "--out", dir, "--quiet", "--replications", "3", "--set", "horizon=30 s", "--set", "warmup=5 s");
             Assert.True(code == 0, error);
             Assert.Contains("| arrivals rate | strategy | throughput (/s) |", output);
-            foreach (var f in new[] { "config.resolved.yaml", "config.hash", "runs.csv", "runs.parquet", "summary.csv", "paired.csv", "timing.csv", "report.md" })
+            foreach (var f in new[] { "config.resolved.yaml", "config.hash", "runs.csv", "columns.csv", "runs.parquet", "summary.csv", "paired.csv", "timing.csv", "report.md" })
                 Assert.True(File.Exists(Path.Combine(dir, f)), f);
             Assert.Equal(1 + 3 * 4 * 3, File.ReadAllLines(Path.Combine(dir, "runs.csv")).Length);
+            var header = File.ReadLines(Path.Combine(dir, "runs.csv")).First().Split(',');
+            // columns.csv describes runs.csv column by column, with the units the Parquet file's metadata gives.
+            var table = Simulator.Edge.CsvTable.Parse(File.ReadAllLines(Path.Combine(dir, "columns.csv")), "column,unit,better,definition", (line, problem) => new InvalidDataException($"columns.csv:{line}: {problem}"));
+            Assert.Equal(new[] { "column", "unit", "better", "definition" }, table.Header);
+            var columns = table.Rows.ToDictionary(r => r[0], r => (Unit: r[1], Better: r[2], Definition: r[3]));
+            Assert.Equal(header, columns.Keys);
+            Assert.Equal(("1/s", "", "A swept setting: its value at the point (a quantity in the unit given; a section as its keys resolve)."), columns["scenario.arrivals.rate"]);
+            Assert.Equal(("1/s", "higher"), (columns["throughput"].Unit, columns["throughput"].Better));
+            Assert.Equal(("B", "lower"), (columns["bytes_disk"].Unit, columns["bytes_disk"].Better));
             await using (var parquet = await Parquet.ParquetReader.CreateAsync(Path.Combine(dir, "runs.parquet")))
             {
                 Assert.Equal(36, parquet.RowGroups.Sum(g => g.RowCount));
-                var header = File.ReadLines(Path.Combine(dir, "runs.csv")).First().Split(',');
                 Assert.Equal(header, parquet.Schema.DataFields.Select(f => f.Name));
+                var units = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(parquet.CustomMetadata["units"])!;
+                Assert.NotEmpty(units);
+                Assert.All(units, u => Assert.Equal(u.Value, columns[u.Key].Unit));
             }
             foreach (var plot in new[] { "00-throughput-vs-rate", "01-throughput-gain-vs-rate", "03-on_time_ratio", "04-breakdown", "05-bytes_saved", "06-latency-cdf", "07-queue_length", "08-gpu_memory" })
             {

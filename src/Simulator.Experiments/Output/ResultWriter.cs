@@ -4,14 +4,14 @@ using System.Text;
 namespace Simulator.Experiments;
 
 /// <summary>
-/// Writes a run's files (docs/experiments.md): config.resolved.yaml, runs.csv, runs.parquet, summary.csv,
+/// Writes a run's files (docs/experiments.md): config.resolved.yaml, runs.csv, columns.csv, runs.parquet, summary.csv,
 /// paired.csv, timing.csv (machine-dependent decision times, kept out of the others so they stay
 /// byte-identical across machines and thread counts), plots/, traces/ when asked for, and report.md.
 /// </summary>
 public static class ResultWriter
 {
     /// <summary>What <see cref="WriteAll"/> writes into a results folder (files and folders).</summary>
-    public static readonly IReadOnlyList<string> Outputs = new[] { "config.resolved.yaml", "config.hash", "runs.csv", "runs.parquet", "timing.csv", "summary.csv", "paired.csv", "plots", "traces", "report.md" };
+    public static readonly IReadOnlyList<string> Outputs = new[] { "config.resolved.yaml", "config.hash", "runs.csv", "columns.csv", "runs.parquet", "timing.csv", "summary.csv", "paired.csv", "plots", "traces", "report.md" };
 
     public static void WriteAll(ExperimentSpec spec, IReadOnlyList<RunRecord> records, string directory)
     {
@@ -19,6 +19,7 @@ public static class ResultWriter
         File.WriteAllText(Path.Combine(directory, "config.resolved.yaml"), ResolvedConfig.Write(spec));
         RunStore.WriteWhole(Path.Combine(directory, "config.hash"), spec.Hash + "\n");
         File.WriteAllText(Path.Combine(directory, "runs.csv"), RunsCsv(spec, records));
+        File.WriteAllText(Path.Combine(directory, "columns.csv"), ColumnsCsv(spec));
         ParquetRuns.Write(spec, records, Path.Combine(directory, "runs.parquet"));
         File.WriteAllText(Path.Combine(directory, "timing.csv"), TimingCsv(spec, records));
         File.WriteAllText(Path.Combine(directory, "summary.csv"), SummaryCsv(spec, records));
@@ -34,6 +35,27 @@ public static class ResultWriter
         sb.AppendLine(string.Join(",", PointColumns(spec).Concat(new[] { "strategy", "replication" }).Concat(spec.Metrics.Names)));
         foreach (var r in records)
             sb.AppendLine(string.Join(",", PointValues(spec, r.Cell.Point).Concat(new[] { Csv(spec.Strategies[r.Cell.Strategy].Label), Num(r.Cell.Replication) }).Concat(r.Values.Select(Num))));
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// What each column of runs.csv holds, in the unit its values are in (SI, as the declarations give it): a results
+    /// folder read without the simulator at hand (pandas, R, a colleague) says what its numbers mean. The metrics'
+    /// rows are also the metric names of summary.csv and paired.csv.
+    /// </summary>
+    public static string ColumnsCsv(ExperimentSpec spec)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("column,unit,better,definition");
+        void Row(string column, string unit, string better, string definition) =>
+            sb.AppendLine(string.Join(",", Csv(column), Csv(unit), better, Csv(definition)));
+        Row("point", "", "", spec.Zip ? "The sweep point, numbered from 0: the swept paths' n-th values together." : "The sweep point, numbered from 0 over every combination of the swept values, the first swept path changing slowest.");
+        foreach (var axis in spec.Sweep)
+            Row(axis.Path, spec.SweptUnits.TryGetValue(axis.Path, out var kind) ? Units.SiUnit(kind) : "", "", "A swept setting: its value at the point (a quantity in the unit given; a section as its keys resolve).");
+        Row("strategy", "", "", "The strategy's label.");
+        Row("replication", "", "", "The replication, numbered from 0: the same number draws the same random world for every strategy.");
+        foreach (var m in spec.Metrics.Metrics)
+            Row(m.Name, m.Unit.Symbol, m.Better == Better.Neither ? "" : m.Better.ToString().ToLowerInvariant(), m.Definition);
         return sb.ToString();
     }
 
