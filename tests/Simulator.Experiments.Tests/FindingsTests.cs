@@ -65,6 +65,9 @@ public class FindingsTests
         Assert.True(means[0] < 0.95 * means[1], $"{means[0]} against {means[1]}");
         // One window at t = 0: the report says so rather than giving a horizon that nothing passes through.
         Assert.Contains("- one round at t = 0 (network-one-shot: no time passes); intervals are Student-t 95 %", Report.Markdown(spec, records));
+        // Its description is a folded block (>), which ends in a line break: one blank line follows it, not two.
+        Assert.EndsWith("\n", spec.Description);
+        Assert.Contains(spec.Description.TrimEnd() + "\n\n- seed", Report.Markdown(spec, records));
         string gain = findings.Single(l => l.StartsWith("  - mec-ilp", StringComparison.Ordinal));
         Assert.Matches(@"but its mean accuracy is 0\.\d+ against the baseline's 0\.\d+ \(-\d+\.\d %, worse\)", gain);
         Assert.Contains("- mec-lp reports a bound", findings[0]);

@@ -24,6 +24,7 @@ public sealed class ProgressLines : IDisposable
     private readonly object gate = new();
     private TimeSpan last = TimeSpan.Zero, lastCell = TimeSpan.Zero;
     private int done, planned, shown;
+    private bool stopped;
 
     public ProgressLines(TextWriter error, int found, int threads, TimeProvider time)
     {
@@ -57,7 +58,7 @@ public sealed class ProgressLines : IDisposable
     {
         lock (gate)
         {
-            if (planned == 0 || done == planned || Elapsed - last < Silence) return;
+            if (stopped || planned == 0 || done == planned || Elapsed - last < Silence) return;
             int running = Math.Min(threads, planned - done);
             Line(string.Create(CultureInfo.InvariantCulture, $"; {running} cell{(running == 1 ? "" : "s")} running, none finished in the last {(Elapsed - lastCell).TotalSeconds:F0} s"));
         }
@@ -72,5 +73,10 @@ public sealed class ProgressLines : IDisposable
         error.Flush();
     }
 
-    public void Dispose() => heartbeat.Dispose();
+    /// <summary>Stops the heartbeat; a tick already under way writes nothing after this returns.</summary>
+    public void Dispose()
+    {
+        lock (gate) stopped = true;
+        heartbeat.Dispose();
+    }
 }

@@ -15,7 +15,7 @@ public static class Report
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"# {spec.Name}");
         sb.AppendLine();
-        if (spec.Description.Length > 0) sb.AppendLine(spec.Description).AppendLine();
+        if (spec.Description.Length > 0) sb.AppendLine(spec.Description.TrimEnd()).AppendLine(); // a folded block (>) ends in a line break of its own
         int reps = records.GroupBy(r => (r.Cell.Point, r.Cell.Strategy)).Select(g => g.Count()).DefaultIfEmpty(0).Max();
         sb.AppendLine(CultureInfo.InvariantCulture, $"- seed {spec.Seed}; {spec.Points.Count} sweep point(s) x {spec.Strategies.Count} strategies x up to {reps} replications ({records.Count} runs)");
         if (spec.Replications.RelativeHalfWidth is { } target) sb.AppendLine(SequentialOutcome(spec, records, target));
