@@ -120,9 +120,13 @@ public sealed class SlurmTests : IDisposable
             Assert.True(watch.Elapsed < TimeSpan.FromMinutes(10), $"the merge job did not finish in 10 minutes; logs in {dir}/slurm");
             Thread.Sleep(250);
         }
-        // Slurm wrote each task's log: the shards really ran as array tasks.
+        // Slurm wrote each task's log: the shards really ran as array tasks, and each log says how far its shard got.
         for (int i = 0; i < 3; i++)
-            Assert.Contains($"{i}/3: 8 runs", File.ReadAllText(Path.Combine(dir, "slurm", $"shard-{i}.log")));
+        {
+            string log = File.ReadAllText(Path.Combine(dir, "slurm", $"shard-{i}.log"));
+            Assert.Contains($"{i}/3: 8 runs", log);
+            Assert.Contains("progress: 8/8 cells (100 %)", log);
+        }
         AssertSameAsOnePlainRun(dir);
     }
 

@@ -34,12 +34,13 @@ public sealed record SlurmScripts(string Shards, string Merge, string Submit)
         string exe = string.Join(' ', command.Select(Quote));
         string setArgs = string.Concat(sets.Select(s => " --set " + Quote(s)));
 
+        // Not --quiet: standard error is the task's log, where progress lines say how far a shard is.
         var shards = new StringBuilder(Header("shards", Path.Combine(slurm, "shard-%a.log")));
         shards.Append(CultureInfo.InvariantCulture, $"#SBATCH --array=0-{tasks - 1}\n");
         shards.Append(CultureInfo.InvariantCulture, $"#SBATCH --cpus-per-task={cpusPerTask}\n");
         shards.Append("set -euo pipefail\n");
         shards.Append(CultureInfo.InvariantCulture,
-            $"exec {exe} run {Quote(file)} --shard \"${{SLURM_ARRAY_TASK_ID}}/{tasks}\" --out {Quote(Path.Combine(dir, "shards"))}/\"${{SLURM_ARRAY_TASK_ID}}\" --parallel \"${{SLURM_CPUS_PER_TASK:-{cpusPerTask}}}\" --quiet{setArgs}\n");
+            $"exec {exe} run {Quote(file)} --shard \"${{SLURM_ARRAY_TASK_ID}}/{tasks}\" --out {Quote(Path.Combine(dir, "shards"))}/\"${{SLURM_ARRAY_TASK_ID}}\" --parallel \"${{SLURM_CPUS_PER_TASK:-{cpusPerTask}}}\"{setArgs}\n");
 
         var merge = new StringBuilder(Header("merge", Path.Combine(slurm, "merge.log")));
         merge.Append("set -euo pipefail\n");
