@@ -226,7 +226,7 @@ public sealed class CommonOptions
         if (result.GetValue(Seed) is { } seed)
             sets.Add(long.TryParse(seed, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? $"seed={seed}" : throw new FormatException($"--seed takes a whole number from 0 to 9,223,372,036,854,775,807, not '{seed}'."));
         if (result.GetValue(Replications) is { } reps)
-            sets.Add(int.TryParse(reps, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? $"replications={reps}" : throw new FormatException($"--replications takes a whole number from 2, not '{reps}'."));
+            sets.Add(int.TryParse(reps, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n is >= 2 and <= 1_000_000 ? $"replications={reps}" : throw new FormatException($"--replications takes a whole number from 2 to 1,000,000, not '{reps}'."));
         if (PluginSet(result.GetValue(Plugin)) is { } plugins) sets.Add(plugins);
         return sets;
     }
