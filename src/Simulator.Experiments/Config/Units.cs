@@ -40,7 +40,7 @@ public static partial class Units
     /// <summary>The highest rate a file may give (arrivals per second): ten per clock tick would be 10^8.</summary>
     public const double MaxPerSecond = 1e6;
 
-    [GeneratedRegex(@"^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(\S.*?)?\s*$")]
+    [GeneratedRegex(@"^\s*([-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?)\s*(\S.*?)?\s*$")]
     private static partial Regex Quantity();
 
     /// <summary>The SI value of <paramref name="text"/>; a <see cref="FormatException"/> says what was expected.</summary>
