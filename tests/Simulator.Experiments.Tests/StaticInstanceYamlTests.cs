@@ -54,6 +54,16 @@ public class StaticInstanceYamlTests
         """;
 
     [Fact]
+    public void A_disk_and_a_link_of_your_own_are_read_as_a_profiles_values_are()
+    {
+        var own = StaticInstanceYaml.Read(YamlDoc.Parse(Round("""{"disk": {"rate": "1 GB/s", "access": "2 ms"}, "pcie": {"rate": "10 GB/s", "latency": "1 us"}, "gpu": "rtx4090"}"""), "round.json"), ".");
+        Assert.Equal((1e9, 0.002), (own.Loads.Disk.BytesPerSecond, own.Loads.Disk.AccessSeconds));
+        Assert.Equal((1e10, 1e-6), (own.Loads.Pcie.BytesPerSecond, own.Loads.Pcie.CopySeconds));
+        var missing = Assert.Throws<ConfigException>(() => StaticInstanceYaml.Read(YamlDoc.Parse(Round("""{"disk": {"rate": "1 GB/s"}, "gpu": "rtx4090"}"""), "round.json"), "."));
+        Assert.Contains("round.json:3: site.disk: missing 'access' (a time (s, ms, us, min, h)).", missing.Message);
+    }
+
+    [Fact]
     public void RAM_and_lumped_loading_are_read_and_reach_the_planners_view()
     {
         var cold = StaticInstanceYaml.Read(YamlDoc.Parse(Round("""{"disk": "hdd-7200", "gpu": "rtx4090"}"""), "round.json"), ".");

@@ -36,10 +36,10 @@ public static class SiteSections
         string baseDirectory = context.BaseDirectory;
         var profiles = HardwareProfiles.Shipped;
         var site = scenario.Child(Site);
-        var disk = Profile(site, SiteKeys.Disk, profiles.DiskNames, profiles.Disk);
+        var disk = Hardware(site, SiteKeys.Disk, SiteKeys.DiskSection, own => new DiskProfile("own", own.Get(SiteKeys.DiskRate), own.Get(SiteKeys.DiskAccess)), profiles.DiskNames, profiles.Disk, SiteKeys.Disk.Default);
         var gpu = site.Child(SiteKeys.Gpu);
         var device = Profile(gpu, SiteKeys.Device, profiles.GpuNames, profiles.Gpu);
-        var pcie = Profile(site, SiteKeys.Pcie, profiles.PcieNames, profiles.Pcie, device.Pcie);
+        var pcie = Hardware(site, SiteKeys.Pcie, SiteKeys.PcieSection, own => new PcieProfile("own", own.Get(SiteKeys.PcieRate), own.Get(SiteKeys.PcieLatency)), profiles.PcieNames, profiles.Pcie, device.Pcie);
         var ram = site.Child(SiteKeys.Ram);
         long ramBytes = (long)ram.Get(SiteKeys.RamCapacity);
         var preload = RamPreload.Read(ram.Raw(SiteKeys.Preload), catalog, ramBytes);
@@ -290,6 +290,15 @@ public static class SiteSections
     {
         long depth = doc.Integer();
         return depth is >= 0 and <= 10_000 ? (int)depth : throw doc.Error($"a frozen depth is a whole number of layers from 0, not {depth}.");
+    }
+
+    /// <summary>A device by its profile's name, or one of the user's own given by its values (a mapping of <paramref name="own"/>'s keys).</summary>
+    private static T Hardware<T>(Section owner, ValueKey key, SectionSchema own, Func<Section, T> build, IEnumerable<string> names, Func<string, T> find, string fallback)
+    {
+        if (owner.Raw(key) is { IsMapping: true }) return build(owner.Child(key, own));
+        string name = owner.Raw(key)?.Text() ?? fallback;
+        owner.Record(key.Name, name);
+        return names.Contains(name) ? find(name) : throw (owner.Raw(key) ?? owner.Doc).Error($"unknown profile '{name}'.{Spelling.Hint(name, names)} Known: {string.Join(", ", names)}; or give {{{string.Join(", ", own.Names)}}}.");
     }
 
     private static T Profile<T>(Section owner, TextKey key, IEnumerable<string> names, Func<string, T> find, string? fallback = null)

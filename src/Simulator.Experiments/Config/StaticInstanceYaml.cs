@@ -26,11 +26,11 @@ public static class StaticInstanceYaml
         var catalog = ReadCatalog(Need(doc, top, "catalog"), baseDirectory);
         var site = Need(doc, top, "site").Mapping("disk", "pcie", "gpu", "gpu_memory", "timeline", "max_batch", "ram", "loading", "lumped_speed");
         var profiles = HardwareProfiles.Shipped;
-        var disk = Profile(Need(doc, site, "disk"), profiles.DiskNames, profiles.Disk);
+        var disk = Hardware(Need(doc, site, "disk"), SiteKeys.DiskRate, SiteKeys.DiskAccess, (rate, access) => new DiskProfile("own", rate, access), profiles.DiskNames, profiles.Disk);
         GpuProfile? gpu = site.TryGetValue("gpu", out var g) ? Profile(g, profiles.GpuNames, profiles.Gpu) : null;
         long gpuBytes = site.TryGetValue("gpu_memory", out var gm) ? (long)gm.Quantity(UnitKind.Bytes, Domain.Positive)
             : gpu?.MemoryBytes ?? throw doc.Error("site: give 'gpu' (a profile name) or 'gpu_memory'.");
-        var pcie = site.TryGetValue("pcie", out var pc) ? Profile(pc, profiles.PcieNames, profiles.Pcie)
+        var pcie = site.TryGetValue("pcie", out var pc) ? Hardware(pc, SiteKeys.PcieRate, SiteKeys.PcieLatency, (rate, latency) => new PcieProfile("own", rate, latency), profiles.PcieNames, profiles.Pcie)
             : gpu is not null ? profiles.Pcie(gpu.Pcie) : throw doc.Error("site: give 'pcie' when the GPU is given by 'gpu_memory'.");
         var timeline = site.TryGetValue("timeline", out var tl) ? Choice(tl, new Dictionary<string, Timeline> { ["overlap"] = Timeline.Overlap, ["sequential"] = Timeline.Sequential, ["pipelined"] = Timeline.Pipelined }) : Timeline.Overlap;
         int? maxBatch = site.TryGetValue("max_batch", out var mb) ? MaxBatch(mb) : null;
@@ -142,6 +142,15 @@ public static class StaticInstanceYaml
         return n is >= 1 and <= int.MaxValue ? (int)n : throw doc.Error($"'max_batch' must be a whole number from 1, not {n}.");
     }
 
+
+    /// <summary>A disk or link by its profile's name, or the user's own as {rate, access} or {rate, latency}, in the units experiment files take.</summary>
+    private static T Hardware<T>(YamlDoc doc, QuantityKey rate, QuantityKey delay, Func<double, double, T> build, IEnumerable<string> names, Func<string, T> find)
+    {
+        if (!doc.IsMapping) return Profile(doc, names, find);
+        var f = doc.Mapping(rate.Name, delay.Name);
+        YamlDoc Given(QuantityKey key) => f.TryGetValue(key.Name, out var v) ? v : throw doc.Error($"missing '{key.Name}' ({Units.Expected(key.UnitKind)}).");
+        return build(Given(rate).Quantity(rate.UnitKind, rate.Domain), Given(delay).Quantity(delay.UnitKind, delay.Domain));
+    }
 
     private static T Profile<T>(YamlDoc doc, IEnumerable<string> names, Func<string, T> find)
     {

@@ -27,9 +27,15 @@ public static class SiteKeys
 
     public static readonly SectionSchema DownlinkSection = new("site.downlink", "How results return.", DownlinkRate, ResultBytes);
 
-    public static readonly TextKey Disk = new("disk", "hdd-7200", "The disk models are loaded from: a profile of experiments/profiles/hardware.yaml.", "a disk profile name");
+    public static readonly QuantityKey DiskRate = new("rate", UnitKind.ByteRate, null, Domain.Positive, "A disk of your own: its sequential read rate.");
+    public static readonly QuantityKey DiskAccess = new("access", UnitKind.Time, null, Domain.NonNegative, "A disk of your own: the latency of each block's read (seek and rotation).");
+    public static readonly SectionSchema DiskSection = new("site.disk", "A disk of your own instead of a profile.", DiskRate, DiskAccess);
+    public static readonly ValueKey Disk = new("disk", "a disk profile name, or {rate, access}", "hdd-7200", "The disk models are loaded from: a profile of experiments/profiles/hardware.yaml (list profiles), or a disk of your own.", DiskSection);
     public static readonly SectionKey Ram = new("ram", RamSection, "The RAM block cache between disk and GPU.");
-    public static readonly TextKey Pcie = new("pcie", null, "The link from RAM to the GPU: a PCIe profile.", "a PCIe profile name", dependsOn: "the GPU profile's link");
+    public static readonly QuantityKey PcieRate = new("rate", UnitKind.ByteRate, null, Domain.Positive, "A link of your own: its host-to-GPU copy rate.");
+    public static readonly QuantityKey PcieLatency = new("latency", UnitKind.Time, null, Domain.NonNegative, "A link of your own: the latency of each copy.");
+    public static readonly SectionSchema PcieSection = new("site.pcie", "A link of your own instead of a profile.", PcieRate, PcieLatency);
+    public static readonly ValueKey Pcie = new("pcie", "a PCIe profile name, or {rate, latency}", "the GPU profile's link", "The link from RAM to the GPU: a PCIe profile (list profiles), or a link of your own.", PcieSection);
     public static readonly SectionKey Gpu = new("gpu", GpuSection, "The GPU: its device, memory and what stays resident.");
     public static readonly ChoiceKey<Timeline> Timeline = new("timeline", new (string, Func<Timeline>, string)[]
     {
