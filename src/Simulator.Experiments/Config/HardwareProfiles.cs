@@ -52,6 +52,14 @@ public sealed class HardwareProfiles
 
     public IEnumerable<string> GpuNames => gpus.Keys;
 
+    /// <summary>
+    /// The profile a file names at <paramref name="at"/>; an unknown name is refused there with the known ones and, for a
+    /// device that may be given by its values instead, the keys of that form (<paramref name="ownForm"/>).
+    /// </summary>
+    public static T Named<T>(string name, YamlDoc at, IEnumerable<string> names, Func<string, T> find, string? ownForm = null) =>
+        names.Contains(name) ? find(name)
+            : throw at.Error($"unknown profile '{name}'.{Spelling.Hint(name, names)} Known: {string.Join(", ", names)}{(ownForm is null ? "" : $"; or give {ownForm}")}.");
+
     public DiskProfile Disk(string name) => Find(disks, name, "disk");
 
     public PcieProfile Pcie(string name) => Find(links, name, "PCIe");

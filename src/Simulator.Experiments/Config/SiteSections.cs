@@ -298,12 +298,11 @@ public static class SiteSections
         if (owner.Raw(key) is { IsMapping: true }) return build(owner.Child(key, own));
         string name = owner.Raw(key)?.Text() ?? fallback;
         owner.Record(key.Name, name);
-        return names.Contains(name) ? find(name) : throw (owner.Raw(key) ?? owner.Doc).Error($"unknown profile '{name}'.{Spelling.Hint(name, names)} Known: {string.Join(", ", names)}; or give {{{string.Join(", ", own.Names)}}}.");
+        return HardwareProfiles.Named(name, owner.Raw(key) ?? owner.Doc, names, find, $"{{{string.Join(", ", own.Names)}}}");
     }
 
     private static T Profile<T>(Section owner, TextKey key, IEnumerable<string> names, Func<string, T> find, string? fallback = null)
     {
-        string name = owner.Get(key, fallback);
-        return names.Contains(name) ? find(name) : throw (owner.Raw(key) ?? owner.Doc).Error($"unknown profile '{name}'.{Spelling.Hint(name, names)} Known: {string.Join(", ", names)}.");
+        return HardwareProfiles.Named(owner.Get(key, fallback), owner.Raw(key) ?? owner.Doc, names, find);
     }
 }

@@ -146,17 +146,13 @@ public static class StaticInstanceYaml
     /// <summary>A disk or link by its profile's name, or the user's own as {rate, access} or {rate, latency}, in the units experiment files take.</summary>
     private static T Hardware<T>(YamlDoc doc, QuantityKey rate, QuantityKey delay, Func<double, double, T> build, IEnumerable<string> names, Func<string, T> find)
     {
-        if (!doc.IsMapping) return Profile(doc, names, find);
+        if (!doc.IsMapping) return HardwareProfiles.Named(doc.Text(), doc, names, find, $"{{{rate.Name}, {delay.Name}}}");
         var f = doc.Mapping(rate.Name, delay.Name);
         YamlDoc Given(QuantityKey key) => f.TryGetValue(key.Name, out var v) ? v : throw doc.Error($"missing '{key.Name}' ({Units.Expected(key.UnitKind)}).");
         return build(Given(rate).Quantity(rate.UnitKind, rate.Domain), Given(delay).Quantity(delay.UnitKind, delay.Domain));
     }
 
-    private static T Profile<T>(YamlDoc doc, IEnumerable<string> names, Func<string, T> find)
-    {
-        string name = doc.Text();
-        return names.Contains(name) ? find(name) : throw doc.Error($"unknown profile '{name}'.{Spelling.Hint(name, names)} Known: {string.Join(", ", names)}.");
-    }
+    private static T Profile<T>(YamlDoc doc, IEnumerable<string> names, Func<string, T> find) => HardwareProfiles.Named(doc.Text(), doc, names, find);
 
     private static T Choice<T>(YamlDoc doc, Dictionary<string, T> choices)
     {
