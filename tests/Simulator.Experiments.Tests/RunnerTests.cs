@@ -93,6 +93,10 @@ public class RunnerTests
         var defaulted = Quickstart.Read(Small.Concat(new[] { "scenario.uplink.coherence=null", "scenario.site.gpu.residency=~" }).ToArray());
         Assert.Contains("points[0].scenario.uplink.coherence: 0.01", defaulted.ResolvedText);
         Assert.Contains("points[0].scenario.site.gpu.residency: previous-model", defaulted.ResolvedText);
+        // In a sweep, null runs its point with the key's default.
+        var swept = Quickstart.Read(Small.Concat(new[] { "sweep={scenario.site.max_batch: [null, 4]}", "plots=null" }).ToArray());
+        Assert.Null(((LoneSiteScenario)swept.Points[0].Scenario).Site.MaxBatch);
+        Assert.Equal(4, ((LoneSiteScenario)swept.Points[1].Scenario).Site.MaxBatch);
         // A required key removed is missing, as in a file without it; a quoted '~' is text, not a removal.
         Assert.Contains("missing 'seed'", Assert.Throws<ConfigException>(() => Quickstart.Read(Small.Append("seed=~").ToArray())).Message);
         Assert.Contains("the baseline '~' is not among the strategies", Assert.Throws<ConfigException>(() => Quickstart.Read(Small.Append("baseline='~'").ToArray())).Message);
