@@ -96,10 +96,6 @@ public static class CatalogYaml
         return sb.ToString();
     }
 
-    /// <summary>
-    /// A block's or model's id (<paramref name="what"/>), not empty, recorded with where it is defined; a second
-    /// definition names the first one's line. Every file that lists blocks and models reads their ids so.
-    /// </summary>
     /// <summary>The catalog's model a file names by id; an unknown id is refused at its line, with the nearest ids.</summary>
     internal static Model Model(Catalog catalog, YamlDoc doc)
     {
@@ -107,6 +103,10 @@ public static class CatalogYaml
         return catalog.Contains(id) ? catalog.Model(id) : throw doc.Error($"unknown model '{id}'.{Spelling.Hint(id, catalog.Models.Select(m => m.Id))}");
     }
 
+    /// <summary>
+    /// A block's or model's id (<paramref name="what"/>), not empty, recorded with where it is defined; a second
+    /// definition names the first one's line. Every file that lists blocks and models reads their ids so.
+    /// </summary>
     internal static string Register(Dictionary<string, YamlDoc> seen, YamlDoc idDoc, YamlDoc at, string what)
     {
         string id = idDoc.Text();

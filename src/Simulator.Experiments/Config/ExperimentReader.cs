@@ -261,7 +261,7 @@ public static class ExperimentReader
             string path = set[..eq].Trim(), value = set[(eq + 1)..];
             if (value.Trim().Length == 0) throw new ConfigException("--set", 1, "", $"'{set}' has no value after '=': write {path}=value.");
             // Shells expand the ~ of path=~ (YAML's null) to the home folder, which no setting takes whole.
-            if (value == Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) && value.Length > 0)
+            if (value == Environment.GetFolderPath(Environment.SpecialFolder.UserProfile))
                 throw new ConfigException("--set", 1, path, $"'{value}' is your home folder: the shell expanded the ~ of {path}=~. To remove the key, write {path}=null.");
             // Of two different values the last would win unseen, whichever the user meant.
             if (!given.TryAdd(path, set) && given[path] != set)

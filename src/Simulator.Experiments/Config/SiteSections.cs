@@ -301,8 +301,6 @@ public static class SiteSections
         return HardwareProfiles.Named(name, owner.Raw(key) ?? owner.Doc, names, find, $"{{{string.Join(", ", own.Names)}}}");
     }
 
-    private static T Profile<T>(Section owner, TextKey key, IEnumerable<string> names, Func<string, T> find, string? fallback = null)
-    {
-        return HardwareProfiles.Named(owner.Get(key, fallback), owner.Raw(key) ?? owner.Doc, names, find);
-    }
+    private static T Profile<T>(Section owner, TextKey key, IEnumerable<string> names, Func<string, T> find) =>
+        HardwareProfiles.Named(owner.Get(key), owner.Raw(key) ?? owner.Doc, names, find);
 }
