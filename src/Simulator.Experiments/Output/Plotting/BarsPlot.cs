@@ -33,7 +33,7 @@ public sealed class BarsPlot : PlotKind
             return;
         }
         if (check.Sweep.All(a => a.Path != plot.X))
-            throw at.Error($"plot x '{plot.X}' is not a swept path.{Edge.Spelling.Hint(plot.X, check.Sweep.Select(a => a.Path))} Swept: {string.Join(", ", check.Sweep.Select(a => a.Path))}.");
+            throw at.Error(NotSwept("plot x", plot.X, check.Sweep));
         var others = check.Sweep.Select(a => a.Path).Where(path => path != plot.X && !plot.At.ContainsKey(path)).ToArray();
         if (others.Length > 0) throw at.Error($"grouped bars over {plot.X} show one value of every other swept setting: fix {string.Join(", ", others)} with at.");
         if (check.Points.Count(pt => pt.Matches(plot.At)) == 0) throw at.Error($"plot at: {{{string.Join(", ", plot.At.Select(a => $"{a.Key}: {a.Value}"))}}} matches no sweep point.");

@@ -41,18 +41,27 @@ public abstract class PlotKind(string name)
         var sweep = check.Sweep;
         string Swept() => string.Join(", ", sweep.Select(a => a.Path));
         if (AlongX && (plot.X is null || sweep.All(a => a.Path != plot.X)))
-            throw at.Error(plot.X is null ? $"a {Name} plot needs x: a swept path." : $"plot x '{plot.X}' is not a swept path.{Edge.Spelling.Hint(plot.X, sweep.Select(a => a.Path))} Swept: {Swept()}.");
+            throw at.Error(plot.X is null ? $"a {Name} plot needs x: a swept path." : NotSwept("plot x", plot.X, sweep));
         // The value named as the file writes it: a swept section resolves to all of its keys.
         if (AlongX && check.Points.FirstOrDefault(pt => !PlotContext.IsNumber(pt.Labels[plot.X!])) is { } point)
             throw at.Error($"plot x '{plot.X}' takes values that are not numbers ('{point.Written.GetValueOrDefault(plot.X!, point.Labels[plot.X!])}', as written): a {Name} plot draws lines along a numeric axis; draw a sweep of names as grouped bars (kind: bars, x: {plot.X}).");
         foreach (var path in plot.At.Keys)
-            if (sweep.All(a => a.Path != path)) throw at.Error($"plot at '{path}' is not a swept path.{Edge.Spelling.Hint(path, sweep.Select(a => a.Path))} Swept: {Swept()}.");
+            if (sweep.All(a => a.Path != path)) throw at.Error(NotSwept("plot at", path, sweep));
         int matching = check.Points.Count(pt => pt.Matches(plot.At));
         if (matching == 0 || (!AlongX && matching > 1))
             throw at.Error(matching == 0
                 ? $"plot at: {{{string.Join(", ", plot.At.Select(a => $"{a.Key}: {a.Value}"))}}} matches no sweep point."
                 : $"a '{Name}' plot shows one sweep point, and at: {{{string.Join(", ", plot.At.Select(a => $"{a.Key}: {a.Value}"))}}} matches {matching}: fix every swept path ({Swept()}).");
     }
+
+    /// <summary>
+    /// The refusal of a path a plot names that the experiment does not sweep. An experiment without a sweep
+    /// (a file's sweep taken away with <c>--set sweep=null</c>) says so rather than listing nothing.
+    /// </summary>
+    protected static string NotSwept(string role, string path, IReadOnlyList<SweepAxis> sweep) =>
+        sweep.Count == 0
+            ? $"{role} '{path}' is not a swept path: this experiment sweeps nothing, so it has one point and no axis to draw along (remove the plot, or give plots without x and at)."
+            : $"{role} '{path}' is not a swept path.{Edge.Spelling.Hint(path, sweep.Select(a => a.Path))} Swept: {string.Join(", ", sweep.Select(a => a.Path))}.";
 
     /// <summary>Draws the plot; returns the name its files take (without the plot's index).</summary>
     public abstract string Draw(ScottPlot.Plot plot, PlotContext context, PlotSpec spec);
