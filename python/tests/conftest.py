@@ -14,6 +14,9 @@ EMPTYING = ["horizon=60 s", "warmup=0 s", "sweep={}", "plots=[]", "scenario.arri
 REPOSITORY = Path(__file__).resolve().parents[2]
 NETWORK_EXPERIMENT = str(REPOSITORY / "experiments" / "chasing" / "chasing-online-stochastic.yaml")
 NETWORK = ["horizon=300 s", "warmup=0 s", "scenario.requests.rate=1 /s", "scenario.network.cloudlets=20", "plots=[]"]
+# The paper's online window, small: 40 requests over 20 cloudlets, served one at a time.
+WINDOW_EXPERIMENT = str(REPOSITORY / "experiments" / "chasing" / "chasing-online.yaml")
+WINDOW = ["scenario.requests.count=40", "scenario.network.cloudlets=20", "sweep=null", "plots=[]"]
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from conftest import EMPTYING, NETWORK, NETWORK_EXPERIMENT, SITE
+from conftest import EMPTYING, NETWORK, NETWORK_EXPERIMENT, SITE, WINDOW, WINDOW_EXPERIMENT
 
 from edgesim import SimulatorEnv, SimulatorError
 from edgesim.spaces import HAVE_GYMNASIUM
@@ -106,7 +106,7 @@ def test_refusals_name_what_was_wrong(site_env):
         SimulatorEnv(overrides=SITE, reward="joy")
     assert reward.value.field == "reward"
     with pytest.raises(SimulatorError) as kind:
-        SimulatorEnv(experiment=str(__import__("conftest").REPOSITORY / "experiments" / "chasing" / "chasing-requests.yaml"))
+        SimulatorEnv(experiment=str(__import__("conftest").REPOSITORY / "experiments" / "network" / "sites-2x2-llama-lora.yaml"))
     assert "has no decision an outside policy can take" in str(kind.value)
 
 
@@ -138,4 +138,22 @@ def test_gymnasiums_own_checker_and_registry():  # pragma: no cover - where Gymn
     env = gymnasium.make("edgesim:EdgeSim/Site-v0", overrides=SITE)
     check_env(env.unwrapped, skip_render_check=True)
     env.close()
+    window = gymnasium.make("EdgeSim/OnlineWindow-v0", overrides=WINDOW)
+    assert window.unwrapped.kind == "network-one-shot"
+    check_env(window.unwrapped, skip_render_check=True)
+    window.close()
     assert isinstance(SimulatorEnv(overrides=SITE), gymnasium.Env)
+
+
+def test_the_papers_online_window_takes_one_step_a_request_and_terminates():
+    with SimulatorEnv(experiment=WINDOW_EXPERIMENT, overrides=WINDOW) as env:
+        assert env.kind == "network-one-shot"
+        models = env.action_space.n
+        trail, rewards, terminated, truncated = play(env, 3, lambda o, m, r: int(r.integers(len(m))))
+        assert len(rewards) == 40 and terminated and not truncated
+        assert all(r < 0 for r in rewards)
+        assert all(info["time_s"] == 0 for _, info in trail)
+        metrics = trail[-1][1]["metrics"]
+        assert metrics["placed"] == 40
+        assert metrics["total_penalty"] == pytest.approx(-sum(rewards))
+        assert all(np.all(observation[50 : 50 + models] >= 0) for observation, _ in trail[:-1])

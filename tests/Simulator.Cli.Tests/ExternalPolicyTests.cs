@@ -126,15 +126,55 @@ public sealed class ExternalPolicyTests : IDisposable
     }
 
     [Fact]
+    public void A_policy_serves_the_papers_online_window_as_the_environment_driven_with_its_choices_does()
+    {
+        string[] small = { "scenario.network.cloudlets=20", "scenario.requests.count=60", "replications=2", "plots=[]", "sweep=null", "baseline=mec-egreedy" };
+        string experiment = Path.Combine(Simulator.Testing.RepositoryRoot.Find(), "experiments", "chasing", "chasing-online.yaml");
+        string outside = Policy("least_delay.py").Replace("LABEL", "least-delay", StringComparison.Ordinal).Replace("TIMEOUT", "120 s", StringComparison.Ordinal);
+        var sets = small.Append($"strategies=[mec-egreedy, {outside}]").SelectMany(s => new[] { "--set", s });
+        var (code, output, error) = CliHarness.Run(["run", experiment, "--quiet", "--out", Path.Combine(root, "out"), .. sets]);
+        Assert.True(code == 0, error);
+        Assert.Contains("least-delay", output);
+
+        // The same rule stepped in the environment, in process: the same window, the same metrics.
+        var spec = Simulator.Experiments.ExperimentReader.Read(experiment, small);
+        var rows = File.ReadAllLines(Path.Combine(root, "out", "runs.csv"));
+        var header = rows[0].Split(',');
+        for (int replication = 0; replication < 2; replication++)
+        {
+            var episode = new Simulator.Experiments.ExperimentEnvironment(spec).Reset(replication);
+            var names = episode.Space.Observation;
+            var delays = Enumerable.Range(0, names.Count).Where(i => names[i].EndsWith(".delay_s", StringComparison.Ordinal)).ToArray();
+            while (!episode.Over)
+            {
+                var observation = episode.Observation.ToArray();
+                int best = 0;
+                for (int k = 1; k < delays.Length; k++)
+                    if (observation[delays[k]] < observation[delays[best]]) best = k;
+                episode.Step(best);
+            }
+            var metrics = episode.Metrics();
+            var row = rows.Skip(1).Select(r => r.Split(',')).Single(r => r[Array.IndexOf(header, "strategy")] == "least-delay" && r[Array.IndexOf(header, "replication")] == $"{replication}");
+            foreach (var metric in spec.Metrics.Metrics)
+            {
+                string written = row[Array.IndexOf(header, metric.Name)];
+                double value = metrics[metric];
+                Assert.True(double.IsNaN(value) ? written == "NaN" : written == value.ToString("R", System.Globalization.CultureInfo.InvariantCulture), $"{metric.Name}: runs.csv '{written}', episode {value}");
+            }
+            Assert.Equal(60, metrics[spec.Metrics["placed"]]);
+        }
+    }
+
+    [Fact]
     public void Validate_finds_a_missing_program_and_a_kind_without_decisions()
     {
         var missing = CliHarness.Run("validate", Experiment("[fcfs, {external: {command: no-such-program --x}}]"));
         Assert.Equal(2, missing.Code);
         Assert.Contains("the program 'no-such-program' is neither a file", missing.Error);
-        string network = Path.Combine(Simulator.Testing.RepositoryRoot.Find(), "experiments", "chasing", "chasing-requests.yaml");
-        var kind = CliHarness.Run("validate", network, "--set", $"strategies=[mec-ilp, {Policy("fcfs.py").Replace("LABEL", "x", StringComparison.Ordinal).Replace("TIMEOUT", "1 s", StringComparison.Ordinal)}]", "--set", "baseline=mec-ilp");
+        string sites = Path.Combine(Simulator.Testing.RepositoryRoot.Find(), "experiments", "network", "sites-2x2-llama-lora.yaml");
+        var kind = CliHarness.Run("validate", sites, "--set", $"strategies=[{{select: mec-ilp, schedule: pl-dp}}, {Policy("fcfs.py").Replace("LABEL", "x", StringComparison.Ordinal).Replace("TIMEOUT", "1 s", StringComparison.Ordinal)}]", "--set", "baseline=mec-ilp+pl-dp");
         Assert.Equal(2, kind.Code);
-        Assert.Contains("'x' is an external policy; a network-one-shot scenario has no decision an outside policy can take (kinds that have one: single-site, network)", kind.Error);
+        Assert.Contains("'x' is an external policy; a network-of-sites scenario has no decision an outside policy can take (kinds that have one: single-site, network-one-shot, network)", kind.Error);
         var label = CliHarness.Run("validate", Experiment("[fcfs, {external: {command: python3, label: 'a b'}}]"));
         Assert.Equal(2, label.Code);
         Assert.Contains("the label 'a b' is 1 to 60 letters", label.Error);

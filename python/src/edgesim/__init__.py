@@ -4,7 +4,8 @@
 ``gymnasium.Env`` when Gymnasium is installed; the same API without it); ``SimulatorVectorEnv`` steps
 several in one simulator process. ``serve_policy`` turns a function into an outside policy the
 simulator's runner can ask (``{external: {command: ...}}`` in an experiment). Importing the package
-registers ``EdgeSim/Site-v0`` and ``EdgeSim/Network-v0`` with Gymnasium when it is installed.
+registers ``EdgeSim/Site-v0``, ``EdgeSim/Network-v0`` and ``EdgeSim/OnlineWindow-v0`` with Gymnasium when
+it is installed.
 """
 
 from .connection import Connection, SimulatorError, find_simulator

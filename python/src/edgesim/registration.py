@@ -1,10 +1,12 @@
-"""Gymnasium registration: ``EdgeSim/Site-v0`` (one edge site) and ``EdgeSim/Network-v0`` (the stochastic network)."""
+"""Gymnasium registration: ``EdgeSim/Site-v0`` (one edge site), ``EdgeSim/Network-v0`` (the stochastic network) and
+``EdgeSim/OnlineWindow-v0`` (the paper's window served one request at a time)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 _NETWORK_EXPERIMENT = Path("experiments") / "chasing" / "chasing-online-stochastic.yaml"
+_WINDOW_EXPERIMENT = Path("experiments") / "chasing" / "chasing-online.yaml"
 
 
 def register_envs() -> None:
@@ -22,19 +24,29 @@ def register_envs() -> None:
         return
     gymnasium.register(id="EdgeSim/Site-v0", entry_point="edgesim.env:SimulatorEnv", kwargs={"experiment": None})
     gymnasium.register(id="EdgeSim/Network-v0", entry_point="edgesim.registration:network_env")
+    gymnasium.register(id="EdgeSim/OnlineWindow-v0", entry_point="edgesim.registration:online_window_env")
 
 
 def network_env(**kwargs):
     """The shipped online-network experiment (found in the clone around this package) as an environment."""
+    return _shipped("EdgeSim/Network-v0", _NETWORK_EXPERIMENT, kwargs)
+
+
+def online_window_env(**kwargs):
+    """The shipped online-window experiment (the paper's, found in the clone around this package) as an environment."""
+    return _shipped("EdgeSim/OnlineWindow-v0", _WINDOW_EXPERIMENT, kwargs)
+
+
+def _shipped(env_id, experiment, kwargs):
     from .connection import find_simulator
     from .env import SimulatorEnv
 
     if "experiment" not in kwargs:
         for parent in Path(__file__).resolve().parents:
-            if (parent / _NETWORK_EXPERIMENT).exists():
-                kwargs["experiment"] = str(parent / _NETWORK_EXPERIMENT)
+            if (parent / experiment).exists():
+                kwargs["experiment"] = str(parent / experiment)
                 break
         else:
             find_simulator()  # says how to point at a simulator when there is none
-            raise FileNotFoundError(f"EdgeSim/Network-v0 needs experiment=: {_NETWORK_EXPERIMENT} is not around this package")
+            raise FileNotFoundError(f"{env_id} needs experiment=: {experiment} is not around this package")
     return SimulatorEnv(**kwargs)

@@ -21,31 +21,9 @@ public static class OnlineWindow
 
     public static OnlineOutcome Run(NetworkInstance window, IOnlineSelector learner, PenaltySpec penaltySpec)
     {
-        var parts = window.Parts;
-        var stores = window.Cloudlets.Select(c => new PartStore(window.Catalog, c.CapacityBytes, window.Holdings[c.Index])).ToArray();
-        var held = stores.Select(s => s.Held).ToArray();
-        var index = new HolderIndex(stores, parts, window.Topology, window.Rules.Sources);
-        int n = window.Requests.Count, models = parts.Count;
-        var choices = new Assignment[n];
-        var terms = new ServiceTerms[n];
-        var penalty = new double[n];
-        var regret = new double[n];
-        var best = new bool[n];
-        IReadOnlyList<int> observed = Array.Empty<int>();
-        for (int j = 0; j < n; j++)
-        {
-            var r = window.Requests[j];
-            var step = Step(window.Topology, window.Cloudlets, parts, held, window.Rules, r, j, learner, penaltySpec, index);
-            choices[j] = step.Choice;
-            terms[j] = step.Terms;
-            penalty[j] = step.Penalty;
-            regret[j] = step.Regret;
-            best[j] = step.Regret == 0;
-            observed = step.Observed;
-            stores[r.Home].Add(parts.Base[step.Choice.Model]);
-            stores[r.Home].Add(parts.Task[step.Choice.Model]);
-        }
-        return new OnlineOutcome(choices, terms, penalty, regret, best, observed);
+        var rounds = new WindowRounds(window, penaltySpec);
+        while (!rounds.Done) rounds.Answer(learner.Choose(rounds.Ask().Round), learner);
+        return rounds.Outcome();
     }
 
     /// <summary>What one round decided and earned.</summary>
@@ -55,18 +33,10 @@ public static class OnlineWindow
     public sealed record Question(OnlineRound Round, NetworkRequest Request, ServiceEstimator Estimates, ServiceTerms[] Terms, double[] Penalties);
 
     /// <summary>
-    /// One round against what the cloudlets hold now: every model's terms from its nearest holders, the penalties,
-    /// the learner's choice and its update. The window served online and the stochastic network both take this step;
-    /// <paramref name="index"/> (over the stores behind <paramref name="held"/>) finds the holders without asking every store.
+    /// The round's question: every model's terms from its nearest holders now, and their penalties. The window served
+    /// online and the stochastic network both ask it; <paramref name="index"/> (over the stores behind
+    /// <paramref name="held"/>) finds the holders without asking every store.
     /// </summary>
-    public static StepResult Step(Topology topology, IReadOnlyList<Cloudlet> cloudlets, ModelParts parts, IReadOnlyList<IReadOnlySet<string>> held, NetworkRules rules,
-        NetworkRequest r, int round, IOnlineSelector learner, PenaltySpec penaltySpec, HolderIndex index)
-    {
-        var question = Ask(topology, cloudlets, parts, held, rules, r, round, penaltySpec, index);
-        return Answer(question, learner.Choose(question.Round), learner);
-    }
-
-    /// <summary>The round's question: every model's terms from its nearest holders now, and their penalties.</summary>
     public static Question Ask(Topology topology, IReadOnlyList<Cloudlet> cloudlets, ModelParts parts, IReadOnlyList<IReadOnlySet<string>> held, NetworkRules rules,
         NetworkRequest r, int round, PenaltySpec penaltySpec, HolderIndex index)
     {
@@ -82,12 +52,12 @@ public static class OnlineWindow
         return new Question(new OnlineRound(round, r, p, all), r, est, all, p);
     }
 
-    /// <summary>The learner's pick scored: its update with the penalty earned, the sources, the regret.</summary>
-    public static StepResult Answer(Question question, int chosen, IOnlineSelector learner)
+    /// <summary>The learner's pick scored: its update with the penalty earned (a pick given from outside has no learner to tell), the sources, the regret.</summary>
+    public static StepResult Answer(Question question, int chosen, IOnlineSelector? learner)
     {
         var (view, r, est, all, p) = question;
-        if (chosen < 0 || chosen >= p.Length) throw new InvalidOperationException($"{learner.GetType().Name} chose model {chosen} of {p.Length}.");
-        learner.Learn(view, chosen, p[chosen]);
+        if (chosen < 0 || chosen >= p.Length) throw new InvalidOperationException($"{learner?.GetType().Name ?? "the policy"} chose model {chosen} of {p.Length}.");
+        learner?.Learn(view, chosen, p[chosen]);
         var choice = new Assignment(chosen, est.NearestBase(r.Home, chosen).Location, est.NearestTask(r.Home, chosen).Location);
         return new StepResult(choice, all[chosen], p[chosen], p[chosen] - p.Min(), view.Observed, est);
     }

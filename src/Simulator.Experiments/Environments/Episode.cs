@@ -1,5 +1,3 @@
-using Simulator.Kernel;
-
 namespace Simulator.Experiments;
 
 /// <summary>What one step earned: the reward, whether the episode ended (the world emptied, or the horizon came), and what else happened.</summary>
@@ -9,20 +7,18 @@ public readonly record struct StepResult(double Reward, bool Terminated, bool Tr
 /// One replication of a scenario run as an environment: the world pauses at each decision its kind declares, the
 /// decision is given from outside, and the run goes on to the next one. Because the pause changes nothing, the
 /// episode of replication r driven by a built-in strategy's choices is that strategy's run of replication r.
-/// An episode ends truncated at the horizon, or terminated when the world has nothing left to do.
+/// An episode ends truncated at the horizon, or terminated when the world has nothing left to do. A world that
+/// runs in the kernel pauses as <see cref="SimulatedEpisode"/> says; one that passes no time (a window served one
+/// request at a time) pauses between its rounds.
 /// </summary>
 public abstract class Episode
 {
-    private readonly Simulation env;
-    private readonly Event end;
     private readonly double[] observation;
     private readonly bool[] mask;
 
-    protected Episode(Simulation env, DecisionSpace space, double horizonSeconds)
+    protected Episode(DecisionSpace space)
     {
-        this.env = env;
         Space = space;
-        end = env.EndAtD(horizonSeconds);
         observation = new double[space.Size];
         mask = new bool[space.Actions.Count];
     }
@@ -35,12 +31,13 @@ public abstract class Episode
     /// <summary>The actions that do something now (the others wait, or are refused, as the kind says).</summary>
     public ReadOnlySpan<bool> Mask => mask;
 
-    public double Time => env.NowD;
+    /// <summary>The simulated time, in seconds.</summary>
+    public abstract double Time { get; }
 
     public bool Over { get; private set; }
 
-    /// <summary>Whether it ended at the horizon with the world still busy (events left after it).</summary>
-    public bool Truncated => Over && env.PeekD() < double.MaxValue;
+    /// <summary>Whether it ended at the horizon with the world still busy.</summary>
+    public bool Truncated => Over && StillBusy;
 
     /// <summary>Whether it ended with nothing left to do: no request in sight, no event left.</summary>
     public bool Terminated => Over && !Truncated;
@@ -57,7 +54,7 @@ public abstract class Episode
         Answer(action, info);
         Advance();
         double reward = Collect(info);
-        info["time_s"] = env.NowD;
+        info["time_s"] = Time;
         return new StepResult(reward, Terminated, Truncated, info);
     }
 
@@ -76,10 +73,15 @@ public abstract class Episode
     /// <summary>The reward earned since the last step; the rest of what happened goes into <paramref name="info"/>.</summary>
     protected abstract double Collect(Dictionary<string, double> info);
 
+    /// <summary>Runs the world until a decision waits (true) or the episode is over (false).</summary>
+    protected abstract bool RunToDecision();
+
+    /// <summary>Once over: whether the world had something left to do (it was cut at the horizon).</summary>
+    protected abstract bool StillBusy { get; }
+
     private void Advance()
     {
-        env.Run(end);
-        if (env.Ended(end))
+        if (!RunToDecision())
         {
             Over = true;
             Array.Clear(observation);

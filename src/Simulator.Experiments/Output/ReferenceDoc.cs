@@ -22,14 +22,14 @@ public static class ReferenceDoc
         sb.AppendLine();
         sb.AppendLine("## Scenario kinds");
         sb.AppendLine();
-        sb.AppendLine("| kind | what it simulates | time | strategies | plots | primary metric |");
-        sb.AppendLine("|---|---|---|---|---|---|");
+        sb.AppendLine("| kind | what it simulates | time | strategies | plots | primary metric | an outside policy's decision (`{external: ...}`, `serve`) |");
+        sb.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var k in kinds.All)
         {
             var slots = k.Strategies;
             string Of(IEnumerable<Strategies.StrategyKind> set) => string.Join(" or ", set.Order().Select(x => x.ToString().ToLowerInvariant()));
             string strategies = slots.Pairs ? $"{{select: {Of(slots.Select)}, schedule: {Of(slots.Schedule!)}}}" : Of(slots.Select);
-            sb.AppendLine($"| `{k.Name}`{(k == kinds.Default ? " (default)" : "")} | {Cell(k.Description)} | {k.Time} | {strategies} | {string.Join(", ", k.Plots.Select(p => p.Name))} | `{k.Metrics.Primary.Name}` ({(k.Metrics.Primary.Better == Better.Higher ? "higher" : "lower")} is better) |");
+            sb.AppendLine($"| `{k.Name}`{(k == kinds.Default ? " (default)" : "")} | {Cell(k.Description)} | {k.Time} | {strategies} | {string.Join(", ", k.Plots.Select(p => p.Name))} | `{k.Metrics.Primary.Name}` ({(k.Metrics.Primary.Better == Better.Higher ? "higher" : "lower")} is better) | {Cell(k.Decision ?? "none")} |");
         }
         sb.AppendLine();
         sb.AppendLine("## Keys");

@@ -86,7 +86,7 @@ public class EnvironmentProtocolTests
     [InlineData("""{"cmd": "make", "point": 9}""", "point", "sweep points 0 to 2")]
     [InlineData("""{"cmd": "make", "point": -1}""", "point", "expected a whole number from 0")]
     [InlineData("""{"cmd": "make", "reward": "joy"}""", "reward", "reward is one of on-time")]
-    [InlineData("""{"cmd": "make", "experiment": "experiments/chasing/chasing-requests.yaml"}""", "experiment", "has no decision an outside policy can take; kinds that have one: single-site, network")]
+    [InlineData("""{"cmd": "make", "experiment": "experiments/network/sites-2x2-llama-lora.yaml"}""", "experiment", "has no decision an outside policy can take; kinds that have one: single-site, network-one-shot, network")]
     [InlineData("""{"cmd": "reset"}""", "env", "missing 'env'")]
     [InlineData("""{"cmd": "reset", "env": 99}""", "env", "no environment 99 is open")]
     [InlineData("""{"cmd": "reset", "env": 1, "seed": -4}""", "seed", "expected a whole number from 0")]

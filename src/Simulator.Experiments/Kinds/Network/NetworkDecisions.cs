@@ -13,6 +13,10 @@ public static class NetworkDecisions
 {
     public static readonly IReadOnlyList<string> Rewards = new[] { "penalty", "delay" };
 
+    /// <summary>The decision over a catalog drawn per replication: the number and names of its models are the generator's, the same in every one.</summary>
+    public static DecisionSpace Space(NetworkWorldSpec world, Func<Random, Catalog> catalog) =>
+        Space(world.Context?.Features ?? 0, catalog(new Random(0)).Models.Select(m => m.Id).ToArray());
+
     public static DecisionSpace Space(int features, IReadOnlyList<string> models)
     {
         var b = new DecisionSpaceBuilder();
@@ -30,6 +34,20 @@ public static class NetworkDecisions
         foreach (var t in round.Terms) observation[at++] = t.Delay;
         foreach (var t in round.Terms) observation[at++] = t.Cost;
         mask.Fill(true);
+    }
+
+    /// <summary>The reward asked for, checked (null: the penalty).</summary>
+    internal static string CheckReward(string? reward) =>
+        reward is null ? Rewards[0]
+        : Rewards.Contains(reward) ? reward
+        : throw new ArgumentException($"a network's reward is one of {string.Join(", ", Rewards)}, not '{reward}'.", nameof(reward));
+
+    /// <summary>What a pick led to, for the step's (or the next decision's) info: its penalty, delay and cost.</summary>
+    internal static void Describe(Dictionary<string, double> info, double penalty, ServiceTerms terms)
+    {
+        info["penalty"] = penalty;
+        info["delay_s"] = terms.Delay;
+        info["cost"] = terms.Cost;
     }
 
     /// <summary>What a pick earned, by the reward asked for: its penalty or its delay, negated.</summary>

@@ -5,7 +5,7 @@ using Simulator.Kernel;
 namespace Simulator.Experiments;
 
 /// <summary>A stochastic network's replication as an environment: it pauses at each request's model selection (<see cref="NetworkDecisions"/>).</summary>
-internal sealed class NetworkEpisode : Episode
+internal sealed class NetworkEpisode : SimulatedEpisode
 {
     private readonly Asked asked;
     private readonly StochasticNetwork network;
@@ -47,9 +47,7 @@ internal sealed class NetworkEpisode : Episode
         asked.Answer = null;
         answer(action);
         var terms = round.Terms[action];
-        info["penalty"] = asked.Penalty;
-        info["delay_s"] = terms.Delay;
-        info["cost"] = terms.Cost;
+        NetworkDecisions.Describe(info, asked.Penalty, terms);
         info["regret"] = asked.Penalty - round.TruePenalties.Min();
         asked.Earned = NetworkDecisions.Reward(reward, asked.Penalty, terms.Delay);
     }
@@ -95,8 +93,6 @@ internal sealed class NetworkPolicy(IPolicy policy, DecisionSpace space, string 
     {
         var terms = round.Terms[model];
         earned = NetworkDecisions.Reward(reward, penalty, terms.Delay);
-        info["penalty"] = penalty;
-        info["delay_s"] = terms.Delay;
-        info["cost"] = terms.Cost;
+        NetworkDecisions.Describe(info, penalty, terms);
     }
 }

@@ -17,19 +17,16 @@ public sealed record StochasticNetworkScenario(ScenarioKind Kind, Func<Random, C
 
     public Catalog CatalogOf(RandomStreams streams) => NetworkCatalog.Of(Catalog, streams);
 
-    /// <summary>The models are drawn per replication; their number and names are the generator's, the same in every one.</summary>
-    public DecisionSpace Space(RunLength length) => NetworkDecisions.Space(World.Context?.Features ?? 0, Catalog(new Random(0)).Models.Select(m => m.Id).ToArray());
+    public DecisionSpace Space(RunLength length) => NetworkDecisions.Space(World, Catalog);
 
     public IReadOnlyList<string> Rewards => NetworkDecisions.Rewards;
 
     public Episode Begin(RandomStreams streams, RunLength length, string? reward = null)
     {
-        reward ??= "penalty";
-        if (!NetworkDecisions.Rewards.Contains(reward)) throw new ArgumentException($"a network's reward is one of {string.Join(", ", NetworkDecisions.Rewards)}, not '{reward}'.", nameof(reward));
-        return NetworkEpisode.Start(Space(length), length, learner => Build(learner, streams, length), network => Values(network, length), reward);
+        return NetworkEpisode.Start(Space(length), length, learner => Build(learner, streams, length), network => Values(network, length), NetworkDecisions.CheckReward(reward));
     }
 
-    public object Policy(IPolicy policy, RunLength length) => new NetworkPolicy(policy, Space(length), "penalty");
+    public object Policy(IPolicy policy, RunLength length) => new NetworkPolicy(policy, Space(length), NetworkDecisions.Rewards[0]);
 
     public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {

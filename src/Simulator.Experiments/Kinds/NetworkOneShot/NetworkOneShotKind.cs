@@ -27,6 +27,8 @@ public sealed class NetworkOneShotKind : OneRoundKind
 
     public override string Description => "The second paper's setting: one window of requests at t = 0 over a drawn network of cloudlets and a data centre, planned by a network strategy and scored independently, or served one request at a time by a learner.";
 
+    public override string? Decision => "each request's model, the window's requests one at a time as a learner serves them (observation: its context features, per model the delay and cost from the nearest holders; reward: minus the penalty, or minus the delay)";
+
     public override SectionSchema Section { get; } = NetworkSection.ScenarioSchema("scenario (kind: network-one-shot)", "One window of requests at t = 0 over a drawn network.", new ValueKey("cloudlet", "(not in this kind)", "none", "Cloudlets that run sites make a network of sites: another kind."));
 
     public override MetricSet Metrics { get; } = new(new[]

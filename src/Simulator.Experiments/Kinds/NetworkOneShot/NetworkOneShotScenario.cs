@@ -12,10 +12,11 @@ namespace Simulator.Experiments;
 /// t = 0 over a drawn network, nothing cached beyond the initial placement; the network strategy plans it,
 /// and the independent <see cref="NetworkEvaluator"/> scores the plan. A relaxation (<c>mec-lp</c>) reports
 /// its bound in total_delay and the authors' plotted quantity in lp_plotted_delay; what it cannot have
-/// (delay parts, p95, bytes) is NaN.
+/// (delay parts, p95, bytes) is NaN. An outside policy serves the window as a learner does, one request at a time
+/// (<see cref="WindowEpisode"/>).
 /// </summary>
 /// <param name="Catalog">Builds the catalog for a replication from its stream (a pfm catalog is drawn anew each time; files are fixed).</param>
-public sealed record NetworkOneShotScenario(NetworkOneShotKind Kind, Func<Random, Catalog> Catalog, NetworkWorldSpec World, int Requests, PenaltySpec Penalty) : IWindowScenario
+public sealed record NetworkOneShotScenario(NetworkOneShotKind Kind, Func<Random, Catalog> Catalog, NetworkWorldSpec World, int Requests, PenaltySpec Penalty) : IWindowScenario, IEnvironmentScenario
 {
     public int? ContextFeatures => World.Context?.Features ?? 0;
 
@@ -28,18 +29,29 @@ public sealed record NetworkOneShotScenario(NetworkOneShotKind Kind, Func<Random
 
     public Catalog CatalogOf(RandomStreams streams) => NetworkCatalog.Of(Catalog, streams);
 
+    public DecisionSpace Space(RunLength length) => NetworkDecisions.Space(World, Catalog);
+
+    public IReadOnlyList<string> Rewards => NetworkDecisions.Rewards;
+
+    public Episode Begin(RandomStreams streams, RunLength length, string? reward = null)
+    {
+        var instance = Draw(streams);
+        return WindowEpisode.Start(Space(length), new WindowRounds(instance, Penalty), outcome => FromOnline(instance, outcome, Informative(instance, streams)), NetworkDecisions.CheckReward(reward));
+    }
+
+    public object Policy(IPolicy policy, RunLength length) => new NetworkPolicy(policy, Space(length), NetworkDecisions.Rewards[0]);
+
     public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {
         var instance = Draw(streams);
-        var decider = strategy.Registry.CreateNetwork(strategy.Name, strategy.Arguments, strategy.Stream(streams));
+        var (decider, process) = ExternalRuns.For(strategy, this, cell, streams, length, () => strategy.Registry.CreateNetwork(strategy.Name, strategy.Arguments, strategy.Stream(streams)));
+        using var _ = process;
         var clock = Stopwatch.StartNew();
         if (decider is IOnlineSelector learner)
         {
             var outcome = OnlineWindow.Run(instance, learner, Penalty);
             double perDecision = clock.Elapsed.TotalMilliseconds / Math.Max(1, instance.Requests.Count);
-            // The context structure again from the cell's streams (the same draw the window's requests used).
-            var informative = NetworkWorld.Contexts(World, instance.Catalog, streams)?.Informative;
-            return (new RunRecord(cell, FromOnline(instance, outcome, informative), perDecision, perDecision), null);
+            return (new RunRecord(cell, FromOnline(instance, outcome, Informative(instance, streams)), perDecision, perDecision), null);
         }
         var plan = ((INetworkSelector)decider).Select(new NetworkView(instance))
             ?? throw new InvalidOperationException($"{strategy.Label} returned no plan (null).");
@@ -48,8 +60,11 @@ public sealed record NetworkOneShotScenario(NetworkOneShotKind Kind, Func<Random
         return (new RunRecord(cell, metrics, ms, ms), null);
     }
 
+    /// <summary>The context structure again from the cell's streams (the same draw the window's requests used).</summary>
+    private IReadOnlySet<int>? Informative(NetworkInstance instance, RandomStreams streams) => NetworkWorld.Contexts(World, instance.Catalog, streams)?.Informative;
+
     /// <summary>
-    /// An online run's metrics: the plan its choices make (each pulled from the nearest holders under the cache
+    /// An online run's metrics (of the rounds served so far, for an episode under way): the plan its choices make (each pulled from the nearest holders under the cache
     /// of its round), scored like any plan, then its penalty and regret. The evaluator's pull times assume the
     /// initial placement, so delay, cost and bytes come from the rounds' own terms here.
     /// </summary>

@@ -4,7 +4,7 @@ using Simulator.Kernel;
 namespace Simulator.Experiments;
 
 /// <summary>A lone site's replication as an environment: it pauses each time the site needs a plan (<see cref="SiteDecisions"/>).</summary>
-internal sealed class SiteEpisode : Episode
+internal sealed class SiteEpisode : SimulatedEpisode
 {
     private readonly Asked asked;
     private readonly LoneSite site;
