@@ -256,8 +256,13 @@ public class ReportTests
         Assert.Contains(summary, l => l.StartsWith("| 20 MHz | pl-dp |", StringComparison.Ordinal));
         Assert.DoesNotContain(summary.Skip(2), l => System.Text.RegularExpressions.Regex.IsMatch(l, @"\de[+-]?\d"));
         var paired = report.Split('\n').SkipWhile(l => !l.StartsWith("## Throughput against no-sharing", StringComparison.Ordinal)).Skip(2).TakeWhile(l => l.StartsWith('|')).ToArray();
-        Assert.Equal("| uplink bandwidth | strategy | difference in throughput (/s) | 95 % interval | relative gain |", paired[0]);
+        Assert.Equal("| uplink bandwidth | strategy | difference in throughput (/s) | 95 % interval | relative difference (higher is better) |", paired[0]);
         Assert.Contains(paired, l => l.StartsWith("| 20 MHz | pl-dp |", StringComparison.Ordinal));
+        // Where lower is better, the relative column says so: pl-dp's shorter latency is a negative difference.
+        var lower = ExperimentReader.Read(file, new[] { "replications=2", "horizon=20 s", "warmup=5 s", "strategies=[pl-dp, no-sharing]", "primary=latency_mean" });
+        var latency = Report.Markdown(lower, new Runner(lower, 2).Run()).Split('\n')
+            .SkipWhile(l => !l.StartsWith("## Latency mean against no-sharing", StringComparison.Ordinal)).Skip(2).TakeWhile(l => l.StartsWith('|')).ToArray();
+        Assert.EndsWith("| 95 % interval | relative difference (lower is better) |", latency[0]);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ internal static class PairContrasts
         sb.AppendLine(CultureInfo.InvariantCulture, $"## {Report.PrimaryWords(spec)}: one factor of the pair changed, the other held (paired over the same replications)");
         sb.AppendLine();
         var columns = Report.Columns(spec).ToArray();
-        sb.AppendLine("| " + string.Join(" | ", columns.Concat(new[] { "contrast", $"difference in {shown.Header}", "95 % interval", "relative gain" })) + " |");
+        sb.AppendLine("| " + string.Join(" | ", columns.Concat(new[] { "contrast", $"difference in {shown.Header}", "95 % interval", Report.RelativeHeader(spec) })) + " |");
         sb.AppendLine("|" + string.Concat(Enumerable.Repeat("---|", columns.Length + 4)));
         foreach (var (point, factor, p) in contrasts)
             sb.AppendLine("| " + string.Join(" | ", Report.Labels(spec, point).Concat(new[]

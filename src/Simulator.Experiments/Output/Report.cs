@@ -54,7 +54,7 @@ public static class Report
             sb.AppendLine(CultureInfo.InvariantCulture, $"## {PrimaryWords(spec)} against {spec.Baseline} (paired over the same replications)");
             sb.AppendLine();
             var shown = spec.Primary.Shown(paired.SelectMany(x => new[] { x.Paired.Difference.Mean, x.Paired.Difference.Low, x.Paired.Difference.High }));
-            sb.AppendLine("| " + string.Join(" | ", Columns(spec).Concat(new[] { "strategy", $"difference in {shown.Header}", "95 % interval", "relative gain" })) + " |");
+            sb.AppendLine("| " + string.Join(" | ", Columns(spec).Concat(new[] { "strategy", $"difference in {shown.Header}", "95 % interval", RelativeHeader(spec) })) + " |");
             sb.AppendLine("|" + string.Concat(Enumerable.Repeat("---|", Columns(spec).Count() + 4)));
             foreach (var (point, strategy, _, p) in paired)
                 sb.AppendLine("| " + string.Join(" | ", Labels(spec, point).Concat(new[]
@@ -100,6 +100,17 @@ public static class Report
         string missedText = missed.Count == 0 ? "" : $"**not met**{string.Join(";", missed)}";
         return $"{rule}: {string.Join("; ", new[] { metText, missedText }.Where(t => t.Length > 0))}.";
     }
+
+    /// <summary>
+    /// The heading of a paired table's relative column: the difference over the baseline's mean, signed as the
+    /// difference, with the way that is better, so that -62 % of a delay reads as the gain it is.
+    /// </summary>
+    internal static string RelativeHeader(ExperimentSpec spec) => spec.Primary.Better switch
+    {
+        Better.Higher => "relative difference (higher is better)",
+        Better.Lower => "relative difference (lower is better)",
+        _ => "relative difference",
+    };
 
     /// <summary>The primary metric's words as a title ("Throughput"): the paired tables carry units chosen from the differences.</summary>
     internal static string PrimaryWords(ExperimentSpec spec) => char.ToUpperInvariant(spec.Primary.Words[0]) + spec.Primary.Words[1..];
