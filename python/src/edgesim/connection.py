@@ -65,7 +65,9 @@ class Connection:
             command = find_simulator(simulator) + ["serve"]
             if parallel is not None:
                 command += ["--parallel", str(parallel)]
-            self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0)
+            # Buffered both ways: a reply line is read in a few system calls, not one per byte, and each
+            # request is flushed whole.
+            self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
             self._reader = self._process.stdout
             self._writer = self._process.stdin
         hello = self.request({"cmd": "hello"})
