@@ -53,3 +53,18 @@ def test_what_a_policy_prints_goes_to_standard_error_not_into_the_answers(capsys
     assert [json.loads(l) for l in out.getvalue().splitlines()] == [{"ok": True}, {"action": 1}]
     printed = capsys.readouterr()
     assert printed.err == "starting replication 0\ndeciding on [1.]\n" and printed.out == ""
+
+
+def test_a_learning_policy_hears_each_reward_before_its_next_decision():
+    heard = []
+    messages = [
+        {"cmd": "begin", "space": {"actions": ["m0", "m1"]}, "point": 0, "replication": 0},
+        {"cmd": "act", "observation": [0.0], "mask": [True, True], "reward": 0, "info": {}},
+        {"cmd": "act", "observation": [1.0], "mask": [True, True], "reward": -0.25, "info": {"penalty": 0.25, "delay_s": 1.5}},
+        {"cmd": "end"},
+    ]
+    out = io.StringIO()
+    serve_policy(lambda o, m: len(heard) - 1, learn=lambda r, info: heard.append((r, info)),
+                 stdin=io.StringIO("".join(json.dumps(m) + "\n" for m in messages)), stdout=out)
+    assert heard == [(0.0, {}), (-0.25, {"penalty": 0.25, "delay_s": 1.5})]
+    assert [json.loads(l) for l in out.getvalue().splitlines()] == [{"ok": True}, {"action": 0}, {"action": 1}]

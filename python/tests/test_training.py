@@ -50,3 +50,34 @@ def test_the_cross_entropy_method_beats_uniform_random_on_held_out_replications(
         chance = np.random.default_rng(1)
         uniform = np.mean([episode(env, s, lambda o, mask: int(chance.choice(np.flatnonzero(mask)))) for s in held_out])
         assert learned > 1.3 * uniform, f"learned {learned}, uniform random {uniform}"
+
+
+def test_the_window_bandit_learns_within_a_window_what_uniform_random_does_not():
+    import sys
+    from pathlib import Path
+
+    from conftest import WINDOW_EXPERIMENT
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "examples"))
+    from window_ucb import Ucb
+
+    overrides = ["scenario.requests.count=400", "scenario.network.cloudlets=20", "sweep=null", "plots=[]"]
+    with SimulatorEnv(experiment=WINDOW_EXPERIMENT, overrides=overrides) as env:
+        for replication in (0, 1):
+            ucb = Ucb(0.05)
+            ucb.begin(env.action_space.n)
+            _, info = env.reset(seed=replication)
+            while True:
+                _, reward, terminated, truncated, info = env.step(ucb.act(info["action_mask"]))
+                ucb.learn(reward)
+                if terminated or truncated:
+                    break
+            learned = info["metrics"]
+            assert sum(ucb.pulls) == 400 and min(ucb.pulls) >= 1  # every model tried, every request served
+            rng = np.random.default_rng(replication)
+            _, info = env.reset(seed=replication)
+            while True:
+                _, _, terminated, truncated, info = env.step(int(rng.integers(env.action_space.n)))
+                if terminated or truncated:
+                    break
+            assert learned["regret"] < 0.75 * info["metrics"]["regret"], (learned["regret"], info["metrics"]["regret"])

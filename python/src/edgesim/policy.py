@@ -14,6 +14,7 @@ from typing import Any, Callable, Optional, TextIO
 import numpy as np
 
 Act = Callable[[np.ndarray, np.ndarray], int]
+Learn = Callable[[float, dict[str, float]], None]
 
 
 def serve_policy(
@@ -21,14 +22,18 @@ def serve_policy(
     begin: Optional[Callable[[dict[str, Any]], None]] = None,
     stdin: TextIO = sys.stdin,
     stdout: TextIO = sys.stdout,
+    learn: Optional[Learn] = None,
 ) -> None:
     """Answers the runner until it ends: ``act(observation, mask)`` gives each action.
 
     ``begin(message)`` (optional) hears of each cell before its first decision: the decision space
     (``message["space"]``: observation names and bounds, actions, reward), the sweep point, the
-    replication, and ``message["seed"]``, from the experiment's seed, for whatever the policy draws. A policy that raises reports the error to the runner, which fails the cell with it.
-    What ``act`` and ``begin`` print goes to standard error, where the runner shows it with a failed
-    cell: on standard output it would be read as the answer.
+    replication, and ``message["seed"]``, from the experiment's seed, for whatever the policy draws.
+    ``learn(reward, info)`` (optional), for a policy that learns while it is evaluated (a bandit), hears
+    before each decision what the last one earned: the reward since then (0 before the first) and the
+    kind's info (a network's penalty, delay and cost). A policy that raises reports the error to the
+    runner, which fails the cell with it. What ``act``, ``begin`` and ``learn`` print goes to standard
+    error, where the runner shows it with a failed cell: on standard output it would be read as the answer.
     """
     for line in stdin:
         message = json.loads(line)
@@ -37,20 +42,22 @@ def serve_policy(
             return
         try:
             with contextlib.redirect_stdout(sys.stderr):
-                reply = _answer(message, act, begin)
+                reply = _answer(message, act, begin, learn)
         except Exception as error:  # the runner shows the message with the cell it failed
             reply = {"error": f"{type(error).__name__}: {error}"}
         stdout.write(json.dumps(reply) + "\n")
         stdout.flush()
 
 
-def _answer(message: dict[str, Any], act: Act, begin: Optional[Callable[[dict[str, Any]], None]]) -> dict[str, Any]:
+def _answer(message: dict[str, Any], act: Act, begin: Optional[Callable[[dict[str, Any]], None]], learn: Optional[Learn]) -> dict[str, Any]:
     cmd = message.get("cmd")
     if cmd == "begin":
         if begin is not None:
             begin(message)
         return {"ok": True}
     if cmd == "act":
+        if learn is not None:
+            learn(float(message.get("reward", 0.0)), dict(message.get("info", {})))
         observation = np.array([np.nan if v is None else v for v in message["observation"]], dtype=np.float64)
         mask = np.array(message["mask"], dtype=bool)
         return {"action": int(act(observation, mask))}
