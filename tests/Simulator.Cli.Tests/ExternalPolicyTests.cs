@@ -65,6 +65,7 @@ public sealed class ExternalPolicyTests : IDisposable
     [InlineData("stall", "gave no answer to act within 10 s (the entry's timeout), at decision 5", "")]
     [InlineData("range", "answered action", "the actions are 0 to")]
     [InlineData("garbage", "answered thinking..., which is not a JSON message", "")]
+    [InlineData("twice", "which gives 'action' twice, at decision 5", "")]
     public void A_policy_that_fails_fails_its_cell_alone_with_a_message_and_the_other_cells_are_kept(string how, string gist, string detail)
     {
         // Limits are wall clock: only the stalling cases need one that expires, and the one on decisions must still

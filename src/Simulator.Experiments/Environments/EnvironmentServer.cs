@@ -78,6 +78,18 @@ public sealed class EnvironmentServer(Func<string?, IReadOnlyList<string>, Exper
         json.WriteEndObject();
     }
 
+    /// <summary>Each request of the protocol (docs/environments.md) with the keys it takes besides <c>cmd</c> and <c>id</c>.</summary>
+    private static readonly IReadOnlyDictionary<string, string[]> Requests = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["hello"] = [],
+        ["make"] = ["experiment", "set", "point", "reward"],
+        ["reset"] = ["env", "seed"],
+        ["step"] = ["env", "action"],
+        ["reset_many"] = ["envs", "seeds"],
+        ["step_many"] = ["envs", "actions"],
+        ["close"] = ["env"],
+    };
+
     /// <summary>Acts on one request line and writes its one reply line (no newline) into <paramref name="reply"/>.</summary>
     public void Handle(ReadOnlySpan<byte> line, IBufferWriter<byte> reply)
     {
@@ -95,13 +107,19 @@ public sealed class EnvironmentServer(Func<string?, IReadOnlyList<string>, Exper
             }
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw new ProtocolError("", "a message is a JSON object, {\"cmd\": ..., ...}");
+            if (ProtocolJson.RepeatedKey(root) is { } repeated) throw new ProtocolError(repeated, $"'{repeated}' is given twice: each key once in a message");
             json.WriteStartObject();
             if (root.TryGetProperty("id", out var id))
             {
                 json.WritePropertyName("id");
                 id.WriteTo(json);
             }
-            string cmd = Text(root, "cmd") ?? throw new ProtocolError("cmd", "missing 'cmd': one of hello, make, reset, step, reset_many, step_many, close");
+            string cmd = Text(root, "cmd") ?? throw new ProtocolError("cmd", $"missing 'cmd': one of {string.Join(", ", Requests.Keys)}");
+            if (!Requests.TryGetValue(cmd, out var keys)) throw new ProtocolError("cmd", $"unknown cmd '{cmd}': one of {string.Join(", ", Requests.Keys)}");
+            // A misspelt key would otherwise leave its value at the default (a reset's "sed" the next replication).
+            foreach (var property in root.EnumerateObject())
+                if (property.Name is not ("cmd" or "id") && !keys.Contains(property.Name))
+                    throw new ProtocolError(property.Name, $"'{cmd}' takes no '{property.Name}'.{Edge.Spelling.Hint(property.Name, keys)} Its keys: {(keys.Length == 0 ? "none" : string.Join(", ", keys))} (and id).");
             switch (cmd)
             {
                 case "hello": json.WriteNumber("protocol", ProtocolJson.Version); break;
@@ -111,7 +129,6 @@ public sealed class EnvironmentServer(Func<string?, IReadOnlyList<string>, Exper
                 case "reset_many": ResetMany(root, json); break;
                 case "step_many": StepMany(root, json); break;
                 case "close": Close(root, json); break;
-                default: throw new ProtocolError("cmd", $"unknown cmd '{cmd}': one of hello, make, reset, step, reset_many, step_many, close");
             }
             json.WriteEndObject();
         }

@@ -154,6 +154,7 @@ public sealed class PolicyProcess : IPolicy, IDisposable
         {
             var doc = JsonDocument.Parse(text);
             if (doc.RootElement.ValueKind != JsonValueKind.Object) throw Failed($"answered {Shorten(text)}, not a JSON object");
+            if (ProtocolJson.RepeatedKey(doc.RootElement) is { } repeated) throw Failed($"answered {Shorten(text)}, which gives '{repeated}' twice");
             if (doc.RootElement.TryGetProperty("error", out var error)) throw Failed($"reported an error: {Shorten(error.ToString())}");
             return doc;
         }

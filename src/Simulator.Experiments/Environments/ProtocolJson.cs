@@ -14,6 +14,33 @@ public static class ProtocolJson
     /// <summary>The version of the protocol: a client that expects another refuses the server.</summary>
     public const int Version = 1;
 
+    /// <summary>
+    /// The first key an object of <paramref name="message"/> gives twice, as its path (<c>action</c>, <c>id.a</c>),
+    /// or null. JSON readers differ on such a message (this one would take the last value), so it is refused.
+    /// </summary>
+    public static string? RepeatedKey(JsonElement message, string path = "")
+    {
+        switch (message.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var property in message.EnumerateObject())
+                {
+                    string at = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
+                    if (!seen.Add(property.Name)) return at;
+                    if (RepeatedKey(property.Value, at) is { } inner) return inner;
+                }
+                return null;
+            case JsonValueKind.Array:
+                int i = 0;
+                foreach (var item in message.EnumerateArray())
+                    if (RepeatedKey(item, $"{path}[{i++}]") is { } inner) return inner;
+                return null;
+            default:
+                return null;
+        }
+    }
+
     public static void Number(Utf8JsonWriter json, double value)
     {
         if (double.IsFinite(value)) json.WriteNumberValue(value);

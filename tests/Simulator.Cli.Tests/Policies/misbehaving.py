@@ -1,6 +1,6 @@
 """A policy that misbehaves on purpose, as its argument says, at its 5th decision (replication 1 only):
 die (exit 3 after a line on stderr), stall (never answer), range (answer an action out of range),
-garbage (answer what is not JSON). Before that, and in every other replication, it always waits.
+garbage (answer what is not JSON), twice (answer with the key 'action' twice). Before that, and in every other replication, it always waits.
 With stall-begin it never answers begin, in any replication; with report-seed it answers begin with an error that
 names the seed, point and replication it was given.
 """
@@ -33,6 +33,10 @@ for line in sys.stdin:
                 time.sleep(600)
             if how == "range":
                 reply = {"action": actions + 4}
+            if how == "twice":
+                sys.stdout.write('{"action": 0, "action": %d}\n' % (actions - 1))
+                sys.stdout.flush()
+                continue
             if how == "garbage":
                 sys.stdout.write("thinking...\n")
                 sys.stdout.flush()
