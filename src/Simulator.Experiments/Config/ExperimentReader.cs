@@ -218,6 +218,9 @@ public static class ExperimentReader
             {
                 if (kind.Decision is null || points.Any(p => p.ScenarioOf(i) is not IEnvironmentScenario))
                     throw items[i].Error($"'{strategies[i].Label}' is an external policy; a {kind.Name} scenario has no decision an outside policy can take (kinds that have one: {string.Join(", ", kinds.All.Where(k => k.Decision is not null).Select(k => k.Name))}).");
+                var rewards = ((IEnvironmentScenario)points[0].ScenarioOf(i)).Rewards;
+                if (strategies[i].External!.Reward is { } reward && !rewards.Contains(reward))
+                    throw items[i].Mapping()[External].Mapping()[ExternalPolicy.RewardKey.Name].Error($"'{reward}' is not a reward a {kind.Name} scenario gives: one of {string.Join(", ", rewards)}.{Edge.Spelling.Hint(reward, rewards)}");
                 continue;
             }
             if (slots.Pairs && strategies[i].Schedule is null)

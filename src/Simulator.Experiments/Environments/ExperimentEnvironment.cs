@@ -4,7 +4,8 @@ namespace Simulator.Experiments;
 /// One sweep point of an experiment as an environment: each reset starts a replication's world (the one the
 /// runner simulates for every strategy at that replication) and runs it to its first decision; steps go from
 /// decision to decision. The scenario is the point's, with the settings of the experiment's external strategy
-/// entry when it has one, so an episode sees the world that entry's runs see.
+/// entry when it has one, so an episode sees the world that entry's runs see; without a reward of its own, it
+/// counts the reward the entry gives (<c>reward:</c>).
 /// </summary>
 public sealed class ExperimentEnvironment
 {
@@ -21,6 +22,7 @@ public sealed class ExperimentEnvironment
             ?? throw new ArgumentException($"a {spec.Kind.Name} scenario has no decision an outside policy can take; kinds that have one: {string.Join(", ", EnvironmentKinds(spec))}.", nameof(spec));
         Spec = spec;
         Point = point;
+        reward ??= external >= 0 ? spec.Strategies[external].External!.Reward : null;
         if (reward is not null && !scenario.Rewards.Contains(reward))
             throw new ArgumentException($"a {spec.Kind.Name} environment's reward is one of {string.Join(", ", scenario.Rewards)}, not '{reward}'.", nameof(reward));
         this.reward = reward;

@@ -13,6 +13,6 @@ internal static class ExternalRuns
     {
         if (strategy.External is not { } external) return (registered(), null);
         var process = external.Open(scenario.Space(length), cell, streams);
-        return ((T)scenario.Policy(process, length), process);
+        return ((T)scenario.Policy(process, length, external.Reward), process);
     }
 }

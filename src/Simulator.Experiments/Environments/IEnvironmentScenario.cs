@@ -18,8 +18,8 @@ public interface IEnvironmentScenario : IScenario
     /// <param name="reward">How the reward is counted, one of <see cref="Rewards"/> (null: the first).</param>
     Episode Begin(RandomStreams streams, RunLength length, string? reward = null);
 
-    /// <summary>The decision maker an external policy is, as the scenario's strategy (a scheduler, a learner) in runs of <paramref name="length"/>.</summary>
-    object Policy(IPolicy policy, RunLength length);
+    /// <summary>The decision maker an external policy is, as the scenario's strategy (a scheduler, a learner) in runs of <paramref name="length"/>, told <paramref name="reward"/> (one of <see cref="Rewards"/>; null: the first).</summary>
+    object Policy(IPolicy policy, RunLength length, string? reward = null);
 }
 
 /// <summary>An outside policy, asked at each decision: the observation and mask in, an action out.</summary>

@@ -12,8 +12,10 @@ public class WindowEnvironmentTests
 {
     private static readonly string[] Small = { "scenario.network.cloudlets=20", "scenario.requests.count=60", "replications=2", "plots=[]", "sweep=null", "strategies=[mec-oracle, mec-egreedy]", "baseline=mec-egreedy" };
 
+    /// <summary>The small window, with <paramref name="more"/> in place of the settings of the same paths.</summary>
     private static ExperimentSpec Read(params string[] more) =>
-        ExperimentReader.Read(Path.Combine(Simulator.Testing.RepositoryRoot.Find(), "experiments", "chasing", "chasing-online.yaml"), Small.Concat(more).ToArray());
+        ExperimentReader.Read(Path.Combine(Simulator.Testing.RepositoryRoot.Find(), "experiments", "chasing", "chasing-online.yaml"),
+            Small.Where(s => more.All(m => m.Split('=')[0] != s.Split('=')[0])).Concat(more).ToArray());
 
     [Theory]
     [InlineData(0)]
@@ -77,5 +79,50 @@ public class WindowEnvironmentTests
         Assert.Equal(2, metrics[spec.Metrics.Index("placed")]);
         Assert.Equal(58, metrics[spec.Metrics.Index("unplaced")]);
         Assert.Throws<ArgumentOutOfRangeException>(() => episode.Step(episode.Space.Actions.Count));
+    }
+
+    [Fact]
+    public void An_environment_of_an_experiment_with_an_outside_entry_counts_the_entrys_reward()
+    {
+        var spec = Read("strategies=[mec-egreedy, {external: {command: python3 policy.py, reward: delay}}]");
+        var episode = new ExperimentEnvironment(spec).Reset(0);
+        var delay = episode.Space.Observation.ToList().IndexOf($"{episode.Space.Actions[2]}.delay_s");
+        double shown = episode.Observation[delay];
+        Assert.Equal(-shown, episode.Step(2).Reward);
+        // A reward asked for by the environment itself still wins.
+        var asked = new ExperimentEnvironment(spec, reward: "penalty").Reset(0);
+        var step = asked.Step(2);
+        Assert.Equal(-step.Info["penalty"], step.Reward);
+    }
+
+    [Theory]
+    [InlineData("delay", "delay_s")]
+    [InlineData("penalty", "penalty")]
+    [InlineData(null, "penalty")]
+    public void An_outside_policy_in_the_runner_hears_the_reward_its_entry_names(string? reward, string told)
+    {
+        var spec = Read();
+        var scenario = (NetworkOneShotScenario)spec.Points[0].Scenario;
+        var policy = new Recorder();
+        var learner = (IOnlineSelector)scenario.Policy(policy, spec.Length, reward);
+        OnlineWindow.Run(scenario.Draw(Runner.Streams(spec, 0, 0)), learner, scenario.Penalty);
+        Assert.Equal(60, policy.Heard.Count);
+        Assert.Equal(0, policy.Heard[0].Reward);
+        // Each decision is told what the one before it earned: minus its delay or minus its penalty.
+        for (int t = 1; t < policy.Heard.Count; t++)
+            Assert.Equal(-policy.Heard[t].Info[told], policy.Heard[t].Reward);
+        Assert.NotEqual(policy.Heard[1].Info["delay_s"], policy.Heard[1].Info["penalty"]);
+    }
+
+    /// <summary>Picks the models in turn and keeps what each decision was told.</summary>
+    private sealed class Recorder : IPolicy
+    {
+        public List<(double Reward, Dictionary<string, double> Info)> Heard { get; } = new();
+
+        public int Act(ReadOnlySpan<double> observation, ReadOnlySpan<bool> mask, double reward, IReadOnlyDictionary<string, double> info)
+        {
+            Heard.Add((reward, new Dictionary<string, double>(info)));
+            return Heard.Count % mask.Length;
+        }
     }
 }

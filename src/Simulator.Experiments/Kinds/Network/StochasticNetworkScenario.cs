@@ -26,7 +26,7 @@ public sealed record StochasticNetworkScenario(ScenarioKind Kind, Func<Random, C
         return NetworkEpisode.Start(Space(length), length, learner => Build(learner, streams, length), network => Values(network, length), NetworkDecisions.CheckReward(reward));
     }
 
-    public object Policy(IPolicy policy, RunLength length) => new NetworkPolicy(policy, Space(length), NetworkDecisions.Rewards[0]);
+    public object Policy(IPolicy policy, RunLength length, string? reward = null) => new NetworkPolicy(policy, Space(length), NetworkDecisions.CheckReward(reward));
 
     public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {

@@ -39,7 +39,7 @@ public sealed record NetworkOneShotScenario(NetworkOneShotKind Kind, Func<Random
         return WindowEpisode.Start(Space(length), new WindowRounds(instance, Penalty), outcome => FromOnline(instance, outcome, Informative(instance, streams)), NetworkDecisions.CheckReward(reward));
     }
 
-    public object Policy(IPolicy policy, RunLength length) => new NetworkPolicy(policy, Space(length), NetworkDecisions.Rewards[0]);
+    public object Policy(IPolicy policy, RunLength length, string? reward = null) => new NetworkPolicy(policy, Space(length), NetworkDecisions.CheckReward(reward));
 
     public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {

@@ -17,12 +17,21 @@ public sealed record LoneSiteScenario(ScenarioKind Kind, Catalog Catalog, SiteSp
 
     public Episode Begin(RandomStreams streams, RunLength length, string? reward = null)
     {
-        if (reward is not (null or "on-time"))
-            throw new ArgumentException($"a site's reward is 'on-time' ({SiteDecisions.Reward}), not '{reward}'.", nameof(reward));
+        CheckReward(reward);
         return SiteEpisode.Start(Decisions(length), length, scheduler => Build(scheduler, streams, length, trace: false), site => Values(site, length));
     }
 
-    public object Policy(IPolicy policy, RunLength length) => new SitePolicy(policy, Decisions(length));
+    public object Policy(IPolicy policy, RunLength length, string? reward = null)
+    {
+        CheckReward(reward);
+        return new SitePolicy(policy, Decisions(length));
+    }
+
+    private static void CheckReward(string? reward)
+    {
+        if (reward is not (null or "on-time"))
+            throw new ArgumentException($"a site's reward is 'on-time' ({SiteDecisions.Reward}), not '{reward}'.", nameof(reward));
+    }
 
     public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {
