@@ -2,13 +2,15 @@
 
 In an experiment: {external: {command: python3 ../../python/examples/site_policy.py site-policy.json}}
 Only the standard library: any python3 runs it. It serves the best-scored allowed action (greedy), so
-its runs are deterministic. The protocol: one JSON message a line in (begin, act, end), one reply out.
+its runs are deterministic. runner_protocol.py, beside it, speaks the runner's protocol.
 """
 
 import json
 import math
 import sys
 from pathlib import Path
+
+from runner_protocol import serve
 
 PER_MODEL = 7  # queued, least_slack_s, oldest_wait_s, gpu_share, ram_share, load_s, upload_s
 SCALE = [10.0, 2.0, 2.0, 1.0, 1.0, 1.0, 1.0]  # as site_features.py scales them for training
@@ -38,17 +40,8 @@ def load(path):
 
 
 def main():
-    act = load(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parent / "site-policy.json")
-    for line in sys.stdin:
-        message = json.loads(line)
-        if message["cmd"] == "act":
-            reply = {"action": act(message["observation"], message["mask"])}
-        elif message["cmd"] == "begin":
-            reply = {"ok": True}
-        else:
-            break
-        sys.stdout.write(json.dumps(reply) + "\n")
-        sys.stdout.flush()
+    policy = load(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parent / "site-policy.json")
+    serve(lambda message: policy(message["observation"], message["mask"]))
 
 
 if __name__ == "__main__":

@@ -15,21 +15,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from edgesim import SimulatorEnv  # noqa: E402
-from window_ucb import Ucb  # noqa: E402
+from window_ucb import Ucb, serve_window  # noqa: E402
 
 EXPERIMENT = Path(__file__).resolve().parents[2] / "experiments" / "chasing" / "chasing-online.yaml"
 
 
 def regret(env, width, replication):
     """One window served by UCB with this width: its regret (the episode's metric)."""
-    ucb = Ucb(width)
-    ucb.begin(env.action_space.n)
-    _, info = env.reset(seed=replication)
-    while True:
-        _, reward, terminated, truncated, info = env.step(ucb.act(info["action_mask"]))
-        ucb.learn(reward)
-        if terminated or truncated:
-            return info["metrics"]["regret"]
+    return serve_window(env, Ucb(width), replication)["metrics"]["regret"]
 
 
 def main():

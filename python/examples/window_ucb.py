@@ -9,9 +9,9 @@ replications than the evaluation's. Only the standard library: any python3 runs 
 """
 
 import argparse
-import json
 import math
-import sys
+
+from runner_protocol import serve
 
 
 class Ucb:
@@ -45,22 +45,27 @@ class Ucb:
         return self.last
 
 
+def serve_window(env, ucb, replication):
+    """One window of an environment served by ``ucb``: the episode's last info (its metrics under "metrics")."""
+    ucb.begin(env.action_space.n)
+    _, info = env.reset(seed=replication)
+    while True:
+        _, reward, terminated, truncated, info = env.step(ucb.act(info["action_mask"]))
+        ucb.learn(reward)
+        if terminated or truncated:
+            return info
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--width", type=float, required=True, help="the exploration width (tune_window_ucb.py)")
     ucb = Ucb(parser.parse_args().width)
-    for line in sys.stdin:
-        message = json.loads(line)
-        if message["cmd"] == "begin":
-            ucb.begin(len(message["space"]["actions"]))
-            reply = {"ok": True}
-        elif message["cmd"] == "act":
-            ucb.learn(message["reward"])
-            reply = {"action": ucb.act(message["mask"])}
-        else:
-            break
-        sys.stdout.write(json.dumps(reply) + "\n")
-        sys.stdout.flush()
+
+    def act(message):
+        ucb.learn(message["reward"])
+        return ucb.act(message["mask"])
+
+    serve(act, begin=lambda message: ucb.begin(len(message["space"]["actions"])))
 
 
 if __name__ == "__main__":

@@ -59,19 +59,13 @@ def test_the_window_bandit_learns_within_a_window_what_uniform_random_does_not()
     from conftest import WINDOW_EXPERIMENT
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "examples"))
-    from window_ucb import Ucb
+    from window_ucb import Ucb, serve_window
 
     overrides = ["scenario.requests.count=400", "scenario.network.cloudlets=20", "sweep=null", "plots=[]"]
     with SimulatorEnv(experiment=WINDOW_EXPERIMENT, overrides=overrides) as env:
         for replication in (0, 1):
             ucb = Ucb(0.05)
-            ucb.begin(env.action_space.n)
-            _, info = env.reset(seed=replication)
-            while True:
-                _, reward, terminated, truncated, info = env.step(ucb.act(info["action_mask"]))
-                ucb.learn(reward)
-                if terminated or truncated:
-                    break
+            info = serve_window(env, ucb, replication)
             learned = info["metrics"]
             assert sum(ucb.pulls) == 400 and min(ucb.pulls) >= 1  # every model tried, every request served
             rng = np.random.default_rng(replication)
