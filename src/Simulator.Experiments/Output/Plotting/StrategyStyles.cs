@@ -5,13 +5,15 @@ namespace Simulator.Experiments;
 
 /// <summary>
 /// One look per strategy, the same in every figure of every experiment: each built-in strategy has a colour of its
-/// own, and any other label (a strategy with parameters, a pair, a plugin's, an outside policy) the colour its label
-/// picks from the palette, or the next free one when two strategies of one experiment pick the same. A strategy that
-/// reports a bound is drawn as a bound: dark grey, dashed, "(bound)" in its legend.
+/// own, which it keeps with parameters (<c>mec-ol(d=25)</c>) unless the experiment runs it twice; any other label (a
+/// second entry of a strategy, a pair, a plugin's, an outside policy) takes the colour its label picks from the
+/// palette, or the next free one when two strategies of one experiment pick the same, passing over a light or dark
+/// twin of a colour already taken. A strategy that reports a bound is drawn as a bound: dark grey, dashed, "(bound)"
+/// in its legend.
 /// </summary>
 public sealed class StrategyStyles
 {
-    /// <summary>Twenty colours apart from each other (Tableau 20), the grey kept for bounds.</summary>
+    /// <summary>Twenty colours (Tableau 20, the grey kept for bounds): the nine at 0-8 and their light twins at 9-17, then two dark ones.</summary>
     private static readonly Color[] Palette =
     {
         Color.FromHex("#1f77b4"), Color.FromHex("#ff7f0e"), Color.FromHex("#2ca02c"), Color.FromHex("#d62728"), Color.FromHex("#9467bd"),
@@ -26,7 +28,7 @@ public sealed class StrategyStyles
         ["pl-dp"] = 3, ["pl-greedy"] = 1, ["pl-greedy-overlap"] = 10, ["no-sharing"] = 0, ["fcfs"] = 4, ["edf"] = 8, ["max-batch"] = 5, ["random"] = 16,
         ["exhaustive"] = 2, ["cpsat"] = 11, ["plan-without-sharing"] = 9,
         ["mec-ilp"] = 3, ["mec-appro"] = 1, ["mec-nbs"] = 6, ["mec-nonshare"] = 0, ["mec-cloud"] = 4, ["mec-lp"] = -1,
-        ["mec-ol"] = 3, ["mec-linucb"] = 2, ["mec-egreedy"] = 0, ["mec-oracle"] = -1, ["ready-first"] = 7, ["requested"] = 8,
+        ["mec-ol"] = 1, ["mec-linucb"] = 2, ["mec-egreedy"] = 0, ["mec-oracle"] = -1, ["ready-first"] = 7, ["requested"] = 8,
     };
 
     public static readonly Color BoundColour = Color.FromHex("#444444");
@@ -41,20 +43,44 @@ public sealed class StrategyStyles
         bounds = strategies.Select(s => s.IsBound).ToArray();
         colours = new Color[strategies.Count];
         var taken = new HashSet<int>();
-        // Built-in names first, so that another label never takes their colour in this experiment.
-        var order = Enumerable.Range(0, strategies.Count).OrderBy(s => BuiltIn.ContainsKey(labels[s]) ? 0 : 1).ThenBy(s => s);
-        foreach (int s in order)
+        // Built-in names first, then built-in strategies with parameters, so that another label never takes their colour.
+        int Rank(int s) => BuiltIn.ContainsKey(labels[s]) ? 0 : OwnColour(strategies[s]) is not null ? 1 : 2;
+        foreach (int s in Enumerable.Range(0, strategies.Count).OrderBy(Rank).ThenBy(s => s))
         {
             if (bounds[s])
             {
                 colours[s] = BoundColour;
                 continue;
             }
-            int pick = BuiltIn.TryGetValue(labels[s], out int fixedColour) && fixedColour >= 0 ? fixedColour : (int)(Fnv(labels[s]) % (uint)Palette.Length);
-            for (int tries = 0; tries < Palette.Length && !taken.Add(pick); tries++) pick = (pick + 1) % Palette.Length;
+            if (BuiltIn.TryGetValue(labels[s], out int fixedColour) && fixedColour >= 0 && taken.Add(fixedColour))
+            {
+                colours[s] = Palette[fixedColour];
+                continue;
+            }
+            if (OwnColour(strategies[s]) is { } own && taken.Add(own))
+            {
+                colours[s] = Palette[own];
+                continue;
+            }
+            int start = (int)(Fnv(labels[s]) % (uint)Palette.Length);
+            var free = Enumerable.Range(0, Palette.Length).Select(i => (start + i) % Palette.Length).Where(i => !taken.Contains(i)).ToArray();
+            int pick = free.Length == 0 ? start : free.FirstOrDefault(i => Twin(i) is not { } twin || !taken.Contains(twin), free[0]);
+            taken.Add(pick);
             colours[s] = Palette[pick];
         }
     }
+
+    /// <summary>The colour of the built-in strategy an entry runs with parameters (a pair or an outside policy has none).</summary>
+    private static int? OwnColour(StrategyChoice strategy) =>
+        strategy.External is null && strategy.Schedule is null && BuiltIn.TryGetValue(strategy.Name, out int c) && c >= 0 ? c : null;
+
+    /// <summary>The light or dark version of a colour, which reads as the same one beside it.</summary>
+    private static int? Twin(int colour) => colour switch
+    {
+        < 9 => colour + 9,
+        < 18 => colour - 9,
+        _ => null,
+    };
 
     public Color Colour(int strategy) => colours[strategy];
 
