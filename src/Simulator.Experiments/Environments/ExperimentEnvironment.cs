@@ -17,6 +17,9 @@ public sealed class ExperimentEnvironment
     {
         if (point < 0 || point >= spec.Points.Count) throw new ArgumentOutOfRangeException(nameof(point), point, $"the experiment has sweep points 0 to {spec.Points.Count - 1}.");
         int external = spec.Strategies.ToList().FindIndex(s => s.External is not null);
+        var outside = spec.Strategies.Where(s => s.External is not null).ToArray();
+        if (outside.Select(World).Distinct().Count() > 1)
+            throw new ArgumentException($"the outside entries {string.Join(", ", outside.Select(s => s.Label))} run in different worlds (their settings: or reward: differ), and an environment is one of them: make it from an experiment whose outside entries agree.", nameof(spec));
         var chosen = external >= 0 ? spec.Points[point].ScenarioOf(external) : spec.Points[point].Scenario;
         scenario = chosen as IEnvironmentScenario
             ?? throw new ArgumentException($"a {spec.Kind.Name} scenario has no decision an outside policy can take; kinds that have one: {string.Join(", ", EnvironmentKinds(spec))}.", nameof(spec));
@@ -28,6 +31,10 @@ public sealed class ExperimentEnvironment
         this.reward = reward;
         Space = scenario.Space(spec.Length);
     }
+
+    /// <summary>What of an outside entry the environment takes on: its scenario settings and its reward.</summary>
+    private static string World(StrategyChoice entry) =>
+        string.Join("; ", entry.Settings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value.Flow()}")) + $" | {entry.External!.Reward}";
 
     private static IEnumerable<string> EnvironmentKinds(ExperimentSpec spec) => ScenarioKinds.BuiltIn.All.Where(k => k.Decision is not null).Select(k => k.Name);
 

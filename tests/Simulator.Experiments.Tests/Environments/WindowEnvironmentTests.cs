@@ -93,6 +93,12 @@ public class WindowEnvironmentTests
         var asked = new ExperimentEnvironment(spec, reward: "penalty").Reset(0);
         var step = asked.Step(2);
         Assert.Equal(-step.Info["penalty"], step.Reward);
+        // Two outside entries that count different rewards leave no one environment to make.
+        var two = Read("strategies=[mec-egreedy, {external: {command: python3 a.py, label: a, reward: delay}}, {external: {command: python3 b.py, label: b}}]");
+        var refused = Assert.Throws<ArgumentException>(() => new ExperimentEnvironment(two));
+        Assert.Contains("the outside entries a, b run in different worlds", refused.Message);
+        var agreeing = Read("strategies=[mec-egreedy, {external: {command: python3 a.py, label: a, reward: delay}}, {external: {command: python3 b.py, label: b, reward: delay}}]");
+        Assert.Equal(-1, Math.Sign(new ExperimentEnvironment(agreeing).Reset(0).Step(0).Reward));
     }
 
     [Theory]
