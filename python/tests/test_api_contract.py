@@ -157,3 +157,11 @@ def test_the_papers_online_window_takes_one_step_a_request_and_terminates():
         assert metrics["placed"] == 40
         assert metrics["total_penalty"] == pytest.approx(-sum(rewards))
         assert all(np.all(observation[50 : 50 + models] >= 0) for observation, _ in trail[:-1])
+
+
+def test_a_simulator_that_dies_is_reported_with_its_exit_code(site_env):
+    site_env.reset(seed=0)
+    site_env._connection._process.kill()
+    with pytest.raises(SimulatorError, match=r"the simulator closed the connection \(exit code -9\)"):
+        site_env.step(0)
+    site_env.close()

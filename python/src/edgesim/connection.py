@@ -79,16 +79,27 @@ class Connection:
         """Sends one request and returns its reply; a refusal raises SimulatorError."""
         if self._writer is None:
             raise SimulatorError("the connection is closed")
-        self._writer.write(json.dumps(message, separators=(",", ":")).encode() + b"\n")
-        self._writer.flush()
-        line = self._reader.readline()
+        try:
+            self._writer.write(json.dumps(message, separators=(",", ":")).encode() + b"\n")
+            self._writer.flush()
+            line = self._reader.readline()
+        except (BrokenPipeError, ConnectionError):
+            line = b""
         if not line:
-            code = self._process.poll() if self._process is not None else None
-            raise SimulatorError(f"the simulator closed the connection (exit code {code})")
+            raise SimulatorError(f"the simulator closed the connection (exit code {self._exit_code()})")
         reply = json.loads(line)
         if "error" in reply:
             raise SimulatorError(reply["error"], reply.get("field", ""))
         return reply
+
+    def _exit_code(self) -> Optional[int]:
+        """The simulator process's exit code once it has ended (None for a socket, or while it runs)."""
+        if self._process is None:
+            return None
+        try:
+            return self._process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            return None
 
     def close(self) -> None:
         """Ends the simulator (or the socket); safe to call twice."""
@@ -96,7 +107,7 @@ class Connection:
             return
         try:
             self._writer.close()
-        except OSError:
+        except OSError:  # a simulator that has died leaves a broken pipe to flush into
             pass
         self._writer = None
         if self._process is not None:
