@@ -1,6 +1,6 @@
 """UCB1 over the models, for the second paper's online window, served to the simulator's runner.
 
-In an experiment: {external: {command: python3 ../../python/examples/window_ucb.py --width 0.2}} (see
+In an experiment: {external: {command: python3 ../../python/examples/window_ucb.py --width 0.05}} (see
 experiments/learning/window-bandit.yaml). Each request of the window is a decision among the models; the reward
 told before the next decision is minus the penalty of the model picked, and the accuracies behind it stay hidden.
 Each model is tried once, then the one with the best mean reward plus width * sqrt(ln t / n) is taken. It ignores
