@@ -106,7 +106,7 @@ def test_refusals_name_what_was_wrong(site_env):
         SimulatorEnv(overrides=SITE, reward="joy")
     assert reward.value.field == "reward"
     with pytest.raises(SimulatorError) as kind:
-        SimulatorEnv(experiment=str(__import__("conftest").REPOSITORY / "experiments" / "network" / "sites-2x2-llama-lora.yaml"))
+        SimulatorEnv(experiment=str(__import__("conftest").REPOSITORY / "experiments" / "partialloading" / "pl-dp-vs-optimal.yaml"))
     assert "has no decision an outside policy can take" in str(kind.value)
 
 

@@ -214,19 +214,25 @@ public static class ExperimentReader
         var items = t.Required(ExperimentKeys.Strategies).Sequence();
         for (int i = 0; i < strategies.Count; i++)
         {
-            if (strategies[i].External is not null)
+            if (strategies[i].External is { } outside)
             {
                 if (kind.Decision is null || points.Any(p => p.ScenarioOf(i) is not IEnvironmentScenario))
                     throw items[i].Error($"'{strategies[i].Label}' is an external policy; a {kind.Name} scenario has no decision an outside policy can take (kinds that have one: {string.Join(", ", kinds.All.Where(k => k.Decision is not null).Select(k => k.Name))}).");
+                if (slots.Pairs && strategies[i].Schedule is null)
+                    throw items[i].Error($"a {kind.Name} scenario's cloudlets run sites: pair the outside policy, as the selector, with the site strategy its cloudlets batch with: {{select: {{external: {{...}}}}, schedule: pl-dp}}.");
                 var rewards = ((IEnvironmentScenario)points[0].ScenarioOf(i)).Rewards;
-                if (strategies[i].External!.Reward is { } reward && !rewards.Contains(reward))
-                    throw items[i].Mapping()[External].Mapping()[ExternalPolicy.RewardKey.Name].Error($"'{reward}' is not a reward a {kind.Name} scenario gives: one of {string.Join(", ", rewards)}.{Edge.Spelling.Hint(reward, rewards)}");
-                continue;
+                if (outside.Reward is { } reward && !rewards.Contains(reward))
+                {
+                    var entry = items[i].Mapping();
+                    var external = (entry.TryGetValue("select", out var select) ? select.Mapping() : entry)[External];
+                    throw external.Mapping()[ExternalPolicy.RewardKey.Name].Error($"'{reward}' is not a reward a {kind.Name} scenario gives: one of {string.Join(", ", rewards)}.{Edge.Spelling.Hint(reward, rewards)}");
+                }
             }
             if (slots.Pairs && strategies[i].Schedule is null)
                 throw items[i].Error($"a {kind.Name} scenario's cloudlets run sites: pair each selector with the site strategy its cloudlets batch with, e.g. {{select: {strategies[i].Name}, schedule: pl-dp}}.");
             if (!slots.Pairs && strategies[i].Schedule is not null)
                 throw items[i].Error($"a {{select, schedule}} pair belongs to a network whose cloudlets run sites (kind: {string.Join(", ", kinds.All.Where(k => k.Strategies.Pairs).Select(k => k.Name))}); this {kind.Name} scenario takes strategies by name.");
+            if (strategies[i].External is not null) continue;
             if (registry.Needs(strategies[i].Name) is { } need && !slots.Offers.Contains(need))
                 throw items[i].Error($"'{strategies[i].Name}' selects by what the cloudlets' sites hold or what users name: it needs a network whose cloudlets run sites (kind: {string.Join(", ", kinds.All.Where(k => k.Strategies.Offers.Contains(need)).Select(k => k.Name))}).");
             if (!slots.Select.Contains(registry.KindOf(strategies[i].Name)))
@@ -327,12 +333,16 @@ public static class ExperimentReader
             {
                 var pair = item.Mapping("select", "schedule", Settings, LabelKey);
                 if (!pair.TryGetValue("schedule", out var schedule)) throw item.Error("a strategy pair needs 'schedule' (a site strategy) beside 'select' (a network or online one).");
-                var selector = One(pair["select"], registry);
                 var scheduler = One(schedule, registry);
-                if (registry.KindOf(selector.Name) == Strategies.StrategyKind.Site)
-                    throw pair["select"].Error($"'{selector.Name}' is a site strategy; 'select' takes a network or online strategy: {string.Join(", ", registry.Strategies.Where(s => s.Kind != Strategies.StrategyKind.Site).Select(s => s.Name))}.");
                 if (registry.KindOf(scheduler.Name) != Strategies.StrategyKind.Site)
                     throw schedule.Error($"'{scheduler.Name}' is a {Kebab(registry.KindOf(scheduler.Name))} strategy; 'schedule' takes a site strategy: {string.Join(", ", registry.Strategies.Where(s => s.Kind == Strategies.StrategyKind.Site).Select(s => s.Name))}.");
+                var select = pair["select"];
+                // An outside policy selects as any selector does: {select: {external: {...}}, schedule: ...}.
+                var selector = select.IsMapping && select.Mapping().ContainsKey(External)
+                    ? new StrategyChoice(External, new Dictionary<string, string>()) { Registry = registry, External = ExternalPolicy.Read(select.Mapping(External)[External], baseDirectory) }
+                    : One(select, registry);
+                if (selector.External is null && registry.KindOf(selector.Name) == Strategies.StrategyKind.Site)
+                    throw select.Error($"'{selector.Name}' is a site strategy; 'select' takes a network or online strategy: {string.Join(", ", registry.Strategies.Where(s => s.Kind != Strategies.StrategyKind.Site).Select(s => s.Name))}.");
                 list.Add(selector with { Schedule = scheduler, Settings = ReadSettings(pair), GivenLabel = ReadLabel(pair) });
             }
             else list.Add(One(item, registry));

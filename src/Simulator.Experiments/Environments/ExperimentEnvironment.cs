@@ -11,6 +11,7 @@ public sealed class ExperimentEnvironment
 {
     private readonly IEnvironmentScenario scenario;
     private readonly string? reward;
+    private readonly StrategyChoice? entry;
     private int nextReplication;
 
     public ExperimentEnvironment(ExperimentSpec spec, int point = 0, string? reward = null)
@@ -19,22 +20,25 @@ public sealed class ExperimentEnvironment
         int external = spec.Strategies.ToList().FindIndex(s => s.External is not null);
         var outside = spec.Strategies.Where(s => s.External is not null).ToArray();
         if (outside.Select(World).Distinct().Count() > 1)
-            throw new ArgumentException($"the outside entries {string.Join(", ", outside.Select(s => s.Label))} run in different worlds (their settings: or reward: differ), and an environment is one of them: make it from an experiment whose outside entries agree.", nameof(spec));
+            throw new ArgumentException($"the outside entries {string.Join(", ", outside.Select(s => s.Label))} run in different worlds (their settings:, reward: or site strategy differ), and an environment is one of them: make it from an experiment whose outside entries agree.", nameof(spec));
         var chosen = external >= 0 ? spec.Points[point].ScenarioOf(external) : spec.Points[point].Scenario;
         scenario = chosen as IEnvironmentScenario
             ?? throw new ArgumentException($"a {spec.Kind.Name} scenario has no decision an outside policy can take; kinds that have one: {string.Join(", ", EnvironmentKinds(spec))}.", nameof(spec));
         Spec = spec;
         Point = point;
-        reward ??= external >= 0 ? spec.Strategies[external].External!.Reward : null;
+        entry = external >= 0 ? spec.Strategies[external] : null;
+        if (spec.Kind.Strategies.Pairs && entry?.Schedule is null)
+            throw new ArgumentException($"a {spec.Kind.Name} environment needs the site strategy its cloudlets batch with: give the experiment an outside entry {{select: {{external: {{...}}}}, schedule: pl-dp}}.", nameof(spec));
+        reward ??= entry?.External!.Reward;
         if (reward is not null && !scenario.Rewards.Contains(reward))
             throw new ArgumentException($"a {spec.Kind.Name} environment's reward is one of {string.Join(", ", scenario.Rewards)}, not '{reward}'.", nameof(reward));
         this.reward = reward;
         Space = scenario.Space(spec.Length);
     }
 
-    /// <summary>What of an outside entry the environment takes on: its scenario settings and its reward.</summary>
+    /// <summary>What of an outside entry the environment takes on: its scenario settings, its reward and the site strategy it is paired with.</summary>
     private static string World(StrategyChoice entry) =>
-        string.Join("; ", entry.Settings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value.Flow()}")) + $" | {entry.External!.Reward}";
+        string.Join("; ", entry.Settings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value.Flow()}")) + $" | {entry.External!.Reward} | {entry.Schedule?.OwnLabel}";
 
     private static IEnumerable<string> EnvironmentKinds(ExperimentSpec spec) => ScenarioKinds.BuiltIn.All.Where(k => k.Decision is not null).Select(k => k.Name);
 
@@ -57,7 +61,7 @@ public sealed class ExperimentEnvironment
         if (r < 0) throw new ArgumentOutOfRangeException(nameof(replication), r, "a replication (the seed) is a whole number from 0.");
         Replication = r;
         nextReplication = r + 1;
-        Episode = scenario.Begin(Runner.Streams(Spec, Point, r), Spec.Length, reward);
+        Episode = scenario.Begin(Runner.Streams(Spec, Point, r), Spec.Length, reward, entry);
         return Episode;
     }
 }

@@ -16,7 +16,8 @@ public interface IEnvironmentScenario : IScenario
 
     /// <summary>Replication <paramref name="streams"/>'s world, run to its first decision.</summary>
     /// <param name="reward">How the reward is counted, one of <see cref="Rewards"/> (null: the first).</param>
-    Episode Begin(RandomStreams streams, RunLength length, string? reward = null);
+    /// <param name="entry">The experiment's outside entry, if it has one: a network of sites runs with the site strategy it pairs the policy with.</param>
+    Episode Begin(RandomStreams streams, RunLength length, string? reward = null, StrategyChoice? entry = null);
 
     /// <summary>The decision maker an external policy is, as the scenario's strategy (a scheduler, a learner) in runs of <paramref name="length"/>, told <paramref name="reward"/> (one of <see cref="Rewards"/>; null: the first).</summary>
     object Policy(IPolicy policy, RunLength length, string? reward = null);

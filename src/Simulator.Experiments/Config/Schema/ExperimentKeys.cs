@@ -51,7 +51,7 @@ public static class ExperimentKeys
     public static readonly TextKey StrategyName = new("name", null, "A registered strategy (list strategies); its parameters go beside it, by name.", "a strategy name");
     public static readonly TextKey StrategyLabel = new("label", null, "The strategy's name in tables, plots, findings and baseline:.", "a label", dependsOn: "its name, its parameters and its settings");
     public static readonly ValueKey StrategySettings = new("settings", "{scenario path: value, ...}", "none", "Scenario settings of the strategy's own runs (its label shows them).");
-    public static readonly ValueKey Select = new("select", "a network or online strategy, by name or {name, parameters...}", null, "Where cloudlets run sites: the strategy that selects each request's model and sources.");
+    public static readonly ValueKey Select = new("select", "a network or online strategy, by name or {name, parameters...}, or an outside policy {external: {...}}", null, "Where cloudlets run sites: the strategy that selects each request's model and sources.");
     public static readonly ValueKey Schedule = new("schedule", "a site strategy, by name or {name, parameters...}", null, "Where cloudlets run sites: the site strategy every cloudlet batches with.");
     public static readonly SectionKey External = new("external", ExternalPolicy.Keys, "An outside policy's process, asked at each decision the kind declares (docs/environments.md).");
 

@@ -4,33 +4,35 @@ using Simulator.Kernel;
 
 namespace Simulator.Experiments;
 
-/// <summary>A stochastic network's replication as an environment: it pauses at each request's model selection (<see cref="NetworkDecisions"/>).</summary>
+/// <summary>
+/// A replication of a network whose requests arrive over time (the stochastic network, a network of sites) as an
+/// environment: it pauses at each request's model selection (<see cref="NetworkDecisions"/>).
+/// </summary>
 internal sealed class NetworkEpisode : SimulatedEpisode
 {
     private readonly Asked asked;
-    private readonly StochasticNetwork network;
-    private readonly Func<StochasticNetwork, MetricValues> metrics;
+    private readonly Func<MetricValues> metrics;
     private readonly string reward;
 
-    private NetworkEpisode(Simulation env, DecisionSpace space, RunLength length, Asked asked, StochasticNetwork network, Func<StochasticNetwork, MetricValues> metrics, string reward)
+    private NetworkEpisode(Simulation env, DecisionSpace space, RunLength length, Asked asked, Func<MetricValues> metrics, string reward)
         : base(env, space, length.HorizonSeconds)
     {
         this.asked = asked;
-        this.network = network;
         this.metrics = metrics;
         this.reward = reward;
     }
 
-    public static NetworkEpisode Start(DecisionSpace space, RunLength length, Func<IOnlineSelector, (Simulation Env, StochasticNetwork Network)> build, Func<StochasticNetwork, MetricValues> metrics, string reward)
+    /// <param name="build">The world around the learner that asks outside: its simulation, and its metrics so far.</param>
+    public static NetworkEpisode Start(DecisionSpace space, RunLength length, Func<IOnlineSelector, (Simulation Env, Func<MetricValues> Metrics)> build, string reward)
     {
         var asked = new Asked();
-        var (env, network) = build(asked);
-        var episode = new NetworkEpisode(env, space, length, asked, network, metrics, reward);
+        var (env, metrics) = build(asked);
+        var episode = new NetworkEpisode(env, space, length, asked, metrics, reward);
         episode.Begin();
         return episode;
     }
 
-    public override MetricValues Metrics() => metrics(network);
+    public override MetricValues Metrics() => metrics();
 
     protected override bool Pending => asked.Round is not null;
 

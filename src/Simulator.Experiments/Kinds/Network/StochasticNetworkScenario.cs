@@ -21,10 +21,12 @@ public sealed record StochasticNetworkScenario(ScenarioKind Kind, Func<Random, C
 
     public IReadOnlyList<string> Rewards => NetworkDecisions.Rewards;
 
-    public Episode Begin(RandomStreams streams, RunLength length, string? reward = null)
-    {
-        return NetworkEpisode.Start(Space(length), length, learner => Build(learner, streams, length), network => Values(network, length), NetworkDecisions.CheckReward(reward));
-    }
+    public Episode Begin(RandomStreams streams, RunLength length, string? reward = null, StrategyChoice? entry = null) =>
+        NetworkEpisode.Start(Space(length), length, learner =>
+        {
+            var (env, network) = Build(learner, streams, length);
+            return (env, () => Values(network, length));
+        }, NetworkDecisions.CheckReward(reward));
 
     public object Policy(IPolicy policy, RunLength length, string? reward = null) => new NetworkPolicy(policy, Space(length), NetworkDecisions.CheckReward(reward));
 

@@ -31,6 +31,8 @@ public sealed class NetworkOfSitesKind : ScenarioKind
     public static readonly SectionKey Cloudlet = new("cloudlet", CellSection, "Every cloudlet's site and cell.");
 
 
+    public override string? Decision => "each request's model, as the selector of a pair {select: {external: ...}, schedule: a site strategy} (observation: its context features, per model the delay and cost from the nearest holders; reward: minus the penalty, or minus the delay)";
+
     public override SectionSchema Section { get; } = NetworkSection.ScenarioSchema("scenario (kind: network-of-sites)", "A network whose cloudlets are sites with cells of their own.", Cloudlet);
 
     public override MetricSet Metrics { get; } = new(SiteMeasures.All.Concat(new[]

@@ -10,17 +10,39 @@ namespace Simulator.Experiments;
 /// its cell's workload, and each strategy is a pair, the network's selector and the site strategy every cloudlet
 /// batches with. It reports the site's measures pooled over all cloudlets (a request that arrived in any cell counts
 /// once), with the network's tier beside them: what was pulled from where, how long it took, and how often a part
-/// was already on the disk.
+/// was already on the disk. An outside policy can be the selector, paired with a site strategy as any selector is
+/// (<c>{select: {external: ...}, schedule: pl-dp}</c>): it picks each request's model as in the stochastic network.
 /// </summary>
-public sealed record NetworkOfSitesScenario(ScenarioKind Kind, Func<Random, Catalog> Catalog, NetworkWorldSpec World, NetworkOfSitesSpec Sites, PenaltySpec Penalty) : IScenario
+public sealed record NetworkOfSitesScenario(ScenarioKind Kind, Func<Random, Catalog> Catalog, NetworkWorldSpec World, NetworkOfSitesSpec Sites, PenaltySpec Penalty) : IEnvironmentScenario
 {
     public int? ContextFeatures => World.Context?.Features ?? 0;
 
     public Catalog CatalogOf(RandomStreams streams) => NetworkCatalog.Of(Catalog, streams);
 
+    public DecisionSpace Space(RunLength length) => NetworkDecisions.Space(World, Catalog);
+
+    public IReadOnlyList<string> Rewards => NetworkDecisions.Rewards;
+
+    public Episode Begin(RandomStreams streams, RunLength length, string? reward = null, StrategyChoice? entry = null)
+    {
+        var schedule = entry?.Schedule
+            ?? throw new ArgumentException("a network of sites' environment needs the site strategy its cloudlets batch with: give the experiment an outside entry {select: {external: {...}}, schedule: pl-dp}.", "spec");
+        return NetworkEpisode.Start(Space(length), length, learner =>
+        {
+            var (env, network) = Build(learner, schedule, streams, length);
+            return (env, () => Values(network, length.MeasuredSeconds));
+        }, NetworkDecisions.CheckReward(reward));
+    }
+
+    public object Policy(IPolicy policy, RunLength length, string? reward = null) => new NetworkPolicy(policy, Space(length), NetworkDecisions.CheckReward(reward));
+
     public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {
-        var (env, network) = Build(strategy, streams, length, trace);
+        var schedule = Schedule(strategy);
+        // The selector's stream is its own, whichever site strategy it is paired with.
+        var (decider, process) = ExternalRuns.For(strategy, this, cell, streams, length, () => strategy.Registry.CreateNetwork(strategy.Name, strategy.Arguments, strategy.Stream(streams)));
+        using var _ = process;
+        var (env, network) = Build(decider, schedule, streams, length, trace);
         env.RunD(length.HorizonSeconds);
         var sites = network.Sites.Metrics;
         var decisions = network.SelectionMeasures.DecisionWallSeconds;
@@ -30,16 +52,17 @@ public sealed record NetworkOfSitesScenario(ScenarioKind Kind, Func<Random, Cata
         return (record, RunTrace.Of(sites.LatencyDistribution!, sites.QueueWindows!.Means(length.HorizonSeconds), sites.GpuWindows!.Means(length.HorizonSeconds)));
     }
 
-    /// <summary>The network of a run, before it runs: tests look inside.</summary>
-    public (Simulation Env, NetworkOfSites Network) Build(StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace = false)
+    /// <summary>The network of a registered pair's run, before it runs: tests look inside.</summary>
+    public (Simulation Env, NetworkOfSites Network) Build(StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace = false) =>
+        Build(strategy.Registry.CreateNetwork(strategy.Name, strategy.Arguments, strategy.Stream(streams)), Schedule(strategy), streams, length, trace);
+
+    private static StrategyChoice Schedule(StrategyChoice strategy) =>
+        strategy.Schedule ?? throw new InvalidOperationException($"'{strategy.Label}' is not a {{select, schedule}} pair.");
+
+    private (Simulation Env, NetworkOfSites Network) Build(object decider, StrategyChoice schedule, RandomStreams streams, RunLength length, bool trace = false)
     {
-        var registry = strategy.Registry;
-        var schedule = strategy.Schedule ?? throw new InvalidOperationException($"'{strategy.Label}' is not a {{select, schedule}} pair.");
-        // The selector's stream is its own, whichever site strategy it is paired with.
-        var decider = registry.CreateNetwork(strategy.Name, strategy.Arguments, strategy.Stream(streams));
         var env = new Simulation();
-        var catalog = CatalogOf(streams);
-        var network = new NetworkOfSites(env, World, Sites, catalog, decider, Penalty, (_, cell) => registry.Create(schedule.Name, schedule.Arguments, schedule.Stream(cell)).Scheduler,
+        var network = new NetworkOfSites(env, World, Sites, CatalogOf(streams), decider, Penalty, (_, cell) => schedule.Registry.Create(schedule.Name, schedule.Arguments, schedule.Stream(cell)).Scheduler,
             streams, length.WarmupSeconds, trace ? RunTrace.WindowSeconds(length.HorizonSeconds) : null);
         return (env, network);
     }

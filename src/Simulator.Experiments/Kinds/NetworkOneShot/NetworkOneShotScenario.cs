@@ -33,7 +33,7 @@ public sealed record NetworkOneShotScenario(NetworkOneShotKind Kind, Func<Random
 
     public IReadOnlyList<string> Rewards => NetworkDecisions.Rewards;
 
-    public Episode Begin(RandomStreams streams, RunLength length, string? reward = null)
+    public Episode Begin(RandomStreams streams, RunLength length, string? reward = null, StrategyChoice? entry = null)
     {
         var instance = Draw(streams);
         return WindowEpisode.Start(Space(length), new WindowRounds(instance, Penalty), outcome => FromOnline(instance, outcome, Informative(instance, streams)), NetworkDecisions.CheckReward(reward));

@@ -15,7 +15,7 @@ public sealed record LoneSiteScenario(ScenarioKind Kind, Catalog Catalog, SiteSp
 
     public IReadOnlyList<string> Rewards { get; } = new[] { "on-time" };
 
-    public Episode Begin(RandomStreams streams, RunLength length, string? reward = null)
+    public Episode Begin(RandomStreams streams, RunLength length, string? reward = null, StrategyChoice? entry = null)
     {
         CheckReward(reward);
         return SiteEpisode.Start(Decisions(length), length, scheduler => Build(scheduler, streams, length, trace: false), site => Values(site, length));
