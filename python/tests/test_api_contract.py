@@ -165,3 +165,20 @@ def test_a_simulator_that_dies_is_reported_with_its_exit_code(site_env):
     with pytest.raises(SimulatorError, match=r"the simulator closed the connection \(exit code -9\)"):
         site_env.step(0)
     site_env.close()
+
+
+def test_a_network_of_sites_is_an_environment_of_its_outside_selector():
+    sites = str(__import__("conftest").REPOSITORY / "experiments" / "network" / "sites-2x2-llama-lora.yaml")
+    pair = "{select: {external: {command: python3 mine.py, label: mine, reward: delay}}, schedule: pl-dp}"
+    overrides = ["scenario.network.cloudlets=4", "horizon=60 s", "plots=[]", f"strategies=[{{select: mec-ilp, schedule: pl-dp}}, {pair}]", "baseline=mec-ilp+pl-dp"]
+    with SimulatorEnv(experiment=sites, overrides=overrides) as env:
+        assert env.kind == "network-of-sites"
+        assert env.action_names == [f"llama2-7b+lora{k}" for k in range(8)]
+        assert env.observation_names[:2] == ["llama2-7b+lora0.delay_s", "llama2-7b+lora1.delay_s"]
+        trail, rewards, terminated, truncated = play(env, 0, lambda o, m, r: int(r.integers(len(m))))
+        assert truncated and len(rewards) > 100
+        # The entry's reward: minus the delay of each pick, which its info gives.
+        assert all(reward == pytest.approx(-info["delay_s"]) for reward, (_, info) in zip(rewards, trail[1:]))
+    with pytest.raises(SimulatorError) as missing:
+        SimulatorEnv(experiment=sites)
+    assert "needs the site strategy its cloudlets batch with" in str(missing.value)
