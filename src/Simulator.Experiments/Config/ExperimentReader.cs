@@ -240,6 +240,8 @@ public static class ExperimentReader
                 var fitting = registry.Strategies.Where(s => slots.Select.Contains(s.Kind)).Select(s => s.Name);
                 throw items[i].Error($"'{strategies[i].Name}' is a {Kebab(registry.KindOf(strategies[i].Name))} strategy; a {kind.Name} scenario runs {string.Join(" and ", slots.Select.Order().Select(Kebab))} strategies: {string.Join(", ", fitting)}.");
             }
+            if (registry.KindOf(strategies[i].Name) == Strategies.StrategyKind.Network && registry.IsBound(strategies[i].Name) && !slots.ReportsRelaxations)
+                throw items[i].Error($"'{strategies[i].Name}' is a relaxation: it reports a bound for one window at t = 0 ({string.Join(", ", kinds.All.Where(k => k.Strategies.ReportsRelaxations).Select(k => k.Name))}), and has no choices to execute; a {kind.Name} scenario executes every window's plan in the simulation.");
         }
         foreach (var point in points)
             for (int i = 0; i < strategies.Count; i++)

@@ -16,6 +16,12 @@ public sealed record StrategySlots(IReadOnlySet<StrategyKind> Select, IReadOnlyS
     /// <summary>Where the site a site strategy runs on is configured (a requirement it declares applies there); null where none runs.</summary>
     public string? SitePath { get; init; }
 
+    /// <summary>
+    /// Whether a network strategy that is a bound (a relaxation, <c>mec-lp</c>) runs here: a window at t = 0 reports
+    /// its value; a world that executes every window's plan has no choices of it to execute, and refuses it.
+    /// </summary>
+    public bool ReportsRelaxations { get; init; }
+
     public bool Pairs => Schedule is not null;
 
     public static StrategySlots Of(params StrategyKind[] kinds) => new(kinds.ToHashSet());

@@ -50,7 +50,7 @@ public sealed class NetworkOneShotKind : OneRoundKind
         new RegretPlot(Checkpoints.Select(c => (c.Regret, 1.0 / c.Divisor)).ToArray(), Requests, OnlineMeasures.RegretExponent),
     };
 
-    public override StrategySlots Strategies { get; } = new(new HashSet<StrategyKind> { StrategyKind.Network, StrategyKind.Online });
+    public override StrategySlots Strategies { get; } = new(new HashSet<StrategyKind> { StrategyKind.Network, StrategyKind.Online }) { ReportsRelaxations = true };
 
     public override IScenario Read(Section scenario, ReadContext context)
     {
