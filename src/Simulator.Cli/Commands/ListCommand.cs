@@ -34,7 +34,7 @@ public static class ListCommand
     {
         foreach (var s in loaded.Registry.Strategies)
         {
-            string kinds = string.Join(", ", loaded.Kinds.Running(s.Kind).Select(k => k.Name));
+            string kinds = string.Join(", ", loaded.Kinds.Running(s).Select(k => k.Name));
             output.WriteLine($"{s.Name} [{kinds}]: {s.Description}");
             foreach (var p in s.Parameters)
                 output.WriteLine($"    {p.Name} ({(p.Choices.Count > 0 ? string.Join(" | ", p.Choices) : p.Type)}, default {p.Default}{(p.Domain is { } d ? $"; {d}" : "")}{(p.ContextFeatures ? "; at most the context features" : "")})");

@@ -40,7 +40,6 @@ public sealed class ScenarioKinds
     /// <summary>Every plot kind's name, in the order the kinds first offer them.</summary>
     public IReadOnlyList<string> PlotNames => All.SelectMany(k => k.Plots).Select(p => p.Name).Distinct().ToArray();
 
-    /// <summary>The kinds that run strategies of <paramref name="kind"/> (as a strategy, or as the schedule of a pair).</summary>
-    public IEnumerable<ScenarioKind> Running(StrategyKind kind) =>
-        All.Where(k => k.Strategies.Select.Contains(kind) || k.Strategies.Schedule?.Contains(kind) == true);
+    /// <summary>The kinds whose experiments run <paramref name="strategy"/> (as a strategy, or as the schedule of a pair).</summary>
+    public IEnumerable<ScenarioKind> Running(StrategyInfo strategy) => All.Where(k => k.Strategies.Runs(strategy));
 }

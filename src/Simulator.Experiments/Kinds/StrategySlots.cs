@@ -24,5 +24,15 @@ public sealed record StrategySlots(IReadOnlySet<StrategyKind> Select, IReadOnlyS
 
     public bool Pairs => Schedule is not null;
 
+    /// <summary>
+    /// Whether an experiment of the kind runs <paramref name="strategy"/>: one of the kinds it selects or schedules with,
+    /// in a world that offers what it needs, and a relaxation only where relaxations are reported. <c>validate</c>
+    /// checks the same conditions one by one, to say which fails.
+    /// </summary>
+    public bool Runs(StrategyInfo strategy) =>
+        (Select.Contains(strategy.Kind) || Schedule?.Contains(strategy.Kind) == true)
+        && (strategy.Needs is null || Offers.Contains(strategy.Needs))
+        && (strategy.Kind != StrategyKind.Network || !strategy.Bound || ReportsRelaxations);
+
     public static StrategySlots Of(params StrategyKind[] kinds) => new(kinds.ToHashSet());
 }
