@@ -47,6 +47,12 @@ public sealed class StrategyAttribute(string name, string description) : Attribu
     /// </summary>
     public bool Bound { get; init; }
 
+    /// <summary>
+    /// The most queued requests the strategy plans at once (an exact search's reach); 0: no limit. Where a world fixes
+    /// how many it is given (a round of users at t = 0), <c>validate</c> refuses a larger round.
+    /// </summary>
+    public int MaxQueued { get; init; }
+
     /// <summary>What the strategy reads beyond its decision's view (<see cref="StrategyNeeds"/>); a scenario kind whose world does not offer it refuses the strategy. Null: nothing more.</summary>
     public string? Needs { get; init; }
 }

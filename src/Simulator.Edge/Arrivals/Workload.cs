@@ -8,6 +8,9 @@ public interface IWorkload
 {
     /// <summary>Requests in arrival order; each aspect reads its own stream, so the sequence is the same for every strategy.</summary>
     IEnumerable<RequestDraft> Requests(Catalog catalog, RandomStreams streams);
+
+    /// <summary>How many requests arrive together at t = 0 when that is all there is (a round of users); null otherwise.</summary>
+    int? RoundAtZero => null;
 }
 
 /// <summary>
@@ -16,6 +19,8 @@ public interface IWorkload
 /// </summary>
 public sealed record SyntheticWorkload(ArrivalProcess Arrivals, Popularity Popularity, Quantity DeadlineBudgetSeconds, Quantity? InputBytes = null) : IWorkload
 {
+    public int? RoundAtZero => Arrivals is BatchAtZero round ? round.Count : null;
+
     public static UniformQuantity DefaultInputBytes { get; } = new(100e3, 600e3);
 
     public IEnumerable<RequestDraft> Requests(Catalog catalog, RandomStreams streams)

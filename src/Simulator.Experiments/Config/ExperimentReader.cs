@@ -246,6 +246,9 @@ public static class ExperimentReader
         foreach (var point in points)
             for (int i = 0; i < strategies.Count; i++)
             {
+                var site = strategies[i].Schedule ?? strategies[i];
+                if (site.External is null && point.ScenarioOf(i).QueuedAtOnce is { } round && site.Registry.MaxQueued(site.Name) is { } most && round > most)
+                    throw items[i].Error($"'{site.Name}' plans at most {most} queued requests at once, and the round at t = 0 has {round} (scenario.arrivals.count{(points.Count > 1 ? $" at sweep point {point.Index}" : "")}): give at most {most}, or plan larger rounds with cpsat or pl-dp.");
                 if (strategies[i].External is not null || point.ScenarioOf(i).ContextFeatures is not { } features) continue;
                 foreach (var choice in new[] { strategies[i], strategies[i].Schedule })
                     foreach (var (parameter, value) in choice is null ? [] : choice.Registry.ContextFeatures(choice.Name, choice.Arguments))

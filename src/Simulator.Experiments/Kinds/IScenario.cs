@@ -21,6 +21,9 @@ public interface IScenario
     /// <summary>The context features each request carries for a learner to observe; null where the world has no requests with context.</summary>
     int? ContextFeatures => null;
 
+    /// <summary>How many queued requests a site strategy is given at once when the world fixes it in advance (a round of users at t = 0); null: the run decides.</summary>
+    int? QueuedAtOnce => null;
+
     /// <summary>The catalog a cell with these streams serves from, as its run makes it; null where the kind has none.</summary>
     Catalog? CatalogOf(RandomStreams streams) => null;
 

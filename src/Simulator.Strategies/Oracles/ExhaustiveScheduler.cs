@@ -11,7 +11,7 @@ namespace Simulator.Strategies;
 /// whose served count plus every unserved user still able to make its deadline cannot beat the best plan
 /// is cut. It uses none of the DP's facts, which is what makes it the DP's oracle.
 /// </summary>
-[Strategy("exhaustive", "The exact optimum of the static round by search; at most 12 queued requests.")]
+[Strategy("exhaustive", "The exact optimum of the static round by search; at most 12 queued requests.", MaxQueued = MaxUsers)]
 public sealed class ExhaustiveScheduler : IBatchScheduler
 {
     public const int MaxUsers = 12;

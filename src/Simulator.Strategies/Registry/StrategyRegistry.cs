@@ -26,6 +26,9 @@ public sealed record StrategyInfo(string Name, string Description, IReadOnlyList
 
     /// <summary>True for a relaxation, which reports a bound rather than a plan (<see cref="StrategyAttribute.Bound"/>).</summary>
     public bool Bound { get; init; }
+
+    /// <summary>The most queued requests it plans at once (<see cref="StrategyAttribute.MaxQueued"/>); null: no limit.</summary>
+    public int? MaxQueued { get; init; }
 }
 
 /// <summary>A site strategy ready to run: its scheduler, and the site settings it needs (which the runner applies to its world).</summary>
@@ -72,6 +75,8 @@ public sealed class StrategyRegistry
                 if (!needed.IsAssignableFrom(type)) throw new StrategyException($"{type.Name} is registered as '{attribute.Name}' ({Kebab(attribute.Kind.ToString())}) but is not an {needed.Name}.");
                 if (type.IsAbstract || type.GetConstructors().Length == 0)
                     throw new StrategyException($"{type.Name} is registered as '{attribute.Name}' but {(type.IsAbstract ? "is abstract" : "has no public constructor")}: a strategy is a class the registry can build.");
+                if (attribute.MaxQueued < 0 || (attribute.MaxQueued > 0 && attribute.Kind != StrategyKind.Site))
+                    throw new StrategyException($"{type.Name} is registered as '{attribute.Name}' with MaxQueued = {attribute.MaxQueued}: it is the most queued requests a site strategy plans at once, 1 or more (0: no limit).");
                 if (!entries.TryAdd(attribute.Name, (type, attribute)))
                     throw new StrategyException($"Two strategies are named '{attribute.Name}': {Origin(entries[attribute.Name].Type)} and {Origin(type)}.");
                 try
@@ -102,6 +107,7 @@ public sealed class StrategyRegistry
             Needs = e.Value.Attribute.Needs,
             Site = SiteSettings(e.Value.Attribute),
             Bound = e.Value.Attribute.Bound,
+            MaxQueued = e.Value.Attribute.MaxQueued > 0 ? e.Value.Attribute.MaxQueued : null,
         })
         .ToArray();
 
@@ -110,6 +116,9 @@ public sealed class StrategyRegistry
 
     /// <summary>Whether a registered strategy is a relaxation, reporting a bound rather than a plan.</summary>
     public bool IsBound(string name) => Entry(name).Attribute.Bound;
+
+    /// <summary>The most queued requests a registered strategy plans at once; null: no limit.</summary>
+    public int? MaxQueued(string name) => Entry(name).Attribute.MaxQueued > 0 ? Entry(name).Attribute.MaxQueued : null;
 
     /// <summary>What a registered strategy reads beyond its decision's view; null: nothing more.</summary>
     public string? Needs(string name) => Entry(name).Attribute.Needs;

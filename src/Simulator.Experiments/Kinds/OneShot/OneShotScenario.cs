@@ -14,6 +14,8 @@ public sealed record OneShotScenario(ScenarioKind Kind, Catalog Catalog, SiteSpe
 {
     public Catalog CatalogOf(RandomStreams streams) => Catalog;
 
+    public int? QueuedAtOnce => Workload.RoundAtZero;
+
     public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {
         var scheduler = strategy.Registry.Create(strategy.Name, strategy.Arguments, strategy.Stream(streams)).Scheduler;

@@ -9,6 +9,8 @@ public sealed record LoneSiteScenario(ScenarioKind Kind, Catalog Catalog, SiteSp
 {
     public Catalog CatalogOf(RandomStreams streams) => Catalog;
 
+    public int? QueuedAtOnce => Workload.RoundAtZero;
+
     public DecisionSpace Space(RunLength length) => Decisions(length).Space;
 
     private SiteDecisions Decisions(RunLength length) => new(Catalog, length.HorizonSeconds);
