@@ -67,6 +67,12 @@ public class RegistryDeclarationTests
         public Plan Plan(SiteView view) => Edge.Plan.Empty;
     }
 
+    [Strategy("negative-reach", "a reach below zero", MaxQueued = -3)]
+    public sealed class NegativeReach : IBatchScheduler
+    {
+        public Plan Plan(SiteView view) => Edge.Plan.Empty;
+    }
+
     [Strategy("abstract-one", "abstract")]
     public abstract class AbstractOne : IBatchScheduler
     {
@@ -133,6 +139,7 @@ public class RegistryDeclarationTests
     [Theory]
     [InlineData(typeof(FloatWeight), "FloatWeight's constructor parameter 'weight' is a Single; a strategy parameter is a bool, int, double, string or an enum.")]
     [InlineData(typeof(AbstractOne), "AbstractOne is registered as 'abstract-one' but is abstract: a strategy is a class the registry can build.")]
+    [InlineData(typeof(NegativeReach), "NegativeReach is registered as 'negative-reach' with MaxQueued = -3: it is the most queued requests a site strategy plans at once, 1 or more (0: no limit).")]
     [InlineData(typeof(PresetTypo), "PresetTypo: the preset 'preset-typo' fixes 'wieght', which is not a parameter. Did you mean 'weight'? Its parameters: weight.")]
     [InlineData(typeof(PresetForm), "PresetForm: Preset = \"weight\": 'weight' is not param=value.")]
     [InlineData(typeof(PresetValue), "PresetValue: Strategy 'preset-value': parameter 'weight' is 'heavy', expected a finite number.")]
