@@ -118,10 +118,19 @@ public class SolveCommandTests
     {
         var (code, output, _) = CliHarness.Run("list", "strategies");
         Assert.Equal(0, code);
-        // Each strategy with the scenario kinds that run it, read off the kinds' declarations.
+        // Each strategy with the scenario kinds that run it: site strategies where a site plans; a relaxation only in a
+        // window at t = 0; a selector that reads the sites only where cloudlets run them; the others in every network.
         foreach (var s in StrategyRegistry.BuiltIn.Strategies)
-            Assert.Contains($"{s.Name} [{s.Kind switch { StrategyKind.Site => "single-site, one-shot, network-of-sites", _ => "network-one-shot, network, network-of-sites" }}]: ", output);
+        {
+            string kinds = s.Kind == StrategyKind.Site ? "single-site, one-shot, network-of-sites"
+                : s.Needs is not null ? "network-of-sites"
+                : s.Kind == StrategyKind.Network && s.Bound ? "network-one-shot"
+                : "network-one-shot, network, network-of-sites";
+            Assert.Contains($"{s.Name} [{kinds}]: ", output);
+        }
         Assert.Contains("mec-ilp [network-one-shot, network, network-of-sites]: ", output);
+        Assert.Contains("mec-lp [network-one-shot]: ", output);
+        Assert.Contains("requested [network-of-sites]: ", output);
     }
 
 
