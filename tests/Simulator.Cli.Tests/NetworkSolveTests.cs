@@ -29,6 +29,11 @@ public class NetworkSolveTests
             Assert.True(code == 0, error);
             Assert.Matches(@"mec-ilp\s+30\s+[0-9.]+\s+0\.00 %", output);
             Assert.Contains("gaps are to mec-ilp's optimum", output);
+            // A name that cannot plan a window is refused before any row is written.
+            (code, output, error) = CliHarness.Run("solve", window, "--compare", "mec-ilp,mec-nonshare,mec-oracle");
+            Assert.Equal(2, code);
+            Assert.Equal("", output);
+            Assert.Contains("'mec-oracle' is an online strategy; this scenario needs a network strategy", error);
             // The bound reports its mean cost and accuracy as the plans do, the run's numbers.
             var lp = Runner.RunCell(spec, new Cell(1, spec.Strategies.Select((s, i) => (s, i)).Single(x => x.s.Label == "mec-lp").i, 2));
             (code, output, error) = CliHarness.Run("solve", window, "--strategy", "mec-lp");

@@ -12,6 +12,8 @@ internal static class NetworkSolve
     private static (NetworkPlan Plan, double Ms) Plan(StrategyRegistry registry, NetworkInstance window, string name, IReadOnlyDictionary<string, string> args)
     {
         var selector = registry.CreateSelector(name, args, new Random(1));
+        if (registry.Needs(name) is { } need)
+            throw new StrategyException($"'{name}' selects by what the cloudlets' sites hold or what users name: it needs a network whose cloudlets run sites (kind: {string.Join(", ", Simulator.Experiments.ScenarioKinds.BuiltIn.All.Where(k => k.Strategies.Offers.Contains(need)).Select(k => k.Name))}), which a window has not.");
         var clock = Stopwatch.StartNew();
         var plan = StrategyFailed.Planning(name, () => selector.Select(new NetworkView(window)));
         return (plan, clock.Elapsed.TotalMilliseconds);
@@ -75,12 +77,13 @@ internal static class NetworkSolve
 
     public static void Compare(TextWriter output, StrategyRegistry registry, NetworkInstance window, string[] names)
     {
+        // Every strategy plans before a line is written: one that cannot (a learner, a typo) leaves no half table.
+        var rows = names.Select(n => (Name: n, Result: Plan(registry, window, n, new Dictionary<string, string>()))).ToArray();
         var optimum = NetworkEvaluator.Evaluate(window, Plan(registry, window, "mec-ilp", new Dictionary<string, string>()).Plan);
         double bound = Plan(registry, window, "mec-lp", new Dictionary<string, string>()).Plan.Relaxation!.Bound;
         output.WriteLine($"{"strategy",-16} {"placed",7} {"total delay",14} {"gap to ILP",11} {"above LP",9} {"mean cost",10} {"mean acc",9} {"wall ms",9}");
-        foreach (var name in names)
+        foreach (var (name, (plan, ms)) in rows)
         {
-            var (plan, ms) = Plan(registry, window, name, new Dictionary<string, string>());
             if (plan.Relaxation is { } lp)
             {
                 output.WriteLine(FormattableString.Invariant($"{name,-16} {"-",7} {lp.Bound,14:F2} {(lp.Bound - optimum.TotalDelay) / optimum.TotalDelay,11:P2} {0,9:P2} {lp.MeanCost,10:F2} {lp.MeanAccuracy,9:F4} {ms,9:F1}"));

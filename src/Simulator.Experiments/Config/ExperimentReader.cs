@@ -238,7 +238,7 @@ public static class ExperimentReader
             if (!slots.Select.Contains(registry.KindOf(strategies[i].Name)))
             {
                 var fitting = registry.Strategies.Where(s => slots.Select.Contains(s.Kind)).Select(s => s.Name);
-                throw items[i].Error($"'{strategies[i].Name}' is a {Kebab(registry.KindOf(strategies[i].Name))} strategy; a {kind.Name} scenario runs {string.Join(" and ", slots.Select.Order().Select(Kebab))} strategies: {string.Join(", ", fitting)}.");
+                throw items[i].Error($"'{strategies[i].Name}' is {Strategies.StrategyRegistry.Words(registry.KindOf(strategies[i].Name))}; a {kind.Name} scenario runs {string.Join(" and ", slots.Select.Order().Select(Kebab))} strategies: {string.Join(", ", fitting)}.");
             }
             if (registry.KindOf(strategies[i].Name) == Strategies.StrategyKind.Network && registry.IsBound(strategies[i].Name) && !slots.ReportsRelaxations)
                 throw items[i].Error($"'{strategies[i].Name}' is a relaxation: it reports a bound for one window at t = 0 ({string.Join(", ", kinds.All.Where(k => k.Strategies.ReportsRelaxations).Select(k => k.Name))}), and has no choices to execute; a {kind.Name} scenario executes every window's plan in the simulation.");
@@ -340,7 +340,7 @@ public static class ExperimentReader
                 if (!pair.TryGetValue("schedule", out var schedule)) throw item.Error("a strategy pair needs 'schedule' (a site strategy) beside 'select' (a network or online one).");
                 var scheduler = One(schedule, registry);
                 if (registry.KindOf(scheduler.Name) != Strategies.StrategyKind.Site)
-                    throw schedule.Error($"'{scheduler.Name}' is a {Kebab(registry.KindOf(scheduler.Name))} strategy; 'schedule' takes a site strategy: {string.Join(", ", registry.Strategies.Where(s => s.Kind == Strategies.StrategyKind.Site).Select(s => s.Name))}.");
+                    throw schedule.Error($"'{scheduler.Name}' is {Strategies.StrategyRegistry.Words(registry.KindOf(scheduler.Name))}; 'schedule' takes a site strategy: {string.Join(", ", registry.Strategies.Where(s => s.Kind == Strategies.StrategyKind.Site).Select(s => s.Name))}.");
                 var select = pair["select"];
                 // An outside policy selects as any selector does: {select: {external: {...}}, schedule: ...}.
                 var selector = select.IsMapping && select.Mapping().ContainsKey(External)

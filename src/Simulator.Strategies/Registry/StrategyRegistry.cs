@@ -168,7 +168,7 @@ public sealed class StrategyRegistry
         if (kind is { } k && entry.Attribute.Kind != k)
         {
             var fitting = entries.Where(e => e.Value.Attribute.Kind == k).Select(e => e.Key).Order(StringComparer.Ordinal);
-            throw new StrategyException($"'{name}' is a {Kebab(entry.Attribute.Kind.ToString())} strategy; this scenario needs a {Kebab(k.ToString())} strategy: {string.Join(", ", fitting)}.");
+            throw new StrategyException($"'{name}' is {Words(entry.Attribute.Kind)}; this scenario needs {Words(k)}: {string.Join(", ", fitting)}.");
         }
         return entry;
     }
@@ -293,6 +293,14 @@ public sealed class StrategyRegistry
         }
         return pairs;
     }
+
+    /// <summary>A strategy of <paramref name="kind"/> in words, with its article: "a site strategy", "an online strategy".</summary>
+    public static string Words(StrategyKind kind) => kind switch
+    {
+        StrategyKind.Site => "a site strategy",
+        StrategyKind.Network => "a network strategy",
+        _ => "an online strategy",
+    };
 
     /// <summary>fallbackToGreedy -> fallback-to-greedy; PlGreedy -> pl-greedy.</summary>
     private static string Kebab(string name) =>
