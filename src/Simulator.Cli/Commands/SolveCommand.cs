@@ -104,6 +104,8 @@ public static class SolveCommand
     private static (Plan Plan, PlanEvaluation Evaluation, double Seconds) Plan(StrategyRegistry registry, SiteView view, string name, IReadOnlyDictionary<string, string> args)
     {
         var setup = registry.Create(name, args, new Random(1));
+        if (registry.MaxQueued(name) is { } most && view.Queue.Count > most)
+            throw new StrategyException($"'{name}' plans at most {most} queued requests at once, and this round has {view.Queue.Count} users: plan larger rounds with cpsat or pl-dp.");
         var (plan, evaluation, seconds, _) = StrategyFailed.Planning(name, () => StaticRun.Solve(setup, view));
         return (plan, evaluation, seconds);
     }
