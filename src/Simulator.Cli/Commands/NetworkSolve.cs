@@ -13,7 +13,7 @@ internal static class NetworkSolve
     {
         var selector = registry.CreateSelector(name, args, new Random(1));
         if (registry.Needs(name) is { } need)
-            throw new StrategyException($"'{name}' selects by what the cloudlets' sites hold or what users name: it needs a network whose cloudlets run sites (kind: {string.Join(", ", Simulator.Experiments.ScenarioKinds.BuiltIn.All.Where(k => k.Strategies.Offers.Contains(need)).Select(k => k.Name))}), which a window has not.");
+            throw new StrategyException($"{Simulator.Experiments.ScenarioKinds.BuiltIn.NeedRefusal(name, need)}, which a window has not.");
         var clock = Stopwatch.StartNew();
         var plan = StrategyFailed.Planning(name, () => selector.Select(new NetworkView(window)));
         return (plan, clock.Elapsed.TotalMilliseconds);

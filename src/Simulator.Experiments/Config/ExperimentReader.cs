@@ -234,7 +234,7 @@ public static class ExperimentReader
                 throw items[i].Error($"a {{select, schedule}} pair belongs to a network whose cloudlets run sites (kind: {string.Join(", ", kinds.All.Where(k => k.Strategies.Pairs).Select(k => k.Name))}); this {kind.Name} scenario takes strategies by name.");
             if (strategies[i].External is not null) continue;
             if (registry.Needs(strategies[i].Name) is { } need && !slots.Offers.Contains(need))
-                throw items[i].Error($"'{strategies[i].Name}' selects by what the cloudlets' sites hold or what users name: it needs a network whose cloudlets run sites (kind: {string.Join(", ", kinds.All.Where(k => k.Strategies.Offers.Contains(need)).Select(k => k.Name))}).");
+                throw items[i].Error($"{kinds.NeedRefusal(strategies[i].Name, need)}.");
             if (!slots.Select.Contains(registry.KindOf(strategies[i].Name)))
             {
                 var fitting = registry.Strategies.Where(s => slots.Select.Contains(s.Kind)).Select(s => s.Name);

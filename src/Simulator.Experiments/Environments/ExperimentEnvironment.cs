@@ -18,6 +18,7 @@ public sealed class ExperimentEnvironment
     {
         if (point < 0 || point >= spec.Points.Count) throw new ArgumentOutOfRangeException(nameof(point), point, $"the experiment has sweep points 0 to {spec.Points.Count - 1}.");
         int external = spec.Strategies.ToList().FindIndex(s => s.External is not null);
+        entry = external >= 0 ? spec.Strategies[external] : null;
         var outside = spec.Strategies.Where(s => s.External is not null).ToArray();
         if (outside.Select(World).Distinct().Count() > 1)
             throw new ArgumentException($"the outside entries {string.Join(", ", outside.Select(s => s.Label))} run in different worlds (their settings:, reward: or site strategy differ), and an environment is one of them: make it from an experiment whose outside entries agree.", nameof(spec));
@@ -26,12 +27,10 @@ public sealed class ExperimentEnvironment
             ?? throw new ArgumentException($"a {spec.Kind.Name} scenario has no decision an outside policy can take; kinds that have one: {string.Join(", ", EnvironmentKinds(spec))}.", nameof(spec));
         Spec = spec;
         Point = point;
-        entry = external >= 0 ? spec.Strategies[external] : null;
         if (spec.Kind.Strategies.Pairs && entry?.Schedule is null)
             throw new ArgumentException($"a {spec.Kind.Name} environment needs the site strategy its cloudlets batch with: give the experiment an outside entry {{select: {{external: {{...}}}}, schedule: pl-dp}}.", nameof(spec));
         reward ??= entry?.External!.Reward;
-        if (reward is not null && !scenario.Rewards.Contains(reward))
-            throw new ArgumentException($"a {spec.Kind.Name} environment's reward is one of {string.Join(", ", scenario.Rewards)}, not '{reward}'.", nameof(reward));
+        if (reward is not null) IEnvironmentScenario.Counted(scenario.Rewards, reward, $"a {spec.Kind.Name} environment's");
         this.reward = reward;
         Space = scenario.Space(spec.Length);
     }

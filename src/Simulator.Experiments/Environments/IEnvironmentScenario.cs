@@ -14,6 +14,12 @@ public interface IEnvironmentScenario : IScenario
     /// <summary>The rewards an episode can count, the default first.</summary>
     IReadOnlyList<string> Rewards { get; }
 
+    /// <summary>The reward <paramref name="reward"/> names among <paramref name="rewards"/> (null: the first, the default); another is refused, as <paramref name="world"/>'s.</summary>
+    static string Counted(IReadOnlyList<string> rewards, string? reward, string world) =>
+        reward is null ? rewards[0]
+        : rewards.Contains(reward) ? reward
+        : throw new ArgumentException($"{world} reward is one of {string.Join(", ", rewards)}, not '{reward}'.", nameof(reward));
+
     /// <summary>Replication <paramref name="streams"/>'s world, run to its first decision.</summary>
     /// <param name="reward">How the reward is counted, one of <see cref="Rewards"/> (null: the first).</param>
     /// <param name="entry">The experiment's outside entry, if it has one: a network of sites runs with the site strategy it pairs the policy with.</param>

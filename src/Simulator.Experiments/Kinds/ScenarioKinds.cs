@@ -40,6 +40,10 @@ public sealed class ScenarioKinds
     /// <summary>Every plot kind's name, in the order the kinds first offer them.</summary>
     public IReadOnlyList<string> PlotNames => All.SelectMany(k => k.Plots).Select(p => p.Name).Distinct().ToArray();
 
+    /// <summary>Why a strategy that reads more than its decision's view (<paramref name="need"/>) cannot run where that is not offered, and where it is.</summary>
+    public string NeedRefusal(string strategy, string need) =>
+        $"'{strategy}' selects by what the cloudlets' sites hold or what users name: it needs a network whose cloudlets run sites (kind: {string.Join(", ", All.Where(k => k.Strategies.Offers.Contains(need)).Select(k => k.Name))})";
+
     /// <summary>The kinds whose experiments run <paramref name="strategy"/> (as a strategy, or as the schedule of a pair).</summary>
     public IEnumerable<ScenarioKind> Running(StrategyInfo strategy) => All.Where(k => k.Strategies.Runs(strategy));
 }

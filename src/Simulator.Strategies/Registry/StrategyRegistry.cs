@@ -107,7 +107,7 @@ public sealed class StrategyRegistry
             Needs = e.Value.Attribute.Needs,
             Site = SiteSettings(e.Value.Attribute),
             Bound = e.Value.Attribute.Bound,
-            MaxQueued = e.Value.Attribute.MaxQueued > 0 ? e.Value.Attribute.MaxQueued : null,
+            MaxQueued = Reach(e.Value.Attribute),
         })
         .ToArray();
 
@@ -118,7 +118,9 @@ public sealed class StrategyRegistry
     public bool IsBound(string name) => Entry(name).Attribute.Bound;
 
     /// <summary>The most queued requests a registered strategy plans at once; null: no limit.</summary>
-    public int? MaxQueued(string name) => Entry(name).Attribute.MaxQueued > 0 ? Entry(name).Attribute.MaxQueued : null;
+    public int? MaxQueued(string name) => Reach(Entry(name).Attribute);
+
+    private static int? Reach(StrategyAttribute attribute) => attribute.MaxQueued > 0 ? attribute.MaxQueued : null;
 
     /// <summary>What a registered strategy reads beyond its decision's view; null: nothing more.</summary>
     public string? Needs(string name) => Entry(name).Attribute.Needs;

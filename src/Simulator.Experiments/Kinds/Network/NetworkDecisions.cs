@@ -37,10 +37,7 @@ public static class NetworkDecisions
     }
 
     /// <summary>The reward asked for, checked (null: the penalty).</summary>
-    internal static string CheckReward(string? reward) =>
-        reward is null ? Rewards[0]
-        : Rewards.Contains(reward) ? reward
-        : throw new ArgumentException($"a network's reward is one of {string.Join(", ", Rewards)}, not '{reward}'.", nameof(reward));
+    internal static string CheckReward(string? reward) => IEnvironmentScenario.Counted(Rewards, reward, "a network's");
 
     /// <summary>What a pick led to, for the step's (or the next decision's) info: its penalty, delay and cost.</summary>
     internal static void Describe(Dictionary<string, double> info, double penalty, ServiceTerms terms)

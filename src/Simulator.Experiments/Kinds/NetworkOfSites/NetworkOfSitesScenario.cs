@@ -25,8 +25,8 @@ public sealed record NetworkOfSitesScenario(ScenarioKind Kind, Func<Random, Cata
 
     public Episode Begin(RandomStreams streams, RunLength length, string? reward = null, StrategyChoice? entry = null)
     {
-        var schedule = entry?.Schedule
-            ?? throw new ArgumentException("a network of sites' environment needs the site strategy its cloudlets batch with: give the experiment an outside entry {select: {external: {...}}, schedule: pl-dp}.", "spec");
+        // ExperimentEnvironment refuses an experiment without such an entry, in the user's words.
+        var schedule = entry?.Schedule ?? throw new ArgumentException("a network of sites' episode runs with the site strategy of the outside entry it is given.", nameof(entry));
         return NetworkEpisode.Start(Space(length), length, learner =>
         {
             var (env, network) = Build(learner, schedule, streams, length);

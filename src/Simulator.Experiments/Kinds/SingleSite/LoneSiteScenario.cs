@@ -29,11 +29,7 @@ public sealed record LoneSiteScenario(ScenarioKind Kind, Catalog Catalog, SiteSp
         return new SitePolicy(policy, Decisions(length));
     }
 
-    private static void CheckReward(string? reward)
-    {
-        if (reward is not (null or "on-time"))
-            throw new ArgumentException($"a site's reward is 'on-time' ({SiteDecisions.Reward}), not '{reward}'.", nameof(reward));
-    }
+    private void CheckReward(string? reward) => IEnvironmentScenario.Counted(Rewards, reward, "a site's");
 
     public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {

@@ -5,11 +5,11 @@ namespace Simulator.Experiments;
 
 /// <summary>
 /// One look per strategy, the same in every figure of every experiment: each built-in strategy has a colour of its
-/// own, which it keeps with parameters (<c>mec-ol(d=25)</c>) unless the experiment runs it twice; any other label (a
-/// second entry of a strategy, a pair, a plugin's, an outside policy) takes the colour its label picks from the
-/// palette, or the next free one when two strategies of one experiment pick the same, passing over a light or dark
-/// twin of a colour already taken. A strategy that reports a bound is drawn as a bound: dark grey, dashed, "(bound)"
-/// in its legend.
+/// own, which it keeps with parameters (<c>mec-ol(d=25)</c>), settings or a label of its own unless the experiment
+/// runs it twice; any other entry (a second one of a strategy, a pair, a plugin's, an outside policy) takes the colour
+/// its label picks from the palette, or the next free one when two strategies of one experiment pick the same, passing
+/// over a light or dark twin of a colour already taken. A strategy that reports a bound is drawn as a bound: dark
+/// grey, dashed, "(bound)" in its legend.
 /// </summary>
 public sealed class StrategyStyles
 {
@@ -43,8 +43,8 @@ public sealed class StrategyStyles
         bounds = strategies.Select(s => s.IsBound).ToArray();
         colours = new Color[strategies.Count];
         var taken = new HashSet<int>();
-        // Built-in names first, then built-in strategies with parameters, so that another label never takes their colour.
-        int Rank(int s) => BuiltIn.ContainsKey(labels[s]) ? 0 : OwnColour(strategies[s]) is not null ? 1 : 2;
+        // A built-in strategy as itself first, then with parameters, so that another label never takes their colour.
+        int Rank(int s) => OwnColour(strategies[s]) is null ? 2 : labels[s] == strategies[s].Name ? 0 : 1;
         foreach (int s in Enumerable.Range(0, strategies.Count).OrderBy(Rank).ThenBy(s => s))
         {
             if (bounds[s])
@@ -52,22 +52,18 @@ public sealed class StrategyStyles
                 colours[s] = BoundColour;
                 continue;
             }
-            if (BuiltIn.TryGetValue(labels[s], out int fixedColour) && fixedColour >= 0 && taken.Add(fixedColour))
-            {
-                colours[s] = Palette[fixedColour];
-                continue;
-            }
-            if (OwnColour(strategies[s]) is { } own && taken.Add(own))
-            {
-                colours[s] = Palette[own];
-                continue;
-            }
-            int start = (int)(Fnv(labels[s]) % (uint)Palette.Length);
-            var free = Enumerable.Range(0, Palette.Length).Select(i => (start + i) % Palette.Length).Where(i => !taken.Contains(i)).ToArray();
-            int pick = free.Length == 0 ? start : free.FirstOrDefault(i => Twin(i) is not { } twin || !taken.Contains(twin), free[0]);
+            int pick = OwnColour(strategies[s]) is { } own && !taken.Contains(own) ? own : Hashed(labels[s], taken);
             taken.Add(pick);
             colours[s] = Palette[pick];
         }
+    }
+
+    /// <summary>The colour a label picks from the palette, or the next free one that is not the twin of one taken (else the next free one).</summary>
+    private static int Hashed(string label, HashSet<int> taken)
+    {
+        int start = (int)(Fnv(label) % (uint)Palette.Length);
+        var free = Enumerable.Range(0, Palette.Length).Select(i => (start + i) % Palette.Length).Where(i => !taken.Contains(i)).ToArray();
+        return free.Length == 0 ? start : free.FirstOrDefault(i => Twin(i) is not { } twin || !taken.Contains(twin), free[0]);
     }
 
     /// <summary>The colour of the built-in strategy an entry runs with parameters (a pair or an outside policy has none).</summary>
