@@ -24,6 +24,8 @@ public class ApiDocTests
         ("Site strategies", new[] { typeof(IBatchScheduler), typeof(SiteView), typeof(QueuedRequest), typeof(Plan), typeof(PlannedBatch), typeof(IDeferredScheduler) }),
         ("Network strategies", new[] { typeof(INetworkSelector), typeof(NetworkView), typeof(NetworkPlan), typeof(IOnlineSelector), typeof(IDeferredLearner) }),
         ("Outcomes", new[] { typeof(IOutcomeObserver), typeof(RequestOutcome), typeof(Outcome) }),
+        ("What a site's view hands out", new[] { typeof(Catalog), typeof(Model), typeof(Block), typeof(BlockKind), typeof(LoadEstimator), typeof(LoadingMode), typeof(Timeline) }),
+        ("What a network's view hands out", new[] { typeof(NetworkInstance), typeof(NetworkRequest), typeof(Cloudlet), typeof(Topology), typeof(ModelParts), typeof(NetworkRules), typeof(ServiceEstimator), typeof(ServiceTerms), typeof(Assignment), typeof(Source), typeof(Relaxation), typeof(OnlineRound) }),
     };
 
     [Fact]
@@ -61,8 +63,9 @@ public class ApiDocTests
         sb.AppendLine("# The extension API");
         sb.AppendLine();
         sb.AppendLine("What a strategy's author registers, reads and implements, from the code's XML comments (generated: a test");
-        sb.AppendLine("keeps this page current). [add-a-strategy.md](add-a-strategy.md) shows how the pieces fit; the types the views");
-        sb.AppendLine("hand out (catalogs, estimators, network instances) are documented in their source under `src/Simulator.Edge`.");
+        sb.AppendLine("keeps this page current). [add-a-strategy.md](add-a-strategy.md) shows how the pieces fit. The last two sections");
+        sb.AppendLine("are what the views hand out (catalogs, load estimates, network windows and their estimates); the types further");
+        sb.AppendLine("in (hardware profiles, a site's settings, link costs) are documented in their source under `src/Simulator.Edge`.");
         foreach (var (heading, types) in Sections)
         {
             sb.AppendLine();
@@ -169,22 +172,28 @@ public class ApiDocTests
 
     private static string Signature(MemberInfo m) => m switch
     {
-        ConstructorInfo c => $"new {Name(c.DeclaringType!)}({string.Join(", ", c.GetParameters().Select(p => $"{Name(p.ParameterType)} {p.Name}"))})",
-        MethodInfo method => $"{(method.IsStatic ? "static " : "")}{method.Name}({string.Join(", ", method.GetParameters().Select(p => $"{Name(p.ParameterType)} {p.Name}"))})",
-        PropertyInfo p => $"{Name(p.PropertyType)} {p.Name}",
+        ConstructorInfo c => $"new {Name(c.DeclaringType!)}({Parameters(c.GetParameters())})",
+        MethodInfo method => $"{(method.IsStatic ? "static " : "")}{method.Name}({Parameters(method.GetParameters())})",
+        PropertyInfo p => $"{Name(p.PropertyType, new NullabilityInfoContext().Create(p))} {p.Name}",
         FieldInfo { DeclaringType.IsEnum: true } f => f.Name,
-        FieldInfo f => $"{(f.IsLiteral ? "const " : f.IsStatic ? "static " : "")}{Name(f.FieldType)} {f.Name}",
+        FieldInfo f => $"{(f.IsLiteral ? "const " : f.IsStatic ? "static " : "")}{Name(f.FieldType, new NullabilityInfoContext().Create(f))} {f.Name}",
         _ => m.Name,
     };
 
-    private static string Name(Type t)
+    private static string Parameters(ParameterInfo[] parameters) =>
+        string.Join(", ", parameters.Select(p => $"{Name(p.ParameterType, new NullabilityInfoContext().Create(p))} {p.Name}"));
+
+    /// <summary>A type as C# writes it, with <c>?</c> where its declaration allows null (a reference type too).</summary>
+    private static string Name(Type t, NullabilityInfo? nullability = null)
     {
         if (Nullable.GetUnderlyingType(t) is { } inner) return Name(inner) + "?";
-        if (t.IsArray) return Name(t.GetElementType()!) + "[]";
-        if (t.IsByRef) return Name(t.GetElementType()!);
+        if (t.IsByRef) return Name(t.GetElementType()!, nullability);
+        string mark = nullability is { ReadState: NullabilityState.Nullable } && !t.IsValueType ? "?" : "";
+        if (t.IsArray) return Name(t.GetElementType()!, nullability?.ElementType) + "[]" + mark;
         string alias = t == typeof(int) ? "int" : t == typeof(long) ? "long" : t == typeof(double) ? "double" : t == typeof(bool) ? "bool" : t == typeof(string) ? "string" : t == typeof(void) ? "void" : t == typeof(object) ? "object" : "";
-        if (alias.Length > 0) return alias;
-        if (!t.IsGenericType) return t.Name;
-        return t.Name[..t.Name.IndexOf('`', StringComparison.Ordinal)] + "<" + string.Join(", ", t.GetGenericArguments().Select(Name)) + ">";
+        if (alias.Length > 0) return alias + mark;
+        if (!t.IsGenericType) return t.Name + mark;
+        var arguments = t.GetGenericArguments().Select((a, i) => Name(a, nullability?.GenericTypeArguments is { } g && i < g.Length ? g[i] : null));
+        return t.Name[..t.Name.IndexOf('`', StringComparison.Ordinal)] + "<" + string.Join(", ", arguments) + ">" + mark;
     }
 }

@@ -13,6 +13,7 @@ public sealed class Catalog
     // Per model, its blocks in order and as a set: load estimates and overlaps run in planners' inner loops.
     private readonly Dictionary<Model, (Block[] Blocks, HashSet<string> Set)> parts;
 
+    /// <summary>A catalog of these blocks and models; refused (<see cref="CatalogException"/>) when an id is empty or repeated, a size negative, or a model lists a block that is not there.</summary>
     public Catalog(IEnumerable<Block> blocks, IEnumerable<Model> models)
     {
         this.blocks = new Dictionary<string, Block>(StringComparer.Ordinal);
@@ -49,17 +50,22 @@ public sealed class Catalog
         Blocks = this.blocks.Values.ToArray();
     }
 
+    /// <summary>The models, in the order given (a model's index here is the network's model index k).</summary>
     public IReadOnlyList<Model> Models { get; }
 
+    /// <summary>Every block, once, in the order given.</summary>
     public IReadOnlyList<Block> Blocks { get; }
 
+    /// <summary>Whether a model of this id is in the catalog.</summary>
     public bool Contains(string modelId) => models.ContainsKey(modelId);
 
     /// <summary>A model's position in <see cref="Models"/> (the network's model index k).</summary>
     public int IndexOf(string modelId) => index.TryGetValue(modelId, out int k) ? k : throw new CatalogException($"Unknown model '{modelId}'.");
 
+    /// <summary>The model of this id; an unknown id throws <see cref="CatalogException"/>.</summary>
     public Model Model(string id) => models.TryGetValue(id, out var m) ? m : throw new CatalogException($"Unknown model '{id}'.");
 
+    /// <summary>The block of this id; an unknown id throws <see cref="CatalogException"/>.</summary>
     public Block Block(string id) => blocks.TryGetValue(id, out var b) ? b : throw new CatalogException($"Unknown block '{id}'.");
 
     /// <summary>How many catalog models list the block.</summary>

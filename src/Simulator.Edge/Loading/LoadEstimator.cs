@@ -3,7 +3,9 @@ namespace Simulator.Edge;
 /// <summary>How loading time is modelled: the block pipeline of docs/site.md section 2, or the paper's single effective speed.</summary>
 public enum LoadingMode
 {
+    /// <summary>Each missing block is read from disk (unless in RAM), then copied over PCIe, the two overlapping block by block.</summary>
     Pipelined,
+    /// <summary>The missing bytes at one effective speed (the first paper's model).</summary>
     Lumped,
 }
 
@@ -19,6 +21,7 @@ public sealed class LoadEstimator
     private static readonly IReadOnlySet<string> Nothing = System.Collections.Frozen.FrozenSet<string>.Empty;
     private readonly Catalog catalog;
 
+    /// <summary>The estimator of loading <paramref name="catalog"/>'s models from <paramref name="disk"/> over <paramref name="pcie"/>; <paramref name="lumpedBytesPerSecond"/> is the effective speed when <paramref name="mode"/> is lumped.</summary>
     public LoadEstimator(Catalog catalog, DiskProfile disk, PcieProfile pcie, LoadingMode mode = LoadingMode.Pipelined, double lumpedBytesPerSecond = double.NaN)
     {
         this.catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
@@ -36,12 +39,16 @@ public sealed class LoadEstimator
     public static LoadEstimator For(Catalog catalog, SiteSpec spec) =>
         new(catalog, spec.Disk, spec.Pcie, spec.Loading, spec.LumpedBytesPerSecond);
 
+    /// <summary>The storage the blocks are read from: its rate and access time.</summary>
     public DiskProfile Disk { get; }
 
+    /// <summary>The link to the GPU: its rate and copy latency.</summary>
     public PcieProfile Pcie { get; }
 
+    /// <summary>Whether loading is the block pipeline or one effective speed.</summary>
     public LoadingMode Mode { get; }
 
+    /// <summary>The effective speed of lumped loading, in bytes per second (NaN when pipelined).</summary>
     public double LumpedBytesPerSecond { get; }
 
     /// <summary>Seconds to bring <paramref name="model"/> onto a GPU holding <paramref name="resident"/>, with <paramref name="inRam"/> cached in RAM.</summary>
@@ -66,10 +73,13 @@ public sealed class LoadEstimator
         return copied;
     }
 
+    /// <summary>Seconds to read the block from disk: the access time and its bytes at the disk's rate.</summary>
     public double ReadSeconds(Block block) => Disk.AccessSeconds + block.Bytes / Disk.BytesPerSecond;
 
+    /// <summary>Seconds to copy the block to the GPU: the link's latency and its bytes at the link's rate.</summary>
     public double CopySeconds(Block block) => Pcie.CopySeconds + block.Bytes / Pcie.BytesPerSecond;
 
+    /// <summary>Seconds to load <paramref name="bytes"/> at the lumped effective speed.</summary>
     public double LumpedSeconds(long bytes) => bytes / LumpedBytesPerSecond;
 
     /// <summary>Bytes that cross the PCIe link for this load: those of the missing blocks.</summary>

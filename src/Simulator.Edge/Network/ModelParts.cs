@@ -8,6 +8,7 @@ namespace Simulator.Edge.Network;
 /// </summary>
 public sealed class ModelParts
 {
+    /// <summary>The parts of every model of <paramref name="catalog"/>, found from which blocks other models also list.</summary>
     public ModelParts(Catalog catalog)
     {
         Catalog = catalog;
@@ -38,8 +39,10 @@ public sealed class ModelParts
         BaseGroups = groups.Count;
     }
 
+    /// <summary>The catalog the parts are of.</summary>
     public Catalog Catalog { get; }
 
+    /// <summary>K, the number of models (indices follow the catalog's order).</summary>
     public int Count => Base.Length;
 
     /// <summary>Block ids of each model's base part (empty for a model that shares nothing).</summary>
@@ -54,10 +57,13 @@ public sealed class ModelParts
     /// <summary>How many distinct bases there are.</summary>
     public int BaseGroups { get; }
 
+    /// <summary>|base_k|, the bytes of each model's base part.</summary>
     public double[] BaseBytes { get; }
 
+    /// <summary>|task_k|, the bytes of each model's task part.</summary>
     public double[] TaskBytes { get; }
 
+    /// <summary>|M_k|, the model's bytes: its base and task parts together.</summary>
     public double Bytes(int model) => BaseBytes[model] + TaskBytes[model];
 
     /// <summary>Whether a set of held blocks contains all of <paramref name="blocks"/>.</summary>

@@ -7,6 +7,7 @@ namespace Simulator.Edge.Network;
 /// </summary>
 public sealed class NetworkInstance
 {
+    /// <summary>A window over this graph, these cloudlets and this catalog, with what each cloudlet holds, the requests and the rules; refused when the counts disagree or a request is homed off the graph.</summary>
     public NetworkInstance(Topology topology, IReadOnlyList<Cloudlet> cloudlets, Catalog catalog, IReadOnlyList<IReadOnlySet<string>> holdings, IReadOnlyList<NetworkRequest> requests, NetworkRules rules)
         : this(topology, cloudlets, new ModelParts(catalog), holdings, requests, rules) { }
 
@@ -30,19 +31,25 @@ public sealed class NetworkInstance
         Rules = rules;
     }
 
+    /// <summary>The graph: cloudlets, the data centre, links and best paths.</summary>
     public Topology Topology { get; }
 
+    /// <summary>Each cloudlet's attributes, by index.</summary>
     public IReadOnlyList<Cloudlet> Cloudlets { get; }
 
+    /// <summary>Every model's base and task part.</summary>
     public ModelParts Parts { get; }
 
+    /// <summary>The models and their blocks.</summary>
     public Catalog Catalog => Parts.Catalog;
 
     /// <summary>Block ids held at each cloudlet.</summary>
     public IReadOnlyList<IReadOnlySet<string>> Holdings { get; }
 
+    /// <summary>The window's requests, in order: a plan's assignments follow this order.</summary>
     public IReadOnlyList<NetworkRequest> Requests { get; }
 
+    /// <summary>The capacity rule, its factor alpha and the source rule.</summary>
     public NetworkRules Rules { get; }
 
     /// <summary>The cloudlets' sites as they are at the decision, when the cloudlets run sites; null otherwise.</summary>

@@ -27,5 +27,7 @@ public static class SourceRules
 }
 
 /// <summary>The rules of the offline problem that every strategy and the evaluator share.</summary>
+/// <param name="Capacity">Whether capacity binds each request on its own or the window's requests of a cloudlet together.</param>
 /// <param name="CapacityFactor">alpha of the capacity row.</param>
+/// <param name="Sources">Which holders a part may be pulled from.</param>
 public sealed record NetworkRules(CapacityRule Capacity, double CapacityFactor, SourceRule Sources);

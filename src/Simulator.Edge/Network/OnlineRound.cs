@@ -10,6 +10,7 @@ public sealed class OnlineRound
     private readonly NetworkRequest request;
     private readonly double[] penalties;
 
+    /// <summary>Round <paramref name="round"/> for <paramref name="request"/>, with every model's true penalty (for the oracle) and the terms the network knows.</summary>
     public OnlineRound(int round, NetworkRequest request, double[] penalties, IReadOnlyList<ServiceTerms>? terms = null)
     {
         Round = round;
@@ -24,11 +25,13 @@ public sealed class OnlineRound
     /// <summary>0, 1, 2, ...: how many rounds came before.</summary>
     public int Round { get; }
 
+    /// <summary>K, the models to choose among (by the catalog's index).</summary>
     public int Models => penalties.Length;
 
     /// <summary>N: the context features there are.</summary>
     public int Features => request.Context.Count;
 
+    /// <summary>The request's home cloudlet.</summary>
     public int Home => request.Home;
 
     /// <summary>The features read this round, in the order asked.</summary>

@@ -1,11 +1,19 @@
 namespace Simulator.Edge.Network;
 
 /// <summary>A place a part can be pulled from and the uncontended seconds it takes to reach the request's home.</summary>
+/// <param name="Location">The node: a cloudlet's index, or the data centre.</param>
+/// <param name="Seconds">The uncontended seconds the part takes to reach the home from there (0 at the home).</param>
 public readonly record struct Source(int Location, double Seconds);
 
 /// <summary>The delay of serving one request with one model from given sources, in its parts, and the energy it costs.</summary>
+/// <param name="Pull">Seconds until both parts are at the home.</param>
+/// <param name="Inference">Seconds of inference at the home.</param>
+/// <param name="Queueing">Seconds of waiting in the home's queue (the analytic M/D/1 wait).</param>
+/// <param name="Transmission">Seconds to send the input up and the output back over the user's uplink.</param>
+/// <param name="Cost">The energy the service costs.</param>
 public readonly record struct ServiceTerms(double Pull, double Inference, double Queueing, double Transmission, double Cost)
 {
+    /// <summary>D_jk, the request's delay: pull, inference, queueing and transmission together, in seconds.</summary>
     public double Delay => Pull + Inference + Queueing + Transmission;
 }
 
@@ -36,6 +44,8 @@ public sealed class ServiceEstimator
     private readonly HolderIndex? index;
     private readonly long indexVersion;
 
+    /// <summary>The estimates over <paramref name="instance"/>; the simulator makes one per decision and hands it to every strategy through the view.</summary>
+    /// <param name="instance">The window.</param>
     /// <param name="index">
     /// Who holds which part, kept up to date over the stores behind the instance's holdings (windows and online
     /// rounds of a run); null: found from the instance's holdings. Its answers hold while the stores stay as they
@@ -61,6 +71,7 @@ public sealed class ServiceEstimator
         nearestWhole = new Source[homes][][];
     }
 
+    /// <summary>The window the estimates are of.</summary>
     public NetworkInstance Instance => instance;
 
     /// <summary>Where model k's base can come from for a request homed at h; with <paramref name="sharing"/> off, only holders of model k itself.</summary>
@@ -140,6 +151,7 @@ public sealed class ServiceEstimator
         return best;
     }
 
+    /// <summary>Seconds of inference of request j with model k at its home: phi_k |M_k| / f_h, or the model's one-request time when it has no compute intensity.</summary>
     public double InferenceSeconds(int j, int k)
     {
         var model = instance.Catalog.Models[k];
@@ -147,6 +159,7 @@ public sealed class ServiceEstimator
         return model.ComputeIntensity is { } phi ? phi * (instance.Parts.Bytes(k) / Units.GB) / cloudlet.ProcessingRate : model.Profile.Seconds(1);
     }
 
+    /// <summary>W_h, request j's analytic wait at its home.</summary>
     public double QueueingSeconds(int j) => instance.Cloudlets[instance.Requests[j].Home].AnalyticWaitSeconds;
 
     /// <summary>(delta_j + out_jk) / rho_j with out_jk = delta_j (|M_k| / GB) u_jk, the authors' output size.</summary>
@@ -185,6 +198,7 @@ public sealed class ServiceEstimator
         return Terms(j, k, Math.Max(NearestBase(home, k, sharing).Seconds, NearestTask(home, k).Seconds));
     }
 
+    /// <summary>Whether model k gives request j at least the accuracy it requires.</summary>
     public bool MeetsAccuracy(int j, int k) => instance.Requests[j].Accuracy[k] >= instance.Requests[j].AccuracyRequirement;
 
     /// <summary>alpha |M_k|: what model k counts against its home's capacity.</summary>

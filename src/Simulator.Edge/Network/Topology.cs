@@ -22,6 +22,7 @@ public sealed class Topology
     private readonly int[] lastLink;
     private readonly NearestCloudlet nearest;
 
+    /// <summary>The graph of these cloudlets (the data centre is added as node m) and links; refused when a link does not join two nodes or the graph is not connected.</summary>
     public Topology(IReadOnlyList<Position> cloudlets, IReadOnlyList<Link> links, LinkProfile profile)
     {
         if (cloudlets.Count == 0) throw new ArgumentException("A network needs at least one cloudlet.", nameof(cloudlets));
@@ -76,10 +77,13 @@ public sealed class Topology
         }
     }
 
+    /// <summary>m, the number of cloudlets (nodes 0 to m - 1).</summary>
     public int Cloudlets => Positions.Count;
 
+    /// <summary>The data centre's node, m; it holds every part.</summary>
     public int DataCentre => Positions.Count;
 
+    /// <summary>m + 1: the cloudlets and the data centre.</summary>
     public int Nodes => Positions.Count + 1;
 
     /// <summary>Whether <paramref name="location"/> is a node: a cloudlet's index, or the data centre.</summary>
@@ -88,10 +92,13 @@ public sealed class Topology
     /// <summary>The nodes in words, for a message about a location that is not one.</summary>
     public string NodesInWords => $"cloudlets 0 to {DataCentre - 1}, the data centre {DataCentre}";
 
+    /// <summary>Each cloudlet's position, in metres.</summary>
     public IReadOnlyList<Position> Positions { get; }
 
+    /// <summary>The graph's edges, each with its class and cost.</summary>
     public IReadOnlyList<Link> Links { get; }
 
+    /// <summary>How link costs are drawn and combine along a path (the paper's per-GB times, or bandwidth and latency).</summary>
     public LinkProfile Profile { get; }
 
     /// <summary>The best path's cost from <paramref name="from"/> to <paramref name="to"/> (zero to itself).</summary>
