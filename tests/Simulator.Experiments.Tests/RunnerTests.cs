@@ -70,6 +70,21 @@ public class RunnerTests
     }
 
     [Fact]
+    public void A_sweep_point_is_known_by_its_position_so_values_added_at_the_end_leave_the_earlier_points_as_they_were()
+    {
+        ExperimentSpec Swept(string rates) => Quickstart.Read(Small.Concat(new[] { $"sweep={{scenario.arrivals.rate: {rates}}}", "strategies=[fcfs]", "baseline=null", "plots=null" }).ToArray());
+        var two = Swept("[5 /s, 10 /s]");
+        var appended = Swept("[5 /s, 10 /s, 20 /s]");
+        var inserted = Swept("[2 /s, 5 /s, 10 /s]");
+        var first = Runner.RunCell(two, new Cell(0, 0, 0)).Values;
+        Assert.Equal(first, Runner.RunCell(appended, new Cell(0, 0, 0)).Values);
+        Assert.Equal(Runner.RunCell(two, new Cell(1, 0, 1)).Values, Runner.RunCell(appended, new Cell(1, 0, 1)).Values);
+        // 5 /s moved to point 1: the same world drawn from other streams.
+        var moved = Runner.RunCell(inserted, new Cell(1, 0, 0)).Values;
+        Assert.NotEqual(first["arrived"], moved["arrived"]);
+    }
+
+    [Fact]
     public void An_override_given_twice_alike_is_taken_once_and_given_twice_apart_is_refused()
     {
         Assert.Equal(7UL, Quickstart.Read(Small.Concat(new[] { "seed=7", "seed=7" }).ToArray()).Seed);
