@@ -2,7 +2,8 @@ namespace Simulator.Testing;
 
 /// <summary>
 /// The Python the tests run: $SIMULATOR_PYTHON, else Debian's /usr/bin/python3, else python3 on the PATH. The client's
-/// suite needs numpy and pytest there (Debian's python3-numpy and python3-pytest); CI installs them (.ci/python-up).
+/// suite needs numpy and pytest there (Debian's python3-numpy and python3-pytest), docs/pandas.md's blocks pandas
+/// (python3-pandas); CI installs them (.ci/python-up).
 /// </summary>
 internal static class Python
 {
