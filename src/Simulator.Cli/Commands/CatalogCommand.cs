@@ -12,8 +12,6 @@ namespace Simulator.Cli;
 /// </summary>
 public static class CatalogCommand
 {
-    private static readonly string[] CatalogFileKeys = CatalogKeys.Description.Names.Append("blocks").ToArray();
-
     public static Command Create(TextWriter output)
     {
         var file = new Argument<FileInfo>("file") { Description = "A catalog, a generator description (generate: backbone-sharing | general | lora), or an experiment (the catalog of each sweep point)." };
@@ -33,13 +31,7 @@ public static class CatalogCommand
                     throw new FormatException($"--write writes one catalog; the points of {info.Name} use {used.Count} (the sweep changes it).");
                 catalog = used[0].Catalog;
             }
-            else
-            {
-                doc.Mapping(CatalogFileKeys); // a key that neither a catalog nor a description takes is refused first
-                catalog = CatalogYaml.IsCatalog(doc)
-                    ? CatalogYaml.Read(doc)
-                    : SiteSections.ReadCatalog(new Section(doc, new Binding(new Dictionary<string, YamlDoc>()), CatalogKeys.Description), info.DirectoryName!);
-            }
+            else catalog = FileCheck.ReadCatalog(doc, info.DirectoryName!);
             string? written = result.GetValue(write) is { } target ? NewFile.At(target, "--write") : null;
             if (used is null) Print(output, catalog);
             else Print(output, used);

@@ -126,30 +126,35 @@ public static class RunCommand
 
     /// <summary>
     /// <c>validate</c> takes the overrides <c>run</c> takes, so that what validates with them runs with them. Given
-    /// several files it checks each, reports every refusal (not only the first) and exits 2 if any is refused.
+    /// several files it checks each, reports every refusal (not only the first) and exits 2 if any is refused. A file
+    /// of another kind (a catalog, a static round, a network window, the hardware profiles) is read as what it is;
+    /// the overrides change experiments, so given with no experiment among the files they are refused.
     /// </summary>
     public static Command Validate(TextWriter output, TextWriter error)
     {
-        var files = new Argument<FileInfo[]>("files") { Description = "Experiment files; none checks the embedded quickstart.", Arity = ArgumentArity.ZeroOrMore };
+        var files = new Argument<FileInfo[]>("files") { Description = "Experiment files (catalogs, static rounds, network windows and hardware profile files are checked as what they are); none checks the embedded quickstart.", Arity = ArgumentArity.ZeroOrMore };
         var options = new CommonOptions();
-        var command = new Command("validate", "Read and check experiment files, with run's overrides, without running them.") { files };
+        var command = new Command("validate", "Read and check experiment files, with run's overrides, without running them; the other files the simulator reads, as what they are.") { files };
         options.AddInputsTo(command);
         command.SetAction(result =>
         {
             var given = result.GetValue(files) ?? Array.Empty<FileInfo>();
-            if (given.Length <= 1)
+            var sets = options.Sets(result);
+            if (given.Length == 0)
             {
-                output.WriteLine(Checked(options.Read(result, given.FirstOrDefault())));
+                output.WriteLine(Checked(CommonOptions.Load(null, sets)));
                 return Cli.Ok;
             }
+            if (sets.Count > 0 && given.All(f => OtherKind(f) is not null))
+                throw new FormatException($"--set, --seed, --replications and --plugin change experiments, and {(given.Length == 1 ? "the file given is not one" : "none of the files given is one")}: they would change nothing.");
             int refused = 0;
             foreach (var file in given)
             {
                 try
                 {
-                    output.WriteLine(Checked(options.Read(result, file)));
+                    output.WriteLine(OtherKind(file) is var (kind, doc) ? FileCheck.Check(kind, doc, file) : Checked(CommonOptions.Load(file, sets)));
                 }
-                catch (Exception ex) when (Cli.IsInputError(ex))
+                catch (Exception ex) when (given.Length > 1 && Cli.IsInputError(ex))
                 {
                     error.WriteLine(ex.Message);
                     refused++;
@@ -160,6 +165,25 @@ public static class RunCommand
             return Cli.UsageError;
         });
         return command;
+    }
+
+    /// <summary>
+    /// A file that reads as another kind than an experiment, with its document; null for an experiment, and for a file
+    /// the experiment reader is left to refuse (missing, unreadable, or marked as no kind).
+    /// </summary>
+    private static (FileKind Kind, YamlDoc Doc)? OtherKind(FileInfo file)
+    {
+        if (!file.Exists || file.Name.StartsWith('-')) return null;
+        YamlDoc doc;
+        try
+        {
+            doc = YamlDoc.Load(file.FullName);
+        }
+        catch (Exception ex) when (Cli.IsInputError(ex))
+        {
+            return null;
+        }
+        return FileKinds.Recognize(doc) is { } kind and not FileKind.Experiment ? (kind, doc) : null;
     }
 
     /// <summary>validate's line for a file that reads: its grid and config hash.</summary>
