@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Simulator.Testing;
 
 /// <summary>
@@ -14,5 +16,31 @@ internal static class Python
         foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
             if (File.Exists(Path.Combine(dir, "python3"))) return Path.Combine(dir, "python3");
         return "python3";
+    }
+
+    /// <summary>
+    /// The Python to run once it imports <paramref name="modules"/> (Debian's <paramref name="packages"/>): without them
+    /// the test is skipped, or fails where CI requires them (SIMULATOR_REQUIRE_PYTHON=1).
+    /// </summary>
+    public static string Ready(string modules, string packages)
+    {
+        string python = Find();
+        bool ready = Run(python, $"-c \"import {modules}\"", Path.GetTempPath(), out _) == 0;
+        if (Environment.GetEnvironmentVariable("SIMULATOR_REQUIRE_PYTHON") == "1")
+            Xunit.Assert.True(ready, $"SIMULATOR_REQUIRE_PYTHON=1 but {python} lacks {modules} (run .ci/python-up).");
+        Xunit.Skip.IfNot(ready, $"{python} lacks {modules}; .ci/run installs Debian's {packages}.");
+        return python;
+    }
+
+    /// <summary>Runs <paramref name="python"/> with <paramref name="arguments"/> in <paramref name="directory"/>, writing no bytecode; its exit code, and its output followed by its errors.</summary>
+    public static int Run(string python, string arguments, string directory, out string output)
+    {
+        var info = new ProcessStartInfo(python, arguments) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
+        using var process = Process.Start(info)!;
+        var error = process.StandardError.ReadToEndAsync();
+        output = process.StandardOutput.ReadToEnd() + error.Result;
+        process.WaitForExit();
+        return process.ExitCode;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -48,12 +47,8 @@ public sealed class PandasPageTests
     [SkippableFact]
     public void Every_python_block_runs_as_written_on_real_results()
     {
-        string python = Simulator.Testing.Python.Find();
-        bool ready = Run(python, "-c \"import pandas\"", Root, out _) == 0;
-        if (Environment.GetEnvironmentVariable("SIMULATOR_REQUIRE_PYTHON") == "1")
-            Assert.True(ready, $"SIMULATOR_REQUIRE_PYTHON=1 but {python} lacks pandas (run .ci/python-up).");
-        Skip.IfNot(ready, $"{python} lacks pandas; .ci/run installs Debian's python3-pandas.");
-        bool parquet = Run(python, "-c \"import pyarrow\"", Root, out _) == 0;
+        string python = Simulator.Testing.Python.Ready("pandas", "python3-pandas");
+        bool parquet = Simulator.Testing.Python.Run(python, "-c \"import pyarrow\"", Root, out _) == 0;
 
         string home = Path.Combine(Path.GetTempPath(), $"pandas-{Guid.NewGuid():N}");
         try
@@ -76,7 +71,7 @@ public sealed class PandasPageTests
             Assert.DoesNotContain("<run-id>", script.ToString(), StringComparison.Ordinal);
             string file = Path.Combine(home, "page.py");
             File.WriteAllText(file, script.ToString());
-            int exit = Run(python, $"\"{file}\"", home, out string output);
+            int exit = Simulator.Testing.Python.Run(python, $"\"{file}\"", home, out string output);
             Assert.True(exit == 0, output);
             // The first block says what it prints.
             Assert.Equal("s higher", output.Split('\n')[0].Trim());
@@ -98,15 +93,4 @@ public sealed class PandasPageTests
 
     private static IEnumerable<string> PythonBlocks(string markdown) =>
         Regex.Matches(markdown, @"^```python\n(.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline).Select(m => m.Groups[1].Value);
-
-    private static int Run(string python, string arguments, string directory, out string output)
-    {
-        var info = new ProcessStartInfo(python, arguments) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        info.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEndAsync();
-        output = process.StandardOutput.ReadToEnd() + error.Result;
-        process.WaitForExit();
-        return process.ExitCode;
-    }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Simulator.Cli.Tests;
 
 /// <summary>
@@ -9,33 +7,15 @@ namespace Simulator.Cli.Tests;
 /// </summary>
 public sealed class PythonClientTests
 {
+    private static readonly string Folder = Path.Combine(Simulator.Testing.RepositoryRoot.Find(), "python");
+
     [SkippableFact]
     public void The_python_client_suite_passes()
     {
-        string python = Simulator.Testing.Python.Find();
-        bool ready = Run(python, "-c \"import numpy, pytest\"", out _) == 0;
-        if (Environment.GetEnvironmentVariable("SIMULATOR_REQUIRE_PYTHON") == "1")
-            Assert.True(ready, $"SIMULATOR_REQUIRE_PYTHON=1 but {python} lacks numpy or pytest (run .ci/python-up).");
-        Skip.IfNot(ready, $"{python} lacks numpy or pytest; .ci/run installs Debian's python3-numpy and python3-pytest.");
-        int code = Run(python, "-m pytest -q -p no:cacheprovider", out string output);
+        string python = Simulator.Testing.Python.Ready("numpy, pytest", "python3-numpy and python3-pytest");
+        int code = Simulator.Testing.Python.Run(python, "-m pytest -q -p no:cacheprovider", Folder, out string output);
         Assert.True(code == 0, output);
         Assert.Matches(@"\d+ passed", output);
         Assert.DoesNotMatch(@"\d+ failed", output);
-    }
-
-    private static int Run(string python, string arguments, out string output)
-    {
-        var info = new ProcessStartInfo(python, arguments)
-        {
-            WorkingDirectory = Path.Combine(Simulator.Testing.RepositoryRoot.Find(), "python"),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        info.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEndAsync();
-        output = process.StandardOutput.ReadToEnd() + error.Result;
-        process.WaitForExit();
-        return process.ExitCode;
     }
 }
