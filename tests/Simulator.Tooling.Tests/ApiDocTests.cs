@@ -25,7 +25,7 @@ public class ApiDocTests
         ("Network strategies", new[] { typeof(INetworkSelector), typeof(NetworkView), typeof(NetworkPlan), typeof(IOnlineSelector), typeof(IDeferredLearner) }),
         ("Outcomes", new[] { typeof(IOutcomeObserver), typeof(RequestOutcome), typeof(Outcome) }),
         ("What a site's view hands out", new[] { typeof(Catalog), typeof(Model), typeof(Block), typeof(BlockKind), typeof(LoadEstimator), typeof(LoadingMode), typeof(Timeline) }),
-        ("What a network's view hands out", new[] { typeof(NetworkInstance), typeof(NetworkRequest), typeof(Cloudlet), typeof(Topology), typeof(ModelParts), typeof(NetworkRules), typeof(ServiceEstimator), typeof(ServiceTerms), typeof(Assignment), typeof(Source), typeof(Relaxation), typeof(OnlineRound) }),
+        ("What a network's view hands out", new[] { typeof(NetworkInstance), typeof(NetworkRequest), typeof(Cloudlet), typeof(Topology), typeof(ModelParts), typeof(NetworkRules), typeof(ServiceEstimator), typeof(ServiceTerms), typeof(Assignment), typeof(Source), typeof(Relaxation), typeof(OnlineRound), typeof(SiteState) }),
     };
 
     [Fact]
