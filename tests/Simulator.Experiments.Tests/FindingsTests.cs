@@ -92,14 +92,63 @@ public class FindingsTests
     {
         // The twin of the baseline runs its streams: at every point the two tie, and nothing beats the baseline by 0.
         var spec = Quickstart.Read(new[] { "replications=2", "horizon=20 s", "warmup=2 s", "plots=[]", "strategies=[no-sharing, {name: pl-greedy, label: twin}, pl-greedy]", "baseline=pl-greedy", "sweep={scenario.arrivals.rate: [10 /s, 20 /s]}" });
-        var findings = FindingsOf(Report.Markdown(spec, new Runner(spec, 2).Run()));
+        var records = new Runner(spec, 2).Run();
+        var findings = FindingsOf(Report.Markdown(spec, records));
         Assert.Equal(new[]
         {
             "- **Which strategy wins**: pl-greedy (tied with twin), with the highest throughput at every one of the 2 points.",
             "- **By how much**, against pl-greedy over the same replications (paired 95 % intervals):",
             "  - pl-greedy (tied with twin) itself is best at arrivals rate = 10 /s.",
             "  - pl-greedy (tied with twin) itself is best at arrivals rate = 20 /s.",
+            AllAtOnce(spec, records),
         }, findings);
+        // The twin's differences are all 0: no interval, alone or widened, can exclude it.
+        Assert.Contains("All 4 comparisons at once", findings[^1], StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The line on all the paired comparisons, recomputed from the runs: each non-baseline strategy that is not a bound,
+    /// at each point, its per-replication differences to the baseline on the primary metric, and whether the Student-t
+    /// interval at 95 % and at 1 - 0.05/m lies off 0.
+    /// </summary>
+    private static string AllAtOnce(ExperimentSpec spec, IReadOnlyList<RunRecord> records)
+    {
+        int baseline = spec.Strategies.ToList().FindIndex(s => s.Label == spec.Baseline);
+        var differences = new List<double[]>();
+        foreach (var point in spec.Points)
+            for (int s = 0; s < spec.Strategies.Count; s++)
+            {
+                if (s == baseline || spec.Strategies[s].IsBound) continue;
+                double Value(int strategy, int r) => records.Single(x => x.Cell == new Cell(point.Index, strategy, r)).Values[spec.Primary];
+                var d = records.Where(x => x.Cell.Point == point.Index && x.Cell.Strategy == s).Select(x => Value(s, x.Cell.Replication) - Value(baseline, x.Cell.Replication)).Where(v => !double.IsNaN(v)).ToArray();
+                if (d.Length >= 2) differences.Add(d);
+            }
+        int m = differences.Count;
+        bool Off(double[] d, double confidence)
+        {
+            double mean = d.Average(), sd = Math.Sqrt(d.Sum(v => (v - mean) * (v - mean)) / (d.Length - 1));
+            double half = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, d.Length - 1, 1 - (1 - confidence) / 2) * sd / Math.Sqrt(d.Length);
+            return mean - half > 0 || mean + half < 0;
+        }
+        int alone = differences.Count(d => Off(d, 0.95)), together = differences.Count(d => Off(d, 1 - 0.05 / m));
+        return $"- **All {m} comparisons at once** (each strategy against {spec.Baseline} at each point, on {spec.Primary.Words}): {alone} of {m} paired intervals {(alone == 1 ? "excludes" : "exclude")} 0 at 95 % each, and {together} still {(together == 1 ? "does" : "do")} widened so that all {m} hold together at 95 % (Bonferroni, each at {(100 * (1 - 0.05 / m)).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} %).";
+    }
+
+    [Fact]
+    public void The_findings_count_the_paired_comparisons_that_exclude_0_alone_and_all_together()
+    {
+        // chasing-online: three learners and the offline optimum against mec-egreedy at two points; the oracle is a bound, left out.
+        var spec = ExperimentReader.Read(Path.Combine(Simulator.Testing.RepositoryRoot.Find(), "experiments", "chasing", "chasing-online.yaml"), new[] { "replications=4", "plots=[]" });
+        var records = new Runner(spec, 2).Run();
+        string line = Assert.Single(FindingsOf(Report.Markdown(spec, records)), l => l.StartsWith("- **All ", StringComparison.Ordinal));
+        Assert.Equal(AllAtOnce(spec, records), line);
+        Assert.StartsWith("- **All 6 comparisons at once** (each strategy against mec-egreedy at each point, on regret): ", line);
+        // Widening can only lose comparisons: the count together is at most the count alone.
+        var counts = System.Text.RegularExpressions.Regex.Match(line, @": (\d+) of 6 .*, and (\d+) still");
+        Assert.True(int.Parse(counts.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) <= int.Parse(counts.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), line);
+        // One comparison, or no baseline, has no such line.
+        var one = Quickstart.Read(new[] { "replications=2", "horizon=20 s", "warmup=2 s", "plots=[]", "strategies=[pl-greedy, no-sharing]", "sweep={scenario.arrivals.rate: [10 /s]}" });
+        Assert.DoesNotContain(FindingsOf(Report.Markdown(one, new Runner(one, 2).Run())), l => l.StartsWith("- **All ", StringComparison.Ordinal));
     }
 
     /// <summary>The records with the primary metric unmeasured (n/a) at the points <paramref name="blank"/> picks, as a run that served nothing there reports it.</summary>

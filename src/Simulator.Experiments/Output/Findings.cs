@@ -102,6 +102,7 @@ internal static class Findings
                     sb.AppendLine(CultureInfo.InvariantCulture, $"  - {Named(strategy, tied)}{Where(point)}: {Gain(point, strategy, p)}.");
             }
         }
+        AllAtOnce(sb, spec, paired, bounds, baseline, primary);
         if (gains.Length == 0)
         {
             sb.AppendLine();
@@ -128,6 +129,22 @@ internal static class Findings
             sb.AppendLine(CultureInfo.InvariantCulture, $"- **Why**{Where(largest.Point)}: the measures on which {spec.Strategies[largest.Strategy].Label} and {spec.Baseline} differ most (means): {differences}.");
         }
         sb.AppendLine();
+    }
+
+    /// <summary>
+    /// How many of the experiment's paired comparisons on the primary metric (every strategy but the baseline and the
+    /// bounds, at every point) exclude 0 at 95 % each, and how many still do when each is widened so that all hold
+    /// together at 95 % (Bonferroni: each at 1 - 0.05/m). Each interval above is for its own comparison, and a winner
+    /// picked by its mean among several is the one most likely to have been lucky.
+    /// </summary>
+    private static void AllAtOnce(StringBuilder sb, ExperimentSpec spec, IReadOnlyDictionary<(int Point, int Strategy), PairedSummary> paired, IReadOnlySet<int> bounds, int baseline, string primary)
+    {
+        if (baseline < 0) return;
+        var compared = paired.Where(p => !bounds.Contains(p.Key.Strategy) && p.Value.Difference.N >= 2).Select(p => p.Value.Difference).ToArray();
+        int m = compared.Length;
+        if (m < 2) return;
+        int alone = compared.Count(d => d.ExcludesZero(0.95)), together = compared.Count(d => d.ExcludesZero(1 - 0.05 / m));
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- **All {m} comparisons at once** (each strategy against {spec.Baseline} at each point, on {primary}): {alone} of {m} paired intervals {(alone == 1 ? "excludes" : "exclude")} 0 at 95 % each, and {together} still {(together == 1 ? "does" : "do")} widened so that all {m} hold together at 95 % (Bonferroni, each at {100 * (1 - 0.05 / m):0.##} %).");
     }
 
     /// <summary>"a", "a and b", "a, b and c".</summary>

@@ -9,6 +9,17 @@ public sealed record Summary(int N, double Mean, double StdDev, double HalfWidth
 
     public double High => Mean + HalfWidth;
 
+    /// <summary>
+    /// Whether the Student-t interval of the mean at <paramref name="confidence"/> (0.95 gives this summary's own
+    /// interval) lies wholly above or below 0; false where there is no interval (fewer than two values).
+    /// </summary>
+    public bool ExcludesZero(double confidence)
+    {
+        if (N < 2 || !double.IsFinite(StdDev)) return false;
+        double half = StudentT.InvCDF(0, 1, N - 1, 1 - (1 - confidence) / 2) * StdDev / Math.Sqrt(N);
+        return Mean - half > 0 || Mean + half < 0;
+    }
+
     public static Summary Of(IEnumerable<double> sample)
     {
         var x = sample.Where(v => !double.IsNaN(v)).ToArray();
