@@ -145,21 +145,25 @@ public static class RunCommand
                 output.WriteLine(Checked(CommonOptions.Load(null, sets)));
                 return Cli.Ok;
             }
-            if (sets.Count > 0 && given.All(f => OtherKind(f) is not null))
-                throw new FormatException($"--set, --seed, --replications and --plugin change experiments, and {(given.Length == 1 ? "the file given is not one" : "none of the files given is one")}: they would change nothing.");
-            int refused = 0;
+            // Each file is read and parsed once, and what it says is held until every file is read: overrides given with
+            // no experiment among the files are refused before anything is printed.
+            var lines = new List<(bool Refused, string Text)>();
+            int experiments = 0;
             foreach (var file in given)
             {
                 try
                 {
-                    output.WriteLine(OtherKind(file) is var (kind, doc) ? FileCheck.Check(kind, doc, file) : Checked(CommonOptions.Load(file, sets)));
+                    lines.Add((false, Check(file, sets, ref experiments)));
                 }
                 catch (Exception ex) when (given.Length > 1 && Cli.IsInputError(ex))
                 {
-                    error.WriteLine(ex.Message);
-                    refused++;
+                    lines.Add((true, ex.Message));
                 }
             }
+            if (sets.Count > 0 && experiments == 0 && lines.Any(l => !l.Refused))
+                throw new FormatException($"--set, --seed, --replications and --plugin change experiments, and {(given.Length == 1 ? "the file given is not one" : "none of the files given is one")}: they would change nothing.");
+            foreach (var (isRefusal, text) in lines) (isRefusal ? error : output).WriteLine(text);
+            int refused = lines.Count(l => l.Refused);
             if (refused == 0) return Cli.Ok;
             error.WriteLine($"{refused} of {given.Length} files refused.");
             return Cli.UsageError;
@@ -168,22 +172,21 @@ public static class RunCommand
     }
 
     /// <summary>
-    /// A file that reads as another kind than an experiment, with its document; null for an experiment, and for a file
-    /// the experiment reader is left to refuse (missing, unreadable, or marked as no kind).
+    /// validate's line for one file: an experiment (counted) read with the overrides, any other kind by its own reader.
+    /// A missing file, a folder or an option is left to the experiment reader, which says what it is.
     /// </summary>
-    private static (FileKind Kind, YamlDoc Doc)? OtherKind(FileInfo file)
+    private static string Check(FileInfo file, IReadOnlyList<string> sets, ref int experiments)
     {
-        if (!file.Exists || file.Name.StartsWith('-')) return null;
-        YamlDoc doc;
-        try
+        if (!file.Exists || file.Name.StartsWith('-'))
         {
-            doc = YamlDoc.Load(file.FullName);
+            experiments++;
+            return Checked(CommonOptions.Load(file, sets));
         }
-        catch (Exception ex) when (Cli.IsInputError(ex))
-        {
-            return null;
-        }
-        return FileKinds.Recognize(doc) is { } kind and not FileKind.Experiment ? (kind, doc) : null;
+        string text = YamlDoc.ReadText(file.FullName);
+        var doc = YamlDoc.Parse(text, file.FullName);
+        if (FileKinds.Recognize(doc) is { } kind and not FileKind.Experiment) return FileCheck.Check(kind, doc, file);
+        experiments++;
+        return Checked(ExperimentReader.Read(new ExperimentSource(text, file.FullName, file.DirectoryName!, sets), doc));
     }
 
     /// <summary>validate's line for a file that reads: its grid and config hash.</summary>

@@ -20,8 +20,11 @@ public static class ExperimentReader
         return Read(new ExperimentSource(YamlDoc.ReadText(file), file, Path.GetDirectoryName(Path.GetFullPath(file))!, sets ?? Array.Empty<string>()));
     }
 
-    public static ExperimentSpec Read(ExperimentSource source) =>
-        Read(YamlDoc.Parse(source.Text, source.FileName), source.BaseDirectory, source.Sets) with { Source = source };
+    public static ExperimentSpec Read(ExperimentSource source) => Read(source, YamlDoc.Parse(source.Text, source.FileName));
+
+    /// <summary>The experiment of <paramref name="source"/>, whose text is already parsed as <paramref name="parsed"/> (a caller that looked at it first).</summary>
+    public static ExperimentSpec Read(ExperimentSource source, YamlDoc parsed) =>
+        Read(parsed, source.BaseDirectory, source.Sets) with { Source = source };
 
     /// <summary>The most points a sweep may have, decided from its axes before any point is read.</summary>
     public const int MaxSweepPoints = 10_000;
