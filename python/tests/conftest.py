@@ -17,6 +17,9 @@ NETWORK = ["horizon=300 s", "warmup=0 s", "scenario.requests.rate=1 /s", "scenar
 # The paper's online window, small: 40 requests over 20 cloudlets, served one at a time.
 WINDOW_EXPERIMENT = str(REPOSITORY / "experiments" / "chasing" / "chasing-online.yaml")
 WINDOW = ["scenario.requests.count=40", "scenario.network.cloudlets=20", "sweep=null", "plots=[]"]
+# The first paper's static round: 10 users at t = 0, planned one batch a step.
+ROUND_EXPERIMENT = str(REPOSITORY / "experiments" / "partialloading" / "pl-dp-vs-optimal.yaml")
+ROUND = ["sweep=null", "scenario.arrivals.count=10", "plots=[]"]
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from conftest import EMPTYING, NETWORK, NETWORK_EXPERIMENT, SITE, WINDOW, WINDOW_EXPERIMENT
+from conftest import EMPTYING, NETWORK, NETWORK_EXPERIMENT, ROUND, ROUND_EXPERIMENT, SITE, WINDOW, WINDOW_EXPERIMENT
 
 from edgesim import SimulatorEnv, SimulatorError
 from edgesim.spaces import HAVE_GYMNASIUM
@@ -105,9 +105,9 @@ def test_refusals_name_what_was_wrong(site_env):
     with pytest.raises(SimulatorError) as reward:
         SimulatorEnv(overrides=SITE, reward="joy")
     assert reward.value.field == "reward"
-    with pytest.raises(SimulatorError) as kind:
-        SimulatorEnv(experiment=str(__import__("conftest").REPOSITORY / "experiments" / "partialloading" / "pl-dp-vs-optimal.yaml"))
-    assert "has no decision an outside policy can take" in str(kind.value)
+    with pytest.raises(SimulatorError) as round_reward:
+        SimulatorEnv(experiment=ROUND_EXPERIMENT, overrides=ROUND, reward="delay")
+    assert round_reward.value.field == "reward" and "a one-shot environment's reward is one of on-time" in str(round_reward.value)
 
 
 def test_the_network_environment_rewards_minus_the_penalty_or_the_delay():
@@ -142,7 +142,26 @@ def test_gymnasiums_own_checker_and_registry():  # pragma: no cover - where Gymn
     assert window.unwrapped.kind == "network-one-shot"
     check_env(window.unwrapped, skip_render_check=True)
     window.close()
+    round_env = gymnasium.make("EdgeSim/Round-v0", overrides=ROUND)
+    assert round_env.unwrapped.kind == "one-shot"
+    check_env(round_env.unwrapped, skip_render_check=True)
+    round_env.close()
     assert isinstance(SimulatorEnv(overrides=SITE), gymnasium.Env)
+
+
+def test_the_papers_static_round_takes_one_step_a_batch_and_terminates():
+    with SimulatorEnv(experiment=ROUND_EXPERIMENT, overrides=ROUND) as env:
+        assert env.kind == "one-shot"
+        assert env.action_names[-1] == "wait"
+        for seed in range(3):
+            trail, rewards, terminated, truncated = play(env, seed, masked_random)
+            assert terminated and not truncated
+            # Each batch rewards the users it serves by their deadline: together, the round's users served.
+            assert sum(rewards) == trail[-1][1]["metrics"]["throughput"] <= 10
+            assert 1 <= len(rewards) <= 10
+        # wait ends the round at once, with every user left unserved.
+        _, rewards, terminated, _ = play(env, 0, lambda o, m, r: len(m) - 1)
+        assert rewards == [0] and terminated
 
 
 def test_the_papers_online_window_takes_one_step_a_request_and_terminates():

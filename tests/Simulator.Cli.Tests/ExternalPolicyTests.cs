@@ -142,7 +142,6 @@ public sealed class ExternalPolicyTests : IDisposable
         // The same rule stepped in the environment of the same experiment, in process: the same worlds, the same metrics.
         var spec = Simulator.Experiments.ExperimentReader.Read(experiment, sets);
         var rows = File.ReadAllLines(Path.Combine(root, "out", "runs.csv"));
-        var header = rows[0].Split(',');
         for (int replication = 0; replication < 2; replication++)
         {
             var episode = new Simulator.Experiments.ExperimentEnvironment(spec).Reset(replication);
@@ -159,14 +158,55 @@ public sealed class ExternalPolicyTests : IDisposable
                 steps++;
             }
             Assert.True(steps >= 50, $"{steps} decisions");
-            var metrics = episode.Metrics();
-            var row = rows.Skip(1).Select(r => r.Split(',')).Single(r => r[Array.IndexOf(header, "strategy")] == label && r[Array.IndexOf(header, "replication")] == $"{replication}");
-            foreach (var metric in spec.Metrics.Metrics)
+            AssertWritten(spec, rows, label, replication, episode.Metrics());
+        }
+    }
+
+    [Fact]
+    public void A_policy_plans_a_round_in_the_runner_as_the_environment_driven_with_its_choices_does()
+    {
+        // fcfs.py's rule on the first paper's static round: the model whose oldest user has waited longest (all waited
+        // the same in a round at t = 0, so the first such model), one batch a step.
+        string outside = Policy("fcfs.py").Replace("LABEL", "oldest", StringComparison.Ordinal).Replace("TIMEOUT", "120 s", StringComparison.Ordinal);
+        string[] sets = ["sweep=null", "scenario.arrivals.count=10", "scenario.deadline={min: 1 s, max: 2 s}", "replications=3", "plots=[]", $"strategies=[pl-dp, {outside}]", "baseline=pl-dp"];
+        string experiment = Path.Combine(Simulator.Testing.RepositoryRoot.Find(), "experiments", "partialloading", "pl-dp-vs-optimal.yaml");
+        var (code, output, error) = CliHarness.Run(["run", experiment, "--quiet", "--out", Path.Combine(root, "out"), .. sets.SelectMany(s => new[] { "--set", s })]);
+        Assert.True(code == 0, error);
+        Assert.Contains("oldest", output);
+        var spec = Simulator.Experiments.ExperimentReader.Read(experiment, sets);
+        var rows = File.ReadAllLines(Path.Combine(root, "out", "runs.csv"));
+        for (int replication = 0; replication < 3; replication++)
+        {
+            var episode = new Simulator.Experiments.ExperimentEnvironment(spec).Reset(replication);
+            int steps = 0;
+            double rewards = 0;
+            while (!episode.Over)
             {
-                string written = row[Array.IndexOf(header, metric.Name)];
-                double value = metrics[metric];
-                Assert.True(double.IsNaN(value) ? written == "NaN" : written == value.ToString("R", System.Globalization.CultureInfo.InvariantCulture), $"{metric.Name}: runs.csv '{written}', episode {value}");
+                var observation = episode.Observation.ToArray();
+                var mask = episode.Mask.ToArray();
+                int wait = mask.Length - 1, best = wait;
+                for (int k = 0; k < wait; k++)
+                    if (mask[k] && (best == wait || observation[7 * k + 2] > observation[7 * best + 2])) best = k;
+                rewards += episode.Step(best).Reward;
+                steps++;
             }
+            Assert.True(steps >= 2, $"{steps} batches");
+            var metrics = episode.Metrics();
+            Assert.Equal(rewards, metrics[spec.Primary]);
+            AssertWritten(spec, rows, "oldest", replication, metrics);
+        }
+    }
+
+    /// <summary>Every metric of <paramref name="label"/>'s row of runs.csv for the replication, as the episode gives it.</summary>
+    private static void AssertWritten(Simulator.Experiments.ExperimentSpec spec, string[] rows, string label, int replication, Simulator.Experiments.MetricValues metrics)
+    {
+        var header = rows[0].Split(',');
+        var row = rows.Skip(1).Select(r => r.Split(',')).Single(r => r[Array.IndexOf(header, "strategy")] == label && r[Array.IndexOf(header, "replication")] == $"{replication}");
+        foreach (var metric in spec.Metrics.Metrics)
+        {
+            string written = row[Array.IndexOf(header, metric.Name)];
+            double value = metrics[metric];
+            Assert.True(double.IsNaN(value) ? written == "NaN" : written == value.ToString("R", System.Globalization.CultureInfo.InvariantCulture), $"{metric.Name}: runs.csv '{written}', episode {value}");
         }
     }
 
@@ -176,10 +216,13 @@ public sealed class ExternalPolicyTests : IDisposable
         var missing = CliHarness.Run("validate", Experiment("[fcfs, {external: {command: no-such-program --x}}]"));
         Assert.Equal(2, missing.Code);
         Assert.Contains("the program 'no-such-program' is neither a file", missing.Error);
+        // Every built-in kind has a decision; a kind without one (ToyKindTests' coin flips) refuses the entry.
         string round = Path.Combine(Simulator.Testing.RepositoryRoot.Find(), "experiments", "partialloading", "pl-dp-vs-optimal.yaml");
         var kind = CliHarness.Run("validate", round, "--set", $"strategies=[pl-dp, {Policy("fcfs.py").Replace("LABEL", "x", StringComparison.Ordinal).Replace("TIMEOUT", "1 s", StringComparison.Ordinal)}]", "--set", "baseline=pl-dp");
-        Assert.Equal(2, kind.Code);
-        Assert.Contains("'x' is an external policy; a one-shot scenario has no decision an outside policy can take (kinds that have one: single-site, network-one-shot, network, network-of-sites)", kind.Error);
+        Assert.True(kind.Code == 0, kind.Error);
+        var toy = CliHarness.Run("validate", ToyKindTests.ExperimentFile(root), "--plugin", typeof(CoinFlipKind).Assembly.Location, "--set", $"strategies=[fcfs, {Policy("fcfs.py").Replace("LABEL", "x", StringComparison.Ordinal).Replace("TIMEOUT", "1 s", StringComparison.Ordinal)}]");
+        Assert.Equal(2, toy.Code);
+        Assert.Contains("'x' is an external policy; a coin-flip scenario has no decision an outside policy can take (kinds that have one: single-site, one-shot, network-one-shot, network, network-of-sites)", toy.Error);
         // A network of sites takes one as a pair's selector, not alone.
         string sites = Path.Combine(Simulator.Testing.RepositoryRoot.Find(), "experiments", "network", "sites-2x2-llama-lora.yaml");
         var alone = CliHarness.Run("validate", sites, "--set", $"strategies=[{{select: mec-ilp, schedule: pl-dp}}, {Policy("fcfs.py").Replace("LABEL", "x", StringComparison.Ordinal).Replace("TIMEOUT", "1 s", StringComparison.Ordinal)}]", "--set", "baseline=mec-ilp+pl-dp");

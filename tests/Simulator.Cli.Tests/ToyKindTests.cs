@@ -69,6 +69,14 @@ public class ToyKindTests
 
     private static string Plugin => typeof(CoinFlipKind).Assembly.Location;
 
+    /// <summary>The toy experiment written to a new file in <paramref name="folder"/>, for tests of other commands.</summary>
+    public static string ExperimentFile(string folder)
+    {
+        string file = Path.Combine(folder, $"toy-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(file, Experiment);
+        return file;
+    }
+
     /// <summary>Runs <paramref name="body"/> with the experiment written to toy.yaml in a folder of its own, removed after.</summary>
     private static void WithExperiment(string text, Action<string, string> body)
     {

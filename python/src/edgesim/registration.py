@@ -1,5 +1,6 @@
-"""Gymnasium registration: ``EdgeSim/Site-v0`` (one edge site), ``EdgeSim/Network-v0`` (the stochastic network) and
-``EdgeSim/OnlineWindow-v0`` (the paper's window served one request at a time)."""
+"""Gymnasium registration: ``EdgeSim/Site-v0`` (one edge site), ``EdgeSim/Round-v0`` (the first paper's static round,
+planned one batch a step), ``EdgeSim/Network-v0`` (the stochastic network) and ``EdgeSim/OnlineWindow-v0`` (the second
+paper's window served one request at a time)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 _NETWORK_EXPERIMENT = Path("experiments") / "chasing" / "chasing-online-stochastic.yaml"
 _WINDOW_EXPERIMENT = Path("experiments") / "chasing" / "chasing-online.yaml"
+_ROUND_EXPERIMENT = Path("experiments") / "partialloading" / "pl-dp-vs-optimal.yaml"
 
 
 def register_envs() -> None:
@@ -25,6 +27,7 @@ def register_envs() -> None:
     gymnasium.register(id="EdgeSim/Site-v0", entry_point="edgesim.env:SimulatorEnv", kwargs={"experiment": None})
     gymnasium.register(id="EdgeSim/Network-v0", entry_point="edgesim.registration:network_env")
     gymnasium.register(id="EdgeSim/OnlineWindow-v0", entry_point="edgesim.registration:online_window_env")
+    gymnasium.register(id="EdgeSim/Round-v0", entry_point="edgesim.registration:round_env")
 
 
 def network_env(**kwargs):
@@ -35,6 +38,11 @@ def network_env(**kwargs):
 def online_window_env(**kwargs):
     """The shipped online-window experiment (the paper's, found in the clone around this package) as an environment."""
     return _shipped("EdgeSim/OnlineWindow-v0", _WINDOW_EXPERIMENT, kwargs)
+
+
+def round_env(**kwargs):
+    """The shipped static-round experiment (the first paper's, found in the clone around this package) as an environment."""
+    return _shipped("EdgeSim/Round-v0", _ROUND_EXPERIMENT, kwargs)
 
 
 def _shipped(env_id, experiment, kwargs):

@@ -4,16 +4,23 @@ namespace Simulator.Edge;
 public abstract record Quantity
 {
     public abstract double Draw(Random rng);
+
+    /// <summary>The largest value a draw can take.</summary>
+    public abstract double Max { get; }
 }
 
 public sealed record ConstantQuantity(double Value) : Quantity
 {
     public override double Draw(Random rng) => Value;
+
+    public override double Max => Value;
 }
 
 public sealed record UniformQuantity(double Low, double High) : Quantity
 {
     public override double Draw(Random rng) => Edge.Draw.Uniform(rng, Low, High);
+
+    public override double Max => High;
 }
 
 /// <summary>Which model a request asks for.</summary>

@@ -11,6 +11,9 @@ public interface IWorkload
 
     /// <summary>How many requests arrive together at t = 0 when that is all there is (a round of users); null otherwise.</summary>
     int? RoundAtZero => null;
+
+    /// <summary>For a round of users at t = 0, the latest deadline one can have, in seconds; null otherwise.</summary>
+    double? RoundDeadline => null;
 }
 
 /// <summary>
@@ -20,6 +23,8 @@ public interface IWorkload
 public sealed record SyntheticWorkload(ArrivalProcess Arrivals, Popularity Popularity, Quantity DeadlineBudgetSeconds, Quantity? InputBytes = null) : IWorkload
 {
     public int? RoundAtZero => Arrivals is BatchAtZero round ? round.Count : null;
+
+    public double? RoundDeadline => Arrivals is BatchAtZero ? DeadlineBudgetSeconds.Max : null;
 
     public static UniformQuantity DefaultInputBytes { get; } = new(100e3, 600e3);
 

@@ -16,16 +16,19 @@ public static class StaticRun
     /// </summary>
     public static (Plan Plan, PlanEvaluation Evaluation, double Seconds, SiteView World) Solve(IBatchScheduler scheduler, SiteView view)
     {
-        var own = view;
-        if (!view.Spec.Sharing)
-        {
-            var unshared = SharingBlind.Unshared(view.Catalog);
-            own = SharingBlind.View(view, unshared, LoadEstimator.For(unshared, view.Spec));
-        }
+        var own = World(view);
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         var plan = Schedule(scheduler, own);
         double seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
         return (plan, PlanEvaluator.Evaluate(new StaticProblem(own), plan), seconds, own);
+    }
+
+    /// <summary>The round in the world its site plans in: on a sharing-blind site, over the catalog that shares nothing.</summary>
+    public static SiteView World(SiteView view)
+    {
+        if (view.Spec.Sharing) return view;
+        var unshared = SharingBlind.Unshared(view.Catalog);
+        return SharingBlind.View(view, unshared, LoadEstimator.For(unshared, view.Spec));
     }
 
     /// <summary>A strategy's plan on the site it needs: the round's, with the site settings the strategy declares applied (sharing off for no-sharing).</summary>
@@ -34,22 +37,9 @@ public static class StaticRun
 
     public static Plan Schedule(IBatchScheduler scheduler, SiteView view)
     {
-        var problem = new StaticProblem(view);
-        var batches = new List<PlannedBatch>();
-        var left = view.Queue.ToList();
-        var current = view;
-        while (left.Count > 0)
-        {
-            var plan = scheduler.Plan(current) ?? throw new InvalidOperationException($"{scheduler.GetType().Name} returned no plan (null); Plan.Empty plans nothing.");
-            if (plan.Batches.Count == 0) break;
-            batches.AddRange(plan.Batches);
-            var taken = plan.Batches.SelectMany(b => b.RequestIds).Concat(plan.Rejected ?? Array.Empty<long>()).ToHashSet();
-            left.RemoveAll(r => taken.Contains(r.Id));
-            var evaluation = PlanEvaluator.Evaluate(problem, new Plan(batches));
-            if (!evaluation.Valid) break; // the caller's evaluation reports what is wrong
-            var last = view.Catalog.Model(batches[^1].ModelId);
-            current = new SiteView(evaluation.Completions[^1], left, view.Catalog.BlockSet(last), view.InRam, view.Catalog, view.Loads, view.Spec);
-        }
-        return new Plan(batches);
+        var steps = new RoundSteps(view);
+        while (!steps.Done)
+            steps.Take(scheduler.Plan(steps.View) ?? throw new InvalidOperationException($"{scheduler.GetType().Name} returned no plan (null); Plan.Empty plans nothing."));
+        return steps.Plan;
     }
 }

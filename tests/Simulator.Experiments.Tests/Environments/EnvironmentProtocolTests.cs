@@ -91,7 +91,7 @@ public class EnvironmentProtocolTests
     [InlineData("""{"cmd": "make", "point": 9}""", "point", "sweep points 0 to 2")]
     [InlineData("""{"cmd": "make", "point": -1}""", "point", "expected a whole number from 0")]
     [InlineData("""{"cmd": "make", "reward": "joy"}""", "reward", "reward is one of on-time")]
-    [InlineData("""{"cmd": "make", "experiment": "experiments/partialloading/pl-dp-vs-optimal.yaml"}""", "experiment", "has no decision an outside policy can take; kinds that have one: single-site, network-one-shot, network, network-of-sites")]
+    [InlineData("""{"cmd": "make", "experiment": "experiments/partialloading/pl-dp-vs-optimal.yaml", "reward": "delay"}""", "reward", "a one-shot environment's reward is one of on-time, not 'delay'.")]
     [InlineData("""{"cmd": "make", "experiment": "experiments/network/sites-2x2-llama-lora.yaml"}""", "experiment", "a network-of-sites environment needs the site strategy its cloudlets batch with: give the experiment an outside entry {select: {external: {...}}, schedule: pl-dp}.")]
     [InlineData("""{"cmd": "reset"}""", "env", "missing 'env'")]
     [InlineData("""{"cmd": "reset", "env": 99}""", "env", "no environment 99 is open")]

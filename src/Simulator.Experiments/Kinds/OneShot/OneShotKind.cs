@@ -19,6 +19,8 @@ public sealed class OneShotKind : OneRoundKind
 
     public override string Description => "One round of users present at t = 0, as the papers' static problem: the site strategy plans it once, and an evaluator independent of it scores the plan.";
 
+    public override string? Decision => "each batch of the round: which model's users form the next batch, or wait, which ends the round (observation as single-site's, at the time the batches so far end)";
+
     public override SectionSchema Section { get; } = SiteSections.ScenarioSchema("scenario (kind: one-shot)", "One round of users at t = 0 (arrivals: batch-at-zero).");
 
     public override MetricSet Metrics { get; } = new(SiteMeasures.All.Select(m => m == SiteMeasures.Throughput ? UsersServed : m).ToArray(), UsersServed,

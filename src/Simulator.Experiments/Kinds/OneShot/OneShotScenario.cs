@@ -10,18 +10,53 @@ namespace Simulator.Experiments;
 /// <see cref="PlanEvaluator"/>. Throughput is the number served, as the static problem defines it. The loading
 /// metrics follow the plan's batches from an empty GPU; queue and GPU memory over time do not exist here and are NaN.
 /// </summary>
-public sealed record OneShotScenario(ScenarioKind Kind, Catalog Catalog, SiteSpec Site, IWorkload Workload) : IScenario
+public sealed record OneShotScenario(ScenarioKind Kind, Catalog Catalog, SiteSpec Site, IWorkload Workload) : IEnvironmentScenario
 {
     public Catalog CatalogOf(RandomStreams streams) => Catalog;
 
     public int? QueuedAtOnce => Workload.RoundAtZero;
 
+    public DecisionSpace Space(RunLength length) => Decisions(length).Space;
+
+    // A round passes no horizon: its times are bounded by the latest deadline a user can have, past which nothing is on time.
+    private SiteDecisions Decisions(RunLength length) => new(Catalog, Workload.RoundDeadline ?? length.HorizonSeconds);
+
+    public IReadOnlyList<string> Rewards { get; } = new[] { "on-time" };
+
+    public Episode Begin(RandomStreams streams, RunLength length, string? reward = null, StrategyChoice? entry = null)
+    {
+        CheckReward(reward);
+        return RoundEpisode.Start(Decisions(length), new RoundSteps(Round(streams)), (plan, evaluation, view) => Values(plan, evaluation, view).Metrics);
+    }
+
+    public object Policy(IPolicy policy, RunLength length, string? reward = null)
+    {
+        CheckReward(reward);
+        return new RoundPolicy(policy, Decisions(length));
+    }
+
+    private void CheckReward(string? reward) => IEnvironmentScenario.Counted(Rewards, reward, "a round's");
+
+    /// <summary>The replication's round in the world its site plans in (sharing-blind when the site is).</summary>
+    private SiteView Round(RandomStreams streams) => StaticRun.World(StaticRound.Draw(Catalog, Site, Workload, streams));
+
     public (RunRecord Record, RunTrace? Trace) Run(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, bool trace)
     {
-        var scheduler = strategy.Registry.Create(strategy.Name, strategy.Arguments, strategy.Stream(streams)).Scheduler;
+        var (scheduler, process) = ExternalRuns.For(strategy, this, cell, streams, length, () => strategy.Registry.Create(strategy.Name, strategy.Arguments, strategy.Stream(streams)).Scheduler);
+        using var _ = process;
         var (plan, evaluation, seconds, view) = StaticRun.Solve(scheduler, StaticRound.Draw(Catalog, Site, Workload, streams));
         if (!evaluation.Valid) throw new InvalidOperationException($"{strategy.Label} planned an invalid round: {string.Join("; ", evaluation.Violations)}.");
+        var (metrics, latencies) = Values(plan, evaluation, view);
+        var record = new RunRecord(cell, metrics, seconds * 1000, seconds * 1000);
+        if (!trace) return (record, null);
+        var distribution = new LatencyHistogram();
+        foreach (double l in latencies) distribution.Add(l);
+        return (record, RunTrace.Of(distribution));
+    }
 
+    /// <summary>The kind's metrics of a plan of the round <paramref name="view"/> and its evaluation, with the served users' latencies.</summary>
+    private (MetricValues Metrics, List<double> Latencies) Values(Plan plan, PlanEvaluation evaluation, SiteView view)
+    {
         var metrics = new MetricValues(Kind.Metrics);
         void Set(Metric metric, double value) => metrics[metric] = value;
         int users = view.Queue.Count, planned = plan.Batches.Sum(b => b.RequestIds.Count);
@@ -99,10 +134,6 @@ public sealed record OneShotScenario(ScenarioKind Kind, Catalog Catalog, SiteSpe
         Set(SiteMeasures.GpuLoadingFraction, loadingTotal / makespan);
         Set(SiteMeasures.GpuComputingFraction, computingTotal / makespan);
         Set(SiteMeasures.MeanBatchSize, plan.Batches.Count > 0 ? (double)planned / plan.Batches.Count : double.NaN);
-        var record = new RunRecord(cell, metrics, seconds * 1000, seconds * 1000);
-        if (!trace) return (record, null);
-        var distribution = new LatencyHistogram();
-        foreach (double l in latencies) distribution.Add(l);
-        return (record, RunTrace.Of(distribution));
+        return (metrics, latencies);
     }
 }
