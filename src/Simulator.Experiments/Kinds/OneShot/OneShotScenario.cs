@@ -9,6 +9,7 @@ namespace Simulator.Experiments;
 /// plan it as the site's executor would with plan-to-completion, and scores the plan with the independent
 /// <see cref="PlanEvaluator"/>. Throughput is the number served, as the static problem defines it. The loading
 /// metrics follow the plan's batches from an empty GPU; queue and GPU memory over time do not exist here and are NaN.
+/// From outside, the round is planned one batch a decision (<see cref="RoundEpisode"/>, <see cref="RoundPolicy"/>).
 /// </summary>
 public sealed record OneShotScenario(ScenarioKind Kind, Catalog Catalog, SiteSpec Site, IWorkload Workload) : IEnvironmentScenario
 {
