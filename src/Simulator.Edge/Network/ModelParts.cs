@@ -45,23 +45,35 @@ public sealed class ModelParts
     /// <summary>K, the number of models (indices follow the catalog's order).</summary>
     public int Count => Base.Length;
 
-    /// <summary>Block ids of each model's base part (empty for a model that shares nothing).</summary>
-    public string[][] Base { get; }
+    // The parts as arrays, for the world's own inner loops and as identities (one array per distinct part); a strategy
+    // reads them through the read-only accessors below, so it cannot change what the evaluator counts.
+    internal string[][] Base { get; }
 
-    /// <summary>Block ids of each model's task part.</summary>
-    public string[][] Task { get; }
+    internal string[][] Task { get; }
 
-    /// <summary>Each model's base, numbered: models with the same base blocks (a family) have the same number.</summary>
-    public int[] BaseGroup { get; }
+    internal int[] BaseGroup { get; }
+
+    internal double[] BaseBytes { get; }
+
+    internal double[] TaskBytes { get; }
+
+    /// <summary>Block ids of model k's base part (empty for a model that shares nothing).</summary>
+    public IReadOnlyList<string> BaseOf(int model) => Base[model];
+
+    /// <summary>Block ids of model k's task part.</summary>
+    public IReadOnlyList<string> TaskOf(int model) => Task[model];
+
+    /// <summary>|base_k|, the bytes of model k's base part.</summary>
+    public double BaseBytesOf(int model) => BaseBytes[model];
+
+    /// <summary>|task_k|, the bytes of model k's task part.</summary>
+    public double TaskBytesOf(int model) => TaskBytes[model];
+
+    /// <summary>Model k's base, numbered: models with the same base blocks (a family) have the same number.</summary>
+    public int BaseGroupOf(int model) => BaseGroup[model];
 
     /// <summary>How many distinct bases there are.</summary>
     public int BaseGroups { get; }
-
-    /// <summary>|base_k|, the bytes of each model's base part.</summary>
-    public double[] BaseBytes { get; }
-
-    /// <summary>|task_k|, the bytes of each model's task part.</summary>
-    public double[] TaskBytes { get; }
 
     /// <summary>|M_k|, the model's bytes: its base and task parts together.</summary>
     public double Bytes(int model) => BaseBytes[model] + TaskBytes[model];

@@ -24,7 +24,7 @@ public class ReadyFirstTests
                 Decisions++;
                 var r = instance.Requests[j];
                 // Ready at once: every byte on the GPU (by the resident bytes, not the load estimate) and both parts on the disk.
-                bool Ready(int k) => instance.Sites!.GpuShare(r.Home, k) == 1 && instance.Holds(r.Home, instance.Parts.Base[k]) && instance.Holds(r.Home, instance.Parts.Task[k]);
+                bool Ready(int k) => instance.Sites!.GpuShare(r.Home, k) == 1 && instance.Holds(r.Home, instance.Parts.BaseOf(k).ToArray()) && instance.Holds(r.Home, instance.Parts.TaskOf(k).ToArray());
                 if (!Enumerable.Range(0, instance.Parts.Count).Any(k => view.Estimates.Admissible(j, k) && Ready(k))) continue;
                 WithResidentChoice++;
                 if (Ready(a.Model)) TookResident++;

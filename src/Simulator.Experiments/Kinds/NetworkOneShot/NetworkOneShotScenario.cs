@@ -132,7 +132,7 @@ public sealed record NetworkOneShotScenario(NetworkOneShotKind Kind, Func<Random
         foreach (var r in s)
         {
             int home = instance.Requests[r.Request].Home;
-            foreach (var (source, has) in new[] { (r.Assignment.BaseSource, instance.Parts.Base[r.Assignment.Model].Length > 0), (r.Assignment.TaskSource, instance.Parts.Task[r.Assignment.Model].Length > 0) })
+            foreach (var (source, has) in new[] { (r.Assignment.BaseSource, instance.Parts.BaseOf(r.Assignment.Model).Count > 0), (r.Assignment.TaskSource, instance.Parts.TaskOf(r.Assignment.Model).Count > 0) })
             {
                 if (!has) continue;
                 parts++;
