@@ -3,8 +3,7 @@ namespace Simulator.Edge.Network;
 /// <summary>
 /// The two parts of every model of a catalog (network.md section 2): its base, the blocks some other model
 /// also lists, and its task part, the rest. Any location holding the base's blocks can supply it, whichever
-/// model brought them; only a holder of the exact model supplies it when sharing is off. Parts with the same
-/// blocks are one array, so a part can be told by reference (pulls under way are looked up so).
+/// model brought them; only a holder of the exact model supplies it when sharing is off.
 /// </summary>
 public sealed class ModelParts
 {
@@ -45,8 +44,9 @@ public sealed class ModelParts
     /// <summary>K, the number of models (indices follow the catalog's order).</summary>
     public int Count => Base.Length;
 
-    // The parts as arrays, for the world's own inner loops and as identities (one array per distinct part); a strategy
-    // reads them through the read-only accessors below, so it cannot change what the evaluator counts.
+    // The parts as arrays, for the world's own inner loops and as identities: parts with the same blocks are one array,
+    // so a part can be told by reference (pulls under way are looked up so). A strategy reads them through the
+    // read-only accessors below, so it cannot change what the evaluator counts.
     internal string[][] Base { get; }
 
     internal string[][] Task { get; }
