@@ -16,9 +16,12 @@ public sealed record Summary(int N, double Mean, double StdDev, double HalfWidth
     public bool ExcludesZero(double confidence)
     {
         if (N < 2 || !double.IsFinite(StdDev)) return false;
-        double half = StudentT.InvCDF(0, 1, N - 1, 1 - (1 - confidence) / 2) * StdDev / Math.Sqrt(N);
+        double half = HalfWidthOf(N, StdDev, confidence);
         return Mean - half > 0 || Mean + half < 0;
     }
+
+    /// <summary>The Student-t half-width of the mean of <paramref name="n"/> values with standard deviation <paramref name="sd"/>, at <paramref name="confidence"/>.</summary>
+    private static double HalfWidthOf(int n, double sd, double confidence) => StudentT.InvCDF(0, 1, n - 1, 1 - (1 - confidence) / 2) * sd / Math.Sqrt(n);
 
     public static Summary Of(IEnumerable<double> sample)
     {
@@ -28,7 +31,7 @@ public sealed record Summary(int N, double Mean, double StdDev, double HalfWidth
         double mean = x.Average();
         if (n == 1) return new Summary(1, mean, double.NaN, double.NaN);
         double sd = Math.Sqrt(x.Sum(v => (v - mean) * (v - mean)) / (n - 1));
-        return new Summary(n, mean, sd, StudentT.InvCDF(0, 1, n - 1, 0.975) * sd / Math.Sqrt(n));
+        return new Summary(n, mean, sd, HalfWidthOf(n, sd, 0.95));
     }
 }
 

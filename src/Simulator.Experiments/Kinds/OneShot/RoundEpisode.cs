@@ -65,8 +65,6 @@ internal sealed class RoundEpisode : Episode
 /// </summary>
 internal sealed class RoundPolicy(IPolicy policy, SiteDecisions decisions) : IBatchScheduler
 {
-    private readonly double[] observation = new double[decisions.Space.Size];
-    private readonly bool[] mask = new bool[decisions.Space.Actions.Count];
     private RoundSteps? steps;
     private Plan? last;
 
@@ -76,9 +74,6 @@ internal sealed class RoundPolicy(IPolicy policy, SiteDecisions decisions) : IBa
         double reward = 0;
         if (steps is null || last is null) steps = new RoundSteps(view);
         else reward = steps.Take(last);
-        decisions.Encode(view, observation, mask);
-        var info = new Dictionary<string, double>(StringComparer.Ordinal) { ["time_s"] = view.Now };
-        last = SiteDecisions.PlanFor(view, policy.Act(observation, mask, reward, info));
-        return last;
+        return last = decisions.Ask(policy, view, _ => reward);
     }
 }

@@ -99,6 +99,20 @@ public sealed class SiteDecisions
         return queued;
     }
 
+    /// <summary>
+    /// The plan an outside policy answers for <paramref name="view"/>: it is shown the view's observation and mask, and
+    /// what <paramref name="earned"/> says it earned since its last answer (which may add to the info it is told).
+    /// </summary>
+    public Plan Ask(IPolicy policy, SiteView view, Func<Dictionary<string, double>, double> earned)
+    {
+        var observation = new double[Space.Size];
+        var mask = new bool[Space.Actions.Count];
+        Encode(view, observation, mask);
+        var info = new Dictionary<string, double>(StringComparer.Ordinal) { ["time_s"] = view.Now };
+        double reward = earned(info);
+        return PlanFor(view, policy.Act(observation, mask, reward, info));
+    }
+
     /// <summary>The plan an action stands for: one batch of the model, or nothing (wait).</summary>
     public static Plan PlanFor(SiteView view, int action)
     {

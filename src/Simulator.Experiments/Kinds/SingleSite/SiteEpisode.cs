@@ -70,17 +70,9 @@ internal sealed class SiteEpisode : SimulatedEpisode
 /// <summary>An outside policy as a site's scheduler: each plan is the batch its action names (<see cref="SiteDecisions"/>).</summary>
 internal sealed class SitePolicy(IPolicy policy, SiteDecisions decisions) : IBatchScheduler, IOutcomeObserver
 {
-    private readonly double[] observation = new double[decisions.Space.Size];
-    private readonly bool[] mask = new bool[decisions.Space.Actions.Count];
     private readonly SiteDecisions.Tally tally = new();
 
-    public Plan Plan(SiteView view)
-    {
-        decisions.Encode(view, observation, mask);
-        var info = new Dictionary<string, double>(StringComparer.Ordinal) { ["time_s"] = view.Now };
-        double reward = tally.Take(info);
-        return SiteDecisions.PlanFor(view, policy.Act(observation, mask, reward, info));
-    }
+    public Plan Plan(SiteView view) => decisions.Ask(policy, view, tally.Take);
 
     public void Observe(in RequestOutcome outcome) => tally.Observe(outcome);
 }
