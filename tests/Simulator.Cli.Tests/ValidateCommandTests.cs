@@ -4,7 +4,7 @@ namespace Simulator.Cli.Tests;
 
 /// <summary>
 /// <c>validate</c> given the files of a folder: experiments with the overrides, and the other files the simulator
-/// reads (catalogs, static rounds, network windows, the hardware profiles) as what they are, each refused at its own
+/// reads (catalogs, static rounds, network windows, the hardware profiles, plots sections) as what they are, each refused at its own
 /// file and line by the reader the command that takes it uses.
 /// </summary>
 public class ValidateCommandTests
@@ -62,5 +62,46 @@ public class ValidateCommandTests
         // Without overrides a lone catalog is simply checked.
         var plain = CliHarness.Run("validate", catalog);
         Assert.Equal((0, "ok: two-resnet50-clusters.yaml: a catalog description, 10 models of 43 blocks"), (plain.Code, plain.Output.Trim()));
+    }
+
+    [Fact]
+    public void A_plots_section_is_checked_in_every_kind_that_draws_it_and_refused_where_none_draws_it_all()
+    {
+        string dir = Directory.CreateTempSubdirectory("plots-").FullName;
+        try
+        {
+            string Write(string name, string figures)
+            {
+                string path = Path.Combine(dir, name);
+                File.WriteAllText(path, "plots:\n" + figures);
+                return path;
+            }
+            var site = Write("site.yaml", "  - {x: scenario.arrivals.rate, y: gpu_hit_ratio}\n  - {kind: outcomes, at: {scenario.arrivals.rate: 5 /s}}\n");
+            var online = Write("online.yaml", "  - {kind: regret}\n");
+            var mixed = Write("mixed.yaml", "  - {kind: regret}\n  - {kind: outcomes}\n");
+            var misspelt = Write("misspelt.yaml", "  - {kind: cdf}\n  - {x: scenario.arrivals.rate, y: troughput}\n");
+            var noY = Write("no-y.yaml", "  - {kind: outcomes, y: latency}\n");
+            var (code, output, error) = CliHarness.Run("validate", site, online, mixed, misspelt, noY);
+            Assert.Equal(2, code);
+            Assert.Equal(new[]
+            {
+                "ok: site.yaml: a plots section of 2 figures, drawn by single-site or one-shot or network-of-sites experiments; `plot <dir> --plots` checks its x and at against a folder's sweep",
+                "ok: online.yaml: a plots section of 1 figure, drawn by network-one-shot experiments; `plot <dir> --plots` checks its x and at against a folder's sweep",
+            }, output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Equal(new[]
+            {
+                $"{mixed}:1: no one scenario kind draws all of these figures: figure 1 is drawn by network-one-shot; figure 2 is drawn by single-site, one-shot, network-of-sites.",
+                $"{misspelt}:3: plots[1]: unknown metric 'troughput'. Did you mean 'throughput'?",
+                $"{noY}:2: plots[0].y: an outcomes plot shows what became of a site's requests at one sweep point (on time, late, expired, rejected, unfinished), stacked per strategy: it takes no y.",
+                "3 of 5 files refused.",
+            }, error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(" A single-site scenario reports:")[0]));
+            // run is told what the file is, not that it lacks a name.
+            var run = CliHarness.Run("run", site);
+            Assert.Equal((2, $"{site}:1: this is a plots section: `plot <dir> --plots <file>` draws a results folder's figures with it; expected an experiment (name, seed, scenario, strategies, ...)."), (run.Code, run.Error.Trim()));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 }

@@ -25,7 +25,7 @@ public class SiteBadInputTests
     [InlineData("plots=[{x: scenario.arrivals.rate, y: throughputt}]", "unknown metric 'throughputt'. Did you mean 'throughput'?")]
     [InlineData("plots=[{x: scenario.site.disk, y: throughput}]", "plot x 'scenario.site.disk' is not a swept path")]
     [InlineData("plots=[{y: throughput, kind: bars, at: {scenario.arrivals.rate: 7}}]", "matches no sweep point")]
-    [InlineData("plots=[{y: throughput, kind: bars}]", "a 'bars' plot shows one sweep point")]
+    [InlineData("plots=[{y: throughput, kind: bars}]", "a bars plot shows one sweep point")]
     [InlineData("plots=[{kind: regret}]", "a regret plot needs the online metrics")]
     public void The_quickstart_with_one_bad_value_is_refused_with_file_line_and_gist(string set, string gist)
     {

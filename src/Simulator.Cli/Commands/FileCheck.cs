@@ -5,7 +5,7 @@ namespace Simulator.Cli;
 
 /// <summary>
 /// What <c>validate</c> says of a file that is not an experiment: it is read as the kind it is (a catalog, a static
-/// round, a network window, the hardware profiles) by the reader the command that takes it uses, so that
+/// round, a network window, the hardware profiles, a plots section) by the reader the command that takes it uses, so that
 /// <c>validate experiments/*/*.yaml</c> checks every file there, each refused with its own file and line.
 /// </summary>
 public static class FileCheck
@@ -40,6 +40,9 @@ public static class FileCheck
             case FileKind.HardwareProfiles:
                 var profiles = new HardwareProfiles(doc);
                 return $"ok: {name}: hardware profiles, {Count(profiles.DiskNames.Count(), "disk")}, {Count(profiles.PcieNames.Count(), "PCIe link")} and {Count(profiles.GpuNames.Count(), "GPU")}";
+            case FileKind.Plots:
+                var plots = PlotsFile.Read(doc, ScenarioKinds.BuiltIn);
+                return $"ok: {name}: a plots section of {Count(plots.Figures, "figure")}, drawn by {string.Join(" or ", plots.Kinds.Select(k => k.Name))} experiments; `plot <dir> --plots` checks its x and at against a folder's sweep";
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "an experiment is read by the experiment reader");
         }

@@ -26,7 +26,7 @@ internal static class PlotCommand
                 var keys = doc.Keys.ToArray();
                 if (keys.Contains(ExperimentKeys.Plots.Name) && keys.Length > 1 && !keys.Contains(ExperimentKeys.Name.Name))
                     throw doc.Error($"--plots takes a file that holds plots: alone, or a whole experiment; this one gives {string.Join(", ", keys[..^1])} and {keys[^1]} but no name.");
-                var other = keys.SequenceEqual(new[] { ExperimentKeys.Plots.Name })
+                var other = FileKinds.Recognize(doc) == FileKind.Plots
                     ? ExperimentReader.WithPlotsOf(spec.Source!, doc)
                     : ExperimentReader.Read(file.FullName, spec.Source!.Sets);
                 if (other.Hash != spec.Hash)

@@ -425,7 +425,6 @@ public static class ExperimentReader
         return choice;
     }
 
-    /// <summary>The plots asked for, each a plot kind the scenario's kind offers, with its y (the kind's default for it when not given).</summary>
     /// <summary><c>size: [width, height]</c>, each 200 to 4000 pixels.</summary>
     private static (int Width, int Height) PlotSize(YamlDoc? doc)
     {
@@ -457,43 +456,52 @@ public static class ExperimentReader
         return formats;
     }
 
-    private static List<PlotSpec> ReadPlots(Section t, ScenarioKind kind, ScenarioKinds kinds)
+    /// <summary>The plots asked for, each a plot kind the scenario's kind offers, with its y (the kind's default for it when not given).</summary>
+    private static List<PlotSpec> ReadPlots(Section t, ScenarioKind kind, ScenarioKinds kinds) =>
+        t.Raw(ExperimentKeys.Plots) is { } doc ? doc.Sequence().Select(p => ReadFigure(p, kind, kinds)).ToList() : new List<PlotSpec>();
+
+    /// <summary>A figure's plot kind (<c>line-ci</c> when it names none), refused unless some scenario kind offers it.</summary>
+    internal static string PlotName(YamlDoc p, ScenarioKinds kinds)
     {
-        var plots = new List<PlotSpec>();
-        if (t.Raw(ExperimentKeys.Plots) is not { } doc) return plots;
+        var f = p.Mapping(ExperimentKeys.Plot.Names);
+        string name = f.TryGetValue("kind", out var k) ? k.Text() : "line-ci";
         var known = kinds.PlotNames;
-        foreach (var p in doc.Sequence())
+        return known.Contains(name) ? name : throw f["kind"].Error($"'{name}' is not a plot kind; known: {string.Join(", ", known)}.{Spelling.Hint(name, known)}");
+    }
+
+    /// <summary>
+    /// One figure of <c>plots:</c> as a <paramref name="kind"/> scenario draws it: what can be checked without the
+    /// experiment's sweep (a plot kind it offers, the axes it takes, its looks); the sweep is checked by <see cref="PlotKind.Check"/>.
+    /// </summary>
+    internal static PlotSpec ReadFigure(YamlDoc p, ScenarioKind kind, ScenarioKinds kinds)
+    {
+        string name = PlotName(p, kinds);
+        var f = p.Mapping(ExperimentKeys.Plot.Names);
+        // Not recorded in the resolved config: a figure's looks are not part of what was simulated (plot redraws a folder).
+        var looks = new Section(p, new Binding(new Dictionary<string, YamlDoc>()), ExperimentKeys.Plot);
+        var at = f.TryGetValue("at", out var a) ? a.Mapping().ToDictionary(kv => kv.Key, kv => kv.Value.Flow(), StringComparer.Ordinal) : new Dictionary<string, string>();
+        var offering = kinds.All.Where(k => k.Plots.Any(x => x.Name == name)).ToArray();
+        var plotKind = kind.Plots.FirstOrDefault(x => x.Name == name);
+        string y = f.TryGetValue("y", out var yDoc) ? yDoc.Text() : (plotKind ?? offering[0].Plots.First(x => x.Name == name)).DefaultY(kind.Metrics);
+        if (plotKind is null) throw p.Error(offering[0].Plots.First(x => x.Name == name).NotOffered(kind, y, offering));
+        if (yDoc is not null && !plotKind.TakesY) throw yDoc.Error($"{plotKind.Called} shows {plotKind.Shows}: it takes no y.");
+        if (f.TryGetValue("x", out var xDoc) && !plotKind.TakesX) throw xDoc.Error($"{plotKind.Called} shows {plotKind.Shows}: it takes no x (at: fixes its point).");
+        if (xDoc is not null && at.ContainsKey(xDoc.Text()))
+            throw f["at"].Error($"plot at: fixes '{xDoc.Text()}', the x the plot runs along; at: fixes the other swept settings.");
+        var (logX, logY) = looks.Has(ExperimentKeys.Log) ? looks.Get(ExperimentKeys.Log) : plotKind is RegretPlot ? (true, true) : (false, false);
+        if ((logX && !plotKind.LogAllowed.X) || (logY && !plotKind.LogAllowed.Y))
+            throw looks.Required(ExperimentKeys.Log).Error($"{plotKind.Called}'s {(logX && !plotKind.LogAllowed.X ? "x" : "y")} axis cannot be logarithmic{(plotKind.LogAllowed.Y ? "" : " (its bars start at 0, or its values may be negative, which no logarithm has)")}; log: {(plotKind.LogAllowed.X ? "x" : plotKind.LogAllowed.Y ? "y" : "none")}{(plotKind.LogAllowed.X && plotKind.LogAllowed.Y ? ", y or xy" : "")} is what it takes.");
+        var (width, height) = PlotSize(looks.Raw(ExperimentKeys.Size));
+        string? title = looks.Has(ExperimentKeys.PlotTitle) ? looks.Get(ExperimentKeys.PlotTitle) : null;
+        return new PlotSpec(plotKind, xDoc?.Text(), y, at)
         {
-            var f = p.Mapping(ExperimentKeys.Plot.Names);
-            // Not recorded in the resolved config: a figure's looks are not part of what was simulated (plot redraws a folder).
-            var looks = new Section(p, new Binding(new Dictionary<string, YamlDoc>()), ExperimentKeys.Plot);
-            string name = f.TryGetValue("kind", out var k) ? k.Text() : "line-ci";
-            if (!known.Contains(name)) throw f["kind"].Error($"'{name}' is not a plot kind; known: {string.Join(", ", known)}.{Spelling.Hint(name, known)}");
-            var at = f.TryGetValue("at", out var a) ? a.Mapping().ToDictionary(kv => kv.Key, kv => kv.Value.Flow(), StringComparer.Ordinal) : new Dictionary<string, string>();
-            var offering = kinds.All.Where(k => k.Plots.Any(x => x.Name == name)).ToArray();
-            var plotKind = kind.Plots.FirstOrDefault(x => x.Name == name);
-            string y = f.TryGetValue("y", out var yDoc) ? yDoc.Text() : (plotKind ?? offering[0].Plots.First(x => x.Name == name)).DefaultY(kind.Metrics);
-            if (plotKind is null) throw p.Error(offering[0].Plots.First(x => x.Name == name).NotOffered(kind, y, offering));
-            if (yDoc is not null && !plotKind.TakesY) throw yDoc.Error($"a {name} plot shows {plotKind.Shows}: it takes no y.");
-            if (f.TryGetValue("x", out var xDoc) && !plotKind.TakesX) throw xDoc.Error($"a {name} plot shows {plotKind.Shows}: it takes no x (at: fixes its point).");
-            if (xDoc is not null && at.ContainsKey(xDoc.Text()))
-                throw f["at"].Error($"plot at: fixes '{xDoc.Text()}', the x the plot runs along; at: fixes the other swept settings.");
-            var (logX, logY) = looks.Has(ExperimentKeys.Log) ? looks.Get(ExperimentKeys.Log) : plotKind is RegretPlot ? (true, true) : (false, false);
-            if ((logX && !plotKind.LogAllowed.X) || (logY && !plotKind.LogAllowed.Y))
-                throw looks.Required(ExperimentKeys.Log).Error($"a {name} plot's {(logX && !plotKind.LogAllowed.X ? "x" : "y")} axis cannot be logarithmic{(plotKind.LogAllowed.Y ? "" : " (its bars start at 0, or its values may be negative, which no logarithm has)")}; log: {(plotKind.LogAllowed.X ? "x" : plotKind.LogAllowed.Y ? "y" : "none")}{(plotKind.LogAllowed.X && plotKind.LogAllowed.Y ? ", y or xy" : "")} is what it takes.");
-            var (width, height) = PlotSize(looks.Raw(ExperimentKeys.Size));
-            string? title = looks.Has(ExperimentKeys.PlotTitle) ? looks.Get(ExperimentKeys.PlotTitle) : null;
-            plots.Add(new PlotSpec(plotKind, xDoc?.Text(), y, at)
-            {
-                Title = title == "none" ? "" : title,
-                Width = width,
-                Height = height,
-                Formats = PlotFormats(looks.Raw(ExperimentKeys.Format)),
-                LogX = logX,
-                LogY = logY,
-            });
-        }
-        return plots;
+            Title = title == "none" ? "" : title,
+            Width = width,
+            Height = height,
+            Formats = PlotFormats(looks.Raw(ExperimentKeys.Format)),
+            LogX = logX,
+            LogY = logY,
+        };
     }
 
     /// <summary>

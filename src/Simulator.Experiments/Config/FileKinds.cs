@@ -10,6 +10,7 @@ public enum FileKind
     StaticRound,
     NetworkWindow,
     HardwareProfiles,
+    Plots,
 }
 
 /// <summary>
@@ -29,6 +30,7 @@ public static class FileKinds
         if (keys.Contains("cloudlets") && keys.Contains("requests")) return FileKind.NetworkWindow;
         if (keys.Contains("blocks") || keys.Contains("models") || keys.Contains("generate")) return FileKind.Catalog;
         if (keys.Contains("disks") || keys.Contains("gpus")) return FileKind.HardwareProfiles;
+        if (keys.SetEquals(new[] { ExperimentKeys.Plots.Name })) return FileKind.Plots;
         return null;
     }
 
@@ -39,6 +41,7 @@ public static class FileKinds
         FileKind.Catalog => "a catalog: an experiment names it in scenario.catalog: {file: ...}, and `catalog <file>` checks it alone",
         FileKind.StaticRound => "a static round (catalog, site, users): `solve <file>` plans it",
         FileKind.NetworkWindow => $"a network window (kind: {NetworkInstanceFile.Kind}): `solve <file>` plans it",
+        FileKind.Plots => "a plots section: `plot <dir> --plots <file>` draws a results folder's figures with it",
         _ => "a hardware profile file: experiments name its profiles (site.disk, site.gpu.device)",
     };
 
@@ -76,6 +79,7 @@ public static class FileKinds
         FileKind.Catalog => "a catalog (blocks and models, or generate)",
         FileKind.StaticRound => "a static round (catalog, site, uplink, users)",
         FileKind.NetworkWindow => $"a network window (kind: {NetworkInstanceFile.Kind})",
+        FileKind.Plots => "a plots section (plots: alone)",
         _ => "a hardware profile file (disks, gpus, pcie)",
     };
 

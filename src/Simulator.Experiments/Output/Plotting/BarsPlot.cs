@@ -26,12 +26,12 @@ public sealed class BarsPlot : PlotKind
 
     public override void Check(PlotSpec plot, PlotCheck check, YamlDoc at)
     {
-        CheckMetric(plot.Y, check, at);
         if (plot.X is null)
         {
             base.Check(plot, check, at);
             return;
         }
+        CheckY(plot.Y, check.Kind, at);
         if (check.Sweep.All(a => a.Path != plot.X))
             throw at.Error(NotSwept("plot x", plot.X, check.Sweep));
         var others = check.Sweep.Select(a => a.Path).Where(path => path != plot.X && !plot.At.ContainsKey(path)).ToArray();

@@ -7,12 +7,6 @@ public sealed class LineCiPlot() : PlotKind("line-ci")
 
     public override bool AlongX => true;
 
-    public override void Check(PlotSpec plot, PlotCheck check, YamlDoc at)
-    {
-        CheckMetric(plot.Y, check, at);
-        base.Check(plot, check, at);
-    }
-
     public override string Draw(ScottPlot.Plot plot, PlotContext c, PlotSpec p)
     {
         var spec = c.Spec;

@@ -13,6 +13,9 @@ public abstract class PlotKind(string name)
 {
     public string Name { get; } = name;
 
+    /// <summary>The plot as messages name it: "a line-ci plot", "an outcomes plot".</summary>
+    public string Called => $"{("aeiou".Contains(Name[0]) ? "an" : "a")} {Name} plot";
+
     /// <summary>What it shows, in words (the reference, and the message when a kind does not offer it).</summary>
     public abstract string Shows { get; }
 
@@ -21,7 +24,7 @@ public abstract class PlotKind(string name)
 
     /// <summary>Why a kind that does not offer this plot refuses it; <paramref name="offering"/> are the kinds that do.</summary>
     public virtual string NotOffered(ScenarioKind kind, string y, IEnumerable<ScenarioKind> offering) =>
-        $"a '{Name}' plot shows {Shows}; a {kind.Name} scenario has {string.Join(", ", kind.Plots.Select(p => p.Name))} plots of its metrics: {string.Join(", ", kind.Metrics.Names)}.";
+        $"{Called} shows {Shows}; a {kind.Name} scenario has {string.Join(", ", kind.Plots.Select(p => p.Name))} plots of its metrics: {string.Join(", ", kind.Metrics.Names)}.";
 
     /// <summary>Which axes may be logarithmic (<c>log:</c>): a bar starts at 0, and a difference may be negative, which no logarithm has.</summary>
     public virtual (bool X, bool Y) LogAllowed => (AlongX, true);
@@ -35,23 +38,35 @@ public abstract class PlotKind(string name)
     /// <summary>The metric drawn when the file gives no <c>y</c>.</summary>
     public virtual string DefaultY(MetricSet metrics) => metrics.Primary.Name;
 
+    /// <summary>
+    /// Refuses, at <paramref name="at"/>, a <c>y</c> this plot cannot draw in a <paramref name="kind"/> scenario: by
+    /// default, one of the kind's metrics (or the decision time). It needs no sweep, so a file of plots alone is
+    /// checked by it too.
+    /// </summary>
+    public virtual void CheckY(string y, ScenarioKind kind, YamlDoc at)
+    {
+        if (TakesY && !kind.Metrics.Contains(y) && y != Metric.DecisionTime.Name)
+            throw at.Error($"unknown metric '{y}'.{Edge.Spelling.Hint(y, kind.Metrics.Names)} A {kind.Name} scenario reports: {string.Join(", ", kind.Metrics.Names)}.");
+    }
+
     /// <summary>Refuses, at <paramref name="at"/>, what this plot cannot draw for the experiment.</summary>
     public virtual void Check(PlotSpec plot, PlotCheck check, YamlDoc at)
     {
+        CheckY(plot.Y, check.Kind, at);
         var sweep = check.Sweep;
         string Swept() => string.Join(", ", sweep.Select(a => a.Path));
         if (AlongX && (plot.X is null || sweep.All(a => a.Path != plot.X)))
-            throw at.Error(plot.X is null ? $"a {Name} plot needs x: a swept path." : NotSwept("plot x", plot.X, sweep));
+            throw at.Error(plot.X is null ? $"{Called} needs x: a swept path." : NotSwept("plot x", plot.X, sweep));
         // The value named as the file writes it: a swept section resolves to all of its keys.
         if (AlongX && check.Points.FirstOrDefault(pt => !PlotContext.IsNumber(pt.Labels[plot.X!])) is { } point)
-            throw at.Error($"plot x '{plot.X}' takes values that are not numbers ('{point.Written.GetValueOrDefault(plot.X!, point.Labels[plot.X!])}', as written): a {Name} plot draws lines along a numeric axis; draw a sweep of names as grouped bars (kind: bars, x: {plot.X}).");
+            throw at.Error($"plot x '{plot.X}' takes values that are not numbers ('{point.Written.GetValueOrDefault(plot.X!, point.Labels[plot.X!])}', as written): {Called} draws lines along a numeric axis; draw a sweep of names as grouped bars (kind: bars, x: {plot.X}).");
         foreach (var path in plot.At.Keys)
             if (sweep.All(a => a.Path != path)) throw at.Error(NotSwept("plot at", path, sweep));
         int matching = check.Points.Count(pt => pt.Matches(plot.At));
         if (matching == 0 || (!AlongX && matching > 1))
             throw at.Error(matching == 0
                 ? $"plot at: {{{string.Join(", ", plot.At.Select(a => $"{a.Key}: {a.Value}"))}}} matches no sweep point."
-                : $"a '{Name}' plot shows one sweep point, and at: {{{string.Join(", ", plot.At.Select(a => $"{a.Key}: {a.Value}"))}}} matches {matching}: fix every swept path ({Swept()}).");
+                : $"{Called} shows one sweep point, and at: {{{string.Join(", ", plot.At.Select(a => $"{a.Key}: {a.Value}"))}}} matches {matching}: fix every swept path ({Swept()}).");
     }
 
     /// <summary>
@@ -65,14 +80,6 @@ public abstract class PlotKind(string name)
 
     /// <summary>Draws the plot; returns the name its files take (without the plot's index).</summary>
     public abstract string Draw(ScottPlot.Plot plot, PlotContext context, PlotSpec spec);
-
-    /// <summary>A metric the plot draws must be one the kind reports (or the decision time).</summary>
-    protected static void CheckMetric(string y, PlotCheck check, YamlDoc at)
-    {
-        var metrics = check.Kind.Metrics;
-        if (!metrics.Contains(y) && y != Metric.DecisionTime.Name)
-            throw at.Error($"unknown metric '{y}'.{Edge.Spelling.Hint(y, metrics.Names)} A {check.Kind.Name} scenario reports: {string.Join(", ", metrics.Names)}.");
-    }
 
     public override string ToString() => Name;
 }

@@ -24,10 +24,9 @@ public sealed class TimeSeriesPlot(string over = "") : PlotKind("timeseries")
     public override string NotOffered(ScenarioKind kind, string y, IEnumerable<ScenarioKind> offering) =>
         $"a {kind.Name} scenario simulates no time at a site: it has no '{y}' over time to plot.";
 
-    public override void Check(PlotSpec plot, PlotCheck check, YamlDoc at)
+    public override void CheckY(string y, ScenarioKind kind, YamlDoc at)
     {
-        if (!Levels.Contains(plot.Y)) throw at.Error($"a timeseries plot shows queue_length or gpu_memory, not '{plot.Y}'.");
-        base.Check(plot, check, at);
+        if (!Levels.Contains(y)) throw at.Error($"a timeseries plot shows queue_length or gpu_memory, not '{y}'.");
     }
 
     public override string Draw(Plot plot, PlotContext c, PlotSpec p)
