@@ -142,5 +142,24 @@ public class ToyKindTests
             var key = CliHarness.Run("validate", file, "--plugin", Plugin, "-s", "scenario.biass=0.5");
             Assert.Equal(2, key.Code);
             Assert.Contains("unknown key 'biass' in 'scenario.biass'. Did you mean 'bias'?", key.Error);
+
+            // The experiment keeps the kinds it was read with; an environment of a kind without a decision names those that have one.
+            var spec = ExperimentReader.Read(file, new[] { CommonOptions.PluginSet(new[] { Plugin })! });
+            Assert.Contains(spec.Kinds.All, k => k.Name == "coin-flip");
+            Assert.Equal($"a coin-flip scenario has no decision an outside policy can take; kinds that have one: {string.Join(", ", spec.Kinds.Deciding)}. (Parameter 'spec')",
+                Assert.Throws<ArgumentException>(() => new ExperimentEnvironment(spec)).Message);
+            Assert.Equal(new[] { "single-site", "one-shot", "network-one-shot", "network", "network-of-sites" }, spec.Kinds.Deciding);
+
+            // A plots section of its metrics is checked in the kinds of --plugin too, and drawn by plot from the folder's plugins.
+            string figures = Path.Combine(dir, "figures.yaml");
+            File.WriteAllText(figures, "plots:\n  - {y: heads, kind: bars, at: {scenario.bias: 0.3}}\n");
+            var section = CliHarness.Run("validate", figures, "--plugin", Plugin);
+            Assert.Equal((0, "ok: figures.yaml: a plots section of 1 figure, drawn by coin-flip experiments; `plot <dir> --plots` checks its x and at against a folder's sweep"), (section.Code, section.Output.Trim()));
+            var builtIn = CliHarness.Run("validate", figures);
+            Assert.Equal(2, builtIn.Code);
+            Assert.StartsWith($"{figures}:2: plots[0]: unknown metric 'heads'.", builtIn.Error, StringComparison.Ordinal);
+            var redrawn = CliHarness.Run("plot", output, "--plots", figures);
+            Assert.True(redrawn.Code == 0, redrawn.Error);
+            Assert.Equal(new[] { "00-heads.png", "00-heads.svg" }, Directory.GetFiles(Path.Combine(output, "plots")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         });
 }

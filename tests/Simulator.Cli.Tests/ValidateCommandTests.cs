@@ -53,7 +53,7 @@ public class ValidateCommandTests
         string quickstart = Path.Combine(Root, "experiments", "quickstart.yaml");
         var alone = CliHarness.Run("validate", catalog, "--replications", "3");
         Assert.Equal(2, alone.Code);
-        Assert.Equal("--set, --seed, --replications and --plugin change experiments, and the file given is not one: they would change nothing.", alone.Error.Trim());
+        Assert.Equal("--set, --seed, --replications and --plugin change experiments (--plugin also the kinds a plots section is checked in), and the file given is not one: they would change nothing.", alone.Error.Trim());
         Assert.Equal("", alone.Output);
         var mixed = CliHarness.Run("validate", catalog, quickstart, "--replications", "3");
         Assert.True(mixed.Code == 0, mixed.Error);

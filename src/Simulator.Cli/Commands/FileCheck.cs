@@ -40,12 +40,16 @@ public static class FileCheck
             case FileKind.HardwareProfiles:
                 var profiles = new HardwareProfiles(doc);
                 return $"ok: {name}: hardware profiles, {Count(profiles.DiskNames.Count(), "disk")}, {Count(profiles.PcieNames.Count(), "PCIe link")} and {Count(profiles.GpuNames.Count(), "GPU")}";
-            case FileKind.Plots:
-                var plots = PlotsFile.Read(doc, ScenarioKinds.BuiltIn);
-                return $"ok: {name}: a plots section of {Count(plots.Figures, "figure")}, drawn by {string.Join(" or ", plots.Kinds.Select(k => k.Name))} experiments; `plot <dir> --plots` checks its x and at against a folder's sweep";
             default:
-                throw new ArgumentOutOfRangeException(nameof(kind), kind, "an experiment is read by the experiment reader");
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "an experiment is read by the experiment reader, a plots section by Plots");
         }
+    }
+
+    /// <summary>A file of plots: alone, checked in <paramref name="kinds"/> (the built-in kinds and those of --plugin), and validate's line for it.</summary>
+    public static string Plots(YamlDoc doc, FileInfo file, ScenarioKinds kinds)
+    {
+        var plots = PlotsFile.Read(doc, kinds);
+        return $"ok: {file.Name}: a plots section of {Count(plots.Figures, "figure")}, drawn by {string.Join(" or ", plots.Kinds.Select(k => k.Name))} experiments; `plot <dir> --plots` checks its x and at against a folder's sweep";
     }
 
     private static string Count(int n, string what) => $"{n} {what}{(n == 1 ? "" : "s")}";

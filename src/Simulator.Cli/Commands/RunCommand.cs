@@ -148,20 +148,23 @@ public static class RunCommand
             // Each file is read and parsed once, and what it says is held until every file is read: overrides given with
             // no experiment among the files are refused before anything is printed.
             var lines = new List<(bool Refused, string Text)>();
-            int experiments = 0;
+            var met = new HashSet<FileKind>();
+            // A plots section is checked in the built-in kinds and those of --plugin, loaded once.
+            var plotKinds = new Lazy<ScenarioKinds>(() => CommonOptions.LoadPlugins(result, options.Plugin).Kinds);
             foreach (var file in given)
             {
                 try
                 {
-                    lines.Add((false, Check(file, sets, ref experiments)));
+                    lines.Add((false, Check(file, sets, plotKinds, met)));
                 }
                 catch (Exception ex) when (given.Length > 1 && Cli.IsInputError(ex))
                 {
                     lines.Add((true, ex.Message));
                 }
             }
-            if (sets.Count > 0 && experiments == 0 && lines.Any(l => !l.Refused))
-                throw new FormatException($"--set, --seed, --replications and --plugin change experiments, and {(given.Length == 1 ? "the file given is not one" : "none of the files given is one")}: they would change nothing.");
+            bool onlyPlugins = sets.All(s => s.StartsWith(ExperimentKeys.Plugins.Name + "=", StringComparison.Ordinal));
+            if (sets.Count > 0 && !met.Contains(FileKind.Experiment) && !(onlyPlugins && met.Contains(FileKind.Plots)) && lines.Any(l => !l.Refused))
+                throw new FormatException($"--set, --seed, --replications and --plugin change experiments (--plugin also the kinds a plots section is checked in), and {(given.Length == 1 ? "the file given is not one" : "none of the files given is one")}: they would change nothing.");
             foreach (var (isRefusal, text) in lines) (isRefusal ? error : output).WriteLine(text);
             int refused = lines.Count(l => l.Refused);
             if (refused == 0) return Cli.Ok;
@@ -172,20 +175,23 @@ public static class RunCommand
     }
 
     /// <summary>
-    /// validate's line for one file: an experiment (counted) read with the overrides, any other kind by its own reader.
+    /// validate's line for one file: an experiment read with the overrides, any other kind by its own reader (a plots
+    /// section in <paramref name="plotKinds"/>); each kind met is added to <paramref name="met"/>, before it is read.
     /// A missing file, a folder or an option is left to the experiment reader, which says what it is.
     /// </summary>
-    private static string Check(FileInfo file, IReadOnlyList<string> sets, ref int experiments)
+    private static string Check(FileInfo file, IReadOnlyList<string> sets, Lazy<ScenarioKinds> plotKinds, ISet<FileKind> met)
     {
         if (!file.Exists || file.Name.StartsWith('-'))
         {
-            experiments++;
+            met.Add(FileKind.Experiment);
             return Checked(CommonOptions.Load(file, sets));
         }
         string text = YamlDoc.ReadText(file.FullName);
         var doc = YamlDoc.Parse(text, file.FullName);
-        if (FileKinds.Recognize(doc) is { } kind and not FileKind.Experiment) return FileCheck.Check(kind, doc, file);
-        experiments++;
+        var kind = FileKinds.Recognize(doc) ?? FileKind.Experiment;
+        met.Add(kind);
+        if (kind == FileKind.Plots) return FileCheck.Plots(doc, file, plotKinds.Value);
+        if (kind != FileKind.Experiment) return FileCheck.Check(kind, doc, file);
         return Checked(ExperimentReader.Read(new ExperimentSource(text, file.FullName, file.DirectoryName!, sets), doc));
     }
 

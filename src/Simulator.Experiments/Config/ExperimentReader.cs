@@ -144,6 +144,7 @@ public static class ExperimentReader
         var spec = new ExperimentSpec(name, description, seed, replications, horizon, warmup, strategies, baseline, sweep, points, plots, resolved, hash)
         {
             Schema = bindings.Prepend(top).SelectMany(b => b.KnownKeys).Append("trace.rows").ToHashSet(StringComparer.Ordinal),
+            Kinds = kinds,
             Trace = trace,
             Zip = zip,
             SweptUnits = sweep.Where(a => bindings[0].Units.ContainsKey(a.Path)).ToDictionary(a => a.Path, a => bindings[0].Units[a.Path], StringComparer.Ordinal),
@@ -220,7 +221,7 @@ public static class ExperimentReader
             if (strategies[i].External is { } outside)
             {
                 if (kind.Decision is null || points.Any(p => p.ScenarioOf(i) is not IEnvironmentScenario))
-                    throw items[i].Error($"'{strategies[i].Label}' is an external policy; a {kind.Name} scenario has no decision an outside policy can take (kinds that have one: {string.Join(", ", kinds.All.Where(k => k.Decision is not null).Select(k => k.Name))}).");
+                    throw items[i].Error($"'{strategies[i].Label}' is an external policy; a {kind.Name} scenario has no decision an outside policy can take (kinds that have one: {string.Join(", ", kinds.Deciding)}).");
                 if (slots.Pairs && strategies[i].Schedule is null)
                     throw items[i].Error($"a {kind.Name} scenario's cloudlets run sites: pair the outside policy, as the selector, with the site strategy its cloudlets batch with: {{select: {{external: {{...}}}}, schedule: pl-dp}}.");
                 var rewards = ((IEnvironmentScenario)points[0].ScenarioOf(i)).Rewards;

@@ -122,6 +122,9 @@ public sealed record ExperimentSpec(
     /// <summary>The scenario kind of every point.</summary>
     public ScenarioKind Kind => Points[0].Scenario.Kind;
 
+    /// <summary>The scenario kinds the experiment was read with: the built-in ones and those of its plugins.</summary>
+    public ScenarioKinds Kinds { get; init; } = ScenarioKinds.BuiltIn;
+
     /// <summary>The columns every run reports.</summary>
     public MetricSet Metrics => Kind.Metrics;
 

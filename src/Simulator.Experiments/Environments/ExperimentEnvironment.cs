@@ -24,7 +24,7 @@ public sealed class ExperimentEnvironment
             throw new ArgumentException($"the outside entries {string.Join(", ", outside.Select(s => s.Label))} run in different worlds (their settings:, reward: or site strategy differ), and an environment is one of them: make it from an experiment whose outside entries agree.", nameof(spec));
         var chosen = external >= 0 ? spec.Points[point].ScenarioOf(external) : spec.Points[point].Scenario;
         scenario = chosen as IEnvironmentScenario
-            ?? throw new ArgumentException($"a {spec.Kind.Name} scenario has no decision an outside policy can take; kinds that have one: {string.Join(", ", EnvironmentKinds())}.", nameof(spec));
+            ?? throw new ArgumentException($"a {spec.Kind.Name} scenario has no decision an outside policy can take; kinds that have one: {string.Join(", ", spec.Kinds.Deciding)}.", nameof(spec));
         Spec = spec;
         Point = point;
         if (spec.Kind.Strategies.Pairs && entry?.Schedule is null)
@@ -38,8 +38,6 @@ public sealed class ExperimentEnvironment
     /// <summary>What of an outside entry the environment takes on: its scenario settings, its reward and the site strategy it is paired with.</summary>
     private static string World(StrategyChoice entry) =>
         string.Join("; ", entry.Settings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value.Flow()}")) + $" | {entry.External!.Reward} | {entry.Schedule?.OwnLabel}";
-
-    private static IEnumerable<string> EnvironmentKinds() => ScenarioKinds.BuiltIn.All.Where(k => k.Decision is not null).Select(k => k.Name);
 
     public ExperimentSpec Spec { get; }
 

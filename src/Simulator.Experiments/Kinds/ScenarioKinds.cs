@@ -37,6 +37,9 @@ public sealed class ScenarioKinds
     public ScenarioKind Find(string name, YamlDoc at) => byName.TryGetValue(name, out var kind) ? kind
         : throw at.Error($"'{name}' is not a scenario kind; known: {string.Join(", ", byName.Keys)}.{Spelling.Hint(name, byName.Keys)}");
 
+    /// <summary>The names of the kinds whose scenarios have a decision an outside policy can take.</summary>
+    public IReadOnlyList<string> Deciding => All.Where(k => k.Decision is not null).Select(k => k.Name).ToArray();
+
     /// <summary>Every plot kind's name, in the order the kinds first offer them.</summary>
     public IReadOnlyList<string> PlotNames => All.SelectMany(k => k.Plots).Select(p => p.Name).Distinct().ToArray();
 
