@@ -6,7 +6,7 @@ namespace Simulator.Experiments;
 /// <summary>report.md: what was run, the findings (who wins, by how much, where, why), the summary table of the headline metrics, and the paired comparison with the baseline.</summary>
 public static class Report
 {
-    public static string Markdown(ExperimentSpec spec, IReadOnlyList<RunRecord> records, IReadOnlyList<string>? plots = null, IReadOnlyList<string>? traces = null)
+    public static string Markdown(ExperimentSpec spec, IReadOnlyList<RunRecord> records, IReadOnlyList<Figure>? plots = null, IReadOnlyList<string>? traces = null)
     {
         var metrics = spec.Metrics;
         // The metric the findings rank by is shown first when the kind's headline lacks it (primary: regret), so the
@@ -68,7 +68,11 @@ public static class Report
         {
             sb.AppendLine();
             sb.AppendLine("## Plots");
-            foreach (var file in plots) sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"![{Path.GetFileNameWithoutExtension(file)}]({file})");
+            foreach (var figure in plots)
+            {
+                sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"![{Path.GetFileNameWithoutExtension(figure.File)}]({figure.File})");
+                if (figure.Caption is { } caption) sb.AppendLine().AppendLine(caption);
+            }
         }
         if (traces is { Count: > 0 })
         {

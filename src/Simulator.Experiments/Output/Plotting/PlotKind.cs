@@ -78,6 +78,9 @@ public abstract class PlotKind(string name)
             ? $"{role} '{path}' is not a swept path: this experiment sweeps nothing, so it has one point and no axis to draw along (remove the plot, or give plots without x and at)."
             : $"{role} '{path}' is not a swept path.{Edge.Spelling.Hint(path, sweep.Select(a => a.Path))} Swept: {string.Join(", ", sweep.Select(a => a.Path))}.";
 
+    /// <summary>What the report says under the figure (a check the figure is drawn for), or null.</summary>
+    public virtual string? Caption(PlotContext context, PlotSpec spec) => null;
+
     /// <summary>Draws the plot; returns the name its files take (without the plot's index).</summary>
     public abstract string Draw(ScottPlot.Plot plot, PlotContext context, PlotSpec spec);
 

@@ -11,10 +11,10 @@ namespace Simulator.Experiments;
 /// </summary>
 public static class Plots
 {
-    /// <summary>Writes every plot; returns the files written (relative to <paramref name="directory"/>) for the report.</summary>
-    public static IReadOnlyList<string> WriteAll(ExperimentSpec spec, IReadOnlyList<RunRecord> records, string directory)
+    /// <summary>Writes every plot; returns the files written (relative to <paramref name="directory"/>) and their captions, for the report.</summary>
+    public static IReadOnlyList<Figure> WriteAll(ExperimentSpec spec, IReadOnlyList<RunRecord> records, string directory)
     {
-        var files = new List<string>();
+        var files = new List<Figure>();
         string folder = Path.Combine(directory, "plots");
         if (Directory.Exists(folder))
             foreach (var stale in Directory.EnumerateFiles(folder).Where(f => Path.GetExtension(f) is ".png" or ".svg" or ".pdf"))
@@ -25,7 +25,7 @@ public static class Plots
         for (int i = 0; i < spec.Plots.Count; i++)
         {
             var p = spec.Plots[i];
-            var (plot, name) = Draw(spec, records, p, traces);
+            var (plot, name, caption) = Drawn(spec, records, p, traces);
             string stem = $"plots/{i:00}-{name}";
             foreach (var format in p.Formats)
             {
@@ -38,7 +38,7 @@ public static class Plots
                 }
             }
             // The report shows the PNG, or the first format written.
-            files.Add($"{stem}.{(p.Formats.Contains("png") ? "png" : p.Formats[0])}");
+            files.Add(new Figure($"{stem}.{(p.Formats.Contains("png") ? "png" : p.Formats[0])}", caption));
         }
         return files;
     }
@@ -46,16 +46,24 @@ public static class Plots
     /// <summary>One plot, drawn but not saved (tests read what it holds), and its file name.</summary>
     public static (Plot Plot, string Name) Draw(ExperimentSpec spec, IReadOnlyList<RunRecord> records, PlotSpec p, TraceCache? traces = null)
     {
+        var (plot, name, _) = Drawn(spec, records, p, traces);
+        return (plot, name);
+    }
+
+    /// <summary>One plot drawn, its file name, and what the report says under it.</summary>
+    public static (Plot Plot, string Name, string? Caption) Drawn(ExperimentSpec spec, IReadOnlyList<RunRecord> records, PlotSpec p, TraceCache? traces = null)
+    {
         var plot = new Plot();
         var context = new PlotContext(spec, records, new PlotScale(p.LogX, p.LogY), traces);
         string name = p.Kind.Draw(plot, context, p);
+        string? caption = p.Kind.Caption(context, p);
         context.Scale.Apply(plot);
         if (p.Title is { } title)
         {
             if (title.Length == 0) plot.Axes.Title.IsVisible = false;
             else plot.Title(PlotText.Wrap(title));
         }
-        return (plot, name);
+        return (plot, name, caption);
     }
 
     /// <summary>A PDF page of the figure (SkiaSharp's PDF back end: vector text and lines).</summary>
@@ -69,3 +77,6 @@ public static class Plots
         document.Close();
     }
 }
+
+/// <summary>A figure as the report shows it: its file (relative to the results folder) and what is said under it, if anything.</summary>
+public sealed record Figure(string File, string? Caption);

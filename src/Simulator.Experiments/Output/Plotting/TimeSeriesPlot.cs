@@ -81,6 +81,50 @@ public sealed class TimeSeriesPlot(string over = "") : PlotKind("timeseries")
         return p.Y;
     }
 
+    /// <summary>
+    /// The warm-up check under the figure. In each replication, the level's mean over the first half of the measured
+    /// period minus its mean over the second half: paired over the replications, an interval that excludes 0 says
+    /// the level still drifts after the warm-up (a transient the warm-up did not cover, or a load the system never
+    /// settles under). The strategies are judged together (Bonferroni), as the findings judge their comparisons.
+    /// </summary>
+    public override string? Caption(PlotContext c, PlotSpec p)
+    {
+        var spec = c.Spec;
+        bool memory = p.Y == "gpu_memory";
+        double width = RunTrace.WindowSeconds(spec.HorizonSeconds);
+        var drifts = c.AllTraces(c.PointAt(p))
+            .Select((reps, s) => (s, Drift: Summary.Of(reps.Select(t => Drift(memory ? t.GpuBytes : t.QueueLength, spec.WarmupSeconds, width)))))
+            .Where(d => d.Drift.N >= 2 && double.IsFinite(d.Drift.HalfWidth)).ToArray();
+        if (drifts.Length == 0) return null;
+        int m = drifts.Length;
+        double together = 1 - 0.05 / m;
+        var (unit, scale) = memory ? MetricUnit.ByteScale(drifts.Max(d => Math.Max(Math.Abs(d.Drift.Low), Math.Abs(d.Drift.High)))) : ("", 1.0);
+        string V(double v) => (v / scale).ToString("+0.###;-0.###;0", CultureInfo.InvariantCulture);
+        string S(double seconds) => seconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
+        double middle = spec.WarmupSeconds + (spec.HorizonSeconds - spec.WarmupSeconds) / 2;
+        var drifting = drifts.Where(d => d.Drift.ExcludesZero(together)).Select(d => spec.Strategies[d.s].Label).ToArray();
+        int alone = drifts.Count(d => d.Drift.ExcludesZero(0.95));
+        string each = string.Join("; ", drifts.Select(d => $"{spec.Strategies[d.s].Label} {V(d.Drift.Mean)} [{V(d.Drift.Low)}, {V(d.Drift.High)}]"));
+        string all = m == 1 ? "" : $" with all {m} together (Bonferroni, each at {100 * together:0.##} %)";
+        string after = spec.WarmupSeconds > 0 ? $"after the {S(spec.WarmupSeconds)} warm-up" : "with no warm-up";
+        return $"**Warm-up check** ({(memory ? "GPU memory in use" : "queue length")}{(unit.Length > 0 ? $", {unit}" : "")}): its mean over the first half of the measured period ({S(spec.WarmupSeconds)} to {S(middle)}) minus its mean over the second half (to {S(spec.HorizonSeconds)}), "
+            + $"paired over the replications (95 % intervals): {each}. "
+            + (drifting.Length == 0
+                ? $"{(alone == 0 ? "None excludes 0" : $"{alone} of {m} exclude{(alone == 1 ? "s" : "")} 0 alone, and none{all}")}: no drift shows {after}."
+                : $"{(drifting.Length == 1 ? $"{drifting[0]}'s interval excludes" : $"The intervals of {string.Join(", ", drifting)} exclude")} 0{all}: the level still drifts {after}, from a transient that a longer warm-up leaves out or from a load the system never settles under; the figure shows which.");
+    }
+
+    /// <summary>
+    /// One replication's level: its mean over the first half of the windows that start after the warm-up minus its mean
+    /// over the second half (the middle window of an odd count left out); NaN with fewer than two.
+    /// </summary>
+    public static double Drift(IReadOnlyList<(double Start, double Mean)> windows, double warmupSeconds, double widthSeconds)
+    {
+        var measured = windows.Where(w => w.Start >= warmupSeconds - widthSeconds * 1e-9).Select(w => w.Mean).ToArray();
+        int half = measured.Length / 2;
+        return half == 0 ? double.NaN : measured[..half].Average() - measured[^half..].Average();
+    }
+
     /// <summary>The windows' means over the replications (which share their windows), with the interval, clipped at 0.</summary>
     private static (double Start, double Mean, double Low, double High)[] Windows(IReadOnlyList<(double Start, double Mean)>[] replications)
     {
