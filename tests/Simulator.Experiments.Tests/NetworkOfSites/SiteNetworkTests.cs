@@ -132,6 +132,9 @@ public class SiteNetworkTests
         var paired = ResultWriter.Paired(spec, records).Single(p => p.Metric == "throughput" && spec.Strategies[p.Strategy].Label == "requested+pl-dp").Paired;
         var byRep = records.GroupBy(r => r.Cell.Replication).Select(g => g.Single(r => r.Cell.Strategy == 0).Values[0] - g.Single(r => r.Cell.Strategy == 1).Values[0]).ToArray();
         Assert.Equal(byRep.Average(), paired.Difference.Mean, 9);
+        // The warm-up check under a time series reads the cloudlets' levels together, as the figure does.
+        var levels = Read(Network, "baseline=mec-nonshare+no-sharing", "horizon=30 s", "plots=[{kind: timeseries, y: queue_length}]");
+        Assert.StartsWith("**Warm-up check** (queue length, all cloudlets together): ", Plots.Drawn(levels, records, levels.Plots[0]).Caption, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -107,7 +107,7 @@ public sealed class TimeSeriesPlot(string over = "") : PlotKind("timeseries")
         string each = string.Join("; ", drifts.Select(d => $"{spec.Strategies[d.s].Label} {V(d.Drift.Mean)} [{V(d.Drift.Low)}, {V(d.Drift.High)}]"));
         string all = m == 1 ? "" : $" with all {m} together (Bonferroni, each at {100 * together:0.##} %)";
         string after = spec.WarmupSeconds > 0 ? $"after the {S(spec.WarmupSeconds)} warm-up" : "with no warm-up";
-        return $"**Warm-up check** ({(memory ? "GPU memory in use" : "queue length")}{(unit.Length > 0 ? $", {unit}" : "")}): its mean over the first half of the measured period ({S(spec.WarmupSeconds)} to {S(middle)}) minus its mean over the second half (to {S(spec.HorizonSeconds)}), "
+        return $"**Warm-up check** ({(memory ? "GPU memory in use" : "queue length")}{over}{(unit.Length > 0 ? $", in {unit}" : "")}): its mean over the first half of the measured period ({S(spec.WarmupSeconds)} to {S(middle)}) minus its mean over the second half (to {S(spec.HorizonSeconds)}), "
             + $"paired over the replications (95 % intervals): {each}. "
             + (drifting.Length == 0
                 ? $"{(alone == 0 ? "None excludes 0" : $"{alone} of {m} exclude{(alone == 1 ? "s" : "")} 0 alone, and none{all}")}: no drift shows {after}."
