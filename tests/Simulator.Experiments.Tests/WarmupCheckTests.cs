@@ -1,4 +1,3 @@
-using System.Globalization;
 using MathNet.Numerics.Distributions;
 
 namespace Simulator.Experiments.Tests;
@@ -46,8 +45,8 @@ public class WarmupCheckTests
             }).ToArray();
             double mean = d.Average(), sd = Math.Sqrt(d.Sum(v => (v - mean) * (v - mean)) / 5);
             double half95 = StudentT.InvCDF(0, 1, 5, 0.975) * sd / Math.Sqrt(6), halfTogether = StudentT.InvCDF(0, 1, 5, 1 - 0.025 / 2) * sd / Math.Sqrt(6);
-            string F(double v) => v.ToString("+0.###;-0.###;0", CultureInfo.InvariantCulture);
-            Assert.Contains($"{spec.Strategies[s].Label} {F(mean)} [{F(mean - half95)}, {F(mean + half95)}]", caption, StringComparison.Ordinal);
+            string F(double v) => MetricUnit.Number(v); // four significant digits, as every table of the report
+            Assert.Contains($"{spec.Strategies[s].Label} {(mean > 0 ? "+" : "")}{F(mean)} [{F(mean - half95)}, {F(mean + half95)}]", caption, StringComparison.Ordinal);
             if (Math.Abs(mean) > halfTogether) verdicts.Add(spec.Strategies[s].Label);
         }
         Assert.Equal(drifts, verdicts.Count > 0);

@@ -99,12 +99,12 @@ public sealed class TimeSeriesPlot(string over = "") : PlotKind("timeseries")
         int m = drifts.Length;
         double together = 1 - 0.05 / m;
         var (unit, scale) = memory ? MetricUnit.ByteScale(drifts.Max(d => Math.Max(Math.Abs(d.Drift.Low), Math.Abs(d.Drift.High)))) : ("", 1.0);
-        string V(double v) => (v / scale).ToString("+0.###;-0.###;0", CultureInfo.InvariantCulture);
+        string V(double v) => MetricUnit.Number(v / scale);
         string S(double seconds) => seconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
         double middle = spec.WarmupSeconds + (spec.HorizonSeconds - spec.WarmupSeconds) / 2;
         var drifting = drifts.Where(d => d.Drift.ExcludesZero(together)).Select(d => spec.Strategies[d.s].Label).ToArray();
         int alone = drifts.Count(d => d.Drift.ExcludesZero(0.95));
-        string each = string.Join("; ", drifts.Select(d => $"{spec.Strategies[d.s].Label} {V(d.Drift.Mean)} [{V(d.Drift.Low)}, {V(d.Drift.High)}]"));
+        string each = string.Join("; ", drifts.Select(d => $"{spec.Strategies[d.s].Label} {(d.Drift.Mean > 0 ? "+" : "")}{V(d.Drift.Mean)} [{V(d.Drift.Low)}, {V(d.Drift.High)}]"));
         string all = m == 1 ? "" : $" with all {m} together (Bonferroni, each at {100 * together:0.##} %)";
         string after = spec.WarmupSeconds > 0 ? $"after the {S(spec.WarmupSeconds)} warm-up" : "with no warm-up";
         return $"**Warm-up check** ({(memory ? "GPU memory in use" : "queue length")}{over}{(unit.Length > 0 ? $", in {unit}" : "")}): its mean over the first half of the measured period ({S(spec.WarmupSeconds)} to {S(middle)}) minus its mean over the second half (to {S(spec.HorizonSeconds)}), "
