@@ -143,8 +143,8 @@ internal static class Findings
         var compared = paired.Where(p => !bounds.Contains(p.Key.Strategy) && p.Value.Difference.N >= 2).Select(p => p.Value.Difference).ToArray();
         int m = compared.Length;
         if (m < 2) return;
-        int alone = compared.Count(d => d.ExcludesZero(0.95)), together = compared.Count(d => d.ExcludesZero(1 - 0.05 / m));
-        sb.AppendLine(CultureInfo.InvariantCulture, $"- **All {m} comparisons at once** (each strategy against {spec.Baseline} at each point, on {primary}): {alone} of {m} paired intervals {(alone == 1 ? "excludes" : "exclude")} 0 at 95 % each, and {together} still {(together == 1 ? "does" : "do")} widened so that all {m} hold together at 95 % (Bonferroni, each at {100 * (1 - 0.05 / m):0.##} %).");
+        int alone = compared.Count(d => d.ExcludesZero(0.95)), together = compared.Count(d => d.ExcludesZero(Summary.Together(m)));
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- **All {m} comparisons at once** (each strategy against {spec.Baseline} at each point, on {primary}): {alone} of {m} paired intervals {(alone == 1 ? "excludes" : "exclude")} 0 at 95 % each, and {together} still {(together == 1 ? "does" : "do")} widened so that all {m} hold together at 95 % {Summary.TogetherNote(m)}.");
     }
 
     /// <summary>"a", "a and b", "a, b and c".</summary>

@@ -20,6 +20,12 @@ public sealed record Summary(int N, double Mean, double StdDev, double HalfWidth
         return Mean - half > 0 || Mean + half < 0;
     }
 
+    /// <summary>The confidence each of <paramref name="m"/> intervals needs for all of them to hold together at 95 % (Bonferroni: 1 - 0.05/m).</summary>
+    public static double Together(int m) => 1 - 0.05 / m;
+
+    /// <summary>How a report says it: "(Bonferroni, each at 98.75 %)" for 4.</summary>
+    public static string TogetherNote(int m) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"(Bonferroni, each at {100 * Together(m):0.##} %)");
+
     /// <summary>The Student-t half-width of the mean of <paramref name="n"/> values with standard deviation <paramref name="sd"/>, at <paramref name="confidence"/>.</summary>
     private static double HalfWidthOf(int n, double sd, double confidence) => StudentT.InvCDF(0, 1, n - 1, 1 - (1 - confidence) / 2) * sd / Math.Sqrt(n);
 

@@ -97,7 +97,7 @@ public sealed class TimeSeriesPlot(string over = "") : PlotKind("timeseries")
             .Where(d => d.Drift.N >= 2 && double.IsFinite(d.Drift.HalfWidth)).ToArray();
         if (drifts.Length == 0) return null;
         int m = drifts.Length;
-        double together = 1 - 0.05 / m;
+        double together = Summary.Together(m);
         var (unit, scale) = memory ? MetricUnit.ByteScale(drifts.Max(d => Math.Max(Math.Abs(d.Drift.Low), Math.Abs(d.Drift.High)))) : ("", 1.0);
         string V(double v) => MetricUnit.Number(v / scale);
         string S(double seconds) => seconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
@@ -105,7 +105,7 @@ public sealed class TimeSeriesPlot(string over = "") : PlotKind("timeseries")
         var drifting = drifts.Where(d => d.Drift.ExcludesZero(together)).Select(d => spec.Strategies[d.s].Label).ToArray();
         int alone = drifts.Count(d => d.Drift.ExcludesZero(0.95));
         string each = string.Join("; ", drifts.Select(d => $"{spec.Strategies[d.s].Label} {(d.Drift.Mean > 0 ? "+" : "")}{V(d.Drift.Mean)} [{V(d.Drift.Low)}, {V(d.Drift.High)}]"));
-        string all = m == 1 ? "" : $" with all {m} together (Bonferroni, each at {100 * together:0.##} %)";
+        string all = m == 1 ? "" : $" with all {m} together {Summary.TogetherNote(m)}";
         string after = spec.WarmupSeconds > 0 ? $"after the {S(spec.WarmupSeconds)} warm-up" : "with no warm-up";
         return $"**Warm-up check** ({(memory ? "GPU memory in use" : "queue length")}{over}{(unit.Length > 0 ? $", in {unit}" : "")}): its mean over the first half of the measured period ({S(spec.WarmupSeconds)} to {S(middle)}) minus its mean over the second half (to {S(spec.HorizonSeconds)}), "
             + $"paired over the replications (95 % intervals): {each}. "
