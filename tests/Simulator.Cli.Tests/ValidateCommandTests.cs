@@ -4,7 +4,7 @@ namespace Simulator.Cli.Tests;
 
 /// <summary>
 /// <c>validate</c> given the files of a folder: experiments with the overrides, and the other files the simulator
-/// reads (catalogs, static rounds, network windows, the hardware profiles, plots sections) as what they are, each refused at its own
+/// reads (catalogs, static rounds, network windows, the hardware profiles, plots sections, CSV files) as what they are, each refused at its own
 /// file and line by the reader the command that takes it uses.
 /// </summary>
 public class ValidateCommandTests
@@ -44,6 +44,35 @@ public class ValidateCommandTests
         // A window without its mark is told what solve tells it.
         Assert.Contains(refusals, l => l.EndsWith("window-kind-missing.json:1: this looks like a network window (cloudlets, requests) but has no 'kind: network-window': add it as its first line.", StringComparison.Ordinal));
         Assert.Contains(refusals, l => l.EndsWith("unknown-block.yaml:7: models[1].blocks[1]: model 'B' lists unknown block 'c'. Did you mean 's'?", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_csv_is_read_as_its_header_says_and_each_bad_one_is_refused_at_its_own_line()
+    {
+        string[] good = ["placement-good.csv", "three-sites.csv", "all-in-warmup.csv", "unknown-model.csv"];
+        var bad = new[] { "coordinates", "traces" }.SelectMany(d => Directory.GetFiles(Path.Combine(Corpus, d))).Where(f => !good.Contains(Path.GetFileName(f))).Order(StringComparer.Ordinal).ToArray();
+        var eua = Directory.GetFiles(Path.Combine(Root, "experiments", "data", "eua"), "*.csv").Order(StringComparer.Ordinal).ToArray();
+        var goodFiles = new[] { "coordinates/placement-good.csv", "coordinates/three-sites.csv", "traces/all-in-warmup.csv", "traces/unknown-model.csv" }.Select(f => Path.Combine(Corpus, f));
+        var (code, output, error) = CliHarness.Run(new[] { "validate" }.Concat(eua).Concat(goodFiles).Concat(bad).ToArray());
+        Assert.Equal(2, code);
+        Assert.Equal(new[]
+        {
+            "ok: sites-optus-melbcbd.csv: 125 places (latitude, longitude) over 1.993 km by 1.32 km; scenario.network.sites.file and scenario.requests.users.file read it",
+            "ok: users-melbcbd-generated.csv: 816 places (latitude, longitude) over 1.994 km by 1.449 km; scenario.network.sites.file and scenario.requests.users.file read it",
+            "ok: placement-good.csv: a placement of 2 user positions, 50 to 100 m from the base station; scenario.uplink.placement.file reads it (kind: file)",
+            "ok: three-sites.csv: 3 places (latitude, longitude) over 1.757 km by 2.224 km; scenario.network.sites.file and scenario.requests.users.file read it",
+            "ok: all-in-warmup.csv: an arrivals trace of 3 requests from 0 s to 20 s; scenario.arrivals.file reads it (process: trace), against the experiment's catalog",
+            "ok: unknown-model.csv: an arrivals trace of 2 requests from 0 s to 1 s; scenario.arrivals.file reads it (process: trace), against the experiment's catalog",
+        }, output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var refusals = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal($"{bad.Length} of {bad.Length + 6} files refused.", refusals[^1]);
+        Assert.Equal(bad.Select(f => f + ":"), refusals[..^1].Select(l => Regex.Match(l, @"^(.+?:)\d+: ").Groups[1].Value));
+        // Each by the reader its key uses, as an experiment that names it would be told; a header none has is told which ones there are.
+        Assert.Contains(refusals, l => l.EndsWith("no-latitude.csv:1: no 'latitude' column; the header has CL_ID, LAT, LONGITUDE.", StringComparison.Ordinal));
+        Assert.Contains(refusals, l => l.EndsWith("placement-at-station.csv:2: a user cannot stand at the base station itself.", StringComparison.Ordinal));
+        Assert.Contains(refusals, l => l.EndsWith("out-of-order.csv:4: time 1 is before the previous row's 2; rows must be in time order.", StringComparison.Ordinal));
+        Assert.Contains(refusals, l => l.EndsWith("traces/header-only.csv:1: the trace has a header but no requests.", StringComparison.Ordinal));
+        Assert.Contains(refusals, l => l.EndsWith("placement-header.csv:1: a CSV the simulator reads has the columns latitude and longitude (places: scenario.network.sites.file, scenario.requests.users.file), x and y (scenario.uplink.placement.file) or time, model, bytes, deadline (scenario.arrivals.file); this header has lat, lon.", StringComparison.Ordinal));
     }
 
     [Fact]

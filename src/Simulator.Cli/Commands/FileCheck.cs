@@ -1,3 +1,4 @@
+using System.Globalization;
 using Simulator.Edge;
 using Simulator.Experiments;
 
@@ -5,7 +6,7 @@ namespace Simulator.Cli;
 
 /// <summary>
 /// What <c>validate</c> says of a file that is not an experiment: it is read as the kind it is (a catalog, a static
-/// round, a network window, the hardware profiles, a plots section) by the reader the command that takes it uses, so that
+/// round, a network window, the hardware profiles, a plots section, a CSV) by the reader the command or key that takes it uses, so that
 /// <c>validate experiments/*/*.yaml</c> checks every file there, each refused with its own file and line.
 /// </summary>
 public static class FileCheck
@@ -51,6 +52,40 @@ public static class FileCheck
         var plots = PlotsFile.Read(doc, kinds);
         return $"ok: {file.Name}: a plots section of {Count(plots.Figures, "figure")}, drawn by {string.Join(" or ", plots.Kinds.Select(k => k.Name))} experiments; `plot <dir> --plots` checks its x and at against a folder's sweep";
     }
+
+    /// <summary>
+    /// A CSV the simulator reads, told by its header and read by the reader of the key that takes it: places
+    /// (latitude, longitude: cloudlet sites or users), an uplink placement (x, y) or an arrivals trace (time, model,
+    /// bytes, deadline); validate's line for it.
+    /// </summary>
+    public static string Csv(FileInfo file)
+    {
+        string path = file.FullName, name = file.Name;
+        var lines = TextFile.ReadLines(path); // a binary file or an empty one is refused here, with its line
+        var header = lines.Length == 0 ? [] : lines[0].ToLowerInvariant().Split(',', ';').Select(f => f.Trim().Trim('"')).ToArray();
+        if (header.Intersect(CoordinatesFile.Columns).Any())
+        {
+            var places = CoordinatesFile.Read(path);
+            double south = places.Rows.Min(r => r.Latitude), west = places.Rows.Min(r => r.Longitude);
+            var plane = places.Project(south, west, places.Rows.Average(r => r.Latitude));
+            return $"ok: {name}: {Count(places.Rows.Count, "place")} (latitude, longitude) over {Km(plane.Max(p => p.X))} by {Km(plane.Max(p => p.Y))}; scenario.network.sites.file and scenario.requests.users.file read it";
+        }
+        if (header.Intersect(TraceWorkload.Columns).Any())
+        {
+            var trace = new TraceWorkload(path);
+            if (trace.Count == 0) throw new FormatException($"{path}:1: the trace has a header but no requests.");
+            return string.Create(CultureInfo.InvariantCulture, $"ok: {name}: an arrivals trace of {Count(trace.Count, "request")} from {trace.First:0.###} s to {trace.Last:0.###} s; scenario.arrivals.file reads it (process: trace), against the experiment's catalog");
+        }
+        if (header.Intersect(CsvPlacement.Columns).Any())
+        {
+            var placement = new CsvPlacement(path);
+            return string.Create(CultureInfo.InvariantCulture, $"ok: {name}: a placement of {Count(placement.Distances.Count, "user position")}, {MetricUnit.Number(placement.Distances.Min())} to {MetricUnit.Number(placement.Distances.Max())} m from the base station; scenario.uplink.placement.file reads it (kind: file)");
+        }
+        throw new FormatException($"{path}:1: a CSV the simulator reads has the columns {string.Join(" and ", CoordinatesFile.Columns)} (places: scenario.network.sites.file, scenario.requests.users.file), "
+            + $"{string.Join(" and ", CsvPlacement.Columns)} (scenario.uplink.placement.file) or {string.Join(", ", TraceWorkload.Columns)} (scenario.arrivals.file); {(lines.Length == 0 ? "this file is empty" : $"this header has {string.Join(", ", lines[0].Split(','))}")}.");
+    }
+
+    private static string Km(double metres) => $"{MetricUnit.Number(metres / 1000)} km";
 
     private static string Count(int n, string what) => $"{n} {what}{(n == 1 ? "" : "s")}";
 }

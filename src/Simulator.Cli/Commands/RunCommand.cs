@@ -127,12 +127,12 @@ public static class RunCommand
     /// <summary>
     /// <c>validate</c> takes the overrides <c>run</c> takes, so that what validates with them runs with them. Given
     /// several files it checks each, reports every refusal (not only the first) and exits 2 if any is refused. A file
-    /// of another kind (a catalog, a static round, a network window, the hardware profiles, a plots section) is read as what it is;
+    /// of another kind (a catalog, a static round, a network window, the hardware profiles, a plots section, a CSV) is read as what it is;
     /// the overrides change experiments, so given with no experiment among the files they are refused.
     /// </summary>
     public static Command Validate(TextWriter output, TextWriter error)
     {
-        var files = new Argument<FileInfo[]>("files") { Description = "Experiment files (catalogs, static rounds, network windows, hardware profile files and plots sections are checked as what they are); none checks the embedded quickstart.", Arity = ArgumentArity.ZeroOrMore };
+        var files = new Argument<FileInfo[]>("files") { Description = "Experiment files (catalogs, static rounds, network windows, hardware profile files, plots sections and CSV files are checked as what they are); none checks the embedded quickstart.", Arity = ArgumentArity.ZeroOrMore };
         var options = new CommonOptions();
         var command = new Command("validate", "Read and check experiment files, with run's overrides, without running them; the other files the simulator reads, as what they are.") { files };
         options.AddInputsTo(command);
@@ -186,6 +186,7 @@ public static class RunCommand
             met.Add(FileKind.Experiment);
             return Checked(CommonOptions.Load(file, sets));
         }
+        if (file.Extension.Equals(".csv", StringComparison.OrdinalIgnoreCase)) return FileCheck.Csv(file);
         string text = YamlDoc.ReadText(file.FullName);
         var doc = YamlDoc.Parse(text, file.FullName);
         var kind = FileKinds.Recognize(doc) ?? FileKind.Experiment;

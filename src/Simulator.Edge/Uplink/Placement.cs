@@ -50,11 +50,13 @@ public sealed record CsvPlacement : Placement
 {
     private readonly double[] distances;
 
+    /// <summary>The columns a placement file has, in any order: metres east and north of the base station.</summary>
+    public static IReadOnlyList<string> Columns { get; } = ["x", "y"];
+
     public CsvPlacement(string sourceName, IReadOnlyList<string> lines)
     {
-        string[] columns = ["x", "y"];
         var table = CsvTable.Parse(lines, "the columns x, y", (line, problem) => new FormatException($"{sourceName}:{line}: {problem}"));
-        table.AllowOnly(columns, "a placement file");
+        table.AllowOnly(Columns, "a placement file");
         int xAt = table.Column("x"), yAt = table.Column("y");
         var list = new List<double>();
         foreach (var row in table.Rows)

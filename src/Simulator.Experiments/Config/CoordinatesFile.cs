@@ -18,6 +18,9 @@ public sealed class CoordinatesFile
         Rows = rows;
     }
 
+    /// <summary>The columns read, in any case and order (the file may have others).</summary>
+    public static IReadOnlyList<string> Columns { get; } = ["latitude", "longitude"];
+
     public string Path { get; }
 
     public IReadOnlyList<(double Latitude, double Longitude)> Rows { get; }
@@ -29,7 +32,7 @@ public sealed class CoordinatesFile
     {
         Exception Error(int line, string problem) => new ConfigException(path, line, "", problem);
         var table = CsvTable.Parse(TextFile.ReadLines(path, Error), "LATITUDE and LONGITUDE columns", Error);
-        int lat = table.Column("latitude"), lon = table.Column("longitude");
+        int lat = table.Column(Columns[0]), lon = table.Column(Columns[1]);
         string first = table.Header[0];
         bool hasId = first.EndsWith("id", StringComparison.OrdinalIgnoreCase) && first.Length > 2;
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
