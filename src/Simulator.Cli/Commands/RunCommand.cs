@@ -33,6 +33,9 @@ public static class RunCommand
             var slice = ParseShard(result.GetValue(shard), spec);
             using var store = RunStore.Open(dir, spec);
             if (!quiet && store.Done.Count > 0) error.WriteLine($"resumed: {store.Done.Count} cells found done in {dir}; they are not run again.");
+            // A resume by another build is allowed (a rebuild that moves no number is the common case) but never silent.
+            if (store.DoneBuilds.Keys.Where(b => b != RunStore.CurrentBuild).ToArray() is { Length: > 0 } others)
+                error.WriteLine($"note: {store.DoneBuilds.Where(b => b.Key != RunStore.CurrentBuild).Sum(b => b.Value)} of the cells found done were run by another simulator build ({string.Join(", ", others.Select(b => b.Length == 0 ? "unrecorded" : b))}) than this one ({RunStore.CurrentBuild}); report.md names each build's runs.");
             bool named = result.GetValue(options.Out) is not null;
             using var notice = new InterruptNotice(error, () =>
                 $"interrupted: {store.Kept} cells are kept in {dir}; {(named ? "the same command" : $"the same command with --out {dir}")} resumes (finished cells are not run again).");
@@ -112,10 +115,10 @@ public static class RunCommand
         {
             var slices = result.GetValue(dirs)!;
             if (result.GetValue(outDir) is { } target) RunStore.CheckMergeTarget(target, slices);
-            var (spec, records) = RunStore.Merge(slices);
+            var (spec, records, builds) = RunStore.Merge(slices);
             string dir = result.GetValue(outDir) ?? Path.Combine("results", spec.Name, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{spec.Hash[..8]}-merged");
             RunStore.CheckMergeTarget(dir, slices);
-            RunStore.WriteFinished(dir, spec, records);
+            RunStore.WriteFinished(dir, spec, records, builds);
             ResultWriter.WriteAll(spec, records, dir);
             output.Write(Report.Markdown(spec, records));
             output.WriteLine($"merged {records.Count} runs into {dir}");

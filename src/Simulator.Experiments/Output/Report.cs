@@ -6,7 +6,16 @@ namespace Simulator.Experiments;
 /// <summary>report.md: what was run, the findings (who wins, by how much, where, why), the summary table of the headline metrics, and the paired comparison with the baseline.</summary>
 public static class Report
 {
-    public static string Markdown(ExperimentSpec spec, IReadOnlyList<RunRecord> records, IReadOnlyList<Figure>? plots = null, IReadOnlyList<string>? traces = null)
+    /// <summary>The report; <paramref name="builds"/>, how many runs each simulator build made (a results folder's), is said under what was run.</summary>
+    /// <summary>Which simulator builds ran the runs: one, or each with its count and what mixing them means.</summary>
+    private static string Builds(IReadOnlyDictionary<string, int> builds)
+    {
+        static string Named(string build) => build.Length == 0 ? "unrecorded (cells logged before builds were)" : build;
+        if (builds.Count == 1) return $"- simulator build {Named(builds.Keys.Single())}, every run";
+        return $"- simulator builds: {string.Join("; ", builds.Select(b => $"{Named(b.Key)} ({b.Value} run{(b.Value == 1 ? "" : "s")})"))}. The folder was resumed or merged across builds: its runs agree only where the changes between the builds move no number.";
+    }
+
+    public static string Markdown(ExperimentSpec spec, IReadOnlyList<RunRecord> records, IReadOnlyList<Figure>? plots = null, IReadOnlyList<string>? traces = null, IReadOnlyDictionary<string, int>? builds = null)
     {
         var metrics = spec.Metrics;
         // The metric the findings rank by is shown first when the kind's headline lacks it (primary: regret), so the
@@ -23,6 +32,7 @@ public static class Report
         sb.AppendLine(CultureInfo.InvariantCulture, $"- strategies: {string.Join(", ", spec.Strategies.Select(s => s.Label))}{(spec.Baseline is null ? "" : $"; baseline {spec.Baseline}")}");
         if (spec.Sweep.Count > 0) sb.AppendLine(CultureInfo.InvariantCulture, $"- sweep: {string.Join("; ", spec.Sweep.Select(a => $"{a.Path} over {a.Values.Count} value{(a.Values.Count == 1 ? "" : "s")}"))}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"- resolved config: config.resolved.yaml (sha256 {spec.Hash[..16]}...)");
+        if (builds is { Count: > 0 }) sb.AppendLine(Builds(builds));
         sb.AppendLine();
         Findings.Write(sb, spec, records);
         sb.AppendLine("## Summary (mean ± 95 % half-width)");

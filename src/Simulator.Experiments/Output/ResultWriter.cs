@@ -26,7 +26,7 @@ public static class ResultWriter
         File.WriteAllText(Path.Combine(directory, "paired.csv"), PairedCsv(spec, records));
         var plots = Plots.WriteAll(spec, records, directory);
         var traces = TraceWriter.WriteAll(spec, directory);
-        File.WriteAllText(Path.Combine(directory, "report.md"), Report.Markdown(spec, records, plots, traces));
+        File.WriteAllText(Path.Combine(directory, "report.md"), Report.Markdown(spec, records, plots, traces, RunStore.BuildsIn(directory, spec)));
     }
 
     public static string RunsCsv(ExperimentSpec spec, IReadOnlyList<RunRecord> records)

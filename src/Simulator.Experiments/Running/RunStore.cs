@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text;
 
 namespace Simulator.Experiments;
@@ -27,13 +28,33 @@ public sealed class RunStore : IDisposable
     private readonly FileStream? writer;
     private int appended;
 
-    private RunStore(string directory, ExperimentSpec spec, IReadOnlyList<RunRecord> done, FileStream? writer = null)
+    private RunStore(string directory, ExperimentSpec spec, CellLog log, FileStream? writer = null)
     {
         Directory = directory;
         Spec = spec;
-        Done = done;
+        Done = log.Done;
+        builds = log.Builds;
         this.writer = writer;
     }
+
+    private readonly IReadOnlyDictionary<Cell, string> builds;
+
+    /// <summary>
+    /// The simulator build this process is (its informational version: the version and the commit it was built from),
+    /// recorded with every cell it runs, so that a folder resumed or merged across builds says so.
+    /// </summary>
+    public static string CurrentBuild { get; } =
+        (typeof(RunStore).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown").Replace(',', ';');
+
+    /// <summary>How many of the cells found done each build ran ("" for a cell logged before builds were recorded).</summary>
+    public IReadOnlyDictionary<string, int> DoneBuilds => Count(builds.Values);
+
+    private static IReadOnlyDictionary<string, int> Count(IEnumerable<string> builds) =>
+        builds.GroupBy(b => b).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
+
+    /// <summary>How many of a results folder's cells each build ran (none for a folder without a cell log).</summary>
+    public static IReadOnlyDictionary<string, int> BuildsIn(string directory, ExperimentSpec spec) =>
+        Count(ReadCells(Path.Combine(directory, Cells), spec).Builds.Values);
 
     /// <summary>Gives up the folder's writer lock.</summary>
     public void Dispose() => writer?.Dispose();
@@ -98,25 +119,25 @@ public sealed class RunStore : IDisposable
             WriteWhole(hashFile, spec.Hash + "\n");
         }
         string cells = Path.Combine(directory, Cells);
-        var (done, clean) = ReadCells(cells, spec);
-        // Appending after a torn record would glue the next one to it, and to a deleted log would start it without
-        // its header: rewrite the log whole first.
-        if (!clean || !File.Exists(cells)) WriteWhole(cells, Log(spec, done));
-        return new RunStore(directory, spec, done, writer);
+        var log = ReadCells(cells, spec);
+        // Appending after a torn record would glue the next one to it, to a deleted log would start it without its
+        // header, and to a log of the earlier header would mix two formats: rewrite the log whole first.
+        if (!log.Clean || !File.Exists(cells)) WriteWhole(cells, Log(spec, log.Done, log.Builds));
+        return new RunStore(directory, spec, log, writer);
     }
 
     /// <summary>
     /// A folder holding a finished grid (a merge's), as a run into it would have left it: <c>plot</c> redraws it, and
     /// a run into it finds every cell done.
     /// </summary>
-    public static void WriteFinished(string directory, ExperimentSpec spec, IReadOnlyList<RunRecord> records)
+    public static void WriteFinished(string directory, ExperimentSpec spec, IReadOnlyList<RunRecord> records, IReadOnlyDictionary<Cell, string> builds)
     {
         using var store = Open(directory, spec);
-        WriteWhole(Path.Combine(directory, Cells), Log(spec, records));
+        WriteWhole(Path.Combine(directory, Cells), Log(spec, records, builds));
     }
 
-    private static string Log(ExperimentSpec spec, IEnumerable<RunRecord> records) =>
-        string.Concat(records.Select(r => Line(r) + "\n").Prepend(Header(spec) + "\n"));
+    private static string Log(ExperimentSpec spec, IEnumerable<RunRecord> records, IReadOnlyDictionary<Cell, string> builds) =>
+        string.Concat(records.Select(r => Line(r, builds[r.Cell]) + "\n").Prepend(Header(spec) + "\n"));
 
     /// <summary>Writes a file aside and renames it into place, so that a process killed meanwhile leaves the old file or none, never a torn one.</summary>
     internal static void WriteWhole(string path, string text)
@@ -138,7 +159,7 @@ public sealed class RunStore : IDisposable
             sets.Skip(1).Where(l => l.Length > 0).ToArray()));
         string stored = File.ReadAllText(hashFile).Trim();
         if (stored != spec.Hash) throw new ConfigException(hashFile, 1, "", $"the stored experiment no longer resolves to the stored hash {stored[..12]}... (profiles or defaults changed?).");
-        return new RunStore(directory, spec, ReadCells(Path.Combine(directory, Cells), spec).Done);
+        return new RunStore(directory, spec, ReadCells(Path.Combine(directory, Cells), spec));
     }
 
     /// <summary>The cells the folder holds whole: those found done, and those appended since.</summary>
@@ -152,7 +173,7 @@ public sealed class RunStore : IDisposable
 
     public void Append(RunRecord r)
     {
-        string line = Line(r);
+        string line = Line(r, CurrentBuild);
         lock (gate)
         {
             File.AppendAllText(Path.Combine(Directory, Cells), line + "\n");
@@ -160,14 +181,17 @@ public sealed class RunStore : IDisposable
         }
     }
 
-    private static string Header(ExperimentSpec spec) =>
+    private static string Header(ExperimentSpec spec) => EarlierHeader(spec).Replace(",check", ",build,check", StringComparison.Ordinal);
+
+    /// <summary>The header of a log written before each cell recorded its build: read, its cells' builds unknown, and rewritten on resume.</summary>
+    private static string EarlierHeader(ExperimentSpec spec) =>
         "point,strategy,replication," + string.Join(",", spec.Metrics.Names) + ",decision_ms_mean,decision_ms_max,check";
 
-    /// <summary>A cell's record: its fields, then the checksum of them.</summary>
-    private static string Line(RunRecord r)
+    /// <summary>A cell's record: its fields and the build that ran it, then the checksum of them.</summary>
+    private static string Line(RunRecord r, string build)
     {
         string fields = string.Join(",", new[] { r.Cell.Point, r.Cell.Strategy, r.Cell.Replication }.Select(i => i.ToString(CultureInfo.InvariantCulture))
-            .Concat(r.Values.Append(r.DecisionMsMean).Append(r.DecisionMsMax).Select(ResultWriter.Num)));
+            .Concat(r.Values.Append(r.DecisionMsMean).Append(r.DecisionMsMax).Select(ResultWriter.Num)).Append(build));
         return fields + "," + Check(fields);
     }
 
@@ -178,7 +202,7 @@ public sealed class RunStore : IDisposable
     /// Joins shard folders: all must hold the same configuration, and together every cell of the grid
     /// exactly once (a fixed number of replications). Returns the experiment and its records.
     /// </summary>
-    public static (ExperimentSpec Spec, IReadOnlyList<RunRecord> Records) Merge(IReadOnlyList<string> directories)
+    public static (ExperimentSpec Spec, IReadOnlyList<RunRecord> Records, IReadOnlyDictionary<Cell, string> Builds) Merge(IReadOnlyList<string> directories)
     {
         if (directories.Count == 0) throw new ConfigException("merge", 1, "", "name at least one results folder.");
         foreach (var group in directories.GroupBy(d => Path.TrimEndingDirectorySeparator(Path.GetFullPath(d))).Where(g => g.Count() > 1))
@@ -195,7 +219,8 @@ public sealed class RunStore : IDisposable
         if (duplicate is not null) throw new ConfigException("merge", 1, "", $"cell {Describe(spec, duplicate.Key)} is present {duplicate.Count()} times.");
         var missing = FinishedGrid.Missing(spec, records);
         if (missing.Count > 0) throw new ConfigException("merge", 1, "", $"{missing.Count} cell(s) are missing, the first {Describe(spec, missing[0])}.");
-        return (spec, records.OrderBy(r => r.Cell.Point).ThenBy(r => r.Cell.Strategy).ThenBy(r => r.Cell.Replication).ToArray());
+        return (spec, records.OrderBy(r => r.Cell.Point).ThenBy(r => r.Cell.Strategy).ThenBy(r => r.Cell.Replication).ToArray(),
+            stores.SelectMany(s => s.builds).ToDictionary(b => b.Key, b => b.Value));
     }
 
     /// <summary>
@@ -218,21 +243,23 @@ public sealed class RunStore : IDisposable
     public static string Describe(ExperimentSpec spec, Cell c) =>
         $"(point {c.Point}, {spec.Strategies[c.Strategy].Label}, replication {c.Replication})";
 
-    /// <summary>The cells a log holds, and whether it is clean (false: its last record was torn and is dropped).</summary>
-    private static (IReadOnlyList<RunRecord> Done, bool Clean) ReadCells(string path, ExperimentSpec spec)
+    /// <summary>The cells a log holds, each with the build that ran it, and whether the log is clean (false: its last record was torn and is dropped, or it has the earlier header).</summary>
+    private static CellLog ReadCells(string path, ExperimentSpec spec)
     {
-        if (!File.Exists(path)) return (Array.Empty<RunRecord>(), true);
+        var builds = new Dictionary<Cell, string>();
+        if (!File.Exists(path)) return new(Array.Empty<RunRecord>(), builds, true);
         var lines = File.ReadAllLines(path);
-        if (lines.Length == 0 || lines[0] != Header(spec))
+        bool earlier = lines.Length > 0 && lines[0] == EarlierHeader(spec);
+        if (lines.Length == 0 || (lines[0] != Header(spec) && !earlier))
             throw new ConfigException(path, 1, "", "the cell log's header is not the one this version writes (an older results folder, or edited); choose another --out.");
         int last = Array.FindLastIndex(lines, l => !string.IsNullOrWhiteSpace(l));
         var list = new List<RunRecord>();
         var seen = new Dictionary<Cell, (string Text, int Line)>();
-        bool clean = true;
+        bool clean = !earlier;
         for (int i = 1; i < lines.Length; i++)
         {
             if (string.IsNullOrWhiteSpace(lines[i])) continue;
-            var record = Parse(lines[i], spec);
+            var (record, build) = Parse(lines[i], spec, earlier);
             if (record is null)
             {
                 if (i == last) { clean = false; continue; } // cut off by an interruption: that cell runs again
@@ -248,24 +275,28 @@ public sealed class RunStore : IDisposable
             }
             seen[cell] = (lines[i], i + 1);
             list.Add(record);
+            builds[cell] = build;
         }
-        return (list, clean);
+        return new(list, builds, clean);
     }
 
-    /// <summary>A record whose checksum holds, or null.</summary>
-    private static RunRecord? Parse(string line, ExperimentSpec spec)
+    /// <summary>A record whose checksum holds, with its build ("" in a log of the earlier header), or null.</summary>
+    private static (RunRecord? Record, string Build) Parse(string line, ExperimentSpec spec, bool earlier)
     {
         int comma = line.LastIndexOf(',');
-        if (comma < 0 || Check(line[..comma]) != line[(comma + 1)..]) return null;
+        if (comma < 0 || Check(line[..comma]) != line[(comma + 1)..]) return (null, "");
         var f = line[..comma].Split(',');
-        int metrics = spec.Metrics.Count;
-        if (f.Length != 3 + metrics + 2) return null;
+        int metrics = spec.Metrics.Count, fields = 3 + metrics + 2;
+        if (f.Length != fields + (earlier ? 0 : 1)) return (null, "");
         var ints = new int[3];
         for (int k = 0; k < 3; k++)
-            if (!int.TryParse(f[k], NumberStyles.None, CultureInfo.InvariantCulture, out ints[k])) return null;
+            if (!int.TryParse(f[k], NumberStyles.None, CultureInfo.InvariantCulture, out ints[k])) return (null, "");
         var values = new double[metrics + 2];
         for (int k = 0; k < values.Length; k++)
-            if (!double.TryParse(f[3 + k], NumberStyles.Float, CultureInfo.InvariantCulture, out values[k])) return null;
-        return new RunRecord(new Cell(ints[0], ints[1], ints[2]), new MetricValues(spec.Metrics, values[..metrics]), values[^2], values[^1]);
+            if (!double.TryParse(f[3 + k], NumberStyles.Float, CultureInfo.InvariantCulture, out values[k])) return (null, "");
+        return (new RunRecord(new Cell(ints[0], ints[1], ints[2]), new MetricValues(spec.Metrics, values[..metrics]), values[^2], values[^1]), earlier ? "" : f[fields]);
     }
+
+    /// <summary>A cell log as read: its records, the build of each, and whether it can be appended to as it is.</summary>
+    private sealed record CellLog(IReadOnlyList<RunRecord> Done, IReadOnlyDictionary<Cell, string> Builds, bool Clean);
 }
