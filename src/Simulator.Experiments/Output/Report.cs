@@ -6,7 +6,6 @@ namespace Simulator.Experiments;
 /// <summary>report.md: what was run, the findings (who wins, by how much, where, why), the summary table of the headline metrics, and the paired comparison with the baseline.</summary>
 public static class Report
 {
-    /// <summary>The report; <paramref name="builds"/>, how many runs each simulator build made (a results folder's), is said under what was run.</summary>
     /// <summary>Which simulator builds ran the runs: one, or each with its count and what mixing them means.</summary>
     private static string Builds(IReadOnlyDictionary<string, int> builds)
     {
@@ -15,6 +14,7 @@ public static class Report
         return $"- simulator builds: {string.Join("; ", builds.Select(b => $"{Named(b.Key)} ({b.Value} run{(b.Value == 1 ? "" : "s")})"))}. The folder was resumed or merged across builds: its runs agree only where the changes between the builds move no number.";
     }
 
+    /// <summary>The report; <paramref name="builds"/>, how many runs each simulator build made (a results folder's), is said under what was run.</summary>
     public static string Markdown(ExperimentSpec spec, IReadOnlyList<RunRecord> records, IReadOnlyList<Figure>? plots = null, IReadOnlyList<string>? traces = null, IReadOnlyDictionary<string, int>? builds = null)
     {
         var metrics = spec.Metrics;
