@@ -201,3 +201,13 @@ def test_a_network_of_sites_is_an_environment_of_its_outside_selector():
     with pytest.raises(SimulatorError) as missing:
         SimulatorEnv(experiment=sites)
     assert "needs the site strategy its cloudlets batch with" in str(missing.value)
+
+
+def test_the_environment_names_the_simulator_build_that_serves_it(site_env):
+    import subprocess
+
+    from edgesim.connection import find_simulator
+
+    printed = subprocess.run(find_simulator() + ["--version"], capture_output=True, text=True, check=True).stdout.strip()
+    assert site_env.simulator_build == printed
+    assert printed.startswith("1.0.0")

@@ -27,7 +27,7 @@ public sealed class BuildProvenanceTests : IDisposable
         var log = File.ReadAllLines(Path.Combine(dir, "cells.csv"));
         Assert.EndsWith(",decision_ms_mean,decision_ms_max,build,check", log[0], StringComparison.Ordinal);
         // The build is the one the simulator's --version prints: the version and the commit it was built from.
-        string build = RunStore.CurrentBuild;
+        string build = SimulatorBuild.Current;
         Assert.Equal(typeof(RunCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion, build);
         // Built from a clone, it names the commit.
         Assert.Matches(Directory.Exists(Path.Combine(Simulator.Testing.RepositoryRoot.Find(), ".git")) ? @"^\d+\.\d+\.\d+\+[0-9a-f]{40}$" : @"^\d+\.\d+\.\d+", build);

@@ -100,7 +100,7 @@ public sealed class ExternalPolicyTests : IDisposable
                 long expected = Simulator.Experiments.ExternalPolicy.SeedOf(Simulator.Experiments.Runner.Streams(spec, 0, r));
                 Assert.InRange(expected, 0, (1L << 53) - 1);
                 Assert.Contains($"point 0, {label}, replication {r}: policy '{label}' ({Simulator.Testing.Python.Find()} ", error);
-                Assert.Contains($"reported an error: seed {expected} point 0 replication {r}", error);
+                Assert.Contains($"reported an error: seed {expected} point 0 replication {r} build {Simulator.Experiments.SimulatorBuild.Current}", error);
                 return expected.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }).ToArray();
         }

@@ -74,6 +74,8 @@ class Connection:
         if hello.get("protocol") != PROTOCOL:
             self.close()
             raise SimulatorError(f"the simulator speaks protocol {hello.get('protocol')}, this client {PROTOCOL}")
+        #: The simulator's build ("1.0.0+<commit>", as its --version prints it): worth logging beside a trained policy.
+        self.build: str = hello.get("build", "")
 
     def request(self, message: dict[str, Any]) -> dict[str, Any]:
         """Sends one request and returns its reply; a refusal raises SimulatorError."""

@@ -101,6 +101,8 @@ class SimulatorEnv(_Base):
             raise
         self._env = made["env"]
         self.kind: str = made["kind"]
+        #: The simulator build serving it ("1.0.0+<commit>"): log it with what a policy learnt here.
+        self.simulator_build: str = self._connection.build
         self.horizon_s: float = made["horizon_s"]
         space = made["space"]
         observation = space["observation"]

@@ -28,7 +28,8 @@ def serve_policy(
 
     ``begin(message)`` (optional) hears of each cell before its first decision: the decision space
     (``message["space"]``: observation names and bounds, actions, reward), the sweep point, the
-    replication, and ``message["seed"]``, from the experiment's seed, for whatever the policy draws.
+    replication, ``message["seed"]``, from the experiment's seed, for whatever the policy draws, and
+    ``message["build"]``, the simulator build running the cell.
     ``learn(reward, info)`` (optional), for a policy that learns while it is evaluated (a bandit), hears
     before each decision what the last one earned: the reward since then (0 before the first) and the
     kind's info (a network's penalty, delay and cost). A policy that raises reports the error to the

@@ -34,8 +34,8 @@ public static class RunCommand
             using var store = RunStore.Open(dir, spec);
             if (!quiet && store.Done.Count > 0) error.WriteLine($"resumed: {store.Done.Count} cells found done in {dir}; they are not run again.");
             // A resume by another build is allowed (a rebuild that moves no number is the common case) but never silent.
-            if (store.DoneBuilds.Keys.Where(b => b != RunStore.CurrentBuild).ToArray() is { Length: > 0 } others)
-                error.WriteLine($"note: {store.DoneBuilds.Where(b => b.Key != RunStore.CurrentBuild).Sum(b => b.Value)} of the cells found done were run by another simulator build ({string.Join(", ", others.Select(b => b.Length == 0 ? "unrecorded" : b))}) than this one ({RunStore.CurrentBuild}); report.md names each build's runs.");
+            if (store.DoneBuilds.Keys.Where(b => b != SimulatorBuild.Current).ToArray() is { Length: > 0 } others)
+                error.WriteLine($"note: {store.DoneBuilds.Where(b => b.Key != SimulatorBuild.Current).Sum(b => b.Value)} of the cells found done were run by another simulator build ({string.Join(", ", others.Select(b => b.Length == 0 ? "unrecorded" : b))}) than this one ({SimulatorBuild.Current}); report.md names each build's runs.");
             bool named = result.GetValue(options.Out) is not null;
             using var notice = new InterruptNotice(error, () =>
                 $"interrupted: {store.Kept} cells are kept in {dir}; {(named ? "the same command" : $"the same command with --out {dir}")} resumes (finished cells are not run again).");

@@ -122,7 +122,10 @@ public sealed class EnvironmentServer(Func<string?, IReadOnlyList<string>, Exper
                     throw new ProtocolError(property.Name, $"'{cmd}' takes no '{property.Name}'.{Edge.Spelling.Hint(property.Name, keys)} Its keys: {(keys.Length == 0 ? "none" : string.Join(", ", keys))} (and id).");
             switch (cmd)
             {
-                case "hello": json.WriteNumber("protocol", ProtocolJson.Version); break;
+                case "hello":
+                    json.WriteNumber("protocol", ProtocolJson.Version);
+                    json.WriteString("build", SimulatorBuild.Current);
+                    break;
                 case "make": Make(root, json); break;
                 case "reset": Reset(root, json); break;
                 case "step": Step(root, json); break;

@@ -72,6 +72,7 @@ public sealed class PolicyProcess : IPolicy, IDisposable
         {
             json.WriteString("cmd", "begin");
             json.WriteNumber("protocol", ProtocolJson.Version);
+            json.WriteString("build", SimulatorBuild.Current);
             ProtocolJson.Space(json, "space", space);
             json.WriteNumber("point", cell.Point);
             json.WriteNumber("replication", cell.Replication);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text;
 
 namespace Simulator.Experiments;
@@ -38,13 +37,6 @@ public sealed class RunStore : IDisposable
     }
 
     private readonly IReadOnlyDictionary<Cell, string> builds;
-
-    /// <summary>
-    /// The simulator build this process is (its informational version: the version and the commit it was built from),
-    /// recorded with every cell it runs, so that a folder resumed or merged across builds says so.
-    /// </summary>
-    public static string CurrentBuild { get; } =
-        (typeof(RunStore).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown").Replace(',', ';');
 
     /// <summary>How many of the cells found done each build ran ("" for a cell logged before builds were recorded).</summary>
     public IReadOnlyDictionary<string, int> DoneBuilds => Count(builds.Values);
@@ -173,7 +165,7 @@ public sealed class RunStore : IDisposable
 
     public void Append(RunRecord r)
     {
-        string line = Line(r, CurrentBuild);
+        string line = Line(r, SimulatorBuild.Current);
         lock (gate)
         {
             File.AppendAllText(Path.Combine(Directory, Cells), line + "\n");

@@ -2,7 +2,7 @@
 die (exit 3 after a line on stderr), stall (never answer), range (answer an action out of range),
 garbage (answer what is not JSON), twice (answer with the key 'action' twice). Before that, and in every other replication, it always waits.
 With stall-begin it never answers begin, in any replication; with report-seed it answers begin with an error that
-names the seed, point and replication it was given.
+names the seed, point, replication and simulator build it was given.
 """
 import json
 import sys
@@ -19,7 +19,7 @@ for line in sys.stdin:
         if how == "stall-begin":
             time.sleep(600)
         if how == "report-seed":
-            reply = {"error": f"seed {message['seed']} point {message['point']} replication {replication}"}
+            reply = {"error": f"seed {message['seed']} point {message['point']} replication {replication} build {message['build']}"}
     elif message["cmd"] == "act":
         decisions += 1
         actions = len(message["mask"])

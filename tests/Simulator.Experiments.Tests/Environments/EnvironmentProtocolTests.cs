@@ -167,7 +167,7 @@ public class EnvironmentProtocolTests
         var lines = Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.Contains("a request line longer than", lines[0]);
-        Assert.Equal("""{"protocol":1}""", lines[1]);
+        Assert.Equal($$"""{"protocol":1,"build":"{{SimulatorBuild.Current}}"}""", lines[1]);
     }
 
     /// <summary>fcfs from the observation: the model whose oldest queued request has waited longest; wait when none is queued.</summary>
