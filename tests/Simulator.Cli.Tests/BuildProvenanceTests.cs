@@ -38,12 +38,6 @@ public sealed class BuildProvenanceTests : IDisposable
 
         // A log of the earlier format (no build; its own checksums), with 10 of its cells still to run: it is read,
         // plotted and resumed, and the report counts the runs of each build.
-        string Earlier(string line)
-        {
-            var f = line.Split(',');
-            string fields = string.Join(",", f[..^2]);
-            return fields + "," + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fields)), 0, 4);
-        }
         File.WriteAllLines(Path.Combine(dir, "cells.csv"), log.Take(1).Select(h => h.Replace(",build,check", ",check", StringComparison.Ordinal)).Concat(log.Skip(1).Take(14).Select(Earlier)));
         var resumed = CliHarness.Run(["run", "--out", dir, .. Small]);
         Assert.True(resumed.Code == 0, resumed.Error);
@@ -58,5 +52,31 @@ public sealed class BuildProvenanceTests : IDisposable
         // plot reads the builds from the log too.
         Assert.Equal(0, CliHarness.Run("plot", dir).Code);
         Assert.Equal(report, File.ReadAllText(Path.Combine(dir, "report.md")));
+    }
+
+    [Fact]
+    public void Slices_of_two_builds_merge_with_each_cells_build_kept()
+    {
+        string S(int i) => Path.Combine(root, $"s{i}");
+        for (int i = 0; i < 2; i++) Assert.Equal(0, CliHarness.Run(["run", "--shard", $"{i}/2", "--out", S(i), .. Small]).Code);
+        // Slice 1 as a build before builds were recorded left it.
+        string cells = Path.Combine(S(1), "cells.csv");
+        var log = File.ReadAllLines(cells);
+        File.WriteAllLines(cells, log.Take(1).Select(h => h.Replace(",build,check", ",check", StringComparison.Ordinal)).Concat(log.Skip(1).Select(Earlier)));
+        string merged = Path.Combine(root, "merged");
+        var merge = CliHarness.Run("merge", S(0), S(1), "--out", merged);
+        Assert.True(merge.Code == 0, merge.Error);
+        Assert.Contains($"- simulator builds: unrecorded (cells logged before builds were) (12 runs); {SimulatorBuild.Current} (12 runs). The folder was resumed or merged across builds", File.ReadAllText(Path.Combine(merged, "report.md")));
+        var builds = File.ReadAllLines(Path.Combine(merged, "cells.csv")).Skip(1).Select(l => l.Split(',')).ToLookup(f => f[^2], f => (f[0], f[1], f[2]));
+        Assert.Equal(File.ReadAllLines(Path.Combine(S(1), "cells.csv")).Skip(1).Select(l => l.Split(',')).Select(f => (f[0], f[1], f[2])).Order(), builds[""].Order());
+        Assert.Equal(12, builds[SimulatorBuild.Current].Count());
+    }
+
+    /// <summary>A record as a log of the earlier format holds it: without its build, with the checksum of what is left.</summary>
+    private static string Earlier(string line)
+    {
+        var f = line.Split(',');
+        string fields = string.Join(",", f[..^2]);
+        return fields + "," + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fields)), 0, 4);
     }
 }
