@@ -44,7 +44,7 @@ public sealed class BuildProvenanceTests : IDisposable
         Assert.Contains($"note: 14 of the cells found done were run by another simulator build (unrecorded) than this one ({build}); report.md names each build's runs.", resumed.Error);
         Assert.Equal(runs, File.ReadAllText(Path.Combine(dir, "runs.csv")));
         string report = File.ReadAllText(Path.Combine(dir, "report.md"));
-        Assert.Contains($"- simulator builds: unrecorded (cells logged before builds were) (14 runs); {build} (10 runs). The folder was resumed or merged across builds: its runs agree only where the changes between the builds move no number.", report);
+        Assert.Contains($"- simulator builds: unrecorded (14 runs); {build} (10 runs). The folder was resumed or merged across builds: its runs agree only where the changes between the builds move no number.", report);
         // The log was rewritten in the new format before the resume appended to it: one header, a build on every line.
         var after = File.ReadAllLines(Path.Combine(dir, "cells.csv"));
         Assert.Equal(log[0], after[0]);
@@ -66,7 +66,7 @@ public sealed class BuildProvenanceTests : IDisposable
         string merged = Path.Combine(root, "merged");
         var merge = CliHarness.Run("merge", S(0), S(1), "--out", merged);
         Assert.True(merge.Code == 0, merge.Error);
-        Assert.Contains($"- simulator builds: unrecorded (cells logged before builds were) (12 runs); {SimulatorBuild.Current} (12 runs). The folder was resumed or merged across builds", File.ReadAllText(Path.Combine(merged, "report.md")));
+        Assert.Contains($"- simulator builds: unrecorded (12 runs); {SimulatorBuild.Current} (12 runs). The folder was resumed or merged across builds", File.ReadAllText(Path.Combine(merged, "report.md")));
         var builds = File.ReadAllLines(Path.Combine(merged, "cells.csv")).Skip(1).Select(l => l.Split(',')).ToLookup(f => f[^2], f => (f[0], f[1], f[2]));
         Assert.Equal(File.ReadAllLines(Path.Combine(S(1), "cells.csv")).Skip(1).Select(l => l.Split(',')).Select(f => (f[0], f[1], f[2])).Order(), builds[""].Order());
         Assert.Equal(12, builds[SimulatorBuild.Current].Count());

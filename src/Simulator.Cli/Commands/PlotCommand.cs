@@ -38,7 +38,7 @@ internal static class PlotCommand
                 throw new ConfigException(Path.Combine(store.Directory, "cells.csv"), 1, "", $"the folder holds {store.Done.Count} cells and lacks {missing.Count}, the first {RunStore.Describe(spec, missing[0])}: figures and the report are drawn from a whole grid. Finish the run (run it again into this folder), or merge the slices of a sharded run and plot the merged folder.");
             var records = store.Done.OrderBy(r => r.Cell.Point).ThenBy(r => r.Cell.Strategy).ThenBy(r => r.Cell.Replication).ToArray();
             var written = Plots.WriteAll(spec, records, store.Directory);
-            File.WriteAllText(Path.Combine(store.Directory, "report.md"), Report.Markdown(spec, records, written, builds: store.DoneBuilds));
+            File.WriteAllText(Path.Combine(store.Directory, "report.md"), Report.Markdown(spec, records, written, builds: store.Builds));
             output.WriteLine($"{written.Count} plot(s) and report.md written in {store.Directory}");
             return Cli.Ok;
         });

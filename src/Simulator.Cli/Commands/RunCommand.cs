@@ -34,8 +34,9 @@ public static class RunCommand
             using var store = RunStore.Open(dir, spec);
             if (!quiet && store.Done.Count > 0) error.WriteLine($"resumed: {store.Done.Count} cells found done in {dir}; they are not run again.");
             // A resume by another build is allowed (a rebuild that moves no number is the common case) but never silent.
-            if (store.DoneBuilds.Keys.Where(b => b != SimulatorBuild.Current).ToArray() is { Length: > 0 } others)
-                error.WriteLine($"note: {store.DoneBuilds.Where(b => b.Key != SimulatorBuild.Current).Sum(b => b.Value)} of the cells found done were run by another simulator build ({string.Join(", ", others.Select(b => b.Length == 0 ? "unrecorded" : b))}) than this one ({SimulatorBuild.Current}); report.md names each build's runs.");
+            var others = store.DoneBuilds.Where(b => b.Key != SimulatorBuild.Current).ToArray();
+            if (others.Length > 0)
+                error.WriteLine($"note: {others.Sum(b => b.Value)} of the cells found done were run by another simulator build ({string.Join(", ", others.Select(b => SimulatorBuild.Named(b.Key)))}) than this one ({SimulatorBuild.Current}); report.md names each build's runs.");
             bool named = result.GetValue(options.Out) is not null;
             using var notice = new InterruptNotice(error, () =>
                 $"interrupted: {store.Kept} cells are kept in {dir}; {(named ? "the same command" : $"the same command with --out {dir}")} resumes (finished cells are not run again).");
@@ -54,7 +55,7 @@ public static class RunCommand
                 output.WriteLine($"{result.GetValue(shard)}: {records.Count} runs in {dir}; join the slices with merge.");
                 return Cli.Ok;
             }
-            ResultWriter.WriteAll(spec, records, dir);
+            ResultWriter.WriteAll(spec, records, dir, store.Builds);
             output.Write(Report.Markdown(spec, records));
             output.WriteLine();
             output.WriteLine(FormattableString.Invariant($"{records.Count} runs in {simulated:F1} s ({records.Count / simulated:F1} runs/s on {parallel} threads), outputs and plots in {watch.Elapsed.TotalSeconds - simulated:F1} s; results in {dir}"));
@@ -119,7 +120,7 @@ public static class RunCommand
             string dir = result.GetValue(outDir) ?? Path.Combine("results", spec.Name, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{spec.Hash[..8]}-merged");
             RunStore.CheckMergeTarget(dir, slices);
             RunStore.WriteFinished(dir, spec, records, builds);
-            ResultWriter.WriteAll(spec, records, dir);
+            ResultWriter.WriteAll(spec, records, dir, RunStore.Tally(builds.Values));
             output.Write(Report.Markdown(spec, records));
             output.WriteLine($"merged {records.Count} runs into {dir}");
             return Cli.Ok;

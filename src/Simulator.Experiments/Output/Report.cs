@@ -9,9 +9,8 @@ public static class Report
     /// <summary>Which simulator builds ran the runs: one, or each with its count and what mixing them means.</summary>
     private static string Builds(IReadOnlyDictionary<string, int> builds)
     {
-        static string Named(string build) => build.Length == 0 ? "unrecorded (cells logged before builds were)" : build;
-        if (builds.Count == 1) return $"- simulator build {Named(builds.Keys.Single())}, every run";
-        return $"- simulator builds: {string.Join("; ", builds.Select(b => $"{Named(b.Key)} ({b.Value} run{(b.Value == 1 ? "" : "s")})"))}. The folder was resumed or merged across builds: its runs agree only where the changes between the builds move no number.";
+        if (builds.Count == 1) return $"- simulator build {SimulatorBuild.Named(builds.Keys.Single())}, every run";
+        return $"- simulator builds: {string.Join("; ", builds.Select(b => $"{SimulatorBuild.Named(b.Key)} ({b.Value} run{(b.Value == 1 ? "" : "s")})"))}. The folder was resumed or merged across builds: its runs agree only where the changes between the builds move no number.";
     }
 
     /// <summary>The report; <paramref name="builds"/>, how many runs each simulator build made (a results folder's), is said under what was run.</summary>

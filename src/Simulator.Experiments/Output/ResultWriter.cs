@@ -13,7 +13,8 @@ public static class ResultWriter
     /// <summary>What <see cref="WriteAll"/> writes into a results folder (files and folders).</summary>
     public static readonly IReadOnlyList<string> Outputs = new[] { "config.resolved.yaml", "config.hash", "runs.csv", "columns.csv", "runs.parquet", "timing.csv", "summary.csv", "paired.csv", "plots", "traces", "report.md" };
 
-    public static void WriteAll(ExperimentSpec spec, IReadOnlyList<RunRecord> records, string directory)
+    /// <summary>Writes every output; <paramref name="builds"/> (how many runs each simulator build made, from the folder's cell log) goes into the report.</summary>
+    public static void WriteAll(ExperimentSpec spec, IReadOnlyList<RunRecord> records, string directory, IReadOnlyDictionary<string, int>? builds = null)
     {
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "config.resolved.yaml"), ResolvedConfig.Write(spec));
@@ -26,7 +27,7 @@ public static class ResultWriter
         File.WriteAllText(Path.Combine(directory, "paired.csv"), PairedCsv(spec, records));
         var plots = Plots.WriteAll(spec, records, directory);
         var traces = TraceWriter.WriteAll(spec, directory);
-        File.WriteAllText(Path.Combine(directory, "report.md"), Report.Markdown(spec, records, plots, traces, RunStore.BuildsIn(directory, spec)));
+        File.WriteAllText(Path.Combine(directory, "report.md"), Report.Markdown(spec, records, plots, traces, builds));
     }
 
     public static string RunsCsv(ExperimentSpec spec, IReadOnlyList<RunRecord> records)

@@ -39,14 +39,20 @@ public sealed class RunStore : IDisposable
     private readonly IReadOnlyDictionary<Cell, string> builds;
 
     /// <summary>How many of the cells found done each build ran ("" for a cell logged before builds were recorded).</summary>
-    public IReadOnlyDictionary<string, int> DoneBuilds => Count(builds.Values);
+    public IReadOnlyDictionary<string, int> DoneBuilds => Tally(builds.Values);
 
-    private static IReadOnlyDictionary<string, int> Count(IEnumerable<string> builds) =>
+    /// <summary>How many of the cells the folder holds each build ran: those found done, and those this process appended since.</summary>
+    public IReadOnlyDictionary<string, int> Builds
+    {
+        get
+        {
+            lock (gate) return Tally(builds.Values.Concat(Enumerable.Repeat(SimulatorBuild.Current, appended)));
+        }
+    }
+
+    /// <summary>How many cells each build ran, the most first.</summary>
+    public static IReadOnlyDictionary<string, int> Tally(IEnumerable<string> builds) =>
         builds.GroupBy(b => b).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
-
-    /// <summary>How many of a results folder's cells each build ran (none for a folder without a cell log).</summary>
-    public static IReadOnlyDictionary<string, int> BuildsIn(string directory, ExperimentSpec spec) =>
-        Count(ReadCells(Path.Combine(directory, Cells), spec).Builds.Values);
 
     /// <summary>Gives up the folder's writer lock.</summary>
     public void Dispose() => writer?.Dispose();

@@ -12,4 +12,7 @@ public static class SimulatorBuild
     /// <summary>"1.0.0+&lt;commit&gt;" ("unknown" for an assembly without the attribute); never holds a comma, so a CSV field takes it.</summary>
     public static string Current { get; } =
         (typeof(SimulatorBuild).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown").Replace(',', ';');
+
+    /// <summary>A build as messages and reports name it: "unrecorded" for a cell logged before builds were recorded.</summary>
+    public static string Named(string build) => build.Length == 0 ? "unrecorded" : build;
 }
