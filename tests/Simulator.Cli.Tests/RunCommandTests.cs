@@ -142,19 +142,25 @@ public class ListCommandTests
         Assert.Contains("    rate: 200 MB/s  (docs/site.md section 2", output, StringComparison.Ordinal);
         (code, output, _) = CliHarness.Run("list", "metrics");
         Assert.Equal(0, code);
-        // Each kind's block lists each of its metrics with its unit, its direction and its definition, as declared.
+        // Each kind's block lists each of its metrics with its unit, its direction and its definition, as declared,
+        // then the levels its time series shows.
         var lines = output.Split('\n');
         foreach (var kind in Simulator.Experiments.ScenarioKinds.BuiltIn.All)
         {
             var block = lines.SkipWhile(l => l != kind.Name + ":").Skip(1).TakeWhile(l => l.StartsWith("    ", StringComparison.Ordinal)).ToArray();
-            Assert.Equal(kind.Metrics.Count, block.Length);
-            for (int i = 0; i < block.Length; i++)
+            var levels = kind.TimeSeries?.Levels ?? Array.Empty<Simulator.Experiments.Level>();
+            Assert.Equal(kind.Metrics.Count + levels.Count, block.Length);
+            for (int i = 0; i < kind.Metrics.Count; i++)
             {
                 var m = kind.Metrics.Metrics[i];
                 Assert.StartsWith($"    {m.Name} (", block[i], StringComparison.Ordinal);
                 Assert.EndsWith($"): {m.Definition}", block[i].TrimEnd('\r'), StringComparison.Ordinal);
             }
+            for (int i = 0; i < levels.Count; i++)
+                Assert.Equal($"    over time (timeseries y): {levels[i].Name} ({levels[i].Unit.Symbol}): {kind.TimeSeries!.Defined(levels[i])}", block[kind.Metrics.Count + i].TrimEnd('\r'));
         }
+        Assert.Contains("    over time (timeseries y): stored_bytes (B): Bytes of model blocks the cloudlets' part stores hold, all cloudlets together.", output, StringComparison.Ordinal);
+        Assert.Contains("    over time (timeseries y): queue_length (count): Requests waiting at the site for a batch. Summed over all cloudlets.", output, StringComparison.Ordinal);
         Assert.Contains("    throughput (1/s, higher is better): Requests served by their deadline per second", output, StringComparison.Ordinal);
         Assert.Contains("    latency_p95 (s, lower is better): ", output, StringComparison.Ordinal);
         Assert.Contains("    total_delay (s, lower is better, a bound for a relaxation): ", output, StringComparison.Ordinal);

@@ -119,9 +119,9 @@ public class ValidateCommandTests
             }, output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
             Assert.Equal(new[]
             {
-                $"{mixed}:1: no one scenario kind draws all of these figures: figure 1 is drawn by network-one-shot; figure 2 is drawn by single-site, one-shot, network-of-sites.",
+                $"{mixed}:1: no one scenario kind draws all of these figures: figure 1 is drawn by network-one-shot; figure 2 is drawn by single-site, one-shot, network, network-of-sites.",
                 $"{misspelt}:3: plots[1]: unknown metric 'troughput'. Did you mean 'throughput'?",
-                $"{noY}:2: plots[0].y: an outcomes plot shows what became of a site's requests at one sweep point (on time, late, expired, rejected, unfinished), stacked per strategy: it takes no y.",
+                $"{noY}:2: plots[0].y: an outcomes plot shows what became of the requests at one sweep point (on time, late, expired, rejected, unfinished), stacked per strategy: it takes no y.",
                 "3 of 5 files refused.",
             }, error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(" A single-site scenario reports:")[0]));
             // run is told what the file is, not that it lacks a name.

@@ -225,7 +225,7 @@ public class TraceTests
         Assert.Equal(record.Values["latency_mean"], trace.LatencyMean, 9);
         Assert.Equal(1.0, trace.LatencyCdf[^1].Fraction, 12);
         // The queue's window means, weighted by their widths, give the reported mean queue length.
-        var windows = trace.QueueLength;
+        var windows = trace.Of(SiteMeasures.Queue);
         Assert.Equal(RunTrace.WindowSeconds(30), windows[1].Start - windows[0].Start, 12);
         double area = windows.Select((w, i) => w.Mean * ((i + 1 < windows.Count ? windows[i + 1].Start : 30) - w.Start)).Sum();
         Assert.Equal(record.Values["queue_mean"], area / 30, 9);

@@ -39,7 +39,7 @@ public class WarmupCheckTests
         {
             var d = Enumerable.Range(0, 6).Select(r =>
             {
-                var measured = Runner.Trace(spec, new Cell(0, s, r)).QueueLength.Where(w => w.Start >= warm).Select(w => w.Mean).ToArray();
+                var measured = Runner.Trace(spec, new Cell(0, s, r)).Of(SiteMeasures.Queue).Where(w => w.Start >= warm).Select(w => w.Mean).ToArray();
                 int half = measured.Length / 2;
                 return measured.Take(half).Average() - measured.Skip(measured.Length - half).Average();
             }).ToArray();

@@ -14,6 +14,11 @@ public sealed class ServedMeasures
 
     public P2Quantile DelayP95 { get; } = new(0.95);
 
+    /// <summary>Traced runs: every counted delay, binned (<see cref="NetworkTrace"/> asks for it); null otherwise.</summary>
+    public LatencyHistogram? DelayDistribution { get; private set; }
+
+    internal LatencyHistogram KeepDistribution() => DelayDistribution ??= new LatencyHistogram();
+
     public SampleMonitor PlannedDelay { get; } = new("planned delay");
 
     public SampleMonitor Pull { get; } = new("pull");
@@ -34,6 +39,7 @@ public sealed class ServedMeasures
         double delay = pull + queueing + inference + transmission;
         Delay.Add(delay);
         DelayP95.Add(delay);
+        DelayDistribution?.Add(delay);
         PlannedDelay.Add(planned);
         Pull.Add(pull);
         Queueing.Add(queueing);

@@ -27,15 +27,21 @@ public sealed record NetworkProcessSpec(double RatePerSecond, double WindowSecon
 public sealed class StochasticNetwork
 {
     /// <param name="strategy">The network strategy: an <see cref="INetworkSelector"/> or an <see cref="IOnlineSelector"/>.</param>
-    public StochasticNetwork(Simulation env, NetworkWorldSpec world, NetworkProcessSpec process, Catalog catalog, object strategy, PenaltySpec penalty, RandomStreams streams, double warmupSeconds)
+    /// <param name="traceWindowSeconds">Keep the delay distribution and the levels per window of this width (<see cref="Trace"/>); null: not traced.</param>
+    public StochasticNetwork(Simulation env, NetworkWorldSpec world, NetworkProcessSpec process, Catalog catalog, object strategy, PenaltySpec penalty, RandomStreams streams, double warmupSeconds,
+        double? traceWindowSeconds = null)
     {
         Network = new CloudletNetwork(world, catalog, streams);
         Selection = NetworkSelection.For(strategy, process.WindowSeconds, penalty, Network, r => r.Network!, null);
         Fetch = new PartFetch(env, Network, process.Contention, process.Inflight);
         Service = process.Queueing == Queueing.Simulated ? new FifoServerService(env, Network.Cloudlets.Count) : new AnalyticQueueService(env, Network.Cloudlets);
         Pipeline = new RequestPipeline(env, warmupSeconds, new NetworkArrivals(env, Network, process.RatePerSecond, streams), Selection, Fetch, Service);
+        if (traceWindowSeconds is { } width) Trace = new NetworkTrace(env, Pipeline, Service, Network, width);
         Pipeline.Start();
     }
+
+    /// <summary>Traced runs: the delays and the levels over time.</summary>
+    public NetworkTrace? Trace { get; }
 
     public RequestPipeline Pipeline { get; }
 

@@ -44,6 +44,12 @@ public sealed class RequestPipeline
     /// <summary>Requests placed that wait for their model's parts.</summary>
     public int AwaitingParts { get; private set; }
 
+    /// <summary>Requests arrived (during the warm-up too) whose outcome is not known yet: undecided, pulling, queued or being served.</summary>
+    public int InSystem { get; private set; }
+
+    /// <summary>Raised when <see cref="InSystem"/> or <see cref="AwaitingParts"/> changes: a traced run follows the levels by it.</summary>
+    public event Action? LevelsChanged;
+
     /// <summary>Raised when the selection places no model for a request.</summary>
     public event Action<UserRequest>? RequestUnplaced;
 
@@ -64,6 +70,8 @@ public sealed class RequestPipeline
     public void Arrive(UserRequest request)
     {
         if (request.Counted) Arrived++;
+        InSystem++;
+        LevelsChanged?.Invoke();
         selection.Offer(request);
     }
 
@@ -82,6 +90,8 @@ public sealed class RequestPipeline
     public void Unplace(UserRequest request)
     {
         if (request.Counted) Unplaced++;
+        InSystem--;
+        LevelsChanged?.Invoke();
         RequestUnplaced?.Invoke(request);
         Ended?.Invoke(request, new RequestOutcome(request.Id, "", Outcome.Unplaced, env.NowD, double.NaN));
     }
@@ -101,6 +111,8 @@ public sealed class RequestPipeline
     /// <summary>The service knows the request's outcome: it is reported, and its parts may go.</summary>
     public void Finish(UserRequest request, in RequestOutcome outcome)
     {
+        InSystem--;
+        LevelsChanged?.Invoke();
         Ended?.Invoke(request, outcome);
         fetch?.Release(request);
     }
@@ -108,8 +120,10 @@ public sealed class RequestPipeline
     private IEnumerable<Event> AdmitAfter(List<Event> pulls, UserRequest request)
     {
         AwaitingParts++;
+        LevelsChanged?.Invoke();
         yield return new AllOf(env, pulls);
         AwaitingParts--;
+        LevelsChanged?.Invoke();
         if (Admit(request, env.NowD) is { } steps)
             foreach (var step in steps) yield return step;
     }

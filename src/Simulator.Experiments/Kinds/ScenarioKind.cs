@@ -24,6 +24,9 @@ public abstract class ScenarioKind
     /// <summary>The plots it offers, in the order <c>list kinds</c> shows them.</summary>
     public abstract IReadOnlyList<PlotKind> Plots { get; }
 
+    /// <summary>Its time series, when its runs keep levels over simulated time: the levels a <c>timeseries</c> plot may show (<c>list metrics</c>, the reference).</summary>
+    public TimeSeriesPlot? TimeSeries => Plots.OfType<TimeSeriesPlot>().FirstOrDefault();
+
     public abstract StrategySlots Strategies { get; }
 
     /// <summary>The decision an outside policy can take in this kind's scenarios (an environment, an <c>external</c> strategy), in words; null: none.</summary>

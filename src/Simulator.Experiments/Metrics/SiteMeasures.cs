@@ -37,6 +37,20 @@ public static class SiteMeasures
     public static readonly Metric QueueMean = new("queue_mean", MetricUnit.None, "Time-average number of queued requests, per site.") { Better = Better.Lower, NonNegative = true };
     public static readonly Metric GpuMemoryMean = new("gpu_memory_mean", MetricUnit.Bytes, "Time-average GPU memory in use (weights and activations), per site.");
 
+    public static readonly Level Queue = new("queue_length", "queue length", MetricUnit.Count, "Requests waiting at the site for a batch.");
+    public static readonly Level GpuMemory = new("gpu_memory", "GPU memory in use", MetricUnit.Bytes, "Bytes on the GPU: resident blocks, and a running batch's activations.");
+
+    /// <summary>The levels a traced site keeps, as a time series draws them.</summary>
+    public static IReadOnlyList<Level> Levels { get; } = new[] { Queue, GpuMemory };
+
+    /// <summary>A traced site's levels over the horizon, by name (pooled over its sites).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<(double Start, double Mean)>> Traced(SiteMetrics m, double horizonSeconds) =>
+        new Dictionary<string, IReadOnlyList<(double Start, double Mean)>>
+        {
+            [Queue.Name] = m.QueueWindows!.Means(horizonSeconds),
+            [GpuMemory.Name] = m.GpuWindows!.Means(horizonSeconds),
+        };
+
     /// <summary>The site's columns, in runs.csv order.</summary>
     public static IReadOnlyList<Metric> All { get; } = new[]
     {

@@ -5,7 +5,7 @@ namespace Simulator.Experiments;
 /// <summary>
 /// docs/reference.md, generated from the declarations (as ns-3 generates its attribute documentation): the scenario
 /// kinds, every key of an experiment file and of each kind's scenario section with its type, unit, default and help,
-/// and every metric of each kind with its unit, direction and definition. <c>simulator list reference</c> prints it;
+/// and every metric and level over time of each kind with its unit, direction and definition. <c>simulator list reference</c> prints it;
 /// a test fails when the file in the repository is not what this gives.
 /// </summary>
 public static class ReferenceDoc
@@ -69,6 +69,14 @@ public static class ReferenceDoc
             sb.AppendLine("|---|---|---|---|");
             foreach (var m in k.Metrics.Metrics)
                 sb.AppendLine($"| `{m.Name}` | {m.Unit.Symbol} | {(m.Better switch { Better.Higher => "higher", Better.Lower => "lower", _ => "" })}{(m.Bound ? ", bound" : "")} | {Cell(m.Definition)} |");
+            if (k.TimeSeries is not { } series) continue;
+            sb.AppendLine();
+            sb.AppendLine($"Levels over simulated time, which a `timeseries` plot shows (`y`; `{series.Levels[0].Name}` when none is given), as means per window of a traced run:");
+            sb.AppendLine();
+            sb.AppendLine("| level | unit | definition |");
+            sb.AppendLine("|---|---|---|");
+            foreach (var l in series.Levels)
+                sb.AppendLine($"| `{l.Name}` | {l.Unit.Symbol} | {Cell(series.Defined(l))} |");
         }
         sb.AppendLine();
         sb.AppendLine($"Every kind also reports `{Metric.DecisionTime.Name}` in timing.csv (and plots): {Metric.DecisionTime.Definition}");

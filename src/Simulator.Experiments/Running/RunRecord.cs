@@ -9,16 +9,21 @@ public readonly record struct Cell(int Point, int Strategy, int Replication);
 public sealed record RunRecord(Cell Cell, MetricValues Values, double DecisionMsMean, double DecisionMsMax);
 
 /// <summary>
-/// What one traced run saw, in memory that does not grow with the horizon: the served latencies' CDF
-/// (binned, <see cref="LatencyHistogram"/>), their count and exact mean, and the queue length and GPU
-/// memory as means per window (start, mean) of the width the time-series plots draw.
+/// What one traced run saw, in memory that does not grow with the horizon: the served requests' latency (or delay)
+/// CDF (binned, <see cref="LatencyHistogram"/>), their count and exact mean, and each level its kind declares
+/// (<see cref="Level"/>) as means per window (start, mean) of the width the time-series plots draw.
 /// </summary>
 public sealed record RunTrace(IReadOnlyList<(double Latency, double Fraction)> LatencyCdf, long Served, double LatencyMean,
-    IReadOnlyList<(double Start, double Mean)> QueueLength, IReadOnlyList<(double Start, double Mean)> GpuBytes)
+    IReadOnlyDictionary<string, IReadOnlyList<(double Start, double Mean)>> Levels)
 {
-    /// <summary>A trace from its latencies and, for runs that simulate time, the queue's and GPU memory's window means.</summary>
-    public static RunTrace Of(LatencyHistogram latencies, IReadOnlyList<(double Start, double Mean)>? queue = null, IReadOnlyList<(double Start, double Mean)>? gpu = null) =>
-        new(latencies.Cdf(), latencies.Count, latencies.Mean, queue ?? Array.Empty<(double, double)>(), gpu ?? Array.Empty<(double, double)>());
+    /// <summary>A trace from its latencies and, for runs that simulate time, its levels' window means by name.</summary>
+    public static RunTrace Of(LatencyHistogram latencies, IReadOnlyDictionary<string, IReadOnlyList<(double Start, double Mean)>>? levels = null) =>
+        new(latencies.Cdf(), latencies.Count, latencies.Mean, levels ?? new Dictionary<string, IReadOnlyList<(double Start, double Mean)>>());
+
+    /// <summary>The window means of <paramref name="level"/>; a kind that offers a level it does not trace is refused by name.</summary>
+    public IReadOnlyList<(double Start, double Mean)> Of(Level level) =>
+        Levels.TryGetValue(level.Name, out var windows) ? windows
+            : throw new InvalidOperationException($"The traced run kept no '{level.Name}' (it kept {(Levels.Count == 0 ? "no level" : string.Join(", ", Levels.Keys))}): a kind's time series offers only the levels its runs trace.");
 
     /// <summary>The windows the levels are kept in: about 120 over the horizon, of a round width.</summary>
     public static double WindowSeconds(double horizonSeconds) => WindowMeans.RoundWidth(horizonSeconds, 120);

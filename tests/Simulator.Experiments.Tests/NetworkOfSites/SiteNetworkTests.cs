@@ -120,7 +120,7 @@ public class SiteNetworkTests
         var record = Runner.RunCell(spec, cell);
         Assert.Equal(record.Values["on_time"] + record.Values["late"], trace.Served);
         Assert.Equal(record.Values["latency_mean"], trace.LatencyMean, 9);
-        Assert.NotEmpty(trace.QueueLength);
+        Assert.NotEmpty(trace.Of(SiteMeasures.Queue));
     }
 
     [Fact]

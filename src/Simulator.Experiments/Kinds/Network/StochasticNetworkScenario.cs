@@ -34,17 +34,18 @@ public sealed record StochasticNetworkScenario(ScenarioKind Kind, Func<Random, C
     {
         var (decider, process) = ExternalRuns.For(strategy, this, cell, streams, length, () => strategy.Registry.CreateNetwork(strategy.Name, strategy.Arguments, strategy.Stream(streams)));
         using var _ = process;
-        var (env, network) = Build(decider, streams, length);
+        var (env, network) = Build(decider, streams, length, trace);
         env.RunD(length.HorizonSeconds);
         var decisions = network.SelectionMeasures.DecisionWallSeconds;
-        return (new RunRecord(cell, Values(network, length), decisions.Count > 0 ? decisions.Mean * 1000 : 0, decisions.Count > 0 ? decisions.Max * 1000 : 0), null);
+        var record = new RunRecord(cell, Values(network, length), decisions.Count > 0 ? decisions.Mean * 1000 : 0, decisions.Count > 0 ? decisions.Max * 1000 : 0);
+        return (record, network.Trace is { } t ? RunTrace.Of(t.Delays, NetworkKind.Traced(t, length.HorizonSeconds)) : null);
     }
 
-    private (Simulation Env, StochasticNetwork Network) Build(object decider, RandomStreams streams, RunLength length)
+    private (Simulation Env, StochasticNetwork Network) Build(object decider, RandomStreams streams, RunLength length, bool trace = false)
     {
         var env = new Simulation();
         var catalog = CatalogOf(streams);
-        return (env, new StochasticNetwork(env, World, Process, catalog, decider, Penalty, streams, length.WarmupSeconds));
+        return (env, new StochasticNetwork(env, World, Process, catalog, decider, Penalty, streams, length.WarmupSeconds, trace ? RunTrace.WindowSeconds(length.HorizonSeconds) : null));
     }
 
     private MetricValues Values(StochasticNetwork network, RunLength length)

@@ -49,11 +49,11 @@ public sealed class NetworkOfSitesKind : ScenarioKind
     /// <summary>In a network of sites a request first waits for the selector's window and its model's parts, and the network may place it nowhere.</summary>
     public override IReadOnlyList<PlotKind> Plots { get; } = new[]
     {
-        SitePlots.LineCi, SitePlots.PairedGain, SitePlots.Bars, SitePlots.Cdf,
-        new BreakdownPlot(new[] { (SelectionWaitMean, "waiting for the selector's window"), (NetworkMeasures.PullMean, "pulling the model's parts") }.Concat(SitePlots.CriticalPath).ToArray(), SiteMeasures.LatencyMean),
+        SitePlots.LineCi, SitePlots.PairedGain, SitePlots.Bars, new CdfPlot("latency", SitePlots.Unserved.Prepend(RequestMeasures.Unplaced).ToArray()),
+        new BreakdownPlot("latency", new[] { (SelectionWaitMean, "waiting for the selector's window"), (NetworkMeasures.PullMean, "pulling the model's parts") }.Concat(SitePlots.CriticalPath).ToArray(), SiteMeasures.LatencyMean),
         new OutcomesPlot(SitePlots.Outcomes.Append(RequestMeasures.Unplaced).ToArray()),
         SitePlots.BytesSaved,
-        new TimeSeriesPlot(", all cloudlets together"),
+        new TimeSeriesPlot(SiteMeasures.Levels, "all cloudlets"),
     };
 
     public override StrategySlots Strategies { get; } = new(new HashSet<StrategyKind> { StrategyKind.Network, StrategyKind.Online }, new HashSet<StrategyKind> { StrategyKind.Site })

@@ -49,7 +49,7 @@ public sealed record NetworkOfSitesScenario(ScenarioKind Kind, Func<Random, Cata
         var record = new RunRecord(cell, Values(network, length.MeasuredSeconds),
             decisions.Count > 0 ? decisions.Mean * 1000 : 0, decisions.Count > 0 ? decisions.Max * 1000 : 0);
         if (!trace) return (record, null);
-        return (record, RunTrace.Of(sites.LatencyDistribution!, sites.QueueWindows!.Means(length.HorizonSeconds), sites.GpuWindows!.Means(length.HorizonSeconds)));
+        return (record, RunTrace.Of(sites.LatencyDistribution!, SiteMeasures.Traced(sites, length.HorizonSeconds)));
     }
 
     /// <summary>The network of a registered pair's run, before it runs: tests look inside.</summary>

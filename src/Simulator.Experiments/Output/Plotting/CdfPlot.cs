@@ -3,23 +3,26 @@ using System.Globalization;
 namespace Simulator.Experiments;
 
 /// <summary>
-/// <c>cdf</c>: the latency distribution of the requests served at a point, one line per strategy, pooled over every
-/// replication (each replication's binned distribution, weighted by what it served). Requests that were not served
-/// (expired, rejected, or still waiting at the horizon) have no latency: the title counts what it leaves out. A
-/// latency axis cut short of the largest latency says where, and how much lies beyond.
+/// <c>cdf</c>: the latency (or delay) distribution of the requests served at a point, one line per strategy, pooled
+/// over every replication (each replication's binned distribution, weighted by what it served). Requests that were
+/// not served (the kind names those outcomes: expired, rejected, placed nowhere, or still under way at the horizon)
+/// have none: the title counts what it leaves out. An axis cut short of the largest value says where, and how much
+/// lies beyond.
 /// </summary>
-public sealed class CdfPlot() : PlotKind("cdf")
+/// <param name="quantity">What is distributed, as titles and axes name it: "latency" at a site, "delay" in the network.</param>
+/// <param name="unserved">The outcomes of the kind's requests that have no such value, counted in the title.</param>
+public sealed class CdfPlot(string quantity, IReadOnlyList<Metric> unserved) : PlotKind("cdf")
 {
     /// <summary>Where the axis is cut when the tail is long: the 99.9th percentile.</summary>
     private const double Cut = 0.999;
 
     public override (bool X, bool Y) LogAllowed => (true, true);
 
-    public override string Shows => "the latency distribution of a site's served requests at one sweep point, per strategy";
+    public override string Shows => $"the {quantity} distribution of the served requests at one sweep point, per strategy";
 
     public override bool TakesY => false;
 
-    public override string DefaultY(MetricSet metrics) => "latency";
+    public override string DefaultY(MetricSet metrics) => quantity;
 
     public override string Draw(ScottPlot.Plot plot, PlotContext c, PlotSpec p)
     {
@@ -42,17 +45,17 @@ public sealed class CdfPlot() : PlotKind("cdf")
             line.LineWidth = 1.5f;
             line.LegendText = c.Styles.Legend(s);
         }
-        // What has no latency: counted over the same cells, after the warm-up.
-        double Total(string metric) => c.Records.Where(r => r.Cell.Point == point.Index && spec.Metrics.Contains(metric)).Sum(r => r.Values[metric] is var v && double.IsFinite(v) ? v : 0);
-        var excluded = new[] { "expired", "rejected", "unfinished" }.Select(m => (m, n: Total(m))).Where(x => x.n > 0).Select(x => $"{x.n:0} {x.m}").ToArray();
+        // What has none: counted over the same cells, after the warm-up.
+        double Total(Metric metric) => c.Records.Where(r => r.Cell.Point == point.Index).Sum(r => r.Values[metric.Name] is var v && double.IsFinite(v) ? v : 0);
+        var excluded = unserved.Select(m => (m, n: Total(m))).Where(x => x.n > 0).Select(x => $"{x.n:0} {x.m.Words}").ToArray();
         string replications = c.Replications(point);
-        plot.Title(PlotText.Wrap(PlotContext.Titled($"latency CDF of the {served:N0} requests served, pooled over {replications}{(excluded.Length > 0 ? $"; not served, so not shown: {string.Join(", ", excluded)}" : "")}{c.Scale.Note}", point)));
+        plot.Title(PlotText.Wrap(PlotContext.Titled($"{quantity} CDF of the {served:N0} requests served, pooled over {replications}{(excluded.Length > 0 ? $"; not served, so not shown: {string.Join(", ", excluded)}" : "")}{c.Scale.Note}", point)));
         bool cut = largest > 1.5 * cutAt && cutAt > 0;
         if (cut) plot.Axes.SetLimitsX(c.Scale.LogX ? plot.Axes.Bottom.Min : 0, c.Scale.X(cutAt));
-        plot.XLabel(cut ? string.Create(CultureInfo.InvariantCulture, $"latency (s); axis cut at the 99.9th percentile, {cutAt:0.###} s (the largest: {largest:0.###} s)") : "latency (s)");
+        plot.XLabel(cut ? string.Create(CultureInfo.InvariantCulture, $"{quantity} (s); axis cut at the 99.9th percentile, {cutAt:0.###} s (the largest: {largest:0.###} s)") : $"{quantity} (s)");
         plot.YLabel("fraction of served requests");
         plot.ShowLegend(ScottPlot.Edge.Right);
-        return "latency-cdf";
+        return $"{quantity}-cdf";
     }
 
     /// <summary>The replications' distributions as one: at each latency any of them has a step, the served-weighted mean of their fractions.</summary>

@@ -5,7 +5,7 @@ public sealed class OutcomesPlot(IReadOnlyList<Metric> outcomes) : PlotKind("out
 {
     public override (bool X, bool Y) LogAllowed => (false, false);
 
-    public override string Shows => "what became of a site's requests at one sweep point (on time, late, expired, rejected, unfinished), stacked per strategy";
+    public override string Shows => $"what became of the requests at one sweep point ({string.Join(", ", outcomes.Select(m => m.Words))}), stacked per strategy";
 
     public override bool TakesY => false;
 

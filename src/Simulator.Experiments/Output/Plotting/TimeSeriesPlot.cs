@@ -4,30 +4,39 @@ using ScottPlot;
 namespace Simulator.Experiments;
 
 /// <summary>
-/// <c>timeseries</c>: the queue length or the GPU memory in use over simulated time at a point, one step line per
+/// <c>timeseries</c>: a level (a queue's length, memory in use) over simulated time at a point, one step line per
 /// strategy: each window's mean over every replication, with a band of its 95 % interval across them; the end of
-/// the warm-up marked. Where a world has several
-/// sites, the kind says that the levels are their sum.
+/// the warm-up marked. The scenario kind declares the levels its world has; where a world has several sites, it
+/// says that the levels are their sum.
 /// </summary>
-/// <param name="over">How the kind's level reads ("" for one site, ", all cloudlets together" for their sum).</param>
-public sealed class TimeSeriesPlot(string over = "") : PlotKind("timeseries")
+/// <param name="levels">The levels the kind's traced runs keep; the first is drawn when the plot gives no y.</param>
+/// <param name="summedOver">Where the levels of a world of several sites are summed ("all cloudlets"); null where they are one site's.</param>
+public sealed class TimeSeriesPlot(IReadOnlyList<Level> levels, string? summedOver = null) : PlotKind("timeseries")
 {
-    /// <summary>The levels a time series draws.</summary>
-    public static readonly IReadOnlyList<string> Levels = new[] { "queue_length", "gpu_memory" };
+    private readonly string over = summedOver is null ? "" : $", {summedOver} together";
+
+    /// <summary>The levels this time series draws, as the kind declares them.</summary>
+    public IReadOnlyList<Level> Levels => levels;
+
+    /// <summary>A level's definition as this kind keeps it: summed over its sites where it has several.</summary>
+    public string Defined(Level level) => summedOver is null ? level.Definition : $"{level.Definition} Summed over {summedOver}.";
 
     public override (bool X, bool Y) LogAllowed => (true, true);
 
-    public override string Shows => "a site's queue length or GPU memory over simulated time";
+    public override string Shows => $"a level over simulated time ({string.Join(", ", levels.Select(l => l.Words))}{over})";
 
-    public override string DefaultY(MetricSet metrics) => Levels[0];
+    public override string DefaultY(MetricSet metrics) => levels[0].Name;
 
     public override string NotOffered(ScenarioKind kind, string y, IEnumerable<ScenarioKind> offering) =>
-        $"a {kind.Name} scenario simulates no time at a site: it has no '{y}' over time to plot.";
+        $"a {kind.Name} scenario keeps no level over simulated time: it has no '{y}' over time to plot (kinds that do: {string.Join(", ", offering.Select(k => k.Name))}).";
 
     public override void CheckY(string y, ScenarioKind kind, YamlDoc at)
     {
-        if (!Levels.Contains(y)) throw at.Error($"a timeseries plot shows queue_length or gpu_memory, not '{y}'.");
+        if (levels.All(l => l.Name != y))
+            throw at.Error($"a timeseries plot of a {kind.Name} scenario shows {string.Join(" or ", levels.Select(l => l.Name))}, not '{y}'.{Edge.Spelling.Hint(y, levels.Select(l => l.Name))}");
     }
+
+    private Level LevelOf(PlotSpec p) => levels.First(l => l.Name == p.Y);
 
     public override string Draw(Plot plot, PlotContext c, PlotSpec p)
     {
@@ -35,19 +44,19 @@ public sealed class TimeSeriesPlot(string over = "") : PlotKind("timeseries")
         var point = c.PointAt(p);
         var traces = c.AllTraces(point);
         double end = spec.HorizonSeconds, width = RunTrace.WindowSeconds(end);
-        bool memory = p.Y == "gpu_memory";
+        var level = LevelOf(p);
         // Per strategy and window: the mean over the replications, with its Student-t 95 % interval (clipped at 0).
-        var levels = traces.Select(reps => Windows(reps.Select(t => memory ? t.GpuBytes : t.QueueLength).ToArray())).ToArray();
+        var levels = traces.Select(reps => Windows(reps.Select(t => t.Of(level)).ToArray())).ToArray();
         // The unit is that of what is used (the means), the axis spans the bands too.
         double peak = levels.SelectMany(l => l.Select(x => x.High)).Where(double.IsFinite).DefaultIfEmpty(0).Max();
-        var (unit, scale) = memory ? MetricUnit.ByteScale(levels.SelectMany(l => l.Select(x => x.Mean)).DefaultIfEmpty(0).Max()) : ("", 1.0);
+        var (unit, convert) = level.Unit.Shown(levels.SelectMany(l => l.Select(x => x.Mean)).DefaultIfEmpty(0).Max());
         for (int s = 0; s < spec.Strategies.Count; s++)
         {
             var windows = levels[s];
             if (windows.Length == 0) continue;
             // A last point at the end closes the final window's step.
             var xs = windows.Select(x => x.Start).Append(end).ToArray();
-            var stats = windows.Select(x => (x.Mean / scale, x.Low / scale, x.High / scale)).Append((windows[^1].Mean / scale, windows[^1].Low / scale, windows[^1].High / scale)).ToArray();
+            var stats = windows.Select(x => (convert(x.Mean), convert(x.Low), convert(x.High))).Append((convert(windows[^1].Mean), convert(windows[^1].Low), convert(windows[^1].High))).ToArray();
             var color = c.Styles.Colour(s);
             if (!c.Styles.Bound(s) && traces[s].Length > 1)
             {
@@ -73,10 +82,10 @@ public sealed class TimeSeriesPlot(string over = "") : PlotKind("timeseries")
             warmup.LegendText = "end of the warm-up (not measured before)";
         }
         string every = width.ToString("0.###", CultureInfo.InvariantCulture);
-        plot.Title(PlotText.Wrap(PlotContext.Titled($"{(memory ? "GPU memory in use" : "queue length")}{over} over time, mean per {every} s window over {c.Replications(point)} (band: Student-t 95 % interval across them, clipped at 0){c.Scale.Note}", point)));
+        plot.Title(PlotText.Wrap(PlotContext.Titled($"{level.Words}{over} over time, mean per {every} s window over {c.Replications(point)} (band: Student-t 95 % interval across them, clipped at 0){c.Scale.Note}", point)));
         plot.XLabel("simulated time (s)");
-        plot.YLabel(memory ? $"GPU memory in use, {every} s mean ({unit})" : $"queued requests, {every} s mean");
-        if (!c.Scale.LogY) plot.Axes.SetLimitsY(0, Math.Max(peak / scale, 1e-9) * 1.08);
+        plot.YLabel($"{level.Words}, {every} s mean{(unit is null ? "" : $" ({unit})")}");
+        if (!c.Scale.LogY) plot.Axes.SetLimitsY(0, Math.Max(convert(peak), 1e-9) * 1.08);
         plot.ShowLegend(ScottPlot.Edge.Right);
         return p.Y;
     }
@@ -90,16 +99,16 @@ public sealed class TimeSeriesPlot(string over = "") : PlotKind("timeseries")
     public override string? Caption(PlotContext c, PlotSpec p)
     {
         var spec = c.Spec;
-        bool memory = p.Y == "gpu_memory";
+        var level = LevelOf(p);
         double width = RunTrace.WindowSeconds(spec.HorizonSeconds);
         var drifts = c.AllTraces(c.PointAt(p))
-            .Select((reps, s) => (s, Drift: Summary.Of(reps.Select(t => Drift(memory ? t.GpuBytes : t.QueueLength, spec.WarmupSeconds, width)))))
+            .Select((reps, s) => (s, Drift: Summary.Of(reps.Select(t => Drift(t.Of(level), spec.WarmupSeconds, width)))))
             .Where(d => d.Drift.N >= 2 && double.IsFinite(d.Drift.HalfWidth)).ToArray();
         if (drifts.Length == 0) return null;
         int m = drifts.Length;
         double together = Summary.Together(m);
-        var (unit, scale) = memory ? MetricUnit.ByteScale(drifts.Max(d => Math.Max(Math.Abs(d.Drift.Low), Math.Abs(d.Drift.High)))) : ("", 1.0);
-        string V(double v) => MetricUnit.Number(v / scale);
+        var (unit, convert) = level.Unit.Shown(drifts.Max(d => Math.Max(Math.Abs(d.Drift.Low), Math.Abs(d.Drift.High))));
+        string V(double v) => MetricUnit.Number(convert(v));
         string S(double seconds) => seconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
         double middle = spec.WarmupSeconds + (spec.HorizonSeconds - spec.WarmupSeconds) / 2;
         var drifting = drifts.Where(d => d.Drift.ExcludesZero(together)).Select(d => spec.Strategies[d.s].Label).ToArray();
@@ -107,7 +116,7 @@ public sealed class TimeSeriesPlot(string over = "") : PlotKind("timeseries")
         string each = string.Join("; ", drifts.Select(d => $"{spec.Strategies[d.s].Label} {(d.Drift.Mean > 0 ? "+" : "")}{V(d.Drift.Mean)} [{V(d.Drift.Low)}, {V(d.Drift.High)}]"));
         string all = m == 1 ? "" : $" with all {m} together {Summary.TogetherNote(m)}";
         string after = spec.WarmupSeconds > 0 ? $"after the {S(spec.WarmupSeconds)} warm-up" : "with no warm-up";
-        return $"**Warm-up check** ({(memory ? "GPU memory in use" : "queue length")}{over}{(unit.Length > 0 ? $", in {unit}" : "")}): its mean over the first half of the measured period ({S(spec.WarmupSeconds)} to {S(middle)}) minus its mean over the second half (to {S(spec.HorizonSeconds)}), "
+        return $"**Warm-up check** ({level.Words}{over}{(unit is null ? "" : $", in {unit}")}): its mean over the first half of the measured period ({S(spec.WarmupSeconds)} to {S(middle)}) minus its mean over the second half (to {S(spec.HorizonSeconds)}), "
             + $"paired over the replications (95 % intervals): {each}. "
             + (drifting.Length == 0
                 ? $"{(alone == 0 ? "None excludes 0" : $"{alone} of {m} exclude{(alone == 1 ? "s" : "")} 0 alone, and none{all}")}: no drift shows {after}."
