@@ -157,10 +157,10 @@ public class ListCommandTests
                 Assert.EndsWith($"): {m.Definition}", block[i].TrimEnd('\r'), StringComparison.Ordinal);
             }
             for (int i = 0; i < levels.Count; i++)
-                Assert.Equal($"    over time (timeseries y): {levels[i].Name} ({levels[i].Unit.Symbol}): {kind.TimeSeries!.Defined(levels[i])}", block[kind.Metrics.Count + i].TrimEnd('\r'));
+                Assert.Equal($"    over time (timeseries y): {levels[i].Name} ({levels[i].Unit.Symbol}): {levels[i].Definition}", block[kind.Metrics.Count + i].TrimEnd('\r'));
         }
         Assert.Contains("    over time (timeseries y): stored_bytes (B): Bytes of model blocks the cloudlets' part stores hold, all cloudlets together.", output, StringComparison.Ordinal);
-        Assert.Contains("    over time (timeseries y): queue_length (count): Requests waiting at the site for a batch. Summed over all cloudlets.", output, StringComparison.Ordinal);
+        Assert.Contains("    over time (timeseries y): queue_length (count): Requests waiting at the site for a batch. Summed over the cloudlets.", output, StringComparison.Ordinal);
         Assert.Contains("    throughput (1/s, higher is better): Requests served by their deadline per second", output, StringComparison.Ordinal);
         Assert.Contains("    latency_p95 (s, lower is better): ", output, StringComparison.Ordinal);
         Assert.Contains("    total_delay (s, lower is better, a bound for a relaxation): ", output, StringComparison.Ordinal);

@@ -81,7 +81,7 @@ public static class ListCommand
             output.WriteLine($"{k.Name}:");
             foreach (var m in k.Metrics.Metrics) output.WriteLine($"    {m.Name} ({Describe(m)}): {m.Definition}");
             if (k.TimeSeries is { } series)
-                foreach (var l in series.Levels) output.WriteLine($"    over time (timeseries y): {l.Name} ({l.Unit.Symbol}): {series.Defined(l)}");
+                foreach (var l in series.Levels) output.WriteLine($"    over time (timeseries y): {l.Name} ({l.Unit.Symbol}): {l.Definition}");
         }
         var d = Metric.DecisionTime;
         output.WriteLine($"every kind, in timing.csv and plots only:");

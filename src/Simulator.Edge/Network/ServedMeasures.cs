@@ -14,7 +14,7 @@ public sealed class ServedMeasures
 
     public P2Quantile DelayP95 { get; } = new(0.95);
 
-    /// <summary>Traced runs: every counted delay, binned (<see cref="NetworkTrace"/> asks for it); null otherwise.</summary>
+    /// <summary>Traced runs: every counted delay, binned; null otherwise.</summary>
     public LatencyHistogram? DelayDistribution { get; private set; }
 
     internal LatencyHistogram KeepDistribution() => DelayDistribution ??= new LatencyHistogram();

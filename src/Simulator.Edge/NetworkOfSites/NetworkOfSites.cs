@@ -13,7 +13,7 @@ public sealed class NetworkOfSites
 {
     /// <param name="strategy">The network strategy: an <see cref="INetworkSelector"/> or an <see cref="IOnlineSelector"/>.</param>
     /// <param name="scheduler">The batch scheduler of cloudlet i, made from its cell's streams.</param>
-    /// <param name="traceWindowSeconds">Keep the latency distribution and the summed queue and GPU levels per window of this width; null: not traced.</param>
+    /// <param name="traceWindowSeconds">Keep the latency distribution, the summed queue and GPU levels and the network's levels per window of this width; null: not traced.</param>
     public NetworkOfSites(Simulation env, NetworkWorldSpec world, NetworkOfSitesSpec spec, Catalog catalog, object strategy, PenaltySpec penalty, Func<int, RandomStreams, IBatchScheduler> scheduler,
         RandomStreams streams, double warmupSeconds, double? traceWindowSeconds = null)
     {
@@ -23,8 +23,12 @@ public sealed class NetworkOfSites
         Selection = NetworkSelection.For(strategy, spec.WindowSeconds, penalty, Network, r => Network.Describe(r, spec.Site.Uplink, env.NowD), Sites.State);
         Fetch = new PartFetch(env, Network, spec.Contention, spec.Inflight);
         Pipeline = new RequestPipeline(env, warmupSeconds, new CellArrivals(env, catalog, spec.Workload, spec.Site.Uplink, streams, cloudlets), Selection, Fetch, Sites);
+        if (traceWindowSeconds is { } width) Levels = new NetworkLevels(env, Pipeline, Network, width);
         Pipeline.Start();
     }
+
+    /// <summary>Traced runs: the network's levels over time (the sites' are in their metrics).</summary>
+    public NetworkLevels? Levels { get; }
 
     public RequestPipeline Pipeline { get; }
 

@@ -1,3 +1,5 @@
+using Simulator.Edge.Network;
+
 namespace Simulator.Experiments;
 
 /// <summary>
@@ -19,6 +21,22 @@ public static class NetworkMeasures
     public static readonly Metric BytesFromCloudlets = new("bytes_from_cloudlets", MetricUnit.Bytes, "Bytes pulled from other cloudlets for requests counted.");
     public static readonly Metric StoreHitRatio = new("store_hit_ratio", MetricUnit.Fraction, "Share of the parts a decision needed that were already at the request's cloudlet.") { Better = Better.Higher };
     public static readonly Metric Evictions = new("evictions", MetricUnit.Count, "Blocks evicted from the cloudlets' stores to make room for pulled parts.");
+
+    public static readonly Level InNetwork = new("in_network", "requests in the network", MetricUnit.Count, "Requests arrived (during the warm-up too) and not ended: waiting for their window, pulling their model's parts, queued or being served.");
+    public static readonly Level AwaitingParts = new("awaiting_parts", "requests awaiting parts", MetricUnit.Count, "Requests placed whose model's parts are still on their way to their cloudlet.");
+    public static readonly Level StoredBytes = new("stored_bytes", "bytes in the part stores", MetricUnit.Bytes, "Bytes of model blocks the cloudlets' part stores hold, all cloudlets together.");
+
+    /// <summary>The network's levels a traced run keeps, as a time series draws them.</summary>
+    public static IReadOnlyList<Level> Levels { get; } = new[] { InNetwork, AwaitingParts, StoredBytes };
+
+    /// <summary>A traced run's network levels over the horizon, by name.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<(double Start, double Mean)>> Traced(NetworkLevels levels, double horizonSeconds) =>
+        new Dictionary<string, IReadOnlyList<(double Start, double Mean)>>
+        {
+            [InNetwork.Name] = levels.InSystem.Means(horizonSeconds),
+            [AwaitingParts.Name] = levels.AwaitingParts.Means(horizonSeconds),
+            [StoredBytes.Name] = levels.StoredBytes.Means(horizonSeconds),
+        };
 }
 
 /// <summary>The measures of online selection (docs/network.md section 5): the penalty a learner earned, its regret against the best model of each round, and what it read.</summary>

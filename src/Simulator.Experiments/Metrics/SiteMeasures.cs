@@ -43,7 +43,11 @@ public static class SiteMeasures
     /// <summary>The levels a traced site keeps, as a time series draws them.</summary>
     public static IReadOnlyList<Level> Levels { get; } = new[] { Queue, GpuMemory };
 
-    /// <summary>A traced site's levels over the horizon, by name (pooled over its sites).</summary>
+    /// <summary>A site's level as a world of several sites keeps it: their sum, which its words and definition say.</summary>
+    public static Level Summed(Level level) =>
+        level with { Words = $"{level.Words}, all cloudlets together", Definition = $"{level.Definition} Summed over the cloudlets." };
+
+    /// <summary>A traced site's levels over the horizon, by name (summed over its sites).</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<(double Start, double Mean)>> Traced(SiteMetrics m, double horizonSeconds) =>
         new Dictionary<string, IReadOnlyList<(double Start, double Mean)>>
         {

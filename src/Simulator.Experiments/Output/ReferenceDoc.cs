@@ -76,7 +76,7 @@ public static class ReferenceDoc
             sb.AppendLine("| level | unit | definition |");
             sb.AppendLine("|---|---|---|");
             foreach (var l in series.Levels)
-                sb.AppendLine($"| `{l.Name}` | {l.Unit.Symbol} | {Cell(series.Defined(l))} |");
+                sb.AppendLine($"| `{l.Name}` | {l.Unit.Symbol} | {Cell(l.Definition)} |");
         }
         sb.AppendLine();
         sb.AppendLine($"Every kind also reports `{Metric.DecisionTime.Name}` in timing.csv (and plots): {Metric.DecisionTime.Definition}");

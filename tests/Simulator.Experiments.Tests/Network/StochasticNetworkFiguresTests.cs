@@ -56,11 +56,11 @@ public class StochasticNetworkFiguresTests
             var trace = Runner.Trace(spec, record.Cell);
             Assert.Equal(record.Values["served"], trace.Served);
             Assert.Equal(record.Values["mean_delay"], trace.LatencyMean, 1e-9 * record.Values["mean_delay"]);
-            Assert.Equal(NetworkKind.Levels.Select(l => l.Name).Order(), trace.Levels.Keys.Order());
+            Assert.Equal(NetworkMeasures.Levels.Select(l => l.Name).Order(), trace.Levels.Keys.Order());
             // 120 windows of 2 s; the stores start with the initial placement, so their bytes are never 0.
-            Assert.All(NetworkKind.Levels, l => Assert.Equal(120, trace.Of(l).Count));
-            Assert.All(trace.Of(NetworkKind.StoredBytes), w => Assert.True(w.Mean > 1e9, $"{w.Mean} B at {w.Start} s"));
-            Assert.True(trace.Of(NetworkKind.InNetwork).Average(w => w.Mean) > trace.Of(NetworkKind.AwaitingParts).Average(w => w.Mean), "those awaiting parts are some of those in the network");
+            Assert.All(NetworkMeasures.Levels, l => Assert.Equal(120, trace.Of(l).Count));
+            Assert.All(trace.Of(NetworkMeasures.StoredBytes), w => Assert.True(w.Mean > 1e9, $"{w.Mean} B at {w.Start} s"));
+            Assert.True(trace.Of(NetworkMeasures.InNetwork).Average(w => w.Mean) > trace.Of(NetworkMeasures.AwaitingParts).Average(w => w.Mean), "those awaiting parts are some of those in the network");
         }
     }
 

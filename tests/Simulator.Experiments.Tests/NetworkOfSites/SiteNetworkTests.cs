@@ -83,6 +83,8 @@ public class SiteNetworkTests
             Assert.All(outcomes, o => Assert.Equal(1, o.Value));
             long inFlight = network.Undecided + network.Pipeline.AwaitingParts + network.Sites.Queued + network.Sites.InService;
             Assert.Equal(network.Pipeline.Arrived, outcomes.Count + inFlight);
+            // The level a time series draws as in_network is the same count, kept as requests come and go.
+            Assert.Equal(inFlight, network.Pipeline.InSystem);
             Assert.True(network.Pipeline.Arrived > 20, $"only {network.Pipeline.Arrived} requests");
 
             // Network -> disk: every landed pull was written to its cloudlet's disk; nothing landed that was not sent.
@@ -120,7 +122,17 @@ public class SiteNetworkTests
         var record = Runner.RunCell(spec, cell);
         Assert.Equal(record.Values["on_time"] + record.Values["late"], trace.Served);
         Assert.Equal(record.Values["latency_mean"], trace.LatencyMean, 9);
-        Assert.NotEmpty(trace.Of(SiteMeasures.Queue));
+        // The sites' levels, summed, and the network's: a request queued at a site or awaiting its parts is in the network.
+        var inNetwork = trace.Of(NetworkMeasures.InNetwork);
+        Assert.Equal(SiteMeasures.Levels.Concat(NetworkMeasures.Levels).Select(l => l.Name).Order(), trace.Levels.Keys.Order());
+        Assert.True(inNetwork.Average(w => w.Mean) > 1, "requests spend time in the network");
+        foreach (var part in new[] { SiteMeasures.Queue, NetworkMeasures.AwaitingParts })
+        {
+            var windows = trace.Of(part);
+            Assert.Equal(inNetwork.Count, windows.Count);
+            Assert.All(windows.Zip(inNetwork), w => Assert.True(w.First.Mean <= w.Second.Mean + 1e-9, $"{part.Name} {w.First.Mean} above in_network {w.Second.Mean} at {w.First.Start} s"));
+        }
+        Assert.All(trace.Of(NetworkMeasures.StoredBytes), w => Assert.True(w.Mean > 0));
     }
 
     [Fact]

@@ -16,22 +16,6 @@ public sealed class NetworkKind : ScenarioKind
     public static readonly Metric Rounds = new("rounds", MetricUnit.Count, "Requests a learner decided, one round each (warm-up included: a learning curve starts at the first).");
     public static readonly Metric RegretPerRound = new("regret_per_round", MetricUnit.None, "Cumulative regret divided by the rounds.") { Better = Better.Lower, NonNegative = true };
 
-    public static readonly Level InNetwork = new("in_network", "requests in the network", MetricUnit.Count, "Requests arrived (during the warm-up too) and not ended: waiting for their window, pulling their model's parts, queued, in inference or returning.");
-    public static readonly Level AwaitingParts = new("awaiting_parts", "requests awaiting parts", MetricUnit.Count, "Requests placed whose model's parts are still on their way to their cloudlet.");
-    public static readonly Level StoredBytes = new("stored_bytes", "bytes in the part stores", MetricUnit.Bytes, "Bytes of model blocks the cloudlets' part stores hold, all cloudlets together.");
-
-    /// <summary>The levels a traced run keeps, as a time series draws them.</summary>
-    public static IReadOnlyList<Level> Levels { get; } = new[] { InNetwork, AwaitingParts, StoredBytes };
-
-    /// <summary>A traced run's levels over the horizon, by name.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<(double Start, double Mean)>> Traced(NetworkTrace trace, double horizonSeconds) =>
-        new Dictionary<string, IReadOnlyList<(double Start, double Mean)>>
-        {
-            [InNetwork.Name] = trace.InSystem.Means(horizonSeconds),
-            [AwaitingParts.Name] = trace.AwaitingParts.Means(horizonSeconds),
-            [StoredBytes.Name] = trace.StoredBytes.Means(horizonSeconds),
-        };
-
     public override string Name => "network";
 
     public override string Description => "The stochastic network: users' requests arrive over the horizon, a network strategy plans every window (or a learner each request), and pulls, queues and the cloudlets' part stores run in the simulation.";
@@ -58,7 +42,7 @@ public sealed class NetworkKind : ScenarioKind
         new CdfPlot("delay", new[] { RequestMeasures.Unplaced, RequestMeasures.Unfinished }),
         new BreakdownPlot("delay", new[] { (NetworkMeasures.PullMean, "pulling the model's parts"), (NetworkMeasures.QueueingMean, "queueing at the cloudlet"), (NetworkMeasures.InferenceMean, "inference"), (NetworkMeasures.TransmissionMean, "transmission") }, NetworkMeasures.MeanDelay),
         new OutcomesPlot(new[] { Served, RequestMeasures.Unplaced, RequestMeasures.Unfinished }),
-        new TimeSeriesPlot(Levels),
+        new TimeSeriesPlot(NetworkMeasures.Levels),
     };
 
     public override StrategySlots Strategies { get; } = new(new HashSet<StrategyKind> { StrategyKind.Network, StrategyKind.Online });

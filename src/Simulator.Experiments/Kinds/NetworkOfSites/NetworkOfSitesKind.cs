@@ -53,7 +53,7 @@ public sealed class NetworkOfSitesKind : ScenarioKind
         new BreakdownPlot("latency", new[] { (SelectionWaitMean, "waiting for the selector's window"), (NetworkMeasures.PullMean, "pulling the model's parts") }.Concat(SitePlots.CriticalPath).ToArray(), SiteMeasures.LatencyMean),
         new OutcomesPlot(SitePlots.Outcomes.Append(RequestMeasures.Unplaced).ToArray()),
         SitePlots.BytesSaved,
-        new TimeSeriesPlot(SiteMeasures.Levels, "all cloudlets"),
+        new TimeSeriesPlot(SiteMeasures.Levels.Select(SiteMeasures.Summed).Concat(NetworkMeasures.Levels).ToArray()),
     };
 
     public override StrategySlots Strategies { get; } = new(new HashSet<StrategyKind> { StrategyKind.Network, StrategyKind.Online }, new HashSet<StrategyKind> { StrategyKind.Site })

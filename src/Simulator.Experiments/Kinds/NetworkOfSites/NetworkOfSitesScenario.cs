@@ -49,7 +49,8 @@ public sealed record NetworkOfSitesScenario(ScenarioKind Kind, Func<Random, Cata
         var record = new RunRecord(cell, Values(network, length.MeasuredSeconds),
             decisions.Count > 0 ? decisions.Mean * 1000 : 0, decisions.Count > 0 ? decisions.Max * 1000 : 0);
         if (!trace) return (record, null);
-        return (record, RunTrace.Of(sites.LatencyDistribution!, SiteMeasures.Traced(sites, length.HorizonSeconds)));
+        var levels = SiteMeasures.Traced(sites, length.HorizonSeconds).Concat(NetworkMeasures.Traced(network.Levels!, length.HorizonSeconds)).ToDictionary();
+        return (record, RunTrace.Of(sites.LatencyDistribution!, levels));
     }
 
     /// <summary>The network of a registered pair's run, before it runs: tests look inside.</summary>

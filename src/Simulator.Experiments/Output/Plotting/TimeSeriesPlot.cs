@@ -6,24 +6,18 @@ namespace Simulator.Experiments;
 /// <summary>
 /// <c>timeseries</c>: a level (a queue's length, memory in use) over simulated time at a point, one step line per
 /// strategy: each window's mean over every replication, with a band of its 95 % interval across them; the end of
-/// the warm-up marked. The scenario kind declares the levels its world has; where a world has several sites, it
-/// says that the levels are their sum.
+/// the warm-up marked. The scenario kind declares the levels its world has (where a world has several sites, a
+/// site's level says that it is their sum).
 /// </summary>
 /// <param name="levels">The levels the kind's traced runs keep; the first is drawn when the plot gives no y.</param>
-/// <param name="summedOver">Where the levels of a world of several sites are summed ("all cloudlets"); null where they are one site's.</param>
-public sealed class TimeSeriesPlot(IReadOnlyList<Level> levels, string? summedOver = null) : PlotKind("timeseries")
+public sealed class TimeSeriesPlot(IReadOnlyList<Level> levels) : PlotKind("timeseries")
 {
-    private readonly string over = summedOver is null ? "" : $", {summedOver} together";
-
     /// <summary>The levels this time series draws, as the kind declares them.</summary>
     public IReadOnlyList<Level> Levels => levels;
 
-    /// <summary>A level's definition as this kind keeps it: summed over its sites where it has several.</summary>
-    public string Defined(Level level) => summedOver is null ? level.Definition : $"{level.Definition} Summed over {summedOver}.";
-
     public override (bool X, bool Y) LogAllowed => (true, true);
 
-    public override string Shows => $"a level over simulated time ({string.Join(", ", levels.Select(l => l.Words))}{over})";
+    public override string Shows => $"a level over simulated time ({string.Join("; ", levels.Select(l => l.Words))})";
 
     public override string DefaultY(MetricSet metrics) => levels[0].Name;
 
@@ -82,7 +76,7 @@ public sealed class TimeSeriesPlot(IReadOnlyList<Level> levels, string? summedOv
             warmup.LegendText = "end of the warm-up (not measured before)";
         }
         string every = width.ToString("0.###", CultureInfo.InvariantCulture);
-        plot.Title(PlotText.Wrap(PlotContext.Titled($"{level.Words}{over} over time, mean per {every} s window over {c.Replications(point)} (band: Student-t 95 % interval across them, clipped at 0){c.Scale.Note}", point)));
+        plot.Title(PlotText.Wrap(PlotContext.Titled($"{level.Words} over time, mean per {every} s window over {c.Replications(point)} (band: Student-t 95 % interval across them, clipped at 0){c.Scale.Note}", point)));
         plot.XLabel("simulated time (s)");
         plot.YLabel($"{level.Words}, {every} s mean{(unit is null ? "" : $" ({unit})")}");
         if (!c.Scale.LogY) plot.Axes.SetLimitsY(0, Math.Max(convert(peak), 1e-9) * 1.08);
@@ -116,7 +110,7 @@ public sealed class TimeSeriesPlot(IReadOnlyList<Level> levels, string? summedOv
         string each = string.Join("; ", drifts.Select(d => $"{spec.Strategies[d.s].Label} {(d.Drift.Mean > 0 ? "+" : "")}{V(d.Drift.Mean)} [{V(d.Drift.Low)}, {V(d.Drift.High)}]"));
         string all = m == 1 ? "" : $" with all {m} together {Summary.TogetherNote(m)}";
         string after = spec.WarmupSeconds > 0 ? $"after the {S(spec.WarmupSeconds)} warm-up" : "with no warm-up";
-        return $"**Warm-up check** ({level.Words}{over}{(unit is null ? "" : $", in {unit}")}): its mean over the first half of the measured period ({S(spec.WarmupSeconds)} to {S(middle)}) minus its mean over the second half (to {S(spec.HorizonSeconds)}), "
+        return $"**Warm-up check** ({level.Words}{(unit is null ? "" : $", in {unit}")}): its mean over the first half of the measured period ({S(spec.WarmupSeconds)} to {S(middle)}) minus its mean over the second half (to {S(spec.HorizonSeconds)}), "
             + $"paired over the replications (95 % intervals): {each}. "
             + (drifting.Length == 0
                 ? $"{(alone == 0 ? "None excludes 0" : $"{alone} of {m} exclude{(alone == 1 ? "s" : "")} 0 alone, and none{all}")}: no drift shows {after}."

@@ -3,7 +3,7 @@ using Simulator.Kernel;
 
 namespace Simulator.Edge.Tests.Network;
 
-public class NetworkTraceTests
+public class NetworkLevelsTests
 {
     /// <summary>The first admissible model from its nearest holders, noting every request it is offered and when it arrived.</summary>
     private sealed class NearestFirstNoting : INetworkSelector
@@ -63,7 +63,7 @@ public class NetworkTraceTests
         }
         env.Process(Sample());
         env.RunD(horizon);
-        var trace = sim.Trace!;
+        var trace = sim.Levels!;
         Assert.True(sim.Network.Stores.Sum(s => s.Evictions) > 0, "the stores evict");
         Assert.All(selector.Offered.Where(o => o.Value < settled), o => Assert.True(lifetimes.ContainsKey(o.Key), $"request {o.Key} arrived at {o.Value} and has not ended"));
 
@@ -92,8 +92,8 @@ public class NetworkTraceTests
 
         // The delays: every counted request served, binned, with its exact mean.
         var measures = sim.Service.Measures;
-        Assert.Equal(measures.Served, trace.Delays.Count);
+        Assert.Equal(measures.Served, sim.Service.Measures.DelayDistribution!.Count);
         Assert.True(measures.Served > 100, $"{measures.Served} served");
-        Assert.Equal(measures.Delay.Mean, trace.Delays.Mean, 1e-9 * measures.Delay.Mean);
+        Assert.Equal(measures.Delay.Mean, sim.Service.Measures.DelayDistribution!.Mean, 1e-9 * measures.Delay.Mean);
     }
 }

@@ -3,13 +3,13 @@ using Simulator.Kernel;
 namespace Simulator.Edge.Network;
 
 /// <summary>
-/// What a traced run of the stochastic network keeps, in memory that does not grow with the horizon: the delays of
-/// the counted requests served, binned, and three levels as means per window: the requests in the network, those
-/// of them whose model's parts are still being pulled, and the bytes the part stores hold, all cloudlets together.
+/// The network's levels over a traced run, as means per window (memory flat in the horizon): the requests in the
+/// network, those of them whose model's parts are still being pulled, and the bytes the part stores hold, all
+/// cloudlets together. The stochastic network and the network of sites keep them alike.
 /// </summary>
-public sealed class NetworkTrace
+public sealed class NetworkLevels
 {
-    public NetworkTrace(Simulation env, RequestPipeline pipeline, PlannedTermsService service, CloudletNetwork network, double windowSeconds)
+    public NetworkLevels(Simulation env, RequestPipeline pipeline, CloudletNetwork network, double windowSeconds)
     {
         InSystem = new WindowedLevel(windowSeconds);
         AwaitingParts = new WindowedLevel(windowSeconds);
@@ -18,7 +18,6 @@ public sealed class NetworkTrace
             InSystem.Set(env.NowD, pipeline.InSystem);
             AwaitingParts.Set(env.NowD, pipeline.AwaitingParts);
         };
-        Delays = service.Measures.KeepDistribution();
         // Each store's bytes as last seen: a change moves the sum by the difference, without summing every store again.
         var stores = network.Stores;
         var seen = stores.Select(s => s.UsedBytes).ToArray();
@@ -36,10 +35,7 @@ public sealed class NetworkTrace
         }
     }
 
-    /// <summary>The delay of every counted request served (its pull, queueing, inference and transmission), binned.</summary>
-    public LatencyHistogram Delays { get; }
-
-    /// <summary>Requests arrived and not ended: waiting for their window, pulling, queued, in inference or returning.</summary>
+    /// <summary>Requests arrived and not ended: waiting for their window, pulling, queued, in service or returning.</summary>
     public WindowedLevel InSystem { get; }
 
     /// <summary>Requests placed whose model's parts are still on their way.</summary>
