@@ -5,26 +5,6 @@ namespace Simulator.Edge.Tests.Network;
 
 public class NetworkLevelsTests
 {
-    /// <summary>The first admissible model from its nearest holders, noting every request it is offered and when it arrived.</summary>
-    private sealed class NearestFirstNoting : INetworkSelector
-    {
-        public Dictionary<long, double> Offered { get; } = new();
-
-        public NetworkPlan Select(NetworkView view)
-        {
-            var est = view.Estimates;
-            var requests = view.Instance.Requests;
-            foreach (var r in requests) Offered[r.Id] = r.Arrival;
-            return new NetworkPlan(requests.Select((r, j) =>
-            {
-                for (int k = 0; k < view.Instance.Parts.Count; k++)
-                    if (est.Admissible(j, k))
-                        return new Assignment(k, ServiceEstimator.Nearest(est.BaseSources(r.Home, k)).Location, ServiceEstimator.Nearest(est.TaskSources(r.Home, k)).Location);
-                return (Assignment?)null;
-            }).ToArray());
-        }
-    }
-
     /// <summary>The time each of the intervals spends in window [start, start + width), divided by the width: the window's mean count.</summary>
     private static double Mean(IEnumerable<(double From, double To)> intervals, double start, double width) =>
         intervals.Sum(i => Math.Max(0, Math.Min(i.To, start + width) - Math.Max(i.From, start))) / width;
@@ -35,7 +15,7 @@ public class NetworkLevelsTests
     [InlineData(3UL, Queueing.Simulated, Contention.FairShare)]
     public void The_traced_levels_are_the_requests_lifetimes_and_the_stores_bytes_window_by_window(ulong seed, Queueing queueing, Contention contention)
     {
-        // Pulls over 1 Gb/s backhaul take seconds, stores of 20 to 40 GB evict, and a light load lets every request
+        // Pulls over 1 Gb/s backhaul take seconds, stores of 20 to 30 GB evict, and a light load lets every request
         // that arrives before the last 150 s end by the horizon, so those windows are known whole from the outcomes.
         var catalog = PfmGenerator.Build(new PfmSpec(12, 4), new AffineProfile(0, 0), 0, new Random((int)seed));
         var world = new NetworkWorldSpec
@@ -46,7 +26,7 @@ public class NetworkLevelsTests
         };
         const double horizon = 600, settled = 450, width = 7.5, warmup = 50;
         var env = new Simulation();
-        var selector = new NearestFirstNoting();
+        var selector = new NearestFirst();
         var sim = new StochasticNetwork(env, world, new NetworkProcessSpec(0.4, 3, queueing, contention), catalog, selector, new PenaltySpec(), new RandomStreams(seed), warmup, width);
         var lifetimes = new Dictionary<long, (double Arrival, double Decided, double Admitted, double End, bool Served)>();
         sim.Pipeline.Ended += (r, outcome) => lifetimes[r.Id] = (r.Arrival, r.Decided, r.Admitted, env.NowD, outcome.Outcome == Outcome.Served);

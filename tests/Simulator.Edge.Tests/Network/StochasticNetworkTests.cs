@@ -5,23 +5,6 @@ namespace Simulator.Edge.Tests.Network;
 
 public class StochasticNetworkTests
 {
-    /// <summary>The first admissible model, both parts from their nearest holders: enough to drive the world.</summary>
-    private sealed class NearestFirst : INetworkSelector
-    {
-        public NetworkPlan Select(NetworkView view)
-        {
-            var est = view.Estimates;
-            var requests = view.Instance.Requests;
-            return new NetworkPlan(requests.Select((r, j) =>
-            {
-                for (int k = 0; k < view.Instance.Parts.Count; k++)
-                    if (est.Admissible(j, k))
-                        return new Assignment(k, ServiceEstimator.Nearest(est.BaseSources(r.Home, k)).Location, ServiceEstimator.Nearest(est.TaskSources(r.Home, k)).Location);
-                return (Assignment?)null;
-            }).ToArray());
-        }
-    }
-
     [Fact]
     public void Without_contention_every_request_takes_the_delay_planned_for_it_to_the_clock_tick()
     {

@@ -9,38 +9,19 @@ namespace Simulator.Experiments.Tests.Network;
 /// </summary>
 public class StochasticNetworkFiguresTests
 {
-    private const string Experiment = """
-        name: network-figures
-        seed: 7
-        replications: 3
-        horizon: 240 s
-        warmup: 60 s
-        scenario:
-          kind: network
-          profile: realistic
-          catalog: {generate: pfm, models: 8, families: 2}
-          network:
-            cloudlets: 12
-            window: 5 s
-            queueing: simulated
-            contention: fair-share
-            links: {metro: {bandwidth: 10 Gb/s, latency: 1 ms}, backhaul: {bandwidth: 1 Gb/s, latency: 20 ms}}
-          cloudlets: {processing_rate: {min: 1070, max: 3120}}
-          requests: {rate: 1 /s}
-        strategies: [mec-ilp, mec-nonshare]
-        baseline: mec-nonshare
-        plots:
-          - {kind: cdf}
-          - {kind: breakdown}
-          - {kind: outcomes}
-          - {kind: timeseries}
-          - {kind: timeseries, y: stored_bytes}
-          - {kind: timeseries, y: awaiting_parts}
-        """;
+    /// <summary>The shipped stochastic network, made small: 12 cloudlets at 1 request/s for 4 minutes, fair-share links.</summary>
+    private static ExperimentSpec Read(string plots = "plots=[{kind: cdf}, {kind: breakdown}, {kind: outcomes}, {kind: timeseries}, {kind: timeseries, y: stored_bytes}, {kind: timeseries, y: awaiting_parts}]") => ExperimentReader.Read(
+        Path.Combine(Simulator.Testing.RepositoryRoot.Find(), "experiments", "chasing", "chasing-stochastic.yaml"),
+        new[]
+        {
+            "seed=7", "replications=3", "horizon=240 s", "warmup=60 s", "sweep=null", "scenario.network.contention=fair-share", "scenario.network.window=5 s",
+            "scenario.network.cloudlets=12", "scenario.catalog.models=8", "scenario.catalog.families=2", "scenario.requests.rate=1 /s",
+            "strategies=[mec-ilp, mec-nonshare]", plots,
+        });
 
     private static readonly Lazy<(ExperimentSpec Spec, IReadOnlyList<RunRecord> Records)> Ran = new(() =>
     {
-        var spec = NetworkScenarioTests.Read(Experiment);
+        var spec = Read();
         return (spec, new Runner(spec, 2).Run());
     });
 
@@ -110,9 +91,9 @@ public class StochasticNetworkFiguresTests
     [Fact]
     public void A_level_the_network_does_not_keep_is_refused_with_those_it_does()
     {
-        var ex = Assert.Throws<ConfigException>(() => NetworkScenarioTests.Read(Experiment, "plots=[{kind: timeseries, y: gpu_memory}]"));
+        var ex = Assert.Throws<ConfigException>(() => Read("plots=[{kind: timeseries, y: gpu_memory}]"));
         Assert.Contains("a timeseries plot of a network scenario shows in_network or awaiting_parts or stored_bytes, not 'gpu_memory'.", ex.Message);
-        var typo = Assert.Throws<ConfigException>(() => NetworkScenarioTests.Read(Experiment, "plots=[{kind: timeseries, y: stored_byte}]"));
+        var typo = Assert.Throws<ConfigException>(() => Read("plots=[{kind: timeseries, y: stored_byte}]"));
         Assert.Contains("stored_bytes", typo.Message);
     }
 }
