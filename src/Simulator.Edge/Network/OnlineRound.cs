@@ -35,16 +35,33 @@ public sealed class OnlineRound
     public int Home => request.Home;
 
     /// <summary>The features read this round, in the order asked.</summary>
-    public IReadOnlyList<int> Observed { get; private set; } = Array.Empty<int>();
+    public IReadOnlyList<int> Observed => observed;
+
+    private int[] observed = Array.Empty<int>();
+
+    /// <summary>
+    /// The features read this round (<see cref="Observed"/>) and their values, in the order asked. A learner learns
+    /// from the round's own observation: under realized feedback it hears of a round after it has chosen in later ones.
+    /// </summary>
+    public ReadOnlySpan<int> ObservedFeatures => observed;
+
+    /// <summary>The values of <see cref="ObservedFeatures"/>.</summary>
+    public ReadOnlySpan<double> ObservedValues => observedValues;
+
+    private double[] observedValues = Array.Empty<double>();
 
     /// <summary>The values of the features asked for; the restricted context: ask only for those you mean to pay for.</summary>
     public double[] Observe(IReadOnlyList<int> features)
     {
-        Observed = features.ToArray();
+        observed = features.ToArray();
         var values = new double[features.Count];
         for (int i = 0; i < values.Length; i++) values[i] = request.Context[features[i]];
+        observedValues = values;
         return values;
     }
+
+    /// <summary>Under realized feedback, the seconds the request took from its decision to its result, set when it is learnt from; null otherwise.</summary>
+    public double? RealizedDelay { get; internal set; }
 
     /// <summary>Every model's penalty this round under the current cache: the regret reference, for the oracle only.</summary>
     public IReadOnlyList<double> TruePenalties => penalties;

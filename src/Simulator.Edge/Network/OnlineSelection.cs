@@ -5,12 +5,16 @@ namespace Simulator.Edge.Network;
 /// <summary>
 /// A learner's selection: each request, on arrival, is one round against what the cloudlets hold then (network.md
 /// section 5); the learner picks the model, both parts come from their nearest holders, and the penalty it earned
-/// goes back to it. A learner whose picks come from outside (<see cref="IDeferredLearner"/>) pauses the run until
-/// it answers; the request then goes on at the instant it arrived.
+/// goes back to it: at once, of the delay planned (the paper's), or under <see cref="Feedback.Realized"/> when the
+/// result is back, of the delay the request took. A learner whose picks come from outside
+/// (<see cref="IDeferredLearner"/>) pauses the run until it answers; the request then goes on at the instant it arrived.
 /// </summary>
 public sealed class OnlineSelection(IOnlineSelector learner, PenaltySpec penalty, CloudletNetwork network, Func<UserRequest, NetworkRequest> describe) : ISelection
 {
     private RequestPipeline? pipeline;
+
+    /// <summary>Under realized feedback, the rounds whose requests are under way, by request: what the learner will hear of.</summary>
+    private readonly Dictionary<long, (OnlineRound Round, int Model, double Accuracy)> underWay = new();
 
     public SelectionMeasures Measures { get; } = new();
 
@@ -18,6 +22,16 @@ public sealed class OnlineSelection(IOnlineSelector learner, PenaltySpec penalty
     {
         this.pipeline = pipeline;
         pipeline.ReportTo(learner);
+        if (penalty.Feedback == Feedback.Realized) pipeline.Ended += Realized;
+    }
+
+    /// <summary>A request's result is back: the learner hears of its round the penalty of the delay it took.</summary>
+    private void Realized(UserRequest request, RequestOutcome outcome)
+    {
+        if (!underWay.Remove(request.Id, out var pick) || outcome.Outcome != Outcome.Served) return;
+        double delay = outcome.Time - request.Decided;
+        pick.Round.RealizedDelay = delay;
+        learner.Learn(pick.Round, pick.Model, OnlineWindow.Penalty(penalty, pick.Accuracy, delay));
     }
 
     public void Offer(UserRequest request)
@@ -31,12 +45,21 @@ public sealed class OnlineSelection(IOnlineSelector learner, PenaltySpec penalty
             deferred.Ask(question.Round, chosen =>
             {
                 answered = true;
-                Place(request, OnlineWindow.Answer(question, chosen, learner), started);
+                Place(request, Answer(question, chosen), started);
             });
             if (!answered) pipeline!.Env.StopAsync();
             return;
         }
-        Place(request, OnlineWindow.Answer(question, learner.Choose(question.Round), learner), started);
+        Place(request, Answer(question, learner.Choose(question.Round)), started);
+    }
+
+    /// <summary>The pick scored; the learner learns of it now, or, under realized feedback, once its result is back.</summary>
+    private OnlineWindow.StepResult Answer(OnlineWindow.Question question, int chosen)
+    {
+        if (penalty.Feedback == Feedback.Planned) return OnlineWindow.Answer(question, chosen, learner);
+        var step = OnlineWindow.Answer(question, chosen, learner, learnNow: false);
+        underWay[question.Request.Id] = (question.Round, chosen, question.Request.Accuracy[chosen]);
+        return step;
     }
 
     private void Place(UserRequest request, OnlineWindow.StepResult step, long started)

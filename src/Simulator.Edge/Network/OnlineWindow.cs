@@ -1,7 +1,17 @@
 namespace Simulator.Edge.Network;
 
-/// <summary>The online penalty's weights: p = xi (-ln a) + (1 - xi) D / unit.</summary>
-public sealed record PenaltySpec(double Xi = 0.98, double DelayUnitSeconds = 100);
+/// <summary>Which delay D a learner's penalty charges.</summary>
+public enum Feedback
+{
+    /// <summary>The delay planned at the decision, told at once (the paper's).</summary>
+    Planned,
+
+    /// <summary>The delay the request took, told when its result is back: a learner hears of a pick only after later picks, and not at all of one still under way at the horizon.</summary>
+    Realized,
+}
+
+/// <summary>The online penalty's weights, p = xi (-ln a) + (1 - xi) D / unit, and which delay D is.</summary>
+public sealed record PenaltySpec(double Xi = 0.98, double DelayUnitSeconds = 100, Feedback Feedback = Feedback.Planned);
 
 /// <summary>What an online strategy earned over a window served one request at a time.</summary>
 public sealed record OnlineOutcome(IReadOnlyList<Assignment> Choices, IReadOnlyList<ServiceTerms> Terms, IReadOnlyList<double> Penalty, IReadOnlyList<double> Regret,
@@ -52,12 +62,15 @@ public static class OnlineWindow
         return new Question(new OnlineRound(round, r, p, all), r, est, all, p);
     }
 
-    /// <summary>The learner's pick scored: its update with the penalty earned (a pick given from outside has no learner to tell), the sources, the regret.</summary>
-    public static StepResult Answer(Question question, int chosen, IOnlineSelector? learner)
+    /// <summary>
+    /// The learner's pick scored: its update with the penalty planned (a pick given from outside has no learner to
+    /// tell; <paramref name="learnNow"/> false leaves it to the caller), the sources, the regret.
+    /// </summary>
+    public static StepResult Answer(Question question, int chosen, IOnlineSelector? learner, bool learnNow = true)
     {
         var (view, r, est, all, p) = question;
         if (chosen < 0 || chosen >= p.Length) throw new InvalidOperationException($"{learner?.GetType().Name ?? "the policy"} chose model {chosen} of {p.Length}.");
-        learner?.Learn(view, chosen, p[chosen]);
+        if (learnNow) learner?.Learn(view, chosen, p[chosen]);
         var choice = new Assignment(chosen, est.NearestBase(r.Home, chosen).Location, est.NearestTask(r.Home, chosen).Location);
         return new StepResult(choice, all[chosen], p[chosen], p[chosen] - p.Min(), view.Observed, est);
     }

@@ -190,11 +190,14 @@ public sealed class NetworkSection
                 $"{requests:N0} requests over {models:N0} models{(features > 0 ? $" and {features:N0} context features" : "")} draw {values:N0} values: at most {NetworkKeys.MaxRequestValues:N0}; give fewer requests."));
     }
 
-    /// <summary>The online penalty's weights: <c>requests.penalty: {xi, delay_unit}</c>.</summary>
-    public PenaltySpec Penalty()
+    /// <summary>The online penalty: <c>requests.penalty: {xi, delay_unit, feedback}</c>.</summary>
+    /// <param name="realizedRefusal">Why the kind has no realized delay to tell a learner; null where it has.</param>
+    public PenaltySpec Penalty(string? realizedRefusal = null)
     {
         var penalty = Requests.Child(NetworkKeys.Penalty);
-        return new PenaltySpec(penalty.Get(NetworkKeys.Xi), penalty.Get(NetworkKeys.DelayUnit));
+        var feedback = penalty.Get(NetworkKeys.Feedback);
+        if (feedback == Feedback.Realized && realizedRefusal is not null) throw penalty.Required(NetworkKeys.Feedback).Error(realizedRefusal);
+        return new PenaltySpec(penalty.Get(NetworkKeys.Xi), penalty.Get(NetworkKeys.DelayUnit), feedback);
     }
 
     /// <summary>requests.context: none (the default), {model: paper, features: N}, or {model: latent, features: N, types, informative, noise}.</summary>

@@ -160,6 +160,40 @@ public class OnlineLearnerTests
     }
 
     [Fact]
+    public void A_learner_told_of_a_round_after_later_picks_learns_what_that_round_observed()
+    {
+        // Under realized feedback a learner hears of a round after choosing in later ones: its update must be the one
+        // it would have made at once, from that round's own observation, not from the last round's.
+        var streams = new RandomStreams(31);
+        var world = new LatentContext(12, Types: 3, Informative: 3).Draw(5, streams);
+        OnlineRound Round(int t)
+        {
+            var (features, type, _) = world.Request(t, streams);
+            var request = new NetworkRequest(t, 0, 0, 1, 1, 0, 0, 1, new double[5], new double[5]) { Context = features, TaskType = type };
+            return new OnlineRound(t, request, new double[5]);
+        }
+        static LinearArms Arms(IOnlineSelector learner) => (LinearArms)learner.GetType().GetField("arms", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(learner)!;
+        foreach (var make in new Func<IOnlineSelector>[] { () => new MecOl(new Random(5), d: 4), () => new MecLinUcb(new Random(5), d: 4) })
+        {
+            var (first, second) = (Round(0), Round(1));
+            var late = make();
+            int k = late.Choose(first);
+            late.Choose(second);
+            late.Learn(first, k, 1.5);
+            var (atOnce, again) = (make(), Round(0));
+            Assert.Equal(k, atOnce.Choose(again));
+            atOnce.Learn(again, k, 1.5);
+            Assert.NotEqual(first.ObservedValues.ToArray(), second.ObservedValues.ToArray());
+            for (int arm = 0; arm < 5; arm++)
+            {
+                Assert.Equal(Arms(atOnce).Mean(arm), Arms(late).Mean(arm));
+                Assert.Equal(Arms(atOnce).Inverse(arm), Arms(late).Inverse(arm));
+            }
+            Assert.NotEqual(Arms(late).Mean(k), Vector<double>.Build.Dense(Arms(late).Mean(k).Count));
+        }
+    }
+
+    [Fact]
     public void With_one_arm_the_regret_is_zero()
     {
         var context = new LatentContext(8, Types: 2, Informative: 2);

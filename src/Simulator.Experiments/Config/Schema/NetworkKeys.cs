@@ -79,7 +79,12 @@ public static class NetworkKeys
     public static readonly NumberKey Xi = new("xi", new PenaltySpec().Xi, Domain.NonNegative, "How the penalty weighs accuracy against delay, from 0 to 1: xi (-ln a) + (1 - xi) D / delay_unit.", max: 1);
     public static readonly QuantityKey DelayUnit = new("delay_unit", UnitKind.Time, Units.Format(new PenaltySpec().DelayUnitSeconds, UnitKind.Time), Domain.Positive, "The delay that weighs as much as a unit of -ln accuracy.");
 
-    public static readonly SectionSchema PenaltySection = new("scenario.requests.penalty", "The online penalty.", Xi, DelayUnit);
+    public static readonly ChoiceKey<Feedback> Feedback = new("feedback", new (string, Func<Feedback>, string)[]
+    {
+        ("planned", () => Edge.Network.Feedback.Planned, "The delay planned at the decision, told at once (the paper's)."),
+        ("realized", () => Edge.Network.Feedback.Realized, "The delay the request took, told when its result is back (the stochastic network): the learner hears of a pick after later picks, and never of one still under way at the horizon."),
+    }, "planned", "Which delay D the penalty charges an online strategy, and when it hears of it.");
+    public static readonly SectionSchema PenaltySection = new("scenario.requests.penalty", "The online penalty.", Xi, DelayUnit, Feedback);
 
     public static readonly IntegerKey CloudletCount = new("cloudlets", 30, 1, MaxCloudlets, "How many cloudlets (at most 5,000: routes are kept between every pair, 20 bytes a pair).");
     public static readonly SectionKey Sites = new("sites", SitesSection, "Cloudlet sites from a coordinates file (EUA format).");

@@ -40,11 +40,11 @@ public static class NetworkDecisions
     internal static string CheckReward(string? reward) => IEnvironmentScenario.Counted(Rewards, reward, "a network's");
 
     /// <summary>What a pick led to, for the step's (or the next decision's) info: its penalty, delay and cost.</summary>
-    internal static void Describe(Dictionary<string, double> info, double penalty, ServiceTerms terms)
+    internal static void Describe(Dictionary<string, double> info, double penalty, double delay, double cost)
     {
         info["penalty"] = penalty;
-        info["delay_s"] = terms.Delay;
-        info["cost"] = terms.Cost;
+        info["delay_s"] = delay;
+        info["cost"] = cost;
     }
 
     /// <summary>What a pick earned, by the reward asked for: its penalty or its delay, negated.</summary>

@@ -25,7 +25,7 @@ internal sealed class NetworkEpisode : SimulatedEpisode
     /// <param name="build">The world around the learner that asks outside: its simulation, and its metrics so far.</param>
     public static NetworkEpisode Start(DecisionSpace space, RunLength length, Func<IOnlineSelector, (Simulation Env, Func<MetricValues> Metrics)> build, string reward)
     {
-        var asked = new Asked();
+        var asked = new Asked(reward);
         var (env, metrics) = build(asked);
         var episode = new NetworkEpisode(env, space, length, asked, metrics, reward);
         episode.Begin();
@@ -48,34 +48,39 @@ internal sealed class NetworkEpisode : SimulatedEpisode
         asked.Round = null;
         asked.Answer = null;
         answer(action);
-        var terms = round.Terms[action];
-        NetworkDecisions.Describe(info, asked.Penalty, terms);
-        info["regret"] = asked.Penalty - round.TruePenalties.Min();
-        asked.Earned = NetworkDecisions.Reward(reward, asked.Penalty, terms.Delay);
+        // What the pick was planned to earn; the reward is what the learner is told, now or, under realized feedback, as results come back.
+        double planned = round.TruePenalties[action];
+        NetworkDecisions.Describe(info, planned, round.Terms[action].Delay, round.Terms[action].Cost);
+        info["regret"] = planned - round.TruePenalties.Min();
     }
 
-    protected override double Collect(Dictionary<string, double> info) => asked.Earned;
+    protected override double Collect(Dictionary<string, double> info) => asked.TakeEarned();
 
-    /// <summary>The network's learner: it keeps the round for the episode to answer, and the penalty the pick earned.</summary>
-    private sealed class Asked : IDeferredLearner
+    /// <summary>The network's learner: it keeps the round for the episode to answer, and sums what it is told until the step collects it.</summary>
+    private sealed class Asked(string reward) : IDeferredLearner
     {
+        private double earned;
+
         public OnlineRound? Round { get; set; }
 
         public Action<int>? Answer { get; set; }
-
-        public double Penalty { get; private set; }
-
-        public double Earned { get; set; }
 
         public int Choose(OnlineRound round) => throw new InvalidOperationException("an environment's learner is asked, not called.");
 
         public void Ask(OnlineRound round, Action<int> answer) => (Round, Answer) = (round, answer);
 
-        public void Learn(OnlineRound round, int model, double penalty) => Penalty = penalty;
+        public void Learn(OnlineRound round, int model, double penalty) => earned += NetworkDecisions.Reward(reward, penalty, round.RealizedDelay ?? round.Terms[model].Delay);
+
+        public double TakeEarned()
+        {
+            double e = earned;
+            earned = 0;
+            return e;
+        }
     }
 }
 
-/// <summary>An outside policy as the network's learner: each pick is its action (<see cref="NetworkDecisions"/>), told the reward of the last.</summary>
+/// <summary>An outside policy as the network's learner: each pick is its action (<see cref="NetworkDecisions"/>), told the reward earned since the last (under realized feedback, of the results back since).</summary>
 internal sealed class NetworkPolicy(IPolicy policy, DecisionSpace space, string reward) : IOnlineSelector
 {
     private readonly double[] observation = new double[space.Size];
@@ -88,13 +93,16 @@ internal sealed class NetworkPolicy(IPolicy policy, DecisionSpace space, string 
         NetworkDecisions.Encode(round, observation, mask);
         int action = policy.Act(observation, mask, earned, info);
         info.Clear();
+        earned = 0;
         return action;
     }
 
     public void Learn(OnlineRound round, int model, double penalty)
     {
+        // Under realized feedback, the info is the last result's told since the previous pick.
         var terms = round.Terms[model];
-        earned = NetworkDecisions.Reward(reward, penalty, terms.Delay);
-        NetworkDecisions.Describe(info, penalty, terms);
+        double delay = round.RealizedDelay ?? terms.Delay;
+        earned += NetworkDecisions.Reward(reward, penalty, delay);
+        NetworkDecisions.Describe(info, penalty, delay, terms.Cost);
     }
 }

@@ -79,7 +79,7 @@ public sealed class NetworkOfSitesKind : ScenarioKind
         if (users.Has(NetworkKeys.Count)) throw users.Required(NetworkKeys.Count).Error("requests over the horizon come at a 'rate'; 'count' is the one-shot window's size.");
         // A cell gives each request its user's rate: the network's own radio is not read.
         var world = network.World(new PaperRate());
-        var penalty = network.Penalty();
+        var penalty = network.Penalty("in a network of sites a request may expire at its site unserved, with no delay for a penalty to charge: 'feedback: realized' belongs to the stochastic network, whose every request is served.");
         var catalog = scenario.Unchecked(NetworkSection.CatalogKey);
         if (NetworkSection.IsPfm(scenario) && !catalog.Has(NetworkKeys.PfmProfile.Name))
             throw catalog.Doc.Error("a network of sites runs every model on the cloudlets' GPUs: a pfm catalog needs 'profile' (the inference time per batch size, with its source).");

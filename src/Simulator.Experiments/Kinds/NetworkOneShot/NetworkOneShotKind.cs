@@ -68,6 +68,6 @@ public sealed class NetworkOneShotKind : OneRoundKind
         if (users.Has(NetworkKeys.Rate)) throw users.Required(NetworkKeys.Rate).Error("a network-one-shot window has a 'count' of requests; 'rate' belongs to a network whose requests arrive over time.");
         var world = network.World(network.UserUplink());
         network.CheckWindowSize(requests, world);
-        return new NetworkOneShotScenario(this, network.Catalog, world, requests, network.Penalty());
+        return new NetworkOneShotScenario(this, network.Catalog, world, requests, network.Penalty("a network-one-shot window is served in the paper's terms, so every delay is the one planned: 'feedback: realized' belongs to the stochastic network, whose pulls contend and whose queues wait over time."));
     }
 }

@@ -44,7 +44,7 @@ internal sealed class WindowEpisode : Episode
     protected override void Answer(int action, Dictionary<string, double> info)
     {
         var step = rounds.Answer(action, learner: null);
-        NetworkDecisions.Describe(info, step.Penalty, step.Terms);
+        NetworkDecisions.Describe(info, step.Penalty, step.Terms.Delay, step.Terms.Cost);
         info["regret"] = step.Regret;
         earned = NetworkDecisions.Reward(reward, step.Penalty, step.Terms.Delay);
     }

@@ -12,7 +12,7 @@ public sealed class MecLinUcb(Random rng, [Domain(1), ContextFeatures] int d = 2
 {
     private LinearArms? arms;
     private int[] features = Array.Empty<int>(), all = Array.Empty<int>();
-    private double[] x = Array.Empty<double>(), means = Array.Empty<double>();
+    private double[] means = Array.Empty<double>();
 
     public int Choose(OnlineRound round)
     {
@@ -24,7 +24,7 @@ public sealed class MecLinUcb(Random rng, [Domain(1), ContextFeatures] int d = 2
             means = new double[round.Models];
             features = Enumerable.Range(0, round.Features).OrderBy(_ => rng.NextDouble()).Take(d).Order().ToArray();
         }
-        x = round.Observe(features);
+        var x = round.Observe(features);
         arms.Predict(all, x, means);
         int best = 0;
         double bound = double.PositiveInfinity;
@@ -36,5 +36,5 @@ public sealed class MecLinUcb(Random rng, [Domain(1), ContextFeatures] int d = 2
         return best;
     }
 
-    public void Learn(OnlineRound round, int model, double penalty) => arms!.Update(model, all, x, penalty);
+    public void Learn(OnlineRound round, int model, double penalty) => arms!.Update(model, all, round.ObservedValues, penalty);
 }

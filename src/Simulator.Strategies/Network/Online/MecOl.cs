@@ -23,7 +23,6 @@ public sealed class MecOl(Random rng, [Domain(1), ContextFeatures] int d = 20, [
     private int[] trials = Array.Empty<int>(), successes = Array.Empty<int>();
     private double baseline;
     private int rounds;
-    private double[] observed = Array.Empty<double>();
     private int[] features = Array.Empty<int>();
     private double[] top = Array.Empty<double>();
     private double[] predicted = Array.Empty<double>(), noise = Array.Empty<double>(), floor = Array.Empty<double>(), keys = Array.Empty<double>();
@@ -66,8 +65,7 @@ public sealed class MecOl(Random rng, [Domain(1), ContextFeatures] int d = 20, [
             features[at] = l;
         }
         Array.Sort(features);
-        observed = round.Observe(features);
-        return Sample(observed);
+        return Sample(round.Observe(features));
     }
 
     /// <summary>
@@ -107,7 +105,7 @@ public sealed class MecOl(Random rng, [Domain(1), ContextFeatures] int d = 20, [
 
     public void Learn(OnlineRound round, int model, double penalty)
     {
-        arms!.Update(model, features, observed, penalty);
+        arms!.Update(model, round.ObservedFeatures, round.ObservedValues, penalty);
         bool success = rounds == 0 || penalty <= baseline;
         foreach (int l in round.Observed)
         {
