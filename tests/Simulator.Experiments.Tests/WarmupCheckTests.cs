@@ -46,7 +46,8 @@ public class WarmupCheckTests
             double mean = d.Average(), sd = Math.Sqrt(d.Sum(v => (v - mean) * (v - mean)) / 5);
             double half95 = StudentT.InvCDF(0, 1, 5, 0.975) * sd / Math.Sqrt(6), halfTogether = StudentT.InvCDF(0, 1, 5, 1 - 0.025 / 2) * sd / Math.Sqrt(6);
             string F(double v) => MetricUnit.Number(v); // four significant digits, as every table of the report
-            Assert.Contains($"{spec.Strategies[s].Label} {(mean > 0 ? "+" : "")}{F(mean)} [{F(mean - half95)}, {F(mean + half95)}]", caption, StringComparison.Ordinal);
+            string Signed(double v) => (v > 0 ? "+" : "") + F(v);
+            Assert.Contains($"{spec.Strategies[s].Label} {Signed(mean)} [{F(mean - half95)}, {F(mean + half95)}], replications {Signed(d.Min())} to {Signed(d.Max())}", caption, StringComparison.Ordinal);
             if (Math.Abs(mean) > halfTogether) verdicts.Add(spec.Strategies[s].Label);
         }
         Assert.Equal(drifts, verdicts.Count > 0);

@@ -96,22 +96,26 @@ public sealed class TimeSeriesPlot(IReadOnlyList<Level> levels) : PlotKind("time
         var level = LevelOf(p);
         double width = RunTrace.WindowSeconds(spec.HorizonSeconds);
         var drifts = c.AllTraces(c.PointAt(p))
-            .Select((reps, s) => (s, Drift: Summary.Of(reps.Select(t => Drift(t.Of(level), spec.WarmupSeconds, width)))))
+            .Select((reps, s) => (s, Each: reps.Select(t => Drift(t.Of(level), spec.WarmupSeconds, width)).ToArray()))
+            .Select(d => (d.s, d.Each, Drift: Summary.Of(d.Each)))
             .Where(d => d.Drift.N >= 2 && double.IsFinite(d.Drift.HalfWidth)).ToArray();
         if (drifts.Length == 0) return null;
         int m = drifts.Length;
         double together = Summary.Together(m);
         var (unit, convert) = level.Unit.Shown(drifts.Max(d => Math.Max(Math.Abs(d.Drift.Low), Math.Abs(d.Drift.High))));
         string V(double v) => MetricUnit.Number(convert(v));
+        string Signed(double v) => (v > 0 ? "+" : "") + V(v);
         string S(double seconds) => seconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
         double middle = spec.WarmupSeconds + (spec.HorizonSeconds - spec.WarmupSeconds) / 2;
         var drifting = drifts.Where(d => d.Drift.ExcludesZero(together)).Select(d => spec.Strategies[d.s].Label).ToArray();
         int alone = drifts.Count(d => d.Drift.ExcludesZero(0.95));
-        string each = string.Join("; ", drifts.Select(d => $"{spec.Strategies[d.s].Label} {(d.Drift.Mean > 0 ? "+" : "")}{V(d.Drift.Mean)} [{V(d.Drift.Low)}, {V(d.Drift.High)}]"));
+        // The replications' own drifts beside the mean's interval: opposite drifts (one replication growing while the
+        // others drain) cancel in the mean, and the range shows them.
+        string each = string.Join("; ", drifts.Select(d => $"{spec.Strategies[d.s].Label} {Signed(d.Drift.Mean)} [{V(d.Drift.Low)}, {V(d.Drift.High)}], replications {Signed(d.Each.Min())} to {Signed(d.Each.Max())}"));
         string all = m == 1 ? "" : $" with all {m} together {Summary.TogetherNote(m)}";
         string after = spec.WarmupSeconds > 0 ? $"after the {S(spec.WarmupSeconds)} warm-up" : "with no warm-up";
         return $"**Warm-up check** ({level.Words}{(unit is null ? "" : $", in {unit}")}): its mean over the first half of the measured period ({S(spec.WarmupSeconds)} to {S(middle)}) minus its mean over the second half (to {S(spec.HorizonSeconds)}), "
-            + $"paired over the replications (95 % intervals): {each}. "
+            + $"paired over the replications (95 % intervals, and the range of the replications' own): {each}. "
             + (drifting.Length == 0
                 ? $"{(alone == 0 ? "None excludes 0" : $"{alone} of {m} exclude{(alone == 1 ? "s" : "")} 0 alone, and none{all}")}: no drift shows {after}."
                 : $"{(drifting.Length == 1 ? $"{drifting[0]}'s interval excludes" : $"The intervals of {string.Join(", ", drifting)} exclude")} 0{all}: the level still drifts {after}, from a transient that a longer warm-up leaves out or from a load the system never settles under; the figure shows which.");
