@@ -28,6 +28,9 @@ public static class Report
         sb.AppendLine(CultureInfo.InvariantCulture, $"- seed {spec.Seed}; {spec.Points.Count} sweep point(s) x {spec.Strategies.Count} strategies x up to {reps} replications ({records.Count} runs)");
         if (spec.Replications.RelativeHalfWidth is { } target) sb.AppendLine(SequentialOutcome(spec, records, target));
         sb.AppendLine($"- {spec.Kind.LengthInWords(spec.Length)}; intervals are Student-t 95 %");
+        // The warm-up is checked under a time series; where the kind keeps levels and the file draws none, say so.
+        if (spec.Kind.TimeSeries is { } series && spec.Plots.All(p => p.Kind is not TimeSeriesPlot))
+            sb.AppendLine($"- the warm-up is not checked: a `timeseries` figure ({string.Join(", ", series.Levels.Select(l => $"`{l.Name}`"))}) adds the check under it; `plot <folder> --plots <file>` draws one on these results");
         sb.AppendLine(CultureInfo.InvariantCulture, $"- strategies: {string.Join(", ", spec.Strategies.Select(s => s.Label))}{(spec.Baseline is null ? "" : $"; baseline {spec.Baseline}")}");
         if (spec.Sweep.Count > 0) sb.AppendLine(CultureInfo.InvariantCulture, $"- sweep: {string.Join("; ", spec.Sweep.Select(a => $"{a.Path} over {a.Values.Count} value{(a.Values.Count == 1 ? "" : "s")}"))}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"- resolved config: config.resolved.yaml (sha256 {spec.Hash[..16]}...)");

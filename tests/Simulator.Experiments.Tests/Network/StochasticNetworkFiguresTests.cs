@@ -89,6 +89,16 @@ public class StochasticNetworkFiguresTests
     }
 
     [Fact]
+    public void A_report_without_a_time_series_says_that_its_warm_up_is_not_checked()
+    {
+        var (spec, records) = Ran.Value;
+        const string line = "- the warm-up is not checked: a `timeseries` figure (`in_network`, `awaiting_parts`, `stored_bytes`) adds the check under it; `plot <folder> --plots <file>` draws one on these results";
+        Assert.DoesNotContain("warm-up is not checked", Report.Markdown(spec, records), StringComparison.Ordinal);
+        var bare = Read("plots=[{kind: cdf}]");
+        Assert.Contains(line + "\n", Report.Markdown(bare, records).ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_level_the_network_does_not_keep_is_refused_with_those_it_does()
     {
         var ex = Assert.Throws<ConfigException>(() => Read("plots=[{kind: timeseries, y: gpu_memory}]"));
