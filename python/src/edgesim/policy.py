@@ -32,7 +32,9 @@ def serve_policy(
     ``message["build"]``, the simulator build running the cell.
     ``learn(reward, info)`` (optional), for a policy that learns while it is evaluated (a bandit), hears
     before each decision what the last one earned: the reward since then (0 before the first) and the
-    kind's info (a network's penalty, delay and cost). A policy that raises reports the error to the
+    kind's info (a network's penalty, delay and cost). Under a network's
+    ``requests.penalty.feedback: realized``, the reward is that of the results back since then, whichever
+    earlier decisions they answer. A policy that raises reports the error to the
     runner, which fails the cell with it. What ``act``, ``begin`` and ``learn`` print goes to standard
     error, where the runner shows it with a failed cell: on standard output it would be read as the answer.
     """
