@@ -61,8 +61,11 @@ public static class FileCheck
     public static string Csv(FileInfo file)
     {
         string path = file.FullName, name = file.Name;
-        var lines = TextFile.ReadLines(path); // a binary file or an empty one is refused here, with its line
-        var header = lines.Length == 0 ? [] : lines[0].ToLowerInvariant().Split(',', ';').Select(f => f.Trim().Trim('"')).ToArray();
+        string known = $"the columns {string.Join(" and ", CoordinatesFile.Columns)} (places: scenario.network.sites.file, scenario.requests.users.file), "
+            + $"{string.Join(" and ", CsvPlacement.Columns)} (scenario.uplink.placement.file) or {string.Join(", ", TraceWorkload.Columns)} (scenario.arrivals.file)";
+        // The header as every reader parses it: a binary or empty file, another separator, a column unnamed or named twice is refused here, at its line.
+        var table = CsvTable.Parse(TextFile.ReadLines(path), known, (line, problem) => new FormatException($"{path}:{line}: {problem}"));
+        var header = table.Header.Select(h => h.ToLowerInvariant()).ToArray();
         if (header.Intersect(CoordinatesFile.Columns).Any())
         {
             var places = CoordinatesFile.Read(path);
@@ -81,8 +84,7 @@ public static class FileCheck
             var placement = new CsvPlacement(path);
             return string.Create(CultureInfo.InvariantCulture, $"ok: {name}: a placement of {Count(placement.Distances.Count, "user position")}, {MetricUnit.Number(placement.Distances.Min())} to {MetricUnit.Number(placement.Distances.Max())} m from the base station; scenario.uplink.placement.file reads it (kind: file)");
         }
-        throw new FormatException($"{path}:1: a CSV the simulator reads has the columns {string.Join(" and ", CoordinatesFile.Columns)} (places: scenario.network.sites.file, scenario.requests.users.file), "
-            + $"{string.Join(" and ", CsvPlacement.Columns)} (scenario.uplink.placement.file) or {string.Join(", ", TraceWorkload.Columns)} (scenario.arrivals.file); {(lines.Length == 0 ? "this file is empty" : $"this header has {string.Join(", ", lines[0].Split(','))}")}.");
+        throw new FormatException($"{path}:1: a CSV the simulator reads has {known}; this header has {string.Join(", ", table.Header)}.");
     }
 
     private static string Km(double metres) => $"{MetricUnit.Number(metres / 1000)} km";

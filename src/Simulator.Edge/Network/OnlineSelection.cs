@@ -56,9 +56,9 @@ public sealed class OnlineSelection(IOnlineSelector learner, PenaltySpec penalty
     /// <summary>The pick scored; the learner learns of it now, or, under realized feedback, once its result is back.</summary>
     private OnlineWindow.StepResult Answer(OnlineWindow.Question question, int chosen)
     {
-        if (penalty.Feedback == Feedback.Planned) return OnlineWindow.Answer(question, chosen, learner);
-        var step = OnlineWindow.Answer(question, chosen, learner, learnNow: false);
-        underWay[question.Request.Id] = (question.Round, chosen, question.Request.Accuracy[chosen]);
+        bool realized = penalty.Feedback == Feedback.Realized;
+        var step = OnlineWindow.Answer(question, chosen, learner, learnNow: !realized); // refuses a model out of range first
+        if (realized) underWay[question.Request.Id] = (question.Round, chosen, question.Request.Accuracy[chosen]);
         return step;
     }
 

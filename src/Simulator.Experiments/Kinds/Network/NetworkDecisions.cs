@@ -47,6 +47,9 @@ public static class NetworkDecisions
         info["cost"] = cost;
     }
 
+    /// <summary>The delay a learner is told of a pick: the one its request took under realized feedback, else the one planned.</summary>
+    internal static double DelayTold(OnlineRound round, int model) => round.RealizedDelay ?? round.Terms[model].Delay;
+
     /// <summary>What a pick earned, by the reward asked for: its penalty or its delay, negated.</summary>
     internal static double Reward(string reward, double penalty, double delay) => reward == "delay" ? -delay : -penalty;
 }

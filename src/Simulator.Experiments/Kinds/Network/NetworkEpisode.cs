@@ -69,7 +69,7 @@ internal sealed class NetworkEpisode : SimulatedEpisode
 
         public void Ask(OnlineRound round, Action<int> answer) => (Round, Answer) = (round, answer);
 
-        public void Learn(OnlineRound round, int model, double penalty) => earned += NetworkDecisions.Reward(reward, penalty, round.RealizedDelay ?? round.Terms[model].Delay);
+        public void Learn(OnlineRound round, int model, double penalty) => earned += NetworkDecisions.Reward(reward, penalty, NetworkDecisions.DelayTold(round, model));
 
         public double TakeEarned()
         {
@@ -100,9 +100,8 @@ internal sealed class NetworkPolicy(IPolicy policy, DecisionSpace space, string 
     public void Learn(OnlineRound round, int model, double penalty)
     {
         // Under realized feedback, the info is the last result's told since the previous pick.
-        var terms = round.Terms[model];
-        double delay = round.RealizedDelay ?? terms.Delay;
+        double delay = NetworkDecisions.DelayTold(round, model);
         earned += NetworkDecisions.Reward(reward, penalty, delay);
-        NetworkDecisions.Describe(info, penalty, delay, terms.Cost);
+        NetworkDecisions.Describe(info, penalty, delay, round.Terms[model].Cost);
     }
 }

@@ -96,8 +96,11 @@ public sealed class TimeSeriesPlot(IReadOnlyList<Level> levels) : PlotKind("time
         var level = LevelOf(p);
         double width = RunTrace.WindowSeconds(spec.HorizonSeconds);
         var drifts = c.AllTraces(c.PointAt(p))
-            .Select((reps, s) => (s, Each: reps.Select(t => Drift(t.Of(level), spec.WarmupSeconds, width)).ToArray()))
-            .Select(d => (d.s, d.Each, Drift: Summary.Of(d.Each)))
+            .Select((reps, s) =>
+            {
+                var each = reps.Select(t => Drift(t.Of(level), spec.WarmupSeconds, width)).ToArray();
+                return (s, Each: each, Drift: Summary.Of(each));
+            })
             .Where(d => d.Drift.N >= 2 && double.IsFinite(d.Drift.HalfWidth)).ToArray();
         if (drifts.Length == 0) return null;
         int m = drifts.Length;
