@@ -20,6 +20,16 @@ WINDOW = ["scenario.requests.count=40", "scenario.network.cloudlets=20", "sweep=
 # The first paper's static round: 10 users at t = 0, planned one batch a step.
 ROUND_EXPERIMENT = str(REPOSITORY / "experiments" / "partialloading" / "pl-dp-vs-optimal.yaml")
 ROUND = ["sweep=null", "scenario.arrivals.count=10", "plots=[]"]
+# Four LoRA sites for a minute, whose selector is an outside entry trained on delays.
+SITES_EXPERIMENT = str(REPOSITORY / "experiments" / "network" / "sites-2x2-llama-lora.yaml")
+_OUTSIDE_SELECTOR = "{select: {external: {command: python3 mine.py, label: mine, reward: delay}}, schedule: pl-dp}"
+SITES = [
+    "scenario.network.cloudlets=4",
+    "horizon=60 s",
+    "plots=[]",
+    f"strategies=[{{select: mec-ilp, schedule: pl-dp}}, {_OUTSIDE_SELECTOR}]",
+    "baseline=mec-ilp+pl-dp",
+]
 
 
 @pytest.fixture

@@ -2,7 +2,18 @@
 
 import numpy as np
 import pytest
-from conftest import EMPTYING, NETWORK, NETWORK_EXPERIMENT, ROUND, ROUND_EXPERIMENT, SITE, WINDOW, WINDOW_EXPERIMENT
+from conftest import (
+    EMPTYING,
+    NETWORK,
+    NETWORK_EXPERIMENT,
+    ROUND,
+    ROUND_EXPERIMENT,
+    SITE,
+    SITES,
+    SITES_EXPERIMENT,
+    WINDOW,
+    WINDOW_EXPERIMENT,
+)
 
 from edgesim import SimulatorEnv, SimulatorError
 from edgesim.spaces import HAVE_GYMNASIUM
@@ -146,6 +157,15 @@ def test_gymnasiums_own_checker_and_registry():  # pragma: no cover - where Gymn
     assert round_env.unwrapped.kind == "one-shot"
     check_env(round_env.unwrapped, skip_render_check=True)
     round_env.close()
+    # The stochastic network, under both feedbacks: realized rewards a step with the results back since the last.
+    for feedback in ("planned", "realized"):
+        network = gymnasium.make("EdgeSim/Network-v0", overrides=NETWORK + [f"scenario.requests.penalty.feedback={feedback}"])
+        assert network.unwrapped.kind == "network"
+        check_env(network.unwrapped, skip_render_check=True)
+        network.close()
+    with SimulatorEnv(experiment=SITES_EXPERIMENT, overrides=SITES) as sites:
+        assert sites.kind == "network-of-sites"
+        check_env(sites, skip_render_check=True)
     assert isinstance(SimulatorEnv(overrides=SITE), gymnasium.Env)
 
 
@@ -187,10 +207,7 @@ def test_a_simulator_that_dies_is_reported_with_its_exit_code(site_env):
 
 
 def test_a_network_of_sites_is_an_environment_of_its_outside_selector():
-    sites = str(__import__("conftest").REPOSITORY / "experiments" / "network" / "sites-2x2-llama-lora.yaml")
-    pair = "{select: {external: {command: python3 mine.py, label: mine, reward: delay}}, schedule: pl-dp}"
-    overrides = ["scenario.network.cloudlets=4", "horizon=60 s", "plots=[]", f"strategies=[{{select: mec-ilp, schedule: pl-dp}}, {pair}]", "baseline=mec-ilp+pl-dp"]
-    with SimulatorEnv(experiment=sites, overrides=overrides) as env:
+    with SimulatorEnv(experiment=SITES_EXPERIMENT, overrides=SITES) as env:
         assert env.kind == "network-of-sites"
         assert env.action_names == [f"llama2-7b+lora{k}" for k in range(8)]
         assert env.observation_names[:2] == ["llama2-7b+lora0.delay_s", "llama2-7b+lora1.delay_s"]
@@ -199,7 +216,7 @@ def test_a_network_of_sites_is_an_environment_of_its_outside_selector():
         # The entry's reward: minus the delay of each pick, which its info gives.
         assert all(reward == pytest.approx(-info["delay_s"]) for reward, (_, info) in zip(rewards, trail[1:]))
     with pytest.raises(SimulatorError) as missing:
-        SimulatorEnv(experiment=sites)
+        SimulatorEnv(experiment=SITES_EXPERIMENT)
     assert "needs the site strategy its cloudlets batch with" in str(missing.value)
 
 
