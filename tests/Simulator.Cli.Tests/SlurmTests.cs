@@ -90,7 +90,7 @@ public sealed class SlurmTests : IDisposable
     [Fact]
     public void Sequential_stopping_cannot_be_sharded()
     {
-        var (code, _, error) = CliHarness.Run("slurm", experiment, "--tasks", "2", "--set", "replications={min: 3, max: 6, ci_half_width: 5%}", "--out", Path.Combine(root, "seq"));
+        var (code, _, error) = CliHarness.Run("slurm", experiment, "--tasks", "2", "--set", "replications={min: 10, max: 16, ci_half_width: 5%}", "--out", Path.Combine(root, "seq"));
         Assert.Equal(2, code);
         Assert.Contains("fixed number of replications", error);
     }

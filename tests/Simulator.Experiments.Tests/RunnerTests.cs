@@ -152,18 +152,18 @@ public class RunnerTests
     [Fact]
     public void Sequential_stopping_stops_at_min_when_narrow_enough_and_at_max_otherwise()
     {
-        var loose = Quickstart.Read(new[] { "replications={min: 3, max: 6, ci_half_width: 90%}", "horizon=30 s", "warmup=5 s", "sweep={scenario.arrivals.rate: [10 /s]}", "plots=[]" });
+        var loose = Quickstart.Read(new[] { "replications={min: 10, max: 12, ci_half_width: 90%}", "horizon=30 s", "warmup=5 s", "sweep={scenario.arrivals.rate: [10 /s]}", "plots=[]" });
         var looseRecords = new Runner(loose, 2).Run();
-        Assert.All(looseRecords.GroupBy(r => (r.Cell.Point, r.Cell.Strategy)), g => Assert.Equal(3, g.Count()));
-        var strict = Quickstart.Read(new[] { "replications={min: 3, max: 6, ci_half_width: 0.01%}", "horizon=30 s", "warmup=5 s", "sweep={scenario.arrivals.rate: [10 /s]}", "plots=[]" });
+        Assert.All(looseRecords.GroupBy(r => (r.Cell.Point, r.Cell.Strategy)), g => Assert.Equal(10, g.Count()));
+        var strict = Quickstart.Read(new[] { "replications={min: 10, max: 12, ci_half_width: 0.01%}", "horizon=30 s", "warmup=5 s", "sweep={scenario.arrivals.rate: [10 /s]}", "plots=[]" });
         var strictRecords = new Runner(strict, 2).Run();
-        Assert.All(strictRecords.GroupBy(r => (r.Cell.Point, r.Cell.Strategy)), g => Assert.Equal(6, g.Count()));
+        Assert.All(strictRecords.GroupBy(r => (r.Cell.Point, r.Cell.Strategy)), g => Assert.Equal(12, g.Count()));
 
         // The report says which it was, with the intervals that stayed too wide.
         string Line(ExperimentSpec spec, IReadOnlyList<RunRecord> records) => Report.Markdown(spec, records).Split('\n').Single(l => l.StartsWith("- sequential stopping:", StringComparison.Ordinal));
-        Assert.Equal("- sequential stopping: replications added (from 3 to at most 6) until every strategy's throughput has a 95 % half-width within 90 % of its mean: met at arrivals rate = 10 /s with 3 replications.", Line(loose, looseRecords));
+        Assert.Equal("- sequential stopping: replications added (from 10 to at most 12) until every strategy's throughput has a 95 % half-width within 90 % of its mean: met at arrivals rate = 10 /s with 10 replications.", Line(loose, looseRecords));
         string missed = Line(strict, strictRecords);
-        Assert.Contains("within 0.01 % of its mean: **not met** at arrivals rate = 10 /s with 6 replications (pl-dp ±", missed);
+        Assert.Contains("within 0.01 % of its mean: **not met** at arrivals rate = 10 /s with 12 replications (pl-dp ±", missed);
         var throughput = strict.Metrics["throughput"];
         foreach (var s in Enumerable.Range(0, strict.Strategies.Count))
         {
@@ -178,9 +178,10 @@ public class RunnerTests
         var lost = new Cell(0, 1, 4);
         Assert.Equal([lost], FinishedGrid.Missing(strict, strictRecords.Where(r => r.Cell != lost).ToArray()));
         // ... and a point cut back below where its rule stopped lacks the next replication of every strategy.
-        var cut = strictRecords.Where(r => r.Cell.Replication < 4).ToArray();
-        Assert.Equal(Enumerable.Range(0, strict.Strategies.Count).Select(s => new Cell(0, s, 4)), FinishedGrid.Missing(strict, cut));
-        Assert.Equal(Enumerable.Range(0, loose.Strategies.Count).Select(s => new Cell(0, s, 2)), FinishedGrid.Missing(loose, looseRecords.Where(r => r.Cell.Replication < 2).ToArray()));
+        var cut = strictRecords.Where(r => r.Cell.Replication < 11).ToArray();
+        Assert.Equal(Enumerable.Range(0, strict.Strategies.Count).Select(s => new Cell(0, s, 11)), FinishedGrid.Missing(strict, cut));
+        // A point cut back below the minimum lacks what the minimum asks for.
+        Assert.Equal(Enumerable.Range(0, loose.Strategies.Count).Select(s => new Cell(0, s, 9)), FinishedGrid.Missing(loose, looseRecords.Where(r => r.Cell.Replication < 9).ToArray()));
     }
 
     [Fact]

@@ -304,7 +304,7 @@ public static class ExperimentReader
         string width = r.Get(ExperimentKeys.CiHalfWidth);
         if (!width.EndsWith('%') || !double.TryParse(width[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out double percent) || !(percent > 0))
             throw r.Required(ExperimentKeys.CiHalfWidth).Error($"ci_half_width is a percentage of the mean, like 2%, not '{width}'.");
-        if (min < 2 || max < min) throw doc.Error($"replications need 2 <= min <= max, not min {min}, max {max}.");
+        if (max < min) throw doc.Error($"replications need min <= max, not min {min}, max {max}.");
         return new ReplicationPlan(min, max, percent / 100);
     }
 

@@ -174,7 +174,7 @@ public sealed class Section
 
     public double Get(NumberKey key, double? fallback = null) => Number(key.Name, fallback ?? key.DefaultValue, key.Domain, key.Max);
 
-    public long Get(IntegerKey key, long? fallback = null) => Integer(key.Name, fallback ?? key.DefaultValue, key.Min, key.Max);
+    public long Get(IntegerKey key, long? fallback = null) => Integer(key, fallback ?? key.DefaultValue);
 
     public bool Get(BoolKey key) => Bool(key.Name, key.DefaultValue);
 
@@ -243,19 +243,21 @@ public sealed class Section
         return value;
     }
 
-    /// <summary>A whole number within [<paramref name="min"/>, <paramref name="max"/>]: nothing wraps when it is cast.</summary>
-    private long Integer(string key, long? fallback, long min, long max)
+    /// <summary>A whole number within the key's range: nothing wraps when it is cast.</summary>
+    private long Integer(IntegerKey key, long? fallback)
     {
-        CheckReplaced(key, node => CheckWhole(key, node.Integer(), min, max, node));
-        long value = fields.TryGetValue(Read(key), out var v) ? v.Integer() : fallback ?? throw Doc.Error($"missing '{key}'.");
-        CheckWhole(key, value, min, max, v ?? Doc);
-        Record(key, value.ToString(CultureInfo.InvariantCulture));
+        CheckReplaced(key.Name, node => CheckWhole(key, node.Integer(), node));
+        long value = fields.TryGetValue(Read(key.Name), out var v) ? v.Integer() : fallback ?? throw Doc.Error($"missing '{key.Name}'.");
+        CheckWhole(key, value, v ?? Doc);
+        Record(key.Name, value.ToString(CultureInfo.InvariantCulture));
         return value;
     }
 
-    private static void CheckWhole(string key, long value, long min, long max, YamlDoc at)
+    private static void CheckWhole(IntegerKey key, long value, YamlDoc at)
     {
-        if (value < min || value > max) throw at.Error($"'{key}' must be a whole number from {min:N0} to {max:N0}, not {value:N0}.");
+        if (value >= key.Min && value <= key.Max) return;
+        string why = value < key.Min && key.WhyMin is { } reason ? ": " + reason : "";
+        throw at.Error(string.Create(CultureInfo.InvariantCulture, $"'{key.Name}' must be a whole number from {key.Min:N0} to {key.Max:N0}, not {value:N0}{why}."));
     }
 
     private static void Check(string key, double value, Domain domain, double max, YamlDoc at)

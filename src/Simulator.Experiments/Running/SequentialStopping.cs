@@ -14,7 +14,7 @@ internal static class SequentialStopping
         for (int s = 0; s < spec.Strategies.Count; s++)
         {
             var summary = Summary.Of(atPoint.Where(r => r.Cell.Strategy == s).Select(r => r.Values[spec.Primary]));
-            if (!(summary.HalfWidth <= relative * Math.Abs(summary.Mean))) yield return (s, summary.HalfWidth / Math.Abs(summary.Mean));
+            if (!summary.NarrowWithin(relative)) yield return (s, summary.HalfWidth / Math.Abs(summary.Mean));
         }
     }
 

@@ -9,6 +9,9 @@ public sealed record Summary(int N, double Mean, double StdDev, double HalfWidth
 
     public double High => Mean + HalfWidth;
 
+    /// <summary>Whether the 95 % half-width is within <paramref name="share"/> of the mean's size: sequential stopping's target.</summary>
+    public bool NarrowWithin(double share) => HalfWidth <= share * Math.Abs(Mean);
+
     /// <summary>
     /// Whether the Student-t interval of the mean at <paramref name="confidence"/> (0.95 gives this summary's own
     /// interval) lies wholly above or below 0; false where there is no interval (fewer than two values).

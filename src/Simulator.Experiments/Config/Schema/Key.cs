@@ -78,7 +78,8 @@ public sealed class NumberKey(string name, double? @default, Domain domain, stri
 }
 
 /// <summary>A whole number from <see cref="Min"/> to <see cref="Max"/>: nothing wraps when it is cast.</summary>
-public sealed class IntegerKey(string name, long? @default, long min, long max, string help, string? dependsOn = null) : Key(name, help)
+/// <param name="whyMin">Why no smaller value is taken, where that is not plain from the help: a refusal below it says so.</param>
+public sealed class IntegerKey(string name, long? @default, long min, long max, string help, string? dependsOn = null, string? whyMin = null) : Key(name, help)
 {
     public long? DefaultValue { get; } = @default;
 
@@ -87,6 +88,8 @@ public sealed class IntegerKey(string name, long? @default, long min, long max, 
     public long Max { get; } = max;
 
     public string? DependsOn { get; } = dependsOn;
+
+    public string? WhyMin { get; } = whyMin;
 
     public override string Type => string.Create(CultureInfo.InvariantCulture, $"a whole number from {Min:N0} to {Max:N0}");
 
