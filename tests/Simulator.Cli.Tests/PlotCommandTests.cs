@@ -116,5 +116,30 @@ public sealed class PlotCommandTests : IDisposable
         Assert.Contains("--plots takes a file that holds plots: alone, or a whole experiment; this one gives plots and seed but no name.", mixed.Error);
     }
 
+    [Fact]
+    public void A_folder_whose_sequential_stopping_started_below_todays_floor_is_still_drawn_with_a_caution()
+    {
+        string[] sequential = ["--quiet", "--set", "horizon=10 s", "--set", "warmup=2 s", "--set", "sweep={scenario.arrivals.rate: [20 /s]}",
+            "--set", "replications={min: 10, max: 12, ci_half_width: 90%}"];
+        Assert.Equal(0, CliHarness.Run(["run", "--out", In("old"), .. sequential]).Code);
+        // A folder as a build that took min: 3 wrote it: the stored overrides, and the hash they resolve to.
+        string overrides = Path.Combine(In("old"), "sets.txt"), text = File.ReadAllText(overrides).Replace("{min: 10,", "{min: 3,", StringComparison.Ordinal);
+        File.WriteAllText(overrides, text);
+        var lines = text.Split('\n');
+        var source = new Experiments.ExperimentSource(File.ReadAllText(Path.Combine(In("old"), "experiment.yaml")), Path.Combine(In("old"), "experiment.yaml"),
+            lines[0]["# base directory: ".Length..], lines.Skip(1).Where(l => l.Length > 0).ToArray(), Stored: true);
+        File.WriteAllText(Path.Combine(In("old"), "config.hash"), Experiments.ExperimentReader.Read(source).Hash);
+
+        var plot = CliHarness.Run("plot", In("old"));
+        Assert.True(plot.Code == 0, plot.Error);
+        string line = File.ReadAllLines(Path.Combine(In("old"), "report.md")).Single(l => l.StartsWith("- sequential stopping:", StringComparison.Ordinal));
+        Assert.StartsWith("- sequential stopping: replications added (from 3 to at most 12)", line);
+        Assert.EndsWith("**Caution**: it started from 3, below the 10 sequential stopping now needs; from so few, replications that agree by chance stop a point, and its 95 % intervals hold the mean far less often (docs/experiments.md measures it). Run it again with `min: 10` or a fixed number of replications.", line);
+        // A new run of it is refused, with the reason.
+        var again = CliHarness.Run(["run", "--out", In("new"), .. sequential.Select(a => a.Replace("{min: 10,", "{min: 3,", StringComparison.Ordinal))]);
+        Assert.Equal(2, again.Code);
+        Assert.Contains("'min' must be a whole number from 10 to 1,000,000, not 3: sequential stopping checks the interval", again.Error);
+    }
+
     private static string[] Figures(string dir) => Directory.GetFiles(Path.Combine(dir, "plots")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
 }

@@ -24,7 +24,7 @@ public static class ExperimentReader
 
     /// <summary>The experiment of <paramref name="source"/>, whose text is already parsed as <paramref name="parsed"/> (a caller that looked at it first).</summary>
     public static ExperimentSpec Read(ExperimentSource source, YamlDoc parsed) =>
-        Read(parsed, source.BaseDirectory, source.Sets) with { Source = source };
+        Read(parsed, source.BaseDirectory, source.Sets, plotsOverride: null, source.Stored) with { Source = source };
 
     /// <summary>The most points a sweep may have, decided from its axes before any point is read.</summary>
     public const int MaxSweepPoints = 10_000;
@@ -36,12 +36,12 @@ public static class ExperimentReader
     public static ExperimentSpec WithPlotsOf(ExperimentSource source, YamlDoc plotsFile)
     {
         var section = plotsFile.Mapping(ExperimentKeys.Plots.Name)[ExperimentKeys.Plots.Name];
-        return Read(YamlDoc.Parse(source.Text, source.FileName), source.BaseDirectory, source.Sets, section) with { Source = source };
+        return Read(YamlDoc.Parse(source.Text, source.FileName), source.BaseDirectory, source.Sets, section, source.Stored) with { Source = source };
     }
 
-    public static ExperimentSpec Read(YamlDoc doc, string baseDirectory, IReadOnlyList<string>? sets = null) => Read(doc, baseDirectory, sets, plotsOverride: null);
+    public static ExperimentSpec Read(YamlDoc doc, string baseDirectory, IReadOnlyList<string>? sets = null) => Read(doc, baseDirectory, sets, plotsOverride: null, stored: false);
 
-    private static ExperimentSpec Read(YamlDoc doc, string baseDirectory, IReadOnlyList<string>? sets, YamlDoc? plotsOverride)
+    private static ExperimentSpec Read(YamlDoc doc, string baseDirectory, IReadOnlyList<string>? sets, YamlDoc? plotsOverride, bool stored)
     {
         FileKinds.Expect(doc, FileKind.Experiment);
         var overrides = ParseSets(sets ?? Array.Empty<string>());
@@ -51,7 +51,7 @@ public static class ExperimentReader
         string name = t.Get(ExperimentKeys.Name);
         string description = t.Get(ExperimentKeys.Description);
         ulong seed = (ulong)t.Get(ExperimentKeys.Seed);
-        var replications = ReadReplications(t);
+        var replications = ReadReplications(t, stored);
         double horizon = t.Get(ExperimentKeys.Horizon);
         double warmup = t.Get(ExperimentKeys.Warmup);
         if (!(horizon > warmup)) throw (t.Raw(ExperimentKeys.Horizon) ?? doc).Error($"the horizon ({horizon} s) must be longer than the warm-up ({warmup} s).");
@@ -290,7 +290,8 @@ public static class ExperimentReader
         return result;
     }
 
-    private static ReplicationPlan ReadReplications(Section t)
+    /// <param name="stored">A results folder's experiment: its sequential stopping may start below today's least <c>min</c>.</param>
+    private static ReplicationPlan ReadReplications(Section t, bool stored)
     {
         var doc = t.Required(ExperimentKeys.Replications);
         if (!doc.IsMapping)
@@ -300,7 +301,8 @@ public static class ExperimentReader
             return new ReplicationPlan(n, n, null);
         }
         var r = t.Child(ExperimentKeys.Replications, ExperimentKeys.ReplicationsSection);
-        int min = (int)r.Get(ExperimentKeys.Min), max = (int)r.Get(ExperimentKeys.Max);
+        long least = stored ? ExperimentKeys.StoredLeastMin : ExperimentKeys.LeastMin;
+        int min = (int)r.Get(ExperimentKeys.Min, least: least), max = (int)r.Get(ExperimentKeys.Max, least: least);
         string width = r.Get(ExperimentKeys.CiHalfWidth);
         if (!width.EndsWith('%') || !double.TryParse(width[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out double percent) || !(percent > 0))
             throw r.Required(ExperimentKeys.CiHalfWidth).Error($"ci_half_width is a percentage of the mean, like 2%, not '{width}'.");

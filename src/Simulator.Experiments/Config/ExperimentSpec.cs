@@ -160,4 +160,8 @@ public sealed record TraceSpec(int Rows)
 }
 
 /// <summary>An experiment file's text, the folder its relative paths start from, and the --set overrides applied to it.</summary>
-public sealed record ExperimentSource(string Text, string FileName, string BaseDirectory, IReadOnlyList<string> Sets);
+/// <param name="Stored">
+/// Read back from a results folder: a bound the reader has since tightened (sequential stopping's least <c>min</c>) is
+/// taken as the run had it, so that the folder is still drawn, and the report says what the tighter bound is for.
+/// </param>
+public sealed record ExperimentSource(string Text, string FileName, string BaseDirectory, IReadOnlyList<string> Sets, bool Stored = false);

@@ -174,7 +174,8 @@ public sealed class Section
 
     public double Get(NumberKey key, double? fallback = null) => Number(key.Name, fallback ?? key.DefaultValue, key.Domain, key.Max);
 
-    public long Get(IntegerKey key, long? fallback = null) => Integer(key, fallback ?? key.DefaultValue);
+    /// <param name="least">A least value below the key's own, taken instead of it (a results folder's, written under an earlier bound).</param>
+    public long Get(IntegerKey key, long? fallback = null, long? least = null) => Integer(key, fallback ?? key.DefaultValue, least ?? key.Min);
 
     public bool Get(BoolKey key) => Bool(key.Name, key.DefaultValue);
 
@@ -244,20 +245,20 @@ public sealed class Section
     }
 
     /// <summary>A whole number within the key's range: nothing wraps when it is cast.</summary>
-    private long Integer(IntegerKey key, long? fallback)
+    private long Integer(IntegerKey key, long? fallback, long least)
     {
-        CheckReplaced(key.Name, node => CheckWhole(key, node.Integer(), node));
+        CheckReplaced(key.Name, node => CheckWhole(key, least, node.Integer(), node));
         long value = fields.TryGetValue(Read(key.Name), out var v) ? v.Integer() : fallback ?? throw Doc.Error($"missing '{key.Name}'.");
-        CheckWhole(key, value, v ?? Doc);
+        CheckWhole(key, least, value, v ?? Doc);
         Record(key.Name, value.ToString(CultureInfo.InvariantCulture));
         return value;
     }
 
-    private static void CheckWhole(IntegerKey key, long value, YamlDoc at)
+    private static void CheckWhole(IntegerKey key, long least, long value, YamlDoc at)
     {
-        if (value >= key.Min && value <= key.Max) return;
-        string why = value < key.Min && key.WhyMin is { } reason ? ": " + reason : "";
-        throw at.Error(string.Create(CultureInfo.InvariantCulture, $"'{key.Name}' must be a whole number from {key.Min:N0} to {key.Max:N0}, not {value:N0}{why}."));
+        if (value >= least && value <= key.Max) return;
+        string why = value < least && key.WhyMin is { } reason ? ": " + reason : "";
+        throw at.Error(string.Create(CultureInfo.InvariantCulture, $"'{key.Name}' must be a whole number from {least:N0} to {key.Max:N0}, not {value:N0}{why}."));
     }
 
     private static void Check(string key, double value, Domain domain, double max, YamlDoc at)

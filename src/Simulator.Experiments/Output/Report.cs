@@ -114,7 +114,10 @@ public static class Report
         string rule = $"- sequential stopping: replications added (from {plan.Min} to at most {plan.Max}) until every strategy's {spec.Primary.Words} has a 95 % half-width within {(relative * 100).ToString("0.####", CultureInfo.InvariantCulture)} % of its mean";
         string metText = met.Count == 0 ? "" : $"met{string.Join(";", met)}";
         string missedText = missed.Count == 0 ? "" : $"**not met**{string.Join(";", missed)}";
-        return $"{rule}: {string.Join("; ", new[] { metText, missedText }.Where(t => t.Length > 0))}.";
+        // A folder run before the floor rose: its intervals are drawn as they ran, with what the floor is for.
+        string caution = plan.Min >= ExperimentKeys.LeastMin ? ""
+            : $" **Caution**: it started from {plan.Min}, below the {ExperimentKeys.LeastMin} sequential stopping now needs; from so few, replications that agree by chance stop a point, and its 95 % intervals hold the mean far less often (docs/experiments.md measures it). Run it again with `min: {ExperimentKeys.LeastMin}` or a fixed number of replications.";
+        return $"{rule}: {string.Join("; ", new[] { metText, missedText }.Where(t => t.Length > 0))}.{caution}";
     }
 
     /// <summary>

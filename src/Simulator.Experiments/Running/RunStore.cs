@@ -154,7 +154,7 @@ public sealed class RunStore : IDisposable
         var sets = File.ReadAllLines(Path.Combine(directory, OverridesFile));
         string baseDirectory = sets[0].StartsWith("# base directory: ", StringComparison.Ordinal) ? sets[0]["# base directory: ".Length..] : directory;
         var spec = ExperimentReader.Read(new ExperimentSource(File.ReadAllText(Path.Combine(directory, SourceFile)), Path.Combine(directory, SourceFile), baseDirectory,
-            sets.Skip(1).Where(l => l.Length > 0).ToArray()));
+            sets.Skip(1).Where(l => l.Length > 0).ToArray(), Stored: true));
         string stored = File.ReadAllText(hashFile).Trim();
         if (stored != spec.Hash) throw new ConfigException(hashFile, 1, "", $"the stored experiment no longer resolves to the stored hash {stored[..12]}... (profiles or defaults changed?).");
         return new RunStore(directory, spec, ReadCells(Path.Combine(directory, Cells), spec));

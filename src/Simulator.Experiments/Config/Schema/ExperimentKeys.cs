@@ -28,6 +28,9 @@ public static class ExperimentKeys
     /// <summary>Sequential stopping's least first sample: the coverage its floor keeps is measured in docs/experiments.md.</summary>
     public const int LeastMin = 10;
 
+    /// <summary>The least <c>min</c> a results folder may hold: what runs took before <see cref="LeastMin"/>.</summary>
+    public const int StoredLeastMin = 2;
+
     public static readonly IntegerKey Min = new("min", null, LeastMin, 1_000_000, "The replications every point runs before its interval is first checked.",
         whyMin: $"sequential stopping checks the interval after every replication, and from fewer than {LeastMin} a few that agree by chance stop it, so that its 95 % intervals cover the mean far less often (docs/experiments.md measures it); a fixed number of replications runs fewer");
     public static readonly IntegerKey Max = new("max", null, LeastMin, 1_000_000, "The most replications a point runs.", whyMin: "a point runs at least min");
