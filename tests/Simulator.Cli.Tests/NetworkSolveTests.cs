@@ -47,6 +47,42 @@ public class NetworkSolveTests
         }
     }
 
+    /// <summary>
+    /// The corpus window's two requests share a home, which holds m1: the 12.34 GB base and a 3.92 GB task part
+    /// (m0's task part is 2.93 GB). At alpha = 1 in 17 GB, counted whole one request fits (16.26 GB, two 32.52 GB),
+    /// while a part store holds both on m1 (16.26 GB once) though not m0 beside m1 (19.19 GB).
+    /// </summary>
+    [Theory]
+    [InlineData("per-request", true)]
+    [InlineData("aggregated", false)]
+    [InlineData("store", true)]
+    public void A_part_store_counts_the_shared_base_once_where_a_whole_count_places_one_request(string rule, bool both)
+    {
+        string window = Path.Combine(Path.GetTempPath(), $"w-{Guid.NewGuid():N}.json");
+        try
+        {
+            string text = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "tests", "Simulator.Cli.Tests", "Corpus", "instances", "window-good.json"))
+                .Replace("\"capacity\": \"per-request\"", $"\"capacity\": \"{rule}\"", StringComparison.Ordinal)
+                .Replace("\"capacity_factor\": 0.5670497424747095", "\"capacity_factor\": 1", StringComparison.Ordinal)
+                .Replace("\"capacity_bytes\": 19000000000", "\"capacity_bytes\": 17000000000", StringComparison.Ordinal);
+            File.WriteAllText(window, text);
+            foreach (var strategy in new[] { "mec-ilp", "mec-appro", "mec-nonshare", "mec-cloud", "ready-first" })
+            {
+                var (code, output, error) = CliHarness.Run("solve", window, "--strategy", strategy);
+                Assert.True(code == 0, error);
+                Assert.Contains("\"valid\": true", output);
+                Assert.Contains("\"capacity_violations\": 0", output);
+                // Each strategy places both, or (counted whole) one.
+                Assert.Equal(both ? 2 : 1, output.Split("\"model\": ").Length - 1);
+                if (both && strategy == "mec-ilp") Assert.Equal(2, output.Split("\"model\": \"m1\"").Length - 1);
+            }
+        }
+        finally
+        {
+            File.Delete(window);
+        }
+    }
+
     [Fact]
     public void A_bad_window_file_is_refused_with_its_line()
     {

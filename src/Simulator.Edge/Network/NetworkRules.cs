@@ -8,6 +8,18 @@ public enum CapacityRule
 
     /// <summary>Summed over the window's requests homed at h: sum alpha |M_k| &lt;= C_h (a multiple-choice knapsack per cloudlet).</summary>
     Aggregated,
+
+    /// <summary>
+    /// A part store: alpha times the bytes of the distinct blocks the window's requests homed at h take, each block
+    /// counted once however many requests use it, &lt;= C_h; so a shared base counts once at a cloudlet.
+    /// </summary>
+    Store,
+}
+
+public static class CapacityRules
+{
+    /// <summary>Whether the rule binds the requests of a cloudlet together (so that a request may stay unplaced for the others).</summary>
+    public static bool Pooled(this CapacityRule rule) => rule != CapacityRule.PerRequest;
 }
 
 /// <summary>Where parts may be pulled from (network.md section 3, item 5).</summary>

@@ -206,7 +206,7 @@ public sealed class ServiceEstimator
 
     /// <summary>
     /// Whether (j, k) can be chosen at all, whatever the others choose: accuracy, the per-request capacity row
-    /// when that is the rule (and, under the aggregated rule, the model alone fits), and the budget at the nearest sources.
+    /// when that is the rule (and, under a pooled rule, the model alone fits), and the budget at the nearest sources.
     /// </summary>
     public bool Admissible(int j, int k, bool sharing = true) =>
         MeetsAccuracy(j, k)

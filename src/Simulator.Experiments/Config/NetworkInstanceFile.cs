@@ -38,7 +38,7 @@ public static class NetworkInstanceFile
         json.WriteStartObject();
         json.WriteString("kind", Kind);
         json.WriteString("links_profile", instance.Topology.Profile is PaperLinks ? "paper" : "realistic");
-        json.WriteString("capacity", instance.Rules.Capacity == CapacityRule.PerRequest ? "per-request" : "aggregated");
+        json.WriteString("capacity", NetworkKeys.Capacity.NameOf(instance.Rules.Capacity));
         Number(json, "capacity_factor", instance.Rules.CapacityFactor);
         json.WriteString("sources", instance.Rules.Sources == SourceRule.Cloudlets ? "cloudlets" : "all");
         json.WriteStartArray("blocks");
@@ -164,7 +164,7 @@ public static class NetworkInstanceFile
         LinkProfile profile = Choice("links_profile", "paper", "realistic") == "paper"
             ? new PaperLinks()
             : new RealisticLinks(1, 0, 1, 0); // only how paths compose is read; the links below carry the values
-        var capacity = Choice("capacity", "per-request", "aggregated") == "per-request" ? CapacityRule.PerRequest : CapacityRule.Aggregated;
+        var capacity = NetworkKeys.Capacity.ValueOf(Choice("capacity", NetworkKeys.Capacity.Names.ToArray()));
         var sources = Choice("sources", "cloudlets", "all") == "cloudlets" ? SourceRule.Cloudlets : SourceRule.All;
         double alpha = NonNegative(top, doc, "capacity_factor");
         var blockLines = new Dictionary<string, YamlDoc>(StringComparer.Ordinal);

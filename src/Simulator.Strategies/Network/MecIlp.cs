@@ -20,7 +20,8 @@ public enum IlpFormulation
 /// nearest holders of the chosen model's parts are optimal, so D_jk is a constant; (2) accuracy and
 /// budget only remove pairs; (3) capacity couples only requests with the same home, so under the
 /// per-request rule each request takes its quickest admissible model, and under the aggregated rule each
-/// cloudlet is a multiple-choice knapsack (placing the most requests first), solved exactly by SCIP.
+/// cloudlet is a multiple-choice knapsack (placing the most requests first), solved exactly by SCIP; under the
+/// store rule the same, its capacity row counting each stored group once.
 /// </summary>
 [Strategy("mec-ilp", "Exact optimum of a network window's total delay: nearest holders and one exact problem per cloudlet (formulation: decomposed), or the full ILP with source variables (formulation: full).", Kind = StrategyKind.Network)]
 public sealed class MecIlp(IlpFormulation formulation = IlpFormulation.Decomposed) : INetworkSelector
@@ -39,7 +40,7 @@ public sealed class MecIlp(IlpFormulation formulation = IlpFormulation.Decompose
             for (int j = 0; j < n; j++) pick[j] = delay[j].Length == 0 ? -1 : Array.IndexOf(delay[j], delay[j].Min());
         else
             foreach (var group in Enumerable.Range(0, n).GroupBy(j => instance.Requests[j].Home))
-                Knapsack(group.ToArray(), instance.Cloudlets[group.Key].CapacityBytes, pairs, delay, est, pick);
+                Knapsack(view, group.ToArray(), instance.Cloudlets[group.Key].CapacityBytes, pairs, delay, pick);
         return new NetworkPlan(Enumerable.Range(0, n).Select(j => pick[j] < 0 ? (Assignment?)null : Nearest(view, j, pairs.Models[j][pick[j]])).ToArray());
     }
 
@@ -50,9 +51,25 @@ public sealed class MecIlp(IlpFormulation formulation = IlpFormulation.Decompose
         return new Assignment(k, view.Estimates.NearestBase(home, k, sharing).Location, view.Estimates.NearestTask(home, k).Location);
     }
 
-    /// <summary>One cloudlet's requests: at most one model each within the capacity, most placed first, then least delay.</summary>
-    private static void Knapsack(int[] requests, double capacity, WindowPairs pairs, double[][] delay, ServiceEstimator est, int[] pick)
+    /// <summary>
+    /// One cloudlet's requests: at most one model each within the capacity, most placed first, then least delay. Under
+    /// the store rule the capacity row counts each stored group once (<see cref="StoredParts"/>) instead of each choice.
+    /// </summary>
+    private static void Knapsack(NetworkView view, int[] requests, double capacity, WindowPairs pairs, double[][] delay, int[] pick)
     {
+        var est = view.Estimates;
+        bool store = view.Instance.Rules.Capacity == CapacityRule.Store;
+        if (store)
+        {
+            // Each request's quickest model places every request with the least delay there is: where those fit the store,
+            // nothing better exists and no solver is needed.
+            var quickest = requests.ToDictionary(j => j, j => delay[j].Length == 0 ? -1 : Array.IndexOf(delay[j], delay[j].Min()));
+            if (StoredParts.Fits(view, pairs, view.Instance.Requests[requests[0]].Home, requests, (j, p) => p == quickest[j] ? 1 : 0))
+            {
+                foreach (int j in requests) pick[j] = quickest[j];
+                return;
+            }
+        }
         using var solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("OR-Tools offers no SCIP solver here.");
         double penalty = 1 + requests.Sum(j => delay[j].DefaultIfEmpty(0).Max());
         var row = solver.MakeConstraint(double.NegativeInfinity, capacity / Edge.Units.GB, "capacity"); // in GB: well conditioned
@@ -67,8 +84,23 @@ public sealed class MecIlp(IlpFormulation formulation = IlpFormulation.Decompose
             {
                 x[i][p] = solver.MakeBoolVar($"x{j}_{p}");
                 one.SetCoefficient(x[i][p], 1);
-                row.SetCoefficient(x[i][p], est.CapacityUse(pairs.Models[j][p]) / Edge.Units.GB);
+                if (!store) row.SetCoefficient(x[i][p], est.CapacityUse(pairs.Models[j][p]) / Edge.Units.GB);
                 objective.SetCoefficient(x[i][p], delay[j][p] - penalty);
+            }
+        }
+        if (store)
+        {
+            var choices = requests.SelectMany((j, i) => pairs.Models[j].Select((k, p) => (Model: k, X: x[i][p]))).ToArray();
+            foreach (var group in StoredParts.Of(view, choices.Select(c => c.Model)))
+            {
+                var z = solver.MakeBoolVar("");
+                row.SetCoefficient(z, group.GB);
+                foreach (var c in choices.Where(c => group.Models.Contains(c.Model)))
+                {
+                    var needs = solver.MakeConstraint(double.NegativeInfinity, 0, "");
+                    needs.SetCoefficient(c.X, 1);
+                    needs.SetCoefficient(z, -1);
+                }
             }
         }
         objective.SetMinimization();

@@ -53,6 +53,8 @@ public static class NetworkEvaluator
         double Pull(int from, int to, double bytes) => bytes <= 0 || from == to ? 0 : instance.Topology.Path(from, to).LatencySeconds + bytes * instance.Topology.Path(from, to).SecondsPerByte;
         int accuracyViolations = 0, budgetViolations = 0, capacityViolations = 0;
         var load = new double[instance.Cloudlets.Count];
+        // Under the store rule, the blocks each cloudlet's requests take, each counted once.
+        var stored = instance.Cloudlets.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToArray();
         for (int j = 0; j < instance.Requests.Count; j++)
         {
             var r = instance.Requests[j];
@@ -89,9 +91,13 @@ public static class NetworkEvaluator
             double use = instance.Rules.CapacityFactor * (baseBytes + taskBytes);
             if (instance.Rules.Capacity == CapacityRule.PerRequest && use > c.CapacityBytes * (1 + 1e-12)) capacityViolations++;
             load[r.Home] += use;
+            stored[r.Home].UnionWith(model.BlockIds);
             served.Add(new ServedRequest(j, a, pull, inference, queueing, transmission, cost, accuracy, a.BaseSource == r.Home ? 0 : baseBytes, a.TaskSource == r.Home ? 0 : taskBytes));
         }
-        if (instance.Rules.Capacity == CapacityRule.Aggregated)
+        if (instance.Rules.Capacity == CapacityRule.Store)
+            for (int h = 0; h < load.Length; h++)
+                load[h] = instance.Rules.CapacityFactor * stored[h].Sum(b => (double)catalog.Block(b).Bytes);
+        if (instance.Rules.Capacity.Pooled())
             for (int h = 0; h < load.Length; h++)
                 if (load[h] > instance.Cloudlets[h].CapacityBytes * (1 + 1e-12)) capacityViolations++;
         return new NetworkEvaluation(faults, served, unplaced, accuracyViolations, budgetViolations, capacityViolations);

@@ -20,9 +20,10 @@ internal sealed record Fraction(double[][] X, double[][][] YBase, double[][][] Y
 /// The window's program with source variables (docs/network.md section 3): x_jk, y^b_jkl, y^t_jkl, a pull
 /// epigraph P_j >= sum y^b s^b and P_j >= sum y^t s^t per request, sum_l y_jkl = x_jk, the budget row
 /// sum_k x_jk (cost_jk without pulling) + P^tx_h P_j &lt;= B_j, and, under the aggregated rule, one capacity
-/// row per cloudlet. Pairs that fail on their own (accuracy, per-request capacity, budget at the nearest
+/// row per cloudlet; under the store rule that row counts each stored group's indicator z_g &gt;= x_jk instead
+/// (<see cref="StoredParts"/>). Pairs that fail on their own (accuracy, per-request capacity, budget at the nearest
 /// sources) are left out, which gives the same integer optima as the authors' rows and a tighter
-/// relaxation. Under the aggregated rule a request may stay unplaced (u_j): the program first places as
+/// relaxation. Under either pooled rule a request may stay unplaced (u_j): the program first places as
 /// much as it can (min sum u), then, on that optimal face, minimises its objective. No finite penalty would do
 /// in the LP: placing a sliver more of one request can force arbitrarily large fractional switches of
 /// others. Continuous (GLOP) it is the LP; integer (SCIP) the ILP.
@@ -31,7 +32,7 @@ internal static class NetworkLp
 {
     public static Fraction Solve(NetworkView view, WindowPairs pairs, bool integer, LpObjective objective)
     {
-        if (integer || view.Instance.Rules.Capacity != CapacityRule.Aggregated) return Build(view, pairs, integer, objective, null).Solution!;
+        if (integer || !view.Instance.Rules.Capacity.Pooled()) return Build(view, pairs, integer, objective, null).Solution!;
         // Continuous with unplaced shares: phase 1 (fewest unplaced) in one model, phase 2 in a fresh one restricted to
         // phase 1's optimal face exactly (complementary slackness: a variable with a reduced cost stays at its bound,
         // a row with a dual value stays tight). A row "placed <= fewest" would need a slack, and a slack of 1e-13
@@ -47,7 +48,7 @@ internal static class NetworkLp
     private sealed record Solved(Fraction? Solution, Face? Face);
 
     /// <summary>
-    /// The program; continuous under the aggregated rule, phase 1 alone when <paramref name="face"/> is null (its face
+    /// The program; continuous under a pooled rule, phase 1 alone when <paramref name="face"/> is null (its face
     /// returned), phase 2 on <paramref name="face"/> otherwise; integer, both phases in one model.
     /// </summary>
     private static Solved Build(NetworkView view, WindowPairs pairs, bool integer, LpObjective objective, Face? face)
@@ -59,7 +60,8 @@ internal static class NetworkLp
         if (!integer && !solver.SetSolverSpecificParametersAsString("use_preprocessing: false primal_feasibility_tolerance: 1e-12 dual_feasibility_tolerance: 1e-12"))
             throw new InvalidOperationException("GLOP refused its tolerances.");
         int n = instance.Requests.Count;
-        bool aggregated = instance.Rules.Capacity == CapacityRule.Aggregated;
+        var rule = instance.Rules.Capacity;
+        bool pooled = rule.Pooled();
         var x = new Variable[n][];
         var yb = new Variable[n][][];
         var yt = new Variable[n][][];
@@ -91,7 +93,7 @@ internal static class NetworkLp
             var pull = solver.MakeNumVar(0, double.PositiveInfinity, $"P{j}");
             obj.SetCoefficient(pull, pullCoefficient[j]);
             var one = solver.MakeConstraint(1, 1, $"one{j}");
-            if (aggregated)
+            if (pooled)
             {
                 u[j] = integer ? solver.MakeIntVar(0, 1, $"u{j}") : solver.MakeNumVar(0, 1, $"u{j}");
                 one.SetCoefficient(u[j], 1);
@@ -112,13 +114,16 @@ internal static class NetworkLp
                 yt[j][p] = Sources(solver, integer, x[j][p], pairs.Task[j][p], taskRow, $"yt{j}_{p}");
             }
         }
-        if (aggregated)
+        if (pooled)
             foreach (var group in Enumerable.Range(0, n).GroupBy(j => instance.Requests[j].Home))
             {
                 // In GB: coefficients near 1 keep the simplex well conditioned.
                 var row = solver.MakeConstraint(double.NegativeInfinity, instance.Cloudlets[group.Key].CapacityBytes / Edge.Units.GB, $"capacity{group.Key}");
-                foreach (int j in group)
-                    for (int p = 0; p < pairs.Models[j].Length; p++) row.SetCoefficient(x[j][p], est.CapacityUse(pairs.Models[j][p]) / Edge.Units.GB);
+                if (rule == CapacityRule.Aggregated)
+                    foreach (int j in group)
+                        for (int p = 0; p < pairs.Models[j].Length; p++) row.SetCoefficient(x[j][p], est.CapacityUse(pairs.Models[j][p]) / Edge.Units.GB);
+                else
+                    StoreRows(solver, integer, row, view, group.SelectMany(j => pairs.Models[j].Select((k, p) => (k, x[j][p]))).ToArray(), $"store{group.Key}");
             }
         obj.SetMinimization();
         var placing = u.OfType<Variable>().ToArray();
@@ -163,6 +168,23 @@ internal static class NetworkLp
             Enumerable.Range(0, n).Select(j => pairs.Models[j].Length == 0 ? 1 : u[j] is { } v ? Math.Clamp(v.SolutionValue(), 0, 1) : 0).ToArray(),
             obj.Value());
         return new Solved(fraction, null);
+    }
+
+    /// <summary>The store rule's capacity: each stored group's indicator on <paramref name="row"/>, at least every choice that needs the group.</summary>
+    private static void StoreRows(Solver solver, bool integer, Constraint row, NetworkView view, (int Model, Variable X)[] choices, string name)
+    {
+        var groups = StoredParts.Of(view, choices.Select(c => c.Model));
+        for (int g = 0; g < groups.Count; g++)
+        {
+            var z = integer ? solver.MakeIntVar(0, 1, $"{name}_{g}") : solver.MakeNumVar(0, 1, $"{name}_{g}");
+            row.SetCoefficient(z, groups[g].GB);
+            foreach (var (model, x) in choices.Where(c => groups[g].Models.Contains(c.Model)))
+            {
+                var needs = solver.MakeConstraint(double.NegativeInfinity, 0, $"{name}_{g}_{x.Name()}");
+                needs.SetCoefficient(x, 1);
+                needs.SetCoefficient(z, -1);
+            }
+        }
     }
 
     private static void Check(Solver.ResultStatus status, bool integer)

@@ -8,7 +8,7 @@ namespace Simulator.Strategies.Network;
 /// request on its own. Given k, E[max(pull_b, pull_t)] &lt;= E[pull_b] + E[pull_t] = sum_l y^b s^b / x + sum_l y^t s^t / x,
 /// so E[D_j] &lt;= sum_k (sum_l y^b s^b + sum_l y^t s^t) + sum_k x (inference + queueing + transmission)
 /// &lt;= 2 P*_j + the linear part &lt;= 2 LP_j: the expected total delay is at most twice the LP's value.
-/// A draw that overfills a cloudlet (aggregated rule) leaves its last requests unplaced; with several draws the
+/// A draw that overfills a cloudlet (a pooled rule) leaves its last requests unplaced; with several draws the
 /// one placing the most, then with least delay, is kept.
 /// </summary>
 internal static class Rounding

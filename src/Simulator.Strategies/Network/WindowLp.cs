@@ -16,9 +16,23 @@ internal static class WindowLp
 {
     public static Fraction Solve(NetworkView view, WindowPairs pairs, LpObjective objective)
     {
+        if (view.Instance.Rules.Capacity != CapacityRule.Store) return Pieces(view, pairs, objective, aggregated: view.Instance.Rules.Capacity == CapacityRule.Aggregated);
+        // A part store's row binds a cloudlet's requests through the groups they share, so its pieces are no longer the
+        // few rows the dense simplex takes. Without the row the pieces are each request's own; where their optimum fits
+        // every store it is the optimum with the rows too (it meets them, and dropping rows can only lower the value).
+        // Otherwise the whole program goes to the general solver.
+        var free = Pieces(view, pairs, objective, aggregated: false);
+        var instance = view.Instance;
+        bool fits = Enumerable.Range(0, instance.Requests.Count).GroupBy(j => instance.Requests[j].Home)
+            .All(g => StoredParts.Fits(view, pairs, g.Key, g.ToArray(), (j, p) => free.X[j][p]));
+        return fits ? free : NetworkLp.Solve(view, pairs, integer: false, objective);
+    }
+
+    /// <summary>The program by its pieces: one per home cloudlet under the aggregated row (<paramref name="aggregated"/>), else one per request.</summary>
+    internal static Fraction Pieces(NetworkView view, WindowPairs pairs, LpObjective objective, bool aggregated)
+    {
         var instance = view.Instance;
         int n = instance.Requests.Count;
-        bool aggregated = instance.Rules.Capacity == CapacityRule.Aggregated;
         var x = new double[n][];
         var yb = new double[n][][];
         var yt = new double[n][][];

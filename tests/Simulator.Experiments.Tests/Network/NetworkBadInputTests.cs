@@ -42,7 +42,7 @@ public class NetworkBadInputTests
     [InlineData("scenario.requests.count=0", "'count' must be a whole number from 1")]
     [InlineData("scenario.network.cloudlets=-3", "'cloudlets' must be a whole number from 1")]
     [InlineData("scenario.network.edges=star", "'star' is not an edge rule")]
-    [InlineData("scenario.network.capacity=store", "'store' is not one of per-request, aggregated")]
+    [InlineData("scenario.network.capacity=stores", "'stores' is not one of per-request, aggregated, store. Did you mean 'store'?")]
     [InlineData("scenario.network.queueing=simulated", "'simulated' is not one of analytic")]
     [InlineData("scenario.network.sources=nearby", "'nearby' is not one of cloudlets, all")]
     [InlineData("scenario.network.area=0 m", "'area' must be above 0")]

@@ -14,7 +14,7 @@ public class MecOracleTests
     private static (int Placed, double Delay) BruteForce(NetworkInstance instance)
     {
         int n = instance.Requests.Count, k = instance.Catalog.Models.Count, dc = instance.Topology.DataCentre;
-        bool aggregated = instance.Rules.Capacity == CapacityRule.Aggregated;
+        bool pooled = instance.Rules.Capacity.Pooled();
         int options = k + 1;
         var best = (Placed: -1, Delay: double.PositiveInfinity);
         var choice = new int[n];
@@ -24,7 +24,7 @@ public class MecOracleTests
         {
             long rest = c;
             for (int j = 0; j < n; j++) { choice[j] = (int)(rest % options); rest /= options; }
-            if (!aggregated && Enumerable.Range(0, n).Any(j => choice[j] == k && servable[j])) continue;
+            if (!pooled && Enumerable.Range(0, n).Any(j => choice[j] == k && servable[j])) continue;
             var assignments = new Assignment?[n];
             bool feasible = true;
             for (int j = 0; j < n && feasible; j++)
@@ -117,6 +117,90 @@ public class MecOracleTests
         Assert.InRange(aggregated, 80, 160);
         Assert.True(withUnplaced >= 10, $"only {withUnplaced} windows leave a request unplaced");
         Assert.True(filtered >= 60, $"only {filtered} windows remove a pair");
+    }
+
+    /// <summary>
+    /// Tiny windows under the part store: every other one with alpha up to 4 (models that fit alone or not at all), the
+    /// rest with alpha up to 1.5 in 10 to 25 GB, where one model fits and two of different families often do not.
+    /// </summary>
+    private static NetworkView Store(Random rng, int i, CapacityRule rule = CapacityRule.Store) => i % 2 == 0
+        ? TinyNetworks.Random(rng, rule, alphaMax: 4)
+        : TinyNetworks.Random(rng, rule, alphaMax: 1, maxCloudlets: 1, capacityGB: new Interval(8, 16));
+
+    /// <summary>
+    /// The part store: the evaluator counts each block a cloudlet's requests take once, and the brute force keeps the
+    /// joint choices it passes. The same windows drawn under the aggregated rule (the same draws: only the rule differs)
+    /// count each request's model whole, so every plan they take fits the store as well.
+    /// </summary>
+    [Fact]
+    public void Under_the_part_store_mec_ilp_equals_brute_force_and_the_full_ilp_and_places_at_least_the_aggregated_optimum()
+    {
+        var rng = new Random(20261207);
+        int more = 0, binds = 0, together = 0;
+        for (int i = 0; i < 600; i++)
+        {
+            int seed = rng.Next();
+            var view = Store(new Random(seed), i);
+            var instance = view.Instance;
+            var expected = BruteForce(instance);
+            var decomposed = Score(instance, new MecIlp().Select(view));
+            var full = Score(instance, new MecIlp(IlpFormulation.Full).Select(view));
+            Assert.True(expected.Placed == decomposed.Placed, $"instance {i}: brute force places {expected.Placed}, mec-ilp {decomposed.Placed}");
+            Assert.True(Math.Abs(expected.Delay - decomposed.Delay) <= 1e-7 * Math.Max(1, expected.Delay), $"instance {i}: brute force {expected.Delay}, mec-ilp {decomposed.Delay}");
+            Assert.Equal(decomposed.Placed, full.Placed);
+            Assert.True(Math.Abs(full.Delay - decomposed.Delay) <= 1e-6 * Math.Max(1, full.Delay), $"instance {i}: full ILP {full.Delay}, decomposed {decomposed.Delay}");
+
+            var aggregatedView = Store(new Random(seed), i, CapacityRule.Aggregated);
+            var aggregated = Score(aggregatedView.Instance, new MecIlp().Select(aggregatedView));
+            Assert.True(decomposed.Placed >= aggregated.Placed, $"instance {i}: the store places {decomposed.Placed}, aggregated {aggregated.Placed}");
+            if (decomposed.Placed == aggregated.Placed)
+                Assert.True(decomposed.Delay <= aggregated.Delay * (1 + 1e-9) + 1e-9, $"instance {i}: the store's {decomposed.Delay} above aggregated {aggregated.Delay}");
+            else more++;
+            // The store binds where it gives up what each request alone could take (the per-request rule's optimum).
+            var aloneView = Store(new Random(seed), i, CapacityRule.PerRequest);
+            var alone = Score(aloneView.Instance, new MecIlp().Select(aloneView));
+            if (decomposed.Placed < alone.Placed || decomposed.Delay > alone.Delay * (1 + 1e-9) + 1e-9) binds++;
+            if (instance.Requests.GroupBy(r => r.Home).Any(g => g.Count() > 1)) together++;
+        }
+        // The windows exercise what they claim to: a store that binds, and one that places more than counting each model whole.
+        Assert.True(more >= 100, $"only {more} windows place more under the store");
+        Assert.True(binds >= 15, $"only {binds} windows where the store binds");
+        Assert.True(together >= 300, $"only {together} windows home two requests at one cloudlet");
+    }
+
+    /// <summary>
+    /// Under the part store the LP (each request's own pieces where their optimum fits every store, else the whole
+    /// program) equals GLOP on the whole program, places at least what the optimum does and, placing as many, bounds its
+    /// delay; mec-appro's plans keep the store's capacity.
+    /// </summary>
+    [Fact]
+    public void Under_the_part_store_the_lp_bounds_the_optimum_and_rounding_keeps_the_capacity()
+    {
+        var rng = new Random(71);
+        int binding = 0;
+        for (int i = 0; i < 600; i++)
+        {
+            var view = Store(rng, i);
+            var optimum = Score(view.Instance, new MecIlp().Select(view));
+            var pairs = new WindowPairs(view, nearestOnly: true);
+            var f = WindowLp.Solve(view, pairs, LpObjective.Delay);
+            var glop = NetworkLp.Solve(view, pairs, integer: false, LpObjective.Delay);
+            Assert.True(Math.Abs(f.Unplaced.Sum() - glop.Unplaced.Sum()) <= 1e-9, $"instance {i}: unplaced {f.Unplaced.Sum()} against GLOP's {glop.Unplaced.Sum()}");
+            Assert.True(Math.Abs(f.Objective - glop.Objective) <= 1e-9 * Math.Max(1, Math.Abs(glop.Objective)), $"instance {i}: LP {f.Objective} against GLOP's {glop.Objective}");
+            var free = WindowLp.Pieces(view, pairs, LpObjective.Delay, aggregated: false);
+            if (glop.Unplaced.Sum() > free.Unplaced.Sum() + 1e-9 || glop.Objective > free.Objective * (1 + 1e-9) + 1e-9) binding++;
+            double placed = f.Unplaced.Length - f.Unplaced.Sum();
+            Assert.True(placed >= optimum.Placed - 1e-9, $"instance {i}: the LP places {placed}, the optimum {optimum.Placed}");
+            if (placed <= optimum.Placed + 1e-9)
+                Assert.True(f.Objective <= optimum.Delay * (1 + 1e-9) + 1e-9, $"instance {i}: LP {f.Objective} above the optimum {optimum.Delay}");
+            foreach (var h in new INetworkSelector[] { new MecAppro(new Random(i)), new MecAppro(new Random(i), draws: 5), new MecNonShare(), new ReadyFirst() })
+            {
+                var value = Score(view.Instance, h.Select(view)); // asserts no capacity violation
+                Assert.True(value.Placed <= optimum.Placed, $"instance {i}: {h.GetType().Name} places {value.Placed}, the optimum {optimum.Placed}");
+            }
+        }
+        // Both ways are taken: windows whose stores bind the LP (the whole program), and windows they do not (the pieces).
+        Assert.InRange(binding, 12, 590);
     }
 
     [Fact]

@@ -144,6 +144,12 @@ public sealed class ChoiceKey<T>(string name, IReadOnlyList<(string Name, Func<T
 
     /// <summary>This key with the choices <paramref name="allowed"/> only (a kind that takes fewer of them).</summary>
     public ChoiceKey<T> Only(params string[] allowed) => new(Name, Choices.Where(c => allowed.Contains(c.Name)).ToArray(), DefaultValue, Help, Noun, DependsOn);
+
+    /// <summary>The value a choice's name stands for (a name already checked to be one of <see cref="Names"/>).</summary>
+    public T ValueOf(string choice) => Choices.Single(c => c.Name == choice).Value();
+
+    /// <summary>The name a file writes for <paramref name="value"/>.</summary>
+    public string NameOf(T value) => Choices.Single(c => EqualityComparer<T>.Default.Equals(c.Value(), value)).Name;
 }
 
 /// <summary>What the reference shows of a choice key's choices.</summary>

@@ -102,6 +102,7 @@ public static class NetworkKeys
     {
         ("per-request", () => CapacityRule.PerRequest, "alpha |M_k| <= C_h for each request on its own (the authors' row)."),
         ("aggregated", () => CapacityRule.Aggregated, "Summed over a window's requests homed at a cloudlet."),
+        ("store", () => CapacityRule.Store, "A part store: the distinct blocks a window's requests homed at a cloudlet take, each counted once (a shared base once)."),
     }, null, "How cloudlet capacity constrains a window's choices.", dependsOn: "per-request (paper), aggregated (realistic)");
     public static readonly RangeKey CapacityFactor = new("capacity_factor", null, Shown(new NetworkWorldSpec().CapacityFactor, ""), "alpha of the capacity row, drawn once per replication.");
     public static readonly ChoiceKey<SourceRule> Sources = new("sources", new (string, Func<SourceRule>, string)[]
