@@ -92,6 +92,20 @@ public class MecOracleTests
         return (e.Served.Count, e.TotalDelay);
     }
 
+    /// <summary>mec-ilp's optimum of window <paramref name="i"/>, decomposed, checked against the brute force and the full ILP.</summary>
+    private static (int Placed, double Delay) CheckedOptimum(NetworkView view, int i)
+    {
+        var instance = view.Instance;
+        var expected = BruteForce(instance);
+        var decomposed = Score(instance, new MecIlp().Select(view));
+        var full = Score(instance, new MecIlp(IlpFormulation.Full).Select(view));
+        Assert.True(expected.Placed == decomposed.Placed, $"instance {i}: brute force places {expected.Placed}, mec-ilp {decomposed.Placed}");
+        Assert.True(Math.Abs(expected.Delay - decomposed.Delay) <= 1e-7 * Math.Max(1, expected.Delay), $"instance {i}: brute force {expected.Delay}, mec-ilp {decomposed.Delay}");
+        Assert.Equal(decomposed.Placed, full.Placed);
+        Assert.True(Math.Abs(full.Delay - decomposed.Delay) <= 1e-6 * Math.Max(1, full.Delay), $"instance {i}: full ILP {full.Delay}, decomposed {decomposed.Delay}");
+        return decomposed;
+    }
+
     [Fact]
     public void Mec_ilp_equals_brute_force_and_the_full_ilp_on_240_tiny_instances()
     {
@@ -101,13 +115,7 @@ public class MecOracleTests
         {
             var view = TinyNetworks.Random(rng, alphaMax: i % 3 == 0 ? 3 : 1);
             var instance = view.Instance;
-            var expected = BruteForce(instance);
-            var decomposed = Score(instance, new MecIlp().Select(view));
-            var full = Score(instance, new MecIlp(IlpFormulation.Full).Select(view));
-            Assert.True(expected.Placed == decomposed.Placed, $"instance {i}: brute force places {expected.Placed}, mec-ilp {decomposed.Placed}");
-            Assert.True(Math.Abs(expected.Delay - decomposed.Delay) <= 1e-7 * Math.Max(1, expected.Delay), $"instance {i}: brute force {expected.Delay}, mec-ilp {decomposed.Delay}");
-            Assert.Equal(decomposed.Placed, full.Placed);
-            Assert.True(Math.Abs(full.Delay - decomposed.Delay) <= 1e-6 * Math.Max(1, full.Delay), $"instance {i}: full ILP {full.Delay}, decomposed {decomposed.Delay}");
+            var decomposed = CheckedOptimum(view, i);
             if (instance.Rules.Capacity == CapacityRule.Aggregated) aggregated++;
             if (decomposed.Placed < instance.Requests.Count) withUnplaced++;
             var est = view.Estimates;
@@ -142,13 +150,7 @@ public class MecOracleTests
             int seed = rng.Next();
             var view = Store(new Random(seed), i);
             var instance = view.Instance;
-            var expected = BruteForce(instance);
-            var decomposed = Score(instance, new MecIlp().Select(view));
-            var full = Score(instance, new MecIlp(IlpFormulation.Full).Select(view));
-            Assert.True(expected.Placed == decomposed.Placed, $"instance {i}: brute force places {expected.Placed}, mec-ilp {decomposed.Placed}");
-            Assert.True(Math.Abs(expected.Delay - decomposed.Delay) <= 1e-7 * Math.Max(1, expected.Delay), $"instance {i}: brute force {expected.Delay}, mec-ilp {decomposed.Delay}");
-            Assert.Equal(decomposed.Placed, full.Placed);
-            Assert.True(Math.Abs(full.Delay - decomposed.Delay) <= 1e-6 * Math.Max(1, full.Delay), $"instance {i}: full ILP {full.Delay}, decomposed {decomposed.Delay}");
+            var decomposed = CheckedOptimum(view, i);
 
             var aggregatedView = Store(new Random(seed), i, CapacityRule.Aggregated);
             var aggregated = Score(aggregatedView.Instance, new MecIlp().Select(aggregatedView));
