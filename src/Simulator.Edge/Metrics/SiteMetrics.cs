@@ -21,10 +21,9 @@ public sealed class SiteMetrics
         loading = new("loading"), inference = new("inference"), downlink = new("downlink"), batchSize = new("batch size"),
         criticalUpload = new("upload on the critical path"), gpuWait = new("GPU wait on the critical path"), criticalLoading = new("loading on the critical path"),
         decision = new("decision wall time");
-    private readonly P2Quantile p50 = new(0.50), p95 = new(0.95), p99 = new(0.99);
 
     /// <param name="traceWindowSeconds">
-    /// Also keep the latency distribution and the queue's and GPU memory's means per window of this width
+    /// Also keep the queue's and GPU memory's means per window of this width
     /// (for CDF and time-series plots of one replication); null: not traced. Bounded either way: a
     /// histogram and one number per window, not every latency and every change.
     /// </param>
@@ -37,7 +36,6 @@ public sealed class SiteMetrics
         GpuBytes = new TimeSeriesMonitor(env, 0, "GPU bytes in use");
         if (traceWindowSeconds is { } width)
         {
-            LatencyDistribution = new LatencyHistogram();
             QueueWindows = Follow(env, QueueLength, width);
             GpuWindows = Follow(env, GpuBytes, width);
         }
@@ -50,10 +48,10 @@ public sealed class SiteMetrics
         return windows;
     }
 
-    public bool Traced => LatencyDistribution is not null;
+    public bool Traced => QueueWindows is not null;
 
-    /// <summary>Traced runs: every counted latency, binned.</summary>
-    public LatencyHistogram? LatencyDistribution { get; }
+    /// <summary>Every counted latency, binned: the quantiles below, and a traced run's CDF.</summary>
+    public LatencyHistogram LatencyDistribution { get; } = new();
 
     /// <summary>Traced runs: the queue length's mean per window.</summary>
     public WindowedLevel? QueueWindows { get; }
@@ -101,9 +99,9 @@ public sealed class SiteMetrics
     /// <summary>Wall-clock seconds per scheduler call: machine-dependent, so kept apart from the simulated measures.</summary>
     public SampleMonitor DecisionWallSeconds => decision;
 
-    public double LatencyP50 => p50.Value;
-    public double LatencyP95 => p95.Value;
-    public double LatencyP99 => p99.Value;
+    public double LatencyP50 => LatencyDistribution.Quantile(0.50);
+    public double LatencyP95 => LatencyDistribution.Quantile(0.95);
+    public double LatencyP99 => LatencyDistribution.Quantile(0.99);
 
     /// <summary>Requests with an outcome at the site that count (arrived after the warm-up).</summary>
     public long Ended => OnTime + Late + Expired + Rejected;
@@ -127,10 +125,7 @@ public sealed class SiteMetrics
         else Late++;
         double total = finish - r.Arrival;
         latency.Add(total);
-        LatencyDistribution?.Add(total);
-        p50.Add(total);
-        p95.Add(total);
-        p99.Add(total);
+        LatencyDistribution.Add(total);
         selection.Add(parts.Selection);
         pull.Add(parts.Pull);
         waiting.Add(parts.Waiting);

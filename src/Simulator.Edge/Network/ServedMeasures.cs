@@ -12,12 +12,8 @@ public sealed class ServedMeasures
 
     public SampleMonitor Delay { get; } = new("delay");
 
-    public P2Quantile DelayP95 { get; } = new(0.95);
-
-    /// <summary>Traced runs: every counted delay, binned; null otherwise.</summary>
-    public LatencyHistogram? DelayDistribution { get; private set; }
-
-    internal LatencyHistogram KeepDistribution() => DelayDistribution ??= new LatencyHistogram();
+    /// <summary>Every counted delay, binned: its quantiles, and a traced run's CDF.</summary>
+    public LatencyHistogram DelayDistribution { get; } = new();
 
     public SampleMonitor PlannedDelay { get; } = new("planned delay");
 
@@ -38,8 +34,7 @@ public sealed class ServedMeasures
         Served++;
         double delay = pull + queueing + inference + transmission;
         Delay.Add(delay);
-        DelayP95.Add(delay);
-        DelayDistribution?.Add(delay);
+        DelayDistribution.Add(delay);
         PlannedDelay.Add(planned);
         Pull.Add(pull);
         Queueing.Add(queueing);

@@ -27,7 +27,7 @@ public sealed record NetworkProcessSpec(double RatePerSecond, double WindowSecon
 public sealed class StochasticNetwork
 {
     /// <param name="strategy">The network strategy: an <see cref="INetworkSelector"/> or an <see cref="IOnlineSelector"/>.</param>
-    /// <param name="traceWindowSeconds">Keep the delay distribution (<see cref="ServedMeasures.DelayDistribution"/>) and the levels per window of this width (<see cref="Levels"/>); null: not traced.</param>
+    /// <param name="traceWindowSeconds">Keep the levels per window of this width (<see cref="Levels"/>); null: not traced.</param>
     public StochasticNetwork(Simulation env, NetworkWorldSpec world, NetworkProcessSpec process, Catalog catalog, object strategy, PenaltySpec penalty, RandomStreams streams, double warmupSeconds,
         double? traceWindowSeconds = null)
     {
@@ -36,11 +36,7 @@ public sealed class StochasticNetwork
         Fetch = new PartFetch(env, Network, process.Contention, process.Inflight);
         Service = process.Queueing == Queueing.Simulated ? new FifoServerService(env, Network.Cloudlets.Count) : new AnalyticQueueService(env, Network.Cloudlets);
         Pipeline = new RequestPipeline(env, warmupSeconds, new NetworkArrivals(env, Network, process.RatePerSecond, streams), Selection, Fetch, Service);
-        if (traceWindowSeconds is { } width)
-        {
-            Service.Measures.KeepDistribution();
-            Levels = new NetworkLevels(env, Pipeline, Network, width);
-        }
+        if (traceWindowSeconds is { } width) Levels = new NetworkLevels(env, Pipeline, Network, width);
         Pipeline.Start();
     }
 

@@ -15,9 +15,9 @@ public static class SiteMeasures
     public static readonly Metric Expired = new("expired", MetricUnit.Count, "Requests dropped by admission control: even served alone at once, they would have missed their deadline.") { Better = Better.Lower };
     public static readonly Metric Rejected = new("rejected", MetricUnit.Count, "Requests the strategy rejected from the queue.") { Better = Better.Lower };
     public static readonly Metric LatencyMean = new("latency_mean", MetricUnit.Seconds, "Mean time from a served request's arrival to its result's return.") { Better = Better.Lower };
-    public static readonly Metric LatencyP50 = new("latency_p50", MetricUnit.Seconds, "Median latency of the served requests (P-square estimate).") { Better = Better.Lower };
-    public static readonly Metric LatencyP95 = new("latency_p95", MetricUnit.Seconds, "95th percentile latency of the served requests (P-square estimate).") { Better = Better.Lower };
-    public static readonly Metric LatencyP99 = new("latency_p99", MetricUnit.Seconds, "99th percentile latency of the served requests (P-square estimate).") { Better = Better.Lower };
+    public static readonly Metric LatencyP50 = new("latency_p50", MetricUnit.Seconds, "Median latency of the served requests (from bins of 0.5 %).") { Better = Better.Lower };
+    public static readonly Metric LatencyP95 = new("latency_p95", MetricUnit.Seconds, "95th percentile latency of the served requests (from bins of 0.5 %).") { Better = Better.Lower };
+    public static readonly Metric LatencyP99 = new("latency_p99", MetricUnit.Seconds, "99th percentile latency of the served requests (from bins of 0.5 %).") { Better = Better.Lower };
     public static readonly Metric WaitingMean = new("waiting_mean", MetricUnit.Seconds, "Mean time a served request waited in its site's queue before its batch started.") { Better = Better.Lower };
     public static readonly Metric UploadMean = new("upload_mean", MetricUnit.Seconds, "Mean upload time of a served request's batch.") { Better = Better.Lower };
     public static readonly Metric LoadingMean = new("loading_mean", MetricUnit.Seconds, "Mean time a served request's batch took to load its model onto the GPU.") { Better = Better.Lower };

@@ -64,7 +64,7 @@ public sealed record StochasticNetworkScenario(ScenarioKind Kind, Func<Random, C
             [RequestMeasures.Unfinished] = p.Arrived - m.Served - p.Unplaced,
             [NetworkKind.Throughput] = m.Served / measured,
             [NetworkMeasures.MeanDelay] = m.Delay.Mean,
-            [NetworkMeasures.DelayP95] = m.DelayP95.Count > 0 ? m.DelayP95.Value : double.NaN,
+            [NetworkMeasures.DelayP95] = m.DelayDistribution.Quantile(0.95),
             [NetworkKind.PlannedDelayMean] = m.PlannedDelay.Mean,
             [NetworkMeasures.PullMean] = m.Pull.Mean,
             [NetworkMeasures.QueueingMean] = m.Queueing.Mean,
