@@ -37,12 +37,15 @@ public sealed class MecIlp(IlpFormulation formulation = IlpFormulation.Decompose
         for (int j = 0; j < n; j++) delay[j] = pairs.Models[j].Select(k => est.NearestTerms(j, k).Delay).ToArray();
         var pick = new int[n];
         if (instance.Rules.Capacity == CapacityRule.PerRequest)
-            for (int j = 0; j < n; j++) pick[j] = delay[j].Length == 0 ? -1 : Array.IndexOf(delay[j], delay[j].Min());
+            for (int j = 0; j < n; j++) pick[j] = Quickest(delay[j]);
         else
             foreach (var group in Enumerable.Range(0, n).GroupBy(j => instance.Requests[j].Home))
                 Knapsack(view, group.ToArray(), instance.Cloudlets[group.Key].CapacityBytes, pairs, delay, pick);
         return new NetworkPlan(Enumerable.Range(0, n).Select(j => pick[j] < 0 ? (Assignment?)null : Nearest(view, j, pairs.Models[j][pick[j]])).ToArray());
     }
+
+    /// <summary>The index of a request's quickest candidate (the first of equals), or -1 for none.</summary>
+    private static int Quickest(double[] delays) => delays.Length == 0 ? -1 : Array.IndexOf(delays, delays.Min());
 
     /// <summary>Model k for request j with both parts from their nearest holders.</summary>
     internal static Assignment Nearest(NetworkView view, int j, int k, bool sharing = true)
@@ -63,8 +66,8 @@ public sealed class MecIlp(IlpFormulation formulation = IlpFormulation.Decompose
         {
             // Each request's quickest model places every request with the least delay there is: where those fit the store,
             // nothing better exists and no solver is needed.
-            var quickest = requests.ToDictionary(j => j, j => delay[j].Length == 0 ? -1 : Array.IndexOf(delay[j], delay[j].Min()));
-            if (StoredParts.Fits(view, pairs, view.Instance.Requests[requests[0]].Home, requests, (j, p) => p == quickest[j] ? 1 : 0))
+            var quickest = requests.ToDictionary(j => j, j => Quickest(delay[j]));
+            if (StoredParts.Fits(view, pairs, requests, (j, p) => p == quickest[j] ? 1 : 0))
             {
                 foreach (int j in requests) pick[j] = quickest[j];
                 return;
@@ -88,21 +91,7 @@ public sealed class MecIlp(IlpFormulation formulation = IlpFormulation.Decompose
                 objective.SetCoefficient(x[i][p], delay[j][p] - penalty);
             }
         }
-        if (store)
-        {
-            var choices = requests.SelectMany((j, i) => pairs.Models[j].Select((k, p) => (Model: k, X: x[i][p]))).ToArray();
-            foreach (var group in StoredParts.Of(view, choices.Select(c => c.Model)))
-            {
-                var z = solver.MakeBoolVar("");
-                row.SetCoefficient(z, group.GB);
-                foreach (var c in choices.Where(c => group.Models.Contains(c.Model)))
-                {
-                    var needs = solver.MakeConstraint(double.NegativeInfinity, 0, "");
-                    needs.SetCoefficient(c.X, 1);
-                    needs.SetCoefficient(z, -1);
-                }
-            }
-        }
+        if (store) StoredParts.AddRows(solver, integer: true, row, view, requests.SelectMany((j, i) => pairs.Models[j].Select((k, p) => (k, x[i][p]))).ToArray(), "store");
         objective.SetMinimization();
         if (solver.Solve() != Solver.ResultStatus.OPTIMAL) throw new InvalidOperationException("A cloudlet's knapsack did not solve to optimality.");
         for (int i = 0; i < requests.Length; i++) pick[requests[i]] = Array.FindIndex(x[i], v => v.SolutionValue() > 0.5);

@@ -123,7 +123,7 @@ internal static class NetworkLp
                     foreach (int j in group)
                         for (int p = 0; p < pairs.Models[j].Length; p++) row.SetCoefficient(x[j][p], est.CapacityUse(pairs.Models[j][p]) / Edge.Units.GB);
                 else
-                    StoreRows(solver, integer, row, view, group.SelectMany(j => pairs.Models[j].Select((k, p) => (k, x[j][p]))).ToArray(), $"store{group.Key}");
+                    StoredParts.AddRows(solver, integer, row, view, group.SelectMany(j => pairs.Models[j].Select((k, p) => (k, x[j][p]))).ToArray(), $"store{group.Key}");
             }
         obj.SetMinimization();
         var placing = u.OfType<Variable>().ToArray();
@@ -168,23 +168,6 @@ internal static class NetworkLp
             Enumerable.Range(0, n).Select(j => pairs.Models[j].Length == 0 ? 1 : u[j] is { } v ? Math.Clamp(v.SolutionValue(), 0, 1) : 0).ToArray(),
             obj.Value());
         return new Solved(fraction, null);
-    }
-
-    /// <summary>The store rule's capacity: each stored group's indicator on <paramref name="row"/>, at least every choice that needs the group.</summary>
-    private static void StoreRows(Solver solver, bool integer, Constraint row, NetworkView view, (int Model, Variable X)[] choices, string name)
-    {
-        var groups = StoredParts.Of(view, choices.Select(c => c.Model));
-        for (int g = 0; g < groups.Count; g++)
-        {
-            var z = integer ? solver.MakeIntVar(0, 1, $"{name}_{g}") : solver.MakeNumVar(0, 1, $"{name}_{g}");
-            row.SetCoefficient(z, groups[g].GB);
-            foreach (var (model, x) in choices.Where(c => groups[g].Models.Contains(c.Model)))
-            {
-                var needs = solver.MakeConstraint(double.NegativeInfinity, 0, $"{name}_{g}_{x.Name()}");
-                needs.SetCoefficient(x, 1);
-                needs.SetCoefficient(z, -1);
-            }
-        }
     }
 
     private static void Check(Solver.ResultStatus status, bool integer)

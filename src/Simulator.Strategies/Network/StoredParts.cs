@@ -1,3 +1,4 @@
+using Google.OrTools.LinearSolver;
 using Simulator.Edge.Network;
 
 namespace Simulator.Strategies.Network;
@@ -34,12 +35,34 @@ internal static class StoredParts
     }
 
     /// <summary>
-    /// Whether the choices <paramref name="x"/> (x(j, p) for request j's p-th candidate, fractional or whole) of the
-    /// <paramref name="requests"/> homed at <paramref name="home"/> fit its store: each group counted at the largest
-    /// share of a choice that needs it, the least the store's row allows.
+    /// The store's capacity in a program: each group's indicator (whole when <paramref name="integer"/>) on
+    /// <paramref name="row"/> with its bytes, and at least every choice variable whose model needs the group.
     /// </summary>
-    public static bool Fits(NetworkView view, WindowPairs pairs, int home, IReadOnlyList<int> requests, Func<int, int, double> x)
+    public static void AddRows(Solver solver, bool integer, Constraint row, NetworkView view, (int Model, Variable X)[] choices, string name)
     {
+        var groups = Of(view, choices.Select(c => c.Model));
+        for (int g = 0; g < groups.Count; g++)
+        {
+            var z = integer ? solver.MakeIntVar(0, 1, $"{name}_{g}") : solver.MakeNumVar(0, 1, $"{name}_{g}");
+            row.SetCoefficient(z, groups[g].GB);
+            foreach (var (_, x) in choices.Where(c => groups[g].Models.Contains(c.Model)))
+            {
+                var needs = solver.MakeConstraint(double.NegativeInfinity, 0, $"{name}_{g}_{x.Name()}");
+                needs.SetCoefficient(x, 1);
+                needs.SetCoefficient(z, -1);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the choices <paramref name="x"/> (x(j, p) for request j's p-th candidate, fractional or whole) of the
+    /// <paramref name="requests"/>, all homed at one cloudlet, fit its store: each group counted at the largest share
+    /// of a choice that needs it, the least the store's row allows.
+    /// </summary>
+    public static bool Fits(NetworkView view, WindowPairs pairs, IReadOnlyList<int> requests, Func<int, int, double> x)
+    {
+        if (requests.Count == 0) return true;
+        int home = view.Instance.Requests[requests[0]].Home;
         var choices = requests.SelectMany(j => pairs.Models[j].Select((k, p) => (Model: k, Share: x(j, p)))).Where(c => c.Share > 0).ToArray();
         double used = Of(view, choices.Select(c => c.Model)).Sum(g => g.GB * choices.Where(c => g.Models.Contains(c.Model)).Max(c => c.Share));
         return used <= view.Instance.Cloudlets[home].CapacityBytes / Edge.Units.GB * (1 + 1e-12);

@@ -24,7 +24,7 @@ internal static class WindowLp
         var free = Pieces(view, pairs, objective, aggregated: false);
         var instance = view.Instance;
         bool fits = Enumerable.Range(0, instance.Requests.Count).GroupBy(j => instance.Requests[j].Home)
-            .All(g => StoredParts.Fits(view, pairs, g.Key, g.ToArray(), (j, p) => free.X[j][p]));
+            .All(g => StoredParts.Fits(view, pairs, g.ToArray(), (j, p) => free.X[j][p]));
         return fits ? free : NetworkLp.Solve(view, pairs, integer: false, objective);
     }
 

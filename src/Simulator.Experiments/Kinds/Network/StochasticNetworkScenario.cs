@@ -38,7 +38,7 @@ public sealed record StochasticNetworkScenario(ScenarioKind Kind, Func<Random, C
         env.RunD(length.HorizonSeconds);
         var decisions = network.SelectionMeasures.DecisionWallSeconds;
         var record = new RunRecord(cell, Values(network, length), decisions.Count > 0 ? decisions.Mean * 1000 : 0, decisions.Count > 0 ? decisions.Max * 1000 : 0);
-        return (record, network.Levels is { } levels ? RunTrace.Of(network.Service.Measures.DelayDistribution!, NetworkMeasures.Traced(levels, length.HorizonSeconds)) : null);
+        return (record, network.Levels is { } levels ? RunTrace.Of(network.Service.Measures.DelayDistribution, NetworkMeasures.Traced(levels, length.HorizonSeconds)) : null);
     }
 
     private (Simulation Env, StochasticNetwork Network) Build(object decider, RandomStreams streams, RunLength length, bool trace = false)

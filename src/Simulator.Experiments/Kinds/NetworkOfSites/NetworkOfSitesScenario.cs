@@ -50,7 +50,7 @@ public sealed record NetworkOfSitesScenario(ScenarioKind Kind, Func<Random, Cata
             decisions.Count > 0 ? decisions.Mean * 1000 : 0, decisions.Count > 0 ? decisions.Max * 1000 : 0);
         if (!trace) return (record, null);
         var levels = SiteMeasures.Traced(sites, length.HorizonSeconds).Concat(NetworkMeasures.Traced(network.Levels!, length.HorizonSeconds)).ToDictionary();
-        return (record, RunTrace.Of(sites.LatencyDistribution!, levels));
+        return (record, RunTrace.Of(sites.LatencyDistribution, levels));
     }
 
     /// <summary>The network of a registered pair's run, before it runs: tests look inside.</summary>

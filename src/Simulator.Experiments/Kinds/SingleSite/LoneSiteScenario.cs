@@ -40,7 +40,7 @@ public sealed record LoneSiteScenario(ScenarioKind Kind, Catalog Catalog, SiteSp
         var m = site.Metrics;
         var record = new RunRecord(cell, Values(site, length), m.DecisionWallSeconds.Count > 0 ? m.DecisionWallSeconds.Mean * 1000 : 0, m.DecisionWallSeconds.Count > 0 ? m.DecisionWallSeconds.Max * 1000 : 0);
         if (!trace) return (record, null);
-        return (record, RunTrace.Of(m.LatencyDistribution!, SiteMeasures.Traced(m, length.HorizonSeconds)));
+        return (record, RunTrace.Of(m.LatencyDistribution, SiteMeasures.Traced(m, length.HorizonSeconds)));
     }
 
     public (RunRecord Record, SiteTimeline Timeline) Timeline(Cell cell, StrategyChoice strategy, RandomStreams streams, RunLength length, int rows)
