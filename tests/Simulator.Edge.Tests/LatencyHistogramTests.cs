@@ -28,6 +28,28 @@ public class LatencyHistogramTests
     }
 
     [Fact]
+    public void A_value_next_to_an_edge_falls_on_its_own_side()
+    {
+        // The logarithm that finds a bin is off by a rounding error near an edge: 1.0050000000000001e-6, one ulp above
+        // the edge 1.005e-6, was once counted at or below it (CsCheck found it among the sample's fractions).
+        var values = new List<double> { 1.0050000000000001e-6 };
+        foreach (int bin in new[] { 1, 2, 7, 100, 1000, 2770, 5000, 5525 })
+        {
+            double edge = LatencyHistogram.Edge(bin);
+            values.AddRange([Math.BitDecrement(edge), edge, Math.BitIncrement(edge)]);
+        }
+        foreach (double v in values)
+        {
+            var histogram = new LatencyHistogram();
+            histogram.Add(v);
+            var (latency, fraction) = Assert.Single(histogram.Cdf());
+            Assert.True(latency >= v, $"{v:R} is counted at or below {latency:R}");
+            Assert.True(latency <= v * LatencyHistogram.Ratio, $"{v:R} is counted at {latency:R}, more than a bin above it");
+            Assert.Equal(1.0, fraction);
+        }
+    }
+
+    [Fact]
     public void Its_quantiles_are_the_exact_ones_within_its_bins()
     {
         // Against MathNet's R7 quantile of the same sample: the order statistics around (n - 1) p move at most to their

@@ -27,9 +27,19 @@ public sealed class LatencyHistogram
         Sum += seconds;
     }
 
-    /// <summary>Bin 0 holds [0, 1 us]; bin i, (1 us r^(i-1), 1 us r^i]; the last, everything above 10^6 s.</summary>
-    private int Bin(double seconds) =>
-        seconds <= Smallest ? 0 : Math.Min(counts.Length - 1, (int)Math.Ceiling(Math.Log(seconds / Smallest) / LogRatio - 1e-9));
+    /// <summary>
+    /// Bin 0 holds [0, 1 us]; bin i, (<see cref="Edge"/>(i - 1), <see cref="Edge"/>(i)]; the last, everything above
+    /// 10^6 s. The logarithm lands within a rounding error of an edge, so the bin is settled against the edges
+    /// themselves: a value one ulp above an edge is not counted at or below it.
+    /// </summary>
+    private int Bin(double seconds)
+    {
+        if (seconds <= Smallest) return 0;
+        int bin = Math.Min(counts.Length - 1, (int)Math.Ceiling(Math.Log(seconds / Smallest) / LogRatio));
+        if (bin > 1 && seconds <= Edge(bin - 1)) bin--;
+        else if (bin < counts.Length - 1 && seconds > Edge(bin)) bin++;
+        return bin;
+    }
 
     /// <summary>The upper edge of bin <paramref name="bin"/>.</summary>
     public static double Edge(int bin) => Smallest * Math.Pow(Ratio, bin);
