@@ -106,6 +106,31 @@ public class FindingsTests
         Assert.Contains("All 4 comparisons at once", findings[^1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Where_every_strategy_ties_none_is_named()
+    {
+        // Over a 1e-30 Hz uplink no input arrives: every strategy serves nothing, and naming one (the baseline, or the
+        // first listed) the winner would read as a result.
+        string[] settings = ["replications=2", "horizon=20 s", "warmup=2 s", "plots=[]", "strategies=[no-sharing, pl-greedy, fcfs]", "baseline=no-sharing"];
+        var dead = Quickstart.Read([.. settings, "sweep={scenario.arrivals.rate: [10 /s, 20 /s]}", "scenario.uplink.bandwidth=1e-30 Hz"]);
+        var findings = FindingsOf(Report.Markdown(dead, new Runner(dead, 2).Run()));
+        Assert.Equal("- **Which strategy wins**: none: all 3 strategies have the same throughput at every one of the 2 points, so there is no gain to measure.", findings[0]);
+        Assert.DoesNotContain(findings, l => l.Contains("By how much", StringComparison.Ordinal) || l.Contains("itself is best", StringComparison.Ordinal));
+        // Beside a point where the strategies differ, the tied point is named as one.
+        var mixed = Quickstart.Read([.. settings, "sweep={scenario.uplink.bandwidth: [1e-30 Hz, 20 MHz]}", "scenario.arrivals.rate=20 /s"]);
+        var records = new Runner(mixed, 2).Run();
+        var means = ResultWriter.Summaries(mixed, records).Where(x => x.Metric == "throughput" && x.Point == 1).ToDictionary(x => mixed.Strategies[x.Strategy].Label, x => x.Summary.Mean);
+        Assert.True(means["pl-greedy"] > means["no-sharing"] && means["pl-greedy"] > means["fcfs"], string.Join(", ", means));
+        findings = FindingsOf(Report.Markdown(mixed, records));
+        Assert.Equal("- **Which strategy wins** (the highest throughput): none (all 3 tie) at uplink bandwidth = 1e-30 Hz; pl-greedy at uplink bandwidth = 20 MHz.", findings[0]);
+        Assert.Equal("  - no strategy differs from no-sharing at uplink bandwidth = 1e-30 Hz: all 3 tie.", findings[2]);
+        Assert.StartsWith("  - pl-greedy at uplink bandwidth = 20 MHz: +", findings[3], StringComparison.Ordinal);
+        // In a sweep of two settings, the table's row says the same.
+        var grid = Quickstart.Read([.. settings, "sweep={scenario.uplink.bandwidth: [1e-30 Hz], scenario.arrivals.rate: [10 /s, 20 /s]}"]);
+        string report = Report.Markdown(grid, new Runner(grid, 2).Run());
+        Assert.Contains("| 1e-30 Hz | 10 /s | none (all 3 tie) | no difference (all tie) |", report);
+    }
+
     /// <summary>
     /// The line on all the paired comparisons, recomputed from the runs: each non-baseline strategy that is not a bound,
     /// at each point, its per-replication differences to the baseline on the primary metric, and whether the Student-t

@@ -5,7 +5,8 @@ namespace Simulator.Experiments;
 
 /// <summary>
 /// The opening of report.md, read off the results rather than written by hand: which strategy wins on the
-/// experiment's primary metric at each point (strategies with equal means named together as tied), by how much against the baseline (its paired 95 % interval, and
+/// experiment's primary metric at each point (strategies with equal means named together as tied, and none named
+/// where all of them tie), by how much against the baseline (its paired 95 % interval, and
 /// whether that interval excludes 0), where the gain is largest and smallest, and why: at the point of the
 /// largest gain, the explaining metrics on which the winner and the baseline differ most. A relaxation reports a
 /// bound, not a plan: it is never the winner. When the winner gives up more than 5 % of a guarded quantity
@@ -44,7 +45,11 @@ internal static class Findings
             int[] tied = Best(pt);
             return (Point: pt, Strategy: tied.Length == 0 ? -1 : tied.Contains(baseline) ? baseline : tied[0], Tied: tied);
         }).ToArray();
-        string Named(int strategy, int[] tied) => spec.Strategies[strategy].Label
+        // Every strategy in the ranking tied (a setting where all of them serve nothing, say): no strategy is named,
+        // since any one would read as the winner.
+        int contenders = spec.Strategies.Count - bounds.Count;
+        bool AllTied(int[] tied) => tied.Length > 1 && tied.Length == contenders;
+        string Named(int strategy, int[] tied) => AllTied(tied) ? $"none (all {contenders} tie)" : spec.Strategies[strategy].Label
             + (tied.Length > 1 ? $" (tied with {Listed(tied.Where(t => t != strategy).Select(t => spec.Strategies[t].Label).ToArray())})" : "");
         var winners = ranked.Where(w => w.Strategy >= 0).ToArray();
         // A point where no strategy has a value (no request measured, every mean n/a) has no winner, and says so.
@@ -69,7 +74,9 @@ internal static class Findings
             return;
         }
         string noWinner = unranked.Length == 0 ? "" : $"; none{PlotText.At(spec, unranked)} (no strategy has a {primary} there)";
-        if (!table)
+        if (!table && winners.Length == points.Length && winners.All(w => AllTied(w.Tied)))
+            sb.AppendLine(CultureInfo.InvariantCulture, $"- **Which strategy wins**: none: all {contenders} strategies have the same {primary}{(points.Length > 1 ? $" at every one of the {points.Length} points" : "")}, so there is no gain to measure.");
+        else if (!table)
             sb.AppendLine(byWinner.Length == 1 && points.Length > 1 && unranked.Length == 0
                 ? $"- **Which strategy wins**: {byWinner[0].Key}, with the {best} {primary} at every one of the {points.Length} points."
                 : $"- **Which strategy wins** (the {best} {primary}): {string.Join("; ", byWinner.Select(g => g.Key + PlotText.At(spec, g.Select(w => w.Point))))}{noWinner}.");
@@ -86,13 +93,18 @@ internal static class Findings
         }
         if (table)
         {
-            WriteTable(sb, spec, ranked.Select(r => (r.Point, r.Strategy, r.Strategy < 0 ? "none (no value)" : Named(r.Strategy, r.Tied))).ToArray(), baseline, paired, Gain, best, primary);
+            WriteTable(sb, spec, ranked.Select(r => (r.Point, r.Strategy, r.Strategy < 0 ? "none (no value)" : Named(r.Strategy, r.Tied), AllTied(r.Tied))).ToArray(), baseline, paired, Gain, best, primary);
         }
-        else if (baseline >= 0)
+        else if (baseline >= 0 && !winners.All(w => AllTied(w.Tied)))
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"- **By how much**, against {spec.Baseline} over the same replications (paired 95 % intervals):");
             foreach (var (point, strategy, tied) in winners)
             {
+                if (AllTied(tied))
+                {
+                    sb.AppendLine(CultureInfo.InvariantCulture, $"  - no strategy differs from {spec.Baseline}{Where(point)}: all {contenders} tie.");
+                    continue;
+                }
                 if (strategy == baseline)
                 {
                     sb.AppendLine(CultureInfo.InvariantCulture, $"  - {Named(strategy, tied)} itself is best{Where(point)}.");
@@ -151,7 +163,7 @@ internal static class Findings
     private static string Listed(string[] items) => items.Length <= 1 ? string.Concat(items) : $"{string.Join(", ", items[..^1])} and {items[^1]}";
 
     /// <summary>The winner and its gain at every point of a sweep of several settings, one row a point (a point without a winner: -1).</summary>
-    private static void WriteTable(StringBuilder sb, ExperimentSpec spec, (SweepPoint Point, int Strategy, string Named)[] winners, int baseline,
+    private static void WriteTable(StringBuilder sb, ExperimentSpec spec, (SweepPoint Point, int Strategy, string Named, bool AllTied)[] winners, int baseline,
         IReadOnlyDictionary<(int, int), PairedSummary> paired, Func<SweepPoint, int, PairedSummary, string> gain, string best, string primary)
     {
         sb.AppendLine(CultureInfo.InvariantCulture, $"- **Which strategy wins** (the {best} {primary}) and by how much{(baseline >= 0 ? $" against {spec.Baseline} over the same replications (paired 95 % intervals)" : "")}, point by point:");
@@ -159,11 +171,11 @@ internal static class Findings
         var columns = Report.Columns(spec).Append("winner").Concat(baseline >= 0 ? new[] { $"against {spec.Baseline}" } : Array.Empty<string>()).ToArray();
         sb.AppendLine("| " + string.Join(" | ", columns) + " |");
         sb.AppendLine("|" + string.Concat(Enumerable.Repeat("---|", columns.Length)));
-        foreach (var (point, strategy, named) in winners)
+        foreach (var (point, strategy, named, allTied) in winners)
         {
             var cells = Report.Labels(spec, point.Index).Append(named).ToList();
             if (baseline >= 0)
-                cells.Add(strategy < 0 ? "n/a" : strategy == baseline ? "the baseline itself" : paired.TryGetValue((point.Index, strategy), out var p) ? gain(point, strategy, p) : "n/a");
+                cells.Add(strategy < 0 ? "n/a" : allTied ? "no difference (all tie)" : strategy == baseline ? "the baseline itself" : paired.TryGetValue((point.Index, strategy), out var p) ? gain(point, strategy, p) : "n/a");
             sb.AppendLine("| " + string.Join(" | ", cells) + " |");
         }
         sb.AppendLine();

@@ -47,7 +47,7 @@ public sealed class CdfPlot(string quantity, IReadOnlyList<Metric> unserved) : P
         }
         // What has none: counted over the same cells, after the warm-up.
         double Total(Metric metric) => c.Records.Where(r => r.Cell.Point == point.Index).Sum(r => r.Values[metric.Name] is var v && double.IsFinite(v) ? v : 0);
-        var excluded = unserved.Select(m => (m, n: Total(m))).Where(x => x.n > 0).Select(x => $"{x.n:0} {x.m.Words}").ToArray();
+        var excluded = unserved.Select(m => (m, n: Total(m))).Where(x => x.n > 0).Select(x => $"{x.n:N0} {x.m.Words}").ToArray();
         string replications = c.Replications(point);
         plot.Title(PlotText.Wrap(PlotContext.Titled($"{quantity} CDF of the {served:N0} requests served, pooled over {replications}{(excluded.Length > 0 ? $"; not served, so not shown: {string.Join(", ", excluded)}" : "")}{c.Scale.Note}", point)));
         bool cut = largest > 1.5 * cutAt && cutAt > 0;
