@@ -131,6 +131,24 @@ public class FindingsTests
         Assert.Contains("| 1e-30 Hz | 10 /s | none (all 3 tie) | no difference (all tie) |", report);
     }
 
+    [Fact]
+    public void A_gain_that_one_replication_measures_has_no_interval_and_no_verdict()
+    {
+        // At 0.001 requests/s over 390 measured seconds most replications see no request, so a paired difference
+        // can rest on one replication: its interval is n/a, and "the interval includes 0" would be untrue.
+        string file = Path.Combine(Simulator.Testing.RepositoryRoot.Find(), "experiments", "chasing", "chasing-stochastic.yaml");
+        var spec = ExperimentReader.Read(file, ["replications=2", "horizon=400 s", "warmup=10 s", "plots=[]", "scenario.requests.rate=0.001 /s"]);
+        var records = new Runner(spec, 2).Run();
+        var paired = ResultWriter.Paired(spec, records).Where(p => p.Metric == "mean_delay").ToArray();
+        var alone = paired.Where(p => p.Paired.Difference.N == 1).ToArray();
+        Assert.NotEmpty(alone);
+        var findings = FindingsOf(Report.Markdown(spec, records));
+        var lines = findings.Where(l => l.StartsWith("  - ", StringComparison.Ordinal) && l.Contains("[n/a, n/a]", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(lines);
+        Assert.All(lines, l => Assert.Contains("; no interval: only 1 replication measures both", l));
+        Assert.DoesNotContain(findings, l => l.Contains("[n/a, n/a]", StringComparison.Ordinal) && l.Contains("the interval includes 0", StringComparison.Ordinal));
+    }
+
     /// <summary>
     /// The line on all the paired comparisons, recomputed from the runs: each non-baseline strategy that is not a bound,
     /// at each point, its per-replication differences to the baseline on the primary metric, and whether the Student-t

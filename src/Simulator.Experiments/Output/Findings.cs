@@ -88,7 +88,9 @@ internal static class Findings
         string Gain(SweepPoint point, int strategy, PairedSummary p)
         {
             var d = p.Difference;
-            string verdict = d.Low > 0 || d.High < 0 ? "a difference (the interval excludes 0)" : "not distinguishable from the baseline with these replications (the interval includes 0)";
+            // Fewer than two paired replications measured it (a short run where one served nobody): no interval, so no verdict.
+            string verdict = !double.IsFinite(d.HalfWidth) ? $"no interval: {(d.N == 1 ? "only 1 replication measures" : $"{d.N} replications measure")} both"
+                : d.Low > 0 || d.High < 0 ? "a difference (the interval excludes 0)" : "not distinguishable from the baseline with these replications (the interval includes 0)";
             return $"{Signed(format.Format(d.Mean))}{unit} [{format.Format(d.Low)}, {format.Format(d.High)}], {Percent(p.RelativeGain)}; {verdict}{Guarded(spec, means, point, strategy, baseline)}";
         }
         if (table)
