@@ -10,8 +10,8 @@ namespace Simulator.Edge;
 public readonly record struct LatencyParts(double Waiting, double Upload, double Loading, double Inference, double Downlink, double Selection = 0, double Pull = 0);
 
 /// <summary>
-/// The measures of docs/site.md section 6 for one run, streamed: counts, Welford moments and P²
-/// quantiles, so memory does not grow with the horizon. Requests arriving before the warm-up ends and
+/// The measures of docs/site.md section 6 for one run, streamed: counts, Welford moments and latencies
+/// in bins of 0.5 % for the quantiles, so memory does not grow with the horizon. Requests arriving before the warm-up ends and
 /// batches starting before it are not counted.
 /// </summary>
 public sealed class SiteMetrics
