@@ -27,11 +27,14 @@ public class UplinkTests
     }
 
     [Fact]
-    public void Rician_power_gain_also_has_mean_one()
+    public void Rician_power_gain_has_mean_one_and_its_K_factors_second_moment()
     {
         var fading = new Fading(FadingKind.Rician, 0.01, userKey: 5, riceK: 4);
-        double mean = Enumerable.Range(0, 40_000).Average(b => fading.PowerGain(b * 0.01));
-        Assert.InRange(mean, 0.98, 1.02);
+        var draws = Enumerable.Range(0, 40_000).Select(b => fading.PowerGain(b * 0.01)).ToArray();
+        Assert.InRange(draws.Average(), 0.98, 1.02);
+        // The mean holds whichever way the power splits between the line of sight and the scatter; the second moment
+        // is the K factor's: E|h|^4 = (2 + 4K + K^2) / (K + 1)^2 = 1.36 at K = 4 (1.96 with the two parts swapped).
+        Assert.InRange(draws.Average(x => x * x), 1.36 - 0.04, 1.36 + 0.04);
     }
 
     [Fact]
@@ -47,7 +50,7 @@ public class UplinkTests
     }
 
     [Fact]
-    public void Gauss_Markov_blocks_are_correlated_by_rho()
+    public void Gauss_Markov_blocks_are_correlated_by_rho_and_keep_mean_power_one()
     {
         double rho = Fading.GaussMarkovRho(speedMetresPerSecond: 1.0, carrierHz: 3.5e9, coherenceSeconds: 0.01);
         Assert.Equal(Fading.BesselJ0(2 * Math.PI * 3.5e9 / 299_792_458.0 * 0.01), rho, 15);
@@ -55,6 +58,8 @@ public class UplinkTests
         var f = new Fading(FadingKind.Rayleigh, 0.01, 3, gaussMarkovRho: 0.9);
         var g = Enumerable.Range(0, 20_000).Select(b => f.PowerGain(b * 0.01)).ToArray();
         double m = g.Average();
+        // The innovation's weight sqrt(1 - rho^2) keeps each block CN(0, 1): the mean power stays 1 however long the chain.
+        Assert.InRange(m, 0.9, 1.1);
         double lag1 = Enumerable.Range(0, g.Length - 1).Sum(i => (g[i] - m) * (g[i + 1] - m)) / g.Sum(x => (x - m) * (x - m));
         Assert.InRange(lag1, 0.81 - 0.05, 0.81 + 0.05); // |h|^2 correlation is rho^2 for complex Gaussian h
     }
