@@ -104,6 +104,47 @@ public class SiteTests
         Assert.Equal(expected, scheduler.Calls);
     }
 
+    [Theory]
+    [InlineData(Replan.EveryBatch, new[] { 6, 4, 1 })]
+    [InlineData(Replan.OnArrival, new[] { 6, 4 })]
+    [InlineData(Replan.PlanToCompletion, new[] { 6, 1 })]
+    public void A_request_arriving_during_a_plan_is_planned_when_the_replan_mode_says(Replan replan, int[] queued)
+    {
+        // Three requests of each of two models at 0, a third model-0 request at 1 ms, while the first batch (model 0)
+        // loads. The first plan is [model 0 x 3, model 1 x 3]. every-batch asks before each batch (6, then 4, then 1
+        // queued); on-arrival asks again at the next epoch because of the arrival (4 queued), and the new plan then
+        // runs out with nothing left; plan-to-completion serves model 1 first and asks only for the late request.
+        string first = SiteFixture.Catalog.Models[0].Id, second = SiteFixture.Catalog.Models[^1].Id;
+        var lines = new List<string> { "time,model,bytes,deadline" };
+        for (int i = 0; i < 3; i++) lines.Add($"0,{first},1000,100");
+        for (int i = 0; i < 3; i++) lines.Add($"0,{second},1000,100");
+        lines.Add($"0.001,{first},1000,100");
+        var env = new Simulation();
+        var scheduler = new WholeQueueScheduler();
+        var site = SiteFixture.Site(env, scheduler, spec: SiteFixture.Spec(replan: replan), workload: new TraceWorkload("late.csv", lines));
+        var batches = new List<BatchRecord>();
+        site.Site.BatchCompleted += batches.Add;
+        env.Run();
+        Assert.True(batches[0].Completion > 0.001, $"the first batch completes at {batches[0].Completion} s, before the late arrival");
+        Assert.Equal(queued, scheduler.Queued);
+        Assert.Equal(7, site.Metrics.OnTime);
+    }
+
+    [Fact]
+    public void The_gpu_memory_level_holds_the_batchs_activations_while_it_runs()
+    {
+        // A 100 MB model with 5 MB of activations a request, one batch of three: 115 MB while it runs, 100 MB after.
+        var catalog = new Catalog(new[] { new Block("w", 100_000_000) }, new[] { new Model("m", new[] { "w" }, new AffineProfile(0.01, 0.01), 5_000_000) });
+        var spec = new SiteSpec { Disk = new DiskProfile("d", 1e9, 0), Pcie = new PcieProfile("p", 1e10, 0), GpuBytes = 1_000_000_000, Admission = Admission.None };
+        var env = new Simulation();
+        var site = new LoneSite(env, catalog, spec, new FixedPlanScheduler(new Plan(new[] { new PlannedBatch("m", new long[] { 0, 1, 2 }) })),
+            new TraceWorkload("t.csv", new[] { "time,model,bytes,deadline", "0,m,1000,10", "0,m,1000,10", "0,m,1000,10" }), new RandomStreams(1));
+        env.Run();
+        Assert.Equal(3, site.Metrics.OnTime);
+        Assert.Equal(115_000_000, site.Metrics.GpuBytes.Max);
+        Assert.Equal(100_000_000, site.Metrics.GpuBytes.Current);
+    }
+
     [Fact]
     public void A_plan_naming_a_request_twice_is_refused_with_the_schedulers_name()
     {
@@ -152,9 +193,13 @@ public class SiteTests
 
         public int FirstPlanBatches { get; private set; }
 
+        /// <summary>How many requests were queued at each call.</summary>
+        public List<int> Queued { get; } = new();
+
         public Plan Plan(SiteView view)
         {
             Calls++;
+            Queued.Add(view.Queue.Count);
             var batches = view.Queue.GroupBy(r => r.ModelId).Select(g => new PlannedBatch(g.Key, g.Select(r => r.Id).ToArray())).ToArray();
             if (Calls == 1) FirstPlanBatches = batches.Length;
             return new Plan(batches);

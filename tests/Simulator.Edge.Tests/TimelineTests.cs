@@ -64,6 +64,22 @@ public class TimelineTests
         Assert.Equal((5L, 3L, 2L, 0L, 0L), Counts(site));
     }
 
+    [Fact]
+    public void Admission_counts_the_results_downlink()
+    {
+        // A 350 kB result over an 8 Mb/s downlink adds 0.35 s to every finish. Epoch 1 at 0: user 1 alone would finish at
+        // max(0.15, 1.55) + 0.03 + 0.35 = 1.93 > 1.585: expired (without the downlink, 1.58: admitted, then late).
+        // User 2 alone: max(0.5, 1.375) + 0.03 + 0.35 = 1.755 <= 2.2: admitted. Batch 1 = {0}: E = 1.55 + tau(1) = 1.58,
+        // user 0 back at 1.93 <= 2.0. Epoch 2 at 1.58: user 2 alone needs max(0.5, 0.275) + 0.03 + 0.35, back at 2.46 > 2.2:
+        // expired. Batch 3 = {3, 4}: A resident, upload 0.2: E = 1.58 + 0.2 + tau(2) = 1.82, both back at 2.17.
+        var (site, _, batches) = Run(Timeline.Overlap, downlinkSeconds: 0.35);
+        Assert.Equal(2, batches.Count);
+        AssertBatch(batches[0], 0, "A", new long[] { 0 }, 0.15, 1.55, 1.58);
+        AssertBatch(batches[1], 1.58, "A", new long[] { 3, 4 }, 1.78, 1.58, 1.82);
+        Assert.Equal((5L, 3L, 0L, 2L, 0L), Counts(site));
+        Assert.Equal(0.35, site.Metrics.Downlink.Mean, 12);
+    }
+
     private static (long Arrived, long OnTime, long Late, long Expired, long Rejected) Counts(LoneSite site) =>
         (site.Pipeline.Arrived, site.Metrics.OnTime, site.Metrics.Late, site.Metrics.Expired, site.Metrics.Rejected);
 
@@ -77,7 +93,7 @@ public class TimelineTests
         Assert.Equal(completion, b.Completion, 9);
     }
 
-    private static (LoneSite Site, Simulation Env, List<BatchRecord> Batches) Run(Timeline timeline, Admission admission = Admission.DropInfeasible)
+    private static (LoneSite Site, Simulation Env, List<BatchRecord> Batches) Run(Timeline timeline, Admission admission = Admission.DropInfeasible, double? downlinkSeconds = null)
     {
         var catalog = new Catalog(
             new[] { new Block("s", 100_000_000), new Block("a", 50_000_000), new Block("b", 25_000_000) },
@@ -86,7 +102,8 @@ public class TimelineTests
                 new Model("A", new[] { "s", "a" }, new AffineProfile(0.01, 0.02), 1_000),
                 new Model("B", new[] { "s", "b" }, new AffineProfile(0.01, 0.02), 1_000),
             });
-        var uplink = new UplinkSpec { Placement = new AnnulusPlacement(100, 100), ShadowingSigmaDb = 0, Fading = FadingKind.None };
+        // A result of 350 kB over an 8 Mb/s downlink, scaled to the seconds asked for; none by default.
+        var uplink = new UplinkSpec { Placement = new AnnulusPlacement(100, 100), ShadowingSigmaDb = 0, Fading = FadingKind.None, DownlinkBitsPerSecond = downlinkSeconds is { } d ? 8 * 350_000 / d : null };
         // eta at 100 m written out: path loss 128.1 + 37.6 log10(0.1) = 90.5 dB, 0.2 W, -174 dBm/Hz, 20 MHz.
         double snrHz = 0.2 * Math.Pow(10, -9.05) / Math.Pow(10, (-174 - 30) / 10.0);
         double bitsPerSecond = 20e6 * Math.Log2(1 + snrHz / 20e6);
@@ -102,6 +119,7 @@ public class TimelineTests
             Admission = admission,
             Replan = Replan.PlanToCompletion,
             Uplink = uplink,
+            ResultBytes = 350_000,
         };
         var plan = new Plan(new[]
         {
