@@ -188,6 +188,25 @@ public class LoaderTests
     }
 
     [Fact]
+    public void Under_lru_a_model_served_from_the_gpu_becomes_the_most_recently_used()
+    {
+        // Room for two of the three 1 MB models. A, B, then A again (all hits): C must evict B, the least recently
+        // used, though A's block came first.
+        var catalog = new Catalog(new[] { new Block("a", 1_000_000), new Block("b", 1_000_000), new Block("c", 1_000_000) },
+            new[] { new Model("A", new[] { "a" }, new AffineProfile(0.001, 0), 0), new Model("B", new[] { "b" }, new AffineProfile(0.001, 0), 0), new Model("C", new[] { "c" }, new AffineProfile(0.001, 0), 0) });
+        var env = new Simulation();
+        var loader = new Loader(env, catalog, new LoadEstimator(catalog, Hdd, Gen4), new ResidentSet(2_000_000), new RamCache(0), new LruResidency());
+        foreach (string model in new[] { "A", "B", "A", "C" })
+        {
+            env.RunD(env.NowD + 1);
+            loader.Load(catalog.Model(model), 1);
+            env.Run();
+        }
+        Assert.True(loader.Gpu.Contains("a") && loader.Gpu.Contains("c"), string.Join(", ", loader.Gpu));
+        Assert.False(loader.Gpu.Contains("b"));
+    }
+
+    [Fact]
     public void Concurrent_loads_contend_for_the_disk()
     {
         var catalog = new Catalog(new[] { new Block("a", 20_000_000), new Block("b", 20_000_000) },

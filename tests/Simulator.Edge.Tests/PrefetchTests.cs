@@ -34,10 +34,33 @@ public class PrefetchTests
         Assert.Equal(160_000_000, bytes);
     }
 
-    private static (List<BatchRecord> Batches, long BytesOverPcie) Run(bool prefetch, long gpuBytes)
+    [Fact]
+    public void A_load_waits_for_the_prefetch_still_copying_its_blocks_instead_of_copying_them_again()
+    {
+        // A computes for 0.1 s only: its inference starts at 1.1 and so does B's prefetch, which ends at 1.76. Batch 2
+        // starts at 1.2; its load waits for the prefetch, copies nothing more, and completes at 1.76 + tau = 1.77.
+        var (batches, bytes) = Run(prefetch: true, gpuBytes: 1_000_000_000, computeA: 0.1);
+        Assert.Equal(1.2, batches[1].Start, 9);
+        Assert.Equal(1.76, batches[1].LoadEnd, 9);
+        Assert.Equal(1.77, batches[1].Completion, 9);
+        Assert.Equal(160_000_000, bytes);
+    }
+
+    [Fact]
+    public void No_prefetch_where_the_running_batchs_activations_leave_no_room()
+    {
+        // 200 MB of GPU holds A and B (160 MB), but not beside A's 50 MB of activations while A runs.
+        var (batches, bytes) = Run(prefetch: true, gpuBytes: 200_000_000, activationA: 50_000_000);
+        Assert.Equal(0.66, batches[1].LoadEnd - batches[1].LoadStart, 9);
+        Assert.Equal(160_000_000, bytes);
+        var (room, _) = Run(prefetch: true, gpuBytes: 210_000_000, activationA: 50_000_000);
+        Assert.Equal(0, room[1].LoadEnd - room[1].LoadStart, 9);
+    }
+
+    private static (List<BatchRecord> Batches, long BytesOverPcie) Run(bool prefetch, long gpuBytes, double computeA = 1.0, long activationA = 0)
     {
         var catalog = new Catalog(new[] { new Block("a", 100_000_000), new Block("b", 60_000_000) },
-            new[] { new Model("A", new[] { "a" }, new AffineProfile(0, 1.0), 0), new Model("B", new[] { "b" }, new AffineProfile(0, 0.01), 0) });
+            new[] { new Model("A", new[] { "a" }, new AffineProfile(0, computeA), activationA), new Model("B", new[] { "b" }, new AffineProfile(0, 0.01), 0) });
         var spec = new SiteSpec
         {
             Disk = new DiskProfile("d", 100e6, 0),
