@@ -34,6 +34,49 @@ public class StochasticNetworkTests
     }
 
     [Fact]
+    public void Under_join_a_part_on_its_way_is_waited_for_and_the_bytes_are_counted_where_they_came_from()
+    {
+        // Every part from the data centre over a 1 Gb/s backhaul: a model's parts take seconds to arrive, while
+        // requests for it keep coming every half second. Pulling again sends them for each decision; joining, once.
+        FetchMeasures Run(Inflight inflight)
+        {
+            var rng = new Random(5);
+            var catalog = PfmGenerator.Build(new PfmSpec(4, 2), new AffineProfile(0, 0), 0, rng);
+            var world = new NetworkWorldSpec
+            {
+                Cloudlets = 3,
+                Links = new RealisticLinks(1.25e9, 0.001, 1.25e8, 0.02),
+                CloudletRanges = new CloudletRanges { CapacityGB = new Interval(20, 40) },
+            };
+            var env = new Simulation();
+            var sim = new StochasticNetwork(env, world, new NetworkProcessSpec(2, 0.5, Queueing.Analytic, Contention.None) { Inflight = inflight }, catalog,
+                new FromTheDataCentre(), new PenaltySpec(), new RandomStreams(9), 0);
+            env.RunD(300);
+            return sim.Fetch.Measures;
+        }
+        var again = Run(Inflight.PullAgain);
+        var join = Run(Inflight.Join);
+        Assert.True(join.BytesSent > 0);
+        Assert.True(again.BytesSent > 2 * join.BytesSent, $"pull-again sent {again.BytesSent / 1e9:0.#} GB, join {join.BytesSent / 1e9:0.#} GB");
+        foreach (var m in new[] { again, join })
+        {
+            Assert.Equal(m.BytesSent, m.BytesFromDataCentre);
+            Assert.Equal(0, m.BytesFromCloudlets);
+        }
+    }
+
+    /// <summary>The first admissible model, both parts from the data centre whoever else holds them.</summary>
+    private sealed class FromTheDataCentre : INetworkSelector
+    {
+        public NetworkPlan Select(NetworkView view)
+        {
+            int dc = view.Instance.Topology.DataCentre;
+            return new NetworkPlan(view.Instance.Requests.Select((r, j) =>
+                Enumerable.Range(0, view.Instance.Parts.Count).Where(k => view.Estimates.Admissible(j, k)).Select(k => (Assignment?)new Assignment(k, dc, dc)).FirstOrDefault()).ToArray());
+        }
+    }
+
+    [Fact]
     public void A_simulated_cloudlet_queue_reproduces_the_md1_mean_wait()
     {
         // One cloudlet holding the one model: no pulls. Service s = phi |M| / f = 100 * 10 / 200 = 5 s, Poisson
