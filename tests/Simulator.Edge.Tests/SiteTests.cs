@@ -40,16 +40,19 @@ public class SiteTests
         Assert.Equal(Reachable(30), Reachable(600));
     }
 
-    [Fact]
-    public void Outcomes_account_for_every_arrival_after_the_warm_up()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Outcomes_account_for_every_arrival_after_the_warm_up(bool rejecting)
     {
         var env = new Simulation();
-        var site = SiteFixture.Site(env, new FcfsScheduler(), warmup: 20, workload: SiteFixture.Workload(rate: 60, budget: 0.2));
+        var site = SiteFixture.Site(env, rejecting ? new RejectingEveryThird() : new FcfsScheduler(), warmup: 20, workload: SiteFixture.Workload(rate: 60, budget: 0.2));
         long ended = 0, stillThere = 0;
         site.Site.Ended += (r, _, _) => ended += r.Arrival >= 20 ? 1 : 0;
         env.RunD(300);
         var m = site.Metrics;
         Assert.True(m.OnTime > 0 && m.Expired > 0, $"on time {m.OnTime}, expired {m.Expired}");
+        Assert.True(rejecting == m.Rejected > 0, $"rejected {m.Rejected}");
         Assert.Equal(ended, m.OnTime + m.Late + m.Expired + m.Rejected);
         // The counted requests without an outcome are those still queued or in service.
         stillThere = site.Site.QueueLength + site.Site.InService;
@@ -146,6 +149,25 @@ public class SiteTests
     }
 
     [Fact]
+    public void Bytes_saved_are_those_the_gpu_held_not_those_found_in_ram()
+    {
+        // A, B, A again on a GPU keeping only the last model, with RAM for both: the second A comes from RAM, not the
+        // disk, but still crosses PCIe, so nothing is saved (the models share nothing).
+        var catalog = new Catalog(new[] { new Block("a", 100_000_000), new Block("b", 60_000_000) },
+            new[] { new Model("A", new[] { "a" }, new AffineProfile(0, 0.01), 0), new Model("B", new[] { "b" }, new AffineProfile(0, 0.01), 0) });
+        var spec = new SiteSpec { Disk = new DiskProfile("d", 1e9, 0), Pcie = new PcieProfile("p", 1e10, 0), GpuBytes = 1_000_000_000, RamBytes = 1_000_000_000, Admission = Admission.None, Replan = Replan.PlanToCompletion };
+        var env = new Simulation();
+        var site = new LoneSite(env, catalog, spec, new FixedPlanScheduler(new Plan(new[] { new PlannedBatch("A", new long[] { 0 }), new PlannedBatch("B", new long[] { 1 }), new PlannedBatch("A", new long[] { 2 }) })),
+            new TraceWorkload("t.csv", new[] { "time,model,bytes,deadline", "0,A,1000,10", "0,B,1000,10", "0,A,1000,10" }), new RandomStreams(1));
+        env.Run();
+        var m = site.Metrics;
+        Assert.Equal(3, m.OnTime);
+        Assert.Equal(160_000_000, m.BytesFromDisk);
+        Assert.Equal(260_000_000, m.BytesOverPcie);
+        Assert.Equal(0, m.BytesSaved);
+    }
+
+    [Fact]
     public void A_plan_naming_a_request_twice_is_refused_with_the_schedulers_name()
     {
         var env = new Simulation();
@@ -164,6 +186,19 @@ public class SiteTests
             SiteFixture.Site(env, scheduler, workload: new SyntheticWorkload(new BatchAtZero(3), new ZipfPopularity(), new ConstantQuantity(100)));
             var ex = Assert.Throws<InvalidOperationException>(() => env.Run());
             Assert.StartsWith(gist, ex.Message);
+        }
+    }
+
+    /// <summary>fcfs, rejecting each queued request whose id is a multiple of 3 (some of them before the warm-up ends).</summary>
+    private sealed class RejectingEveryThird : IBatchScheduler
+    {
+        private readonly FcfsScheduler fcfs = new();
+
+        public Plan Plan(SiteView view)
+        {
+            var rejected = view.Queue.Where(r => r.Id % 3 == 0).Select(r => r.Id).ToArray();
+            if (rejected.Length > 0) return new Plan(Array.Empty<PlannedBatch>(), rejected);
+            return fcfs.Plan(view);
         }
     }
 
