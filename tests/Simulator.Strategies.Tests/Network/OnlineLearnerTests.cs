@@ -219,6 +219,22 @@ public class OnlineLearnerTests
     }
 
     [Fact]
+    public void Where_every_penalty_is_small_the_learners_still_try_the_models_they_have_not_tried()
+    {
+        // Accuracies 0.99 against 0.9: penalties 0.01 against 0.105, below LinUCB's width alpha |x| for a model it has not
+        // tried. Its lower bound makes an untried model look best, so it tries each; a bound on the other side would keep
+        // the first model it tried. Greedy without exploration (epsilon 0) takes an untried model before any tried one.
+        var context = new LatentContext(3, Types: 3, Informative: 3, Noise: 0);
+        foreach (var learner in new IOnlineSelector[] { new MecLinUcb(new Random(2), d: 3), new MecEGreedy(new Random(3), epsilon: 0) })
+        {
+            var (_, picks) = Play(learner, 2000, 4, context, 7, (k, _) => k == 2 ? 0.99 : 0.9);
+            Assert.Equal(4, picks.Take(50).Distinct().Count());
+            double share = picks.Skip(1500).Count(k => k == 2) / 500.0;
+            Assert.True(share >= 0.98, $"{learner.GetType().Name} picks the best model in {share:P1} of the last 500 rounds");
+        }
+    }
+
+    [Fact]
     public void Mec_ol_counts_each_round_once_per_observed_feature()
     {
         var learner = new MecOl(new Random(4), d: 3);
