@@ -294,8 +294,7 @@ public class LumpedAndDownlinkTests
                 Uplink = new UplinkSpec { Placement = new AnnulusPlacement(50, 50), ShadowingSigmaDb = 0, Fading = FadingKind.None, DownlinkBitsPerSecond = downlink },
             };
             var env = new Simulation();
-            var site = new LoneSite(env, catalog, spec, new FixedPlanScheduler(new Plan(new[] { new PlannedBatch("m", new long[] { 0 }) })),
-                new TraceWorkload("t.csv", new[] { "time,model,bytes,deadline", "0,m,1000,1.5" }), new RandomStreams(1));
+            var site = FixedPlanScheduler.Site(env, catalog, spec, new Plan(new[] { new PlannedBatch("m", new long[] { 0 }) }), ("m", 1000, 1.5));
             env.Run();
             return site.Metrics;
         }

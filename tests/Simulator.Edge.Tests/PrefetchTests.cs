@@ -67,13 +67,11 @@ public class PrefetchTests
             Pcie = new PcieProfile("p", 1e9, 0),
             GpuBytes = gpuBytes,
             Prefetch = prefetch,
-            Replan = Replan.PlanToCompletion,
             Uplink = new UplinkSpec { Placement = new AnnulusPlacement(100, 100), ShadowingSigmaDb = 0, Fading = FadingKind.None },
         };
-        var trace = new TraceWorkload("p.csv", new[] { "time,model,bytes,deadline", "0,A,1000,100", "0,B,1000,100" });
         var plan = new Plan(new[] { new PlannedBatch("A", new long[] { 0 }), new PlannedBatch("B", new long[] { 1 }) });
         var env = new Simulation();
-        var site = new LoneSite(env, catalog, spec, new FixedPlanScheduler(plan), trace, new RandomStreams(1));
+        var site = FixedPlanScheduler.Site(env, catalog, spec, plan, ("A", 1000, 100), ("B", 1000, 100));
         var batches = new List<BatchRecord>();
         site.Site.BatchCompleted += batches.Add;
         env.Run();

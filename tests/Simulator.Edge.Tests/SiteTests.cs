@@ -140,8 +140,7 @@ public class SiteTests
         var catalog = new Catalog(new[] { new Block("w", 100_000_000) }, new[] { new Model("m", new[] { "w" }, new AffineProfile(0.01, 0.01), 5_000_000) });
         var spec = new SiteSpec { Disk = new DiskProfile("d", 1e9, 0), Pcie = new PcieProfile("p", 1e10, 0), GpuBytes = 1_000_000_000, Admission = Admission.None };
         var env = new Simulation();
-        var site = new LoneSite(env, catalog, spec, new FixedPlanScheduler(new Plan(new[] { new PlannedBatch("m", new long[] { 0, 1, 2 }) })),
-            new TraceWorkload("t.csv", new[] { "time,model,bytes,deadline", "0,m,1000,10", "0,m,1000,10", "0,m,1000,10" }), new RandomStreams(1));
+        var site = FixedPlanScheduler.Site(env, catalog, spec, new Plan(new[] { new PlannedBatch("m", new long[] { 0, 1, 2 }) }), ("m", 1000, 10), ("m", 1000, 10), ("m", 1000, 10));
         env.Run();
         Assert.Equal(3, site.Metrics.OnTime);
         Assert.Equal(115_000_000, site.Metrics.GpuBytes.Max);
@@ -155,10 +154,10 @@ public class SiteTests
         // disk, but still crosses PCIe, so nothing is saved (the models share nothing).
         var catalog = new Catalog(new[] { new Block("a", 100_000_000), new Block("b", 60_000_000) },
             new[] { new Model("A", new[] { "a" }, new AffineProfile(0, 0.01), 0), new Model("B", new[] { "b" }, new AffineProfile(0, 0.01), 0) });
-        var spec = new SiteSpec { Disk = new DiskProfile("d", 1e9, 0), Pcie = new PcieProfile("p", 1e10, 0), GpuBytes = 1_000_000_000, RamBytes = 1_000_000_000, Admission = Admission.None, Replan = Replan.PlanToCompletion };
+        var spec = new SiteSpec { Disk = new DiskProfile("d", 1e9, 0), Pcie = new PcieProfile("p", 1e10, 0), GpuBytes = 1_000_000_000, RamBytes = 1_000_000_000, Admission = Admission.None };
         var env = new Simulation();
-        var site = new LoneSite(env, catalog, spec, new FixedPlanScheduler(new Plan(new[] { new PlannedBatch("A", new long[] { 0 }), new PlannedBatch("B", new long[] { 1 }), new PlannedBatch("A", new long[] { 2 }) })),
-            new TraceWorkload("t.csv", new[] { "time,model,bytes,deadline", "0,A,1000,10", "0,B,1000,10", "0,A,1000,10" }), new RandomStreams(1));
+        var plan = new Plan(new[] { new PlannedBatch("A", new long[] { 0 }), new PlannedBatch("B", new long[] { 1 }), new PlannedBatch("A", new long[] { 2 }) });
+        var site = FixedPlanScheduler.Site(env, catalog, spec, plan, ("A", 1000, 10), ("B", 1000, 10), ("A", 1000, 10));
         env.Run();
         var m = site.Metrics;
         Assert.Equal(3, m.OnTime);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Simulator.Edge;
 using Simulator.Kernel;
 
@@ -107,9 +106,6 @@ public class TimelineTests
         // eta at 100 m written out: path loss 128.1 + 37.6 log10(0.1) = 90.5 dB, 0.2 W, -174 dBm/Hz, 20 MHz.
         double snrHz = 0.2 * Math.Pow(10, -9.05) / Math.Pow(10, (-174 - 30) / 10.0);
         double bitsPerSecond = 20e6 * Math.Log2(1 + snrHz / 20e6);
-        var lines = new List<string> { "time,model,bytes,deadline" };
-        for (int k = 0; k < 5; k++)
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"0,{Models[k]},{Alone[k] * bitsPerSecond / 8:R},{Deadlines[k]:R}"));
         var spec = new SiteSpec
         {
             Disk = new DiskProfile("d", 100e6, 0),
@@ -117,7 +113,6 @@ public class TimelineTests
             GpuBytes = 1_000_000_000,
             Timeline = timeline,
             Admission = admission,
-            Replan = Replan.PlanToCompletion,
             Uplink = uplink,
             ResultBytes = 350_000,
         };
@@ -128,7 +123,7 @@ public class TimelineTests
             new PlannedBatch("A", new long[] { 3, 4 }),
         });
         var env = new Simulation();
-        var site = new LoneSite(env, catalog, spec, new FixedPlanScheduler(plan), new TraceWorkload("hand.csv", lines), new RandomStreams(1));
+        var site = FixedPlanScheduler.Site(env, catalog, spec, plan, Enumerable.Range(0, 5).Select(k => (Models[k], Alone[k] * bitsPerSecond / 8, Deadlines[k])).ToArray());
         var batches = new List<BatchRecord>();
         site.Site.BatchCompleted += batches.Add;
         env.Run();

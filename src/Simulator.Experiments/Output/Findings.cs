@@ -74,7 +74,9 @@ internal static class Findings
             return;
         }
         string noWinner = unranked.Length == 0 ? "" : $"; none{PlotText.At(spec, unranked)} (no strategy has a {primary} there)";
-        if (!table && winners.Length == points.Length && winners.All(w => AllTied(w.Tied)))
+        // Wherever there is a value every strategy ties: no gain anywhere to report against the baseline.
+        bool noGain = winners.All(w => AllTied(w.Tied));
+        if (!table && noGain && unranked.Length == 0)
             sb.AppendLine(CultureInfo.InvariantCulture, $"- **Which strategy wins**: none: all {contenders} strategies have the same {primary}{(points.Length > 1 ? $" at every one of the {points.Length} points" : "")}, so there is no gain to measure.");
         else if (!table)
             sb.AppendLine(byWinner.Length == 1 && points.Length > 1 && unranked.Length == 0
@@ -97,7 +99,7 @@ internal static class Findings
         {
             WriteTable(sb, spec, ranked.Select(r => (r.Point, r.Strategy, r.Strategy < 0 ? "none (no value)" : Named(r.Strategy, r.Tied), AllTied(r.Tied))).ToArray(), baseline, paired, Gain, best, primary);
         }
-        else if (baseline >= 0 && !winners.All(w => AllTied(w.Tied)))
+        else if (baseline >= 0 && !noGain)
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"- **By how much**, against {spec.Baseline} over the same replications (paired 95 % intervals):");
             foreach (var (point, strategy, tied) in winners)
