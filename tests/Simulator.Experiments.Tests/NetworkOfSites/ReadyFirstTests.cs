@@ -35,14 +35,9 @@ public class ReadyFirstTests
 
     private static Watch Run(INetworkSelector selector)
     {
-        var spec = SiteNetworkTests.Read(SiteNetworkTests.Network, "horizon=40 s", "warmup=0 s", "scenario.network.capacity=per-request", "scenario.network.window=0.5 s",
-            "scenario.requests.accuracy_requirement={min: 0.5, max: 0.7}");
-        var scenario = (NetworkOfSitesScenario)spec.Points[0].Scenario;
-        var streams = new RandomStreams(5);
-        var env = new Simulation();
         var watch = new Watch(selector);
-        _ = new Edge.Network.NetworkOfSites(env, scenario.World, scenario.Sites, scenario.Catalog(streams.Stream("network:catalog")), watch, scenario.Penalty,
-            (_, cell) => StrategyRegistry.BuiltIn.Create("pl-dp", new Dictionary<string, string>(), cell.Stream("strategy:pl-dp")).Scheduler, streams, 0);
+        var (env, _, spec) = SiteNetworkTests.Build(_ => watch, "pl-dp", "horizon=40 s", "warmup=0 s", "scenario.network.capacity=per-request", "scenario.network.window=0.5 s",
+            "scenario.requests.accuracy_requirement={min: 0.5, max: 0.7}");
         env.RunD(spec.Length.HorizonSeconds);
         return watch;
     }

@@ -1,6 +1,8 @@
 using CsCheck;
 using Simulator.Edge;
 using Simulator.Edge.Network;
+using Simulator.Kernel;
+using Simulator.Strategies;
 
 namespace Simulator.Experiments.Tests;
 
@@ -38,6 +40,18 @@ public class SiteNetworkTests
         "strategies: [pl-dp, pl-greedy, no-sharing, fcfs]\n");
 
     internal static ExperimentSpec Read(string text, params string[] sets) => ExperimentReader.Read(YamlDoc.Parse(text, "sites-test.yaml"), Path.GetTempPath(), sets);
+
+    /// <summary>The test network, changed by <paramref name="sets"/>, with a selector made for its simulation and every cloudlet scheduling by <paramref name="schedule"/>; not yet run.</summary>
+    internal static (Simulation Env, Edge.Network.NetworkOfSites Network, ExperimentSpec Spec) Build(Func<Simulation, INetworkSelector> selector, string schedule, params string[] sets)
+    {
+        var spec = Read(Network, sets);
+        var scenario = (NetworkOfSitesScenario)spec.Points[0].Scenario;
+        var streams = new RandomStreams(5);
+        var env = new Simulation();
+        var network = new Edge.Network.NetworkOfSites(env, scenario.World, scenario.Sites, scenario.Catalog(streams.Stream("network:catalog")), selector(env), scenario.Penalty,
+            (_, cell) => StrategyRegistry.BuiltIn.Create(schedule, new Dictionary<string, string>(), cell.Stream($"strategy:{schedule}")).Scheduler, streams, spec.Length.WarmupSeconds);
+        return (env, network, spec);
+    }
 
     [Fact]
     public void One_cloudlet_holding_everything_is_the_lone_site_exactly()
@@ -153,14 +167,17 @@ public class SiteNetworkTests
     public void The_report_contrasts_pairs_that_differ_in_one_factor()
     {
         var spec = Read(Network, "horizon=30 s", "baseline=mec-nonshare+no-sharing",
-            "strategies=[{select: requested, schedule: pl-dp}, {select: requested, schedule: no-sharing}, {select: mec-nonshare, schedule: no-sharing}]");
+            "strategies=[{select: requested, schedule: pl-dp}, {select: requested, schedule: no-sharing}, {select: mec-nonshare, schedule: no-sharing}, {select: mec-nonshare, schedule: pl-dp}]");
         var records = new Runner(spec, 2).Run();
         double Throughput(int strategy, int rep) => records.Single(r => r.Cell.Strategy == strategy && r.Cell.Replication == rep).Values[0];
-        double schedule = Enumerable.Range(0, 2).Average(rep => Throughput(0, rep) - Throughput(1, rep));
+        double Gain(int strategy, int reference) => Enumerable.Range(0, 2).Average(rep => Throughput(strategy, rep) - Throughput(reference, rep));
         string report = Report.Markdown(spec, records);
-        var row = report.Split('\n').Single(l => l.StartsWith("| schedule pl-dp against no-sharing, select requested |", StringComparison.Ordinal));
-        Assert.Contains($"| {MetricUnit.Number(schedule)} |", row);
-        // requested+no-sharing against the baseline is the paired table's; mec-nonshare+pl-dp is not run, so no selector contrast.
-        Assert.DoesNotContain("| select requested against", report);
+        string Row(string contrast) => report.Split('\n').Single(l => l.StartsWith($"| {contrast} |", StringComparison.Ordinal));
+        // requested+pl-dp differs from the baseline in both factors: one row per factor, the other held at its own value.
+        Assert.Contains($"| {MetricUnit.Number(Gain(0, 1))} |", Row("schedule pl-dp against no-sharing, select requested"));
+        Assert.Contains($"| {MetricUnit.Number(Gain(0, 3))} |", Row("select requested against mec-nonshare, schedule pl-dp"));
+        Assert.NotEqual(Gain(0, 1), Gain(0, 3));
+        // requested+no-sharing and mec-nonshare+pl-dp differ from the baseline in one factor: the paired table's.
+        Assert.Equal(2, report.Split('\n').Count(l => l.StartsWith("| schedule ", StringComparison.Ordinal) || l.StartsWith("| select ", StringComparison.Ordinal)));
     }
 }
