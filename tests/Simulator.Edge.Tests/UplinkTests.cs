@@ -13,6 +13,7 @@ public class UplinkTests
         Assert.Equal(128.1, pl.Db(1000), 10);
         Assert.Equal(20 * Math.Log10(4 * Math.PI * 100 * 3.5e9 / 299_792_458.0), new FreeSpacePathLoss(3.5e9).Db(100), 10);
         Assert.Equal(40 + 30, new LogDistancePathLoss(40, 3).Db(10), 10);
+        Assert.Equal(40 + 30, new LogDistancePathLoss(40, 3, ReferenceMetres: 10).Db(100), 10);
     }
 
     [Fact]
@@ -127,6 +128,17 @@ public class UplinkTests
         Assert.Equal(new[] { 1e6, 1e6 }, a.ShareHz);
         Assert.Equal(1e6 / (1e6 * Math.Log2(1 + 1e7 / 2e6)), a.UploadSeconds, 12);
     }
+
+    [Fact]
+    public void A_lone_user_gets_the_whole_band_and_one_with_nothing_to_send_takes_no_time()
+    {
+        var lone = new EqualAllocator().Allocate(new[] { new UploadDemand(1e6, 1e7) }, 2e6, RateModel.FixedPsd);
+        Assert.Equal(new[] { 2e6 }, lone.ShareHz);
+        Assert.Equal(1e6 / (2e6 * Math.Log2(1 + 1e7 / 2e6)), lone.UploadSeconds, 12);
+        // A user with nothing to send waits for nothing, even on a channel that carries nothing.
+        var idle = new EqualAllocator().Allocate(new[] { new UploadDemand(0, 0), new UploadDemand(1e6, 1e7) }, 2e6, RateModel.FixedPower);
+        Assert.Equal(1e6 / (1e6 * Math.Log2(1 + 1e7 / 1e6)), idle.UploadSeconds, 12);
+    }
 }
 
 public class PlacementTests
@@ -150,6 +162,10 @@ public class PlacementTests
         Assert.Equal(8, grid.Distances.Count);
         Assert.Equal(4, grid.Distances.Count(x => x == 100));
         Assert.Equal(4, grid.Distances.Count(x => Math.Abs(x - Math.Sqrt(2) * 100) < 1e-9));
+        // The annulus includes its rims: at 100 m spacing from 100 m to 200 m, the points at 100 m and at 200 m.
+        var rims = new GridPlacement(100, 100, 200);
+        Assert.Equal(new[] { 100.0, 141.4, 200.0 }, rims.Distances.Select(d => Math.Round(d, 1)).Distinct().Order());
+        Assert.Equal(12, rims.Distances.Count);
     }
 
     [Fact]

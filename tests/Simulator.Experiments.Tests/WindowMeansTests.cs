@@ -26,6 +26,19 @@ public class WindowMeansTests
     }
 
     [Fact]
+    public void An_end_on_a_multiple_of_the_width_closes_the_last_window_without_a_sliver()
+    {
+        // 11 x 0.1 / 0.1 is 11.000000000000002 in doubles: the end is window 11's, not the start of a 12th.
+        foreach (double width in new[] { 0.1, 0.3, 0.7 })
+            for (int n = 1; n <= 60; n++)
+            {
+                var means = Windowed(new[] { (0.0, 3.0) }, n * width, width);
+                Assert.Equal(n, means.Count);
+                Assert.All(means, m => Assert.Equal(3, m.Mean, 9));
+            }
+    }
+
+    [Fact]
     public void Windows_weighted_by_their_length_hold_the_whole_area()
     {
         var gen = Gen.Select(Gen.Double[0.01, 10].Array[1, 40], Gen.Double[0, 50].Array[41], Gen.Double[0.5, 300], Gen.Double[0.05, 50]);

@@ -25,6 +25,8 @@ public class RoundEnvironmentTests
         var environment = new ExperimentEnvironment(spec);
         var space = environment.Space;
         Assert.Equal("wait", space.Actions[^1]);
+        // The round lasts until its latest deadline can fall: times reach the largest deadline budget, 2 s.
+        Assert.Equal(2, space.High[space.Observation.ToList().IndexOf("time_s")]);
         var episode = environment.Reset(replication);
         var scenario = (OneShotScenario)spec.Points[0].Scenario;
         var round = StaticRound.Draw(scenario.Catalog, scenario.Site, scenario.Workload, Runner.Streams(spec, 0, replication));
