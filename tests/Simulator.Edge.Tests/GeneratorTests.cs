@@ -41,6 +41,9 @@ public class GeneratorTests
         Assert.All(Enumerable.Range(0, 10), pos => Assert.Contains(catalog.Models, m => m.BlockIds[pos].StartsWith("pool", StringComparison.Ordinal)));
         Assert.All(catalog.Blocks, b => Assert.InRange(b.Bytes, 1_000, 2_000));
         Assert.All(catalog.Blocks.Where(b => b.Id.StartsWith("pool", StringComparison.Ordinal)), b => Assert.True(catalog.UsersOf(b.Id) >= 1));
+        // With a pool far larger than the slots drawn from it, the blocks no model drew are left out.
+        var sparse = GeneralSharingGenerator.Build(spec with { Models = 3, PoolSize = 1_000 }, new Random(8));
+        Assert.Equal(sparse.Models.SelectMany(m => m.BlockIds).Distinct().Order(), sparse.Blocks.Select(b => b.Id).Order());
     }
 
     [Fact]
@@ -52,5 +55,36 @@ public class GeneratorTests
         Assert.Equal(a.Blocks, b.Blocks);
         Assert.Equal(a.Models.Select(m => string.Join(",", m.BlockIds)), b.Models.Select(m => string.Join(",", m.BlockIds)));
         Assert.Contains("cannot fill 5", Assert.Throws<CatalogException>(() => GeneralSharingGenerator.Build(spec with { PoolSize = 3 }, new Random(1))).Message);
+    }
+
+    [Fact]
+    public void Pfm_models_draw_their_family_and_split_two_thirds_of_a_size_into_a_shared_base()
+    {
+        // 3,000 models over 3 families: each family's share and the share of neighbours in one family are about 1/3.
+        var catalog = PfmGenerator.Build(new PfmSpec(3_000, 3, BaseBlocks: 4), Profile, 0, new Random(5));
+        var family = catalog.Models.Select(m => m.Family!).ToArray();
+        double half = 3.29 * Math.Sqrt(1.0 / 3 * 2 / 3 / family.Length);
+        Assert.All(family.GroupBy(f => f), g => Assert.InRange(g.Count() / (double)family.Length, 1.0 / 3 - half, 1.0 / 3 + half));
+        double neighbours = Enumerable.Range(0, family.Length - 1).Count(k => family[k] == family[k + 1]) / (double)(family.Length - 1);
+        Assert.InRange(neighbours, 1.0 / 3 - half, 1.0 / 3 + half);
+        foreach (var m in catalog.Models)
+        {
+            // Four base blocks of one size, then the model's task part: a base of (2/3) U(5, 20) GB and a task of (1/3) U(5, 20) GB.
+            var blocks = m.BlockIds.Select(catalog.Block).ToArray();
+            Assert.Equal(5, blocks.Length);
+            Assert.All(blocks[..4], b => Assert.Equal(BlockKind.Base, b.Kind));
+            Assert.Single(blocks[..4].Select(b => b.Bytes).Distinct());
+            Assert.InRange(blocks[..4].Sum(b => b.Bytes), 2.0 / 3 * 5e9 - 2, 2.0 / 3 * 20e9 + 2);
+            Assert.Equal(BlockKind.TaskPart, blocks[4].Kind);
+            Assert.InRange(blocks[4].Bytes, 1.0 / 3 * 5e9 - 1, 1.0 / 3 * 20e9 + 1);
+        }
+        // Siblings share their whole base; models of different families share nothing.
+        var (a, b2) = (catalog.Models.First(m => m.Family == "f0"), catalog.Models.Last(m => m.Family == "f0"));
+        Assert.Equal(catalog.Bytes(a) - catalog.Block(a.BlockIds[^1]).Bytes, catalog.SharedBytes(a, b2));
+        Assert.Equal(0, catalog.SharedBytes(a, catalog.Models.First(m => m.Family == "f1")));
+        // A family no model drew leaves no base behind: 40 models drawing from 40 families miss some of them.
+        var few = PfmGenerator.Build(new PfmSpec(40, 40), Profile, 0, new Random(1));
+        Assert.Equal(few.Models.SelectMany(m => m.BlockIds).Distinct().Order(), few.Blocks.Select(b => b.Id).Order());
+        Assert.True(few.Models.Select(m => m.Family).Distinct().Count() < 40, "every one of 40 families was drawn by 40 models");
     }
 }
