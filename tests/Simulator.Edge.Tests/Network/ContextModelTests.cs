@@ -1,4 +1,5 @@
 using Simulator.Edge.Network;
+using Simulator.Kernel;
 
 namespace Simulator.Edge.Tests.Network;
 
@@ -47,9 +48,9 @@ public class ContextModelTests
         // and every informative feature is 1 for exactly one type.
         static (double Mean, double Sd) Moments(IEnumerable<double> x)
         {
-            var v = x.ToArray();
-            double mean = v.Average();
-            return (mean, Math.Sqrt(v.Sum(y => (y - mean) * (y - mean)) / (v.Length - 1)));
+            var monitor = new SampleMonitor();
+            foreach (double v in x) monitor.Add(v);
+            return (monitor.Mean, Math.Sqrt(monitor.SampleVariance));
         }
         foreach (int i in Enumerable.Range(0, features).Where(i => !world.Informative.Contains(i)))
         {

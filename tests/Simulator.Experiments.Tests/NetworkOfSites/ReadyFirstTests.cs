@@ -1,7 +1,4 @@
-using Simulator.Edge;
 using Simulator.Edge.Network;
-using Simulator.Kernel;
-using Simulator.Strategies;
 using Simulator.Strategies.Network;
 
 namespace Simulator.Experiments.Tests;
