@@ -7,7 +7,7 @@ public class PluginTests
     internal static string Sample() => Built("Simulator.Plugin.Sample");
 
     /// <summary>The plugin with faults (tests/Simulator.Plugin.Faults): a constructor that refuses, a plan that throws.</summary>
-    private static string Faults() => Built("Simulator.Plugin.Faults");
+    internal static string Faults() => Built("Simulator.Plugin.Faults");
 
     private static string Built(string project)
     {

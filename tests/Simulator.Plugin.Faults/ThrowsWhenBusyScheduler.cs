@@ -22,8 +22,6 @@ public sealed class ThrowsWhenBusyScheduler : IBatchScheduler
     public Plan Plan(SiteView view)
     {
         if (view.Queue.Count > limit) throw new InvalidOperationException(Reasons.TooBusy(view.Queue.Count, limit));
-        if (view.Queue.Count == 0) return Edge.Plan.Empty;
-        var oldest = view.Queue.MinBy(r => (r.Arrival, r.Id))!;
-        return new Plan(new[] { new PlannedBatch(oldest.ModelId, new[] { oldest.Id }) });
+        return OldestAlone.Of(view);
     }
 }
