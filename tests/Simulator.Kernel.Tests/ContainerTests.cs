@@ -53,6 +53,33 @@ public class ContainerTests
     }
 
     [Fact]
+    public void A_withdrawn_head_put_lets_the_put_behind_it_in_and_puts_report_their_waits()
+    {
+        var env = new Simulation();
+        var waits = new SampleMonitor();
+        var tank = new Container(env, 10, 8) { PutWaitingTime = waits };
+        env.Process(Fill());
+        env.Run();
+        // The put of 1 waited 3 s behind the put of 5 and entered when that one was withdrawn; the put
+        // of 0 entered at once.
+        Assert.Equal(9, tank.Level);
+        Assert.Equal(2, waits.Count);
+        Assert.Equal(3, waits.Max);
+        Assert.Equal(0, waits.Min);
+
+        IEnumerable<Event> Fill()
+        {
+            yield return tank.Put(0);
+            var big = tank.Put(5);
+            var small = tank.Put(1);
+            yield return env.TimeoutD(3);
+            Assert.False(small.IsTriggered);
+            big.Dispose();
+            Assert.True(small.IsTriggered);
+        }
+    }
+
+    [Fact]
     public void Bad_amounts_are_refused()
     {
         var env = new Simulation();

@@ -101,4 +101,64 @@ public class MonitorTests
             yield return env.TimeoutD(1);
         }
     }
+
+    [Fact]
+    public void An_inactive_time_series_counts_nothing_even_when_read_and_a_level_set_meanwhile_counts_from_reactivation()
+    {
+        var env = new Simulation();
+        var m = new TimeSeriesMonitor(env, 4, "level");
+        double meanWhileInactive = double.NaN, timeWhileInactive = double.NaN;
+        env.Process(Drive());
+        env.Run();
+        // 4 for 1 s; inactive for 2 s (read meanwhile, the level set to 1); 1 for 1 s.
+        Assert.Equal(4, meanWhileInactive);
+        Assert.Equal(1, timeWhileInactive);
+        Assert.Equal(2, m.TotalTimeD);
+        Assert.Equal(2.5, m.Mean, 12);
+        Assert.Equal(1, m.Min);
+        Assert.Equal(4, m.Max);
+
+        IEnumerable<Event> Drive()
+        {
+            yield return env.TimeoutD(1);
+            m.Active = false;
+            m.UpdateTo(1);
+            yield return env.TimeoutD(2);
+            meanWhileInactive = m.Mean;
+            timeWhileInactive = m.TotalTimeD;
+            m.Active = true;
+            yield return env.TimeoutD(1);
+        }
+    }
+
+    [Fact]
+    public void Histograms_label_their_last_bin_inf_only_when_values_lie_beyond_it()
+    {
+        // SimSharp's labels: the last bin takes every larger value and reads "inf" when its bound is below the maximum.
+        var beyond = new SampleMonitor(collect: true);
+        foreach (var v in Enumerable.Range(1, 10)) beyond.Add(v);
+        Assert.Equal("inf", LastHistogramRow(beyond.Summarize(maxBins: 5, histMin: 0, binWidth: 1)));
+        var within = new SampleMonitor(collect: true);
+        foreach (var v in Enumerable.Range(1, 5)) within.Add(v);
+        Assert.Equal("5", LastHistogramRow(within.Summarize(maxBins: 5, histMin: 0, binWidth: 1)));
+
+        // A time series' default bin is a twentieth of the range whatever maxBins says (as SimSharp): with
+        // ten bins for levels 0 and 10 the last bound is 5, below the maximum.
+        var env = new Simulation();
+        var level = new TimeSeriesMonitor(env, 0, collect: true);
+        env.Process(Drive());
+        env.Run();
+        Assert.Equal("inf", LastHistogramRow(level.Summarize(maxBins: 10)));
+        Assert.Equal("10", LastHistogramRow(level.Summarize(maxBins: 20)));
+
+        IEnumerable<Event> Drive()
+        {
+            yield return env.TimeoutD(1);
+            level.UpdateTo(10);
+            yield return env.TimeoutD(1);
+        }
+    }
+
+    private static string LastHistogramRow(string summary) =>
+        summary.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim().Split(' ')[0];
 }

@@ -204,6 +204,45 @@ public class ResourceTests
     }
 
     [Fact]
+    public void A_withdrawn_request_changes_nothing_a_watcher_waits_for()
+    {
+        // As SimSharp: only a release of a unit triggers the watchers, a waiting request that is withdrawn does not.
+        var env = new Simulation();
+        var res = new Resource(env, 1);
+        var user = res.Request();
+        var waiting = res.Request();
+        var next = res.Request();
+        var change = res.WhenChange();
+        var any = res.WhenAny();
+        Assert.Equal(2, res.WaitingCount);
+        res.Release(waiting);
+        Assert.Equal(1, res.WaitingCount);
+        Assert.False(change.IsTriggered);
+        Assert.False(any.IsTriggered);
+        res.Release(user);
+        Assert.True(change.IsTriggered);
+        Assert.True(any.IsTriggered);
+        env.Run();
+        Assert.True(next.IsTriggered);
+    }
+
+    [Fact]
+    public void A_preempting_request_takes_the_unit_of_the_user_that_ranks_last()
+    {
+        var env = new Simulation();
+        var res = new PreemptiveResource(env, 3);
+        var first = res.Request(priority: 1);
+        var last = res.Request(priority: 3);
+        var middle = res.Request(priority: 2);
+        var vip = res.Request(priority: 0, preempt: true);
+        Assert.True(vip.IsTriggered);
+        Assert.True(last.IsPreempted);
+        Assert.False(first.IsPreempted);
+        Assert.False(middle.IsPreempted);
+        Assert.Equal(new[] { first, middle, vip }, res.Users);
+    }
+
+    [Fact]
     public void Capacity_must_be_positive()
     {
         var env = new Simulation();

@@ -42,6 +42,19 @@ public class ApiTests
     }
 
     [Fact]
+    public void A_released_pool_resource_joins_the_end_of_the_free_list()
+    {
+        var env = new Simulation();
+        var pool = new ResourcePool(env, new object[] { "a", "b", "c" });
+        var first = pool.Request();
+        Assert.Equal("a", first.Value);
+        first.Dispose();
+        Assert.Equal("b", pool.Request().Value);
+        Assert.Equal("c", pool.Request().Value);
+        Assert.Equal("a", pool.Request().Value);
+    }
+
+    [Fact]
     public void WhenNew_triggers_on_the_next_item_put_in()
     {
         var env = new Simulation();
@@ -107,6 +120,7 @@ public class ApiTests
         { "EXP(2)", EXP(2), 2, 2 },
         { "N(1,2)", N(1, 2), 1, 2 },
         { "LNORM(0,0.5)", LNORM(0, 0.5), Math.Exp(0.125), Math.Sqrt((Math.Exp(0.25) - 1) * Math.Exp(0.25)) },
+        { "LNORM(1,0.5)", LNORM(1, 0.5), Math.Exp(1.125), Math.Sqrt((Math.Exp(0.25) - 1) * Math.Exp(2.25)) },
         { "LNORM2(2,1)", LNORM2(2, 1), 2, 1 },
         { "WEI(2,3)", WEI(2, 3), 3 * 0.886226925452758, 3 * Math.Sqrt(1 - 0.785398163397448) },
         { "ERL(3,2)", ERL(3, 2), 1.5, Math.Sqrt(3) / 2 },
@@ -123,7 +137,24 @@ public class ApiTests
         double s = Math.Sqrt(x.Sum(v => (v - m) * (v - m)) / (n - 1));
         Assert.True(Math.Abs(m - mean) < 4.5 * sd / Math.Sqrt(n), $"{name}: mean {m} against {mean}");
         Assert.True(Math.Abs(s / sd - 1) < 0.03, $"{name}: sd {s} against {sd}");
+        if (Reported(distribution) is var (reportedMean, reportedSd))
+        {
+            Assert.Equal(mean, reportedMean, 12);
+            Assert.Equal(sd, reportedSd, 12);
+        }
     }
+
+    /// <summary>The mean and deviation a distribution states of itself, where it states them (Weibull does not).</summary>
+    private static (double Mean, double StdDev)? Reported(IDistribution<double> distribution) => distribution switch
+    {
+        Uniform u => (u.Mean, u.StdDev),
+        Triangular t => (t.Mean, t.StdDev),
+        Exponential e => (e.Mean, e.StdDev),
+        Normal n => (n.Mean, n.StdDev),
+        LogNormal l => (l.Mean, l.StdDev),
+        Erlang e => (e.Mean, e.StdDev),
+        _ => null,
+    };
 
     [Fact]
     public void Reported_moments_are_the_true_ones_where_SimSharp_reports_others()
