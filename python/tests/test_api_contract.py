@@ -16,6 +16,8 @@ from conftest import (
 )
 
 from edgesim import SimulatorEnv, SimulatorError
+from edgesim.connection import Connection
+from edgesim import registration
 from edgesim.spaces import HAVE_GYMNASIUM
 
 
@@ -45,6 +47,8 @@ def test_types_shapes_and_every_observation_in_its_space(site_env):
     assert env.action_names[-1] == "wait"
     assert env.observation_space.shape == (len(env.observation_names),)
     assert env.observation_space.dtype == np.float64
+    queued = [i for i, name in enumerate(env.observation_names) if name.endswith(".queued")]
+    assert len(queued) == env.action_space.n - 1
     trail, rewards, terminated, truncated = play(env, 0, masked_random)
     assert len(trail) > 50
     for k, (observation, info) in enumerate(trail):
@@ -55,6 +59,9 @@ def test_types_shapes_and_every_observation_in_its_space(site_env):
         assert mask.dtype == bool and mask.shape == (env.action_space.n,)
         # Waiting is always possible while the episode runs; once it is over, nothing is.
         assert mask[-1] if k < len(trail) - 1 else not mask.any()
+        # A model can be started exactly when requests for it are queued, from the reset's mask on.
+        if k < len(trail) - 1:
+            np.testing.assert_array_equal(mask[:-1], observation[queued] > 0)
     assert all(isinstance(r, float) and r >= 0 for r in rewards)
     assert truncated and not terminated  # Poisson arrivals go on: the horizon ends the episode
     final = trail[-1][1]
@@ -139,6 +146,29 @@ def test_the_network_environment_rewards_minus_the_penalty_or_the_delay():
 def test_close_twice_and_a_context_manager(site_env):
     site_env.close()
     site_env.close()
+
+
+def test_environments_sharing_a_connection_close_apart():
+    with Connection() as connection:
+        first = SimulatorEnv(overrides=SITE, connection=connection)
+        second = SimulatorEnv(overrides=SITE, connection=connection)
+        first.reset(seed=0)
+        second.reset(seed=0)
+        first.close()
+        # The simulator has let the first go, and the shared connection still serves the second.
+        with pytest.raises(SimulatorError) as gone:
+            connection.request({"cmd": "step", "env": first._env, "action": 0})
+        assert gone.value.field == "env" and "is open" in str(gone.value)
+        second.step(0)
+        second.close()
+        assert connection.request({"cmd": "hello"})["protocol"] == 1
+
+
+def test_a_shipped_environment_takes_the_experiment_it_is_given():
+    with registration.round_env(experiment=None, overrides=SITE) as env:
+        assert env.kind == "single-site"
+    with registration.round_env(overrides=ROUND) as env:
+        assert env.kind == "one-shot"
 
 
 @pytest.mark.skipif(not HAVE_GYMNASIUM, reason="Gymnasium is not installed: its own checker cannot run")

@@ -20,6 +20,7 @@ def test_serve_policy_answers_begin_act_and_reports_errors():
 
     def act(observation, mask):
         assert observation.dtype == np.float64 and mask.dtype == bool
+        seen.setdefault("observations", []).append(observation)
         if observation[0] < 0:
             raise RuntimeError("no idea")
         return int(np.flatnonzero(mask)[-1])
@@ -32,6 +33,14 @@ def test_serve_policy_answers_begin_act_and_reports_errors():
     assert replies[1] == {"action": 0}
     assert replies[2] == {"error": "RuntimeError: no idea"}
     assert len(replies) == 3  # nothing after end
+    # A feature the simulator cannot give (null) reaches the policy as NaN.
+    assert seen["observations"][0][0] == 1.5 and np.isnan(seen["observations"][0][1])
+
+
+def test_a_message_the_policy_does_not_know_is_answered_with_an_error():
+    out = io.StringIO()
+    serve_policy(lambda o, m: 0, stdin=io.StringIO(json.dumps({"cmd": "pause"}) + "\n"), stdout=out)
+    assert [json.loads(l) for l in out.getvalue().splitlines()] == [{"error": "unknown cmd 'pause'"}]
 
 
 def test_what_a_policy_prints_goes_to_standard_error_not_into_the_answers(capsys):

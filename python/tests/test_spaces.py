@@ -17,7 +17,7 @@ DISCRETE = [
 BOX = [
     ([0, 1, 2], True), ([0.5, 0.5, 0.5], True), (np.zeros(3), True), (np.zeros(3, dtype=np.float32), True),
     (np.zeros(3, dtype=np.int64), True), (np.zeros(2), False), ([3, 0, 0], False), ("abc", False), (None, False),
-    ((1, 1, 1), True), ([[0, 0, 0]], False),
+    ((1, 1, 1), True), ([[0, 0, 0]], False), (np.zeros(3, dtype=np.complex128), False),
 ]
 MULTI = [
     ([0, 0], True), ([2, 3], True), ([3, 0], False), ((1, 1), True), (np.array([1, 2]), True), (np.array([1.0, 2.0]), False),
@@ -38,3 +38,9 @@ def test_box_takes_what_casts_to_its_shape_within_bounds(value, member):
 @pytest.mark.parametrize("value, member", MULTI)
 def test_multi_discrete_takes_integer_vectors_within_each_n(value, member):
     assert MultiDiscrete([3, 4]).contains(value) is member
+
+
+def test_a_masked_sample_is_always_an_allowed_action():
+    space = Discrete(5, seed=3)
+    mask = np.array([0, 1, 0, 0, 1], dtype=np.int8)
+    assert {int(space.sample(mask)) for _ in range(200)} == {1, 4}

@@ -42,6 +42,8 @@ def test_an_ended_environment_restarts_at_the_next_step_with_a_new_replication()
                 restarted = infos["_replication"]
                 # Only an environment whose episode ended at the last step restarts, with reward 0 and nothing ended.
                 assert np.array_equal(restarted, ended)
+                # A key only some environments report is NaN for the others.
+                assert np.all(np.isnan(infos["replication"][~restarted]))
                 assert np.all(rewards[restarted] == 0) and not np.any((terminated | truncated)[restarted])
                 restarts += [int(r) for r, present in zip(infos["replication"], restarted) if present]
             ended = terminated | truncated
@@ -60,3 +62,7 @@ def test_seeds_are_replication_numbers_each_checked_before_anything_resets():
             envs.reset(options={"difficulty": 2})
         _, infos = envs.reset(seed=[4, None])
         assert list(infos["replication"]) == [4, 5]
+        with pytest.raises(ValueError, match="seed gives 3 seeds for 2 environments"):
+            envs.reset(seed=[0, 1, 2])
+    with pytest.raises(ValueError, match="num_envs is at least 1, not 0"):
+        SimulatorVectorEnv(0, overrides=SITE)
