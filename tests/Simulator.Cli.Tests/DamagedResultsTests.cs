@@ -32,6 +32,9 @@ public sealed class DamagedResultsTests : IDisposable
     [InlineData("conflict", "a second, different record of the cell on line 3")]
     [InlineData("header", "the cell log's header is not the one this version writes")]
     [InlineData("outside", "outside this experiment's grid")]
+    [InlineData("just-outside", "outside this experiment's grid (point 0, strategy 0, replication 3)")]
+    [InlineData("fields", "has 37 fields before its checksum where this experiment's records have 36")]
+    [InlineData("number", "has 'x' where a number belongs")]
     public void A_damaged_log_is_refused_at_its_line_by_run_and_by_merge(string damage, string gist)
     {
         string dir = Finished(damage);
@@ -50,6 +53,18 @@ public sealed class DamagedResultsTests : IDisposable
             case "header":
                 lines[0] = lines[0].Replace(",check", "", StringComparison.Ordinal);
                 line = 1;
+                break;
+            case "just-outside": // the replication after the last of the three
+                lines = lines.Append(Resigned(lines.First(l => l.StartsWith("0,0,", StringComparison.Ordinal)), 2, "3")).ToArray();
+                line = lines.Length;
+                break;
+            case "fields": // a field more, signed as a tool would
+                lines[4] = Resigned(lines[4], 3, lines[4].Split(',')[3] + ",1");
+                line = 5;
+                break;
+            case "number":
+                lines[4] = Resigned(lines[4], 3, "x");
+                line = 5;
                 break;
             default:
                 lines = lines.Append(Resigned(lines[2], 0, "77")).ToArray();

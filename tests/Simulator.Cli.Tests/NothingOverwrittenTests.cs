@@ -78,6 +78,13 @@ public sealed class NothingOverwrittenTests : IDisposable
         Assert.Equal(2, done.Code);
         Assert.Contains("already holds summary.csv: merge replaces nothing", done.Error);
         Assert.Equal("an earlier result", File.ReadAllText(Path.Combine(In("done"), "summary.csv")));
+        // A folder holding a run's own cell log is some run's, even without its results.
+        Directory.CreateDirectory(In("log"));
+        File.WriteAllText(Path.Combine(In("log"), "cells.csv"), "an earlier log");
+        var log = CliHarness.Run("merge", In("s0"), In("s1"), "--out", In("log"));
+        Assert.Equal(2, log.Code);
+        Assert.Contains("already holds cells.csv: merge replaces nothing", log.Error);
+        Assert.Equal("an earlier log", File.ReadAllText(Path.Combine(In("log"), "cells.csv")));
         Assert.Equal(s0, Snapshot(In("s0")));
         Assert.Equal(s1, Snapshot(In("s1")));
         Assert.False(Directory.Exists(Path.Combine(In("s0"), "merged")));

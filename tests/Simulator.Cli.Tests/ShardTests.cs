@@ -41,8 +41,7 @@ public sealed class ShardTests : IDisposable
         Assert.Equal(2, missing.Code);
         Assert.Contains("cell(s) are missing", missing.Error);
         // The same cells in two folders (a slice copied) are refused; the same folder named twice is refused first.
-        Directory.CreateDirectory(Dir("s1-copy"));
-        foreach (var f in Directory.GetFiles(Dir("s1"))) File.Copy(f, Path.Combine(Dir("s1-copy"), Path.GetFileName(f)));
+        Copy("s1", "s1-copy");
         var duplicate = CliHarness.Run("merge", Dir("s0"), Dir("s1"), Dir("s1-copy"));
         Assert.Equal(2, duplicate.Code);
         Assert.Contains("is present 2 times", duplicate.Error);
@@ -52,6 +51,37 @@ public sealed class ShardTests : IDisposable
         var other = CliHarness.Run("merge", Dir("s0"), Dir("other"));
         Assert.Equal(2, other.Code);
         Assert.Contains("belongs to another configuration", other.Error);
+        // One cell short is refused as a grid short of many is.
+        Copy("s1", "s1-short");
+        var cells = File.ReadAllLines(Path.Combine(Dir("s1-short"), "cells.csv"));
+        File.WriteAllLines(Path.Combine(Dir("s1-short"), "cells.csv"), cells[..^1]);
+        var oneShort = CliHarness.Run("merge", Dir("s0"), Dir("s1-short"));
+        Assert.Equal(2, oneShort.Code);
+        Assert.Contains("1 cell(s) are missing, the first (point ", oneShort.Error);
+        // A slice whose stored overrides were edited no longer gives its stored hash.
+        Copy("s1", "s1-edited");
+        string sets = Path.Combine(Dir("s1-edited"), "sets.txt");
+        File.WriteAllText(sets, File.ReadAllText(sets).Replace("horizon=20 s", "horizon=21 s", StringComparison.Ordinal));
+        var edited = CliHarness.Run("merge", Dir("s0"), Dir("s1-edited"));
+        Assert.Equal(2, edited.Code);
+        Assert.Contains("the stored experiment no longer resolves to the stored hash", edited.Error);
+    }
+
+    [Fact]
+    public void A_run_with_sequential_stopping_is_not_merged()
+    {
+        string[] sequential = { "--quiet", "--set", "replications={min: 10, max: 10, ci_half_width: 50%}", "--set", "horizon=10 s", "--set", "warmup=2 s" };
+        Assert.Equal(0, Run(sequential.Concat(new[] { "--out", Dir("seq") })));
+        var merged = CliHarness.Run("merge", Dir("seq"), "--out", Dir("seq-merged"));
+        Assert.Equal(2, merged.Code);
+        Assert.Contains("slices of a run with sequential stopping cannot be merged: give a fixed number of replications", merged.Error);
+        Assert.False(Directory.Exists(Dir("seq-merged")));
+    }
+
+    private void Copy(string from, string to)
+    {
+        Directory.CreateDirectory(Dir(to));
+        foreach (var f in Directory.GetFiles(Dir(from))) File.Copy(f, Path.Combine(Dir(to), Path.GetFileName(f)));
     }
 
     [Fact]

@@ -257,11 +257,11 @@ public sealed class RunStore : IDisposable
         for (int i = 1; i < lines.Length; i++)
         {
             if (string.IsNullOrWhiteSpace(lines[i])) continue;
-            var (record, build) = Parse(lines[i], spec, earlier);
+            var (record, build, problem) = Parse(lines[i], spec, earlier);
             if (record is null)
             {
                 if (i == last) { clean = false; continue; } // cut off by an interruption: that cell runs again
-                throw new ConfigException(path, i + 1, "", "this cell record does not match its checksum (edited or damaged); delete the line, and the next run computes that cell again.");
+                throw new ConfigException(path, i + 1, "", $"this cell record {problem} (edited or damaged); delete the line, and the next run computes that cell again.");
             }
             var cell = record.Cell;
             if (cell.Point >= spec.Points.Count || cell.Strategy >= spec.Strategies.Count || cell.Replication >= spec.Replications.Max)
@@ -278,21 +278,21 @@ public sealed class RunStore : IDisposable
         return new(list, builds, clean);
     }
 
-    /// <summary>A record whose checksum holds, with its build ("" in a log of the earlier header), or null.</summary>
-    private static (RunRecord? Record, string Build) Parse(string line, ExperimentSpec spec, bool earlier)
+    /// <summary>A record whose checksum and fields hold, with its build ("" in a log of the earlier header); or null and what is wrong with it.</summary>
+    private static (RunRecord? Record, string Build, string Problem) Parse(string line, ExperimentSpec spec, bool earlier)
     {
         int comma = line.LastIndexOf(',');
-        if (comma < 0 || Check(line[..comma]) != line[(comma + 1)..]) return (null, "");
+        if (comma < 0 || Check(line[..comma]) != line[(comma + 1)..]) return (null, "", "does not match its checksum");
         var f = line[..comma].Split(',');
-        int metrics = spec.Metrics.Count, fields = 3 + metrics + 2;
-        if (f.Length != fields + (earlier ? 0 : 1)) return (null, "");
+        int metrics = spec.Metrics.Count, fields = 3 + metrics + 2, expected = fields + (earlier ? 0 : 1);
+        if (f.Length != expected) return (null, "", $"has {f.Length} fields before its checksum where this experiment's records have {expected}");
         var ints = new int[3];
         for (int k = 0; k < 3; k++)
-            if (!int.TryParse(f[k], NumberStyles.None, CultureInfo.InvariantCulture, out ints[k])) return (null, "");
+            if (!int.TryParse(f[k], NumberStyles.None, CultureInfo.InvariantCulture, out ints[k])) return (null, "", $"has '{f[k]}' where its cell's numbers belong");
         var values = new double[metrics + 2];
         for (int k = 0; k < values.Length; k++)
-            if (!double.TryParse(f[3 + k], NumberStyles.Float, CultureInfo.InvariantCulture, out values[k])) return (null, "");
-        return (new RunRecord(new Cell(ints[0], ints[1], ints[2]), new MetricValues(spec.Metrics, values[..metrics]), values[^2], values[^1]), earlier ? "" : f[fields]);
+            if (!double.TryParse(f[3 + k], NumberStyles.Float, CultureInfo.InvariantCulture, out values[k])) return (null, "", $"has '{f[3 + k]}' where a number belongs");
+        return (new RunRecord(new Cell(ints[0], ints[1], ints[2]), new MetricValues(spec.Metrics, values[..metrics]), values[^2], values[^1]), earlier ? "" : f[fields], "");
     }
 
     /// <summary>A cell log as read: its records, the build of each, and whether it can be appended to as it is.</summary>
