@@ -66,6 +66,26 @@ public class StatisticsTests
     }
 
     [Fact]
+    public void An_interval_is_narrow_relative_to_the_size_of_its_mean_whatever_its_sign()
+    {
+        var positive = Summary.Of(new[] { 9.0, 10, 11 });
+        var negative = Summary.Of(new[] { -9.0, -10, -11 });
+        Assert.Equal(positive.HalfWidth, negative.HalfWidth, 12);
+        double share = positive.HalfWidth / 10;
+        Assert.True(positive.NarrowWithin(share) && negative.NarrowWithin(share));
+        Assert.False(positive.NarrowWithin(0.99 * share) || negative.NarrowWithin(0.99 * share));
+    }
+
+    [Fact]
+    public void A_replication_NaN_on_either_side_is_left_out_of_the_pairing()
+    {
+        var p = PairedSummary.Of(new Dictionary<int, double> { [0] = 5, [1] = double.NaN, [2] = 9 }, new Dictionary<int, double> { [0] = 4, [1] = 6, [2] = double.NaN });
+        Assert.Equal(1, p.Difference.N);
+        Assert.Equal(1, p.Difference.Mean);
+        Assert.Equal(4, p.BaselineMean);
+    }
+
+    [Fact]
     public void Pairing_uses_only_replications_present_on_both_sides()
     {
         var p = PairedSummary.Of(new Dictionary<int, double> { [0] = 5, [1] = 7, [2] = 9 }, new Dictionary<int, double> { [1] = 6, [2] = 6, [3] = 100 });
