@@ -13,6 +13,8 @@ public class SiteBadInputTests
     [InlineData("replications=4294967298", "'replications' must be a whole number from 2 to 1,000,000")]
     [InlineData("seed=-1", "'seed' must be a whole number from 0")]
     [InlineData("horizon=1e400 s", "is longer than the 1e9 s (about 32 years) a time may be")]
+    [InlineData("scenario.site.gpu.memory=2e18 B", "'2e18 B' is more than the 1 EB (1e18 B) a size may be")]
+    [InlineData("replications={min: 2000000, max: 2000000, ci_half_width: 5%}", "'min' must be a whole number from 10 to 1,000,000, not 2,000,000.")]
     [InlineData("warmup=-5 s", "'warmup' must be at least 0")]
     [InlineData("scenario.uplink.bandwidth=0 MHz", "'bandwidth' must be above 0")]
     [InlineData("scenario.uplink.coherence=0 ms", "'coherence' must be above 0")]

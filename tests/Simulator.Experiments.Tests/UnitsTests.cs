@@ -14,12 +14,27 @@ public class UnitsTests
     [InlineData("1 GiB", UnitKind.Bytes, 1073741824)]
     [InlineData("97.8 MB", UnitKind.Bytes, 97.8e6)]
     [InlineData("30 dBm", UnitKind.Power, 1.0)]
+    [InlineData("23 dBm", UnitKind.Power, 0.199526231497)]
+    [InlineData("10 dBW", UnitKind.Power, 10)]
+    [InlineData("8 bit/s", UnitKind.ByteRate, 1)]
+    [InlineData("2 Mbps", UnitKind.ByteRate, 250e3)]
     [InlineData("200 mW", UnitKind.Power, 0.2)]
     [InlineData("10 /s", UnitKind.PerSecond, 10)]
     [InlineData("8 dB", UnitKind.Decibels, 8)]
     public void Values_with_units_convert_to_SI(string text, UnitKind kind, double expected)
     {
         Assert.Equal(expected, Units.Parse(text, kind), 9);
+    }
+
+    [Theory]
+    [InlineData(7200, "2 h")]
+    [InlineData(120, "2 min")]
+    [InlineData(90, "90 s")]
+    [InlineData(0.25, "250 ms")]
+    [InlineData(3e-5, "30 us")]
+    public void A_time_is_written_in_whole_hours_or_minutes_where_it_has_them(double seconds, string written)
+    {
+        Assert.Equal(written, Units.Format(seconds, UnitKind.Time));
     }
 
     [Fact]

@@ -66,6 +66,14 @@ public class NetworkBadInputTests
     }
 
     [Fact]
+    public void A_bound_a_value_may_reach_is_taken_and_one_past_it_is_refused()
+    {
+        // xi = 1 weighs accuracy alone: the top of its range is a setting, not a mistake.
+        Assert.NotNull(NetworkScenarioTests.Read(NetworkScenarioTests.Experiment, "scenario.requests.penalty.xi=1"));
+        Assert.Contains("'xi' must be at most 1, not 1.000001", Refused("scenario.requests.penalty.xi=1.000001").Message);
+    }
+
+    [Fact]
     public void An_accuracy_requirement_no_model_meets_is_refused()
     {
         var ex = Refused("scenario.requests.accuracy={min: 0.4, max: 0.6}", "scenario.requests.accuracy_requirement={min: 0.7, max: 0.9}");
