@@ -72,19 +72,16 @@ public sealed class NothingOverwrittenTests : IDisposable
             Assert.Equal(2, code);
             Assert.Contains("merged results go to a folder of their own", error);
         }
-        Directory.CreateDirectory(In("done"));
-        File.WriteAllText(Path.Combine(In("done"), "summary.csv"), "an earlier result");
-        var done = CliHarness.Run("merge", In("s0"), In("s1"), "--out", In("done"));
-        Assert.Equal(2, done.Code);
-        Assert.Contains("already holds summary.csv: merge replaces nothing", done.Error);
-        Assert.Equal("an earlier result", File.ReadAllText(Path.Combine(In("done"), "summary.csv")));
-        // A folder holding a run's own cell log is some run's, even without its results.
-        Directory.CreateDirectory(In("log"));
-        File.WriteAllText(Path.Combine(In("log"), "cells.csv"), "an earlier log");
-        var log = CliHarness.Run("merge", In("s0"), In("s1"), "--out", In("log"));
-        Assert.Equal(2, log.Code);
-        Assert.Contains("already holds cells.csv: merge replaces nothing", log.Error);
-        Assert.Equal("an earlier log", File.ReadAllText(Path.Combine(In("log"), "cells.csv")));
+        // A folder holding a result, or a run's own cell log (some run's, even without its results), is left as it was.
+        foreach (var (folder, file) in new[] { ("done", "summary.csv"), ("log", "cells.csv") })
+        {
+            Directory.CreateDirectory(In(folder));
+            File.WriteAllText(Path.Combine(In(folder), file), "earlier");
+            var held = CliHarness.Run("merge", In("s0"), In("s1"), "--out", In(folder));
+            Assert.Equal(2, held.Code);
+            Assert.Contains($"already holds {file}: merge replaces nothing", held.Error);
+            Assert.Equal("earlier", File.ReadAllText(Path.Combine(In(folder), file)));
+        }
         Assert.Equal(s0, Snapshot(In("s0")));
         Assert.Equal(s1, Snapshot(In("s1")));
         Assert.False(Directory.Exists(Path.Combine(In("s0"), "merged")));
