@@ -15,9 +15,7 @@ from conftest import (
     WINDOW_EXPERIMENT,
 )
 
-from edgesim import SimulatorEnv, SimulatorError
-from edgesim.connection import Connection
-from edgesim import registration
+from edgesim import Connection, SimulatorEnv, SimulatorError, registration
 from edgesim.spaces import HAVE_GYMNASIUM
 
 
@@ -57,11 +55,13 @@ def test_types_shapes_and_every_observation_in_its_space(site_env):
         assert isinstance(info, dict)
         mask = info["action_mask"]
         assert mask.dtype == bool and mask.shape == (env.action_space.n,)
-        # Waiting is always possible while the episode runs; once it is over, nothing is.
-        assert mask[-1] if k < len(trail) - 1 else not mask.any()
-        # A model can be started exactly when requests for it are queued, from the reset's mask on.
         if k < len(trail) - 1:
+            # While the episode runs waiting is always possible, and a model can be started exactly when requests
+            # for it are queued, from the reset's mask on.
+            assert mask[-1]
             np.testing.assert_array_equal(mask[:-1], observation[queued] > 0)
+        else:
+            assert not mask.any()  # once it is over, nothing is
     assert all(isinstance(r, float) and r >= 0 for r in rewards)
     assert truncated and not terminated  # Poisson arrivals go on: the horizon ends the episode
     final = trail[-1][1]

@@ -6,8 +6,7 @@ import sys
 import numpy as np
 import pytest
 
-from edgesim import SimulatorEnv, SimulatorError
-from edgesim.connection import Connection, find_simulator
+from edgesim import Connection, SimulatorEnv, SimulatorError, find_simulator
 
 # Answers hello with the protocol $FAKE_PROTOCOL (1 unless set) and logs its arguments to $FAKE_LOG; makes one
 # environment of two features, the second without bounds and, at the reset, without a value (null).
